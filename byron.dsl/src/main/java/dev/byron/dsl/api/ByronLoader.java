@@ -1,0 +1,164 @@
+package dev.byron.dsl.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+import com.google.inject.Provider;
+
+import dev.byron.dsl.ByronStandaloneSetup;
+
+/**
+ * Reads a Byron model (one file, or every .byron file below a folder) and returns the model with all its
+ * diagnostics. The only door other modules use into the language; it is safe to share across threads.
+ */
+public final class ByronLoader {
+	public static final String EXTENSION = ".byron";
+	private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", "out", "build");
+	private static volatile Injector injector;
+
+	private final Provider<XtextResourceSet> resourceSets;
+	private final IResourceValidator validator;
+
+	private ByronLoader(Injector injector) {
+		this.resourceSets = injector.getProvider(XtextResourceSet.class);
+		this.validator = injector.getInstance(IResourceValidator.class);
+	}
+
+	public static ByronLoader create() {
+		return new ByronLoader(injector());
+	}
+
+	static Injector injector() {
+		Injector result = injector;
+		if (result == null) {
+			synchronized (ByronLoader.class) {
+				result = injector;
+				if (result == null) {
+					result = new ByronStandaloneSetup().createInjectorAndDoEMFRegistration();
+					injector = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	/** Loads a .byron file or every .byron file below a folder (hidden folders and build output skipped). */
+	public LoadResult load(Path path) throws ModelLoadException {
+		return loadSources(read(files(path)));
+	}
+
+	/** The .byron files a path stands for, sorted, so that results are the same on every machine. */
+	public static List<Path> files(Path path) throws ModelLoadException {
+		if (!Files.exists(path)) {
+			throw new ModelLoadException("No such file or folder: " + path);
+		}
+		if (Files.isRegularFile(path)) {
+			if (!path.getFileName().toString().endsWith(EXTENSION)) {
+				throw new ModelLoadException(path + " is not a " + EXTENSION + " file.");
+			}
+			return List.of(path);
+		}
+		try (Stream<Path> walk = Files.walk(path)) {
+			List<Path> files = walk
+					.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(EXTENSION))
+					.filter(p -> !skipped(path.relativize(p)))
+					.sorted(Comparator.comparing(Path::toString)).toList();
+			if (files.isEmpty()) {
+				throw new ModelLoadException("No " + EXTENSION + " files in " + path
+						+ ". Create one, or start a project with 'byron init'.");
+			}
+			return files;
+		} catch (IOException e) {
+			throw new ModelLoadException("Cannot read " + path + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static boolean skipped(Path relative) {
+		for (int i = 0; i < relative.getNameCount() - 1; i++) {
+			String segment = relative.getName(i).toString();
+			if (segment.startsWith(".") || SKIPPED_DIRECTORIES.contains(segment)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<Source> read(List<Path> files) throws ModelLoadException {
+		List<Source> sources = new ArrayList<>();
+		for (Path file : files) {
+			try {
+				sources.add(new Source(file, Files.readString(file, StandardCharsets.UTF_8)));
+			} catch (IOException | java.io.UncheckedIOException e) {
+				throw new ModelLoadException("Cannot read " + file + ": " + e.getMessage(), e);
+			}
+		}
+		return sources;
+	}
+
+	/** Loads files whose text is given, e.g. by an editor that has unsaved changes. */
+	public LoadResult loadSources(List<Source> sources) {
+		XtextResourceSet resourceSet = resourceSets.get();
+		Map<Resource, Path> paths = new HashMap<>();
+		List<Resource> resources = new ArrayList<>();
+		for (Source source : sources) {
+			Path absolute = source.path().toAbsolutePath().normalize();
+			Resource resource = resourceSet.createResource(URI.createFileURI(absolute.toString()));
+			try {
+				resource.load(new ByteArrayInputStream(source.text().getBytes(StandardCharsets.UTF_8)),
+						Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
+			} catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			paths.put(resource, source.path());
+			resources.add(resource);
+		}
+		EcoreUtil.resolveAll(resourceSet);
+		List<ModelDiagnostic> diagnostics = new ArrayList<>();
+		for (Resource resource : resources) {
+			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+				diagnostics.add(diagnostic(issue, paths.get(resource)));
+			}
+		}
+		diagnostics.sort(Comparator.comparing((ModelDiagnostic d) -> String.valueOf(d.file()))
+				.thenComparingInt(ModelDiagnostic::line).thenComparingInt(ModelDiagnostic::column)
+				.thenComparing(ModelDiagnostic::code));
+		return new LoadResult(new ModelBuilder(paths::get).build(resources), List.copyOf(diagnostics), List.copyOf(sources));
+	}
+
+	private static ModelDiagnostic diagnostic(Issue issue, Path file) {
+		Severity severity = switch (issue.getSeverity()) {
+			case ERROR -> Severity.ERROR;
+			case WARNING -> Severity.WARNING;
+			default -> Severity.INFO;
+		};
+		String code = issue.getCode() == null ? "internal" : issue.getCode();
+		List<String> data = issue.getData() == null ? List.of() : List.of(issue.getData());
+		return new ModelDiagnostic(severity, file, value(issue.getLineNumber()), value(issue.getColumn()),
+				value(issue.getOffset()), value(issue.getLength()), code, issue.getMessage(), data);
+	}
+
+	private static int value(Integer number) {
+		return number == null ? 0 : number;
+	}
+}

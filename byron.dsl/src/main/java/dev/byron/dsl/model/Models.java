@@ -1,0 +1,132 @@
+package dev.byron.dsl.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.atteo.evo.inflector.English;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import dev.byron.dsl.byron.Annotation;
+import dev.byron.dsl.byron.Argument;
+import dev.byron.dsl.byron.Component;
+import dev.byron.dsl.byron.Entity;
+import dev.byron.dsl.byron.EventsSetting;
+import dev.byron.dsl.byron.Field;
+import dev.byron.dsl.byron.Granularity;
+import dev.byron.dsl.byron.StringValue;
+
+/** Facts derived from the syntax tree that scoping, validation and the model API all share. */
+public final class Models {
+	private Models() {
+	}
+
+	public static Component componentOf(EObject object) {
+		return EcoreUtil2.getContainerOfType(object, Component.class);
+	}
+
+	public static Granularity granularity(Component component) {
+		Granularity result = Granularity.OPERATION;
+		if (component == null) {
+			return result;
+		}
+		for (var member : component.getMembers()) {
+			if (member instanceof EventsSetting setting) {
+				result = setting.getGranularity();
+			}
+		}
+		return result;
+	}
+
+	public static Optional<Annotation> annotation(List<Annotation> annotations, String name) {
+		return annotations.stream().filter(a -> name.equals(a.getName())).findFirst();
+	}
+
+	/** The argument called {@code name}, or the first unnamed one when {@code positional} is true. */
+	public static Optional<Argument> argument(Annotation annotation, String name, boolean positional) {
+		Argument first = null;
+		for (Argument argument : annotation.getArguments()) {
+			if (name.equals(argument.getName())) {
+				return Optional.of(argument);
+			}
+			if (argument.getName() == null && first == null) {
+				first = argument;
+			}
+		}
+		return positional ? Optional.ofNullable(first) : Optional.empty();
+	}
+
+	public static String plural(Entity entity) {
+		return annotation(entity.getAnnotations(), "plural")
+				.flatMap(a -> argument(a, "name", true))
+				.filter(a -> a.getValue() instanceof StringValue)
+				.map(a -> ((StringValue) a.getValue()).getValue())
+				.orElseGet(() -> English.plural(entity.getName()));
+	}
+
+	public static String lowerFirst(String name) {
+		return name == null || name.isEmpty() ? name : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+	}
+
+	public static String upperFirst(String name) {
+		return name == null || name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
+	/** Root query fields the gateway will expose for an entity: {@code user(id)} and {@code users(first, after)}. */
+	public static List<String> queryFields(Entity entity) {
+		return List.of(lowerFirst(entity.getName()), lowerFirst(plural(entity)));
+	}
+
+	public static List<String> commandNames(Entity entity) {
+		String name = entity.getName();
+		return List.of("create" + name, "update" + name, "delete" + name);
+	}
+
+	public static List<CrudEvent> crudEvents(Entity entity) {
+		String name = entity.getName();
+		List<CrudEvent> events = new ArrayList<>();
+		if (name == null) {
+			return events;
+		}
+		switch (granularity(componentOf(entity))) {
+			case OPERATION -> {
+				events.add(new CrudEvent(name + "Created", CrudEventKind.CREATED, entity, null));
+				events.add(new CrudEvent(name + "Updated", CrudEventKind.UPDATED, entity, null));
+				events.add(new CrudEvent(name + "Deleted", CrudEventKind.DELETED, entity, null));
+			}
+			case ENTITY -> events.add(new CrudEvent(name + "Changed", CrudEventKind.CHANGED, entity, null));
+			case FIELD -> {
+				events.add(new CrudEvent(name + "Created", CrudEventKind.CREATED, entity, null));
+				for (Field field : entity.getFields()) {
+					if (field.getName() != null) {
+						events.add(new CrudEvent(name + upperFirst(field.getName()) + "Changed",
+								CrudEventKind.FIELD_CHANGED, entity, field));
+					}
+				}
+				events.add(new CrudEvent(name + "Deleted", CrudEventKind.DELETED, entity, null));
+			}
+		}
+		return events;
+	}
+
+	/** The text a user wrote for a cross-reference, e.g. {@code posts.PostCreated}. */
+	public static String linkText(EObject object, EReference reference) {
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, reference);
+		if (nodes.isEmpty()) {
+			return null;
+		}
+		return NodeModelUtils.getTokenText(nodes.get(0));
+	}
+
+	public static String lastSegment(String qualifiedName) {
+		if (qualifiedName == null) {
+			return null;
+		}
+		int dot = qualifiedName.lastIndexOf('.');
+		return dot < 0 ? qualifiedName : qualifiedName.substring(dot + 1);
+	}
+}

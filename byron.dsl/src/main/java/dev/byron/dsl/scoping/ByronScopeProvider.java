@@ -1,0 +1,93 @@
+package dev.byron.dsl.scoping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.IScope;
+import org.eclipse.xtext.scoping.Scopes;
+import org.eclipse.xtext.scoping.impl.FilteringScope;
+import org.eclipse.xtext.scoping.impl.SimpleScope;
+
+import com.google.inject.Inject;
+
+import dev.byron.dsl.byron.ByronPackage;
+import dev.byron.dsl.byron.Component;
+import dev.byron.dsl.byron.Entity;
+import dev.byron.dsl.byron.Model;
+import dev.byron.dsl.byron.Replica;
+import dev.byron.dsl.model.Models;
+
+/**
+ * Types resolve by simple name inside their component and by {@code component.Name} everywhere; events
+ * and commands include the ones Byron generates from entities.
+ */
+public class ByronScopeProvider extends AbstractByronScopeProvider {
+	private static final ByronPackage P = ByronPackage.eINSTANCE;
+
+	@Inject
+	private IGlobalScopeProvider globalScopes;
+
+	@Override
+	public IScope getScope(EObject context, EReference reference) {
+		if (reference == P.getNamedType_Target()) {
+			return ofClasses(super.getScope(context, reference), P.getEntity(), P.getEnum());
+		}
+		if (reference == P.getReplica_Entity()) {
+			return ofClasses(super.getScope(context, reference), P.getEntity());
+		}
+		if (reference == P.getReplica_Fields()) {
+			return replicaFields(context);
+		}
+		if (reference == P.getReaction_Event()) {
+			return events(context, reference);
+		}
+		if (reference == P.getHook_Command()) {
+			Component component = Models.componentOf(context);
+			return component == null ? IScope.NULLSCOPE
+					: new SimpleScope(IScope.NULLSCOPE, ByronDescriptions.commands(component));
+		}
+		return super.getScope(context, reference);
+	}
+
+	private static IScope ofClasses(IScope scope, EClass... classes) {
+		return new FilteringScope(scope, d -> {
+			for (EClass eClass : classes) {
+				if (eClass == d.getEClass() && d.getUserData(ByronDescriptions.EVENT_KIND) == null) {
+					return true;
+				}
+			}
+			return false;
+		});
+	}
+
+	private static IScope replicaFields(EObject context) {
+		if (context instanceof Replica replica) {
+			Entity entity = replica.getEntity();
+			if (entity != null && !entity.eIsProxy()) {
+				return Scopes.scopeFor(entity.getFields());
+			}
+		}
+		return IScope.NULLSCOPE;
+	}
+
+	private IScope events(EObject context, EReference reference) {
+		IScope global = globalScopes.getScope(context.eResource(), reference,
+				d -> d.getUserData(ByronDescriptions.EVENT_KIND) != null || d.getEClass() == P.getDomainEvent());
+		List<IEObjectDescription> local = new ArrayList<>();
+		Component own = Models.componentOf(context);
+		if (context.eResource() != null && !context.eResource().getContents().isEmpty()
+				&& context.eResource().getContents().get(0) instanceof Model model) {
+			for (var element : model.getElements()) {
+				if (element instanceof Component component) {
+					local.addAll(ByronDescriptions.events(component, component == own));
+				}
+			}
+		}
+		return new SimpleScope(global, local);
+	}
+}

@@ -1,0 +1,326 @@
+package dev.byron.dsl.validation;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.validation.Check;
+
+import dev.byron.dsl.byron.Annotation;
+import dev.byron.dsl.byron.Argument;
+import dev.byron.dsl.byron.BooleanValue;
+import dev.byron.dsl.byron.Component;
+import dev.byron.dsl.byron.DomainEvent;
+import dev.byron.dsl.byron.Entity;
+import dev.byron.dsl.byron.Enum;
+import dev.byron.dsl.byron.EnumLiteralValue;
+import dev.byron.dsl.byron.EnumValue;
+import dev.byron.dsl.byron.Field;
+import dev.byron.dsl.byron.ListValue;
+import dev.byron.dsl.byron.NullValue;
+import dev.byron.dsl.byron.NumberValue;
+import dev.byron.dsl.byron.Operation;
+import dev.byron.dsl.byron.Scalar;
+import dev.byron.dsl.byron.StringValue;
+import dev.byron.dsl.byron.Value;
+import dev.byron.dsl.linking.Suggestions;
+import dev.byron.dsl.model.Models;
+import dev.byron.dsl.model.TypeInfo;
+import dev.byron.dsl.validation.AnnotationCatalog.ArgType;
+import dev.byron.dsl.validation.AnnotationCatalog.Param;
+import dev.byron.dsl.validation.AnnotationCatalog.Spec;
+import dev.byron.dsl.validation.AnnotationCatalog.Target;
+
+/** Annotations: known, in the right place, with the right arguments, on fields of the right type. */
+public class AnnotationValidator extends ByronCheck {
+
+	@Check
+	public void annotation(Annotation annotation) {
+		String name = annotation.getName();
+		if (name == null) {
+			return;
+		}
+		Spec spec = AnnotationCatalog.SPECS.get(name);
+		if (spec == null) {
+			Optional<String> suggestion = Suggestions.closest(name, AnnotationCatalog.SPECS.keySet());
+			error("Unknown annotation '@" + name + "'." + suggestion.map(s -> " Did you mean '@" + s + "'?").orElse("")
+					+ " Byron knows @" + String.join(", @", AnnotationCatalog.SPECS.keySet()) + ".", annotation,
+					P.getAnnotation_Name(), IssueCodes.UNKNOWN_ANNOTATION, suggestion.stream().toArray(String[]::new));
+			return;
+		}
+		Target target = targetOf(annotation.eContainer());
+		if (target == null || !spec.targets().contains(target)) {
+			error("@" + name + " does not apply to " + describe(annotation.eContainer()) + "; it applies to "
+					+ targets(spec) + ". Remove it or move it.", annotation, P.getAnnotation_Name(),
+					IssueCodes.ANNOTATION_TARGET);
+			return;
+		}
+		if (!arguments(annotation, spec)) {
+			return;
+		}
+		if (annotation.eContainer() instanceof Field field) {
+			fieldType(annotation, field, TypeInfo.of(field.getType()));
+		}
+	}
+
+	@Check
+	public void duplicates(Annotation annotation) {
+		EObject owner = annotation.eContainer();
+		for (EObject sibling : owner.eContents()) {
+			if (sibling == annotation) {
+				return;
+			}
+			if (sibling instanceof Annotation other && annotation.getName() != null
+					&& annotation.getName().equals(other.getName())) {
+				error("@" + annotation.getName() + " is given twice here. Keep one.", annotation, P.getAnnotation_Name(),
+						IssueCodes.DUPLICATE_ANNOTATION);
+				return;
+			}
+		}
+	}
+
+	/** Checks argument names, types and presence; false when the annotation is too broken for more checks. */
+	private boolean arguments(Annotation annotation, Spec spec) {
+		boolean ok = true;
+		Set<String> given = new HashSet<>();
+		for (Argument argument : annotation.getArguments()) {
+			String argName = argument.getName() != null ? argument.getName() : spec.positional();
+			Param param = argName == null ? null : spec.param(argName);
+			if (param == null) {
+				String hint = spec.params().isEmpty() ? " @" + spec.name() + " takes no arguments."
+						: " @" + spec.name() + " takes " + paramsOf(spec) + ".";
+				error((argument.getName() == null ? "Unexpected argument for @" + spec.name() + "."
+						: "Unknown argument '" + argument.getName() + "' for @" + spec.name() + ".") + hint, argument,
+						null, IssueCodes.ANNOTATION_ARGUMENT);
+				ok = false;
+				continue;
+			}
+			if (!given.add(param.name())) {
+				error("Argument '" + param.name() + "' is given twice.", argument, null, IssueCodes.ANNOTATION_ARGUMENT);
+				ok = false;
+			}
+			if (!matches(param.type(), argument.getValue())) {
+				error("Argument '" + param.name() + "' of @" + spec.name() + " must be " + typeName(param.type()) + ".",
+						argument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+				ok = false;
+			}
+		}
+		for (Param param : spec.params()) {
+			if (param.required() && !given.contains(param.name())) {
+				error("@" + spec.name() + " needs its '" + param.name() + "' argument, e.g. " + example(spec) + ".",
+						annotation, P.getAnnotation_Name(), IssueCodes.ANNOTATION_ARGUMENT);
+				ok = false;
+			}
+		}
+		if (ok && ("length".equals(spec.name()) || "range".equals(spec.name())) && given.isEmpty()) {
+			error("@" + spec.name() + " needs 'min', 'max' or both, e.g. @" + spec.name() + "(min: 1, max: 50).",
+					annotation, P.getAnnotation_Name(), IssueCodes.ANNOTATION_ARGUMENT);
+			ok = false;
+		}
+		return ok;
+	}
+
+	private void fieldType(Annotation annotation, Field field, TypeInfo type) {
+		if (!type.isResolved()) {
+			return;
+		}
+		switch (annotation.getName()) {
+			case "unique" -> {
+				if (type.list()) {
+					mismatch(annotation, "@unique cannot apply to the list field '" + field.getName()
+							+ "': uniqueness is per value of a single-valued field.");
+				} else if (type.scalar() == Scalar.BOOLEAN || type.scalar() == Scalar.FLOAT) {
+					mismatch(annotation, "@unique on a " + type.scalar().getLiteral() + " field makes no sense:"
+							+ " use it on String, Int, ID, DateTime, enum or reference fields.");
+				}
+			}
+			case "pattern" -> {
+				if (!type.isText()) {
+					mismatch(annotation, "@pattern applies to String fields, but '" + field.getName() + "' is "
+							+ type.describe() + ".");
+				} else {
+					regex(annotation);
+				}
+			}
+			case "length" -> {
+				if (!type.isText()) {
+					mismatch(annotation, "@length applies to String fields, but '" + field.getName() + "' is "
+							+ type.describe() + (type.isNumber() ? ". Use @range for numbers." : "."));
+				} else {
+					bounds(annotation, true);
+				}
+			}
+			case "range" -> {
+				if (!type.isNumber()) {
+					mismatch(annotation, "@range applies to Int and Float fields, but '" + field.getName() + "' is "
+							+ type.describe() + (type.isText() ? ". Use @length for Strings." : "."));
+				} else {
+					bounds(annotation, false);
+				}
+			}
+			case "default" -> defaultValue(annotation, field, type);
+			default -> {
+			}
+		}
+	}
+
+	private void regex(Annotation annotation) {
+		Models.argument(annotation, "regex", true).ifPresent(argument -> {
+			if (argument.getValue() instanceof StringValue value) {
+				try {
+					Pattern.compile(value.getValue());
+				} catch (PatternSyntaxException e) {
+					error("Invalid regular expression: " + e.getDescription() + " near index " + e.getIndex()
+							+ ". Fix the pattern (Java syntax; remember to escape backslashes in strings: \"\\\\d\").",
+							argument, P.getArgument_Value(), IssueCodes.INVALID_PATTERN);
+				}
+			}
+		});
+	}
+
+	private void bounds(Annotation annotation, boolean length) {
+		BigDecimal min = number(annotation, "min");
+		BigDecimal max = number(annotation, "max");
+		if (length && (min != null && min.signum() < 0 || max != null && max.signum() <= 0)) {
+			error("@length bounds must be positive (min ≥ 0, max ≥ 1).", annotation, P.getAnnotation_Name(),
+					IssueCodes.EMPTY_RANGE);
+		} else if (min != null && max != null && min.compareTo(max) > 0) {
+			error("@" + annotation.getName() + "(min: " + min + ", max: " + max + ") allows no value: min is greater"
+					+ " than max. Swap them.", annotation, P.getAnnotation_Name(), IssueCodes.EMPTY_RANGE);
+		}
+	}
+
+	private static BigDecimal number(Annotation annotation, String name) {
+		return Models.argument(annotation, name, false).map(Argument::getValue)
+				.filter(NumberValue.class::isInstance).map(v -> new BigDecimal(((NumberValue) v).getValue())).orElse(null);
+	}
+
+	private void defaultValue(Annotation annotation, Field field, TypeInfo type) {
+		Models.argument(annotation, "value", true).ifPresent(argument -> {
+			String problem = defaultProblem(argument.getValue(), type);
+			if (problem != null) {
+				error("@default for '" + field.getName() + "' (" + type.describe() + "): " + problem, argument,
+						P.getArgument_Value(), IssueCodes.DEFAULT_TYPE_MISMATCH);
+			}
+		});
+	}
+
+	private static String defaultProblem(Value value, TypeInfo type) {
+		if (value instanceof NullValue) {
+			return type.required() ? "a required field cannot default to null." : null;
+		}
+		if (type.list()) {
+			return value instanceof ListValue ? null : "give a list, e.g. [] or [\"a\", \"b\"].";
+		}
+		if (type.entity() != null) {
+			return "references cannot have defaults; remove @default.";
+		}
+		if (type.enumType() != null) {
+			Enum e = type.enumType();
+			if (value instanceof EnumLiteralValue literal
+					&& e.getValues().stream().anyMatch(v -> literal.getLiteral().equals(v.getName()))) {
+				return null;
+			}
+			return "give one of the values of " + e.getName() + ": "
+					+ String.join(", ", e.getValues().stream().map(EnumValue::getName).toList()) + ".";
+		}
+		return switch (type.scalar()) {
+			case STRING, ID -> value instanceof StringValue ? null : "give a string in double quotes.";
+			case INT -> value instanceof NumberValue n && !n.getValue().contains(".") ? null : "give a whole number.";
+			case FLOAT -> value instanceof NumberValue ? null : "give a number.";
+			case BOOLEAN -> value instanceof BooleanValue ? null : "give true or false.";
+			case DATETIME -> value instanceof StringValue s && ("now".equals(s.getValue()) || isDateTime(s.getValue())) ? null
+					: "give an ISO-8601 instant such as \"2024-01-01T00:00:00Z\", or \"now\".";
+		};
+	}
+
+	private static boolean isDateTime(String text) {
+		try {
+			java.time.Instant.parse(text);
+			return true;
+		} catch (java.time.format.DateTimeParseException e) {
+			return false;
+		}
+	}
+
+	private void mismatch(Annotation annotation, String message) {
+		error(message + " Remove the annotation or change the field's type.", annotation, P.getAnnotation_Name(),
+				IssueCodes.ANNOTATION_TYPE_MISMATCH);
+	}
+
+	private static boolean matches(ArgType type, Value value) {
+		return switch (type) {
+			case STRING -> value instanceof StringValue;
+			case INT -> value instanceof NumberValue n && !n.getValue().contains(".");
+			case NUMBER -> value instanceof NumberValue;
+			case ANY -> true;
+		};
+	}
+
+	private static String typeName(ArgType type) {
+		return switch (type) {
+			case STRING -> "a string in double quotes";
+			case INT -> "a whole number";
+			case NUMBER -> "a number";
+			case ANY -> "a value";
+		};
+	}
+
+	private static String paramsOf(Spec spec) {
+		return String.join(", ", spec.params().stream().map(p -> "'" + p.name() + "'").toList());
+	}
+
+	private static String example(Spec spec) {
+		return switch (spec.name()) {
+			case "pattern" -> "@pattern(\"^[a-z]+$\")";
+			case "default" -> "@default(0)";
+			case "plural" -> "@plural(\"people\")";
+			default -> "@" + spec.name() + "(...)";
+		};
+	}
+
+	static Target targetOf(EObject owner) {
+		if (owner instanceof Component) {
+			return Target.COMPONENT;
+		} else if (owner instanceof Entity) {
+			return Target.ENTITY;
+		} else if (owner instanceof Enum) {
+			return Target.ENUM;
+		} else if (owner instanceof EnumValue) {
+			return Target.ENUM_VALUE;
+		} else if (owner instanceof DomainEvent) {
+			return Target.EVENT;
+		} else if (owner instanceof Field field) {
+			return field.eContainer() instanceof Entity ? Target.ENTITY_FIELD : Target.EVENT_FIELD;
+		} else if (owner instanceof Operation) {
+			return Target.OPERATION;
+		}
+		return null;
+	}
+
+	private static String describe(EObject owner) {
+		Target target = targetOf(owner);
+		return target == null ? "this element" : words(target);
+	}
+
+	private static String targets(Spec spec) {
+		return String.join(" and ", spec.targets().stream().sorted().map(AnnotationValidator::words).toList());
+	}
+
+	private static String words(Target target) {
+		return switch (target) {
+			case COMPONENT -> "components";
+			case ENTITY -> "entities";
+			case ENUM -> "enums";
+			case ENUM_VALUE -> "enum values";
+			case EVENT -> "events";
+			case ENTITY_FIELD -> "entity fields";
+			case EVENT_FIELD -> "event fields";
+			case OPERATION -> "queries and mutations";
+		};
+	}
+}

@@ -1,0 +1,57 @@
+package dev.byron.dsl.validation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The settings {@code deployment} (config.byron) and {@code credentials} (credentials.byron) accept. */
+public final class ConfigSchema {
+	public enum Kind {
+		STRING, INT, BOOLEAN, CPU, MEMORY, DNS_LABEL, SECRET
+	}
+
+	/** A block of settings; {@code label} tells whether a section of this kind names a component. */
+	public record Block(Map<String, Kind> settings, Map<String, Block> sections, Label label) {
+	}
+
+	public enum Label {
+		NONE, OPTIONAL, REQUIRED
+	}
+
+	public static final Block DEPLOYMENT;
+	public static final Block CREDENTIALS;
+
+	static {
+		Block autoscale = block(Label.NONE, Map.of(), "min", Kind.INT, "max", Kind.INT, "cpuPercent", Kind.INT);
+		Block mongo = block(Label.NONE, Map.of(), "storage", Kind.MEMORY, "image", Kind.STRING);
+		Block component = block(Label.REQUIRED, Map.of("autoscale", autoscale, "mongo", mongo), "replicas", Kind.INT,
+				"cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN);
+		Map<String, Block> sections = new LinkedHashMap<>();
+		sections.put("ingress", block(Label.NONE, Map.of(), "host", Kind.STRING, "tls", Kind.BOOLEAN, "className", Kind.STRING));
+		sections.put("autoscale", autoscale);
+		sections.put("nats", block(Label.NONE, Map.of(), "replicas", Kind.INT, "storage", Kind.MEMORY, "image", Kind.STRING));
+		sections.put("mongo", mongo);
+		sections.put("gateway", block(Label.NONE, Map.of("autoscale", autoscale), "replicas", Kind.INT, "cpu", Kind.CPU,
+				"memory", Kind.MEMORY, "port", Kind.INT));
+		sections.put("component", component);
+		DEPLOYMENT = block(Label.NONE, sections, "namespace", Kind.DNS_LABEL, "registry", Kind.STRING, "imageTag",
+				Kind.STRING, "replicas", Kind.INT, "cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN);
+
+		Map<String, Block> secrets = new LinkedHashMap<>();
+		secrets.put("registry", block(Label.NONE, Map.of(), "server", Kind.STRING, "username", Kind.SECRET, "password", Kind.SECRET));
+		secrets.put("nats", block(Label.NONE, Map.of(), "user", Kind.SECRET, "password", Kind.SECRET));
+		secrets.put("mongo", block(Label.OPTIONAL, Map.of(), "uri", Kind.SECRET));
+		secrets.put("jwt", block(Label.NONE, Map.of(), "secret", Kind.SECRET, "jwksUrl", Kind.STRING, "issuer", Kind.STRING));
+		CREDENTIALS = block(Label.NONE, secrets);
+	}
+
+	private static Block block(Label label, Map<String, Block> sections, Object... settings) {
+		Map<String, Kind> map = new LinkedHashMap<>();
+		for (int i = 0; i < settings.length; i += 2) {
+			map.put((String) settings[i], (Kind) settings[i + 1]);
+		}
+		return new Block(map, sections, label);
+	}
+
+	private ConfigSchema() {
+	}
+}
