@@ -1,0 +1,174 @@
+package dev.byron.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.dsl.api.model.ByronModel;
+import dev.byron.dsl.api.model.ComponentDef;
+import dev.byron.dsl.api.model.ConfigBlock;
+import dev.byron.dsl.api.model.EntityDef;
+import dev.byron.dsl.api.model.EnumLiteral;
+import dev.byron.dsl.api.model.EnvRef;
+import dev.byron.dsl.api.model.EventDef;
+import dev.byron.dsl.api.model.FieldDef;
+import dev.byron.dsl.api.model.HookDef;
+import dev.byron.dsl.api.model.OperationDef;
+import dev.byron.dsl.api.model.TypeDef;
+
+/** Every construct of the language, read through the loader into the model other modules use. */
+class ParserTest {
+	private static final String MODEL = """
+			system demo
+
+			component accounts {
+			  entity Person @plural("people") {
+			    handle: String! @unique @pattern("^[a-z]+$") @length(min: 3, max: 15)
+			    age: Int @range(min: 0, max: 150) @default(18)
+			    score: Float @range(min: -1.5, max: 1.5)
+			    admin: Boolean! @default(false)
+			    born: DateTime @default("now")
+			    external: ID
+			    tags: [String!]! @default([])
+			    status: Status! @default(ACTIVE)
+			    old: String @deprecated("use handle")
+			  }
+			  enum Status { ACTIVE, BANNED @deprecated }
+			  event PersonBanned { person: ID! reason: String @length(max: 200) }
+			  query search(text: String!, first: Int = 10): [Person!]!
+			  mutation ban(id: ID!, reason: String = "spam"): Person!
+			  before createPerson call checkHandle
+			  after ban call notify
+			}
+			---
+			component posts {
+			  events per-field
+			  entity Post {
+			    author: accounts.Person!
+			    text: String!
+			  }
+			  replicate accounts.Person { handle, status }
+			  on accounts.PersonBanned call hidePosts
+			  on accounts.PersonDeleted call deletePosts
+			}
+			component audit {
+			  events per-entity
+			  entity Trail { what: String! }
+			  replicate accounts.Person
+			  on posts.PostTextChanged call record
+			}
+			---
+			deployment {
+			  namespace: "demo"
+			  replicas: 2
+			  ingress { host: "demo.example.com" tls: true }
+			  component posts { replicas: 3 autoscale { min: 2 max: 5 } }
+			}
+			credentials {
+			  registry { username: "ci" password: env("REGISTRY_PASSWORD") }
+			  mongo posts { uri: env("POSTS_MONGO_URI") }
+			}
+			""";
+
+	private final LoadResult result = TestModels.load(MODEL);
+	private final ByronModel model = result.model();
+
+	@Test
+	void theWholeLanguageIsValid() {
+		assertThat(result.diagnostics()).isEmpty();
+		assertThat(model.system()).isEqualTo("demo");
+		assertThat(model.components()).extracting(ComponentDef::name).containsExactly("accounts", "posts", "audit");
+	}
+
+	@Test
+	void entitiesFieldsTypesAndAnnotations() {
+		EntityDef person = model.component("accounts").orElseThrow().entity("Person").orElseThrow();
+		assertThat(person.plural()).isEqualTo("people");
+		assertThat(person.fields()).extracting(FieldDef::name)
+				.containsExactly("handle", "age", "score", "admin", "born", "external", "tags", "status", "old");
+		assertThat(person.fields()).extracting(f -> f.type().sdl())
+				.containsExactly("String!", "Int", "Float", "Boolean!", "DateTime", "ID", "[String!]!", "Status!", "String");
+		FieldDef handle = person.fields().get(0);
+		assertThat(handle.annotation("unique")).isPresent();
+		assertThat(handle.annotation("pattern").orElseThrow().arguments()).containsEntry("regex", "^[a-z]+$");
+		assertThat(handle.annotation("length").orElseThrow().arguments()).containsEntry("min", 3L).containsEntry("max", 15L);
+		assertThat(person.fields().get(2).annotation("range").orElseThrow().arguments())
+				.containsEntry("min", new BigDecimal("-1.5")).containsEntry("max", new BigDecimal("1.5"));
+		assertThat(person.fields().get(3).annotation("default").orElseThrow().arguments()).containsEntry("value", false);
+		assertThat(person.fields().get(6).annotation("default").orElseThrow().arguments()).containsEntry("value", List.of());
+		assertThat(person.fields().get(7).annotation("default").orElseThrow().arguments())
+				.containsEntry("value", new EnumLiteral("ACTIVE"));
+		assertThat(person.fields().get(7).type()).isEqualTo(new TypeDef(TypeDef.Kind.ENUM, "Status", "accounts", true, null));
+		assertThat(handle.range().line()).isEqualTo(5);
+		assertThat(handle.range().column()).isEqualTo(5);
+	}
+
+	@Test
+	void crossFileReferencesResolve() {
+		EntityDef post = model.component("posts").orElseThrow().entity("Post").orElseThrow();
+		assertThat(post.fields().get(0).type()).isEqualTo(new TypeDef(TypeDef.Kind.ENTITY, "Person", "accounts", true, null));
+		assertThat(post.range().file().toString()).isEqualTo("model1.byron");
+	}
+
+	@Test
+	void eventsFollowTheGranularityOfTheirComponent() {
+		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
+				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");
+		assertThat(model.component("posts").orElseThrow().events()).extracting(EventDef::name)
+				.containsExactly("PostCreated", "PostAuthorChanged", "PostTextChanged", "PostDeleted");
+		assertThat(model.component("audit").orElseThrow().events()).extracting(EventDef::name).containsExactly("TrailChanged");
+		EventDef banned = model.component("accounts").orElseThrow().event("PersonBanned").orElseThrow();
+		assertThat(banned.kind()).isEqualTo(EventDef.Kind.DOMAIN);
+		assertThat(banned.payload()).extracting(FieldDef::name).containsExactly("person", "reason");
+		EventDef textChanged = model.component("posts").orElseThrow().event("PostTextChanged").orElseThrow();
+		assertThat(textChanged.kind()).isEqualTo(EventDef.Kind.FIELD_CHANGED);
+		assertThat(textChanged.field()).isEqualTo("text");
+	}
+
+	@Test
+	void subscriptionsAndHooks() {
+		ComponentDef posts = model.component("posts").orElseThrow();
+		assertThat(posts.replicas()).singleElement().satisfies(r -> {
+			assertThat(r.component()).isEqualTo("accounts");
+			assertThat(r.entity()).isEqualTo("Person");
+			assertThat(r.fields()).containsExactly("handle", "status");
+		});
+		assertThat(model.component("audit").orElseThrow().replicas().get(0).fields())
+				.as("a replica without a field list keeps every field").hasSize(9);
+		assertThat(posts.reactions()).extracting(r -> r.component() + "." + r.event() + " -> " + r.hook())
+				.containsExactly("accounts.PersonBanned -> hidePosts", "accounts.PersonDeleted -> deletePosts");
+		assertThat(model.component("accounts").orElseThrow().hooks())
+				.extracting(HookDef::timing, HookDef::command, HookDef::hook)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(HookDef.Timing.BEFORE, "createPerson", "checkHandle"),
+						org.assertj.core.groups.Tuple.tuple(HookDef.Timing.AFTER, "ban", "notify"));
+	}
+
+	@Test
+	void customQueriesAndMutations() {
+		List<OperationDef> operations = model.component("accounts").orElseThrow().operations();
+		assertThat(operations).extracting(OperationDef::kind, OperationDef::name).containsExactly(
+				org.assertj.core.groups.Tuple.tuple(OperationDef.Kind.QUERY, "search"),
+				org.assertj.core.groups.Tuple.tuple(OperationDef.Kind.MUTATION, "ban"));
+		OperationDef search = operations.get(0);
+		assertThat(search.type().sdl()).isEqualTo("[Person!]!");
+		assertThat(search.parameters()).extracting(OperationDef.ParameterDef::name, OperationDef.ParameterDef::defaultValue)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("text", null), org.assertj.core.groups.Tuple.tuple("first", 10L));
+	}
+
+	@Test
+	void deploymentAndCredentials() {
+		assertThat(model.deployment().values()).containsEntry("namespace", "demo").containsEntry("replicas", 2L);
+		ConfigBlock.Section posts = model.deployment().sections().stream().filter(s -> "component".equals(s.name()))
+				.findFirst().orElseThrow();
+		assertThat(posts.component()).isEqualTo("posts");
+		assertThat(posts.block().values()).containsEntry("replicas", 3L);
+		assertThat(posts.block().sections().get(0).block().values()).containsEntry("max", 5L);
+		assertThat(model.credentials().sections().get(0).block().values())
+				.containsEntry("password", new EnvRef("REGISTRY_PASSWORD"));
+		assertThat(model.credentials().sections().get(1).component()).isEqualTo("posts");
+	}
+}
