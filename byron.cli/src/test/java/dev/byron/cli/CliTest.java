@@ -1,0 +1,140 @@
+package dev.byron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** The byron command as a user runs it: its exit codes and what it prints. */
+class CliTest {
+	@TempDir
+	Path dir;
+
+	record Run(int exit, String out, String err) {
+	}
+
+	static Run byron(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		CommandLine commandLine = new CommandLine(new Byron());
+		commandLine.setOut(new PrintWriter(out));
+		commandLine.setErr(new PrintWriter(err));
+		commandLine.setExitCodeExceptionMapper(e -> Byron.USAGE);
+		commandLine.setParameterExceptionHandler((e, a) -> {
+			e.getCommandLine().getErr().println("byron: " + e.getMessage());
+			return Byron.USAGE;
+		});
+		int exit = commandLine.execute(args);
+		return new Run(exit, out.toString(), err.toString());
+	}
+
+	static Path examples() {
+		for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+			if (Files.isDirectory(p.resolve("examples/microblog"))) {
+				return p.resolve("examples");
+			}
+		}
+		throw new IllegalStateException("examples/ not found");
+	}
+
+	@Test
+	void validModelExitsZero() {
+		Run run = byron("validate", examples().resolve("shop").toString());
+		assertThat(run.exit()).isZero();
+		assertThat(run.out()).contains("system shop (2 files, 5 components): valid");
+	}
+
+	@Test
+	void errorsArePrintedAsFileLineColumnSeverityMessageCodeAndExitOne() throws Exception {
+		Path model = dir.resolve("bad.byron");
+		Files.writeString(model, "system s\ncomponent a {\n  entity User { owner: Usr }\n}\n");
+		Run run = byron("validate", model.toString());
+		assertThat(run.exit()).isEqualTo(1);
+		assertThat(run.out()).containsPattern(
+				"bad\\.byron:3:24: error: Unknown type 'Usr'\\. Did you mean 'User'\\?.* \\[unknown-type\\]");
+		assertThat(run.out()).contains("1 error");
+	}
+
+	@Test
+	void warningsAloneExitZeroUnlessStrict() throws Exception {
+		Files.writeString(dir.resolve("w.byron"), "system s\ncomponent a { entity X { Name: String } }\n");
+		assertThat(byron("validate", dir.toString()).exit()).isZero();
+		Run strict = byron("validate", "--strict", dir.toString());
+		assertThat(strict.exit()).isEqualTo(1);
+		assertThat(strict.out()).contains("warning:").contains("[field-name-style]");
+	}
+
+	@Test
+	void jsonOutputForTools() throws Exception {
+		Path model = dir.resolve("bad.byron");
+		Files.writeString(model, "system s\ncomponent Bad { entity X { n: String } }\n");
+		Run run = byron("validate", "--format", "json", model.toString());
+		assertThat(run.exit()).isEqualTo(1);
+		JsonNode json = new ObjectMapper().readTree(run.out());
+		assertThat(json.get("valid").asBoolean()).isFalse();
+		JsonNode first = json.get("diagnostics").get(0);
+		assertThat(first.get("code").asText()).isEqualTo("invalid-component-name");
+		assertThat(first.get("line").asInt()).isEqualTo(2);
+		assertThat(first.get("column").asInt()).isEqualTo(11);
+		assertThat(first.get("severity").asText()).isEqualTo("error");
+		assertThat(first.get("data").get(0).asText()).isEqualTo("bad");
+	}
+
+	@Test
+	void usageAndIoProblemsExitTwo() {
+		assertThat(byron("validate", dir.resolve("missing").toString()).exit()).isEqualTo(2);
+		Run empty = byron("validate", dir.toString());
+		assertThat(empty.exit()).isEqualTo(2);
+		assertThat(empty.err()).contains("No .byron files in").contains("byron init");
+		assertThat(byron("validate", "--format", "xml", ".").exit()).isEqualTo(2);
+		assertThat(byron("frobnicate").exit()).isEqualTo(2);
+	}
+
+	@Test
+	void initCreatesTheProjectLayoutAndAValidModel() throws Exception {
+		Path project = dir.resolve("My-Shop");
+		Run run = byron("init", project.toString());
+		assertThat(run.exit()).isZero();
+		assertThat(project.resolve("schema.byron")).content().contains("system myshop");
+		assertThat(project.resolve("config.byron")).exists();
+		assertThat(project.resolve("credentials.byron")).exists();
+		assertThat(project.resolve(".gitignore")).content().contains("credentials.byron").contains(".byron/");
+		assertThat(project.resolve("hooks")).isDirectory();
+		assertThat(project.resolve("customResolvers")).isDirectory();
+		assertThat(project.resolve("README.md")).content().contains("credentials.byron").contains("hooks/");
+		Run validate = byron("validate", "--strict", project.toString());
+		assertThat(validate.exit()).as(validate.out()).isZero();
+		assertThat(byron("init", project.toString()).exit()).as("refuses a non-empty folder").isEqualTo(2);
+	}
+
+	@Test
+	void initFromAnExample() {
+		Path project = dir.resolve("blog");
+		assertThat(byron("init", "--example", "microblog", project.toString()).exit()).isZero();
+		assertThat(project.resolve("timeline.byron")).exists();
+		assertThat(project.resolve("hooks")).isDirectory();
+		Run validate = byron("validate", "--strict", project.toString());
+		assertThat(validate.exit()).as(validate.out()).isZero();
+		assertThat(validate.out()).contains("system microblog");
+	}
+
+	@Test
+	void formatRewritesFilesAndCheckReportsThem() throws Exception {
+		Path model = dir.resolve("m.byron");
+		Files.writeString(model, "system s\ncomponent a{entity X{n:String}}\n");
+		assertThat(byron("format", "--check", dir.toString()).exit()).isEqualTo(1);
+		assertThat(byron("format", dir.toString()).exit()).isZero();
+		assertThat(model).content().isEqualTo("system s\n\ncomponent a {\n  entity X {\n    n: String\n  }\n}\n");
+		assertThat(byron("format", "--check", dir.toString()).exit()).isZero();
+	}
+}
