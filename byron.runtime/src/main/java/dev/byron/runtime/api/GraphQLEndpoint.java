@@ -1,0 +1,163 @@
+package dev.byron.runtime.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.command.CommandPipeline;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.EntityDescriptor;
+import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.descriptor.FieldType;
+import dev.byron.runtime.event.TraceContext;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeRuntimeWiring;
+
+/**
+ * A component's GraphQL API: its schema, its data fetchers, errors with {@code extensions.code}, and load
+ * shedding (at most {@code maxInFlight} requests at once; the others get {@code UNAVAILABLE} at once).
+ */
+public final class GraphQLEndpoint {
+	static final String TRACEPARENT = "byron.traceparent";
+	private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
+	private static final int MAX_DEPTH = 15;
+
+	private final GraphQL graphQL;
+	private final String sdl;
+	private final Semaphore inFlight;
+
+	public GraphQLEndpoint(ComponentDescriptor component, Cache cache, CommandPipeline commands, int maxInFlight) {
+		this.sdl = SchemaWriter.sdl(component);
+		DataFetchers fetchers = new DataFetchers(component, cache, commands);
+		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.INSTANCE);
+		TypeRuntimeWiring.Builder query = TypeRuntimeWiring.newTypeWiring("Query");
+		TypeRuntimeWiring.Builder mutation = TypeRuntimeWiring.newTypeWiring("Mutation");
+		for (EntityDescriptor entity : component.entities()) {
+			query.dataFetcher(SchemaWriter.lowerFirst(entity.name()), fetchers.byId(entity));
+			query.dataFetcher(SchemaWriter.lowerFirst(entity.plural()), fetchers.list(entity));
+			mutation.dataFetcher("create" + entity.name(), fetchers.create(entity));
+			mutation.dataFetcher("update" + entity.name(), fetchers.update(entity));
+			mutation.dataFetcher("delete" + entity.name(), fetchers.delete(entity));
+			TypeRuntimeWiring.Builder type = TypeRuntimeWiring.newTypeWiring(entity.name());
+			for (FieldDescriptor field : entity.fields()) {
+				if (field.type().kind() == FieldType.Kind.ENTITY) {
+					type.dataFetcher(field.name(), fetchers.reference(field.name(), field.type()));
+				}
+			}
+			wiring.type(type);
+		}
+		wiring.type(query).type(mutation);
+		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring.build());
+		this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
+				.instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH)).build();
+		this.inFlight = new Semaphore(maxInFlight);
+	}
+
+	public String sdl() {
+		return sdl;
+	}
+
+	/** Executes a request; the answer is the GraphQL response map ({@code data}, {@code errors}). */
+	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
+		if (query == null || query.isBlank()) {
+			return error(ErrorCode.VALIDATION, "The request has no query.");
+		}
+		boolean admitted;
+		try {
+			admitted = inFlight.tryAcquire(50, TimeUnit.MILLISECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			admitted = false;
+		}
+		if (!admitted) {
+			return error(ErrorCode.UNAVAILABLE, "The service is at capacity; retry shortly.");
+		}
+		try {
+			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
+					.variables(variables == null ? Map.of() : variables).operationName(operationName)
+					.graphQLContext(Map.of(TRACEPARENT, TraceContext.childOf(traceparent))).build();
+			ExecutionResult result = graphQL.execute(input);
+			return withCodes(result.toSpecification());
+		} finally {
+			inFlight.release();
+		}
+	}
+
+	/** Errors graphql-java raises itself (syntax, unknown fields, wrong types) get the code VALIDATION. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> withCodes(Map<String, Object> response) {
+		Object errors = response.get("errors");
+		if (!(errors instanceof List<?> list)) {
+			return response;
+		}
+		List<Object> coded = new ArrayList<>();
+		for (Object error : list) {
+			Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) error);
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			if (copy.get("extensions") instanceof Map<?, ?> existing) {
+				extensions.putAll((Map<String, Object>) existing);
+			}
+			extensions.putIfAbsent("code", ErrorCode.VALIDATION.name());
+			extensions.remove("classification");
+			copy.put("extensions", extensions);
+			coded.add(copy);
+		}
+		Map<String, Object> result = new LinkedHashMap<>(response);
+		result.put("errors", coded);
+		return result;
+	}
+
+	static Map<String, Object> error(ErrorCode code, String message) {
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
+	}
+
+	/** Failures in data fetchers: Byron's carry their code; anything else is INTERNAL without details. */
+	private static final class ErrorHandler implements DataFetcherExceptionHandler {
+		@Override
+		public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+				graphql.execution.DataFetcherExceptionHandlerParameters parameters) {
+			Throwable exception = parameters.getException();
+			while (exception instanceof java.util.concurrent.CompletionException && exception.getCause() != null) {
+				exception = exception.getCause();
+			}
+			GraphQLError error;
+			if (exception instanceof ByronException byron) {
+				Map<String, Object> extensions = new LinkedHashMap<>();
+				extensions.put("code", byron.code().name());
+				if (byron.field() != null) {
+					extensions.put("field", byron.field());
+				}
+				if (byron.code() == ErrorCode.UNAVAILABLE || byron.code() == ErrorCode.INTERNAL) {
+					LOG.warn("{} at {}: {}", byron.code(), parameters.getPath(), byron.getMessage(), byron.getCause());
+				}
+				error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment()).message(byron.getMessage())
+						.extensions(extensions).build();
+			} else {
+				LOG.error("Unexpected failure at {}", parameters.getPath(), exception);
+				error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+						.message("Internal error; the service log has the details.")
+						.extensions(Map.of("code", ErrorCode.INTERNAL.name())).build();
+			}
+			return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
+		}
+	}
+}

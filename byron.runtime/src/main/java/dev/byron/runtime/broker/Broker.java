@@ -1,0 +1,189 @@
+package dev.byron.runtime.broker;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.event.Event;
+import dev.byron.runtime.event.EventCodec;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.KeyValue;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.MessageInfo;
+import io.nats.client.api.PublishAck;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.impl.Headers;
+
+/**
+ * The component's view of NATS JetStream: streams, appends with optimistic concurrency, the last event of
+ * an entity, and key-value buckets.
+ */
+public final class Broker implements AutoCloseable {
+	/** JetStream's "wrong last sequence": another append to the same subject came first. */
+	public static final int WRONG_LAST_SEQUENCE = 10071;
+	private static final int NO_MESSAGE_FOUND = 10037;
+	private static final int STREAM_NOT_FOUND = 10059;
+	private static final int BUCKET_NOT_FOUND = 10059;
+
+	private final Connection connection;
+	private final JetStream jetStream;
+	private final JetStreamManagement management;
+	private final Names names;
+
+	public Broker(Connection connection, Names names) throws IOException {
+		this.connection = connection;
+		this.jetStream = connection.jetStream();
+		this.management = connection.jetStreamManagement();
+		this.names = names;
+	}
+
+	public static Broker connect(String url, String system, String clientName) throws IOException, InterruptedException {
+		Options options = Options.builder().server(url).connectionName(clientName).maxReconnects(-1)
+				.reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(5)).build();
+		return new Broker(Nats.connect(options), new Names(system));
+	}
+
+	public Names names() {
+		return names;
+	}
+
+	public Connection connection() {
+		return connection;
+	}
+
+	public JetStream jetStream() {
+		return jetStream;
+	}
+
+	public JetStreamManagement management() {
+		return management;
+	}
+
+	public boolean isConnected() {
+		return connection.getStatus() == Connection.Status.CONNECTED;
+	}
+
+	/** Creates the component's stream (file storage, every event kept) unless it exists. */
+	public void ensureStream(String component) {
+		ensureStream(names.stream(component), names.streamSubjects(component));
+	}
+
+	public void ensureDeadLetterStream(String component) {
+		ensureStream(names.deadLetterStream(component), names.deadLetterSubjects(component));
+	}
+
+	private void ensureStream(String stream, String subjects) {
+		try {
+			management.getStreamInfo(stream);
+		} catch (JetStreamApiException e) {
+			if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
+				throw unavailable("cannot read stream " + stream, e);
+			}
+			try {
+				management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
+						.storageType(StorageType.File).build());
+			} catch (IOException | JetStreamApiException e2) {
+				throw unavailable("cannot create stream " + stream, e2);
+			}
+		} catch (IOException e) {
+			throw unavailable("cannot read stream " + stream, e);
+		}
+	}
+
+	/**
+	 * Appends an event to the component's stream; the append is the commit point. {@code expectedLast} is
+	 * the stream sequence of the subject's last event (0 for a new entity): if another append came in
+	 * between, the result is {@code CONFLICT} and nothing is written.
+	 */
+	public long append(String component, Event event, long expectedLast) {
+		PublishOptions options = PublishOptions.builder().expectedStream(names.stream(component))
+				.expectedLastSubjectSequence(expectedLast).build();
+		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
+		try {
+			PublishAck ack = jetStream.publish(event.subject(), headers, EventCodec.encode(event), options);
+			return ack.getSeqno();
+		} catch (JetStreamApiException e) {
+			if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
+				throw new ByronException(ErrorCode.CONFLICT, "The " + event.entity() + " " + event.entityId()
+						+ " was changed concurrently; read it again and retry.", null, e);
+			}
+			throw unavailable("the broker refused the event", e);
+		} catch (IOException e) {
+			throw unavailable("the broker is unreachable", e);
+		}
+	}
+
+	/** Appends a declared domain event (no concurrency control: it belongs to no entity). */
+	public long publish(String component, Event event) {
+		return append(event.subject(), event, component);
+	}
+
+	private long append(String subject, Event event, String component) {
+		try {
+			PublishOptions options = PublishOptions.builder().expectedStream(names.stream(component)).build();
+			return jetStream.publish(subject, new Headers().put("Nats-Msg-Id", event.id()), EventCodec.encode(event), options)
+					.getSeqno();
+		} catch (JetStreamApiException | IOException e) {
+			throw unavailable("the broker refused the event", e);
+		}
+	}
+
+	/** The last event appended to a subject (an entity's current state), if any. */
+	public Optional<StoredEvent> last(String component, String subject) {
+		try {
+			MessageInfo info = management.getLastMessage(names.stream(component), subject);
+			return Optional.of(new StoredEvent(EventCodec.decode(info.getData()), info.getSeq()));
+		} catch (JetStreamApiException e) {
+			if (e.getApiErrorCode() == NO_MESSAGE_FOUND || e.getErrorCode() == 404) {
+				return Optional.empty();
+			}
+			throw unavailable("cannot read " + subject, e);
+		} catch (IOException e) {
+			throw unavailable("the broker is unreachable", e);
+		}
+	}
+
+	public KeyValue bucket(String name) {
+		try {
+			try {
+				connection.keyValueManagement().getBucketInfo(name);
+			} catch (JetStreamApiException e) {
+				if (e.getApiErrorCode() != BUCKET_NOT_FOUND && e.getErrorCode() != 404) {
+					throw e;
+				}
+				connection.keyValueManagement().create(KeyValueConfiguration.builder().name(name)
+						.storageType(StorageType.File).build());
+			}
+			return connection.keyValue(name);
+		} catch (IOException | JetStreamApiException e) {
+			throw unavailable("cannot open bucket " + name, e);
+		}
+	}
+
+	public List<String> streamNames() {
+		try {
+			return management.getStreamNames();
+		} catch (IOException | JetStreamApiException e) {
+			throw unavailable("cannot list streams", e);
+		}
+	}
+
+	private static ByronException unavailable(String message, Exception cause) {
+		return ByronException.unavailable("Broker unavailable: " + message + " (" + cause.getMessage() + ")", cause);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		connection.close();
+	}
+}

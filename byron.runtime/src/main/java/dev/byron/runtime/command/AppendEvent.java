@@ -1,0 +1,62 @@
+package dev.byron.runtime.command;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.event.Event;
+import dev.byron.runtime.event.Operation;
+
+/**
+ * The commit point: appends the event, with the entity's full new state, to the component's stream,
+ * expecting the sequence read at the start. Nothing else is written by the API.
+ */
+final class AppendEvent implements CommandStep {
+	private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+	private final ComponentDescriptor component;
+	private final Broker broker;
+
+	AppendEvent(ComponentDescriptor component, Broker broker) {
+		this.component = component;
+		this.broker = broker;
+	}
+
+	@Override
+	public void apply(CommandContext context) {
+		if (context.alreadyDone) {
+			return;
+		}
+		Operation operation = switch (context.kind) {
+			case CREATE -> Operation.CREATED;
+			case UPDATE -> Operation.UPDATED;
+			case DELETE -> Operation.DELETED;
+		};
+		var names = EventNames.of(component.granularity(), context.kind, context.entity.name(), context.changed);
+		String type = component.name() + "." + (names.size() == 1 ? names.get(0)
+				: context.entity.name() + "Updated");
+		Event event = new Event(IDS.generate().toString(), broker.names().eventSource(component.name()), type,
+				broker.names().entitySubject(component.name(), context.entity.name(), context.id), Instant.now(),
+				context.traceparent, component.name(), context.entity.name(), context.id, operation, context.changed,
+				names, Map.copyOf(withoutNulls(context.state)));
+		context.sequence = broker.append(component.name(), event, context.expectedSequence);
+		context.event = event;
+	}
+
+	private static Map<String, Object> withoutNulls(Map<String, Object> state) {
+		Map<String, Object> copy = new java.util.LinkedHashMap<>();
+		state.forEach((k, v) -> {
+			if (v != null) {
+				copy.put(k, v);
+			}
+		});
+		return copy;
+	}
+
+	static String newId() {
+		return IDS.generate().toString();
+	}
+}

@@ -1,0 +1,74 @@
+package dev.byron.runtime.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.byron.runtime.descriptor.EntityDescriptor;
+import dev.byron.runtime.event.Event;
+
+/** One command on its way through the pipeline; each step reads and fills in its part. */
+public final class CommandContext {
+	final CommandKind kind;
+	final EntityDescriptor entity;
+	final Map<String, Object> input;
+	final String traceparent;
+	String id;
+	/** Whether a create with a caller-chosen id that already exists returns the existing entity. */
+	final boolean idempotentCreate;
+	Map<String, Object> previous = Map.of();
+	long expectedSequence;
+	Map<String, Object> state = new LinkedHashMap<>();
+	List<String> changed = new ArrayList<>();
+	Event event;
+	long sequence;
+	boolean alreadyDone;
+	final List<UniqueClaims.Claim> newClaims = new ArrayList<>();
+
+	CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
+			boolean idempotentCreate) {
+		this.kind = kind;
+		this.entity = entity;
+		this.id = id;
+		this.input = input == null ? Map.of() : input;
+		this.traceparent = traceparent;
+		this.idempotentCreate = idempotentCreate;
+	}
+
+	public CommandKind kind() {
+		return kind;
+	}
+
+	public EntityDescriptor entity() {
+		return entity;
+	}
+
+	public String id() {
+		return id;
+	}
+
+	public Map<String, Object> state() {
+		return state;
+	}
+
+	public Map<String, Object> previous() {
+		return previous;
+	}
+
+	public long sequence() {
+		return sequence;
+	}
+
+	public Event event() {
+		return event;
+	}
+
+	public String traceparent() {
+		return traceparent;
+	}
+
+	public String commandName() {
+		return kind.commandName(entity.name());
+	}
+}

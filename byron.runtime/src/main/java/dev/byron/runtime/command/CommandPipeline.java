@@ -1,0 +1,89 @@
+package dev.byron.runtime.command;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.EntityDescriptor;
+import dev.byron.runtime.spi.ComponentClient;
+import dev.byron.runtime.spi.Hooks;
+
+/**
+ * A command's way through the API: load the current state, build the new one, before hooks, validate,
+ * check references, claim unique values, append (the commit point), release replaced values, await the own
+ * Sink, after hooks. A failing step undoes what the earlier ones did.
+ */
+public final class CommandPipeline {
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandPipeline.class);
+	private final ComponentDescriptor component;
+	private final List<CommandStep> beforeAppend;
+	private final List<CommandStep> afterAppend;
+
+	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, Hooks hooks, ComponentClient client,
+			Duration readYourWrites, Duration uniqueGrace) {
+		this.component = component;
+		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
+		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(),
+				new RunCommandHooks(component, hooks, "before", client), new ValidateFields(component),
+				new CheckReferences(component, broker, cache), new ClaimUniqueValues(claims),
+				new AppendEvent(component, broker));
+		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims), new AwaitOwnSink(cache, readYourWrites),
+				new RunCommandHooks(component, hooks, "after", client));
+	}
+
+	public CommandContext create(String entity, Map<String, Object> input, String traceparent) {
+		return run(new CommandContext(CommandKind.CREATE, entity(entity), AppendEvent.newId(), input, traceparent, false));
+	}
+
+	/** A create with a caller-chosen id; running it again returns the entity the first run created. */
+	public CommandContext createWithId(String entity, String id, Map<String, Object> input, String traceparent) {
+		return run(new CommandContext(CommandKind.CREATE, entity(entity), id, input, traceparent, true));
+	}
+
+	public CommandContext update(String entity, String id, Map<String, Object> patch, String traceparent) {
+		return run(new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, false));
+	}
+
+	public CommandContext delete(String entity, String id, String traceparent) {
+		return run(new CommandContext(CommandKind.DELETE, entity(entity), id, Map.of(), traceparent, false));
+	}
+
+	private EntityDescriptor entity(String name) {
+		return component.entity(name).orElseThrow(
+				() -> new ByronException(ErrorCode.VALIDATION, component.name() + " has no entity " + name + "."));
+	}
+
+	private CommandContext run(CommandContext context) {
+		List<CommandStep> done = new ArrayList<>();
+		try {
+			for (CommandStep step : beforeAppend) {
+				step.apply(context);
+				done.add(step);
+				if (context.alreadyDone) {
+					return context;
+				}
+			}
+		} catch (RuntimeException e) {
+			Collections.reverse(done);
+			done.forEach(step -> step.undo(context));
+			throw e;
+		}
+		for (CommandStep step : afterAppend) {
+			try {
+				step.apply(context);
+			} catch (RuntimeException e) {
+				// the event is committed: the command succeeded even if an after-step did not
+				LOG.warn("{} {} committed at sequence {}, but {} failed: {}", context.commandName(), context.id(),
+						context.sequence(), step.getClass().getSimpleName(), e.getMessage(), e);
+			}
+		}
+		return context;
+	}
+}

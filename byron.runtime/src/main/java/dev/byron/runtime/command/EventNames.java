@@ -1,0 +1,30 @@
+package dev.byron.runtime.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The event names a change stands for under a component's granularity (see ADR 3 and 7). */
+final class EventNames {
+	private EventNames() {
+	}
+
+	static List<String> of(String granularity, CommandKind kind, String entity, List<String> changed) {
+		List<String> names = new ArrayList<>();
+		switch (granularity) {
+			case "per-entity" -> names.add(entity + "Changed");
+			case "per-field" -> {
+				switch (kind) {
+					case CREATE -> names.add(entity + "Created");
+					case DELETE -> names.add(entity + "Deleted");
+					case UPDATE -> changed.forEach(f -> names.add(entity + Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Changed"));
+				}
+			}
+			default -> names.add(entity + switch (kind) {
+				case CREATE -> "Created";
+				case UPDATE -> "Updated";
+				case DELETE -> "Deleted";
+			});
+		}
+		return names;
+	}
+}

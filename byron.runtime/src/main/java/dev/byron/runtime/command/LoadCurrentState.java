@@ -1,0 +1,45 @@
+package dev.byron.runtime.command;
+
+import java.util.LinkedHashMap;
+
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.broker.StoredEvent;
+
+/**
+ * Reads the entity's current state from its last event on the stream (not the Cache, which may lag), and
+ * the stream sequence the append will expect.
+ */
+final class LoadCurrentState implements CommandStep {
+	private final Broker broker;
+	private final String component;
+
+	LoadCurrentState(Broker broker, String component) {
+		this.broker = broker;
+		this.component = component;
+	}
+
+	@Override
+	public void apply(CommandContext context) {
+		String subject = broker.names().entitySubject(component, context.entity.name(), context.id);
+		var last = broker.last(component, subject);
+		if (context.kind == CommandKind.CREATE) {
+			if (last.isPresent() && context.idempotentCreate && !last.get().event().isDeletion()) {
+				context.alreadyDone = true;
+				context.state = new LinkedHashMap<>(last.get().event().data());
+				context.sequence = last.get().sequence();
+				return;
+			}
+			if (last.isPresent()) {
+				throw new ByronException(ErrorCode.CONFLICT, context.entity.name() + " " + context.id + " already exists.");
+			}
+			context.expectedSequence = 0;
+			return;
+		}
+		StoredEvent current = last.filter(e -> !e.event().isDeletion()).orElseThrow(() -> new ByronException(
+				ErrorCode.NOT_FOUND, "No " + context.entity.name() + " with id " + context.id + "."));
+		context.previous = current.event().data();
+		context.expectedSequence = current.sequence();
+	}
+}

@@ -1,0 +1,87 @@
+package dev.byron.runtime.command;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.cache.Documents;
+import dev.byron.runtime.spi.ComponentClient;
+
+/**
+ * The component's commands and reads for hooks. Inside a reaction, creates get ids derived from the event
+ * id and their order in the hook, so that a redelivered event creates nothing twice.
+ */
+public final class LocalComponentClient implements ComponentClient {
+	private static final int MAX_ROWS = 10_000;
+	private volatile CommandPipeline pipeline;
+	private final Cache cache;
+	private final String derivedFrom;
+	private final AtomicInteger creates = new AtomicInteger();
+	private final String traceparent;
+
+	public LocalComponentClient(Cache cache) {
+		this(null, cache, null, null);
+	}
+
+	private LocalComponentClient(CommandPipeline pipeline, Cache cache, String derivedFrom, String traceparent) {
+		this.pipeline = pipeline;
+		this.cache = cache;
+		this.derivedFrom = derivedFrom;
+		this.traceparent = traceparent;
+	}
+
+	public void bind(CommandPipeline commandPipeline) {
+		this.pipeline = commandPipeline;
+	}
+
+	/** A client whose creates are idempotent for one event. */
+	public LocalComponentClient forEvent(String eventId, String eventTraceparent) {
+		return new LocalComponentClient(pipeline, cache, eventId, eventTraceparent);
+	}
+
+	@Override
+	public Map<String, Object> create(String entity, Map<String, Object> input) {
+		if (derivedFrom == null) {
+			return pipeline.create(entity, input, traceparent).state();
+		}
+		String seed = derivedFrom + ":" + entity + ":" + creates.incrementAndGet();
+		String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+		return pipeline.createWithId(entity, id, input, traceparent).state();
+	}
+
+	@Override
+	public Map<String, Object> update(String entity, String id, Map<String, Object> patch) {
+		return pipeline.update(entity, id, patch, traceparent).state();
+	}
+
+	@Override
+	public String delete(String entity, String id) {
+		pipeline.delete(entity, id, traceparent);
+		return id;
+	}
+
+	@Override
+	public Optional<Map<String, Object>> find(String entity, String id) {
+		return cache.find(Cache.ownCollection(entity), id).map(Documents::toMap);
+	}
+
+	@Override
+	public List<Map<String, Object>> where(String entity, String field, Object value) {
+		return cache.where(Cache.ownCollection(entity), field, value, MAX_ROWS).stream().map(Documents::toMap).toList();
+	}
+
+	@Override
+	public Optional<Map<String, Object>> replica(String component, String entity, String id) {
+		return cache.find(Cache.replicaCollection(component, entity), id).map(Documents::toMap);
+	}
+
+	@Override
+	public List<Map<String, Object>> replicaWhere(String component, String entity, String field, Object value) {
+		return cache.where(Cache.replicaCollection(component, entity), field, value, MAX_ROWS).stream()
+				.map(Documents::toMap).toList();
+	}
+}

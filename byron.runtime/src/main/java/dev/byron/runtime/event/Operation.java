@@ -1,0 +1,6 @@
+package dev.byron.runtime.event;
+
+/** What a CRUD event did to its entity; DOMAIN for declared events. */
+public enum Operation {
+	CREATED, UPDATED, DELETED, DOMAIN
+}

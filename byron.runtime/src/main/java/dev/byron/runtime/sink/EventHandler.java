@@ -1,0 +1,93 @@
+package dev.byron.runtime.sink;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.command.LocalComponentClient;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.ReactionDescriptor;
+import dev.byron.runtime.descriptor.ReplicaDescriptor;
+import dev.byron.runtime.event.Event;
+import dev.byron.runtime.event.Operation;
+import dev.byron.runtime.spi.ComponentClient;
+import dev.byron.runtime.spi.EventHook;
+import dev.byron.runtime.spi.EventHookContext;
+import dev.byron.runtime.spi.Hooks;
+
+/**
+ * What a component's Sink does with one event: apply it to the own entity or to a replica (idempotently,
+ * by stream sequence), then run the reactions subscribed to it. Safe to call twice with the same event.
+ */
+public final class EventHandler {
+	private final ComponentDescriptor component;
+	private final Cache cache;
+	private final Hooks hooks;
+	private final LocalComponentClient client;
+
+	public EventHandler(ComponentDescriptor component, Cache cache, Hooks hooks, LocalComponentClient client) {
+		this.component = component;
+		this.cache = cache;
+		this.hooks = hooks;
+		this.client = client;
+	}
+
+	public void handle(Event event, long sequence) throws Exception {
+		if (event.operation() != Operation.DOMAIN && event.entity() != null && event.entityId() != null) {
+			if (event.component().equals(component.name())) {
+				if (component.entity(event.entity()).isPresent()) {
+					cache.apply(Cache.ownCollection(event.entity()), event.entityId(), sequence, event.data(), event.isDeletion());
+				}
+			} else {
+				var replica = component.replica(event.component(), event.entity());
+				if (replica.isPresent()) {
+					cache.apply(Cache.replicaCollection(event.component(), event.entity()), event.entityId(), sequence,
+							project(replica.get(), event.data()), event.isDeletion());
+				}
+			}
+		}
+		for (ReactionDescriptor reaction : component.reactions()) {
+			if (reaction.component().equals(event.component()) && matches(reaction, event)) {
+				EventHook hook = hooks.event(reaction.hook()).orElseThrow(() -> new IllegalStateException(
+						"The model names hook '" + reaction.hook() + "' but no such hook is registered."));
+				hook.run(context(event));
+			}
+		}
+	}
+
+	/** Whether this component has anything to do with events of {@code source}. */
+	public boolean consumes(String source) {
+		return source.equals(component.name())
+				|| component.replicas().stream().anyMatch(r -> r.component().equals(source))
+				|| component.reactions().stream().anyMatch(r -> r.component().equals(source));
+	}
+
+	private static boolean matches(ReactionDescriptor reaction, Event event) {
+		return event.names().contains(reaction.event()) || event.type().equals(reaction.component() + "." + reaction.event());
+	}
+
+	private static Map<String, Object> project(ReplicaDescriptor replica, Map<String, Object> data) {
+		Map<String, Object> kept = new LinkedHashMap<>();
+		for (String field : replica.fieldNames()) {
+			if (data.containsKey(field)) {
+				kept.put(field, data.get(field));
+			}
+		}
+		return kept;
+	}
+
+	private EventHookContext context(Event event) {
+		ComponentClient scoped = client.forEvent(event.id(), event.traceparent());
+		return new EventHookContext() {
+			@Override
+			public Event event() {
+				return event;
+			}
+
+			@Override
+			public ComponentClient component() {
+				return scoped;
+			}
+		};
+	}
+}

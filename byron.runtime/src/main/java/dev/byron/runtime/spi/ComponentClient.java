@@ -1,0 +1,23 @@
+package dev.byron.runtime.spi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The component's own commands and reads, for hooks and resolvers. */
+public interface ComponentClient {
+	Map<String, Object> create(String entity, Map<String, Object> input);
+
+	Map<String, Object> update(String entity, String id, Map<String, Object> patch);
+
+	String delete(String entity, String id);
+
+	Optional<Map<String, Object>> find(String entity, String id);
+
+	List<Map<String, Object>> where(String entity, String field, Object value);
+
+	/** A replicated entity of another component, as this component's Sink last saw it. */
+	Optional<Map<String, Object>> replica(String component, String entity, String id);
+
+	List<Map<String, Object>> replicaWhere(String component, String entity, String field, Object value);
+}

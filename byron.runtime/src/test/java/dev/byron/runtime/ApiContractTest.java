@@ -1,0 +1,146 @@
+package dev.byron.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.event.EventCodec;
+
+/** The GraphQL contract of DESIGN.md §4 over real HTTP, and bad input refused with a code and no event. */
+class ApiContractTest {
+	static Broker broker;
+	static ByronComponent accounts;
+	static String url;
+
+	@BeforeAll
+	static void start() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(broker).mongo(TestInfra.mongo()).start();
+		url = accounts.graphqlUrl();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		accounts.close();
+		broker.close();
+	}
+
+	static Http.Response createUser(String handle, String name) {
+		return Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id handle name joinedAt } }",
+				Map.of("in", Map.of("handle", handle, "name", name)));
+	}
+
+	long streamMessages() throws Exception {
+		return broker.management().getStreamInfo(broker.names().stream("accounts")).getStreamState().getMsgCount();
+	}
+
+	@Test
+	void createReadUpdateListDelete() {
+		Http.Response created = createUser("ada", "Ada Lovelace");
+		assertThat(created.errors()).isEmpty();
+		Map<String, Object> user = created.object("createUser");
+		String id = (String) user.get("id");
+		assertThat(user).containsEntry("handle", "ada").containsEntry("name", "Ada Lovelace");
+		assertThat((String) user.get("joinedAt")).as("@default(now)").matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
+		Http.Response read = Http.graphql(url, "query($id: ID!) { user(id: $id) { id handle bio } }", Map.of("id", id));
+		assertThat(read.object("user")).containsEntry("handle", "ada").containsEntry("bio", null);
+
+		Http.Response updated = Http.graphql(url, "mutation($id: ID!) { updateUser(id: $id, input: {bio: \"first programmer\"}) { handle bio } }",
+				Map.of("id", id));
+		assertThat(updated.object("updateUser")).containsEntry("handle", "ada").containsEntry("bio", "first programmer");
+
+		createUser("grace", "Grace Hopper");
+		createUser("alan", "Alan Turing");
+		Http.Response page1 = Http.graphql(url, "{ users(first: 2) { nodes { handle } edges { cursor } pageInfo { hasNextPage endCursor } } }", Map.of());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> connection = page1.object("users");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> pageInfo = (Map<String, Object>) connection.get("pageInfo");
+		assertThat((List<?>) connection.get("nodes")).hasSize(2);
+		assertThat(pageInfo).containsEntry("hasNextPage", true);
+		Http.Response page2 = Http.graphql(url, "query($after: String) { users(first: 2, after: $after) { nodes { handle } pageInfo { hasNextPage } } }",
+				Map.of("after", pageInfo.get("endCursor")));
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> rest = (List<Map<String, Object>>) page2.object("users").get("nodes");
+		assertThat(rest).isNotEmpty();
+
+		Http.Response deleted = Http.graphql(url, "mutation($id: ID!) { deleteUser(id: $id) }", Map.of("id", id));
+		assertThat(deleted.data()).containsEntry("deleteUser", id);
+		assertThat(Http.graphql(url, "query($id: ID!) { user(id: $id) { id } }", Map.of("id", id)).data()).containsEntry("user", null);
+		assertThat(Http.graphql(url, "mutation($id: ID!) { deleteUser(id: $id) }", Map.of("id", id)).code()).isEqualTo("NOT_FOUND");
+	}
+
+	@Test
+	void fieldValidationHasCodeAndFieldAndAppendsNothing() throws Exception {
+		long before = streamMessages();
+		Http.Response badHandle = createUser("No Spaces Allowed", "x");
+		assertThat(badHandle.code()).isEqualTo("VALIDATION");
+		assertThat(badHandle.field()).isEqualTo("handle");
+		Http.Response longName = createUser("longname", "x".repeat(51));
+		assertThat(longName.code()).isEqualTo("VALIDATION");
+		assertThat(longName.field()).isEqualTo("name");
+		Http.Response oversize = createUser("huge", "y".repeat(200_000));
+		assertThat(oversize.code()).isEqualTo("VALIDATION");
+		Http.Response age = Http.graphql(url, "mutation { createUser(input: {handle: \"old\", name: \"Old\", age: 200}) { id } }", Map.of());
+		assertThat(age.code()).isEqualTo("VALIDATION");
+		assertThat(age.field()).isEqualTo("age");
+		assertThat(streamMessages()).as("no event appended").isEqualTo(before);
+	}
+
+	@Test
+	void malformedRequestsGetValidationErrorsAndAppendNothing() throws Exception {
+		long before = streamMessages();
+		assertThat(Http.graphql(url, "mutation { createUser(input: {handle: \"x\"", Map.of()).code()).isEqualTo("VALIDATION");
+		assertThat(Http.graphql(url, "{ users { nope } }", Map.of()).code()).isEqualTo("VALIDATION");
+		assertThat(Http.graphql(url, "mutation { createUser(input: {handle: 42, name: \"n\"}) { id } }", Map.of()).code())
+				.isEqualTo("VALIDATION");
+		assertThat(Http.graphql(url, "mutation { createUser(input: {handle: \"abc\", name: \"n\", color: \"red\"}) { id } }",
+				Map.of()).code()).isEqualTo("VALIDATION");
+		Http.Response notJson = Http.raw(url, "{not json", null);
+		assertThat(notJson.status()).isEqualTo(400);
+		assertThat(notJson.code()).isEqualTo("VALIDATION");
+		assertThat(Http.graphql(url, "query($id: ID!) { user(id: $id) { id } }", Map.of()).code()).isEqualTo("VALIDATION");
+		assertThat(streamMessages()).isEqualTo(before);
+		assertThat(Http.raw(url, "{\"query\": \"" + "{ users { nodes { id } } }".repeat(1) + "\", \"x\": \"" + "z".repeat(1_100_000) + "\"}",
+				null).status()).isEqualTo(413);
+	}
+
+	@Test
+	void eventsAreCloudEventsThatCarryTheCallersTrace() throws Exception {
+		String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		Http.Response created = Http.post(url, Map.of("query", "mutation { createUser(input: {handle: \"traced\", name: \"T\"}) { id } }"),
+				traceparent);
+		String id = (String) created.object("createUser").get("id");
+		var stored = broker.management().getLastMessage(broker.names().stream("accounts"),
+				broker.names().entitySubject("accounts", "User", id));
+		Map<?, ?> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(stored.getData(), Map.class);
+		assertThat(json.get("specversion")).isEqualTo("1.0");
+		assertThat(json.get("type")).isEqualTo("accounts.UserCreated");
+		assertThat((String) json.get("source")).endsWith("/accounts");
+		assertThat(json.get("subject")).isEqualTo(broker.names().entitySubject("accounts", "User", id));
+		assertThat(json.get("id")).isNotNull();
+		assertThat(json.get("time")).isNotNull();
+		assertThat((String) json.get("traceparent")).startsWith("00-0af7651916cd43dd8448eb211c80319c-").isNotEqualTo(traceparent);
+		assertThat(EventCodec.decode(stored.getData()).data()).containsEntry("handle", "traced");
+	}
+
+	@Test
+	void healthAndMetrics() {
+		String base = url.replace("/graphql", "");
+		assertThat(Http.get(base + "/health/live").statusCode()).isEqualTo(200);
+		var ready = Http.get(base + "/health/ready");
+		assertThat(ready.statusCode()).isEqualTo(200);
+		assertThat(ready.body()).contains("\"broker\":\"up\"").contains("\"cache\":\"up\"");
+		createUser("metered", "M");
+		assertThat(Http.get(base + "/metrics").body()).contains("byron_sink_events_total");
+		assertThat(Http.get(url).statusCode()).isEqualTo(405);
+	}
+}
