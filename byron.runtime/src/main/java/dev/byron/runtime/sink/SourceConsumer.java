@@ -2,7 +2,7 @@ package dev.byron.runtime.sink;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -70,21 +70,21 @@ final class SourceConsumer implements Runnable {
 	@Override
 	public void run() {
 		while (running) {
-			List<Message> batch;
 			try {
-				batch = subscription.fetch(options.batch(), Duration.ofMillis(250));
+				// iterate hands over each message as it arrives: no waiting for a full batch
+				Iterator<Message> batch = subscription.iterate(options.batch(), Duration.ofMillis(500));
+				while (batch.hasNext()) {
+					Message message = batch.next();
+					if (!running) {
+						return; // stopped hard: unacknowledged messages come back after ackWait
+					}
+					process(message);
+				}
 			} catch (RuntimeException e) {
 				if (running) {
 					LOG.warn("{} cannot fetch from {}: {}", component, source, e.getMessage());
 					pause();
 				}
-				continue;
-			}
-			for (Message message : batch) {
-				if (!running) {
-					return; // stopped hard: unacknowledged messages come back after ackWait
-				}
-				process(message);
 			}
 		}
 	}

@@ -1,0 +1,192 @@
+package dev.byron.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.model.Filters;
+
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.command.LocalComponentClient;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.ReactionDescriptor;
+import dev.byron.runtime.event.Event;
+import dev.byron.runtime.event.Operation;
+import dev.byron.runtime.sink.DeadLetters.DeadLetter;
+import dev.byron.runtime.sink.EventHandler;
+import dev.byron.runtime.sink.SinkOptions;
+import dev.byron.runtime.spi.Hooks;
+
+/** Sinks: idempotent and order-safe, crash-safe, replaying from the start, dead-lettering poison. */
+class SinkTest {
+	static final SinkOptions FAST = new SinkOptions(16, 64, 3, Duration.ofMillis(50), Duration.ofSeconds(2));
+	String system;
+	Broker broker;
+	List<AutoCloseable> running = new ArrayList<>();
+
+	@BeforeEach
+	void setUp() throws Exception {
+		system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		for (int i = running.size() - 1; i >= 0; i--) {
+			running.get(i).close();
+		}
+		broker.close();
+	}
+
+	ByronComponent start(ComponentDescriptor descriptor, Hooks hooks, ByronComponent.Role role) throws Exception {
+		ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(TestInfra.mongo()).hooks(hooks)
+				.role(role).sink(FAST).start();
+		running.add(component);
+		return component;
+	}
+
+	String createUser(ByronComponent accounts, String handle) {
+		Http.Response response = Http.graphql(accounts.graphqlUrl(),
+				"mutation($in: UserInput!) { createUser(input: $in) { id } }", Map.of("in", Map.of("handle", handle, "name", "N " + handle)));
+		assertThat(response.errors()).isEmpty();
+		return (String) response.object("createUser").get("id");
+	}
+
+	@Test
+	void theSameEventThreeTimesChangesTheCacheOnceAndAnOlderEventChangesNothing() throws Exception {
+		Cache cache = new Cache(TestInfra.mongo().getDatabase(broker.names().database("idem")));
+		ComponentDescriptor accounts = TestDescriptors.accounts(system);
+		EventHandler handler = new EventHandler(accounts, cache, Hooks.NONE, new LocalComponentClient(cache));
+		Event v2 = event("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada v2"));
+		for (int i = 0; i < 3; i++) {
+			handler.handle(v2, 7);
+		}
+		Document stored = cache.database().getCollection("User").find(Filters.eq("_id", "u1")).first();
+		assertThat(stored).containsEntry("name", "Ada v2").containsEntry(Cache.SEQ, 7L);
+		handler.handle(event("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada v1")), 5);
+		assertThat(cache.find("User", "u1").orElseThrow()).containsEntry("name", "Ada v2").containsEntry(Cache.SEQ, 7L);
+		assertThat(cache.database().getCollection("User").countDocuments()).isEqualTo(1);
+	}
+
+	private Event event(String id, Map<String, Object> data) {
+		return new Event("e-" + data.get("name"), "/byron/" + system + "/accounts", "accounts.UserUpdated",
+				broker.names().entitySubject("accounts", "User", id), Instant.now(), null, "accounts", "User", id,
+				Operation.UPDATED, List.of("name"), List.of("UserUpdated"), data);
+	}
+
+	@Test
+	void replicasFollowTheirSourceAndReactionsRunOncePerEvent() throws Exception {
+		ByronComponent accounts = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		Hooks fanOut = Hooks.builder().event("fanOut", ctx -> ctx.component().create("Entry",
+				Map.of("post", ctx.event().entityId(), "text", ctx.event().data().get("text")))).build();
+		ByronComponent posts = start(TestDescriptors.posts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		ByronComponent timeline = start(TestDescriptors.timeline(system), fanOut, ByronComponent.Role.ALL);
+		String ada = createUser(accounts, "ada");
+		Await.until("posts replicates ada", () -> posts.cache().find(Cache.replicaCollection("accounts", "User"), ada).isPresent());
+		Http.Response post = Http.graphql(posts.graphqlUrl(),
+				"mutation($a: ID!) { createPost(input: {author: $a, text: \"hello\"}) { id author { handle name } } }", Map.of("a", ada));
+		assertThat(post.errors()).isEmpty();
+		assertThat(post.object("createPost").get("author")).isEqualTo(Map.of("handle", "ada", "name", "N ada"));
+		Http.Response dangling = Http.graphql(posts.graphqlUrl(),
+				"mutation { createPost(input: {author: \"nobody\", text: \"x\"}) { id } }", Map.of());
+		assertThat(dangling.code()).isEqualTo("VALIDATION");
+		assertThat(dangling.field()).isEqualTo("author");
+
+		Http.graphql(accounts.graphqlUrl(), "mutation($id: ID!) { updateUser(id: $id, input: {name: \"Ada L.\"}) { id } }", Map.of("id", ada));
+		Await.until("the replica follows the update",
+				() -> "Ada L.".equals(posts.cache().find(Cache.replicaCollection("accounts", "User"), ada).map(d -> d.get("name")).orElse(null)));
+		Await.until("the timeline got its entry", () -> timeline.cache().page("Entry", null, 10).size() == 1);
+		assertThat(posts.cache().find(Cache.replicaCollection("accounts", "User"), ada).orElseThrow().keySet())
+				.as("a replica keeps only the replicated fields").doesNotContain("bio", "age", "joinedAt");
+	}
+
+	@Test
+	void aSinkKilledMidStreamConvergesWithNoLossAndNoDoubleEffect() throws Exception {
+		ByronComponent accounts = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		Hooks fanOut = Hooks.builder().event("fanOut", ctx -> {
+			seen.add(ctx.event().id());
+			ctx.component().create("Entry", Map.of("post", ctx.event().entityId(), "text", "t"));
+		}).build();
+		ComponentDescriptor timeline = new ComponentDescriptor(1, system, "timeline", "per-entity",
+				TestDescriptors.timeline(system).entities(), List.of(), List.of(), List.of(),
+				List.of(new ReactionDescriptor("accounts", "UserCreated", "fanOut")), List.of());
+		ByronComponent firstSink = start(timeline, fanOut, ByronComponent.Role.SINK);
+		int users = 300;
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < users; i++) {
+			ids.add(accounts.commands().create("User", Map.of("handle", "user" + i, "name", "U" + i), null).id());
+			if (i == 100) {
+				Await.until("the first Sink is under way", () -> firstSink.cache().page("Entry", null, 1000).size() > 20);
+				firstSink.killSink();
+			}
+		}
+		ByronComponent secondSink = start(timeline, fanOut, ByronComponent.Role.SINK);
+		Await.until("the restarted Sink catches up", () -> secondSink.cache().page("Entry", null, 1000).size() >= users);
+		Thread.sleep(FAST.ackWait().toMillis() + 500); // anything the killed Sink held is redelivered by now
+		List<Document> entries = secondSink.cache().page("Entry", null, 1000);
+		assertThat(entries).as("one entry per user: none lost, none twice").hasSize(users);
+		assertThat(entries.stream().map(d -> d.get("post")).distinct().count()).isEqualTo(users);
+		assertThat(entries.stream().map(d -> (String) d.get("post")).toList()).containsExactlyInAnyOrderElementsOf(ids);
+	}
+
+	@Test
+	void aComponentStartedLateOrWithAWipedCacheBuildsItsReplicaFromTheWholeHistory() throws Exception {
+		ByronComponent accounts = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		for (int i = 0; i < 40; i++) {
+			createUser(accounts, "early" + i);
+		}
+		ByronComponent posts = start(TestDescriptors.posts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		Await.until("the late component has all 40 users", () -> posts.cache().page(Cache.replicaCollection("accounts", "User"), null, 100).size() == 40);
+
+		posts.close();
+		running.remove(posts);
+		posts.cache().database().drop();
+		broker.management().deleteConsumer(broker.names().stream("accounts"), broker.names().consumer("posts", "accounts"));
+		ByronComponent rebuilt = start(TestDescriptors.posts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		Await.until("the wiped replica is rebuilt", () -> rebuilt.cache().page(Cache.replicaCollection("accounts", "User"), null, 100).size() == 40);
+	}
+
+	@Test
+	void poisonEventsGoToTheDeadLetterStreamAndLaterEventsStillFlow() throws Exception {
+		ByronComponent accounts = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		AtomicBoolean broken = new AtomicBoolean(true);
+		Hooks hooks = Hooks.builder().event("fanOut", ctx -> {
+			if (broken.get() && "poison".equals(ctx.event().data().get("handle"))) {
+				throw new IllegalStateException("cannot handle poison");
+			}
+			ctx.component().create("Entry", Map.of("post", ctx.event().entityId(), "text", "ok"));
+		}).build();
+		ComponentDescriptor timeline = new ComponentDescriptor(1, system, "timeline", "per-entity",
+				TestDescriptors.timeline(system).entities(), List.of(), List.of(), List.of(),
+				List.of(new ReactionDescriptor("accounts", "UserCreated", "fanOut")), List.of());
+		ByronComponent sink = start(timeline, hooks, ByronComponent.Role.ALL);
+		broker.jetStream().publish(broker.names().entitySubject("accounts", "User", "garbage"), "{not an event".getBytes());
+		createUser(accounts, "poison");
+		createUser(accounts, "fine");
+		Await.until("two dead letters", () -> sink.sink().deadLetters().list().size() == 2);
+		Await.until("the later event was handled", () -> sink.cache().page("Entry", null, 10).size() == 1);
+
+		List<DeadLetter> letters = sink.sink().deadLetters().list();
+		assertThat(letters).extracting(DeadLetter::error).anySatisfy(e -> assertThat(e).contains("Undecodable"))
+				.anySatisfy(e -> assertThat(e).contains("cannot handle poison"));
+		DeadLetter poison = letters.stream().filter(l -> l.error().contains("poison")).findFirst().orElseThrow();
+		broken.set(false);
+		sink.sink().deadLetters().replay(poison.sequence());
+		assertThat(sink.cache().page("Entry", null, 10)).hasSize(2);
+		assertThat(sink.sink().deadLetters().list()).hasSize(1).allSatisfy(l -> assertThat(l.error()).contains("Undecodable"));
+	}
+}
