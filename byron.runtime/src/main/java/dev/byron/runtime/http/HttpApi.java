@@ -70,12 +70,14 @@ public final class HttpApi implements AutoCloseable {
 			}
 			String length = exchange.getRequestHeaders().getFirst("Content-Length");
 			if (length != null && parse(length) > MAX_BODY) {
+				discard(exchange.getRequestBody());
 				send(exchange, 413, "application/json", JSON.writeValueAsString(GraphQLEndpointErrors.of(ErrorCode.VALIDATION,
 						"The request is larger than " + MAX_BODY + " bytes.")));
 				return;
 			}
 			byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY);
 			if (body == null) {
+				discard(exchange.getRequestBody());
 				send(exchange, 413, "application/json", JSON.writeValueAsString(GraphQLEndpointErrors.of(ErrorCode.VALIDATION,
 						"The request is larger than " + MAX_BODY + " bytes.")));
 				return;
@@ -112,6 +114,16 @@ public final class HttpApi implements AutoCloseable {
 			return Long.parseLong(number.trim());
 		} catch (NumberFormatException e) {
 			return 0;
+		}
+	}
+
+	/** Reads what the client still sends (up to a bound) so that it receives the refusal instead of a reset. */
+	private static void discard(InputStream in) throws IOException {
+		long left = 64L * MAX_BODY;
+		byte[] buffer = new byte[8192];
+		int read;
+		while (left > 0 && (read = in.read(buffer)) > 0) {
+			left -= read;
 		}
 	}
 
