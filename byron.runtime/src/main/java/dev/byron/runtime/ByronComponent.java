@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 
 import dev.byron.runtime.api.GraphQLEndpoint;
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.command.CommandPipeline;
 import dev.byron.runtime.command.LocalComponentClient;
@@ -50,10 +51,13 @@ public final class ByronComponent implements AutoCloseable {
 		broker.ensureStream(descriptor.name());
 		LocalComponentClient client = new LocalComponentClient(cache);
 		Duration readYourWrites = builder.role == Role.SINK ? Duration.ZERO : builder.readYourWrites;
-		this.commands = new CommandPipeline(descriptor, broker, cache, builder.hooks, client, readYourWrites, builder.uniqueGrace);
+		AppliedSequences applied = new AppliedSequences();
+		this.commands = new CommandPipeline(descriptor, broker, cache, applied, builder.hooks, client, readYourWrites,
+				builder.uniqueGrace, metrics);
 		client.bind(commands);
 		this.sink = builder.role == Role.API ? null
-				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, builder.hooks, client), builder.sinkOptions, metrics);
+				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client),
+						builder.sinkOptions, metrics);
 		if (builder.role != Role.SINK) {
 			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.maxInFlight);
 			Health health = new Health(broker, cache, sink == null ? null : sink::pending, builder.readyLag);

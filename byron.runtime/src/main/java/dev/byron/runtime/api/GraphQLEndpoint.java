@@ -65,7 +65,12 @@ public final class GraphQLEndpoint {
 			}
 			wiring.type(type);
 		}
-		wiring.type(query).type(mutation);
+		if (component.entities().isEmpty()) {
+			query.dataFetcher("_component", env -> component.name());
+			wiring.type(query);
+		} else {
+			wiring.type(query).type(mutation);
+		}
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring.build());
 		this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
 				.instrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH)).build();

@@ -58,6 +58,11 @@ public final class SchemaWriter {
 		for (Map.Entry<String, String> foreign : foreignTypes(component).entrySet()) {
 			out.append(foreign.getValue());
 		}
+		if (component.entities().isEmpty()) {
+			// a component that only replicates or reacts still answers a query: GraphQL needs one field
+			query.append("  \"The component's name\"\n  _component: String!\n");
+			return out.append(query).append("}\n").toString();
+		}
 		out.append(query).append("}\n\n").append(mutation).append("}\n");
 		return out.toString();
 	}

@@ -1,7 +1,12 @@
 package dev.byron.runtime.command;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 
 /**
@@ -11,10 +16,12 @@ import dev.byron.runtime.cache.Cache;
  */
 final class AwaitOwnSink implements CommandStep {
 	private final Cache cache;
+	private final AppliedSequences sequences;
 	private final Duration timeout;
 
-	AwaitOwnSink(Cache cache, Duration timeout) {
+	AwaitOwnSink(Cache cache, AppliedSequences applied, Duration timeout) {
 		this.cache = cache;
+		this.sequences = applied;
 		this.timeout = timeout;
 	}
 
@@ -24,16 +31,26 @@ final class AwaitOwnSink implements CommandStep {
 			return;
 		}
 		long deadline = System.nanoTime() + timeout.toNanos();
-		long pause = 1;
 		String collection = Cache.ownCollection(context.entity.name());
-		while (cache.sequenceOf(collection, context.id) < context.sequence && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(pause);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
+		CompletableFuture<Void> applied = sequences.whenApplied(collection, context.id, context.sequence);
+		try {
+			while (System.nanoTime() < deadline) {
+				try {
+					applied.get(20, TimeUnit.MILLISECONDS);
+					return;
+				} catch (TimeoutException e) {
+					// the Sink may run in another process: then only the Cache tells
+					if (cache.sequenceOf(collection, context.id) >= context.sequence) {
+						return;
+					}
+				} catch (ExecutionException e) {
+					return;
+				}
 			}
-			pause = Math.min(pause * 2, 20);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} finally {
+			applied.cancel(false);
 		}
 	}
 }

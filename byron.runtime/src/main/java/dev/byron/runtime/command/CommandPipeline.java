@@ -6,9 +6,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.TimeUnit;
+
 import dev.byron.runtime.api.ByronException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
@@ -25,16 +30,18 @@ public final class CommandPipeline {
 	private final ComponentDescriptor component;
 	private final List<CommandStep> beforeAppend;
 	private final List<CommandStep> afterAppend;
+	private final MeterRegistry meters;
 
-	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, Hooks hooks, ComponentClient client,
-			Duration readYourWrites, Duration uniqueGrace) {
+	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
+			ComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
 		this.component = component;
+		this.meters = meters;
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(),
 				new RunCommandHooks(component, hooks, "before", client), new ValidateFields(component),
 				new CheckReferences(component, broker, cache), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker));
-		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims), new AwaitOwnSink(cache, readYourWrites),
+		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims), new AwaitOwnSink(cache, applied, readYourWrites),
 				new RunCommandHooks(component, hooks, "after", client));
 	}
 
@@ -55,6 +62,16 @@ public final class CommandPipeline {
 		return run(new CommandContext(CommandKind.DELETE, entity(entity), id, Map.of(), traceparent, false));
 	}
 
+	private void timed(CommandStep step, CommandContext context) {
+		long start = System.nanoTime();
+		try {
+			step.apply(context);
+		} finally {
+			Timer.builder("byron.command.step").tag("step", step.name()).register(meters)
+					.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
 	private EntityDescriptor entity(String name) {
 		return component.entity(name).orElseThrow(
 				() -> new ByronException(ErrorCode.VALIDATION, component.name() + " has no entity " + name + "."));
@@ -64,7 +81,7 @@ public final class CommandPipeline {
 		List<CommandStep> done = new ArrayList<>();
 		try {
 			for (CommandStep step : beforeAppend) {
-				step.apply(context);
+				timed(step, context);
 				done.add(step);
 				if (context.alreadyDone) {
 					return context;
@@ -77,7 +94,7 @@ public final class CommandPipeline {
 		}
 		for (CommandStep step : afterAppend) {
 			try {
-				step.apply(context);
+				timed(step, context);
 			} catch (RuntimeException e) {
 				// the event is committed: the command succeeded even if an after-step did not
 				LOG.warn("{} {} committed at sequence {}, but {} failed: {}", context.commandName(), context.id(),

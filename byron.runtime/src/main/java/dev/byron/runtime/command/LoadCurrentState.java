@@ -22,6 +22,10 @@ final class LoadCurrentState implements CommandStep {
 
 	@Override
 	public void apply(CommandContext context) {
+		if (context.kind == CommandKind.CREATE && !context.idempotentCreate) {
+			context.expectedSequence = 0; // a fresh id: the append itself refuses it if it exists
+			return;
+		}
 		String subject = broker.names().entitySubject(component, context.entity.name(), context.id);
 		var last = broker.last(component, subject);
 		if (context.kind == CommandKind.CREATE) {

@@ -26,6 +26,11 @@ final class RunCommandHooks implements CommandStep {
 	}
 
 	@Override
+	public String name() {
+		return timing.toLowerCase() + "-hooks";
+	}
+
+	@Override
 	public void apply(CommandContext context) {
 		if (context.alreadyDone) {
 			return;

@@ -3,6 +3,7 @@ package dev.byron.runtime.sink;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.command.LocalComponentClient;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
@@ -24,8 +25,15 @@ public final class EventHandler {
 	private final Cache cache;
 	private final Hooks hooks;
 	private final LocalComponentClient client;
+	private final AppliedSequences applied;
 
 	public EventHandler(ComponentDescriptor component, Cache cache, Hooks hooks, LocalComponentClient client) {
+		this(component, cache, new AppliedSequences(), hooks, client);
+	}
+
+	public EventHandler(ComponentDescriptor component, Cache cache, AppliedSequences applied, Hooks hooks,
+			LocalComponentClient client) {
+		this.applied = applied;
 		this.component = component;
 		this.cache = cache;
 		this.hooks = hooks;
@@ -37,6 +45,7 @@ public final class EventHandler {
 			if (event.component().equals(component.name())) {
 				if (component.entity(event.entity()).isPresent()) {
 					cache.apply(Cache.ownCollection(event.entity()), event.entityId(), sequence, event.data(), event.isDeletion());
+					applied.applied(Cache.ownCollection(event.entity()), event.entityId(), sequence);
 				}
 			} else {
 				var replica = component.replica(event.component(), event.entity());

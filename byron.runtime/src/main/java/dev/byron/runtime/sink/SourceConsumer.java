@@ -38,6 +38,7 @@ final class SourceConsumer implements Runnable {
 	private final Counter applied;
 	private final Counter retried;
 	private final Counter deadLettered;
+	private final io.micrometer.core.instrument.Timer delay;
 	private final AtomicLong lastSequence = new AtomicLong();
 	private volatile boolean running = true;
 	private JetStreamSubscription subscription;
@@ -52,6 +53,8 @@ final class SourceConsumer implements Runnable {
 		this.options = options;
 		this.applied = Counter.builder("byron.sink.events").tag("source", source).tag("result", "handled").register(meters);
 		this.retried = Counter.builder("byron.sink.events").tag("source", source).tag("result", "retried").register(meters);
+		this.delay = io.micrometer.core.instrument.Timer.builder("byron.sink.delay")
+				.description("from the event's append to its handling by this Sink").tag("source", source).register(meters);
 		this.deadLettered = Counter.builder("byron.sink.events").tag("source", source).tag("result", "dead-lettered")
 				.register(meters);
 	}
@@ -103,6 +106,7 @@ final class SourceConsumer implements Runnable {
 			handler.handle(event, sequence);
 			message.ack();
 			applied.increment();
+			delay.record(Duration.between(event.time(), java.time.Instant.now()));
 			lastSequence.set(sequence);
 		} catch (Exception e) {
 			if (delivery >= options.maxTries()) {

@@ -1,0 +1,273 @@
+package dev.byron.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+
+import org.bson.Document;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.sun.net.httpserver.HttpServer;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.byron.runtime.ByronComponent;
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.EntityDescriptor;
+import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.descriptor.FieldRules;
+import dev.byron.runtime.descriptor.FieldType;
+import dev.byron.runtime.descriptor.ReactionDescriptor;
+import dev.byron.runtime.descriptor.ReplicaDescriptor;
+import dev.byron.runtime.spi.Hooks;
+import io.nats.NatsServerRunner;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+
+/**
+ * Mutations per second and propagation latency (mutation accepted → visible in another component's
+ * Cache) at several loads: Byron's accounts → posts replica, beside a hand-written pipeline that does the
+ * same HTTP + JetStream publish-ack + consume + Mongo write with the same libraries, in the same run.
+ */
+public final class RuntimeBench {
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	record Result(double perSecond, double p50, double p99) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		try {
+			run(args);
+		} finally {
+			System.exit(0); // client pools and servers keep non-daemon threads; the table is printed
+		}
+	}
+
+	private static void run(String[] args) throws Exception {
+		System.setProperty("sun.net.httpserver.nodelay", "true"); // the same for Byron's server and the raw one
+		int perLevel = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+		int[] loads = { 1, 4, 16 };
+		Path store = Files.createTempDirectory("byron-bench-nats");
+		java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("bench.nats");
+		quiet.setLevel(Level.WARNING);
+		try (NatsServerRunner nats = NatsServerRunner.builder().jetstream(true).executablePath(natsServer())
+				.customArgs(List.of("-a", "127.0.0.1", "-sd", store.toString())).outputLogger(quiet).build()) {
+			MongoServer mongoServer = new MongoServer(new MemoryBackend());
+			mongoServer.bind("127.0.0.1", 0);
+			try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort())) {
+				System.out.printf("%nByron runtime: %d createUser mutations per load over HTTP; propagation = accepted → in posts' replica%n%n", perLevel);
+				System.out.println("| clients | byron mutations/s | raw mutations/s | ratio | byron p50 / p99 ms | raw p50 / p99 ms |");
+				System.out.println("|---:|---:|---:|---:|---:|---:|");
+				int round = 0;
+				for (int clients : loads) {
+					round++;
+					Result byron = byron(nats.getURI(), mongo, "b" + round, clients, perLevel);
+					Result raw = raw(nats.getURI(), mongo, "r" + round, clients, perLevel);
+					System.out.printf("| %d | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f |%n", clients, byron.perSecond(),
+							raw.perSecond(), byron.perSecond() / raw.perSecond(), byron.p50(), byron.p99(), raw.p50(), raw.p99());
+				}
+			} finally {
+				mongoServer.shutdownNow();
+			}
+		}
+	}
+
+	private static Result byron(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
+		Map<String, Long> visible = new ConcurrentHashMap<>();
+		Hooks hooks = Hooks.builder().event("seen", ctx -> visible.put(ctx.event().entityId(), System.nanoTime())).build();
+		FieldDescriptor handle = new FieldDescriptor("handle", FieldType.scalar("String", true),
+				FieldRules.NONE.withUnique().withPattern("^[a-z0-9_]{3,15}$"));
+		FieldDescriptor name = new FieldDescriptor("name", FieldType.scalar("String", true), FieldRules.NONE.withLength(1, 50));
+		ComponentDescriptor accounts = new ComponentDescriptor(1, system, "accounts", "per-operation",
+				List.of(new EntityDescriptor("User", "Users", List.of(handle, name, new FieldDescriptor("age",
+						FieldType.scalar("Int", false), FieldRules.NONE.withRange(BigDecimal.ZERO, BigDecimal.valueOf(150)))))),
+				null, null, null, null, null);
+		ComponentDescriptor posts = new ComponentDescriptor(1, system, "posts", "per-operation", List.of(), null, null,
+				List.of(new ReplicaDescriptor("accounts", "User", List.of(handle, name))),
+				List.of(new ReactionDescriptor("accounts", "UserCreated", "seen")), null);
+		try (Broker broker = Broker.connect(natsUrl, system, "bench");
+				ByronComponent a = ByronComponent.from(accounts).broker(broker).mongo(mongo).maxInFlight(256).start();
+				ByronComponent p = ByronComponent.from(posts).broker(broker).mongo(mongo).hooks(hooks).start()) {
+			String url = a.graphqlUrl();
+			if (System.getenv("BYRON_BENCH_STEPS") != null) {
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> java.util.stream.Stream.concat(a.metrics().find("byron.command.step").timers().stream(), a.metrics().find("byron.sink.delay").timers().stream()).toList()
+						.forEach(t -> System.err.printf("%s %.2f ms%n", t.getId().getTag("step"), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))));
+			}
+			return drive(clients, count, i -> {
+				String body = JSON.writeValueAsString(Map.of("query", "mutation($in: UserInput!) { createUser(input: $in) { id } }",
+						"variables", Map.of("in", Map.of("handle", "user" + i, "name", "User " + i))));
+				Map<?, ?> response = JSON.readValue(post(url, body), Map.class);
+				if (response.get("errors") != null) {
+					throw new IllegalStateException("mutation failed: " + response.get("errors"));
+				}
+				return (String) ((Map<?, ?>) ((Map<?, ?>) response.get("data")).get("createUser")).get("id");
+			}, visible);
+		}
+	}
+
+	/** The same work by hand: HTTP in, publish with ack, answer; a pull consumer writes Mongo. */
+	private static Result raw(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
+		Map<String, Long> visible = new ConcurrentHashMap<>();
+		String stream = "raw-" + system;
+		String subject = "raw." + system + ".users";
+		try (Connection nc = Nats.connect(natsUrl)) {
+			nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
+					.storageType(StorageType.File).build());
+			JetStream js = nc.jetStream();
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+			server.setExecutor(Executors.newFixedThreadPool(16));
+			AtomicInteger ids = new AtomicInteger();
+			server.createContext("/users", exchange -> {
+				try {
+					Map<?, ?> input = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+					String id = system + "-" + ids.incrementAndGet();
+					byte[] event = JSON.writeValueAsBytes(Map.of("id", id, "handle", input.get("handle"), "name", input.get("name")));
+					js.publish(subject, event);
+					byte[] answer = JSON.writeValueAsBytes(Map.of("id", id));
+					exchange.sendResponseHeaders(200, answer.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(answer);
+					}
+				} catch (Exception e) {
+					exchange.sendResponseHeaders(500, -1);
+					exchange.close();
+				}
+			});
+			server.start();
+			MongoCollection<Document> replica = mongo.getDatabase("raw_" + system).getCollection("users");
+			JetStreamSubscription sub = js.subscribe(subject, PullSubscribeOptions.builder().durable("raw-consumer").build());
+			Thread consumer = new Thread(() -> {
+				while (!Thread.currentThread().isInterrupted()) {
+					try {
+						Iterator<Message> batch = sub.iterate(64, Duration.ofMillis(200));
+						while (batch.hasNext()) {
+							Message m = batch.next();
+							Document doc = Document.parse(new String(m.getData(), StandardCharsets.UTF_8));
+							String id = doc.getString("id");
+							replica.replaceOne(Filters.eq("_id", id), doc.append("_id", id), new ReplaceOptions().upsert(true));
+							m.ack();
+							visible.put(id, System.nanoTime());
+						}
+					} catch (RuntimeException e) {
+						return;
+					}
+				}
+			});
+			consumer.setDaemon(true);
+			consumer.start();
+			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
+			try {
+				return drive(clients, count, i -> {
+					Map<?, ?> response = JSON.readValue(post(url, JSON.writeValueAsString(Map.of("handle", "u" + i, "name", "User " + i))),
+							Map.class);
+					return (String) response.get("id");
+				}, visible);
+			} finally {
+				consumer.interrupt();
+				server.stop(0);
+			}
+		}
+	}
+
+	interface Mutation {
+		String run(int i) throws Exception;
+	}
+
+	private static Result drive(int clients, int count, Mutation mutation, Map<String, Long> visible) throws Exception {
+		Map<String, Long> accepted = new ConcurrentHashMap<>();
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			futures.add(pool.submit(() -> {
+				go.await();
+				int i;
+				while ((i = next.getAndIncrement()) < count) {
+					String id = mutation.run(i);
+					accepted.put(id, System.nanoTime());
+				}
+				return null;
+			}));
+		}
+		long start = System.nanoTime();
+		go.countDown();
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!visible.keySet().containsAll(accepted.keySet()) && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		List<Double> latencies = new ArrayList<>();
+		accepted.forEach((id, t) -> {
+			Long seen = visible.get(id);
+			if (seen != null) {
+				latencies.add(Math.max(0, seen - t) / 1e6);
+			}
+		});
+		Collections.sort(latencies);
+		if (latencies.size() < accepted.size()) {
+			throw new IllegalStateException((accepted.size() - latencies.size()) + " mutations never became visible");
+		}
+		return new Result(count / seconds, percentile(latencies, 0.5), percentile(latencies, 0.99));
+	}
+
+	private static double percentile(List<Double> sorted, double p) {
+		return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+	}
+
+	private static String post(String url, String body) throws IOException, InterruptedException {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	private static String natsServer() {
+		for (String candidate : List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")) {
+			if (Files.isExecutable(Path.of(candidate))) {
+				return candidate;
+			}
+		}
+		return "nats-server";
+	}
+}

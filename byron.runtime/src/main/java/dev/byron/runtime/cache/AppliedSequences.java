@@ -1,0 +1,41 @@
+package dev.byron.runtime.cache;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tells waiting commands in this process when their own Sink applied an event, so that read-your-writes
+ * needs no polling when API and Sink share a process. Across processes, waiters fall back to the Cache.
+ */
+public final class AppliedSequences {
+	private record Waiter(long sequence, CompletableFuture<Void> done) {
+	}
+
+	private final Map<String, Long> latest = new ConcurrentHashMap<>();
+	private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
+
+	public void applied(String collection, String id, long sequence) {
+		String key = collection + "/" + id;
+		latest.merge(key, sequence, Math::max);
+		Waiter waiter = waiters.get(key);
+		if (waiter != null && waiter.sequence() <= sequence) {
+			waiter.done().complete(null);
+		}
+		if (latest.size() > 100_000) {
+			latest.clear(); // only recent writes are awaited; the Cache answers for older ones
+		}
+	}
+
+	/** Completes once the own Sink in this process applied {@code sequence} (or a later one) to the document. */
+	public CompletableFuture<Void> whenApplied(String collection, String id, long sequence) {
+		String key = collection + "/" + id;
+		Waiter waiter = new Waiter(sequence, new CompletableFuture<>());
+		waiters.put(key, waiter);
+		waiter.done().whenComplete((ok, error) -> waiters.remove(key, waiter));
+		if (latest.getOrDefault(key, -1L) >= sequence) {
+			waiter.done().complete(null);
+		}
+		return waiter.done();
+	}
+}
