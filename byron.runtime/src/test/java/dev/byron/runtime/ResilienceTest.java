@@ -109,6 +109,29 @@ class ResilienceTest {
 	}
 
 	@Test
+	void readinessFollowsTheBrokerAndMutationsSayUnavailableWhileItIsDown() throws Exception {
+		java.nio.file.Path store = java.nio.file.Files.createTempDirectory("byron-nats-down");
+		java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("byron.test.nats-down");
+		quiet.setLevel(java.util.logging.Level.WARNING);
+		try (io.nats.NatsServerRunner own = io.nats.NatsServerRunner.builder().jetstream(true)
+				.executablePath(TestInfra.natsServerBinary()).outputLogger(quiet)
+				.customArgs(List.of("-a", "127.0.0.1", "-sd", store.toString())).build();
+				Broker ownBroker = Broker.connect(own.getURI(), system, "down-test");
+				ByronComponent accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(ownBroker)
+						.mongo(TestInfra.mongo()).start()) {
+			String base = accounts.graphqlUrl().replace("/graphql", "");
+			Await.until("ready", () -> Http.get(base + "/health/ready").statusCode() == 200);
+			own.shutdown(true);
+			Await.until("not ready without the broker", () -> Http.get(base + "/health/ready").statusCode() == 503);
+			assertThat(Http.get(base + "/health/ready").body()).contains("\"broker\":\"down\"");
+			assertThat(Http.get(base + "/health/live").statusCode()).isEqualTo(200);
+			Http.Response refused = Http.graphql(accounts.graphqlUrl(),
+					"mutation { createUser(input: {handle: \"offline\", name: \"O\"}) { id } }", Map.of());
+			assertThat(refused.code()).isEqualTo("UNAVAILABLE");
+		}
+	}
+
+	@Test
 	void beforeHooksCanChangeOrRefuseACommand() throws Exception {
 		Hooks hooks = Hooks.builder().command("normalize", ctx -> {
 			ctx.state().put("handle", ((String) ctx.state().get("handle")).toLowerCase());

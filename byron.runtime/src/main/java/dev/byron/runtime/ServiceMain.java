@@ -1,0 +1,82 @@
+package dev.byron.runtime;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.Descriptors;
+import dev.byron.runtime.spi.HookProvider;
+import dev.byron.runtime.spi.Hooks;
+
+/**
+ * The process a component's image runs: {@code ServiceMain <descriptor.json>}, configured by the
+ * environment (twelve-factor): {@code BYRON_ROLE} (api, sink, all), {@code BYRON_NATS_URL},
+ * {@code BYRON_MONGO_URI}, {@code BYRON_HOST}, {@code BYRON_PORT}. Logs are JSON lines on stdout.
+ */
+public final class ServiceMain {
+	private ServiceMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "byron-service-logback.xml");
+		}
+		Logger log = LoggerFactory.getLogger(ServiceMain.class);
+		if (args.length != 1) {
+			System.err.println("usage: ServiceMain <component-descriptor.json>  (configured by BYRON_* environment variables)");
+			System.exit(2);
+		}
+		Map<String, String> env = System.getenv();
+		ComponentDescriptor descriptor = Descriptors.read(Path.of(args[0]));
+		ByronComponent.Role role = ByronComponent.Role.valueOf(env.getOrDefault("BYRON_ROLE", "all").toUpperCase());
+		String natsUrl = env.getOrDefault("BYRON_NATS_URL", "nats://127.0.0.1:4222");
+		String mongoUri = env.getOrDefault("BYRON_MONGO_URI", "mongodb://127.0.0.1:27017");
+		Hooks hooks = hooks(descriptor);
+		CountDownLatch stopped = new CountDownLatch(1);
+		try (Broker broker = Broker.connect(natsUrl, descriptor.system(), descriptor.name() + "-" + role.name().toLowerCase());
+				MongoClient mongo = MongoClients.create(mongoUri);
+				ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(mongo).hooks(hooks).role(role)
+						.http(env.getOrDefault("BYRON_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("BYRON_PORT", "8080")))
+						.start()) {
+			log.info("component {} of system {} started as {} (broker {}, cache {}){}", descriptor.name(), descriptor.system(),
+					role.name().toLowerCase(), natsUrl, hostsOf(mongoUri),
+					component.graphqlUrl() == null ? "" : ", GraphQL on port " + component.port());
+			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+			stopped.await();
+			log.info("component {} stopping", descriptor.name());
+		}
+	}
+
+	private static Hooks hooks(ComponentDescriptor descriptor) {
+		Hooks.Builder merged = Hooks.builder();
+		boolean any = false;
+		for (HookProvider provider : ServiceLoader.load(HookProvider.class)) {
+			Hooks hooks = provider.hooks(descriptor);
+			if (hooks != Hooks.NONE) {
+				any = true;
+				descriptor.hooks().forEach(h -> hooks.command(h.hook()).ifPresent(hook -> merged.command(h.hook(), hook)));
+				descriptor.reactions().forEach(r -> hooks.event(r.hook()).ifPresent(hook -> merged.event(r.hook(), hook)));
+			}
+		}
+		return any ? merged.build() : Hooks.NONE;
+	}
+
+	/** Only the hosts of a MongoDB URI: credentials never reach the logs. */
+	static String hostsOf(String uri) {
+		try {
+			return String.join(",", new ConnectionString(uri).getHosts());
+		} catch (IllegalArgumentException e) {
+			return "(invalid URI)";
+		}
+	}
+}
