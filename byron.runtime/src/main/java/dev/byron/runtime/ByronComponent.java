@@ -59,7 +59,7 @@ public final class ByronComponent implements AutoCloseable {
 				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client),
 						builder.sinkOptions, metrics);
 		if (builder.role != Role.SINK) {
-			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.maxInFlight);
+			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.hooks, client, builder.maxInFlight);
 			Health health = new Health(broker, cache, sink == null ? null : sink::pending, builder.readyLag);
 			this.http = new HttpApi(builder.host, builder.port, graphQL, health, metrics);
 		} else {

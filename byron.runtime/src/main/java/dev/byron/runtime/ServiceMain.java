@@ -66,6 +66,7 @@ public final class ServiceMain {
 				any = true;
 				descriptor.hooks().forEach(h -> hooks.command(h.hook()).ifPresent(hook -> merged.command(h.hook(), hook)));
 				descriptor.reactions().forEach(r -> hooks.event(r.hook()).ifPresent(hook -> merged.event(r.hook(), hook)));
+				descriptor.operations().forEach(o -> hooks.resolver(o.name()).ifPresent(r -> merged.resolver(o.name(), r)));
 			}
 		}
 		return any ? merged.build() : Hooks.NONE;

@@ -17,6 +17,9 @@ import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
 import dev.byron.runtime.descriptor.FieldType;
+import dev.byron.runtime.descriptor.OperationDescriptor;
+import dev.byron.runtime.spi.ComponentClient;
+import dev.byron.runtime.spi.Hooks;
 import dev.byron.runtime.event.TraceContext;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -45,7 +48,8 @@ public final class GraphQLEndpoint {
 	private final String sdl;
 	private final Semaphore inFlight;
 
-	public GraphQLEndpoint(ComponentDescriptor component, Cache cache, CommandPipeline commands, int maxInFlight) {
+	public GraphQLEndpoint(ComponentDescriptor component, Cache cache, CommandPipeline commands, Hooks hooks,
+			ComponentClient client, int maxInFlight) {
 		this.sdl = SchemaWriter.sdl(component);
 		DataFetchers fetchers = new DataFetchers(component, cache, commands);
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.INSTANCE);
@@ -65,11 +69,20 @@ public final class GraphQLEndpoint {
 			}
 			wiring.type(type);
 		}
-		if (component.entities().isEmpty()) {
+		boolean anyQuery = !component.entities().isEmpty();
+		boolean anyMutation = !component.entities().isEmpty();
+		for (OperationDescriptor operation : component.operations()) {
+			(operation.isMutation() ? mutation : query).dataFetcher(operation.name(),
+					new OperationFetcher(component, operation, hooks, client));
+			anyMutation |= operation.isMutation();
+			anyQuery |= !operation.isMutation();
+		}
+		if (!anyQuery) {
 			query.dataFetcher("_component", env -> component.name());
-			wiring.type(query);
-		} else {
-			wiring.type(query).type(mutation);
+		}
+		wiring.type(query);
+		if (anyMutation) {
+			wiring.type(mutation);
 		}
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring.build());
 		this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())

@@ -8,6 +8,7 @@ import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.descriptor.EnumDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
 import dev.byron.runtime.descriptor.FieldType;
+import dev.byron.runtime.descriptor.OperationDescriptor;
 import dev.byron.runtime.descriptor.ReplicaDescriptor;
 
 /**
@@ -58,12 +59,35 @@ public final class SchemaWriter {
 		for (Map.Entry<String, String> foreign : foreignTypes(component).entrySet()) {
 			out.append(foreign.getValue());
 		}
-		if (component.entities().isEmpty()) {
+		boolean anyMutation = !component.entities().isEmpty();
+		boolean anyQuery = !component.entities().isEmpty();
+		for (OperationDescriptor operation : component.operations()) {
+			StringBuilder target = operation.isMutation() ? mutation : query;
+			target.append("  ").append(operation.name());
+			if (!operation.parameters().isEmpty()) {
+				target.append('(');
+				for (int i = 0; i < operation.parameters().size(); i++) {
+					OperationDescriptor.ParameterDescriptor parameter = operation.parameters().get(i);
+					target.append(i == 0 ? "" : ", ").append(parameter.name()).append(": ")
+							.append(inputType(component, parameter.type(), parameter.type().required()));
+					if (parameter.defaultValue() != null) {
+						target.append(" = ").append(literal(parameter.defaultValue(), parameter.type()));
+					}
+				}
+				target.append(')');
+			}
+			target.append(": ").append(resultType(component, operation.returns())).append('\n');
+			anyMutation |= operation.isMutation();
+			anyQuery |= !operation.isMutation();
+		}
+		if (!anyQuery) {
 			// a component that only replicates or reacts still answers a query: GraphQL needs one field
 			query.append("  \"The component's name\"\n  _component: String!\n");
-			return out.append(query).append("}\n").toString();
 		}
-		out.append(query).append("}\n\n").append(mutation).append("}\n");
+		out.append(query).append("}\n");
+		if (anyMutation) {
+			out.append('\n').append(mutation).append("}\n");
+		}
 		return out.toString();
 	}
 
@@ -103,6 +127,29 @@ public final class SchemaWriter {
 		// references may dangle for a while (eventual consistency): they are nullable in the output
 		boolean required = type.required() && type.kind() != FieldType.Kind.ENTITY;
 		return wrap(type, base, required, type.kind() != FieldType.Kind.ENTITY && type.elementRequired());
+	}
+
+	private static String resultType(ComponentDescriptor component, FieldType type) {
+		String base = switch (type.kind()) {
+			case SCALAR -> type.name();
+			case ENUM -> component.enumType(type.name()).isPresent() ? type.name() : "String";
+			case ENTITY -> type.name();
+		};
+		return wrap(type, base, type.required(), type.elementRequired());
+	}
+
+	/** A default value as a GraphQL literal: strings quoted as JSON, enum values bare. */
+	static String literal(Object value, FieldType type) {
+		if (value instanceof String text) {
+			if (type.kind() == FieldType.Kind.ENUM) {
+				return text;
+			}
+			return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		}
+		if (value instanceof java.util.List<?> list) {
+			return "[" + String.join(", ", list.stream().map(v -> literal(v, type)).toList()) + "]";
+		}
+		return String.valueOf(value);
 	}
 
 	private static String inputType(ComponentDescriptor component, FieldType type, boolean required) {

@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public record ComponentDescriptor(int version, String system, String name, String granularity,
 		List<EntityDescriptor> entities, List<EnumDescriptor> enums, List<EventDescriptor> events,
-		List<ReplicaDescriptor> replicas, List<ReactionDescriptor> reactions, List<HookDescriptor> hooks) {
+		List<ReplicaDescriptor> replicas, List<ReactionDescriptor> reactions, List<HookDescriptor> hooks,
+		List<OperationDescriptor> operations) {
 
 	public static final int FORMAT_VERSION = 1;
 
@@ -20,7 +21,15 @@ public record ComponentDescriptor(int version, String system, String name, Strin
 		replicas = replicas == null ? List.of() : List.copyOf(replicas);
 		reactions = reactions == null ? List.of() : List.copyOf(reactions);
 		hooks = hooks == null ? List.of() : List.copyOf(hooks);
+		operations = operations == null ? List.of() : List.copyOf(operations);
 		granularity = granularity == null ? "per-operation" : granularity;
+	}
+
+	/** A descriptor without custom operations (the common case in tests and small models). */
+	public ComponentDescriptor(int version, String system, String name, String granularity, List<EntityDescriptor> entities,
+			List<EnumDescriptor> enums, List<EventDescriptor> events, List<ReplicaDescriptor> replicas,
+			List<ReactionDescriptor> reactions, List<HookDescriptor> hooks) {
+		this(version, system, name, granularity, entities, enums, events, replicas, reactions, hooks, List.of());
 	}
 
 	public Optional<EntityDescriptor> entity(String entityName) {

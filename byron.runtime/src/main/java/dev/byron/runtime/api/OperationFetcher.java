@@ -1,0 +1,134 @@
+package dev.byron.runtime.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.HookDescriptor;
+import dev.byron.runtime.descriptor.OperationDescriptor;
+import dev.byron.runtime.spi.CommandHook;
+import dev.byron.runtime.spi.CommandHookContext;
+import dev.byron.runtime.spi.ComponentClient;
+import dev.byron.runtime.spi.Hooks;
+import dev.byron.runtime.spi.Resolver;
+import dev.byron.runtime.spi.ResolverContext;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * A custom query or mutation: before hooks (which may change the arguments or refuse), the user's
+ * resolver, after hooks (which see the result).
+ */
+final class OperationFetcher implements DataFetcher<Object> {
+	private final ComponentDescriptor component;
+	private final OperationDescriptor operation;
+	private final Hooks hooks;
+	private final ComponentClient client;
+
+	OperationFetcher(ComponentDescriptor component, OperationDescriptor operation, Hooks hooks, ComponentClient client) {
+		this.component = component;
+		this.operation = operation;
+		this.hooks = hooks;
+		this.client = client;
+	}
+
+	@Override
+	public Object get(DataFetchingEnvironment env) throws Exception {
+		String traceparent = env.getGraphQlContext().get(GraphQLEndpoint.TRACEPARENT);
+		Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
+		runHooks("BEFORE", arguments, Map.of(), traceparent);
+		Resolver resolver = hooks.resolver(operation.name()).orElseThrow(() -> new ByronException(ErrorCode.INTERNAL,
+				"No resolver is registered for " + operation.name() + "; add it to customResolvers/."));
+		Object result;
+		try {
+			result = resolver.resolve(context(arguments, traceparent));
+		} catch (ByronException e) {
+			throw e;
+		} catch (Exception e) {
+			throw new ByronException(ErrorCode.INTERNAL, "Resolver " + operation.name() + " failed.", null, e);
+		}
+		if (operation.isMutation()) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> state = result instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("result", String.valueOf(result));
+			runHooks("AFTER", Collections.unmodifiableMap(state), arguments, traceparent);
+		}
+		return result;
+	}
+
+	private void runHooks(String timing, Map<String, Object> state, Map<String, Object> previous, String traceparent) {
+		for (HookDescriptor declared : component.hooks()) {
+			if (!declared.timing().equalsIgnoreCase(timing) || !declared.command().equals(operation.name())) {
+				continue;
+			}
+			CommandHook hook = hooks.command(declared.hook()).orElseThrow(() -> new ByronException(ErrorCode.INTERNAL,
+					"The model names hook '" + declared.hook() + "' but no such hook is registered."));
+			try {
+				hook.run(new CommandHookContext() {
+					@Override
+					public String command() {
+						return operation.name();
+					}
+
+					@Override
+					public String entity() {
+						return null;
+					}
+
+					@Override
+					public String id() {
+						return null;
+					}
+
+					@Override
+					public Map<String, Object> previous() {
+						return previous;
+					}
+
+					@Override
+					public Map<String, Object> state() {
+						return state;
+					}
+
+					@Override
+					public String traceparent() {
+						return traceparent;
+					}
+
+					@Override
+					public ComponentClient component() {
+						return client;
+					}
+				});
+			} catch (ByronException e) {
+				throw e;
+			} catch (Exception e) {
+				throw new ByronException(ErrorCode.INTERNAL, "Hook " + declared.hook() + " failed.", null, e);
+			}
+		}
+	}
+
+	private ResolverContext context(Map<String, Object> arguments, String traceparent) {
+		return new ResolverContext() {
+			@Override
+			public String operation() {
+				return operation.name();
+			}
+
+			@Override
+			public Map<String, Object> arguments() {
+				return arguments;
+			}
+
+			@Override
+			public ComponentClient component() {
+				return client;
+			}
+
+			@Override
+			public String traceparent() {
+				return traceparent;
+			}
+		};
+	}
+}

@@ -1,0 +1,14 @@
+package dev.byron.runtime.spi;
+
+import java.util.Map;
+
+/** What a resolver sees: its arguments (defaults applied), the component, and the caller's trace. */
+public interface ResolverContext {
+	String operation();
+
+	Map<String, Object> arguments();
+
+	ComponentClient component();
+
+	String traceparent();
+}
