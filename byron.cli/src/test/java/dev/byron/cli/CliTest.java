@@ -137,4 +137,20 @@ class CliTest {
 		assertThat(model).content().isEqualTo("system s\n\ncomponent a {\n  entity X {\n    n: String\n  }\n}\n");
 		assertThat(byron("format", "--check", dir.toString()).exit()).isZero();
 	}
+
+	@Test
+	void generateWritesArtifactsOnceAndRefusesAnInvalidModel() throws Exception {
+		Path out = dir.resolve("out");
+		Run first = byron("generate", examples().resolve("microblog").toString(), "-o", out.toString());
+		assertThat(first.exit()).as(first.out()).isZero();
+		assertThat(out.resolve("components/timeline/descriptor.json")).exists();
+		assertThat(out.resolve("components/accounts/schema.graphql")).content().contains("createUser(input: UserInput!): User!");
+		assertThat(byron("generate", examples().resolve("microblog").toString(), "-o", out.toString()).out())
+				.contains("0 written");
+		Path bad = dir.resolve("bad.byron");
+		Files.writeString(bad, "system s\ncomponent a { entity X { n: Nope } }\n");
+		Run refused = byron("generate", bad.toString(), "-o", dir.resolve("nothing").toString());
+		assertThat(refused.exit()).isEqualTo(1);
+		assertThat(dir.resolve("nothing")).doesNotExist();
+	}
 }

@@ -1,0 +1,53 @@
+package dev.byron.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.dsl.api.ModelLoadException;
+import dev.byron.generator.Generator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+		description = { "Write what the system is made of: per component its descriptor and GraphQL schema, and a",
+				"README overview. Deterministic; only changed files are written. A model with errors writes nothing." })
+final class GenerateCommand implements Callable<Integer> {
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
+	private Path path;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "<dir>", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+	private Path output;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		LoadResult result;
+		try {
+			result = ByronLoader.create().load(path);
+		} catch (ModelLoadException e) {
+			spec.commandLine().getErr().println("byron: " + e.getMessage());
+			return Byron.USAGE;
+		}
+		if (result.hasErrors()) {
+			Path base = Path.of("").toAbsolutePath();
+			result.errors().forEach(d -> out.println(d.format(base)));
+			out.println("Nothing generated: the model has " + result.errors().size() + " error(s).");
+			out.flush();
+			return Byron.MODEL_ERRORS;
+		}
+		Generator.Report report = Generator.write(result.model(), output);
+		report.written().forEach(f -> out.println("written: " + f));
+		out.println(report.written().size() + " written, " + report.unchanged().size() + " unchanged in " + output);
+		out.flush();
+		return Byron.OK;
+	}
+}

@@ -1,0 +1,87 @@
+package dev.byron.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.Descriptors;
+import dev.byron.runtime.descriptor.FieldType;
+import graphql.schema.idl.SchemaParser;
+
+class GeneratorTest {
+	@TempDir
+	Path out;
+
+	static Path example(String name) {
+		for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+			if (Files.isDirectory(p.resolve("examples/" + name))) {
+				return p.resolve("examples/" + name);
+			}
+		}
+		throw new IllegalStateException("examples not found");
+	}
+
+	static LoadResult load(String name) throws Exception {
+		LoadResult result = ByronLoader.create().load(example(name));
+		assertThat(result.hasErrors()).isFalse();
+		return result;
+	}
+
+	@Test
+	void microblogDescriptorsCarryTheModel() throws Exception {
+		List<ComponentDescriptor> descriptors = GenerationInput.of(load("microblog").model()).descriptors();
+		ComponentDescriptor accounts = descriptors.stream().filter(d -> d.name().equals("accounts")).findFirst().orElseThrow();
+		var handle = accounts.entity("User").orElseThrow().field("handle").orElseThrow();
+		assertThat(handle.rules().unique()).isTrue();
+		assertThat(handle.rules().pattern()).isEqualTo("^[a-z0-9_]{3,15}$");
+		assertThat(accounts.entity("User").orElseThrow().field("status").orElseThrow().rules().defaultValue()).isEqualTo("ACTIVE");
+		assertThat(accounts.hooks()).extracting(h -> h.timing() + " " + h.command() + " " + h.hook())
+				.containsExactly("BEFORE createUser normalizeHandle");
+		assertThat(accounts.operations()).extracting(o -> o.kind() + " " + o.name()).containsExactly("MUTATION suspendUser");
+		ComponentDescriptor posts = descriptors.stream().filter(d -> d.name().equals("posts")).findFirst().orElseThrow();
+		assertThat(posts.entity("Post").orElseThrow().field("author").orElseThrow().type())
+				.isEqualTo(FieldType.reference("accounts", "User", true));
+		assertThat(posts.replicas().get(0).fieldNames()).containsExactly("handle", "name");
+		assertThat(posts.reactions()).extracting(r -> r.component() + "." + r.event() + " " + r.hook())
+				.containsExactly("likes.LikeCreated countLike", "likes.LikeDeleted uncountLike");
+		ComponentDescriptor timeline = descriptors.stream().filter(d -> d.name().equals("timeline")).findFirst().orElseThrow();
+		assertThat(timeline.granularity()).isEqualTo("per-entity");
+		assertThat(timeline.operations().get(0).parameters()).extracting(p -> p.name() + "=" + p.defaultValue())
+				.containsExactly("owner=null", "first=20", "after=null");
+	}
+
+	@Test
+	void everyGeneratedSchemaParsesAndEveryDescriptorReadsBack() throws Exception {
+		for (String example : List.of("microblog", "shop")) {
+			for (Artifact artifact : Generator.artifacts(load(example).model())) {
+				if (artifact.path().endsWith(".graphql")) {
+					assertThat(new SchemaParser().parse(artifact.content()).getType("Query")).as(artifact.path()).isPresent();
+				} else if (artifact.path().endsWith(".json")) {
+					assertThat(Descriptors.fromJson(artifact.content()).system()).isEqualTo(example);
+				}
+			}
+		}
+	}
+
+	@Test
+	void generationIsDeterministicAndRewritesOnlyWhatChanged() throws Exception {
+		var model = load("shop").model();
+		Generator.Report first = Generator.write(model, out);
+		assertThat(first.written()).isNotEmpty();
+		assertThat(first.unchanged()).isEmpty();
+		assertThat(out.resolve("components/orders/descriptor.json")).exists();
+		assertThat(out.resolve("components/orders/schema.graphql")).content().contains("createOrder(input: OrderInput!): Order!");
+		assertThat(out.resolve("README.md")).content().contains("| `orders` |").contains("`payments` runs `refundOrder` on `orders.OrderCancelled`");
+		Generator.Report again = Generator.write(load("shop").model(), out);
+		assertThat(again.written()).isEmpty();
+		assertThat(again.unchanged()).hasSameSizeAs(first.written());
+	}
+}
