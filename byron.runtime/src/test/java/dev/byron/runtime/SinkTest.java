@@ -189,4 +189,27 @@ class SinkTest {
 		assertThat(sink.cache().page("Entry", null, 10)).hasSize(2);
 		assertThat(sink.sink().deadLetters().list()).hasSize(1).allSatisfy(l -> assertThat(l.error()).contains("Undecodable"));
 	}
+
+	@Test
+	void declaredEventsArePublishedByHooksAndReachTheirSubscribersOnce() throws Exception {
+		ComponentDescriptor base = TestDescriptors.accounts(system, new dev.byron.runtime.descriptor.HookDescriptor("AFTER", "deleteUser", "announce"));
+		ComponentDescriptor accounts = new ComponentDescriptor(1, system, "accounts", base.granularity(), base.entities(), base.enums(),
+				List.of(new dev.byron.runtime.descriptor.EventDescriptor("UserGone", List.of(new dev.byron.runtime.descriptor.FieldDescriptor(
+						"user", dev.byron.runtime.descriptor.FieldType.scalar("ID", true), null)))),
+				base.replicas(), base.reactions(), base.hooks());
+		Hooks announce = Hooks.builder().command("announce", ctx -> ctx.component().publish("UserGone", Map.of("user", ctx.id()))).build();
+		ByronComponent source = start(accounts, announce, ByronComponent.Role.ALL);
+		List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ComponentDescriptor listener = new ComponentDescriptor(1, system, "listener", "per-operation",
+				TestDescriptors.timeline(system).entities(), List.of(), List.of(), List.of(),
+				List.of(new ReactionDescriptor("accounts", "UserGone", "heard")), List.of());
+		start(listener, Hooks.builder().event("heard", ctx -> heard.add((String) ctx.event().data().get("user"))).build(),
+				ByronComponent.Role.SINK);
+		String id = source.commands().create("User", Map.of("handle", "leaving", "name", "L"), null).id();
+		source.commands().delete("User", id, null);
+		Await.until("the listener heard UserGone", () -> heard.size() == 1);
+		assertThat(heard).containsExactly(id);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> source.commands().create("User", Map.of("handle", "x"), null))
+				.isInstanceOf(dev.byron.runtime.api.ByronException.class);
+	}
 }

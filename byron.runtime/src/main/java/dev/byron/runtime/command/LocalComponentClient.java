@@ -18,6 +18,8 @@ import dev.byron.runtime.spi.ComponentClient;
 public final class LocalComponentClient implements ComponentClient {
 	private static final int MAX_ROWS = 10_000;
 	private volatile CommandPipeline pipeline;
+	private volatile DomainEventPublisher publisher;
+	private final AtomicInteger publishes = new AtomicInteger();
 	private final Cache cache;
 	private final String derivedFrom;
 	private final AtomicInteger creates = new AtomicInteger();
@@ -34,13 +36,16 @@ public final class LocalComponentClient implements ComponentClient {
 		this.traceparent = traceparent;
 	}
 
-	public void bind(CommandPipeline commandPipeline) {
+	public void bind(CommandPipeline commandPipeline, DomainEventPublisher eventPublisher) {
 		this.pipeline = commandPipeline;
+		this.publisher = eventPublisher;
 	}
 
 	/** A client whose creates are idempotent for one event. */
 	public LocalComponentClient forEvent(String eventId, String eventTraceparent) {
-		return new LocalComponentClient(pipeline, cache, eventId, eventTraceparent);
+		LocalComponentClient scoped = new LocalComponentClient(pipeline, cache, eventId, eventTraceparent);
+		scoped.publisher = publisher;
+		return scoped;
 	}
 
 	@Override
@@ -62,6 +67,14 @@ public final class LocalComponentClient implements ComponentClient {
 	public String delete(String entity, String id) {
 		pipeline.delete(entity, id, traceparent);
 		return id;
+	}
+
+	@Override
+	public void publish(String event, Map<String, Object> payload) {
+		String id = derivedFrom == null ? null
+				: UUID.nameUUIDFromBytes((derivedFrom + ":publish:" + event + ":" + publishes.incrementAndGet())
+						.getBytes(StandardCharsets.UTF_8)).toString();
+		publisher.publish(event, payload, id, traceparent);
 	}
 
 	@Override

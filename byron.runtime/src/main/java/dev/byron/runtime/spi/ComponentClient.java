@@ -12,6 +12,9 @@ public interface ComponentClient {
 
 	String delete(String entity, String id);
 
+	/** Publishes one of the component's declared events, e.g. {@code publish("OrderPlaced", Map.of("order", id))}. */
+	void publish(String event, Map<String, Object> payload);
+
 	Optional<Map<String, Object>> find(String entity, String id);
 
 	List<Map<String, Object>> where(String entity, String field, Object value);

@@ -1,0 +1,52 @@
+package dev.byron.runtime.command;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.EventDescriptor;
+import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.event.Event;
+import dev.byron.runtime.event.Operation;
+
+/** Appends a declared domain event ({@code event OrderPlaced { ... }}) to the component's stream. */
+public final class DomainEventPublisher {
+	private final ComponentDescriptor component;
+	private final Broker broker;
+
+	public DomainEventPublisher(ComponentDescriptor component, Broker broker) {
+		this.component = component;
+		this.broker = broker;
+	}
+
+	/** Publishes with the given event id (derived ids make a redelivered reaction publish nothing twice). */
+	public long publish(String eventName, Map<String, Object> payload, String eventId, String traceparent) {
+		EventDescriptor declared = component.events().stream().filter(e -> e.name().equals(eventName)).findFirst()
+				.orElseThrow(() -> new ByronException(ErrorCode.VALIDATION, component.name() + " declares no event " + eventName
+						+ "; declare it in the model with 'event " + eventName + " { ... }'."));
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (FieldDescriptor field : declared.payload()) {
+			Object value = payload.get(field.name());
+			if (value == null && field.type().required()) {
+				throw ByronException.validation(field.name(), eventName + " needs '" + field.name() + "'.");
+			}
+			if (value != null) {
+				data.put(field.name(), value);
+			}
+		}
+		for (String key : payload.keySet()) {
+			if (declared.payload().stream().noneMatch(f -> f.name().equals(key))) {
+				throw ByronException.validation(key, eventName + " has no field '" + key + "'.");
+			}
+		}
+		Event event = new Event(eventId == null ? AppendEvent.newId() : eventId, broker.names().eventSource(component.name()),
+				component.name() + "." + eventName, broker.names().domainSubject(component.name(), eventName), Instant.now(),
+				traceparent, component.name(), null, null, Operation.DOMAIN, List.of(), List.of(eventName), Map.copyOf(data));
+		return broker.publish(component.name(), event);
+	}
+}
