@@ -1,0 +1,240 @@
+package dev.byron.runtime.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.event.TraceContext;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.language.AstPrinter;
+import graphql.language.Definition;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.language.VariableDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+
+/**
+ * Answers a request on the gateway: validates it against the union schema, sends each root field's
+ * sub-query to the component that owns it (queries in parallel, mutations in order), answers introspection
+ * itself, and merges the answers. A component that does not answer gives {@code UNAVAILABLE} for its fields
+ * only.
+ */
+public final class GatewayExecutor {
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final GatewaySchema schema;
+	private final GraphQL introspection;
+	private final HttpClient http;
+	private final Duration timeout;
+
+	public GatewayExecutor(GatewaySchema schema, Duration timeout) {
+		this.schema = schema;
+		this.introspection = GraphQL.newGraphQL(schema.schema()).build();
+		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+		this.timeout = timeout;
+	}
+
+	/** A part of the request that goes to one place: a component, or the gateway itself (introspection). */
+	private record Part(Route route, List<Field> fields) {
+	}
+
+	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
+		Document document;
+		try {
+			document = Parser.parse(query);
+		} catch (InvalidSyntaxException e) {
+			return errors(List.of(error("Invalid syntax: " + e.getMessage(), ErrorCode.VALIDATION, null)));
+		}
+		List<ValidationError> invalid = new Validator().validateDocument(schema.schema(), document, Locale.ENGLISH);
+		if (!invalid.isEmpty()) {
+			List<Map<String, Object>> errors = new ArrayList<>();
+			invalid.forEach(e -> errors.add(error(e.getMessage(), ErrorCode.VALIDATION, null)));
+			return errors(errors);
+		}
+		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+		OperationDefinition operation = operations.stream()
+				.filter(o -> operationName == null ? operations.size() == 1 : operationName.equals(o.getName())).findFirst()
+				.orElse(null);
+		if (operation == null) {
+			return errors(List.of(error(operationName == null ? "The document has several operations: name one with operationName."
+					: "No operation named " + operationName + ".", ErrorCode.VALIDATION, null)));
+		}
+		if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+			return errors(List.of(error("Subscriptions are not supported yet.", ErrorCode.VALIDATION, null)));
+		}
+		boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+		Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+		document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
+		List<Part> parts = split(rootFields, mutation);
+		Map<String, Object> vars = variables == null ? Map.of() : variables;
+		String trace = TraceContext.childOf(traceparent);
+
+		List<Map<String, Object>> answers = new ArrayList<>();
+		if (mutation) {
+			for (Part part : parts) {
+				answers.add(run(part, operation, fragments, vars, trace));
+			}
+		} else {
+			List<CompletableFuture<Map<String, Object>>> futures = parts.stream()
+					.map(part -> CompletableFuture.supplyAsync(() -> run(part, operation, fragments, vars, trace))).toList();
+			futures.forEach(f -> answers.add(f.join()));
+		}
+		return merge(rootFields, answers);
+	}
+
+	private List<Part> split(List<Field> fields, boolean mutation) {
+		List<Part> parts = new ArrayList<>();
+		for (Field field : fields) {
+			Route route = field.getName().startsWith("__") ? null
+					: mutation ? schema.mutationOwner(field.getName()) : schema.queryOwner(field.getName());
+			if (mutation) {
+				parts.add(new Part(route, List.of(field))); // mutations run one after the other, in the order written
+				continue;
+			}
+			Part existing = parts.stream().filter(p -> p.route() == route).findFirst().orElse(null);
+			if (existing != null) {
+				existing.fields().add(field);
+			} else {
+				parts.add(new Part(route, new ArrayList<>(List.of(field))));
+			}
+		}
+		return parts;
+	}
+
+	private Map<String, Object> run(Part part, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
+			Map<String, Object> variables, String traceparent) {
+		var usedVariables = Documents.variables(part.fields(), fragments);
+		List<VariableDefinition> definitions = operation.getVariableDefinitions().stream()
+				.filter(v -> usedVariables.contains(v.getName())).toList();
+		List<Definition> definitionsOut = new ArrayList<>();
+		definitionsOut.add(OperationDefinition.newOperationDefinition().name(operation.getName()).operation(operation.getOperation())
+				.variableDefinitions(definitions).selectionSet(SelectionSet.newSelectionSet(new ArrayList<>(part.fields())).build()).build());
+		Documents.fragments(part.fields(), fragments).forEach(name -> definitionsOut.add(fragments.get(name)));
+		String text = AstPrinter.printAst(Document.newDocument().definitions(definitionsOut).build());
+		Map<String, Object> partVariables = new LinkedHashMap<>();
+		variables.forEach((k, v) -> {
+			if (usedVariables.contains(k)) {
+				partVariables.put(k, v);
+			}
+		});
+		if (part.route() == null) {
+			ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput().query(text).variables(partVariables).build());
+			return result.toSpecification();
+		}
+		return forward(part, text, partVariables, traceparent);
+	}
+
+	private Map<String, Object> forward(Part part, String query, Map<String, Object> variables, String traceparent) {
+		String component = part.route().component().name();
+		try {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("query", query);
+			body.put("variables", variables);
+			HttpRequest request = HttpRequest.newBuilder(URI.create(part.route().graphqlUrl())).timeout(timeout)
+					.header("Content-Type", "application/json").header("traceparent", traceparent)
+					.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() >= 500) {
+				return unavailable(part, component + " answered HTTP " + response.statusCode());
+			}
+			return JSON.readValue(response.body(), MAP);
+		} catch (IOException e) {
+			return unavailable(part, component + " is unavailable (" + e.getClass().getSimpleName() + ")");
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return unavailable(part, "interrupted");
+		}
+	}
+
+	private static Map<String, Object> unavailable(Part part, String message) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (Field field : part.fields()) {
+			data.put(Documents.responseKey(field), null);
+			Map<String, Object> error = error(message + "; retry later.", ErrorCode.UNAVAILABLE, List.of(Documents.responseKey(field)));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
+			extensions.put("component", part.route().component().name());
+			errors.add(error);
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("data", data);
+		result.put("errors", errors);
+		return result;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> merge(List<Field> rootFields, List<Map<String, Object>> answers) {
+		Map<String, Object> collected = new LinkedHashMap<>();
+		List<Object> errors = new ArrayList<>();
+		for (Map<String, Object> answer : answers) {
+			if (answer.get("data") instanceof Map<?, ?> data) {
+				collected.putAll((Map<String, Object>) data);
+			}
+			if (answer.get("errors") instanceof List<?> list) {
+				for (Object error : list) {
+					Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) error);
+					Map<String, Object> extensions = new LinkedHashMap<>();
+					if (copy.get("extensions") instanceof Map<?, ?> existing) {
+						extensions.putAll((Map<String, Object>) existing);
+					}
+					extensions.putIfAbsent("code", ErrorCode.VALIDATION.name());
+					extensions.remove("classification");
+					copy.put("extensions", extensions);
+					errors.add(copy);
+				}
+			}
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (Field field : rootFields) {
+			String key = Documents.responseKey(field);
+			data.put(key, collected.get(key));
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("data", data);
+		if (!errors.isEmpty()) {
+			result.put("errors", errors);
+		}
+		return result;
+	}
+
+	private static Map<String, Object> errors(List<Map<String, Object>> errors) {
+		return Map.of("errors", errors);
+	}
+
+	private static Map<String, Object> error(String message, ErrorCode code, List<Object> path) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("message", message);
+		if (path != null) {
+			error.put("path", path);
+		}
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code.name());
+		error.put("extensions", extensions);
+		return error;
+	}
+}

@@ -1,0 +1,130 @@
+package dev.byron.runtime.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import dev.byron.runtime.api.ErrorCode;
+
+/**
+ * {@code POST /graphql} for components and the gateway alike: a JSON body of at most {@link #MAX_BODY}
+ * bytes with {@code query}, {@code variables} and {@code operationName}; the answer is the GraphQL response.
+ * {@code GET} serves GraphiQL where there is one.
+ */
+public final class GraphQLHandler implements HttpHandler {
+	public static final int MAX_BODY = 1 << 20;
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	/** Executes one GraphQL request. */
+	@FunctionalInterface
+	public interface Executor {
+		Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent);
+	}
+
+	private final Executor executor;
+	private final String graphiql;
+
+	public GraphQLHandler(Executor executor, String graphiqlHtml) {
+		this.executor = executor;
+		this.graphiql = graphiqlHtml;
+	}
+
+	static {
+		// without TCP_NODELAY, a response written in two parts waits for the client's delayed ACK (~40 ms)
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try {
+			if ("GET".equals(exchange.getRequestMethod()) && graphiql != null) {
+				send(exchange, 200, "text/html; charset=utf-8", graphiql);
+				return;
+			}
+			if (!"POST".equals(exchange.getRequestMethod())) {
+				exchange.getResponseHeaders().add("Allow", "POST");
+				refuse(exchange, 405, "Send GraphQL requests as POST with a JSON body {\"query\": ..., \"variables\": ...}.");
+				return;
+			}
+			String length = exchange.getRequestHeaders().getFirst("Content-Length");
+			byte[] body = length != null && parse(length) > MAX_BODY ? null : readAtMost(exchange.getRequestBody(), MAX_BODY);
+			if (body == null) {
+				discard(exchange.getRequestBody());
+				refuse(exchange, 413, "The request is larger than " + MAX_BODY + " bytes.");
+				return;
+			}
+			Map<String, Object> request;
+			try {
+				request = JSON.readValue(body, MAP);
+			} catch (JsonProcessingException e) {
+				refuse(exchange, 400, "The body is not JSON: " + e.getOriginalMessage());
+				return;
+			}
+			Object query = request.get("query");
+			Object variables = request.get("variables");
+			Object operation = request.get("operationName");
+			if (!(query instanceof String) || variables != null && !(variables instanceof Map)
+					|| operation != null && !(operation instanceof String)) {
+				refuse(exchange, 400, "Expected {\"query\": string, \"variables\": object, \"operationName\": string}.");
+				return;
+			}
+			@SuppressWarnings("unchecked")
+			Map<String, Object> result = executor.execute((String) query, (Map<String, Object>) variables, (String) operation,
+					exchange.getRequestHeaders().getFirst("traceparent"));
+			send(exchange, 200, "application/json", JSON.writeValueAsString(result));
+		} catch (RuntimeException e) {
+			refuse(exchange, 500, "Internal error.");
+		}
+	}
+
+	private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
+		ErrorCode code = status == 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION;
+		send(exchange, status, "application/json", JSON.writeValueAsString(
+				Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))))));
+	}
+
+	private static long parse(String number) {
+		try {
+			return Long.parseLong(number.trim());
+		} catch (NumberFormatException e) {
+			return 0;
+		}
+	}
+
+	/** Reads what the client still sends (up to a bound) so that it receives the refusal instead of a reset. */
+	private static void discard(InputStream in) throws IOException {
+		long left = 64L * MAX_BODY;
+		byte[] buffer = new byte[8192];
+		int read;
+		while (left > 0 && (read = in.read(buffer)) > 0) {
+			left -= read;
+		}
+	}
+
+	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+		byte[] bytes = in.readNBytes(limit + 1);
+		return bytes.length > limit ? null : bytes;
+	}
+
+	static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", type);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package dev.byron.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.gateway.Gateway;
+import dev.byron.runtime.gateway.Route;
+
+/** One endpoint for the whole system, routing each root field to its component, over real HTTP. */
+class GatewayTest {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theGatewayServesTheUnionRoutesFieldsPassesErrorsAndIsolatesFailures() throws Exception {
+		String system = TestInfra.newSystem();
+		try (Broker broker = TestInfra.broker(system);
+				ByronComponent accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(broker).mongo(TestInfra.mongo()).start();
+				ByronComponent posts = ByronComponent.from(TestDescriptors.posts(system)).broker(broker).mongo(TestInfra.mongo()).start();
+				Gateway gateway = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl()),
+						new Route(posts.descriptor(), posts.graphqlUrl())), "127.0.0.1", 0)) {
+			String url = gateway.url();
+			Http.Response created = Http.graphql(url, "mutation($in: UserInput!) { ada: createUser(input: $in) { id ...Who } } "
+					+ "fragment Who on User { handle name }", Map.of("in", Map.of("handle", "ada", "name", "Ada")));
+			assertThat(created.errors()).isEmpty();
+			String ada = (String) created.object("ada").get("id");
+			assertThat(created.object("ada")).containsEntry("handle", "ada");
+			Await.until("posts knows ada", () -> posts.cache().find(Cache.replicaCollection("accounts", "User"), ada).isPresent());
+
+			Http.Response both = Http.graphql(url, "mutation($a: ID!) { createPost(input: {author: $a, text: \"hi\"}) { id } "
+					+ "again: createUser(input: {handle: \"ada\", name: \"Other\"}) { id } }", Map.of("a", ada));
+			assertThat(both.object("createPost")).containsKey("id");
+			assertThat(both.data()).containsEntry("again", null);
+			assertThat(both.code()).as("the component's error passes through").isEqualTo("CONFLICT");
+
+			Http.Response query = Http.graphql(url, "{ users { nodes { handle } } posts { nodes { text author { handle } } } __typename }", Map.of());
+			assertThat(query.errors()).isEmpty();
+			assertThat(query.data().keySet()).containsExactly("users", "posts", "__typename");
+			assertThat(((Map<String, Object>) query.data().get("posts")).get("nodes"))
+					.isEqualTo(List.of(Map.of("text", "hi", "author", Map.of("handle", "ada"))));
+
+			assertThat(Http.graphql(url, "{ users { nodes { nope } } }", Map.of()).code()).isEqualTo("VALIDATION");
+			assertThat(Http.graphql(url, "{ users { ", Map.of()).code()).isEqualTo("VALIDATION");
+			Http.Response introspection = Http.graphql(url, "{ __schema { queryType { name } mutationType { fields { name } } } }", Map.of());
+			assertThat(introspection.errors()).isEmpty();
+			assertThat(introspection.data().toString()).contains("createUser").contains("createPost");
+
+			var page = Http.get(url);
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("GraphiQL").contains("/graphiql/graphiql.min.js");
+			assertThat(Http.get(url.replace("/graphql", "/graphiql/graphiql.min.js")).body()).hasSizeGreaterThan(100_000);
+
+			accounts.close();
+			Http.Response partial = Http.graphql(url, "{ users { nodes { handle } } posts { nodes { text } } }", Map.of());
+			assertThat(partial.data()).containsEntry("users", null);
+			assertThat(((Map<String, Object>) partial.data().get("posts")).get("nodes")).isEqualTo(List.of(Map.of("text", "hi")));
+			assertThat(partial.code()).isEqualTo("UNAVAILABLE");
+			assertThat(partial.errors().get(0).get("path")).isEqualTo(List.of("users"));
+		}
+	}
+}
