@@ -31,7 +31,8 @@ public final class Gateway implements AutoCloseable {
 	private final HttpServer server;
 	private final ThreadPoolExecutor executor;
 
-	private Gateway(List<Route> routes, String host, int port) throws IOException {
+	private Gateway(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra)
+			throws IOException {
 		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), Duration.ofSeconds(30));
 		server = HttpServer.create(new InetSocketAddress(host, port), 128);
 		executor = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
@@ -44,6 +45,7 @@ public final class Gateway implements AutoCloseable {
 		server.createContext("/graphiql/", this::asset);
 		server.createContext("/health/live", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
 		server.createContext("/health/ready", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
+		extra.forEach(server::createContext);
 		server.createContext("/", exchange -> {
 			exchange.getResponseHeaders().add("Location", "/graphql");
 			exchange.sendResponseHeaders(302, -1);
@@ -52,7 +54,13 @@ public final class Gateway implements AutoCloseable {
 	}
 
 	public static Gateway start(List<Route> routes, String host, int port) throws IOException {
-		Gateway gateway = new Gateway(routes, host, port);
+		return start(routes, host, port, Map.of());
+	}
+
+	/** With more handlers on the same server, e.g. the local run's component controls. */
+	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra)
+			throws IOException {
+		Gateway gateway = new Gateway(routes, host, port, extra);
 		gateway.server.start();
 		return gateway;
 	}

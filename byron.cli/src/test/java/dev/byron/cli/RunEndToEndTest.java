@@ -1,0 +1,183 @@
+package dev.byron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code byron run examples/microblog} as a user runs it: a separate process, spoken to over HTTP only.
+ * Users, a duplicate handle, follows, a post fanned out to timelines, a stopped component, a restart.
+ */
+class RunEndToEndTest {
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@TempDir
+	Path dir;
+
+	record Running(Process process, List<String> output, String gateway, int port) {
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void microblogRunsKeepsItsDataAndIsolatesAStoppedComponent() throws Exception {
+		Path project = dir.resolve("microblog");
+		copy(CliTest.examples().resolve("microblog"), project);
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Running run = start(project, port);
+		String ada;
+		String bob;
+		try {
+			ada = id(gql(run, "mutation { createUser(input: {handle: \"Ada\", name: \"Ada Lovelace\"}) { id handle } }"), "createUser");
+			assertThat(handle(run, ada)).as("the before hook normalized the handle").isEqualTo("ada");
+			bob = id(gql(run, "mutation { createUser(input: {handle: \"bob\", name: \"Bob\"}) { id } }"), "createUser");
+			Map<String, Object> duplicate = gql(run, "mutation { createUser(input: {handle: \"ada\", name: \"Other\"}) { id } }");
+			assertThat(code(duplicate)).isEqualTo("CONFLICT");
+
+			await("social knows both users", () -> !errors(gql(run, "mutation { createFollow(input: {follower: \"" + bob
+					+ "\", followee: \"" + ada + "\"}) { id } }")));
+			await("posts knows ada", () -> !errors(gql(run, "mutation { createPost(input: {author: \"" + ada
+					+ "\", text: \"Hello, world\"}) { id } }")));
+			await("the post reached bob's timeline", () -> gql(run, "{ feed(owner: \"" + bob + "\") { post { text } } }")
+					.toString().contains("Hello, world"));
+
+			Map<String, Object> stopped = post(run.gateway().replace("/graphql", "/_byron/components/posts/stop"));
+			assertThat(stopped).containsEntry("posts", false).containsEntry("accounts", true);
+			Map<String, Object> partial = gql(run, "{ posts { nodes { text } } users { nodes { handle } } }");
+			assertThat(code(partial)).isEqualTo("UNAVAILABLE");
+			Map<String, Object> data = (Map<String, Object>) partial.get("data");
+			assertThat(data.get("posts")).isNull();
+			assertThat(data.get("users").toString()).contains("ada").contains("bob");
+			post(run.gateway().replace("/graphql", "/_byron/components/posts/start"));
+			assertThat(errors(gql(run, "{ posts { nodes { text } } }"))).isFalse();
+		} finally {
+			stop(run);
+		}
+
+		Running again = start(project, port);
+		try {
+			assertThat(handle(again, ada)).as("data survives a restart").isEqualTo("ada");
+			assertThat(gql(again, "{ feed(owner: \"" + bob + "\") { post { text } } }").toString()).contains("Hello, world");
+			assertThat(gql(again, "{ posts { nodes { text likeCount author { handle } } } }").toString())
+					.contains("text=Hello, world, likeCount=0, author={handle=ada}");
+		} finally {
+			stop(again);
+		}
+	}
+
+	private Running start(Path project, int port) throws Exception {
+		String classpath = Files.readString(Path.of("target/runtime-classpath.txt")).trim() + ":target/classes";
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+				Byron.class.getName(), "run", project.toString(), "--port", String.valueOf(port)).redirectErrorStream(true).start();
+		List<String> output = new CopyOnWriteArrayList<>();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					output.add(line);
+				}
+			} catch (Exception e) {
+				// the process ended
+			}
+		});
+		reader.setDaemon(true);
+		reader.start();
+		Running running = new Running(process, output, "http://127.0.0.1:" + port + "/graphql", port);
+		await("byron run is up: " + output, () -> output.stream().anyMatch(l -> l.contains("is running")) || !process.isAlive());
+		assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
+		assertThat(output).anyMatch(l -> l.contains("GraphQL + GraphiQL   http://localhost:" + port + "/graphql"));
+		return running;
+	}
+
+	private static void stop(Running run) throws InterruptedException {
+		run.process().destroy(); // SIGTERM, as Ctrl-C would
+		assertThat(run.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+	}
+
+	private static String handle(Running run, String id) throws Exception {
+		Map<String, Object> user = gql(run, "{ user(id: \"" + id + "\") { handle } }");
+		return (String) ((Map<?, ?>) ((Map<?, ?>) user.get("data")).get("user")).get("handle");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> gql(Running run, String query) {
+		try {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(run.gateway()))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return JSON.readValue(response.body(), Map.class);
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> post(String url) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return JSON.readValue(response.body(), Map.class);
+	}
+
+	private static String id(Map<String, Object> response, String field) {
+		assertThat(response).doesNotContainKey("errors");
+		return (String) ((Map<?, ?>) ((Map<?, ?>) response.get("data")).get(field)).get("id");
+	}
+
+	private static boolean errors(Map<String, Object> response) {
+		return response.containsKey("errors");
+	}
+
+	private static String code(Map<String, Object> response) {
+		List<?> errors = (List<?>) response.get("errors");
+		return errors == null ? null : (String) ((Map<?, ?>) ((Map<?, ?>) errors.get(0)).get("extensions")).get("code");
+	}
+
+	private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not reached within 60 s: " + what);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private static void copy(Path from, Path to) throws Exception {
+		try (Stream<Path> walk = Files.walk(from)) {
+			for (Path source : walk.toList()) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (source.toString().contains("/.byron")) {
+					continue;
+				}
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(source, target);
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package dev.byron.deployer.local;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import dev.byron.runtime.spi.HookProvider;
+
+/**
+ * Compiles the user's Java code in {@code hooks/} and {@code customResolvers/} against the runtime, and finds
+ * its {@link HookProvider}s. A compile error is reported with the file and line the compiler names.
+ */
+final class HookCompiler {
+	/** The user's code does not compile; the message is the compiler's. */
+	static final class CompileError extends Exception {
+		private static final long serialVersionUID = 1L;
+
+		CompileError(String message) {
+			super(message);
+		}
+	}
+
+	private HookCompiler() {
+	}
+
+	static List<HookProvider> compile(Path project, Path classes) throws IOException, CompileError {
+		List<Path> sources = new ArrayList<>();
+		for (String folder : List.of("hooks", "customResolvers")) {
+			Path dir = project.resolve(folder);
+			if (Files.isDirectory(dir)) {
+				try (Stream<Path> walk = Files.walk(dir)) {
+					walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+				}
+			}
+		}
+		if (sources.isEmpty()) {
+			return List.of();
+		}
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		if (compiler == null) {
+			throw new CompileError("Compiling hooks/ needs a JDK, and this Java is a JRE: install openjdk-17-jdk.");
+		}
+		Files.createDirectories(classes);
+		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
+				System.getProperty("java.class.path"), "--release", "17", "-Xlint:none", "-proc:none"));
+		sources.forEach(s -> arguments.add(s.toString()));
+		StringWriter messages = new StringWriter();
+		int result = compiler.run(null, null, new java.io.PrintStream(new java.io.OutputStream() {
+			@Override
+			public void write(int b) {
+				messages.write(b);
+			}
+		}), arguments.toArray(String[]::new));
+		if (result != 0) {
+			throw new CompileError(messages.toString().strip());
+		}
+		return providers(classes);
+	}
+
+	private static List<HookProvider> providers(Path classes) throws IOException {
+		URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, HookCompiler.class.getClassLoader());
+		List<HookProvider> providers = new ArrayList<>();
+		try (Stream<Path> walk = Files.walk(classes)) {
+			for (Path file : walk.filter(p -> p.toString().endsWith(".class") && !p.toString().contains("$")).toList()) {
+				String name = classes.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+				try {
+					Class<?> type = loader.loadClass(name);
+					if (HookProvider.class.isAssignableFrom(type) && !type.isInterface()
+							&& !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+						providers.add((HookProvider) type.getDeclaredConstructor().newInstance());
+					}
+				} catch (ReflectiveOperationException | LinkageError e) {
+					throw new IOException("Cannot load " + name + " from hooks/: " + e, e);
+				}
+			}
+		}
+		return providers;
+	}
+}

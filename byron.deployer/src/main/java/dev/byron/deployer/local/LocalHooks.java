@@ -1,0 +1,41 @@
+package dev.byron.deployer.local;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.spi.HookProvider;
+import dev.byron.runtime.spi.Hooks;
+
+/** Gathers a component's hooks from the user's providers, and says which ones the model names but nobody implements. */
+final class LocalHooks {
+	private LocalHooks() {
+	}
+
+	static Hooks merge(ComponentDescriptor descriptor, List<HookProvider> providers) {
+		Hooks.Builder merged = Hooks.builder();
+		for (HookProvider provider : providers) {
+			Hooks hooks = provider.hooks(descriptor);
+			descriptor.hooks().forEach(h -> hooks.command(h.hook()).ifPresent(hook -> merged.command(h.hook(), hook)));
+			descriptor.reactions().forEach(r -> hooks.event(r.hook()).ifPresent(hook -> merged.event(r.hook(), hook)));
+			descriptor.operations().forEach(o -> hooks.resolver(o.name()).ifPresent(r -> merged.resolver(o.name(), r)));
+		}
+		return merged.build();
+	}
+
+	static List<String> missing(Collection<ComponentDescriptor> descriptors, Map<String, Hooks> hooks) {
+		List<String> missing = new ArrayList<>();
+		for (ComponentDescriptor descriptor : descriptors) {
+			Hooks available = hooks.get(descriptor.name());
+			descriptor.hooks().stream().filter(h -> available.command(h.hook()).isEmpty())
+					.forEach(h -> missing.add(descriptor.name() + ": hook " + h.hook() + " (" + h.timing().toLowerCase() + " " + h.command() + ")"));
+			descriptor.reactions().stream().filter(r -> available.event(r.hook()).isEmpty())
+					.forEach(r -> missing.add(descriptor.name() + ": hook " + r.hook() + " (on " + r.component() + "." + r.event() + ")"));
+			descriptor.operations().stream().filter(o -> available.resolver(o.name()).isEmpty())
+					.forEach(o -> missing.add(descriptor.name() + ": resolver " + o.name() + " (" + o.kind().toLowerCase() + ")"));
+		}
+		return missing;
+	}
+}

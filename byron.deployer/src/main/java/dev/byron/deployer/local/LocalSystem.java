@@ -1,0 +1,216 @@
+package dev.byron.deployer.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.sun.net.httpserver.HttpExchange;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.dsl.api.ModelLoadException;
+import dev.byron.generator.GenerationInput;
+import dev.byron.runtime.ByronComponent;
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.gateway.Gateway;
+import dev.byron.runtime.gateway.Route;
+import dev.byron.runtime.spi.HookProvider;
+import dev.byron.runtime.spi.Hooks;
+
+/**
+ * A whole system on one machine: nats-server with JetStream and an embedded MongoDB (both keeping their
+ * data under {@code <project>/.byron/}), every component's API and Sink, and the gateway. Components can be
+ * stopped and started again while the rest keeps running ({@code POST /_byron/components/<name>/stop}).
+ */
+public final class LocalSystem implements AutoCloseable {
+	private final List<AutoCloseable> resources = new ArrayList<>();
+	private final Map<String, ComponentDescriptor> descriptors = new LinkedHashMap<>();
+	private final Map<String, Hooks> hooks = new LinkedHashMap<>();
+	private final Map<String, Integer> ports = new LinkedHashMap<>();
+	private final Map<String, ByronComponent> running = new LinkedHashMap<>();
+	private Broker broker;
+	private MongoClient mongo;
+	private Gateway gateway;
+	private String system;
+
+	private LocalSystem() {
+	}
+
+	public static LocalSystem start(Path project, LocalOptions options, PrintWriter log) throws LocalRunException {
+		LocalSystem local = new LocalSystem();
+		try {
+			local.boot(project.toAbsolutePath().normalize(), options, log);
+			return local;
+		} catch (LocalRunException e) {
+			local.close();
+			throw e;
+		} catch (Exception e) {
+			local.close();
+			throw new LocalRunException("Cannot start the system: " + e.getMessage(), e);
+		}
+	}
+
+	private void boot(Path project, LocalOptions options, PrintWriter log) throws Exception {
+		LoadResult model;
+		try {
+			model = ByronLoader.create().load(project);
+		} catch (ModelLoadException e) {
+			throw new LocalRunException(e.getMessage(), e);
+		}
+		if (model.hasErrors()) {
+			StringBuilder message = new StringBuilder("The model has errors; fix them and run again:");
+			model.errors().forEach(d -> message.append("\n").append(d.format(Path.of("").toAbsolutePath())));
+			throw new LocalRunException(message.toString());
+		}
+		system = model.model().system() == null ? "app" : model.model().system();
+		Path data = project.resolve(".byron");
+		log.println("byron: compiling hooks/ and customResolvers/");
+		log.flush();
+		List<HookProvider> providers;
+		try {
+			providers = HookCompiler.compile(project, data.resolve("classes"));
+		} catch (HookCompiler.CompileError e) {
+			throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
+		}
+		for (ComponentDescriptor descriptor : GenerationInput.of(model.model()).descriptors()) {
+			descriptors.put(descriptor.name(), descriptor);
+			hooks.put(descriptor.name(), LocalHooks.merge(descriptor, providers));
+		}
+		List<String> missing = LocalHooks.missing(descriptors.values(), hooks);
+		if (!missing.isEmpty()) {
+			throw new LocalRunException("The model names hooks and resolvers that hooks/ and customResolvers/ do not implement:\n  "
+					+ String.join("\n  ", missing) + "\nImplement them in a class that implements dev.byron.runtime.spi.HookProvider.");
+		}
+
+		String natsUrl = options.natsUrl();
+		if (natsUrl == null) {
+			Path binary = NatsProcess.find().orElseThrow(() -> new LocalRunException(
+					"nats-server is not installed. On Debian or Ubuntu: sudo apt-get install -y nats-server;"
+							+ " elsewhere see https://docs.nats.io/running-a-nats-service/introduction/installation,"
+							+ " or pass --nats nats://host:4222 to use a running server."));
+			NatsProcess nats = NatsProcess.start(binary, data.resolve("nats"));
+			resources.add(nats);
+			natsUrl = nats.url();
+		}
+		String mongoUri = options.mongoUri();
+		if (mongoUri == null) {
+			java.nio.file.Files.createDirectories(data);
+			MongoServer server = new MongoServer(new H2Backend(data.resolve("mongo.mv").toString()));
+			server.bind("127.0.0.1", 0);
+			resources.add(server::shutdownNow);
+			mongoUri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+		}
+		mongo = MongoClients.create(mongoUri);
+		resources.add(mongo::close);
+		broker = Broker.connect(natsUrl, system, "byron-run");
+		resources.add(broker);
+
+		List<Route> routes = new ArrayList<>();
+		for (String name : descriptors.keySet()) {
+			ByronComponent component = startComponent(name, 0);
+			ports.put(name, component.port());
+			routes.add(new Route(descriptors.get(name), component.graphqlUrl()));
+		}
+		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin));
+		log.println("byron: system " + system + " is running (data in " + data + ")");
+		log.println();
+		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
+		running.forEach((name, c) -> log.println("  " + String.format("%-19s", name) + " " + c.graphqlUrl()));
+		log.println("  broker              " + natsUrl);
+		log.println();
+		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop");
+		log.println("Press Ctrl-C to stop.");
+		log.flush();
+	}
+
+	private synchronized ByronComponent startComponent(String name, int port) throws IOException {
+		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(broker).mongo(mongo)
+				.hooks(hooks.get(name)).http("127.0.0.1", port).start();
+		running.put(name, component);
+		return component;
+	}
+
+	public synchronized void stopComponent(String name) throws InterruptedException {
+		ByronComponent component = running.remove(name);
+		if (component != null) {
+			component.close();
+		}
+	}
+
+	public synchronized void startComponent(String name) throws IOException {
+		if (!running.containsKey(name) && descriptors.containsKey(name)) {
+			startComponent(name, ports.get(name));
+		}
+	}
+
+	public String gatewayUrl() {
+		return gateway.url();
+	}
+
+	public synchronized Map<String, Boolean> components() {
+		Map<String, Boolean> states = new LinkedHashMap<>();
+		descriptors.keySet().forEach(name -> states.put(name, running.containsKey(name)));
+		return states;
+	}
+
+	/** {@code GET /_byron/components}; {@code POST /_byron/components/<name>/stop|start}. */
+	private void admin(HttpExchange exchange) throws IOException {
+		String[] parts = exchange.getRequestURI().getPath().split("/");
+		int status = 200;
+		try {
+			if (parts.length == 5 && "POST".equals(exchange.getRequestMethod()) && descriptors.containsKey(parts[3])) {
+				if ("stop".equals(parts[4])) {
+					stopComponent(parts[3]);
+				} else if ("start".equals(parts[4])) {
+					startComponent(parts[3]);
+				} else {
+					status = 404;
+				}
+			} else if (parts.length != 3) {
+				status = 404;
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			status = 500;
+		}
+		byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(components());
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		if (gateway != null) {
+			gateway.close();
+		}
+		for (ByronComponent component : new ArrayList<>(running.values())) {
+			try {
+				component.close();
+			} catch (Exception e) {
+				// keep closing the rest
+			}
+		}
+		running.clear();
+		for (int i = resources.size() - 1; i >= 0; i--) {
+			try {
+				resources.get(i).close();
+			} catch (Exception e) {
+				// keep closing the rest
+			}
+		}
+		resources.clear();
+	}
+}
