@@ -87,6 +87,42 @@ class RunEndToEndTest {
 		}
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void shopRunsItsChoreographyAndCompensatesAFailedPayment() throws Exception {
+		Path project = dir.resolve("shop");
+		copy(CliTest.examples().resolve("shop"), project);
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Running run = start(project, port);
+		try {
+			String book = id(gql(run, "mutation { createProduct(input: {sku: \"BOOK-1\", name: \"Book\", price: 20, stock: 5}) { id } }"), "createProduct");
+			String tv = id(gql(run, "mutation { createProduct(input: {sku: \"TV-01\", name: \"TV\", price: 600, stock: 4}) { id } }"), "createProduct");
+			String paid = order(run, "ada@example.com", book, 2, 20);
+			String declined = order(run, "bob@example.com", tv, 2, 600);
+			await("the paid order went through", () -> gql(run, "{ order(id: \"" + paid + "\") { status } }").toString().contains("PAID"));
+			await("the declined order was cancelled", () -> gql(run, "{ order(id: \"" + declined + "\") { status } }").toString().contains("CANCELLED"));
+			await("the declined order's stock came back", () -> gql(run, "{ product(id: \"" + tv + "\") { stock } }").toString().contains("stock=4"));
+			assertThat(gql(run, "{ product(id: \"" + book + "\") { stock } }").toString()).contains("stock=3");
+			await("a shipment is prepared", () -> gql(run, "{ shipments { nodes { status } } }").toString().contains("PREPARING"));
+			await("bob was told", () -> gql(run, "{ notifications { nodes { recipient subject } } }").toString()
+					.contains("recipient=bob@example.com, subject=Your payment failed"));
+		} finally {
+			stop(run);
+		}
+	}
+
+	private static String order(Running run, String email, String product, int quantity, int price) throws Exception {
+		String order = id(gql(run, "mutation { createOrder(input: {email: \"" + email + "\", total: 0}) { id } }"), "createOrder");
+		await("orders knows the product", () -> !errors(gql(run, "mutation { createOrderLine(input: {order: \"" + order
+				+ "\", product: \"" + product + "\", quantity: " + quantity + ", unitPrice: " + price + "}) { id } }")));
+		Map<String, Object> placed = gql(run, "mutation { placeOrder(order: \"" + order + "\") { total } }");
+		assertThat(placed).doesNotContainKey("errors");
+		return order;
+	}
+
 	private Running start(Path project, int port) throws Exception {
 		String classpath = Files.readString(Path.of("target/runtime-classpath.txt")).trim() + ":target/classes";
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
