@@ -64,7 +64,7 @@ class GeneratorTest {
 			for (Artifact artifact : Generator.artifacts(load(example).model())) {
 				if (artifact.path().endsWith(".graphql")) {
 					assertThat(new SchemaParser().parse(artifact.content()).getType("Query")).as(artifact.path()).isPresent();
-				} else if (artifact.path().endsWith(".json")) {
+				} else if (artifact.path().endsWith("descriptor.json")) {
 					assertThat(Descriptors.fromJson(artifact.content()).system()).isEqualTo(example);
 				}
 			}
