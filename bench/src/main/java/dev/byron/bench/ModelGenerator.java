@@ -18,6 +18,15 @@ public final class ModelGenerator {
 		return out.toString();
 	}
 
+	/** A model of exactly {@code count} components. */
+	public static String components(int count) {
+		StringBuilder out = new StringBuilder("system bench\n\n");
+		for (int i = 0; i < count; i++) {
+			component(out, i);
+		}
+		return out.toString();
+	}
+
 	private static void component(StringBuilder out, int i) {
 		String name = "c" + i;
 		out.append("component ").append(name).append(" {\n");
