@@ -26,10 +26,6 @@ public class MicroblogResolvers implements HookProvider {
 					.resolver("postsByAuthor", ctx -> newestFirst(ctx.component().where("Post", "author", ctx.arguments().get("author")),
 							(Integer) ctx.arguments().get("first")))
 					.build();
-			case "social" -> Hooks.builder()
-					.resolver("followers", ctx -> ctx.component().where("Follow", "followee", ctx.arguments().get("user")))
-					.resolver("following", ctx -> ctx.component().where("Follow", "follower", ctx.arguments().get("user")))
-					.build();
 			case "timeline" -> Hooks.builder()
 					.resolver("feed", ctx -> {
 						List<Map<String, Object>> entries = ctx.component().where("Entry", "owner", ctx.arguments().get("owner"));

@@ -1,7 +1,6 @@
 import java.util.Comparator;
 import java.util.Map;
 
-import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.spi.HookProvider;
 import dev.byron.runtime.spi.Hooks;
@@ -18,13 +17,6 @@ public class MicroblogHooks implements HookProvider {
 			case "posts" -> Hooks.builder()
 					.event("countLike", ctx -> addLikes(ctx.component(), (String) ctx.event().data().get("post"), 1))
 					.event("uncountLike", ctx -> addLikes(ctx.component(), (String) ctx.event().data().get("post"), -1))
-					.build();
-			case "social" -> Hooks.builder()
-					.command("refuseSelfFollow", ctx -> {
-						if (ctx.state().get("follower") != null && ctx.state().get("follower").equals(ctx.state().get("followee"))) {
-							throw ByronException.validation("followee", "Nobody can follow themselves.");
-						}
-					})
 					.build();
 			case "timeline" -> Hooks.builder()
 					.event("fanOut", ctx -> {

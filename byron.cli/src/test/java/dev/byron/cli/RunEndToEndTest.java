@@ -58,6 +58,10 @@ class RunEndToEndTest {
 
 			await("social knows both users", () -> !errors(gql(run, "mutation { createFollow(input: {follower: \"" + bob
 					+ "\", followee: \"" + ada + "\"}) { id } }")));
+			Map<String, Object> self = gql(run, "mutation { createFollow(input: {follower: \"" + bob + "\", followee: \"" + bob + "\"}) { id } }");
+			assertThat(code(self)).as("the typed before hook refuses a self-follow").isEqualTo("VALIDATION");
+			assertThat(gql(run, "{ followers(user: \"" + ada + "\") { follower { handle } } }").toString())
+					.as("a typed resolver").contains("handle=bob");
 			await("posts knows ada", () -> !errors(gql(run, "mutation { createPost(input: {author: \"" + ada
 					+ "\", text: \"Hello, world\"}) { id } }")));
 			await("the post reached bob's timeline", () -> gql(run, "{ feed(owner: \"" + bob + "\") { post { text } } }")

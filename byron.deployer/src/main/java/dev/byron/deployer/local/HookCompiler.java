@@ -32,17 +32,16 @@ final class HookCompiler {
 	private HookCompiler() {
 	}
 
-	static List<HookProvider> compile(Path project, Path classes) throws IOException, CompileError {
+	static List<HookProvider> compile(Path project, Path generated, Path classes) throws IOException, CompileError {
 		List<Path> sources = new ArrayList<>();
-		for (String folder : List.of("hooks", "customResolvers")) {
-			Path dir = project.resolve(folder);
+		for (Path dir : List.of(project.resolve("hooks"), project.resolve("customResolvers"), generated)) {
 			if (Files.isDirectory(dir)) {
 				try (Stream<Path> walk = Files.walk(dir)) {
 					walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
 				}
 			}
 		}
-		if (sources.isEmpty()) {
+		if (sources.stream().noneMatch(s -> !s.startsWith(generated))) {
 			return List.of();
 		}
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -61,7 +60,7 @@ final class HookCompiler {
 			}
 		}), arguments.toArray(String[]::new));
 		if (result != 0) {
-			throw new CompileError(messages.toString().strip());
+			throw new CompileError(messages.toString().strip().replace(project.toString() + java.io.File.separator, ""));
 		}
 		return providers(classes);
 	}

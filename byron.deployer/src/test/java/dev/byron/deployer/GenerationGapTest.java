@@ -1,0 +1,62 @@
+package dev.byron.deployer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.byron.deployer.local.LocalOptions;
+import dev.byron.deployer.local.LocalRunException;
+import dev.byron.deployer.local.LocalSystem;
+
+/** The user's hooks implement interfaces generated from the model; a model change that breaks them names them. */
+class GenerationGapTest {
+	@TempDir
+	Path project;
+
+	static final String HOOK = """
+			import byron.shop.catalog.CatalogHooks;
+			import byron.shop.catalog.Item;
+			import dev.byron.runtime.spi.CommandHookContext;
+
+			public class CatalogHooksImpl implements CatalogHooks {
+			  @Override
+			  public Item checkPrice(Item item, CommandHookContext context) {
+			    return item;
+			  }
+			}
+			""";
+
+	@Test
+	void aRenamedHookIsACompileErrorThatNamesIt() throws Exception {
+		Files.createDirectories(project.resolve("hooks"));
+		Files.writeString(project.resolve("hooks/CatalogHooksImpl.java"), HOOK);
+		Files.writeString(project.resolve("schema.byron"), """
+				system shop
+				component catalog {
+				  entity Item { name: String! }
+				  before createItem call checkPrices
+				}
+				""");
+		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, "nats://127.0.0.1:1", "mongodb://127.0.0.1:1"),
+				new PrintWriter(new StringWriter())))
+				.isInstanceOf(LocalRunException.class)
+				.hasMessageContaining("hooks/CatalogHooksImpl.java")
+				.hasMessageContaining("checkPrices")
+				.hasMessageContaining("does not override");
+	}
+
+	@Test
+	void aModelWithErrorsIsRefusedBeforeAnythingStarts() throws Exception {
+		Files.writeString(project.resolve("schema.byron"), "system s\ncomponent a { entity X { n: Nope } }\n");
+		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, null, null), new PrintWriter(new StringWriter())))
+				.isInstanceOf(LocalRunException.class).hasMessageContaining("[unknown-type]");
+		assertThat(project.resolve(".byron/nats")).doesNotExist();
+	}
+}
