@@ -37,8 +37,7 @@ public class ShopHooks implements HookProvider {
 			case "payments" -> Hooks.builder()
 					.event("chargeOrder", ctx -> {
 						String order = order(ctx.event().data());
-						double total = ctx.component().replica("orders", "Order", order)
-								.map(o -> ((Number) o.get("total")).doubleValue()).orElse(0.0);
+						double total = ((Number) replicatedOrder(ctx.component(), order).get("total")).doubleValue();
 						if (total > CARD_LIMIT) {
 							ctx.component().publish("PaymentFailed", Map.of("order", order, "reason", "card declined above " + CARD_LIMIT));
 							return;
@@ -126,7 +125,16 @@ public class ShopHooks implements HookProvider {
 	}
 
 	private static void tell(ComponentClient notifications, String order, String subject, String body) {
-		notifications.replica("orders", "Order", order).ifPresent(o -> notifications.create("Notification",
-				Map.of("recipient", o.get("email"), "subject", subject, "body", body)));
+		Map<String, Object> replica = replicatedOrder(notifications, order);
+		notifications.create("Notification", Map.of("recipient", replica.get("email"), "subject", subject, "body", body));
+	}
+
+	/**
+	 * The order as this component's replica knows it. Events of different components arrive on different
+	 * streams, so a reaction may run before the replica has the order: failing makes the Sink retry later.
+	 */
+	private static Map<String, Object> replicatedOrder(ComponentClient component, String order) {
+		return component.replica("orders", "Order", order)
+				.orElseThrow(() -> new IllegalStateException("order " + order + " is not replicated here yet; retrying"));
 	}
 }
