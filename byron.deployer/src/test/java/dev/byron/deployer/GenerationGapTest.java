@@ -59,4 +59,29 @@ class GenerationGapTest {
 				.isInstanceOf(LocalRunException.class).hasMessageContaining("[unknown-type]");
 		assertThat(project.resolve(".byron/nats")).doesNotExist();
 	}
+
+	@Test
+	void aComponentWithoutHookCodeGetsAStubOnceThatCompilesAndIsNeverOverwritten() throws Exception {
+		Files.writeString(project.resolve("schema.byron"), """
+				system shop
+				component catalog {
+				  entity Item { name: String! }
+				  before createItem call checkPrice
+				  query cheapest(first: Int = 3): [Item!]!
+				}
+				""");
+		StringWriter log = new StringWriter();
+		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, "nats://127.0.0.1:1", "mongodb://127.0.0.1:1"),
+				new PrintWriter(log)))
+				.as("the stub compiles: what fails next is the unreachable broker").isInstanceOf(LocalRunException.class)
+				.hasMessageNotContaining("does not compile");
+		Path stub = project.resolve("hooks/CatalogHooksImpl.java");
+		assertThat(log.toString()).contains("wrote hooks/CatalogHooksImpl.java");
+		assertThat(stub).content().contains("public class CatalogHooksImpl implements byron.shop.catalog.CatalogHooks")
+				.contains("return state;").contains("cheapest is not implemented yet");
+		Files.writeString(stub, Files.readString(stub).replace("return state;", "return state; // mine"));
+		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, "nats://127.0.0.1:1", "mongodb://127.0.0.1:1"),
+				new PrintWriter(new StringWriter()))).isInstanceOf(LocalRunException.class);
+		assertThat(stub).content().contains("// mine");
+	}
 }

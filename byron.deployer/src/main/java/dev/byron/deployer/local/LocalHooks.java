@@ -25,6 +25,14 @@ final class LocalHooks {
 		return merged.build();
 	}
 
+	/** Whether no provider implements any of the component's hooks and resolvers. */
+	static boolean coversNothing(ComponentDescriptor descriptor, List<HookProvider> providers) {
+		Hooks merged = merge(descriptor, providers);
+		return descriptor.hooks().stream().noneMatch(h -> merged.command(h.hook()).isPresent())
+				&& descriptor.reactions().stream().noneMatch(r -> merged.event(r.hook()).isPresent())
+				&& descriptor.operations().stream().noneMatch(o -> merged.resolver(o.name()).isPresent());
+	}
+
 	static List<String> missing(Collection<ComponentDescriptor> descriptors, Map<String, Hooks> hooks) {
 		List<String> missing = new ArrayList<>();
 		for (ComponentDescriptor descriptor : descriptors) {

@@ -92,7 +92,26 @@ public final class LocalSystem implements AutoCloseable {
 		} catch (HookCompiler.CompileError e) {
 			throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
 		}
-		for (ComponentDescriptor descriptor : GenerationInput.of(model.model()).descriptors()) {
+		List<ComponentDescriptor> all = GenerationInput.of(model.model()).descriptors();
+		boolean stubbed = false;
+		for (ComponentDescriptor descriptor : all) {
+			// a component none of whose hooks is implemented gets a stub to fill in (written once)
+			if (LocalHooks.coversNothing(descriptor, providers)) {
+				var stub = dev.byron.generator.HookStubs.writeIfMissing(project, descriptor, all);
+				if (stub.isPresent()) {
+					log.println("byron: wrote " + project.relativize(stub.get()) + " for you to fill in");
+					stubbed = true;
+				}
+			}
+		}
+		if (stubbed) {
+			try {
+				providers = HookCompiler.compile(project, generated, data.resolve("classes"));
+			} catch (HookCompiler.CompileError e) {
+				throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
+			}
+		}
+		for (ComponentDescriptor descriptor : all) {
 			descriptors.put(descriptor.name(), descriptor);
 			hooks.put(descriptor.name(), LocalHooks.merge(descriptor, providers));
 		}
