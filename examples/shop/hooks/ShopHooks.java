@@ -31,13 +31,15 @@ public class ShopHooks implements HookProvider {
 							"payment failed: " + ctx.event().data().get("reason")))
 					.build();
 			case "inventory" -> Hooks.builder()
-					.event("reserveStock", ctx -> reserve(ctx.component(), order(ctx.event().data())))
+					.event("reserveStock", ctx -> reserve(ctx.component(), order(ctx.event().data()),
+							((Number) ctx.event().data().get("total")).doubleValue()))
 					.event("releaseStock", ctx -> release(ctx.component(), order(ctx.event().data())))
 					.build();
 			case "payments" -> Hooks.builder()
 					.event("chargeOrder", ctx -> {
+						// the amount travels with the events (OrderPlaced, then StockReserved): a replica read here could be stale
 						String order = order(ctx.event().data());
-						double total = ((Number) replicatedOrder(ctx.component(), order).get("total")).doubleValue();
+						double total = ((Number) ctx.event().data().get("total")).doubleValue();
 						if (total > CARD_LIMIT) {
 							ctx.component().publish("PaymentFailed", Map.of("order", order, "reason", "card declined above " + CARD_LIMIT));
 							return;
@@ -90,7 +92,7 @@ public class ShopHooks implements HookProvider {
 				.ifPresent(o -> orders.update("Order", id, Map.of("status", to)));
 	}
 
-	private static void reserve(ComponentClient inventory, String order) {
+	private static void reserve(ComponentClient inventory, String order, double total) {
 		List<Map<String, Object>> lines = inventory.replicaWhere("orders", "OrderLine", "order", order);
 		for (Map<String, Object> line : lines) {
 			Map<String, Object> product = inventory.find("Product", (String) line.get("product")).orElse(null);
@@ -108,7 +110,7 @@ public class ShopHooks implements HookProvider {
 			inventory.update("Product", product, Map.of("stock", stock - wanted));
 			inventory.create("Reservation", Map.of("order", order, "product", product, "quantity", wanted));
 		}
-		inventory.publish("StockReserved", Map.of("order", order));
+		inventory.publish("StockReserved", Map.of("order", order, "total", total));
 	}
 
 	private static void release(ComponentClient inventory, String order) {
