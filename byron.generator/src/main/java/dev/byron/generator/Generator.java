@@ -15,7 +15,7 @@ import dev.byron.dsl.api.model.ByronModel;
  * files) and only files whose content changed are written.
  */
 public final class Generator {
-	private static final List<ArtifactGenerator> GENERATORS = List.of(new DescriptorGenerator(), new SdlGenerator(), new AsyncApiGenerator(), new JavaGenerator(),
+	private static final List<ArtifactGenerator> GENERATORS = List.of(new DescriptorGenerator(), new SdlGenerator(), new AsyncApiGenerator(), new JavaGenerator(), new GatewayConfigGenerator(),
 			new OverviewGenerator());
 
 	/** What one generation did: the files written and the files already up to date. */

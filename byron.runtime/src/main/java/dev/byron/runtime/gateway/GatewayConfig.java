@@ -1,0 +1,54 @@
+package dev.byron.runtime.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.byron.runtime.descriptor.Descriptors;
+
+/**
+ * What the gateway process serves: each component's descriptor (a path relative to this file) and the URL
+ * of its GraphQL endpoint. The generator writes it; an environment variable
+ * {@code BYRON_URL_<COMPONENT>} overrides a URL at start.
+ */
+public record GatewayConfig(String system, int port, List<Entry> components) {
+	public record Entry(String name, String descriptor, String url) {
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	public String toJson() {
+		try {
+			return JSON.writeValueAsString(this) + "\n";
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public static GatewayConfig read(Path file) {
+		try {
+			return JSON.readValue(Files.readString(file), GatewayConfig.class);
+		} catch (IOException e) {
+			throw new IllegalArgumentException("Cannot read the gateway configuration " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** The routes, with descriptors read from beside the configuration file. */
+	public List<Route> routes(Path configFile, java.util.function.UnaryOperator<String> environment) {
+		List<Route> routes = new ArrayList<>();
+		for (Entry entry : components) {
+			String override = environment.apply("BYRON_URL_" + entry.name().toUpperCase());
+			routes.add(new Route(Descriptors.read(configFile.toAbsolutePath().getParent().resolve(entry.descriptor())),
+					override == null ? entry.url() : override));
+		}
+		return routes;
+	}
+}

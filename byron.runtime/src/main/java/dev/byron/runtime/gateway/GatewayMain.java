@@ -1,0 +1,38 @@
+package dev.byron.runtime.gateway;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's process: {@code GatewayMain gateway.json}, with {@code BYRON_HOST}, {@code BYRON_PORT} and
+ * {@code BYRON_URL_<COMPONENT>} from the environment. Logs are JSON lines.
+ */
+public final class GatewayMain {
+	private GatewayMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "byron-service-logback.xml");
+		}
+		if (args.length != 1) {
+			System.err.println("usage: GatewayMain <gateway.json>");
+			System.exit(2);
+		}
+		Logger log = LoggerFactory.getLogger(GatewayMain.class);
+		Path file = Path.of(args[0]);
+		GatewayConfig config = GatewayConfig.read(file);
+		String port = System.getenv("BYRON_PORT");
+		try (Gateway gateway = Gateway.start(config.routes(file, System::getenv), System.getenv().getOrDefault("BYRON_HOST", "127.0.0.1"),
+				port == null ? config.port() : Integer.parseInt(port))) {
+			log.info("gateway of system {} listening on port {} for {} components", config.system(), gateway.port(),
+					config.components().size());
+			CountDownLatch stopped = new CountDownLatch(1);
+			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+			stopped.await();
+		}
+	}
+}
