@@ -18,11 +18,11 @@ public class ShopHooks implements HookProvider {
 	public Hooks hooks(ComponentDescriptor component) {
 		return switch (component.name()) {
 			case "orders" -> Hooks.builder()
-					.event("markReserved", ctx -> setStatus(ctx.component(), order(ctx.event().data()), "PENDING", "RESERVED"))
-					.event("markPaid", ctx -> setStatus(ctx.component(), order(ctx.event().data()), "RESERVED", "PAID"))
+					.event("markReserved", ctx -> advance(ctx.component(), order(ctx.event().data()), "RESERVED"))
+					.event("markPaid", ctx -> advance(ctx.component(), order(ctx.event().data()), "PAID"))
 					.event("markShipped", ctx -> {
 						if ("SHIPPED".equals(ctx.event().data().get("status"))) {
-							setStatus(ctx.component(), order(ctx.event().data()), "PAID", "SHIPPED");
+							advance(ctx.component(), order(ctx.event().data()), "SHIPPED");
 						}
 					})
 					.event("cancelForStock", ctx -> ShopResolvers.cancel(ctx.component(), order(ctx.event().data()),
@@ -87,8 +87,15 @@ public class ShopHooks implements HookProvider {
 		return (String) data.get("order");
 	}
 
-	private static void setStatus(ComponentClient orders, String id, String from, String to) {
-		orders.find("Order", id).filter(o -> from.equals(o.get("status")))
+	private static final List<String> PROGRESS = List.of("PENDING", "RESERVED", "PAID", "SHIPPED");
+
+	/**
+	 * Moves an order forward, never back and never out of CANCELLED: events of different components come on
+	 * different streams, so PaymentCaptured may arrive before StockReserved.
+	 */
+	private static void advance(ComponentClient orders, String id, String to) {
+		orders.find("Order", id).filter(o -> PROGRESS.indexOf((String) o.get("status")) >= 0
+				&& PROGRESS.indexOf((String) o.get("status")) < PROGRESS.indexOf(to))
 				.ifPresent(o -> orders.update("Order", id, Map.of("status", to)));
 	}
 

@@ -113,6 +113,8 @@ class RunEndToEndTest {
 			await("a shipment is prepared", () -> gql(run, "{ shipments { nodes { status } } }").toString().contains("PREPARING"));
 			await("bob was told", () -> gql(run, "{ notifications { nodes { recipient subject } } }").toString()
 					.contains("recipient=bob@example.com, subject=Your payment failed"));
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + "\nbyron run said:\n" + String.join("\n", run.output()), e);
 		} finally {
 			stop(run);
 		}

@@ -31,11 +31,13 @@ public final class CommandPipeline {
 	private final List<CommandStep> beforeAppend;
 	private final List<CommandStep> afterAppend;
 	private final MeterRegistry meters;
+	private final Broker broker;
 
 	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
 			ComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
 		this.component = component;
 		this.meters = meters;
+		this.broker = broker;
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(),
 				new RunCommandHooks(component, hooks, "before", client), new ValidateFields(component),
@@ -70,6 +72,13 @@ public final class CommandPipeline {
 			Timer.builder("byron.command.step").tag("step", step.name()).register(meters)
 					.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
+	}
+
+	/** An own entity's current state, read from its last event (the Cache may lag behind it). */
+	public java.util.Optional<Map<String, Object>> current(String entity, String id) {
+		entity(entity);
+		return broker.last(component.name(), broker.names().entitySubject(component.name(), entity, id))
+				.filter(e -> !e.event().isDeletion()).map(e -> e.event().data());
 	}
 
 	private EntityDescriptor entity(String name) {

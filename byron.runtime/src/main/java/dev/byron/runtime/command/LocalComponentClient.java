@@ -77,9 +77,10 @@ public final class LocalComponentClient implements ComponentClient {
 		publisher.publish(event, payload, id, traceparent);
 	}
 
+	/** Exact: read from the entity's stream, so that a hook deciding on it sees every committed change. */
 	@Override
 	public Optional<Map<String, Object>> find(String entity, String id) {
-		return cache.find(Cache.ownCollection(entity), id).map(Documents::toMap);
+		return pipeline.current(entity, id);
 	}
 
 	@Override

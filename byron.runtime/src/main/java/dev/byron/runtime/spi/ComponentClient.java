@@ -15,8 +15,10 @@ public interface ComponentClient {
 	/** Publishes one of the component's declared events, e.g. {@code publish("OrderPlaced", Map.of("order", id))}. */
 	void publish(String event, Map<String, Object> payload);
 
+	/** An own entity as its last committed event says: exact, never behind. */
 	Optional<Map<String, Object>> find(String entity, String id);
 
+	/** Own entities whose field equals a value, from the Cache (it may be a moment behind the stream). */
 	List<Map<String, Object>> where(String entity, String field, Object value);
 
 	/** A replicated entity of another component, as this component's Sink last saw it. */
