@@ -41,14 +41,16 @@ public class ShopResolvers implements HookProvider {
 				.build();
 	}
 
+	/** Cancels unless already cancelled or shipped; compare-and-set, so a concurrent change is never lost. */
 	static Map<String, Object> cancel(ComponentClient orders, String id, String reason) {
 		Map<String, Object> order = orders.find("Order", id)
 				.orElseThrow(() -> new ByronException(ErrorCode.NOT_FOUND, "No Order with id " + id + "."));
-		if ("CANCELLED".equals(order.get("status")) || "SHIPPED".equals(order.get("status"))) {
+		var cancelled = orders.updateIf("Order", id,
+				o -> !"CANCELLED".equals(o.get("status")) && !"SHIPPED".equals(o.get("status")), Map.of("status", "CANCELLED"));
+		if (cancelled.isEmpty()) {
 			return order;
 		}
-		Map<String, Object> cancelled = orders.update("Order", id, Map.of("status", "CANCELLED"));
 		orders.publish("OrderCancelled", Map.of("order", id, "reason", reason));
-		return cancelled;
+		return cancelled.get();
 	}
 }

@@ -94,9 +94,8 @@ public class ShopHooks implements HookProvider {
 	 * different streams, so PaymentCaptured may arrive before StockReserved.
 	 */
 	private static void advance(ComponentClient orders, String id, String to) {
-		orders.find("Order", id).filter(o -> PROGRESS.indexOf((String) o.get("status")) >= 0
-				&& PROGRESS.indexOf((String) o.get("status")) < PROGRESS.indexOf(to))
-				.ifPresent(o -> orders.update("Order", id, Map.of("status", to)));
+		orders.updateIf("Order", id, o -> PROGRESS.indexOf((String) o.get("status")) >= 0
+				&& PROGRESS.indexOf((String) o.get("status")) < PROGRESS.indexOf(to), Map.of("status", to));
 	}
 
 	private static void reserve(ComponentClient inventory, String order, double total) {

@@ -83,7 +83,27 @@ class ConsistencyTest {
 		assertThat(now.object("user")).containsEntry("name", last);
 	}
 
-	private List<Event> history(String id) throws Exception {
+	@Test
+	void updateIfAppliesOnlyWhenTheCommittedStateSaysSo() {
+		String id = first.commands().create("User", Map.of("handle", "cas", "name", "v1"), null).id();
+		var skipped = first.commands().updateIf("User", id, u -> "v0".equals(u.get("name")), Map.of("name", "v2"), null);
+		assertThat(skipped.skipped()).isTrue();
+		assertThat(skipped.state()).containsEntry("name", "v1");
+		var applied = first.commands().updateIf("User", id, u -> "v1".equals(u.get("name")), Map.of("name", "v2"), null);
+		assertThat(applied.skipped()).isFalse();
+		assertThat(applied.state()).containsEntry("name", "v2");
+		assertThat(history(id)).hasSize(2);
+	}
+
+	private List<Event> history(String id) {
+		try {
+			return historyOf(id);
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private List<Event> historyOf(String id) throws Exception {
 		String stream = broker.names().stream("accounts");
 		String subject = broker.names().entitySubject("accounts", "User", id);
 		List<Event> events = new ArrayList<>();

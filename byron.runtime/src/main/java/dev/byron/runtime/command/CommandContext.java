@@ -24,6 +24,8 @@ public final class CommandContext {
 	Event event;
 	long sequence;
 	boolean alreadyDone;
+	/** Applied to the current state read at the start; false makes the update a no-op (compare-and-set). */
+	java.util.function.Predicate<Map<String, Object>> precondition;
 	final List<UniqueClaims.Claim> newClaims = new ArrayList<>();
 
 	CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
@@ -54,6 +56,11 @@ public final class CommandContext {
 
 	public Map<String, Object> previous() {
 		return previous;
+	}
+
+	/** Whether the command appended nothing (an idempotent create found, or a precondition not met). */
+	public boolean skipped() {
+		return alreadyDone;
 	}
 
 	public long sequence() {

@@ -60,6 +60,17 @@ public final class CommandPipeline {
 		return run(new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, false));
 	}
 
+	/**
+	 * An update that applies only if {@code precondition} holds for the entity's current state; as the
+	 * append expects that very state, a concurrent change makes it fail with CONFLICT instead of being lost.
+	 */
+	public CommandContext updateIf(String entity, String id, java.util.function.Predicate<Map<String, Object>> precondition,
+			Map<String, Object> patch, String traceparent) {
+		CommandContext context = new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, false);
+		context.precondition = precondition;
+		return run(context);
+	}
+
 	public CommandContext delete(String entity, String id, String traceparent) {
 		return run(new CommandContext(CommandKind.DELETE, entity(entity), id, Map.of(), traceparent, false));
 	}

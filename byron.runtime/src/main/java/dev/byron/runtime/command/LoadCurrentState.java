@@ -45,5 +45,10 @@ final class LoadCurrentState implements CommandStep {
 				ErrorCode.NOT_FOUND, "No " + context.entity.name() + " with id " + context.id + "."));
 		context.previous = current.event().data();
 		context.expectedSequence = current.sequence();
+		if (context.precondition != null && !context.precondition.test(context.previous)) {
+			context.alreadyDone = true; // the append would expect this very state: nothing to do
+			context.state = new java.util.LinkedHashMap<>(context.previous);
+			context.sequence = current.sequence();
+		}
 	}
 }

@@ -64,6 +64,13 @@ public final class LocalComponentClient implements ComponentClient {
 	}
 
 	@Override
+	public Optional<Map<String, Object>> updateIf(String entity, String id, java.util.function.Predicate<Map<String, Object>> condition,
+			Map<String, Object> patch) {
+		CommandContext result = pipeline.updateIf(entity, id, condition, patch, traceparent);
+		return result.skipped() ? Optional.empty() : Optional.of(result.state());
+	}
+
+	@Override
 	public String delete(String entity, String id) {
 		pipeline.delete(entity, id, traceparent);
 		return id;

@@ -10,6 +10,15 @@ public interface ComponentClient {
 
 	Map<String, Object> update(String entity, String id, Map<String, Object> patch);
 
+	/**
+	 * Compare-and-set: applies the patch only if {@code condition} holds for the entity's committed state,
+	 * and only if nobody changes it in between (else CONFLICT, and a reaction is retried). Empty when the
+	 * condition does not hold. Use it where a hook decides on what it read: a plain find + update could
+	 * overwrite a change committed between the two.
+	 */
+	Optional<Map<String, Object>> updateIf(String entity, String id, java.util.function.Predicate<Map<String, Object>> condition,
+			Map<String, Object> patch);
+
 	String delete(String entity, String id);
 
 	/** Publishes one of the component's declared events, e.g. {@code publish("OrderPlaced", Map.of("order", id))}. */
