@@ -8,7 +8,7 @@ import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.descriptor.OperationDescriptor;
 import dev.byron.runtime.spi.CommandHook;
-import dev.byron.runtime.spi.CommandHookContext;
+import dev.byron.runtime.spi.CommandHookCall;
 import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
 import dev.byron.runtime.spi.Resolver;
@@ -64,42 +64,7 @@ final class OperationFetcher implements DataFetcher<Object> {
 			CommandHook hook = hooks.command(declared.hook()).orElseThrow(() -> new ByronException(ErrorCode.INTERNAL,
 					"The model names hook '" + declared.hook() + "' but no such hook is registered."));
 			try {
-				hook.run(new CommandHookContext() {
-					@Override
-					public String command() {
-						return operation.name();
-					}
-
-					@Override
-					public String entity() {
-						return null;
-					}
-
-					@Override
-					public String id() {
-						return null;
-					}
-
-					@Override
-					public Map<String, Object> previous() {
-						return previous;
-					}
-
-					@Override
-					public Map<String, Object> state() {
-						return state;
-					}
-
-					@Override
-					public String traceparent() {
-						return traceparent;
-					}
-
-					@Override
-					public ComponentClient component() {
-						return client;
-					}
-				});
+				hook.run(new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client));
 			} catch (ByronException e) {
 				throw e;
 			} catch (Exception e) {

@@ -7,6 +7,7 @@ import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.spi.CommandHook;
+import dev.byron.runtime.spi.CommandHookCall;
 import dev.byron.runtime.spi.CommandHookContext;
 import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
@@ -56,41 +57,9 @@ final class RunCommandHooks implements CommandStep {
 	}
 
 	private CommandHookContext contextFor(CommandContext context) {
-		return new CommandHookContext() {
-			@Override
-			public String command() {
-				return context.commandName();
-			}
-
-			@Override
-			public String entity() {
-				return context.entity.name();
-			}
-
-			@Override
-			public String id() {
-				return context.id;
-			}
-
-			@Override
-			public Map<String, Object> previous() {
-				return context.previous;
-			}
-
-			@Override
-			public Map<String, Object> state() {
-				return "before".equalsIgnoreCase(timing) ? context.state : java.util.Collections.unmodifiableMap(context.state);
-			}
-
-			@Override
-			public String traceparent() {
-				return context.traceparent;
-			}
-
-			@Override
-			public ComponentClient component() {
-				return client;
-			}
-		};
+		Map<String, Object> state = "before".equalsIgnoreCase(timing) ? context.state
+				: java.util.Collections.unmodifiableMap(context.state);
+		return new CommandHookCall(context.commandName(), context.entity.name(), context.id, context.previous, state,
+				context.traceparent, client);
 	}
 }
