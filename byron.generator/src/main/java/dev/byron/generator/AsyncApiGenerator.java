@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.byron.runtime.command.EventNames;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.descriptor.EventDescriptor;
@@ -94,7 +95,7 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 		}
 		Map<String, Object> channelMessages = new LinkedHashMap<>();
 		List<Object> refs = new ArrayList<>();
-		for (String name : crudNames(owner.granularity(), entity)) {
+		for (String name : EventNames.all(owner.granularity(), entity.name(), entity.fields().stream().map(FieldDescriptor::name).toList())) {
 			String key = owner.name() + "." + name;
 			messages.put(key, message(owner, name, "#/components/schemas/" + owner.name() + "." + entity.name()));
 			channelMessages.put(name, Map.of("$ref", "#/components/messages/" + key));
@@ -176,19 +177,6 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 				case "DateTime" -> Map.of("type", "string", "format", "date-time");
 				default -> Map.of("type", "string");
 			};
-		};
-	}
-
-	private static List<String> crudNames(String granularity, EntityDescriptor entity) {
-		return switch (granularity) {
-			case "per-entity" -> List.of(entity.name() + "Changed");
-			case "per-field" -> {
-				List<String> names = new ArrayList<>(List.of(entity.name() + "Created"));
-				entity.fields().forEach(f -> names.add(entity.name() + Character.toUpperCase(f.name().charAt(0)) + f.name().substring(1) + "Changed"));
-				names.add(entity.name() + "Deleted");
-				yield names;
-			}
-			default -> List.of(entity.name() + "Created", entity.name() + "Updated", entity.name() + "Deleted");
 		};
 	}
 }

@@ -58,18 +58,7 @@ public final class ServiceMain {
 	}
 
 	private static Hooks hooks(ComponentDescriptor descriptor) {
-		Hooks.Builder merged = Hooks.builder();
-		boolean any = false;
-		for (HookProvider provider : ServiceLoader.load(HookProvider.class)) {
-			Hooks hooks = provider.hooks(descriptor);
-			if (hooks != Hooks.NONE) {
-				any = true;
-				descriptor.hooks().forEach(h -> hooks.command(h.hook()).ifPresent(hook -> merged.command(h.hook(), hook)));
-				descriptor.reactions().forEach(r -> hooks.event(r.hook()).ifPresent(hook -> merged.event(r.hook(), hook)));
-				descriptor.operations().forEach(o -> hooks.resolver(o.name()).ifPresent(r -> merged.resolver(o.name(), r)));
-			}
-		}
-		return any ? merged.build() : Hooks.NONE;
+		return Hooks.from(descriptor, ServiceLoader.load(HookProvider.class));
 	}
 
 	/** Only the hosts of a MongoDB URI: credentials never reach the logs. */

@@ -3,7 +3,6 @@ package dev.byron.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,8 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.byron.runtime.broker.Broker;
@@ -22,25 +19,7 @@ import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.spi.Hooks;
 
 /** Q3 isolation, read-your-writes (and return-on-append), and load shedding. */
-class ResilienceTest {
-	String system;
-	Broker broker;
-	List<AutoCloseable> running = new ArrayList<>();
-
-	@BeforeEach
-	void setUp() throws Exception {
-		system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-	}
-
-	@AfterEach
-	void tearDown() throws Exception {
-		for (int i = running.size() - 1; i >= 0; i--) {
-			running.get(i).close();
-		}
-		broker.close();
-	}
-
+class ResilienceTest extends SystemTest {
 	ByronComponent start(ByronComponent.Builder builder) throws Exception {
 		ByronComponent component = builder.broker(broker).mongo(TestInfra.mongo()).start();
 		running.add(component);

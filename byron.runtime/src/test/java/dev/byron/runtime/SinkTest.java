@@ -12,13 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.model.Filters;
 
-import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.command.LocalComponentClient;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
@@ -31,26 +28,8 @@ import dev.byron.runtime.sink.SinkOptions;
 import dev.byron.runtime.spi.Hooks;
 
 /** Sinks: idempotent and order-safe, crash-safe, replaying from the start, dead-lettering poison. */
-class SinkTest {
+class SinkTest extends SystemTest {
 	static final SinkOptions FAST = new SinkOptions(16, 64, 3, Duration.ofMillis(50), Duration.ofSeconds(2));
-	String system;
-	Broker broker;
-	List<AutoCloseable> running = new ArrayList<>();
-
-	@BeforeEach
-	void setUp() throws Exception {
-		system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-	}
-
-	@AfterEach
-	void tearDown() throws Exception {
-		for (int i = running.size() - 1; i >= 0; i--) {
-			running.get(i).close();
-		}
-		broker.close();
-	}
-
 	ByronComponent start(ComponentDescriptor descriptor, Hooks hooks, ByronComponent.Role role) throws Exception {
 		ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(TestInfra.mongo()).hooks(hooks)
 				.role(role).sink(FAST).start();

@@ -15,14 +15,7 @@ final class LocalHooks {
 	}
 
 	static Hooks merge(ComponentDescriptor descriptor, List<HookProvider> providers) {
-		Hooks.Builder merged = Hooks.builder();
-		for (HookProvider provider : providers) {
-			Hooks hooks = provider.hooks(descriptor);
-			descriptor.hooks().forEach(h -> hooks.command(h.hook()).ifPresent(hook -> merged.command(h.hook(), hook)));
-			descriptor.reactions().forEach(r -> hooks.event(r.hook()).ifPresent(hook -> merged.event(r.hook(), hook)));
-			descriptor.operations().forEach(o -> hooks.resolver(o.name()).ifPresent(r -> merged.resolver(o.name(), r)));
-		}
-		return merged.build();
+		return Hooks.from(descriptor, providers);
 	}
 
 	/** Whether no provider implements any of the component's hooks and resolvers. */

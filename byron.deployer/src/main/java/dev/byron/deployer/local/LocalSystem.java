@@ -78,12 +78,11 @@ public final class LocalSystem implements AutoCloseable {
 		log.flush();
 		Path generated = data.resolve("generated");
 		deleteTree(generated);
-		for (dev.byron.generator.Artifact artifact : dev.byron.generator.Generator.artifacts(model.model())) {
-			if (artifact.path().startsWith("java/")) {
-				Path file = generated.resolve(artifact.path().substring("java/".length()));
-				java.nio.file.Files.createDirectories(file.getParent());
-				java.nio.file.Files.writeString(file, artifact.content());
-			}
+		GenerationInput input = GenerationInput.of(model.model());
+		for (dev.byron.generator.Artifact artifact : new dev.byron.generator.JavaGenerator().generate(input)) {
+			Path file = generated.resolve(artifact.path().substring("java/".length()));
+			java.nio.file.Files.createDirectories(file.getParent());
+			java.nio.file.Files.writeString(file, artifact.content());
 		}
 		deleteTree(data.resolve("classes"));
 		List<HookProvider> providers;
@@ -92,7 +91,7 @@ public final class LocalSystem implements AutoCloseable {
 		} catch (HookCompiler.CompileError e) {
 			throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
 		}
-		List<ComponentDescriptor> all = GenerationInput.of(model.model()).descriptors();
+		List<ComponentDescriptor> all = input.descriptors();
 		boolean stubbed = false;
 		for (ComponentDescriptor descriptor : all) {
 			// a component none of whose hooks is implemented gets a stub to fill in (written once)

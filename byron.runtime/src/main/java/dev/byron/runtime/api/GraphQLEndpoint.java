@@ -1,6 +1,5 @@
 package dev.byron.runtime.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +96,7 @@ public final class GraphQLEndpoint {
 	/** Executes a request; the answer is the GraphQL response map ({@code data}, {@code errors}). */
 	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
 		if (query == null || query.isBlank()) {
-			return error(ErrorCode.VALIDATION, "The request has no query.");
+			return GraphQLErrors.response(ErrorCode.VALIDATION, "The request has no query.");
 		}
 		boolean admitted;
 		try {
@@ -107,7 +106,7 @@ public final class GraphQLEndpoint {
 			admitted = false;
 		}
 		if (!admitted) {
-			return error(ErrorCode.UNAVAILABLE, "The service is at capacity; retry shortly.");
+			return GraphQLErrors.response(ErrorCode.UNAVAILABLE, "The service is at capacity; retry shortly.");
 		}
 		try {
 			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
@@ -120,32 +119,13 @@ public final class GraphQLEndpoint {
 		}
 	}
 
-	/** Errors graphql-java raises itself (syntax, unknown fields, wrong types) get the code VALIDATION. */
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> withCodes(Map<String, Object> response) {
-		Object errors = response.get("errors");
-		if (!(errors instanceof List<?> list)) {
+		if (!(response.get("errors") instanceof List<?> list)) {
 			return response;
 		}
-		List<Object> coded = new ArrayList<>();
-		for (Object error : list) {
-			Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) error);
-			Map<String, Object> extensions = new LinkedHashMap<>();
-			if (copy.get("extensions") instanceof Map<?, ?> existing) {
-				extensions.putAll((Map<String, Object>) existing);
-			}
-			extensions.putIfAbsent("code", ErrorCode.VALIDATION.name());
-			extensions.remove("classification");
-			copy.put("extensions", extensions);
-			coded.add(copy);
-		}
 		Map<String, Object> result = new LinkedHashMap<>(response);
-		result.put("errors", coded);
+		result.put("errors", list.stream().map(GraphQLErrors::withCode).toList());
 		return result;
-	}
-
-	static Map<String, Object> error(ErrorCode code, String message) {
-		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
 	}
 
 	/** Failures in data fetchers: Byron's carry their code; anything else is INTERNAL without details. */

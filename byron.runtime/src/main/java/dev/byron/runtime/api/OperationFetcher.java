@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.byron.runtime.descriptor.ComponentDescriptor;
-import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.descriptor.OperationDescriptor;
-import dev.byron.runtime.spi.CommandHook;
 import dev.byron.runtime.spi.CommandHookCall;
 import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
@@ -57,20 +55,7 @@ final class OperationFetcher implements DataFetcher<Object> {
 	}
 
 	private void runHooks(String timing, Map<String, Object> state, Map<String, Object> previous, String traceparent) {
-		for (HookDescriptor declared : component.hooks()) {
-			if (!declared.timing().equalsIgnoreCase(timing) || !declared.command().equals(operation.name())) {
-				continue;
-			}
-			CommandHook hook = hooks.command(declared.hook()).orElseThrow(() -> new ByronException(ErrorCode.INTERNAL,
-					"The model names hook '" + declared.hook() + "' but no such hook is registered."));
-			try {
-				hook.run(new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client));
-			} catch (ByronException e) {
-				throw e;
-			} catch (Exception e) {
-				throw new ByronException(ErrorCode.INTERNAL, "Hook " + declared.hook() + " failed.", null, e);
-			}
-		}
+		hooks.runCommandHooks(component, timing, new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client));
 	}
 
 	private ResolverContext context(Map<String, Object> arguments, String traceparent) {

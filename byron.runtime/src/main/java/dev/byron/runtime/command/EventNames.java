@@ -4,8 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The event names a change stands for under a component's granularity (see ADR 3 and 7). */
-final class EventNames {
+public final class EventNames {
 	private EventNames() {
+	}
+
+	/** Every CRUD event name an entity's changes can stand for, in create, change, delete order. */
+	public static List<String> all(String granularity, String entity, List<String> fields) {
+		List<String> names = new ArrayList<>(of(granularity, CommandKind.CREATE, entity, List.of()));
+		for (String name : of(granularity, CommandKind.UPDATE, entity, fields)) {
+			if (!names.contains(name)) {
+				names.add(name);
+			}
+		}
+		for (String name : of(granularity, CommandKind.DELETE, entity, List.of())) {
+			if (!names.contains(name)) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	static List<String> of(String granularity, CommandKind kind, String entity, List<String> changed) {

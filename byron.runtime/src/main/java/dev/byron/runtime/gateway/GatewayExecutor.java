@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.api.GraphQLErrors;
 import dev.byron.runtime.event.TraceContext;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -196,17 +197,7 @@ public final class GatewayExecutor {
 				collected.putAll((Map<String, Object>) data);
 			}
 			if (answer.get("errors") instanceof List<?> list) {
-				for (Object error : list) {
-					Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) error);
-					Map<String, Object> extensions = new LinkedHashMap<>();
-					if (copy.get("extensions") instanceof Map<?, ?> existing) {
-						extensions.putAll((Map<String, Object>) existing);
-					}
-					extensions.putIfAbsent("code", ErrorCode.VALIDATION.name());
-					extensions.remove("classification");
-					copy.put("extensions", extensions);
-					errors.add(copy);
-				}
+				list.forEach(error -> errors.add(GraphQLErrors.withCode(error)));
 			}
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -227,14 +218,6 @@ public final class GatewayExecutor {
 	}
 
 	private static Map<String, Object> error(String message, ErrorCode code, List<Object> path) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("message", message);
-		if (path != null) {
-			error.put("path", path);
-		}
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", code.name());
-		error.put("extensions", extensions);
-		return error;
+		return GraphQLErrors.error(message, code, path);
 	}
 }

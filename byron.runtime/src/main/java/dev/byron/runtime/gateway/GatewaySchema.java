@@ -17,6 +17,7 @@ import graphql.language.TypeDefinition;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.ScalarInfo;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 
@@ -54,7 +55,7 @@ public final class GatewaySchema {
 				}
 				if (ownedPass) {
 					entry.getValue().scalars().forEach((name, scalar) -> {
-						if (!ScalarInfo.isBuiltIn(name)) {
+						if (!ScalarInfo.isGraphqlSpecifiedScalar(name)) {
 							scalars.putIfAbsent(name, scalar);
 						}
 					});
@@ -116,12 +117,5 @@ public final class GatewaySchema {
 
 	public Route mutationOwner(String field) {
 		return mutationOwners.get(field);
-	}
-
-	/** The built-in scalars graphql-java adds to every registry. */
-	private static final class ScalarInfo {
-		static boolean isBuiltIn(String name) {
-			return graphql.schema.idl.ScalarInfo.isGraphqlSpecifiedScalar(name);
-		}
 	}
 }

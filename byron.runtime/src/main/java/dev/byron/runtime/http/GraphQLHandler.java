@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +13,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.api.GraphQLErrors;
 
 /**
  * {@code POST /graphql} for components and the gateway alike: a JSON body of at most {@link #MAX_BODY}
@@ -92,8 +92,7 @@ public final class GraphQLHandler implements HttpHandler {
 
 	private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
 		ErrorCode code = status == 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION;
-		send(exchange, status, "application/json", JSON.writeValueAsString(
-				Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))))));
+		send(exchange, status, "application/json", JSON.writeValueAsString(GraphQLErrors.response(code, message)));
 	}
 
 	private static long parse(String number) {
