@@ -70,6 +70,9 @@ public class ByronLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 
 	private List<String> candidates(ILinkingDiagnosticContext context) {
 		Set<String> names = new LinkedHashSet<>();
+		if (context.getReference() == P.getNamedType_Target()) {
+			dev.byron.dsl.byron.Scalar.VALUES.forEach(scalar -> names.add(scalar.getLiteral()));
+		}
 		try {
 			for (IEObjectDescription description : scopeProvider.getScope(context.getContext(), context.getReference())
 					.getAllElements()) {

@@ -283,7 +283,8 @@ public class AnnotationValidator extends ByronCheck {
 		};
 	}
 
-	static Target targetOf(EObject owner) {
+	/** Where an annotation on {@code owner} stands, or null where no annotation may. */
+	public static Target targetOf(EObject owner) {
 		if (owner instanceof Component) {
 			return Target.COMPONENT;
 		} else if (owner instanceof Entity) {

@@ -9,7 +9,6 @@ import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.IEObjectDescription;
-import org.eclipse.xtext.resource.IResourceDescriptions;
 
 import dev.byron.dsl.byron.ByronPackage;
 import dev.byron.dsl.scoping.ByronDescriptions;
@@ -30,9 +29,9 @@ final class SystemIndex {
 	private final Map<String, List<Declared>> queryFields = new LinkedHashMap<>();
 	private final Map<String, List<Declared>> mutationFields = new LinkedHashMap<>();
 
-	SystemIndex(IResourceDescriptions index) {
+	SystemIndex(Iterable<IEObjectDescription> visible) {
 		ByronPackage p = ByronPackage.eINSTANCE;
-		for (IEObjectDescription d : index.getExportedObjects()) {
+		for (IEObjectDescription d : visible) {
 			EClass type = d.getEClass();
 			String qualified = d.getName().toString();
 			String simple = d.getName().getLastSegment();

@@ -5,11 +5,16 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.IContainer;
 import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 
+import com.google.common.collect.Iterables;
 import com.google.inject.Inject;
 
 import dev.byron.dsl.byron.Component;
@@ -30,9 +35,23 @@ public class SystemValidator extends ByronCheck {
 	@Inject
 	private ResourceDescriptionsProvider indexProvider;
 
+	@Inject
+	private IContainer.Manager containers;
+
 	private SystemIndex index(EObject context) {
 		return (SystemIndex) getContext().computeIfAbsent(SystemIndex.class,
-				k -> new SystemIndex(indexProvider.getResourceDescriptions(context.eResource())));
+				k -> new SystemIndex(visibleObjects(context.eResource())));
+	}
+
+	/** What this file can see: its project's files (one model), not every project open in an editor. */
+	private Iterable<IEObjectDescription> visibleObjects(Resource resource) {
+		IResourceDescriptions index = indexProvider.getResourceDescriptions(resource);
+		IResourceDescription own = index.getResourceDescription(resource.getURI());
+		if (own == null) {
+			return index.getExportedObjects();
+		}
+		return Iterables.concat(Iterables.transform(containers.getVisibleContainers(own, index),
+				IContainer::getExportedObjects));
 	}
 
 	@Check(CheckType.NORMAL)

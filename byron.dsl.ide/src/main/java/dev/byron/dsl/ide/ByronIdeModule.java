@@ -1,0 +1,42 @@
+package dev.byron.dsl.ide;
+
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
+
+import dev.byron.dsl.ide.contentassist.ByronContentProposalProvider;
+import dev.byron.dsl.ide.hover.ByronHoverService;
+import dev.byron.dsl.ide.quickfix.ByronQuickfixProvider;
+import dev.byron.dsl.ide.symbols.ByronSymbolKinds;
+import dev.byron.dsl.ide.symbols.ByronSymbolNames;
+
+/** Byron's editor services on top of the ones Xtext generates for the language server. */
+public class ByronIdeModule extends AbstractByronIdeModule {
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return ByronHoverService.class;
+	}
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return ByronContentProposalProvider.class;
+	}
+
+	public Class<? extends IQuickFixProvider> bindIQuickFixProvider() {
+		return ByronQuickfixProvider.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return QuickFixCodeActionService.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolMapper$DocumentSymbolKindProvider() {
+		return ByronSymbolKinds.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolMapper$DocumentSymbolNameProvider() {
+		return ByronSymbolNames.class;
+	}
+}

@@ -1,0 +1,130 @@
+package dev.byron.dsl.ide.contentassist;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
+import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
+import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+
+import com.google.inject.Inject;
+
+import dev.byron.dsl.api.LanguageReference;
+import dev.byron.dsl.byron.Annotation;
+import dev.byron.dsl.byron.Argument;
+import dev.byron.dsl.byron.Field;
+import dev.byron.dsl.byron.TypeRef;
+import dev.byron.dsl.byron.Value;
+import dev.byron.dsl.model.TypeInfo;
+import dev.byron.dsl.services.ByronGrammarAccess;
+import dev.byron.dsl.validation.AnnotationCatalog;
+import dev.byron.dsl.validation.AnnotationCatalog.Param;
+import dev.byron.dsl.validation.AnnotationCatalog.Spec;
+import dev.byron.dsl.validation.AnnotationCatalog.Target;
+import dev.byron.dsl.validation.AnnotationValidator;
+
+/**
+ * Completion beyond what the grammar gives: the annotations that apply where the cursor is, their argument
+ * names, and the values of an enum for {@code @default}. Keywords that only serve as names are left out.
+ */
+public class ByronContentProposalProvider extends IdeContentProposalProvider {
+	@Inject
+	private ByronGrammarAccess grammar;
+
+	@Override
+	protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
+		return !"Name".equals(GrammarUtil.containingRule(keyword).getName())
+				&& !keyword.getValue().equals(context.getPrefix()) && super.filterKeyword(keyword, context);
+	}
+
+	@Override
+	protected void _createProposals(Assignment assignment, ContentAssistContext context,
+			IIdeContentProposalAcceptor acceptor) {
+		if (assignment == grammar.getAnnotationAccess().getNameAssignment_1()) {
+			annotations(context, acceptor);
+		} else if (assignment == grammar.getArgumentAccess().getNameAssignment_0_0()) {
+			argumentNames(context, acceptor);
+		} else if (assignment == grammar.getEnumLiteralValueAccess().getLiteralAssignment()) {
+			enumValues(context, acceptor);
+		} else {
+			super._createProposals(assignment, context, acceptor);
+		}
+	}
+
+	private void annotations(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		EObject owner = annotationOwner(context.getCurrentModel());
+		Target target = owner == null ? null : AnnotationValidator.targetOf(owner);
+		for (Spec spec : AnnotationCatalog.SPECS.values()) {
+			if (target != null && !spec.targets().contains(target)) {
+				continue;
+			}
+			String proposal = spec.params().isEmpty() ? spec.name() : spec.name() + "(";
+			accept(context, acceptor, proposal, spec.name(), ContentAssistEntry.KIND_PROPERTY,
+					LanguageReference.annotation(spec.name()).orElse(null));
+		}
+	}
+
+	private void argumentNames(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		Annotation annotation = enclosing(context.getCurrentModel(), Annotation.class);
+		Spec spec = annotation == null ? null : AnnotationCatalog.SPECS.get(annotation.getName());
+		if (spec == null) {
+			return;
+		}
+		Set<String> given = annotation.getArguments().stream().map(Argument::getName).collect(Collectors.toSet());
+		for (Param param : spec.params()) {
+			if (!given.contains(param.name())) {
+				accept(context, acceptor, param.name() + ": ", param.name(), ContentAssistEntry.KIND_FIELD,
+						param.type().name().toLowerCase() + (param.required() ? ", required" : ", optional"));
+			}
+		}
+	}
+
+	private void enumValues(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		Annotation annotation = enclosing(context.getCurrentModel(), Annotation.class);
+		if (annotation == null || !"default".equals(annotation.getName())
+				|| !(annotation.eContainer() instanceof Field field)) {
+			return;
+		}
+		dev.byron.dsl.byron.Enum enumeration = TypeInfo.of(field.getType()).enumType();
+		if (enumeration != null) {
+			enumeration.getValues().forEach(value -> accept(context, acceptor, value.getName(), value.getName(),
+					ContentAssistEntry.KIND_ENUM, enumeration.getName()));
+		}
+	}
+
+	private void accept(ContentAssistContext context, IIdeContentProposalAcceptor acceptor, String proposal,
+			String label, String kind, String documentation) {
+		ContentAssistEntry entry = getProposalCreator().createProposal(proposal, context, e -> {
+			e.setLabel(label);
+			e.setKind(kind);
+			e.setDocumentation(documentation);
+		});
+		if (entry != null) {
+			acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry) + 10);
+		}
+	}
+
+	/** The element an annotation typed at the cursor belongs to: the field, entity, event... around it. */
+	private static EObject annotationOwner(EObject current) {
+		EObject object = current;
+		while (object instanceof Annotation || object instanceof Argument || object instanceof TypeRef
+				|| object instanceof Value) {
+			object = object.eContainer();
+		}
+		return object;
+	}
+
+	private static <T extends EObject> T enclosing(EObject object, Class<T> type) {
+		for (EObject o = object; o != null; o = o.eContainer()) {
+			if (type.isInstance(o)) {
+				return type.cast(o);
+			}
+		}
+		return null;
+	}
+}

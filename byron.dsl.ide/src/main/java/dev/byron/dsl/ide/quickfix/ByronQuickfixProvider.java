@@ -1,0 +1,154 @@
+package dev.byron.dsl.ide.quickfix;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.ide.editor.quickfix.AbstractDeclarativeIdeQuickfixProvider;
+import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
+import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+
+import dev.byron.dsl.byron.Annotation;
+import dev.byron.dsl.byron.Component;
+import dev.byron.dsl.model.Models;
+import dev.byron.dsl.validation.IssueCodes;
+
+/**
+ * The quick fixes editors offer as code actions, keyed by the diagnostic codes of {@link IssueCodes}. Fixes
+ * that need a value (the suggested name, the entity to replicate) read it from the diagnostic's data.
+ */
+public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvider {
+
+	@QuickFix(IssueCodes.UNKNOWN_TYPE)
+	public void unknownType(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.UNKNOWN_ENTITY)
+	public void unknownEntity(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.UNKNOWN_FIELD)
+	public void unknownField(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.UNKNOWN_EVENT)
+	public void unknownEvent(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.UNKNOWN_COMMAND)
+	public void unknownCommand(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.UNKNOWN_COMPONENT)
+	public void unknownComponent(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.UNKNOWN_ANNOTATION)
+	public void unknownAnnotation(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
+	@QuickFix(IssueCodes.TYPE_NAME_STYLE)
+	public void typeNameStyle(DiagnosticResolutionAcceptor acceptor) {
+		renameTo(acceptor);
+	}
+
+	@QuickFix(IssueCodes.FIELD_NAME_STYLE)
+	public void fieldNameStyle(DiagnosticResolutionAcceptor acceptor) {
+		renameTo(acceptor);
+	}
+
+	@QuickFix(IssueCodes.ENUM_VALUE_STYLE)
+	public void enumValueStyle(DiagnosticResolutionAcceptor acceptor) {
+		renameTo(acceptor);
+	}
+
+	@QuickFix(IssueCodes.MISSING_REPLICA)
+	public void missingReplica(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Add the missing replicate", (diagnostic, object, document) -> DiagnosticData
+				.get(diagnostic, 0).map(entity -> addReplica(document, object, entity)).orElse(List.of()));
+	}
+
+	@QuickFix(IssueCodes.DUPLICATE_ANNOTATION)
+	public void duplicateAnnotation(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Remove the repeated annotation", (diagnostic, object, document) -> {
+			Annotation annotation = EcoreUtil2.getContainerOfType(object, Annotation.class);
+			return annotation == null ? List.of() : List.of(removeWithLeadingSpace(document, annotation));
+		});
+	}
+
+	@QuickFix(IssueCodes.MISSING_SYSTEM)
+	public void missingSystem(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Declare the system", (diagnostic, object, document) -> {
+			String name = SystemNames.fromUri(object.eResource().getURI());
+			Range start = new Range(document.getPosition(0), document.getPosition(0));
+			return List.of(new TextEdit(start, "system " + name + "\n\n"));
+		});
+	}
+
+	private void replaceWithSuggestion(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Change to the closest name", (diagnostic, object, document) -> DiagnosticData
+				.get(diagnostic, 0).map(name -> createTextEdit(diagnostic, name)).orElse(List.of()));
+	}
+
+	private void renameTo(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Rename to the conventional spelling", (diagnostic, object, document) -> DiagnosticData
+				.get(diagnostic, 0).map(name -> createTextEdit(diagnostic, name)).orElse(List.of()));
+	}
+
+	private static List<TextEdit> addReplica(Document document, EObject object, String entity) {
+		Component component = Models.componentOf(object);
+		ICompositeNode node = component == null ? null : NodeModelUtils.getNode(component);
+		if (node == null) {
+			return List.of();
+		}
+		int closingBrace = node.getEndOffset() - 1;
+		String text = document.getContents();
+		int lineStart = text.lastIndexOf('\n', closingBrace - 1) + 1;
+		String componentIndent = indentOf(text, node.getOffset());
+		Optional<String> before = text.substring(lineStart, closingBrace).isBlank() ? Optional.of("")
+				: Optional.empty();
+		if (before.isEmpty()) {
+			// "component c { ... }" closed on a line with other text: put the replica just before the brace.
+			Range at = new Range(document.getPosition(closingBrace), document.getPosition(closingBrace));
+			return List.of(new TextEdit(at, " replicate " + entity + " "));
+		}
+		Range at = new Range(document.getPosition(lineStart), document.getPosition(lineStart));
+		return List.of(new TextEdit(at, componentIndent + "  replicate " + entity + "\n"));
+	}
+
+	private static String indentOf(String text, int offset) {
+		int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+		int end = lineStart;
+		while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+			end++;
+		}
+		return text.substring(lineStart, end);
+	}
+
+	private static TextEdit removeWithLeadingSpace(Document document, Annotation annotation) {
+		ICompositeNode node = NodeModelUtils.getNode(annotation);
+		int start = node.getOffset();
+		INode previous = NodeModelUtils.findLeafNodeAtOffset(node.getRootNode(), start - 1);
+		if (previous instanceof ILeafNode leaf && leaf.isHidden() && leaf.getText().isBlank()
+				&& !leaf.getText().contains("\n")) {
+			start = leaf.getOffset();
+		}
+		return new TextEdit(new Range(document.getPosition(start), document.getPosition(node.getEndOffset())), "");
+	}
+}

@@ -1,0 +1,426 @@
+package dev.byron.dsl.ide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The language server jar in its own process, over stdio, on a workspace of both examples and a draft
+ * folder without a system: every capability with concrete expectations.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LanguageServerIT {
+	private static final long TIMEOUT = 60;
+
+	private Path workspace;
+	private LanguageServerProcess ls;
+	private TextDocumentService documents;
+	private Path microblog;
+	private Path shop;
+	private Path draft;
+
+	@BeforeAll
+	void start() throws Exception {
+		Path examples = Path.of(System.getProperty("byron.examples"));
+		workspace = Files.createTempDirectory("byron-lsp-");
+		microblog = workspace.resolve("microblog");
+		shop = workspace.resolve("shop");
+		draft = workspace.resolve("draft");
+		LanguageServerProcess.copyTree(examples.resolve("microblog"), microblog);
+		LanguageServerProcess.copyTree(examples.resolve("shop"), shop);
+		Files.createDirectories(draft);
+		Files.writeString(draft.resolve("draft.byron"), "component drafts {\n  entity Note {\n    text: String\n  }\n}\n");
+		ls = LanguageServerProcess.start(List.of(microblog, shop, draft));
+		documents = ls.server().getTextDocumentService();
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		ls.close();
+		org.eclipse.xtext.util.Files.sweepFolder(workspace.toFile());
+		Files.deleteIfExists(workspace);
+	}
+
+	private String uri(Path file) {
+		return LanguageServerProcess.uri(file);
+	}
+
+	@Test
+	void advertisesEveryCapability() {
+		var caps = ls.initializeResult.getCapabilities();
+		assertThat(caps.getCompletionProvider()).isNotNull();
+		assertThat(caps.getHoverProvider()).isNotNull();
+		assertThat(caps.getDefinitionProvider().getLeft()).isTrue();
+		assertThat(caps.getReferencesProvider().getLeft()).isTrue();
+		assertThat(caps.getDocumentSymbolProvider().getLeft()).isTrue();
+		assertThat(caps.getWorkspaceSymbolProvider().getLeft()).isTrue();
+		assertThat(caps.getDocumentFormattingProvider().getLeft()).isTrue();
+		assertThat(caps.getCodeActionProvider()).isNotNull();
+		assertThat(caps.getRenameProvider()).isNotNull();
+		assertThat(caps.getFoldingRangeProvider()).isNotNull();
+	}
+
+	@Test
+	void examplesHaveNoErrorsAndTheDraftGetsItsWarnings() throws Exception {
+		for (Path folder : List.of(microblog, shop)) {
+			try (var files = Files.list(folder)) {
+				for (Path file : files.filter(f -> f.toString().endsWith(".byron")).toList()) {
+					assertThat(ls.diagnostics(uri(file))).as(file.toString())
+							.noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error);
+				}
+			}
+		}
+		List<Diagnostic> draftDiagnostics = ls.diagnostics(uri(draft.resolve("draft.byron")));
+		assertThat(draftDiagnostics).extracting(d -> d.getCode().getLeft()).contains("missing-system");
+	}
+
+	@Test
+	void everyValidationRuleReportsItsCode() throws Exception {
+		String file = uri(microblog.resolve("scratch-diagnostics.byron"));
+		ls.open(file, """
+				component scratch {
+				  entity item {
+				    name: Strin
+				    name: String @lenght(max: 3)
+				  }
+				}
+				""");
+		List<Diagnostic> found = ls.diagnostics(file);
+		assertThat(found).extracting(d -> d.getCode().getLeft())
+				.contains("type-name-style", "unknown-type", "duplicate-field", "unknown-annotation");
+		Diagnostic unknownType = found.stream().filter(d -> d.getCode().getLeft().equals("unknown-type")).findFirst()
+				.orElseThrow();
+		assertThat(unknownType.getRange().getStart()).isEqualTo(new Position(2, 10));
+		assertThat(unknownType.getMessage().getLeft()).contains("Did you mean 'String'?");
+		close(file);
+	}
+
+	@Test
+	void completesKeywordsInAComponent() throws Exception {
+		List<String> labels = completionLabels(microblog.resolve("scratch-keywords.byron"), "component scratch {\n  |\n}\n");
+		assertThat(labels).contains("entity", "enum", "event", "events", "replicate", "on", "before", "after",
+				"query", "mutation").doesNotContain("system", "deployment", "credentials");
+	}
+
+	@Test
+	void completesTypesWithQualifiedReferencesAcrossFiles() throws Exception {
+		List<String> labels = completionLabels(microblog.resolve("scratch-types.byron"),
+				"component scratch {\n  entity Bookmark {\n    post: |\n  }\n}\n");
+		assertThat(labels).contains("String", "Int", "Float", "Boolean", "ID", "DateTime", "accounts.User",
+				"posts.Post", "accounts.AccountStatus", "Bookmark");
+	}
+
+	@Test
+	void completesTheAnnotationsThatApplyAndTheirArguments() throws Exception {
+		List<String> onField = completionLabels(microblog.resolve("scratch-annotations.byron"),
+				"component scratch {\n  entity Bookmark {\n    title: String @|\n  }\n}\n");
+		assertThat(onField).containsExactlyInAnyOrder("unique", "pattern", "length", "range", "default", "deprecated");
+		List<String> onEntity = completionLabels(microblog.resolve("scratch-annotations2.byron"),
+				"component scratch {\n  entity Bookmark @| {\n    title: String\n  }\n}\n");
+		assertThat(onEntity).containsExactly("plural");
+		List<String> arguments = completionLabels(microblog.resolve("scratch-arguments.byron"),
+				"component scratch {\n  entity Bookmark {\n    title: String @length(|)\n  }\n}\n");
+		assertThat(arguments).contains("min", "max");
+		List<String> enumDefault = completionLabels(microblog.resolve("scratch-default.byron"),
+				"component scratch {\n  entity Flag {\n    status: accounts.AccountStatus @default(|)\n  }\n}\n");
+		assertThat(enumDefault).contains("ACTIVE", "SUSPENDED");
+	}
+
+	@Test
+	void completesEventsOfOtherComponents() throws Exception {
+		List<String> labels = completionLabels(microblog.resolve("scratch-events.byron"),
+				"component scratch {\n  on posts.|\n}\n");
+		assertThat(labels).contains("posts.PostCreated", "posts.PostUpdated", "posts.PostDeleted");
+	}
+
+	@Test
+	void hoverShowsTheLanguageReferenceAndDeclarations() throws Exception {
+		Path posts = microblog.resolve("posts.byron");
+		assertThat(hover(posts, "replicate accounts", 2)).contains("read-only copy");
+		assertThat(hover(posts, "@length", 2)).contains("**@length(min: int?, max: int?)**", "number of characters");
+		assertThat(hover(posts, "DateTime!", 2)).contains("ISO-8601");
+		assertThat(hover(posts, "accounts.User!", 10)).contains("**entity** `accounts.User`", "handle: String!",
+				"joinedAt: DateTime! @default(\"now\")");
+		assertThat(hover(microblog.resolve("accounts.byron"), "accounts {", 2)).contains("**component** `accounts`",
+				"- entities: User", "- declared events: UserSuspended", "---", "Who is who");
+		assertThat(hover(posts, "likes.LikeCreated", 8)).contains("**event** `likes.LikeCreated` (generated)",
+				"`Like` is created");
+	}
+
+	@Test
+	void goesToTheDefinitionInAnotherFile() throws Exception {
+		Path posts = microblog.resolve("posts.byron");
+		List<? extends Location> locations = documents
+				.definition(new DefinitionParams(id(posts), positionOf(posts, "accounts.User!", 10)))
+				.get(TIMEOUT, TimeUnit.SECONDS).getLeft();
+		assertThat(locations).hasSize(1);
+		assertThat(locations.get(0).getUri()).isEqualTo(uri(microblog.resolve("accounts.byron")));
+		assertThat(locations.get(0).getRange().getStart()).isEqualTo(new Position(2, 9));
+	}
+
+	@Test
+	void findsReferencesAcrossFiles() throws Exception {
+		Path accounts = microblog.resolve("accounts.byron");
+		List<? extends Location> references = documents.references(new ReferenceParams(id(accounts),
+				positionOf(accounts, "User {", 1), new ReferenceContext(false))).get(TIMEOUT, TimeUnit.SECONDS);
+		Map<String, Long> perFile = references.stream().collect(Collectors.groupingBy(
+				l -> l.getUri().substring(l.getUri().lastIndexOf('/') + 1), Collectors.counting()));
+		assertThat(perFile).containsEntry("posts.byron", 2L).containsEntry("social.byron", 5L)
+				.containsEntry("timeline.byron", 2L);
+	}
+
+	@Test
+	void renamesAnEntityInEveryFileIncludingGeneratedNames() throws Exception {
+		Path accounts = microblog.resolve("accounts.byron");
+		WorkspaceEdit edit = documents.rename(new RenameParams(id(accounts), positionOf(accounts, "User {", 1),
+				"Account")).get(TIMEOUT, TimeUnit.SECONDS);
+		Map<String, String> after = applied(edit);
+		assertThat(after.get("accounts.byron")).contains("entity Account {", "before createAccount call normalizeHandle",
+				"): Account!");
+		assertThat(after.get("posts.byron")).contains("author: accounts.Account!", "replicate accounts.Account {");
+		assertThat(after.get("social.byron")).contains("follower: accounts.Account!", "replicate accounts.Account {");
+		assertThat(after.values()).noneMatch(text -> text.contains("accounts.User"));
+	}
+
+	@Test
+	void renamesAComponentInEveryQualifiedReference() throws Exception {
+		Path posts = microblog.resolve("posts.byron");
+		WorkspaceEdit edit = documents.rename(new RenameParams(id(posts), positionOf(posts, "posts {", 1),
+				"articles")).get(TIMEOUT, TimeUnit.SECONDS);
+		Map<String, String> after = applied(edit);
+		assertThat(after.get("posts.byron")).contains("component articles {");
+		assertThat(after.get("timeline.byron")).contains("post: articles.Post!", "replicate articles.Post {",
+				"on articles.PostCreated call fanOut");
+		assertThat(after.get("social.byron")).contains("post: articles.Post!");
+	}
+
+	@Test
+	void formatsADocument() throws Exception {
+		String file = uri(microblog.resolve("scratch-format.byron"));
+		String messy = "component scratch{entity Note{text:String! @length(max:10)\n\n\n  size :Int}}";
+		ls.open(file, messy);
+		ls.diagnostics(file);
+		List<? extends TextEdit> edits = documents.formatting(new DocumentFormattingParams(new TextDocumentIdentifier(file),
+				new FormattingOptions(2, true))).get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(TextEdits.apply(messy, edits)).isEqualTo("""
+				component scratch {
+				  entity Note {
+				    text: String! @length(max: 10)
+
+				    size: Int
+				  }
+				}
+				""");
+		close(file);
+	}
+
+	@Test
+	void outlinesComponentsEntitiesAndEvents() throws Exception {
+		List<DocumentSymbol> symbols = documents
+				.documentSymbol(new DocumentSymbolParams(id(microblog.resolve("accounts.byron"))))
+				.get(TIMEOUT, TimeUnit.SECONDS).stream().map(Either::getRight).toList();
+		assertThat(symbols).extracting(DocumentSymbol::getName, DocumentSymbol::getKind)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("accounts", SymbolKind.Module));
+		DocumentSymbol component = symbols.get(0);
+		assertThat(component.getChildren()).extracting(DocumentSymbol::getName, DocumentSymbol::getKind).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("User", SymbolKind.Struct),
+				org.assertj.core.groups.Tuple.tuple("AccountStatus", SymbolKind.Enum),
+				org.assertj.core.groups.Tuple.tuple("UserSuspended", SymbolKind.Event),
+				org.assertj.core.groups.Tuple.tuple("suspendUser", SymbolKind.Method));
+		assertThat(component.getChildren().get(0).getChildren()).extracting(DocumentSymbol::getName)
+				.containsExactly("handle", "name", "bio", "status", "joinedAt");
+	}
+
+	@Test
+	void findsSymbolsInTheWholeWorkspace() throws Exception {
+		Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>> result = ls.server()
+				.getWorkspaceService().symbol(new WorkspaceSymbolParams("Order")).get(TIMEOUT, TimeUnit.SECONDS);
+		List<String> names = result.isLeft() ? result.getLeft().stream().map(SymbolInformation::getName).toList()
+				: result.getRight().stream().map(WorkspaceSymbol::getName).toList();
+		assertThat(names).contains("orders.Order", "orders.OrderStatus", "orders.OrderPlaced");
+	}
+
+	@Test
+	void foldsBlocksAndComments() throws Exception {
+		List<FoldingRange> ranges = documents.foldingRange(new FoldingRangeRequestParams(id(microblog.resolve("accounts.byron"))))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(ranges).extracting(FoldingRange::getStartLine, FoldingRange::getEndLine)
+				.contains(org.assertj.core.groups.Tuple.tuple(1, 24), org.assertj.core.groups.Tuple.tuple(2, 8),
+						org.assertj.core.groups.Tuple.tuple(10, 13), org.assertj.core.groups.Tuple.tuple(15, 18));
+	}
+
+	@Test
+	void quickFixesRepairFiveKindsOfMistakes() throws Exception {
+		assertThat(fixed("scratch-fix-name.byron", "component scratch {\n  entity Item {\n    owner: accounts.Usr\n  }\n  replicate accounts.User\n}\n", "unknown-type"))
+				.contains("owner: accounts.User\n");
+		assertThat(fixed("scratch-fix-replica.byron", "component scratch {\n  entity Item {\n    post: posts.Post\n  }\n}\n", "missing-replica"))
+				.isEqualTo("component scratch {\n  entity Item {\n    post: posts.Post\n  }\n  replicate posts.Post\n}\n");
+		assertThat(fixed("scratch-fix-style.byron", "component scratch {\n  entity item {\n    text: String\n  }\n}\n", "type-name-style"))
+				.contains("entity Item {");
+		assertThat(fixed("scratch-fix-field.byron", "component scratch {\n  entity Item {\n    Text: String\n  }\n}\n", "field-name-style"))
+				.contains("    text: String\n");
+		assertThat(fixed("scratch-fix-annotation.byron", "component scratch {\n  entity Item {\n    text: String @unique @unique\n  }\n}\n", "duplicate-annotation"))
+				.contains("    text: String @unique\n");
+		assertThat(fixed("scratch-fix-unknown-annotation.byron", "component scratch {\n  entity Item {\n    text: String @uniqe\n  }\n}\n", "unknown-annotation"))
+				.contains("    text: String @unique\n");
+		Path draftFile = draft.resolve("draft.byron");
+		String draftText = Files.readString(draftFile);
+		Diagnostic missingSystem = ls.diagnostics(uri(draftFile)).stream()
+				.filter(d -> "missing-system".equals(d.getCode().getLeft())).findFirst().orElseThrow();
+		assertThat(TextEdits.apply(draftText, quickFix(uri(draftFile), missingSystem))).startsWith("system draft\n\ncomponent drafts {");
+	}
+
+	private String fixed(String name, String text, String code) throws Exception {
+		String file = uri(microblog.resolve(name));
+		ls.open(file, text);
+		Diagnostic diagnostic = ls.diagnostics(file).stream().filter(d -> code.equals(d.getCode().getLeft()))
+				.findFirst().orElseThrow(() -> new AssertionError("no " + code + " diagnostic"));
+		String result = TextEdits.apply(text, quickFix(file, diagnostic));
+		close(file);
+		return result;
+	}
+
+	private List<TextEdit> quickFix(String file, Diagnostic diagnostic) throws Exception {
+		List<Either<Command, CodeAction>> actions = documents.codeAction(new CodeActionParams(
+				new TextDocumentIdentifier(file), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(actions).as("code actions for " + diagnostic.getCode().getLeft()).isNotEmpty();
+		WorkspaceEdit edit = actions.get(0).getRight().getEdit();
+		return edit.getChanges() != null ? edit.getChanges().get(file)
+				: edit.getDocumentChanges().get(0).getLeft().getEdits().stream().map(e -> e.getLeft()).toList();
+	}
+
+	private List<String> completionLabels(Path file, String textWithCursor) throws Exception {
+		int cursor = textWithCursor.indexOf('|');
+		String text = textWithCursor.substring(0, cursor) + textWithCursor.substring(cursor + 1);
+		String fileUri = uri(file);
+		ls.open(fileUri, text);
+		ls.diagnostics(fileUri);
+		Either<List<CompletionItem>, CompletionList> result = documents
+				.completion(new CompletionParams(new TextDocumentIdentifier(fileUri), position(text, cursor)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		close(fileUri);
+		List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+		return items.stream().map(CompletionItem::getLabel).toList();
+	}
+
+	private String hover(Path file, String anchor, int offsetInAnchor) throws Exception {
+		Hover hover = documents.hover(new HoverParams(id(file), positionOf(file, anchor, offsetInAnchor)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(hover).as("hover at " + anchor).isNotNull();
+		return hover.getContents().getRight().getValue();
+	}
+
+	private void close(String file) {
+		documents.didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(file)));
+	}
+
+	private TextDocumentIdentifier id(Path file) {
+		return new TextDocumentIdentifier(uri(file));
+	}
+
+	private static Position positionOf(Path file, String anchor, int offsetInAnchor) throws Exception {
+		String text = Files.readString(file);
+		int index = text.indexOf(anchor);
+		assertThat(index).as(anchor + " in " + file).isNotNegative();
+		return position(text, index + offsetInAnchor);
+	}
+
+	private static Position position(String text, int offset) {
+		int line = 0;
+		int lineStart = 0;
+		for (int i = 0; i < offset; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return new Position(line, offset - lineStart);
+	}
+
+	/** The files a workspace edit touches, by file name, with the edits applied. */
+	private Map<String, String> applied(WorkspaceEdit edit) throws Exception {
+		Map<String, List<TextEdit>> changes = new java.util.TreeMap<>();
+		if (edit.getChanges() != null) {
+			changes.putAll(edit.getChanges());
+		} else {
+			for (var change : edit.getDocumentChanges()) {
+				changes.put(change.getLeft().getTextDocument().getUri(),
+						change.getLeft().getEdits().stream().map(e -> e.getLeft()).collect(Collectors.toList()));
+			}
+		}
+		Map<String, String> result = new java.util.TreeMap<>();
+		for (var entry : changes.entrySet()) {
+			Path file = Path.of(java.net.URI.create(entry.getKey()));
+			result.put(file.getFileName().toString(), TextEdits.apply(Files.readString(file), entry.getValue()));
+		}
+		return result;
+	}
+
+	static final class TextEdits {
+		static String apply(String text, List<? extends TextEdit> edits) {
+			List<TextEdit> sorted = new ArrayList<>(edits);
+			sorted.sort(Comparator.<TextEdit>comparingInt(e -> e.getRange().getStart().getLine())
+					.thenComparingInt(e -> e.getRange().getStart().getCharacter()).reversed());
+			StringBuilder result = new StringBuilder(text);
+			for (TextEdit edit : sorted) {
+				result.replace(offset(text, edit.getRange().getStart()), offset(text, edit.getRange().getEnd()),
+						edit.getNewText());
+			}
+			return result.toString();
+		}
+
+		private static int offset(String text, Position position) {
+			int offset = 0;
+			for (int line = 0; line < position.getLine(); line++) {
+				offset = text.indexOf('\n', offset) + 1;
+			}
+			return offset + position.getCharacter();
+		}
+	}
+}
