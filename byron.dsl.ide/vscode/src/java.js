@@ -1,0 +1,72 @@
+'use strict';
+// Finding the Java that runs the language server: the byron.java.home setting, then JAVA_HOME, then PATH.
+const fs = require('fs');
+const path = require('path');
+const childProcess = require('child_process');
+
+const MINIMUM_JAVA = 17;
+const HOW_TO_FIX = `Install a JDK ${MINIMUM_JAVA} or newer and set "byron.java.home" (or JAVA_HOME) to its folder.`;
+
+function javaExecutable(home, platform) {
+  return path.join(home, 'bin', platform === 'win32' ? 'java.exe' : 'java');
+}
+
+/**
+ * @returns {{ok: true, path: string, source: string} | {ok: false, message: string}}
+ */
+function findJava({ setting, env, platform = process.platform, exists = fs.existsSync }) {
+  if (setting && setting.trim()) {
+    const java = javaExecutable(setting.trim(), platform);
+    return exists(java)
+      ? { ok: true, path: java, source: 'the byron.java.home setting' }
+      : { ok: false, message: `Byron: "byron.java.home" is set to ${setting}, but ${java} does not exist. ${HOW_TO_FIX}` };
+  }
+  if (env.JAVA_HOME) {
+    const java = javaExecutable(env.JAVA_HOME, platform);
+    if (exists(java)) {
+      return { ok: true, path: java, source: 'JAVA_HOME' };
+    }
+  }
+  const separator = platform === 'win32' ? ';' : ':';
+  for (const folder of (env.PATH || '').split(separator)) {
+    if (!folder) {
+      continue;
+    }
+    const java = path.join(folder, platform === 'win32' ? 'java.exe' : 'java');
+    if (exists(java)) {
+      return { ok: true, path: java, source: 'PATH' };
+    }
+  }
+  return { ok: false, message: `Byron: no Java found for the Byron language server (looked at byron.java.home, JAVA_HOME and PATH). ${HOW_TO_FIX}` };
+}
+
+/** The major version `java -version` prints ("17.0.15" -> 17, "1.8.0_392" -> 8), or undefined. */
+function parseJavaVersion(versionOutput) {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput || '');
+  if (!match) {
+    return undefined;
+  }
+  const major = Number(match[1]);
+  return major === 1 && match[2] ? Number(match[2]) : major;
+}
+
+/** Checks that the Java found is recent enough; the message says what to do when it is not. */
+function checkJavaVersion(javaPath, run = childProcess.spawnSync) {
+  const result = run(javaPath, ['-version'], { encoding: 'utf8' });
+  const major = parseJavaVersion(`${result.stderr || ''}${result.stdout || ''}`);
+  if (major === undefined) {
+    return { ok: false, message: `Byron: could not run ${javaPath} -version. ${HOW_TO_FIX}` };
+  }
+  if (major < MINIMUM_JAVA) {
+    return { ok: false, message: `Byron: ${javaPath} is Java ${major}; the language server needs Java ${MINIMUM_JAVA} or newer. ${HOW_TO_FIX}` };
+  }
+  return { ok: true, major };
+}
+
+/** The command line that starts the server jar on stdio. */
+function serverArgs(jar, vmargs) {
+  const options = (vmargs || '').split(/\s+/).filter(Boolean);
+  return [...options, '-jar', jar];
+}
+
+module.exports = { findJava, parseJavaVersion, checkJavaVersion, serverArgs, MINIMUM_JAVA };
