@@ -79,9 +79,11 @@ public final class LanguageServerBench {
 			server.open(uri, model);
 			int cursorLine = lineOf(model, "    title: String!");
 			for (int i = 0; i < runs + 10; i++) {
-				String edited = model.replace("    title: String!", "    title" + (i % 7) + ": String!");
+				// An edit that keeps the model valid, so the server does the same work as the baseline load.
+				String edited = model.replace("    title: String! @length(min: 1, max: 200)",
+						"    title: String! @length(min: 1, max: " + (200 + i % 7) + ")");
 				double change = server.change(uri, i + 2, edited);
-				Position typePosition = new Position(cursorLine, "    title".length() + String.valueOf(i % 7).length() + 2);
+				Position typePosition = new Position(cursorLine, "    title: ".length());
 				double completion = time(() -> server.completion(uri, typePosition));
 				double floor = time(() -> server.hover(uri, new Position(cursorLine, 0)));
 				if (i >= 10) {
@@ -154,8 +156,12 @@ public final class LanguageServerBench {
 
 		static Server start(Path jar, Path project) throws Exception {
 			long begin = System.nanoTime();
-			Server server = new Server(new ProcessBuilder(javaBinary(), "-jar", jar.toString())
-					.redirectError(ProcessBuilder.Redirect.DISCARD).start());
+			List<String> command = new ArrayList<>(List.of(javaBinary()));
+			// e.g. -Dbyron.serverJvmArgs=-XX:StartFlightRecording=filename=ls.jfr to profile the server
+			command.addAll(List.of(System.getProperty("byron.serverJvmArgs", "").split("\\s+")).stream()
+					.filter(a -> !a.isBlank()).toList());
+			command.addAll(List.of("-jar", jar.toString()));
+			Server server = new Server(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
 			InitializeParams params = new InitializeParams();
 			params.setRootUri(project.toUri().toString());
 			params.setCapabilities(new ClientCapabilities(new WorkspaceClientCapabilities(),

@@ -8,7 +8,6 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean ...?": the closest known name, when one is close enough to be a likely typo. */
 public final class Suggestions {
-	private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
 
 	private Suggestions() {
 	}
@@ -19,10 +18,15 @@ public final class Suggestions {
 		}
 		String wanted = typed.toLowerCase(Locale.ROOT);
 		int limit = Math.max(2, wanted.length() / 3);
+		// A bounded distance gives up early on far candidates: scopes of large models hold thousands of names.
+		LevenshteinDistance bounded = new LevenshteinDistance(limit);
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : candidates) {
-			int distance = distance(wanted, candidate.toLowerCase(Locale.ROOT));
+			int distance = distance(bounded, wanted, candidate.toLowerCase(Locale.ROOT));
+			if (distance < 0) {
+				continue;
+			}
 			if (distance < bestDistance
 					|| distance == bestDistance && best != null && Comparator.<String>naturalOrder().compare(candidate, best) < 0) {
 				best = candidate;
@@ -32,11 +36,17 @@ public final class Suggestions {
 		return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
 	}
 
-	/** Distance of the typed text to a candidate, also comparing only the last segment of qualified names. */
-	private static int distance(String typed, String candidate) {
-		int whole = DISTANCE.apply(typed, candidate);
+	/**
+	 * Distance of the typed text to a candidate, also comparing only the last segment of qualified names;
+	 * -1 when it is beyond the bound.
+	 */
+	private static int distance(LevenshteinDistance bounded, String typed, String candidate) {
+		int whole = bounded.apply(typed, candidate);
 		if (!typed.contains(".") && candidate.contains(".")) {
-			return Math.min(whole, DISTANCE.apply(typed, candidate.substring(candidate.lastIndexOf('.') + 1)) + 1);
+			int last = bounded.apply(typed, candidate.substring(candidate.lastIndexOf('.') + 1));
+			if (last >= 0 && (whole < 0 || last + 1 < whole)) {
+				return last + 1;
+			}
 		}
 		return whole;
 	}

@@ -6,8 +6,10 @@ import java.util.List;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.util.IResourceScopeCache;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 import org.eclipse.xtext.scoping.impl.FilteringScope;
@@ -29,8 +31,13 @@ import dev.byron.dsl.model.Models;
 public class ByronScopeProvider extends AbstractByronScopeProvider {
 	private static final ByronPackage P = ByronPackage.eINSTANCE;
 
+	private static final String QUALIFIED_EVENTS = "byron.qualifiedEvents";
+
 	@Inject
 	private IGlobalScopeProvider globalScopes;
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
@@ -79,15 +86,26 @@ public class ByronScopeProvider extends AbstractByronScopeProvider {
 		IScope global = globalScopes.getScope(context.eResource(), reference,
 				d -> d.getUserData(ByronDescriptions.EVENT_KIND) != null || d.getEClass() == P.getDomainEvent());
 		List<IEObjectDescription> local = new ArrayList<>();
-		Component own = Models.componentOf(context);
-		if (context.eResource() != null && !context.eResource().getContents().isEmpty()
-				&& context.eResource().getContents().get(0) instanceof Model model) {
-			for (var element : model.getElements()) {
-				if (element instanceof Component component) {
-					local.addAll(ByronDescriptions.events(component, component == own));
-				}
+		Resource resource = context.eResource();
+		if (resource != null && !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model) {
+			// Every reaction asks for this scope: the file's qualified events are computed once per change.
+			local.addAll(cache.get(QUALIFIED_EVENTS, resource, () -> qualifiedEvents(model)));
+			Component own = Models.componentOf(context);
+			if (own != null) {
+				ByronDescriptions.events(own, true).stream().filter(d -> d.getName().getSegmentCount() == 1)
+						.forEach(local::add);
 			}
 		}
 		return new SimpleScope(global, local);
+	}
+
+	private static List<IEObjectDescription> qualifiedEvents(Model model) {
+		List<IEObjectDescription> events = new ArrayList<>();
+		for (var element : model.getElements()) {
+			if (element instanceof Component component) {
+				events.addAll(ByronDescriptions.events(component, false));
+			}
+		}
+		return events;
 	}
 }
