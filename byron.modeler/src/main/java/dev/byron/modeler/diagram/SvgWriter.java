@@ -1,0 +1,137 @@
+package dev.byron.modeler.diagram;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.byron.modeler.diagram.DiagramStyle.Colors;
+import dev.byron.modeler.diagram.LaidOutDiagram.Box;
+import dev.byron.modeler.diagram.LaidOutDiagram.Point;
+import dev.byron.modeler.diagram.LaidOutDiagram.Route;
+
+/** A laid-out diagram as a standalone SVG document (what export writes and what the PNG is drawn from). */
+public final class SvgWriter {
+	private SvgWriter() {
+	}
+
+	public static String write(LaidOutDiagram laidOut) {
+		StringBuilder svg = new StringBuilder();
+		svg.append(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">%n",
+				laidOut.width(), laidOut.height(), laidOut.width(), laidOut.height(), escape(TextMetrics.FONT_FAMILY)));
+		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">")
+				.append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(DiagramStyle.EDGE).append("\"/></marker></defs>\n");
+		svg.append(String.format(Locale.ROOT, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>%n", laidOut.width(),
+				laidOut.height(), DiagramStyle.BACKGROUND));
+		svg.append(String.format(Locale.ROOT, "<text x=\"30\" y=\"30\" font-size=\"18\" font-weight=\"bold\" fill=\"%s\">%s</text>%n",
+				DiagramStyle.TITLE, escape(laidOut.diagram().title())));
+		for (DiagramEdge edge : laidOut.diagram().edges()) {
+			Route route = laidOut.routes().get(edge.id());
+			if (route != null) {
+				edge(svg, edge, route);
+			}
+		}
+		for (DiagramNode node : laidOut.diagram().nodes()) {
+			node(svg, node, laidOut.boxes().get(node.id()));
+		}
+		return svg.append("</svg>\n").toString();
+	}
+
+	private static void edge(StringBuilder svg, DiagramEdge edge, Route route) {
+		if (route.points().size() < 2) {
+			return;
+		}
+		StringBuilder d = new StringBuilder();
+		for (int i = 0; i < route.points().size(); i++) {
+			Point p = route.points().get(i);
+			d.append(i == 0 ? "M" : " L").append(num(p.x())).append(',').append(num(p.y()));
+		}
+		svg.append("<g class=\"edge ").append(edge.kind().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
+				.append(escape(edge.id())).append("\">");
+		svg.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(DiagramStyle.EDGE)
+				.append("\" stroke-width=\"1.4\"").append(edge.kind() == EdgeKind.EVENTS ? " stroke-dasharray=\"6 4\"" : "")
+				.append(edge.kind() == EdgeKind.LINK ? "" : " marker-end=\"url(#arrow)\"").append("/>");
+		Box label = route.label();
+		if (label != null) {
+			svg.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
+					num(label.x()), num(label.y()), num(label.width()), num(label.height())));
+			text(svg, edge.label(), label.x() + 4, label.y() + 13, TextMetrics.TEXT_SIZE, "normal", "normal", "#33404d");
+		}
+		svg.append("</g>\n");
+	}
+
+	private static void node(StringBuilder svg, DiagramNode node, Box box) {
+		Colors colors = DiagramStyle.of(node.kind());
+		svg.append("<g class=\"node ").append(node.kind().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
+				.append(escape(node.id())).append("\">");
+		double top = box.y() + NodeMetrics.top(node);
+		double bodyHeight = box.height() - NodeMetrics.top(node);
+		String paint = " fill=\"" + colors.fill() + "\" stroke=\"" + colors.stroke() + "\" stroke-width=\"1.5\"";
+		if (node.kind() == NodeKind.PERSON) {
+			double r = NodeMetrics.PERSON_HEAD / 2 - 1;
+			svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\"%s/>", num(box.x() + box.width() / 2),
+					num(box.y() + r + 1), num(r), paint));
+			svg.append(rect(box.x(), top - 4, box.width(), bodyHeight + 4, 22, paint));
+		} else if (node.kind().isStore()) {
+			double cap = NodeMetrics.top(node);
+			double x = box.x();
+			double w = box.width();
+			double y = box.y() + cap / 2;
+			double bottom = box.y() + box.height() - cap / 2;
+			svg.append(String.format(Locale.ROOT,
+					"<path d=\"M%s,%s A%s,%s 0 0 0 %s,%s L%s,%s A%s,%s 0 0 0 %s,%s Z\"%s/>",
+					num(x), num(y), num(w / 2), num(cap / 2), num(x + w), num(y), num(x + w), num(bottom), num(w / 2),
+					num(cap / 2), num(x), num(bottom), paint));
+			svg.append(String.format(Locale.ROOT, "<ellipse cx=\"%s\" cy=\"%s\" rx=\"%s\" ry=\"%s\"%s/>", num(x + w / 2),
+					num(y), num(w / 2), num(cap / 2), paint));
+		} else {
+			svg.append(rect(box.x(), box.y(), box.width(), box.height(), node.kind() == NodeKind.ENTITY
+					|| node.kind() == NodeKind.REPLICA || node.kind() == NodeKind.EVENTS ? 4 : 10, paint
+					+ (node.kind() == NodeKind.REPLICA ? " stroke-dasharray=\"5 3\"" : "")));
+		}
+		double centre = box.x() + box.width() / 2;
+		double y = top + NodeMetrics.PADDING + 12;
+		svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"%d\" font-weight=\"bold\" fill=\"%s\">%s</text>",
+				num(centre), num(y), TextMetrics.TITLE_SIZE, colors.text(), escape(node.title())));
+		y += TextMetrics.LINE_HEIGHT + 4;
+		svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"%d\" font-style=\"italic\" fill=\"%s\">%s</text>",
+				num(centre), num(y), TextMetrics.TEXT_SIZE, colors.text(), escape(NodeMetrics.technologyLine(node))));
+		List<String> details = NodeMetrics.shownDetails(node);
+		if (!details.isEmpty()) {
+			boolean list = node.kind() == NodeKind.ENTITY || node.kind() == NodeKind.REPLICA || node.kind() == NodeKind.EVENTS
+					|| node.kind() == NodeKind.API || node.kind() == NodeKind.SINK;
+			double x = list ? box.x() + NodeMetrics.PADDING : centre;
+			text(svg, details, x, y + 6 + TextMetrics.LINE_HEIGHT, TextMetrics.TEXT_SIZE, "normal", "normal", colors.text(),
+					list ? "start" : "middle");
+		}
+		svg.append("</g>\n");
+	}
+
+	private static String rect(double x, double y, double w, double h, double radius, String paint) {
+		return String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"%s\"%s/>", num(x), num(y),
+				num(w), num(h), num(radius), paint);
+	}
+
+	private static void text(StringBuilder svg, List<String> lines, double x, double y, int size, String weight,
+			String style, String color) {
+		text(svg, lines, x, y, size, weight, style, color, "start");
+	}
+
+	private static void text(StringBuilder svg, List<String> lines, double x, double y, int size, String weight,
+			String style, String color, String anchor) {
+		svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"%d\" font-weight=\"%s\" font-style=\"%s\" fill=\"%s\" text-anchor=\"%s\">",
+				num(x), num(y), size, weight, style, color, anchor));
+		for (int i = 0; i < lines.size(); i++) {
+			svg.append(String.format(Locale.ROOT, "<tspan x=\"%s\" dy=\"%s\">%s</tspan>", num(x),
+					i == 0 ? "0" : String.valueOf(TextMetrics.LINE_HEIGHT), escape(lines.get(i))));
+		}
+		svg.append("</text>");
+	}
+
+	private static String num(double value) {
+		return String.format(Locale.ROOT, "%.1f", value);
+	}
+
+	static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+}

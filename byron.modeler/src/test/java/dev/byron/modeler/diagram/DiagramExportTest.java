@@ -1,0 +1,84 @@
+package dev.byron.modeler.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.model.ByronModel;
+import dev.byron.modeler.diagram.LaidOutDiagram.Box;
+
+/** The three C4 views of both examples, laid out and exported; the PNGs are kept for the README. */
+class DiagramExportTest {
+	private static final Path EXAMPLES = Path.of(System.getProperty("byron.examples", "../examples"));
+	private static final Path OUT = Path.of(System.getProperty("byron.screenshots", "target/screenshots"));
+
+	static ByronModel model(String example) throws Exception {
+		return ByronLoader.create().load(EXAMPLES.resolve(example)).model();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "microblog,context,", "microblog,containers,", "microblog,component,timeline", "shop,context,",
+			"shop,containers,", "shop,component,orders" })
+	void exportsEachLevelAsSvgAndPng(String example, String level, String component) throws Exception {
+		ByronModel model = model(example);
+		String base = example + "-" + level;
+		LaidOutDiagram laidOut = DiagramExport.export(model, C4Level.parse(level), component, OUT.resolve(base + ".svg"));
+		DiagramExport.export(model, C4Level.parse(level), component, OUT.resolve(base + ".png"));
+
+		String svg = Files.readString(OUT.resolve(base + ".svg"));
+		for (DiagramNode node : laidOut.diagram().nodes()) {
+			assertThat(svg).contains("id=\"" + SvgWriter.escape(node.id()) + "\"").contains(SvgWriter.escape(node.title()));
+		}
+		assertNoOverlaps(laidOut);
+		BufferedImage png = ImageIO.read(OUT.resolve(base + ".png").toFile());
+		assertThat(png.getWidth()).isEqualTo((int) Math.ceil(laidOut.width() * 2));
+		assertThat(png.getRGB(png.getWidth() / 2, 5) & 0xffffff).as("white background").isEqualTo(0xffffff);
+	}
+
+	@Test
+	void containersShowTheEventsFlowingBetweenComponents() throws Exception {
+		Diagram diagram = C4Diagrams.containers(model("microblog"));
+		assertThat(diagram.edges()).anySatisfy(edge -> {
+			assertThat(edge.from()).isEqualTo("component:posts");
+			assertThat(edge.to()).isEqualTo("component:timeline");
+			assertThat(edge.kind()).isEqualTo(EdgeKind.EVENTS);
+			assertThat(edge.label()).contains("Post (replica)", "PostCreated \u2192 fanOut", "PostDeleted \u2192 removeEntries");
+		});
+		assertThat(diagram.nodes()).extracting(DiagramNode::id).contains("clients", "gateway", "broker",
+				"component:accounts", "component:posts", "component:social", "component:likes", "component:timeline");
+	}
+
+	@Test
+	void theComponentViewShowsApiSinkCacheEntitiesAndSubscriptions() throws Exception {
+		Diagram diagram = C4Diagrams.component(model("microblog"), "posts");
+		assertThat(diagram.nodes()).extracting(DiagramNode::id).containsExactly("gateway", "api", "stream", "sink", "cache",
+				"entity:Post", "replica:accounts.User", "events", "source:accounts", "source:likes");
+		assertThat(diagram.node("entity:Post").orElseThrow().details()).contains("author: User!", "likeCount: Int!");
+		assertThat(diagram.node("events").orElseThrow().details()).contains("PostCreated", "PostUpdated", "PostDeleted");
+		assertThat(diagram.node("sink").orElseThrow().details()).contains("on likes.LikeCreated \u2192 countLike");
+	}
+
+	private static void assertNoOverlaps(LaidOutDiagram laidOut) {
+		List<Box> boxes = laidOut.boxes().values().stream().toList();
+		for (int i = 0; i < boxes.size(); i++) {
+			for (int j = i + 1; j < boxes.size(); j++) {
+				Box a = boxes.get(i);
+				Box b = boxes.get(j);
+				boolean overlap = a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height()
+						&& b.y() < a.y() + a.height();
+				assertThat(overlap).as("boxes %s and %s overlap", a, b).isFalse();
+			}
+			assertThat(boxes.get(i).x() + boxes.get(i).width()).isLessThanOrEqualTo(laidOut.width());
+		}
+	}
+}
