@@ -153,4 +153,22 @@ class CliTest {
 		assertThat(refused.exit()).isEqualTo(1);
 		assertThat(dir.resolve("nothing")).doesNotExist();
 	}
+
+	@Test
+	void diagramWritesSvgAndPngAtEachLevelAndExplainsBadArguments() throws Exception {
+		String shop = examples().resolve("shop").toString();
+		Run containers = byron("diagram", shop, "-o", dir.resolve("shop.svg").toString());
+		assertThat(containers.exit()).as(containers.err()).isZero();
+		assertThat(containers.out()).contains("shop: Containers", "8 boxes");
+		assertThat(dir.resolve("shop.svg")).content().startsWith("<svg").contains("id=\"component:orders\"");
+		Run component = byron("diagram", shop, "-o", dir.resolve("orders.png").toString(), "--level", "component",
+				"--component", "orders");
+		assertThat(component.exit()).as(component.err()).isZero();
+		assertThat(Files.readAllBytes(dir.resolve("orders.png"))).startsWith(0x89, 'P', 'N', 'G');
+		assertThat(byron("diagram", shop, "-o", dir.resolve("x.svg").toString(), "--level", "room").err())
+				.contains("unknown level 'room'. Use context, containers or component.");
+		assertThat(byron("diagram", shop, "-o", dir.resolve("x.svg").toString(), "--level", "component", "--component",
+				"ordres").err()).contains("No component 'ordres' in this model. Components: orders, inventory");
+		assertThat(byron("diagram", shop, "-o", dir.resolve("x.gif").toString()).err()).contains("name it .svg or .png");
+	}
 }
