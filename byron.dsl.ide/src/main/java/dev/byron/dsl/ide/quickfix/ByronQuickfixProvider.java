@@ -1,7 +1,6 @@
 package dev.byron.dsl.ide.quickfix;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.Diagnostic;
@@ -17,6 +16,7 @@ import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
+import dev.byron.dsl.api.ModelEdits;
 import dev.byron.dsl.byron.Annotation;
 import dev.byron.dsl.byron.Component;
 import dev.byron.dsl.model.Models;
@@ -117,28 +117,10 @@ public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		if (node == null) {
 			return List.of();
 		}
-		int closingBrace = node.getEndOffset() - 1;
-		String text = document.getContents();
-		int lineStart = text.lastIndexOf('\n', closingBrace - 1) + 1;
-		String componentIndent = indentOf(text, node.getOffset());
-		Optional<String> before = text.substring(lineStart, closingBrace).isBlank() ? Optional.of("")
-				: Optional.empty();
-		if (before.isEmpty()) {
-			// "component c { ... }" closed on a line with other text: put the replica just before the brace.
-			Range at = new Range(document.getPosition(closingBrace), document.getPosition(closingBrace));
-			return List.of(new TextEdit(at, " replicate " + entity + " "));
-		}
-		Range at = new Range(document.getPosition(lineStart), document.getPosition(lineStart));
-		return List.of(new TextEdit(at, componentIndent + "  replicate " + entity + "\n"));
-	}
-
-	private static String indentOf(String text, int offset) {
-		int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-		int end = lineStart;
-		while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
-			end++;
-		}
-		return text.substring(lineStart, end);
+		dev.byron.dsl.api.TextEdit edit = ModelEdits.insertMember(null, document.getContents(), node.getOffset(),
+				node.getLength(), "replicate " + entity);
+		Range at = new Range(document.getPosition(edit.offset()), document.getPosition(edit.offset() + edit.length()));
+		return List.of(new TextEdit(at, edit.text()));
 	}
 
 	private static TextEdit removeWithLeadingSpace(Document document, Annotation annotation) {

@@ -1,0 +1,336 @@
+package dev.byron.modeler.studio;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import dev.byron.modeler.diagram.DiagramEdge;
+import dev.byron.modeler.diagram.DiagramNode;
+import dev.byron.modeler.diagram.DiagramStyle;
+import dev.byron.modeler.diagram.DiagramStyle.Colors;
+import dev.byron.modeler.diagram.EdgeKind;
+import dev.byron.modeler.diagram.LaidOutDiagram;
+import dev.byron.modeler.diagram.LaidOutDiagram.Box;
+import dev.byron.modeler.diagram.LaidOutDiagram.Point;
+import dev.byron.modeler.diagram.LaidOutDiagram.Route;
+import dev.byron.modeler.diagram.NodeKind;
+import dev.byron.modeler.diagram.NodeMetrics;
+import dev.byron.modeler.diagram.TextMetrics;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.ArcTo;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Ellipse;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The diagram, drawn from the same layout as the SVG export: click a box to select its text, drag from a
+ * component to another to subscribe to its events, drag the background to pan, scroll to zoom.
+ */
+final class DiagramView extends Pane {
+	private static final double DRAG_THRESHOLD = 6;
+	private final Group content = new Group();
+	private final Map<String, Group> boxes = new HashMap<>();
+	private final Line rubberBand = new Line();
+	private LaidOutDiagram diagram;
+	private Consumer<DiagramNode> onSelect = n -> { };
+	private BiConsumer<DiagramNode, DiagramNode> onConnect = (a, b) -> { };
+	private Point2D pressedAt;
+	private DiagramNode pressedNode;
+	private boolean dragging;
+	private String selected;
+
+	DiagramView() {
+		getStyleClass().add("diagram-view");
+		getChildren().add(content);
+		rubberBand.getStyleClass().add("rubber-band");
+		rubberBand.setStroke(Color.web("#d9534f"));
+		rubberBand.setStrokeWidth(2);
+		rubberBand.getStrokeDashArray().setAll(6.0, 4.0);
+		rubberBand.setVisible(false);
+		rubberBand.setMouseTransparent(true);
+		getChildren().add(rubberBand);
+		Rectangle clip = new Rectangle();
+		clip.widthProperty().bind(widthProperty());
+		clip.heightProperty().bind(heightProperty());
+		setClip(clip);
+		setOnScroll(this::zoom);
+		addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
+		addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
+		addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
+	}
+
+	void setOnSelect(Consumer<DiagramNode> onSelect) {
+		this.onSelect = onSelect;
+	}
+
+	void setOnConnect(BiConsumer<DiagramNode, DiagramNode> onConnect) {
+		this.onConnect = onConnect;
+	}
+
+	LaidOutDiagram diagram() {
+		return diagram;
+	}
+
+	/** The drawn box of a node, for tests and context menus. */
+	Node box(String id) {
+		return boxes.get(id);
+	}
+
+	String selectedId() {
+		return selected;
+	}
+
+	void show(LaidOutDiagram laidOut) {
+		boolean first = diagram == null || diagram.diagram().level() != laidOut.diagram().level();
+		diagram = laidOut;
+		boxes.clear();
+		content.getChildren().clear();
+		Rectangle background = new Rectangle(laidOut.width(), laidOut.height(), Color.web(DiagramStyle.BACKGROUND));
+		Text title = text(laidOut.diagram().title(), 18, FontWeight.BOLD, FontPosture.REGULAR, Color.web(DiagramStyle.TITLE));
+		title.setX(30);
+		title.setY(30);
+		content.getChildren().addAll(background, title);
+		for (DiagramEdge edge : laidOut.diagram().edges()) {
+			Route route = laidOut.routes().get(edge.id());
+			if (route != null && route.points().size() >= 2) {
+				content.getChildren().add(edge(edge, route));
+			}
+		}
+		for (DiagramNode node : laidOut.diagram().nodes()) {
+			Group box = box(node, laidOut.boxes().get(node.id()));
+			boxes.put(node.id(), box);
+			content.getChildren().add(box);
+		}
+		highlight(selected);
+		if (first) {
+			fit();
+		}
+	}
+
+	void fit() {
+		if (diagram == null || getWidth() <= 0 || getHeight() <= 0) {
+			return;
+		}
+		double scale = Math.min(1.5, Math.min(getWidth() / diagram.width(), getHeight() / diagram.height()));
+		content.setScaleX(scale);
+		content.setScaleY(scale);
+		// Group scaling is around its centre: place the scaled picture at the top left.
+		content.setTranslateX((diagram.width() * scale - diagram.width()) / 2 + Math.max(0, (getWidth() - diagram.width() * scale) / 2));
+		content.setTranslateY((diagram.height() * scale - diagram.height()) / 2);
+	}
+
+	private void zoom(ScrollEvent event) {
+		double factor = event.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
+		double scale = Math.max(0.1, Math.min(4, content.getScaleX() * factor));
+		content.setScaleX(scale);
+		content.setScaleY(scale);
+		event.consume();
+	}
+
+	private void pressed(MouseEvent event) {
+		if (event.getButton() != MouseButton.PRIMARY) {
+			return;
+		}
+		pressedAt = new Point2D(event.getX(), event.getY());
+		pressedNode = nodeAt(event.getSceneX(), event.getSceneY());
+		dragging = false;
+	}
+
+	private void dragged(MouseEvent event) {
+		if (pressedAt == null) {
+			return;
+		}
+		double dx = event.getX() - pressedAt.getX();
+		double dy = event.getY() - pressedAt.getY();
+		if (!dragging && Math.hypot(dx, dy) < DRAG_THRESHOLD) {
+			return;
+		}
+		dragging = true;
+		if (pressedNode != null && pressedNode.kind() == NodeKind.COMPONENT) {
+			rubberBand.setStartX(pressedAt.getX());
+			rubberBand.setStartY(pressedAt.getY());
+			rubberBand.setEndX(event.getX());
+			rubberBand.setEndY(event.getY());
+			rubberBand.setVisible(true);
+		} else {
+			content.setTranslateX(content.getTranslateX() + dx);
+			content.setTranslateY(content.getTranslateY() + dy);
+			pressedAt = new Point2D(event.getX(), event.getY());
+		}
+	}
+
+	private void released(MouseEvent event) {
+		if (pressedAt == null) {
+			return;
+		}
+		DiagramNode released = nodeAt(event.getSceneX(), event.getSceneY());
+		if (!dragging && pressedNode != null) {
+			highlight(pressedNode.id());
+			onSelect.accept(pressedNode);
+		} else if (dragging && rubberBand.isVisible() && released != null && released != pressedNode
+				&& released.kind() == NodeKind.COMPONENT) {
+			onConnect.accept(pressedNode, released);
+		}
+		rubberBand.setVisible(false);
+		pressedAt = null;
+		pressedNode = null;
+		dragging = false;
+	}
+
+	/** The node under a scene point, if any. */
+	DiagramNode nodeAt(double sceneX, double sceneY) {
+		if (diagram == null) {
+			return null;
+		}
+		Point2D local = content.sceneToLocal(sceneX, sceneY);
+		for (DiagramNode node : diagram.diagram().nodes()) {
+			Box box = diagram.boxes().get(node.id());
+			if (box != null && box.contains(local.getX(), local.getY())) {
+				return node;
+			}
+		}
+		return null;
+	}
+
+	private void highlight(String id) {
+		selected = id;
+		boxes.forEach((key, group) -> group.setEffect(key.equals(id)
+				? new javafx.scene.effect.DropShadow(14, Color.web("#f0ad4e")) : null));
+	}
+
+	private Group edge(DiagramEdge edge, Route route) {
+		Group group = new Group();
+		group.setId("edge:" + edge.id());
+		Polyline line = new Polyline();
+		route.points().forEach(p -> line.getPoints().addAll(p.x(), p.y()));
+		line.setStroke(Color.web(DiagramStyle.EDGE));
+		line.setStrokeWidth(1.4);
+		if (edge.kind() == EdgeKind.EVENTS) {
+			line.getStrokeDashArray().setAll(6.0, 4.0);
+		}
+		group.getChildren().add(line);
+		if (edge.kind() != EdgeKind.LINK) {
+			group.getChildren().add(arrow(route.points().get(route.points().size() - 2),
+					route.points().get(route.points().size() - 1)));
+		}
+		Box label = route.label();
+		if (label != null) {
+			Rectangle background = new Rectangle(label.x(), label.y(), label.width(), label.height());
+			background.setFill(Color.web("#ffffff", 0.9));
+			Text text = text(String.join("\n", edge.label()), TextMetrics.TEXT_SIZE, FontWeight.NORMAL, FontPosture.REGULAR,
+					Color.web("#33404d"));
+			text.setX(label.x() + 4);
+			text.setY(label.y() + 13);
+			group.getChildren().addAll(background, text);
+		}
+		return group;
+	}
+
+	private static Polygon arrow(Point from, Point to) {
+		double angle = Math.atan2(to.y() - from.y(), to.x() - from.x());
+		double size = 9;
+		Polygon head = new Polygon(to.x(), to.y(),
+				to.x() - size * Math.cos(angle - 0.4), to.y() - size * Math.sin(angle - 0.4),
+				to.x() - size * Math.cos(angle + 0.4), to.y() - size * Math.sin(angle + 0.4));
+		head.setFill(Color.web(DiagramStyle.EDGE));
+		return head;
+	}
+
+	private Group box(DiagramNode node, Box box) {
+		Colors colors = DiagramStyle.of(node.kind());
+		Group group = new Group();
+		group.setId("node:" + node.id());
+		group.getStyleClass().add("diagram-node");
+		Color fill = Color.web(colors.fill());
+		Color stroke = Color.web(colors.stroke());
+		double top = box.y() + NodeMetrics.top(node);
+		if (node.kind() == NodeKind.PERSON) {
+			double r = NodeMetrics.PERSON_HEAD / 2 - 1;
+			Circle head = new Circle(box.x() + box.width() / 2, box.y() + r + 1, r, fill);
+			head.setStroke(stroke);
+			Rectangle body = new Rectangle(box.x(), top - 4, box.width(), box.height() - NodeMetrics.top(node) + 4);
+			body.setArcWidth(44);
+			body.setArcHeight(44);
+			paint(body, fill, stroke);
+			group.getChildren().addAll(head, body);
+		} else if (node.kind().isStore()) {
+			double cap = NodeMetrics.top(node);
+			double y = box.y() + cap / 2;
+			double bottom = box.y() + box.height() - cap / 2;
+			Path cylinder = new Path(new MoveTo(box.x(), y), new ArcTo(box.width() / 2, cap / 2, 0, box.x() + box.width(), y, false, false),
+					new LineTo(box.x() + box.width(), bottom),
+					new ArcTo(box.width() / 2, cap / 2, 0, box.x(), bottom, false, true), new LineTo(box.x(), y));
+			paint(cylinder, fill, stroke);
+			Ellipse lid = new Ellipse(box.x() + box.width() / 2, y, box.width() / 2, cap / 2);
+			paint(lid, fill, stroke);
+			group.getChildren().addAll(cylinder, lid);
+		} else {
+			Rectangle rect = new Rectangle(box.x(), box.y(), box.width(), box.height());
+			double arc = node.kind() == NodeKind.ENTITY || node.kind() == NodeKind.REPLICA || node.kind() == NodeKind.EVENTS ? 8 : 20;
+			rect.setArcWidth(arc);
+			rect.setArcHeight(arc);
+			paint(rect, fill, stroke);
+			if (node.kind() == NodeKind.REPLICA) {
+				rect.getStrokeDashArray().setAll(5.0, 3.0);
+			}
+			group.getChildren().add(rect);
+		}
+		Color textColor = Color.web(colors.text());
+		double centre = box.x() + box.width() / 2;
+		double y = top + NodeMetrics.PADDING + 12;
+		Text title = centred(text(node.title(), TextMetrics.TITLE_SIZE, FontWeight.BOLD, FontPosture.REGULAR, textColor), centre, y);
+		y += TextMetrics.LINE_HEIGHT + 4;
+		Text technology = centred(text(NodeMetrics.technologyLine(node), TextMetrics.TEXT_SIZE, FontWeight.NORMAL,
+				FontPosture.ITALIC, textColor), centre, y);
+		group.getChildren().addAll(title, technology);
+		List<String> details = NodeMetrics.shownDetails(node);
+		if (!details.isEmpty()) {
+			Text lines = text(String.join("\n", details), TextMetrics.TEXT_SIZE, FontWeight.NORMAL, FontPosture.REGULAR, textColor);
+			lines.setX(box.x() + NodeMetrics.PADDING);
+			lines.setY(y + 6 + TextMetrics.LINE_HEIGHT);
+			group.getChildren().add(lines);
+		}
+		return group;
+	}
+
+	private static void paint(javafx.scene.shape.Shape shape, Color fill, Color stroke) {
+		shape.setFill(fill);
+		shape.setStroke(stroke);
+		shape.setStrokeWidth(1.5);
+	}
+
+	private static Text centred(Text text, double centre, double y) {
+		text.setTextAlignment(TextAlignment.CENTER);
+		text.setX(centre - text.getLayoutBounds().getWidth() / 2);
+		text.setY(y);
+		return text;
+	}
+
+	private static Text text(String value, double size, FontWeight weight, FontPosture posture, Color color) {
+		Text text = new Text(value);
+		text.setFont(Font.font(TextMetrics.FONT_FAMILY, weight, posture, size));
+		text.setFill(color);
+		text.setLineSpacing(TextMetrics.LINE_HEIGHT - size * 1.2);
+		return text;
+	}
+}

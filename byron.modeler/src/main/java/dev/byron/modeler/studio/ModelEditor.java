@@ -1,0 +1,219 @@
+package dev.byron.modeler.studio;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyleSpansBuilder;
+import org.fxmisc.richtext.util.UndoUtils;
+
+import dev.byron.dsl.api.ModelDiagnostic;
+import dev.byron.dsl.api.Severity;
+import dev.byron.dsl.api.TextEdit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The model text: one RichTextFX code area per file, highlighted, with diagnostics underlined and their
+ * messages on hover, and completion on Ctrl+Space. Edits made from the diagram go through the same area,
+ * so one undo history covers typing and diagram edits alike.
+ */
+final class ModelEditor extends StackPane {
+	private final Project project;
+	private final Map<Path, CodeArea> areas = new HashMap<>();
+	private final Map<Path, List<ModelDiagnostic>> diagnostics = new HashMap<>();
+	private final Completions completions = new Completions();
+	private final BiConsumer<Path, String> onChange;
+	private final ContextMenu completionMenu = new ContextMenu();
+	private final Tooltip hover = new Tooltip();
+	private Path current;
+
+	ModelEditor(Project project, BiConsumer<Path, String> onChange) {
+		this.project = project;
+		this.onChange = onChange;
+		getStyleClass().add("model-editor");
+		completionMenu.getStyleClass().add("completion-menu");
+	}
+
+	Path current() {
+		return current;
+	}
+
+	CodeArea area(Path file) {
+		return areas.computeIfAbsent(file, this::createArea);
+	}
+
+	void show(Path file) {
+		current = file;
+		CodeArea area = area(file);
+		getChildren().setAll(new VirtualizedScrollPane<>(area));
+		area.requestFocus();
+	}
+
+	void select(Path file, int offset, int length) {
+		show(file);
+		CodeArea area = area(file);
+		int end = Math.min(area.getLength(), offset + length);
+		area.selectRange(Math.min(offset, end), end);
+		area.requestFollowCaret();
+	}
+
+	/**
+	 * Applies edits through the code areas, so that they are undoable like typing, and shows the first
+	 * file changed with the caret after its first edit.
+	 */
+	void apply(List<TextEdit> edits) {
+		if (edits.isEmpty()) {
+			return;
+		}
+		Map<Path, List<TextEdit>> byFile = new HashMap<>();
+		edits.forEach(e -> byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e));
+		byFile.forEach((file, fileEdits) -> {
+			CodeArea area = area(file);
+			fileEdits.stream().sorted((a, b) -> Integer.compare(b.offset(), a.offset()))
+					.forEach(e -> area.replaceText(e.offset(), e.offset() + e.length(), e.text()));
+		});
+		TextEdit first = edits.get(0);
+		show(first.file());
+		CodeArea area = area(first.file());
+		area.moveTo(Math.min(area.getLength(), first.offset() + first.text().length()));
+		area.requestFollowCaret();
+	}
+
+	void setDiagnostics(List<ModelDiagnostic> all) {
+		diagnostics.clear();
+		for (ModelDiagnostic d : all) {
+			if (d.file() != null) {
+				diagnostics.computeIfAbsent(d.file().toAbsolutePath().normalize(), k -> new ArrayList<>()).add(d);
+			}
+		}
+		areas.forEach((file, area) -> restyle(file, area));
+	}
+
+	void undo() {
+		if (current != null) {
+			area(current).undo();
+		}
+	}
+
+	void redo() {
+		if (current != null) {
+			area(current).redo();
+		}
+	}
+
+	private CodeArea createArea(Path file) {
+		CodeArea area = new CodeArea(project.text(file));
+		area.getStyleClass().add("code");
+		area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+		// Undo covers the text only: restyling (highlighting, diagnostics) is not an edit to take back.
+		area.setUndoManager(UndoUtils.plainTextUndoManager(area));
+		area.textProperty().addListener((obs, old, text) -> {
+			project.setText(file, text);
+			restyle(file, area);
+			onChange.accept(file, text);
+		});
+		area.setMouseOverTextDelay(Duration.ofMillis(300));
+		area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
+			String message = messageAt(file, e.getCharacterIndex());
+			if (message != null) {
+				hover.setText(message);
+				Point2D at = e.getScreenPosition();
+				hover.show(area, at.getX(), at.getY() + 12);
+			}
+		});
+		area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+		KeyCombination complete = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
+		area.setOnKeyPressed(e -> {
+			if (complete.match(e)) {
+				complete(file, area);
+				e.consume();
+			}
+		});
+		restyle(file, area);
+		return area;
+	}
+
+	/** The message of the diagnostics under a character, or null. */
+	String messageAt(Path file, int offset) {
+		StringBuilder text = new StringBuilder();
+		for (ModelDiagnostic d : diagnostics.getOrDefault(file, List.of())) {
+			if (offset >= d.offset() && offset <= d.offset() + Math.max(1, d.length())) {
+				text.append(text.length() == 0 ? "" : "\n").append(d.message()).append(" [").append(d.code()).append(']');
+			}
+		}
+		return text.length() == 0 ? null : text.toString();
+	}
+
+	List<Completions.Proposal> proposals(Path file, int offset) {
+		return completions.at(project.texts(), file, offset);
+	}
+
+	void complete(Path file, CodeArea area) {
+		List<Completions.Proposal> proposals = proposals(file, area.getCaretPosition());
+		completionMenu.getItems().clear();
+		for (Completions.Proposal proposal : proposals.stream().limit(40).toList()) {
+			Label label = new Label(proposal.label() + (proposal.detail() == null ? "" : "   " + proposal.detail()));
+			CustomMenuItem item = new CustomMenuItem(label, true);
+			item.setOnAction(e -> area.replaceText(proposal.start(), proposal.end(), proposal.text()));
+			completionMenu.getItems().add(item);
+		}
+		area.getCaretBounds().ifPresent(bounds -> {
+			if (!completionMenu.getItems().isEmpty()) {
+				completionMenu.show(area, bounds.getMinX(), bounds.getMaxY());
+			}
+		});
+	}
+
+	ContextMenu completionMenu() {
+		return completionMenu;
+	}
+
+	private void restyle(Path file, CodeArea area) {
+		String text = area.getText();
+		StyleSpans<Collection<String>> spans = SyntaxHighlighter.highlight(text);
+		List<ModelDiagnostic> fileDiagnostics = diagnostics.getOrDefault(file, List.of());
+		if (!fileDiagnostics.isEmpty()) {
+			spans = spans.overlay(diagnosticSpans(text.length(), fileDiagnostics), (a, b) -> {
+				List<String> merged = new ArrayList<>(a);
+				merged.addAll(b);
+				return merged;
+			});
+		}
+		area.setStyleSpans(0, spans);
+	}
+
+	private static StyleSpans<Collection<String>> diagnosticSpans(int length, List<ModelDiagnostic> list) {
+		StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
+		int last = 0;
+		for (ModelDiagnostic d : list.stream().sorted((a, b) -> Integer.compare(a.offset(), b.offset())).toList()) {
+			int start = Math.max(last, Math.min(d.offset(), length));
+			int end = Math.min(length, Math.max(start + 1, d.offset() + d.length()));
+			if (end <= start) {
+				continue;
+			}
+			spans.add(List.of(), start - last);
+			spans.add(List.of(d.severity() == Severity.ERROR ? "diagnostic-error" : "diagnostic-warning"), end - start);
+			last = end;
+		}
+		spans.add(List.of(), length - last);
+		return spans.create();
+	}
+}

@@ -1,0 +1,36 @@
+package dev.byron.modeler.studio;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one window on one project. */
+public final class StudioApp extends Application {
+	private StudioWindow window;
+
+	@Override
+	public void start(Stage stage) throws Exception {
+		List<String> args = getParameters().getRaw();
+		Project project = Project.open(Path.of(args.isEmpty() ? "." : args.get(0)));
+		window = new StudioWindow(project, url -> getHostServices().showDocument(url));
+		stage.setScene(scene(window));
+		stage.setTitle("Byron Studio \u2014 " + project.folder());
+		stage.show();
+	}
+
+	static Scene scene(StudioWindow window) {
+		Scene scene = new Scene(window, 1500, 920);
+		scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
+		return scene;
+	}
+
+	@Override
+	public void stop() {
+		if (window != null) {
+			window.dispose();
+		}
+	}
+}

@@ -1,0 +1,606 @@
+package dev.byron.modeler.studio;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import dev.byron.deployer.local.LocalOptions;
+import dev.byron.deployer.local.LocalSystem;
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.ModelDiagnostic;
+import dev.byron.dsl.api.ModelEdits;
+import dev.byron.dsl.api.Severity;
+import dev.byron.dsl.api.TextEdit;
+import dev.byron.dsl.api.model.ComponentDef;
+import dev.byron.dsl.api.model.EventDef;
+import dev.byron.generator.Generator;
+import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.DiagramExport;
+import dev.byron.modeler.diagram.DiagramNode;
+import dev.byron.modeler.diagram.NodeKind;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * Byron Studio's window: the files, the model text, its C4 diagram (live both ways), the problems, the
+ * running services and a log; a toolbar for Validate, Generate, Run, Stop and Deploy.
+ */
+public final class StudioWindow extends BorderPane {
+	private final Project project;
+	private final ByronLoader loader = ByronLoader.create();
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "byron-studio-analysis");
+		thread.setDaemon(true);
+		return thread;
+	});
+	private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "byron-studio-jobs");
+		thread.setDaemon(true);
+		return thread;
+	});
+	private final AtomicLong generation = new AtomicLong();
+	private final ModelEditor editor;
+	private final DiagramView diagram = new DiagramView();
+	private final TreeView<Path> files = new TreeView<>();
+	private final ListView<ModelDiagnostic> problems = new ListView<>();
+	private final ListView<String> services = new ListView<>();
+	private final TextArea log = new TextArea();
+	private final Label status = new Label();
+	private final ProgressIndicator busy = new ProgressIndicator();
+	private final ChoiceBox<C4Level> level = new ChoiceBox<>(FXCollections.observableArrayList(C4Level.values()));
+	private final ChoiceBox<String> component = new ChoiceBox<>();
+	private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
+	private final Consumer<String> browser;
+	private volatile Analysis analysis;
+	private LocalSystem running;
+	private int runPort = LocalOptions.DEFAULT_PORT;
+	private Timeline serviceRefresh;
+	final Button validateButton = new Button("Validate");
+	final Button generateButton = new Button("Generate");
+	final Button runButton = new Button("Run");
+	final Button stopButton = new Button("Stop");
+	final Button deployButton = new Button("Deploy");
+
+	public StudioWindow(Project project, Consumer<String> browser) {
+		this.project = project;
+		this.browser = browser;
+		this.editor = new ModelEditor(project, (file, text) -> debounce.playFromStart());
+		getStyleClass().add("studio");
+		debounce.setOnFinished(e -> analyse());
+		setTop(toolbar());
+		setCenter(body());
+		setBottom(status);
+		status.getStyleClass().add("status");
+		diagram.setOnSelect(this::selectText);
+		diagram.setOnConnect(this::askToSubscribe);
+		diagram.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+			if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+				showDiagramMenu(diagram.nodeAt(e.getSceneX(), e.getSceneY()), e.getScreenX(), e.getScreenY());
+			}
+		});
+		level.setConverter(new javafx.util.StringConverter<>() {
+			@Override
+			public String toString(C4Level value) {
+				return value == null ? "" : value.title();
+			}
+
+			@Override
+			public C4Level fromString(String text) {
+				return C4Level.parse(text);
+			}
+		});
+		level.setValue(C4Level.CONTAINERS);
+		component.disableProperty().bind(level.valueProperty().isNotEqualTo(C4Level.COMPONENT));
+		level.valueProperty().addListener((obs, old, value) -> analyse());
+		component.valueProperty().addListener((obs, old, value) -> {
+			if (value != null && level.getValue() == C4Level.COMPONENT) {
+				analyse();
+			}
+		});
+		editor.show(project.mainFile());
+		analyse();
+	}
+
+	private ToolBar toolbar() {
+		validateButton.setOnAction(e -> validate());
+		generateButton.setOnAction(e -> generate());
+		runButton.setOnAction(e -> run());
+		stopButton.setOnAction(e -> stop());
+		stopButton.setDisable(true);
+		deployButton.setOnAction(e -> deploy());
+		Button fit = new Button("Fit");
+		fit.setOnAction(e -> diagram.fit());
+		Button exportButton = new Button("Export\u2026");
+		exportButton.setOnAction(e -> askToExport());
+		Button undo = new Button("Undo");
+		undo.setOnAction(e -> editor.undo());
+		Button redo = new Button("Redo");
+		redo.setOnAction(e -> editor.redo());
+		Button save = new Button("Save");
+		save.setOnAction(e -> save());
+		busy.setVisible(false);
+		busy.setPrefSize(18, 18);
+		Region spacer = new Region();
+		HBox.setHgrow(spacer, Priority.ALWAYS);
+		return new ToolBar(save, undo, redo, new Separator(), validateButton, generateButton, runButton, stopButton,
+				deployButton, busy, spacer, new Label("Level"), level, new Label("Component"), component, fit, exportButton);
+	}
+
+	private SplitPane body() {
+		TreeItem<Path> rootItem = new TreeItem<>(project.folder());
+		rootItem.setExpanded(true);
+		project.files().forEach(file -> rootItem.getChildren().add(new TreeItem<>(file)));
+		files.setRoot(rootItem);
+		files.setCellFactory(tree -> new javafx.scene.control.TreeCell<>() {
+			@Override
+			protected void updateItem(Path item, boolean empty) {
+				super.updateItem(item, empty);
+				setText(empty || item == null ? null
+						: item.equals(project.folder()) ? item.getFileName().toString() : project.relative(item));
+			}
+		});
+		files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+			if (item != null && !item.getValue().equals(project.folder())) {
+				editor.show(item.getValue());
+			}
+		});
+		problems.setCellFactory(list -> new ListCell<>() {
+			@Override
+			protected void updateItem(ModelDiagnostic item, boolean empty) {
+				super.updateItem(item, empty);
+				setText(empty || item == null ? null : item.format(project.folder()));
+				getStyleClass().removeAll("problem-error", "problem-warning");
+				if (!empty && item != null) {
+					getStyleClass().add(item.severity() == Severity.ERROR ? "problem-error" : "problem-warning");
+				}
+			}
+		});
+		problems.setOnMouseClicked(e -> {
+			ModelDiagnostic d = problems.getSelectionModel().getSelectedItem();
+			if (d != null && d.file() != null) {
+				editor.select(d.file().toAbsolutePath().normalize(), d.offset(), d.length());
+			}
+		});
+		log.setEditable(false);
+		log.getStyleClass().add("log");
+		TabPane bottom = new TabPane(new Tab("Problems", problems), new Tab("Services", services), new Tab("Log", log));
+		bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+		SplitPane work = new SplitPane(editor, diagram);
+		work.setDividerPositions(0.42);
+		SplitPane centre = new SplitPane(work, bottom);
+		centre.setOrientation(Orientation.VERTICAL);
+		centre.setDividerPositions(0.78);
+		SplitPane all = new SplitPane(files, centre);
+		all.setDividerPositions(0.14);
+		return all;
+	}
+
+	// ---- live analysis -------------------------------------------------------------------------
+
+	/** Re-reads the model from the editors' texts off the UI thread, then shows the newest result. */
+	void analyse() {
+		if (background.isShutdown()) {
+			return;
+		}
+		long mine = generation.incrementAndGet();
+		var sources = project.sources();
+		C4Level wanted = level.getValue();
+		String focus = component.getValue();
+		background.submit(() -> {
+			try {
+				Analysis result = Analysis.of(loader, sources, wanted, focus);
+				Platform.runLater(() -> {
+					if (generation.get() == mine) {
+						show(result);
+					}
+				});
+			} catch (RuntimeException e) {
+				Platform.runLater(() -> log("Could not draw the model: " + e));
+			}
+		});
+	}
+
+	private void show(Analysis result) {
+		analysis = result;
+		diagram.show(result.diagram());
+		problems.getItems().setAll(result.result().diagnostics());
+		editor.setDiagnostics(result.result().diagnostics());
+		List<String> names = result.result().model().components().stream().map(ComponentDef::name).toList();
+		if (!names.equals(component.getItems())) {
+			String keep = component.getValue();
+			component.getItems().setAll(names);
+			component.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
+		}
+		long errors = result.result().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+		long warnings = result.result().diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
+		status.setText("system " + result.result().model().system() + ": " + project.files().size() + " files, "
+				+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
+				+ (running != null ? "  |  running at " + running.gatewayUrl() : ""));
+	}
+
+	Analysis analysis() {
+		return analysis;
+	}
+
+	// ---- diagram to text -----------------------------------------------------------------------
+
+	private void selectText(DiagramNode node) {
+		if (node.source() != null && node.source().file() != null) {
+			editor.select(node.source().file().toAbsolutePath().normalize(), node.source().offset(), node.source().length());
+		}
+	}
+
+	private final ContextMenu diagramMenu = new ContextMenu();
+
+	private void showDiagramMenu(DiagramNode node, double screenX, double screenY) {
+		diagramMenu.hide();
+		fillDiagramMenu(diagramMenu, node);
+		diagramMenu.show(diagram, screenX, screenY);
+	}
+
+	private void fillDiagramMenu(ContextMenu menu, DiagramNode node) {
+		menu.getItems().clear();
+		MenuItem addComponent = new MenuItem("Add component\u2026");
+		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "")
+				.ifPresent(this::addComponent));
+		menu.getItems().add(addComponent);
+		String owner = componentOf(node);
+		if (owner != null) {
+			MenuItem addEntity = new MenuItem("Add entity to " + owner + "\u2026");
+			addEntity.setOnAction(e -> ask("New entity", "Name (PascalCase, e.g. Invoice):", "")
+					.ifPresent(name -> addEntity(owner, name)));
+			MenuItem rename = new MenuItem("Rename " + owner + "\u2026");
+			rename.setOnAction(e -> ask("Rename component", "New name:", owner).ifPresent(name -> renameComponent(owner, name)));
+			MenuItem delete = new MenuItem("Delete " + owner);
+			delete.setOnAction(e -> deleteComponent(owner));
+			menu.getItems().addAll(addEntity, rename, delete);
+		}
+	}
+
+	private static String componentOf(DiagramNode node) {
+		if (node != null && node.kind() == NodeKind.COMPONENT) {
+			return node.title();
+		}
+		return null;
+	}
+
+	private java.util.Optional<String> ask(String title, String prompt, String initial) {
+		TextInputDialog dialog = new TextInputDialog(initial);
+		dialog.setTitle(title);
+		dialog.setHeaderText(null);
+		dialog.setContentText(prompt);
+		dialog.initOwner(getScene().getWindow());
+		return dialog.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
+	}
+
+	public void addComponent(String name) {
+		if (!ModelEdits.isComponentName(name)) {
+			log("'" + name + "' cannot be a component name: use lower case letters, digits and '-' (a DNS label).");
+			return;
+		}
+		Path file = project.mainFile();
+		editor.apply(List.of(ModelEdits.appendComponent(file, project.text(file), name)));
+	}
+
+	public void addEntity(String componentName, String entity) {
+		if (!ModelEdits.isTypeName(entity)) {
+			log("'" + entity + "' cannot be an entity name: use PascalCase, e.g. Invoice.");
+			return;
+		}
+		withComponent(componentName, def -> editor.apply(List.of(ModelEdits.insertMember(project.text(file(def)),
+				def.range(), "entity " + entity + " {\n  name: String!\n}"))));
+	}
+
+	public void subscribe(String subscriber, String publisher, String event) {
+		String hook = "on" + event;
+		withComponent(subscriber, def -> editor.apply(List.of(ModelEdits.insertMember(project.text(file(def)),
+				def.range(), "on " + publisher + "." + event + " call " + hook))));
+	}
+
+	public void renameComponent(String oldName, String newName) {
+		if (!ModelEdits.isComponentName(newName)) {
+			log("'" + newName + "' cannot be a component name: use lower case letters, digits and '-' (a DNS label).");
+			return;
+		}
+		editor.apply(ModelEdits.renameComponent(project.texts(), oldName, newName));
+	}
+
+	public void deleteComponent(String name) {
+		withComponent(name, def -> editor.apply(List.of(ModelEdits.delete(project.text(file(def)), def.range()))));
+	}
+
+	private void askToSubscribe(DiagramNode from, DiagramNode to) {
+		String subscriber = componentOf(from);
+		String publisher = componentOf(to);
+		ComponentDef target = analysis == null ? null
+				: analysis.result().model().component(publisher).orElse(null);
+		if (subscriber == null || target == null || target.events().isEmpty()) {
+			return;
+		}
+		List<String> events = target.events().stream().map(EventDef::name).toList();
+		ChoiceDialog<String> dialog = new ChoiceDialog<>(events.get(0), events);
+		dialog.setTitle("Subscribe");
+		dialog.setHeaderText(subscriber + " subscribes to an event of " + publisher);
+		dialog.setContentText("Event:");
+		dialog.initOwner(getScene().getWindow());
+		dialog.showAndWait().ifPresent(event -> subscribe(subscriber, publisher, event));
+	}
+
+	private void withComponent(String name, Consumer<ComponentDef> action) {
+		ComponentDef def = analysis == null ? null : analysis.result().model().component(name).orElse(null);
+		if (def == null || def.range() == null || def.range().file() == null) {
+			log("No component '" + name + "' in the model as last read.");
+			return;
+		}
+		action.accept(def);
+	}
+
+	private static Path file(ComponentDef def) {
+		return def.range().file().toAbsolutePath().normalize();
+	}
+
+	ModelEditor editor() {
+		return editor;
+	}
+
+	DiagramView diagramView() {
+		return diagram;
+	}
+
+	ChoiceBox<C4Level> levelChoice() {
+		return level;
+	}
+
+	ListView<String> servicesList() {
+		return services;
+	}
+
+	String logText() {
+		return log.getText();
+	}
+
+	// ---- toolbar --------------------------------------------------------------------------------
+
+	void validate() {
+		analyse();
+		Analysis current = analysis;
+		if (current != null) {
+			log(status.getText());
+		}
+	}
+
+	private void save() {
+		try {
+			project.save();
+			log("Saved " + project.files().size() + " files.");
+		} catch (IOException e) {
+			log("Could not save: " + e.getMessage());
+		}
+	}
+
+	void generate() {
+		Path output = project.folder().resolve("out");
+		var sources = project.sources();
+		runJob("Generate", () -> {
+			var result = loader.loadSources(sources);
+			if (result.hasErrors()) {
+				return "Nothing generated: the model has " + result.errors().size() + " error(s); see Problems.";
+			}
+			Generator.Report report = Generator.write(result.model(), output);
+			StringBuilder text = new StringBuilder();
+			report.written().forEach(f -> text.append("written: ").append(project.folder().relativize(f.toAbsolutePath())).append('\n'));
+			return text.append(report.written().size()).append(" written, ").append(report.unchanged().size())
+					.append(" unchanged in ").append(output).toString();
+		});
+	}
+
+	void run() {
+		if (running != null) {
+			return;
+		}
+		save();
+		runButton.setDisable(true);
+		Path folder = project.folder();
+		int port = runPort;
+		runJob("Run", () -> {
+			LocalSystem system = LocalSystem.start(folder, new LocalOptions(port, null, null),
+					new PrintWriter(new LogWriter(this::log), true));
+			Platform.runLater(() -> started(system));
+			return "Running: GraphiQL at " + system.gatewayUrl();
+		}, () -> Platform.runLater(() -> runButton.setDisable(running != null)));
+	}
+
+	private void started(LocalSystem system) {
+		running = system;
+		stopButton.setDisable(false);
+		runButton.setDisable(true);
+		refreshServices();
+		serviceRefresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshServices()));
+		serviceRefresh.setCycleCount(Timeline.INDEFINITE);
+		serviceRefresh.play();
+		browser.accept(system.gatewayUrl());
+	}
+
+	private void refreshServices() {
+		if (running == null) {
+			services.getItems().clear();
+			return;
+		}
+		List<String> states = new java.util.ArrayList<>();
+		states.add("gateway   running   " + running.gatewayUrl());
+		for (Map.Entry<String, Boolean> state : running.components().entrySet()) {
+			states.add(state.getKey() + "   " + (state.getValue() ? "running" : "stopped"));
+		}
+		services.getItems().setAll(states);
+	}
+
+	void stop() {
+		LocalSystem system = running;
+		running = null;
+		if (serviceRefresh != null) {
+			serviceRefresh.stop();
+		}
+		stopButton.setDisable(true);
+		if (system != null) {
+			runJob("Stop", () -> {
+				system.close();
+				return "Stopped.";
+			}, () -> Platform.runLater(() -> {
+				runButton.setDisable(false);
+				refreshServices();
+			}));
+		}
+	}
+
+	void setRunPort(int port) {
+		runPort = port;
+	}
+
+	boolean isRunning() {
+		return running != null;
+	}
+
+	void deploy() {
+		String message = "Deployment to Kubernetes is not built yet: 'byron deploy' is coming. Use Run to start the"
+				+ " system on this machine, or Generate to see what would be deployed.";
+		log(message);
+		Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+		alert.setHeaderText("Deploy is not built yet");
+		alert.initOwner(getScene().getWindow());
+		alert.show();
+	}
+
+	private void askToExport() {
+		FileChooser chooser = new FileChooser();
+		chooser.setTitle("Export the diagram");
+		chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SVG", "*.svg"),
+				new FileChooser.ExtensionFilter("PNG", "*.png"));
+		chooser.setInitialDirectory(project.folder().toFile());
+		java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+		if (file != null) {
+			export(file.toPath());
+		}
+	}
+
+	/** Writes the diagram shown (its level and component) to an .svg or .png file. */
+	public void export(Path file) {
+		Analysis current = analysis;
+		if (current == null) {
+			return;
+		}
+		try {
+			DiagramExport.export(current.result().model(), current.diagram().diagram().level(), component.getValue(), file);
+			log("Exported " + file);
+		} catch (IOException | RuntimeException e) {
+			log("Could not export: " + e.getMessage());
+		}
+	}
+
+	public void dispose() {
+		debounce.stop();
+		if (running != null) {
+			running.close();
+			running = null;
+		}
+		background.shutdownNow();
+		jobs.shutdownNow();
+	}
+
+	private interface Job {
+		String run() throws Exception;
+	}
+
+	private void runJob(String name, Job job) {
+		runJob(name, job, () -> { });
+	}
+
+	private void runJob(String name, Job job, Runnable finallyDo) {
+		busy.setVisible(true);
+		log(name + "\u2026");
+		jobs.submit(() -> {
+			try {
+				String result = job.run();
+				Platform.runLater(() -> log(result));
+			} catch (Exception e) {
+				Platform.runLater(() -> log(name + " failed: " + e.getMessage()));
+			} finally {
+				finallyDo.run();
+				Platform.runLater(() -> busy.setVisible(false));
+			}
+		});
+	}
+
+	void log(String line) {
+		if (Platform.isFxApplicationThread()) {
+			log.appendText(line + "\n");
+		} else {
+			Platform.runLater(() -> log.appendText(line + "\n"));
+		}
+	}
+
+	/** Lines written by a running system, into the log panel. */
+	private static final class LogWriter extends Writer {
+		private final Consumer<String> sink;
+		private final StringBuilder line = new StringBuilder();
+
+		LogWriter(Consumer<String> sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public synchronized void write(char[] buffer, int offset, int length) {
+			for (int i = offset; i < offset + length; i++) {
+				if (buffer[i] == '\n') {
+					sink.accept(line.toString());
+					line.setLength(0);
+				} else {
+					line.append(buffer[i]);
+				}
+			}
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+	}
+}

@@ -1,0 +1,271 @@
+package dev.byron.modeler.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.DiagramNode;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/** Byron Studio's real window, driven headless (Monocle) the way a user drives it. */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+	private static final Path EXAMPLES = Path.of(System.getProperty("byron.examples", "../examples"));
+	private static final Path SCREENSHOTS = Path.of(System.getProperty("byron.screenshots", "target/screenshots"));
+
+	@TempDir
+	static Path workspace;
+
+	private StudioWindow window;
+	private Path project;
+	private final List<String> opened = new CopyOnWriteArrayList<>();
+
+	@Start
+	void start(Stage stage) throws Exception {
+		project = Files.createTempDirectory(workspace, "microblog");
+		copy(EXAMPLES.resolve("microblog"), project);
+		window = new StudioWindow(Project.open(project), opened::add);
+		stage.setScene(StudioApp.scene(window));
+		stage.show();
+	}
+
+	@BeforeEach
+	void drawn() {
+		waitFor(() -> window.analysis() != null && window.diagramView().box("component:timeline") != null);
+	}
+
+	@AfterEach
+	void dispose() {
+		window.dispose();
+	}
+
+	@Test
+	void opensTheProjectWithItsDiagramAndNoProblems(FxRobot robot) {
+		assertThat(window.analysis().diagram().diagram().nodes()).extracting(DiagramNode::id).contains("gateway", "broker",
+				"component:accounts", "component:posts", "component:social", "component:likes", "component:timeline");
+		assertThat(window.analysis().result().hasErrors()).isFalse();
+		assertThat(robot.lookup(".tree-cell").queryAll()).extracting(n -> ((javafx.scene.control.TreeCell<?>) n).getText())
+				.contains("accounts.byron", "posts.byron", "timeline.byron", "config.byron");
+	}
+
+	@Test
+	void typingAComponentAddsItToTheDiagram(FxRobot robot) {
+		CodeArea area = window.editor().area(window.editor().current());
+		robot.interact(() -> {
+			area.moveTo(area.getLength());
+			area.requestFocus();
+		});
+		robot.write("\ncomponent billing {\n  entity Invoice {\n    total: Float\n");
+		waitFor(() -> window.diagramView().box("component:billing") != null);
+		assertThat(window.analysis().diagram().diagram().node("component:billing").orElseThrow().details())
+				.containsExactly("owns Invoice");
+	}
+
+	@Test
+	void clickingABoxSelectsItsText(FxRobot robot) {
+		robot.clickOn(node(robot, "component:posts"));
+		waitFor(() -> window.editor().current() != null && window.editor().current().endsWith("posts.byron"));
+		CodeArea area = window.editor().area(window.editor().current());
+		assertThat(area.getSelectedText()).startsWith("component posts {").endsWith("}");
+		assertThat(window.diagramView().selectedId()).isEqualTo("component:posts");
+	}
+
+	@Test
+	void draggingFromOneComponentToAnotherSubscribesToItsEventAndUndoTakesItBack(FxRobot robot) throws Exception {
+		Path social = project.resolve("social.byron");
+		String before = window.editor().area(social).getText();
+		robot.drag(node(robot, "component:social")).dropTo(node(robot, "component:posts"));
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+		DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+		assertThat(dialog.getHeaderText()).isEqualTo("social subscribes to an event of posts");
+		ComboBox<String> events = robot.from(dialog).lookup(".combo-box").queryComboBox();
+		assertThat(events.getItems()).containsExactly("PostCreated", "PostUpdated", "PostDeleted");
+		robot.interact(() -> events.setValue("PostDeleted"));
+		robot.clickOn("OK");
+		String after = window.editor().area(social).getText();
+		assertThat(after).contains("/** Who follows whom. */", "before createFollow call refuseSelfFollow\n"
+				+ "  on posts.PostDeleted call onPostDeleted\n}");
+		waitFor(() -> window.analysis().diagram().diagram().edges().stream()
+				.anyMatch(e -> e.id().equals("component:posts=>component:social")));
+
+		robot.clickOn("Undo");
+		assertThat(window.editor().area(social).getText()).isEqualTo(before);
+		waitFor(() -> window.analysis().diagram().diagram().edges().stream()
+				.noneMatch(e -> e.id().equals("component:posts=>component:social")));
+		robot.clickOn("Redo");
+		assertThat(window.editor().area(social).getText()).isEqualTo(after);
+	}
+
+	@Test
+	void theContextMenuAddsAnEntityAndRenamesAComponentEverywhere(FxRobot robot) {
+		robot.rightClickOn(node(robot, "component:likes"));
+		robot.clickOn("Add entity to likes\u2026");
+		robot.clickOn(".dialog-pane .text-field").write("Reaction");
+		robot.clickOn("OK");
+		waitFor(() -> window.editor().area(project.resolve("social.byron")).getText()
+				.contains("  entity Reaction {\n    name: String!\n  }\n}"), window::logText);
+		waitFor(() -> window.analysis().diagram().diagram().node("component:likes").orElseThrow().details()
+				.contains("owns Reaction"));
+		WaitForAsyncUtils.waitForFxEvents();
+
+		robot.rightClickOn(node(robot, "component:posts"));
+		robot.clickOn("Rename posts\u2026");
+		robot.doubleClickOn(".dialog-pane .text-field").write("articles");
+		robot.clickOn("OK");
+		waitFor(() -> window.diagramView().box("component:articles") != null);
+		assertThat(window.editor().area(project.resolve("timeline.byron")).getText())
+				.contains("post: articles.Post!", "replicate articles.Post", "on articles.PostCreated call fanOut");
+		assertThat(window.analysis().result().hasErrors()).isFalse();
+	}
+
+	@Test
+	void completesOnCtrlSpaceWithTheLanguageServersProposals(FxRobot robot) {
+		Path posts = project.resolve("posts.byron");
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> {
+			window.editor().show(posts);
+			area.moveTo(area.getText().indexOf("  replicate"));
+		});
+		robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+		waitFor(() -> window.editor().completionMenu().isShowing());
+		assertThat(window.editor().completionMenu().getItems()).extracting(i -> ((javafx.scene.control.Label)
+				((javafx.scene.control.CustomMenuItem) i).getContent()).getText().split(" ")[0])
+				.contains("entity", "replicate", "on", "query");
+		robot.push(KeyCode.ESCAPE);
+	}
+
+	@Test
+	void diagnosticsAreListedAndExplainedOnHover(FxRobot robot) {
+		Path posts = project.resolve("posts.byron");
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> area.replaceText(area.getText().indexOf("accounts.User!"),
+				area.getText().indexOf("accounts.User!") + "accounts.User".length(), "accounts.Usr"));
+		waitFor(() -> window.analysis().result().hasErrors());
+		int offset = area.getText().indexOf("accounts.Usr");
+		assertThat(window.editor().messageAt(posts, offset + 3)).contains("Unknown type 'accounts.Usr'. Did you mean 'accounts.User'?",
+				"[unknown-type]");
+		waitFor(() -> robot.lookup(".list-cell").<Node>queryAll().stream()
+				.anyMatch(cell -> cell.getStyleClass().contains("problem-error")));
+	}
+
+	@Test
+	void exportsTheDiagramAndShowsEachLevel(FxRobot robot) throws Exception {
+		window.export(SCREENSHOTS.resolve("studio-export.svg"));
+		window.export(SCREENSHOTS.resolve("studio-export.png"));
+		assertThat(Files.readString(SCREENSHOTS.resolve("studio-export.svg"))).contains("microblog: Containers");
+		assertThat(ImageIO.read(SCREENSHOTS.resolve("studio-export.png").toFile()).getWidth()).isGreaterThan(500);
+		for (C4Level level : C4Level.values()) {
+			robot.interact(() -> window.levelChoice().setValue(level));
+			waitFor(() -> window.analysis().diagram().diagram().level() == level);
+			robot.interact(() -> window.diagramView().fit());
+			WaitForAsyncUtils.waitForFxEvents();
+			screenshot(robot, window, "studio-" + level.name().toLowerCase() + ".png");
+		}
+	}
+
+	@Test
+	void deploySaysPlainlyThatItIsNotBuiltYet(FxRobot robot) {
+		robot.clickOn("Deploy");
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+		assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
+				.startsWith("Deployment to Kubernetes is not built yet");
+		robot.clickOn("OK");
+		assertThat(window.logText()).contains("not built yet");
+	}
+
+	@Test
+	void runStartsTheSystemShowsItsServicesAndStops(FxRobot robot) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		int chosen = port;
+		robot.interact(() -> window.setRunPort(chosen));
+		robot.clickOn("Run");
+		waitFor(60, () -> window.isRunning() && window.servicesList().getItems().size() == 6);
+		assertThat(window.servicesList().getItems()).contains("timeline   running");
+		assertThat(opened).containsExactly("http://127.0.0.1:" + port + "/graphql");
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(opened.get(0)))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ users { nodes { id } } }\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.body()).contains("\"users\"");
+		robot.clickOn("Stop");
+		waitFor(30, () -> !window.isRunning() && window.servicesList().getItems().isEmpty());
+	}
+
+	private Node node(FxRobot robot, String id) {
+		return robot.lookup(n -> ("node:" + id).equals(n.getId())).query();
+	}
+
+	private static void screenshot(FxRobot robot, StudioWindow window, String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+		robot.interact(() -> image[0] = window.getScene().snapshot(null));
+		BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
+		ImageIO.write(buffered, "png", SCREENSHOTS.resolve(name).toFile());
+	}
+
+	private static void waitFor(BooleanSupplier condition) {
+		waitFor(20, condition);
+	}
+
+	private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> explain) {
+		try {
+			waitFor(20, condition);
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + ": " + explain.get(), e);
+		}
+	}
+
+	private static void waitFor(int seconds, BooleanSupplier condition) {
+		try {
+			WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+		} catch (java.util.concurrent.TimeoutException e) {
+			throw new AssertionError("condition not met within " + seconds + " s", e);
+		}
+	}
+
+	private static void copy(Path from, Path to) throws IOException {
+		try (var paths = Files.walk(from)) {
+			for (Path source : (Iterable<Path>) paths::iterator) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(source, target);
+				}
+			}
+		}
+	}
+}
