@@ -96,6 +96,10 @@ final class DiagramView extends Pane {
 		return boxes.get(id);
 	}
 
+	double scale() {
+		return content.getScaleX();
+	}
+
 	String selectedId() {
 		return selected;
 	}

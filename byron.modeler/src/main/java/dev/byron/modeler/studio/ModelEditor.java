@@ -125,6 +125,7 @@ final class ModelEditor extends StackPane {
 		area.setParagraphGraphicFactory(LineNumberFactory.get(area));
 		// Undo covers the text only: restyling (highlighting, diagnostics) is not an edit to take back.
 		area.setUndoManager(UndoUtils.plainTextUndoManager(area));
+		area.moveTo(0);
 		area.textProperty().addListener((obs, old, text) -> {
 			project.setText(file, text);
 			restyle(file, area);

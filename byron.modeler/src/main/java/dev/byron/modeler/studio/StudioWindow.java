@@ -202,10 +202,10 @@ public final class StudioWindow extends BorderPane {
 		TabPane bottom = new TabPane(new Tab("Problems", problems), new Tab("Services", services), new Tab("Log", log));
 		bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 		SplitPane work = new SplitPane(editor, diagram);
-		work.setDividerPositions(0.42);
+		work.setDividerPositions(0.4);
 		SplitPane centre = new SplitPane(work, bottom);
 		centre.setOrientation(Orientation.VERTICAL);
-		centre.setDividerPositions(0.78);
+		centre.setDividerPositions(0.84);
 		SplitPane all = new SplitPane(files, centre);
 		all.setDividerPositions(0.14);
 		return all;

@@ -150,6 +150,33 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void deletingAComponentFromTheDiagramRemovesItsTextAndReportsWhatBreaks(FxRobot robot) {
+		robot.rightClickOn(node(robot, "component:likes"));
+		robot.clickOn("Delete likes");
+		waitFor(() -> window.diagramView().box("component:likes") == null);
+		assertThat(window.editor().area(project.resolve("social.byron")).getText()).doesNotContain("component likes")
+				.contains("/** Who follows whom. */", "before createFollow call refuseSelfFollow\n}");
+		assertThat(window.analysis().result().errors()).extracting(d -> d.code()).contains("unknown-event");
+	}
+
+	@Test
+	void generateListsTheFilesItWrites(FxRobot robot) {
+		robot.clickOn("Generate");
+		waitFor(() -> window.logText().contains(" written, "), window::logText);
+		assertThat(window.logText()).contains("written: out/components/posts/schema.graphql", "written: out/gateway.json");
+		assertThat(project.resolve("out/components/timeline/asyncapi.json")).exists();
+	}
+
+	@Test
+	void scrollingZoomsAndFitBringsTheWholeDiagramBack(FxRobot robot) {
+		double fitted = window.diagramView().scale();
+		robot.moveTo(node(robot, "component:posts")).scroll(3, javafx.geometry.VerticalDirection.UP);
+		assertThat(window.diagramView().scale()).isNotEqualTo(fitted);
+		robot.clickOn("Fit");
+		assertThat(window.diagramView().scale()).isEqualTo(fitted);
+	}
+
+	@Test
 	void completesOnCtrlSpaceWithTheLanguageServersProposals(FxRobot robot) {
 		Path posts = project.resolve("posts.byron");
 		CodeArea area = window.editor().area(posts);
