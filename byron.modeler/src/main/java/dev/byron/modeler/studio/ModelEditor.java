@@ -126,6 +126,7 @@ final class ModelEditor extends StackPane {
 		// Undo covers the text only: restyling (highlighting, diagnostics) is not an edit to take back.
 		area.setUndoManager(UndoUtils.plainTextUndoManager(area));
 		area.moveTo(0);
+		area.requestFollowCaret();
 		area.textProperty().addListener((obs, old, text) -> {
 			project.setText(file, text);
 			restyle(file, area);

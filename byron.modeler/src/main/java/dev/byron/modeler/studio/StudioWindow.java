@@ -254,7 +254,8 @@ public final class StudioWindow extends BorderPane {
 				+ (running != null ? "  |  running at " + running.gatewayUrl() : ""));
 	}
 
-	Analysis analysis() {
+	/** What the window shows now: the last analysis of the text, or null before the first one. */
+	public Analysis analysis() {
 		return analysis;
 	}
 

@@ -1,0 +1,145 @@
+package dev.byron.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.modeler.diagram.C4Diagrams;
+import dev.byron.modeler.diagram.Diagram;
+import dev.byron.modeler.diagram.DiagramEdge;
+import dev.byron.modeler.diagram.DiagramLayout;
+import dev.byron.modeler.diagram.DiagramNode;
+import dev.byron.modeler.diagram.NodeMetrics;
+import dev.byron.modeler.studio.Project;
+import dev.byron.modeler.studio.StudioWindow;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Byron Studio on models of 20, 100 and 200 components, headless (Monocle): the window opened until its
+ * containers diagram is laid out and painted, and its parts; beside a raw ELK layout of the same graph.
+ */
+public final class ModelerBench {
+	private static final int[] SIZES = { 20, 100, 200 };
+
+	public static void main(String[] args) throws Exception {
+		int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+		System.setProperty("glass.platform", "Monocle");
+		System.setProperty("monocle.platform", "Headless");
+		System.setProperty("prism.order", "sw");
+		System.setProperty("headless.geometry", "1920x1200-32");
+		CompletableFuture<Void> started = new CompletableFuture<>();
+		Platform.startup(() -> started.complete(null));
+		started.get(30, TimeUnit.SECONDS);
+		// Each run closes its window; the toolkit must outlive them.
+		Platform.setImplicitExit(false);
+		LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+
+		Map<Integer, double[]> rows = new LinkedHashMap<>();
+		for (int size : SIZES) {
+			Path folder = Files.createTempDirectory("byron-modeler-bench-");
+			Files.writeString(folder.resolve("model.byron"), ModelGenerator.components(size));
+			List<Double> load = new ArrayList<>();
+			List<Double> layout = new ArrayList<>();
+			List<Double> raw = new ArrayList<>();
+			List<Double> open = new ArrayList<>();
+			ByronLoader loader = ByronLoader.create();
+			for (int i = 0; i < runs + 2; i++) {
+				long begin = System.nanoTime();
+				LoadResult result = loader.load(folder);
+				double loadMs = (System.nanoTime() - begin) / 1e6;
+				Diagram diagram = C4Diagrams.containers(result.model());
+				begin = System.nanoTime();
+				DiagramLayout.layout(diagram);
+				double layoutMs = (System.nanoTime() - begin) / 1e6;
+				double rawMs = rawElk(diagram);
+				double openMs = openAndPaint(folder);
+				System.err.printf("%d components, run %d: load %.0f ms, layout %.0f ms, raw ELK %.0f ms, open to paint %.0f ms%n",
+						size, i, loadMs, layoutMs, rawMs, openMs);
+				if (i >= 2) {
+					load.add(loadMs);
+					layout.add(layoutMs);
+					raw.add(rawMs);
+					open.add(openMs);
+				}
+			}
+			rows.put(size, new double[] { Stats.median(open), Stats.median(load), Stats.median(layout), Stats.median(raw) });
+			Files.delete(folder.resolve("model.byron"));
+			Files.delete(folder);
+		}
+		Platform.exit();
+
+		System.out.printf("%nByron Studio: open a project until its containers diagram is painted (median of %d runs)%n%n", runs);
+		System.out.println("| components | open to first paint ms | load + check ms | diagram + ELK layout ms | raw ELK layout ms (baseline) | layout / raw |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|");
+		rows.forEach((size, r) -> System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %.2f |%n", size, r[0], r[1], r[2], r[3],
+				r[2] / r[3]));
+	}
+
+	/** ELK alone on a graph of the same boxes and arrows, with no labels and none of Byron's options. */
+	private static double rawElk(Diagram diagram) {
+		ElkNode root = ElkGraphUtil.createGraph();
+		root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+		root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
+		Map<String, ElkNode> nodes = new LinkedHashMap<>();
+		for (DiagramNode node : diagram.nodes()) {
+			ElkNode elk = ElkGraphUtil.createNode(root);
+			elk.setDimensions(NodeMetrics.width(node), NodeMetrics.height(node));
+			nodes.put(node.id(), elk);
+		}
+		for (DiagramEdge edge : diagram.edges()) {
+			if (nodes.containsKey(edge.from()) && nodes.containsKey(edge.to()) && !edge.from().equals(edge.to())) {
+				ElkGraphUtil.createSimpleEdge(nodes.get(edge.from()), nodes.get(edge.to()));
+			}
+		}
+		long begin = System.nanoTime();
+		new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+		return (System.nanoTime() - begin) / 1e6;
+	}
+
+	private static double openAndPaint(Path folder) throws Exception {
+		CompletableFuture<Double> painted = new CompletableFuture<>();
+		long begin = System.nanoTime();
+		Platform.runLater(() -> {
+			try {
+				StudioWindow window = new StudioWindow(Project.open(folder), url -> { });
+				Stage stage = new Stage();
+				stage.setScene(new Scene(window, 1500, 920));
+				stage.show();
+				waitForDiagram(window, stage, begin, painted);
+			} catch (Exception e) {
+				painted.completeExceptionally(e);
+			}
+		});
+		return painted.get(120, TimeUnit.SECONDS);
+	}
+
+	private static void waitForDiagram(StudioWindow window, Stage stage, long begin, CompletableFuture<Double> painted) {
+		if (window.analysis() == null) {
+			Platform.runLater(() -> waitForDiagram(window, stage, begin, painted));
+			return;
+		}
+		stage.getScene().snapshot(null);
+		painted.complete((System.nanoTime() - begin) / 1e6);
+		window.dispose();
+		stage.close();
+	}
+}
