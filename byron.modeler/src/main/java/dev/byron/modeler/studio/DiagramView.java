@@ -100,6 +100,10 @@ final class DiagramView extends Pane {
 		return content.getScaleX();
 	}
 
+	Point2D offset() {
+		return new Point2D(content.getTranslateX(), content.getTranslateY());
+	}
+
 	String selectedId() {
 		return selected;
 	}

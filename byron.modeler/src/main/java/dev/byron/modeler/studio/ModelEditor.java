@@ -184,6 +184,10 @@ final class ModelEditor extends StackPane {
 		});
 	}
 
+	Tooltip hover() {
+		return hover;
+	}
+
 	ContextMenu completionMenu() {
 		return completionMenu;
 	}

@@ -177,6 +177,57 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void theEditorHighlightsTheLanguage(FxRobot robot) {
+		CodeArea area = window.editor().area(project.resolve("posts.byron"));
+		String text = area.getText();
+		assertThat(area.getStyleAtPosition(text.indexOf("component posts") + 1)).contains("token-keyword");
+		assertThat(area.getStyleAtPosition(text.indexOf("String!") + 1)).contains("token-scalar");
+		assertThat(area.getStyleAtPosition(text.indexOf("@length") + 1)).contains("token-annotation");
+		assertThat(area.getStyleAtPosition(text.indexOf("/**") + 1)).contains("token-comment");
+	}
+
+	@Test
+	void theBackgroundMenuAddsAComponentAndValidateReportsTheModel(FxRobot robot) {
+		robot.moveTo(emptyDiagramSpot(robot));
+		robot.clickOn(javafx.scene.input.MouseButton.SECONDARY);
+		robot.clickOn("Add component\u2026");
+		robot.clickOn(".dialog-pane .text-field").write("billing");
+		robot.clickOn("OK");
+		waitFor(() -> window.diagramView().box("component:billing") != null);
+		assertThat(window.editor().area(window.editor().current()).getText()).endsWith("\ncomponent billing {\n}\n");
+		robot.clickOn("Validate");
+		waitFor(() -> window.logText().contains("system microblog: 7 files, 6 components"), window::logText);
+	}
+
+	@Test
+	void draggingTheBackgroundPans(FxRobot robot) {
+		javafx.geometry.Point2D before = window.diagramView().offset();
+		robot.moveTo(emptyDiagramSpot(robot));
+		robot.drag(javafx.scene.input.MouseButton.PRIMARY).moveBy(-120, -80).release(javafx.scene.input.MouseButton.PRIMARY);
+		javafx.geometry.Point2D after = window.diagramView().offset();
+		assertThat(after.getX()).isLessThan(before.getX() - 50);
+		assertThat(after.getY()).isLessThan(before.getY() - 30);
+	}
+
+	@Test
+	void hoveringAnUnderlinedErrorShowsItsMessage(FxRobot robot) throws Exception {
+		Path posts = project.resolve("posts.byron");
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> {
+			window.editor().show(posts);
+			int at = area.getText().indexOf("accounts.User!");
+			area.replaceText(at, at + "accounts.User".length(), "accounts.Usr");
+		});
+		waitFor(() -> window.analysis().result().hasErrors());
+		int offset = area.getText().indexOf("accounts.Usr") + 4;
+		assertThat(area.getStyleAtPosition(offset + 1)).contains("diagnostic-error");
+		javafx.geometry.Bounds bounds = WaitForAsyncUtils.asyncFx(() -> area.getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow()).get();
+		robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 2, bounds.getMinY() + bounds.getHeight() / 2));
+		waitFor(() -> window.editor().hover().isShowing());
+		assertThat(window.editor().hover().getText()).contains("Did you mean 'accounts.User'?");
+	}
+
+	@Test
 	void completesOnCtrlSpaceWithTheLanguageServersProposals(FxRobot robot) {
 		Path posts = project.resolve("posts.byron");
 		CodeArea area = window.editor().area(posts);
@@ -249,6 +300,12 @@ class StudioWindowTest {
 		assertThat(answer.body()).contains("\"users\"");
 		robot.clickOn("Stop");
 		waitFor(30, () -> !window.isRunning() && window.servicesList().getItems().isEmpty());
+	}
+
+	/** A point of the diagram view left of the picture, where there is no box. */
+	private javafx.geometry.Point2D emptyDiagramSpot(FxRobot robot) {
+		return robot.point(window.diagramView()).atPosition(javafx.geometry.Pos.TOP_LEFT)
+				.atOffset(new javafx.geometry.Point2D(12, 150)).query();
 	}
 
 	private Node node(FxRobot robot, String id) {
