@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.GreedySwitchType;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
@@ -30,6 +31,7 @@ import dev.byron.modeler.diagram.LaidOutDiagram.Route;
 public final class DiagramLayout {
 	private static final double MARGIN = 30;
 	private static final double TITLE_SPACE = 40;
+	private static final int LARGE = 60;
 
 	static {
 		LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
@@ -48,6 +50,11 @@ public final class DiagramLayout {
 		root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 25.0);
 		root.setProperty(CoreOptions.SPACING_EDGE_LABEL, 6.0);
 		root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
+		if (diagram.nodes().size() > LARGE) {
+			// Large systems: fewer crossing-minimisation sweeps; the picture is for overview, not for print.
+			root.setProperty(LayeredOptions.THOROUGHNESS, 1);
+			root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
+		}
 		Map<String, ElkNode> nodes = new LinkedHashMap<>();
 		for (DiagramNode node : diagram.nodes()) {
 			ElkNode elk = ElkGraphUtil.createNode(root);
