@@ -16,7 +16,7 @@ import dev.byron.dsl.api.model.ByronModel;
  */
 public final class Generator {
 	private static final List<ArtifactGenerator> GENERATORS = List.of(new DescriptorGenerator(), new SdlGenerator(), new AsyncApiGenerator(), new JavaGenerator(), new GatewayConfigGenerator(),
-			new OverviewGenerator());
+			new OverviewGenerator(), new dev.byron.generator.kubernetes.KubernetesGenerator());
 
 	/** What one generation did: the files written and the files already up to date. */
 	public record Report(List<Path> written, List<Path> unchanged) {

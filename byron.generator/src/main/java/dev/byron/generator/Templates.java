@@ -10,7 +10,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 
 /** The Freemarker templates under {@code dev/byron/generator/templates}, rendered with a fixed locale. */
-final class Templates {
+public final class Templates {
 	private static final Configuration CONFIGURATION = configuration();
 
 	private Templates() {
@@ -27,7 +27,7 @@ final class Templates {
 		return configuration;
 	}
 
-	static String render(String template, Object model) {
+	public static String render(String template, Object model) {
 		try {
 			StringWriter out = new StringWriter();
 			CONFIGURATION.getTemplate(template).process(model, out);

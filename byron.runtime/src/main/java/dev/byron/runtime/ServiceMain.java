@@ -21,7 +21,7 @@ import dev.byron.runtime.spi.Hooks;
 /**
  * The process a component's image runs: {@code ServiceMain <descriptor.json>}, configured by the
  * environment (twelve-factor): {@code BYRON_ROLE} (api, sink, all), {@code BYRON_NATS_URL},
- * {@code BYRON_MONGO_URI}, {@code BYRON_HOST}, {@code BYRON_PORT}. Logs are JSON lines on stdout.
+ * {@code BYRON_MONGO_URI}, {@code BYRON_HOST}, {@code BYRON_PORT}, {@code BYRON_READ_YOUR_WRITES}. Logs are JSON lines on stdout.
  */
 public final class ServiceMain {
 	private ServiceMain() {
@@ -46,6 +46,7 @@ public final class ServiceMain {
 		try (Broker broker = Broker.connect(natsUrl, descriptor.system(), descriptor.name() + "-" + role.name().toLowerCase());
 				MongoClient mongo = MongoClients.create(mongoUri);
 				ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(mongo).hooks(hooks).role(role)
+						.readYourWrites(readYourWrites(env))
 						.http(env.getOrDefault("BYRON_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("BYRON_PORT", "8080")))
 						.start()) {
 			log.info("component {} of system {} started as {} (broker {}, cache {}){}", descriptor.name(), descriptor.system(),
@@ -55,6 +56,12 @@ public final class ServiceMain {
 			stopped.await();
 			log.info("component {} stopping", descriptor.name());
 		}
+	}
+
+	/** {@code BYRON_READ_YOUR_WRITES=false} answers a mutation on append, without waiting for the own Sink. */
+	private static java.time.Duration readYourWrites(Map<String, String> env) {
+		return "false".equalsIgnoreCase(env.get("BYRON_READ_YOUR_WRITES")) ? java.time.Duration.ZERO
+				: java.time.Duration.ofSeconds(5);
 	}
 
 	private static Hooks hooks(ComponentDescriptor descriptor) {

@@ -1,0 +1,75 @@
+package dev.byron.generator.kubernetes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.byron.generator.Artifact;
+import dev.byron.generator.ArtifactGenerator;
+import dev.byron.generator.GatewayConfigGenerator;
+import dev.byron.generator.GenerationInput;
+import dev.byron.generator.Templates;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.Descriptors;
+
+/**
+ * {@code kubernetes/*.yaml}: plain manifests a user can read and {@code kubectl apply -f}, in apply order
+ * (namespace, broker, components, gateway). Objects carry the model version; each component's pod
+ * templates carry a version of that component alone, so a deploy rolls only what changed.
+ */
+public final class KubernetesGenerator implements ArtifactGenerator {
+	public static final String FOLDER = "kubernetes/";
+	public static final String MODEL_VERSION = "byron.dev/model-version";
+	public static final String COMPONENT_VERSION = "byron.dev/component-version";
+
+	@Override
+	public List<Artifact> generate(GenerationInput input) {
+		DeploymentSettings settings = DeploymentSettings.from(input.model());
+		Map<String, String> descriptors = new LinkedHashMap<>();
+		input.descriptors().forEach(d -> descriptors.put(d.name(), Descriptors.toJson(d)));
+		String modelVersion = hash(settings.toString() + descriptors);
+		Map<String, Object> common = new LinkedHashMap<>();
+		common.put("s", settings);
+		common.put("modelVersion", modelVersion);
+		common.put("componentPort", GatewayConfigGenerator.COMPONENT_PORT);
+
+		List<Artifact> artifacts = new ArrayList<>();
+		artifacts.add(new Artifact(FOLDER + "00-namespace.yaml", Templates.render("kubernetes/namespace.yaml.ftl", common)));
+		artifacts.add(new Artifact(FOLDER + "10-nats.yaml", Templates.render("kubernetes/nats.yaml.ftl", common)));
+		int index = 20;
+		for (ComponentDescriptor descriptor : input.descriptors()) {
+			Map<String, Object> model = new LinkedHashMap<>(common);
+			DeploymentSettings.ComponentSettings component = settings.components().get(descriptor.name());
+			model.put("name", descriptor.name());
+			model.put("c", component);
+			model.put("image", settings.image(descriptor.name()));
+			model.put("descriptor", descriptors.get(descriptor.name()));
+			model.put("componentVersion", hash(descriptors.get(descriptor.name()) + component + settings.image(descriptor.name())
+					+ settings.secrets()));
+			artifacts.add(new Artifact(FOLDER + (index++) + "-" + descriptor.name() + ".yaml",
+					Templates.render("kubernetes/component.yaml.ftl", model)));
+		}
+		Map<String, Object> gateway = new LinkedHashMap<>(common);
+		String gatewayJson = input.descriptors().isEmpty() ? "" : new GatewayConfigGenerator().generate(input).get(0).content();
+		gateway.put("gatewayJson", gatewayJson);
+		gateway.put("descriptors", descriptors);
+		gateway.put("image", settings.image("gateway"));
+		gateway.put("componentVersion", hash(gatewayJson + descriptors + settings.gateway() + settings.image("gateway")));
+		artifacts.add(new Artifact(FOLDER + "90-gateway.yaml", Templates.render("kubernetes/gateway.yaml.ftl", gateway)));
+		return artifacts;
+	}
+
+	static String hash(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 6);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
