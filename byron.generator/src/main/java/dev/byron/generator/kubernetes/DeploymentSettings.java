@@ -93,6 +93,11 @@ public record DeploymentSettings(String system, String namespace, String registr
 				components, secrets);
 	}
 
+	public DeploymentSettings withNamespace(String otherNamespace) {
+		return new DeploymentSettings(system, otherNamespace, registry, imageTag, gateway, gatewayPort, ingress, nats,
+				components, secrets);
+	}
+
 	/** The image of a component (or of the gateway, with name {@code gateway}). */
 	public String image(String name) {
 		String repository = system + "-" + name;

@@ -29,7 +29,15 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 
 	@Override
 	public List<Artifact> generate(GenerationInput input) {
+		return generate(input, null);
+	}
+
+	/** The manifests, with the namespace of {@code config.byron} replaced when {@code namespace} is given. */
+	public List<Artifact> generate(GenerationInput input, String namespace) {
 		DeploymentSettings settings = DeploymentSettings.from(input.model());
+		if (namespace != null) {
+			settings = settings.withNamespace(namespace);
+		}
 		Map<String, String> descriptors = new LinkedHashMap<>();
 		input.descriptors().forEach(d -> descriptors.put(d.name(), Descriptors.toJson(d)));
 		String modelVersion = hash(settings.toString() + descriptors);
