@@ -16,6 +16,19 @@ public final class ClusterTarget {
 		return connect(context, System.getenv(), Path.of(System.getProperty("user.home")));
 	}
 
+	/** A given kubeconfig file (kubectl's {@code --kubeconfig}). */
+	public static KubernetesClient connect(String context, Path kubeconfig) throws DeployException {
+		if (!Files.isRegularFile(kubeconfig)) {
+			throw new DeployException("No kubeconfig at " + kubeconfig + ".");
+		}
+		try {
+			Config config = Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+			return check(new KubernetesClientBuilder().withConfig(config).build());
+		} catch (java.io.IOException | RuntimeException e) {
+			throw new DeployException("Cannot use " + kubeconfig + ": " + e.getMessage(), e);
+		}
+	}
+
 	static KubernetesClient connect(String context, java.util.Map<String, String> env, Path home) throws DeployException {
 		boolean inCluster = env.get("KUBERNETES_SERVICE_HOST") != null;
 		String kubeconfig = env.getOrDefault("KUBECONFIG", home.resolve(".kube").resolve("config").toString());

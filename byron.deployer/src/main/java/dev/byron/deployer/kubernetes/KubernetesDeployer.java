@@ -124,6 +124,42 @@ public final class KubernetesDeployer {
 		return plan;
 	}
 
+	/** One Deployment or StatefulSet as the cluster reports it. */
+	public record WorkloadStatus(String kind, String name, int desired, int ready, String image, String componentVersion) {
+	}
+
+	/** Desired against ready for every workload of a system, and the model version deployed last (or null). */
+	public record SystemStatus(String modelVersion, List<WorkloadStatus> workloads) {
+	}
+
+	public SystemStatus status(String namespace, String system) {
+		Map<String, String> labels = Map.of("app.kubernetes.io/part-of", system, "app.kubernetes.io/managed-by", "byron");
+		List<WorkloadStatus> workloads = new ArrayList<>();
+		for (StatefulSet set : client.apps().statefulSets().inNamespace(namespace).withLabels(labels).list().getItems()) {
+			workloads.add(new WorkloadStatus("StatefulSet", set.getMetadata().getName(), replicas(set.getSpec().getReplicas()),
+					set.getStatus() == null ? 0 : replicas0(set.getStatus().getReadyReplicas()),
+					set.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(), ""));
+		}
+		for (Deployment deployment : client.apps().deployments().inNamespace(namespace).withLabels(labels).list().getItems()) {
+			Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+			workloads.add(new WorkloadStatus("Deployment", deployment.getMetadata().getName(),
+					replicas(deployment.getSpec().getReplicas()),
+					deployment.getStatus() == null ? 0 : replicas0(deployment.getStatus().getReadyReplicas()),
+					deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
+					annotations == null ? "" : annotations.getOrDefault("byron.dev/component-version", "")));
+		}
+		var release = client.configMaps().inNamespace(namespace).withName(RELEASE).get();
+		return new SystemStatus(release == null ? null : release.getData().get("modelVersion"), workloads);
+	}
+
+	private static int replicas(Integer value) {
+		return value == null ? 1 : value;
+	}
+
+	private static int replicas0(Integer value) {
+		return value == null ? 0 : value;
+	}
+
 	/** Puts back the pod templates a component's Deployments had before its last rollout. */
 	public void rollback(String namespace, String component) throws DeployException {
 		List<Deployment> deployments = client.apps().deployments().inNamespace(namespace).withLabel(COMPONENT, component)

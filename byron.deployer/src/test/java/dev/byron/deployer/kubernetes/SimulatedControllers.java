@@ -16,15 +16,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * The part of Kubernetes the mock API server lacks: controllers that report StatefulSets ready and
  * Deployments rolled out (or, for names the test marks, failed), as the test lets them.
  */
-final class SimulatedControllers implements AutoCloseable {
+public final class SimulatedControllers implements AutoCloseable {
 	private final KubernetesClient client;
 	private final String namespace;
 	private final Map<String, String> seen = new HashMap<>();
-	final Set<String> failing = ConcurrentHashMap.newKeySet();
+	public final Set<String> failing = ConcurrentHashMap.newKeySet();
 	private final Thread thread;
 	private volatile boolean running = true;
 
-	SimulatedControllers(KubernetesClient client, String namespace) {
+	public SimulatedControllers(KubernetesClient client, String namespace) {
 		this.client = client;
 		this.namespace = namespace;
 		this.thread = new Thread(this::loop, "simulated-controllers");

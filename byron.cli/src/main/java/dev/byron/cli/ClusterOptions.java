@@ -1,0 +1,62 @@
+package dev.byron.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import dev.byron.deployer.kubernetes.ClusterTarget;
+import dev.byron.deployer.kubernetes.DeployException;
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.dsl.api.ModelLoadException;
+import dev.byron.generator.kubernetes.DeploymentSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What every cluster command takes: the model, and where the cluster is. */
+final class ClusterOptions {
+	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
+	Path path;
+
+	@Option(names = "--context", paramLabel = "<name>", description = "The kube context (default: the current one).")
+	String context;
+
+	@Option(names = "--kubeconfig", paramLabel = "<file>", description = "A kubeconfig file (default: KUBECONFIG or ~/.kube/config).")
+	Path kubeconfig;
+
+	@Option(names = { "-n", "--namespace" }, paramLabel = "<name>",
+			description = "The namespace (default: 'namespace' in config.byron, else the system's name).")
+	String namespace;
+
+	/** Why {@link #load} returned null: the exit code to return. */
+	int failure;
+
+	/** The model, or null after printing why it cannot be used (then nothing is changed; see {@link #failure}). */
+	LoadResult load(PrintWriter out, PrintWriter err) {
+		try {
+			LoadResult result = ByronLoader.create().load(path);
+			if (result.hasErrors()) {
+				Path base = Path.of("").toAbsolutePath();
+				result.errors().forEach(d -> out.println(d.format(base)));
+				out.println("Nothing was changed: the model has " + result.errors().size() + " error(s).");
+				out.flush();
+				failure = Byron.MODEL_ERRORS;
+				return null;
+			}
+			return result;
+		} catch (ModelLoadException e) {
+			err.println("byron: " + e.getMessage());
+			err.flush();
+			failure = Byron.USAGE;
+			return null;
+		}
+	}
+
+	KubernetesClient connect() throws DeployException {
+		return kubeconfig == null ? ClusterTarget.connect(context) : ClusterTarget.connect(context, kubeconfig);
+	}
+
+	String namespace(LoadResult model) {
+		return namespace != null ? namespace : DeploymentSettings.from(model.model()).namespace();
+	}
+}

@@ -1,0 +1,138 @@
+package dev.byron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.byron.deployer.kubernetes.SimulatedControllers;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import picocli.CommandLine;
+
+/**
+ * {@code byron deploy}, {@code status}, {@code rollback} and {@code destroy} as a user runs them, with a
+ * kubeconfig pointing at a Kubernetes API in the test JVM (fabric8's mock server in CRUD mode).
+ */
+@EnableKubernetesMockClient(crud = true)
+class DeployCommandsTest {
+	KubernetesClient client;
+	private SimulatedControllers controllers;
+
+	@TempDir
+	Path dir;
+	private Path kubeconfig;
+	private Path project;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		controllers = new SimulatedControllers(client, "shop");
+		kubeconfig = dir.resolve("kubeconfig");
+		Files.writeString(kubeconfig, """
+				apiVersion: v1
+				kind: Config
+				clusters:
+				- name: mock
+				  cluster:
+				    server: "%s"
+				    insecure-skip-tls-verify: true
+				users:
+				- name: mock
+				  user:
+				    token: test
+				contexts:
+				- name: mock
+				  context:
+				    cluster: mock
+				    user: mock
+				current-context: mock
+				""".formatted(client.getMasterUrl()));
+		project = dir.resolve("shop");
+		Files.createDirectories(project);
+		for (String file : new String[] { "schema.byron", "config.byron" }) {
+			Files.copy(CliTest.examples().resolve("shop").resolve(file), project.resolve(file));
+		}
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		controllers.close();
+	}
+
+	record Run(int exit, String out, String err) {
+	}
+
+	private Run byron(String input, String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		Byron byron = new Byron();
+		CommandLine commandLine = new CommandLine(byron);
+		commandLine.setOut(new PrintWriter(out));
+		commandLine.setErr(new PrintWriter(err));
+		commandLine.setExitCodeExceptionMapper(e -> Byron.USAGE);
+		if (input != null) {
+			((DestroyCommand) commandLine.getSubcommands().get("destroy").getCommand()).input =
+					new ByteArrayInputStream(input.getBytes());
+		}
+		((DeployCommand) commandLine.getSubcommands().get("deploy").getCommand()).environment = Map.of();
+		int exit = commandLine.execute(args);
+		return new Run(exit, out.toString(), err.toString());
+	}
+
+	@Test
+	void dryRunThenDeployThenStatusRollbackAndDestroy() throws Exception {
+		String path = project.toString();
+		String config = kubeconfig.toString();
+		Run dryRun = byron(null, "deploy", path, "--kubeconfig", config, "--dry-run");
+		assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+		assertThat(dryRun.out()).contains("create    Deployment/orders-api", "to roll out", "Nothing was changed.");
+		assertThat(client.namespaces().withName("shop").get()).isNull();
+
+		Run deploy = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30");
+		assertThat(deploy.exit()).as(deploy.err()).isZero();
+		assertThat(deploy.out()).contains("Deploying system shop to namespace shop", "nats: 1/1 ready", "orders: rolled out",
+				"gateway: rolled out", "Deployed.");
+
+		Run status = byron(null, "status", path, "--kubeconfig", config);
+		assertThat(status.exit()).isZero();
+		assertThat(status.out()).contains("orders-api", "3/3", "registry.example.com/shop/shop-orders:latest",
+				"Model version deployed: ");
+
+		Files.writeString(project.resolve("schema.byron"), Files.readString(project.resolve("schema.byron"))
+				.replaceFirst("entity Order \\{", "entity Order {\n    note: String"));
+		Run change = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30");
+		assertThat(change.out()).contains("roll      Deployment/orders-api", "inventory: unchanged", "orders: rolled out");
+
+		Run rollback = byron(null, "rollback", path, "orders", "--kubeconfig", config, "--timeout", "30");
+		assertThat(rollback.exit()).as(rollback.err()).isZero();
+		assertThat(rollback.out()).contains("orders: rolled back");
+
+		Run declined = byron("n\n", "destroy", path, "--kubeconfig", config);
+		assertThat(declined.out()).contains("Delete system shop from namespace shop", "(its data stays)", "Nothing was deleted.");
+		assertThat(client.apps().deployments().inNamespace("shop").withName("orders-api").get()).isNotNull();
+		Run destroy = byron(null, "destroy", path, "--kubeconfig", config, "--yes");
+		assertThat(destroy.out()).contains("deleted Deployment/orders-api", "persistent volumes kept");
+		assertThat(client.apps().deployments().inNamespace("shop").list().getItems()).isEmpty();
+	}
+
+	@Test
+	void anInvalidModelOrAMissingClusterChangesNothing() throws Exception {
+		Files.writeString(project.resolve("schema.byron"), "system shop\ncomponent orders { entity Order { x: Nope } }\n");
+		Run invalid = byron(null, "deploy", project.toString(), "--kubeconfig", kubeconfig.toString());
+		assertThat(invalid.exit()).isEqualTo(Byron.MODEL_ERRORS);
+		assertThat(invalid.out()).contains("[unknown-type]", "Nothing was changed: the model has 2 error(s).");
+		Run noConfig = byron(null, "status", CliTest.examples().resolve("shop").toString(), "--kubeconfig",
+				dir.resolve("missing").toString());
+		assertThat(noConfig.exit()).isEqualTo(Byron.USAGE);
+		assertThat(noConfig.err()).contains("No kubeconfig at");
+	}
+}
