@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A nats-server with JetStream, started for a local run, its data under the project's {@code .byron/}. */
-final class NatsProcess implements AutoCloseable {
+public final class NatsProcess implements AutoCloseable {
 	private final Process process;
 	private final int port;
 
@@ -19,7 +19,7 @@ final class NatsProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	static NatsProcess start(Path binary, Path dataDir) throws IOException, InterruptedException {
+	public static NatsProcess start(Path binary, Path dataDir) throws IOException, InterruptedException {
 		Files.createDirectories(dataDir);
 		int port = freePort();
 		Process process = new ProcessBuilder(binary.toString(), "-js", "-sd", dataDir.toString(), "-a", "127.0.0.1", "-p",
@@ -41,7 +41,7 @@ final class NatsProcess implements AutoCloseable {
 	}
 
 	/** The nats-server binary: on PATH, or where the Debian package puts it. */
-	static Optional<Path> find() {
+	public static Optional<Path> find() {
 		String path = System.getenv("PATH");
 		if (path != null) {
 			for (String dir : path.split(java.io.File.pathSeparator)) {
@@ -59,11 +59,11 @@ final class NatsProcess implements AutoCloseable {
 		return Optional.empty();
 	}
 
-	String url() {
+	public String url() {
 		return "nats://127.0.0.1:" + port;
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
