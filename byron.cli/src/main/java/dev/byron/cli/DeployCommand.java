@@ -1,12 +1,15 @@
 package dev.byron.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import dev.byron.deployer.image.ImageBuilder;
+import dev.byron.deployer.image.ImagePublisher;
 import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.DesiredState;
 import dev.byron.deployer.kubernetes.KubernetesDeployer;
@@ -41,7 +44,32 @@ final class DeployCommand implements Callable<Integer> {
 			description = "How long to wait for each rollout (default: ${DEFAULT-VALUE}).")
 	private long timeout;
 
+	@Option(names = "--skip-images", description = { "Do not build images: deploy the images config.byron names",
+			"(registry/system-component:imageTag), built and pushed elsewhere." })
+	private boolean skipImages;
+
+	@Option(names = "--no-push", description = "Build the images as tarballs in .byron/images/ only, even when a registry is configured.")
+	private boolean noPush;
+
 	Map<String, String> environment = System.getenv();
+
+	private Map<String, String> images(LoadResult model, PrintWriter out)
+			throws DeployException, java.io.IOException, InterruptedException, dev.byron.deployer.local.LocalRunException {
+		var settings = dev.byron.generator.kubernetes.DeploymentSettings.from(model.model());
+		ImageBuilder.Registry registry = null;
+		if (settings.registry() != null && !noPush) {
+			var credentials = DesiredState.registryCredentials(model.model(), environment);
+			registry = new ImageBuilder.Registry(credentials.map(c -> c[0]).orElse(null), credentials.map(c -> c[1]).orElse(null));
+		}
+		Path project = java.nio.file.Files.isDirectory(cluster.path) ? cluster.path : cluster.path.toAbsolutePath().getParent();
+		var built = ImagePublisher.build(project, model.model(), settings, RuntimeJar.locate(),
+				Path.of(System.getProperty("user.home"), ".byron", "image-cache"), registry, line -> {
+					out.println(line);
+					out.flush();
+				});
+		out.println(built.built().isEmpty() ? "images: unchanged" : "images built: " + String.join(", ", built.built()));
+		return built.references();
+	}
 
 	@Override
 	public Integer call() {
@@ -52,7 +80,8 @@ final class DeployCommand implements Callable<Integer> {
 			return cluster.failure;
 		}
 		try (KubernetesClient client = cluster.connect()) {
-			DesiredState desired = DesiredState.of(model.model(), cluster.namespace, environment, client);
+			Map<String, String> images = skipImages || dryRun ? Map.of() : images(model, out);
+			DesiredState desired = DesiredState.of(model.model(), cluster.namespace, environment, client, images);
 			KubernetesDeployer deployer = new KubernetesDeployer(client, Duration.ofSeconds(timeout), Duration.ofSeconds(1),
 					line -> {
 						out.println(line);
@@ -75,6 +104,12 @@ final class DeployCommand implements Callable<Integer> {
 		} catch (DeployException e) {
 			err.println("byron: " + e.getMessage());
 			return e.getMessage().startsWith("The rollout") ? DEPLOY_FAILED : Byron.USAGE;
+		} catch (java.io.IOException | dev.byron.deployer.local.LocalRunException e) {
+			err.println("byron: cannot build the images: " + e.getMessage() + " Nothing was changed.");
+			return Byron.USAGE;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Byron.USAGE;
 		} finally {
 			out.flush();
 			err.flush();

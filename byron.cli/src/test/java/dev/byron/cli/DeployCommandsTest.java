@@ -57,9 +57,16 @@ class DeployCommandsTest {
 				current-context: mock
 				""".formatted(client.getMasterUrl()));
 		project = dir.resolve("shop");
-		Files.createDirectories(project);
-		for (String file : new String[] { "schema.byron", "config.byron" }) {
-			Files.copy(CliTest.examples().resolve("shop").resolve(file), project.resolve(file));
+		Path example = CliTest.examples().resolve("shop");
+		try (var paths = Files.walk(example)) {
+			for (Path source : paths.filter(p -> !example.relativize(p).toString().startsWith(".byron")).toList()) {
+				Path target = project.resolve(example.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(source, target);
+				}
+			}
 		}
 	}
 
@@ -97,20 +104,34 @@ class DeployCommandsTest {
 		assertThat(dryRun.out()).contains("create    Deployment/orders-api", "to roll out", "Nothing was changed.");
 		assertThat(client.namespaces().withName("shop").get()).isNull();
 
-		Run deploy = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30");
+		Run deploy = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30", "--no-push");
 		assertThat(deploy.exit()).as(deploy.err()).isZero();
-		assertThat(deploy.out()).contains("Deploying system shop to namespace shop", "nats: 1/1 ready", "orders: rolled out",
-				"gateway: rolled out", "Deployed.");
+		assertThat(deploy.out()).contains("images built: orders, inventory, payments, shipping, notifications, gateway",
+				"Deploying system shop to namespace shop", "nats: 1/1 ready", "orders: rolled out", "gateway: rolled out",
+				"Deployed.");
+		String image = client.apps().deployments().inNamespace("shop").withName("orders-api").get().getSpec().getTemplate()
+				.getSpec().getContainers().get(0).getImage();
+		assertThat(image).matches("registry\\.example\\.com/shop/shop-orders:[0-9a-f]{12}");
+		assertThat(project.resolve(".byron/images/orders-" + image.substring(image.indexOf(':') + 1) + ".tar")).exists();
 
 		Run status = byron(null, "status", path, "--kubeconfig", config);
 		assertThat(status.exit()).isZero();
-		assertThat(status.out()).contains("orders-api", "3/3", "registry.example.com/shop/shop-orders:latest",
+		assertThat(status.out()).contains("orders-api", "3/3", image,
 				"Model version deployed: ");
 
 		Files.writeString(project.resolve("schema.byron"), Files.readString(project.resolve("schema.byron"))
 				.replaceFirst("entity Order \\{", "entity Order {\n    note: String"));
-		Run change = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30");
-		assertThat(change.out()).contains("roll      Deployment/orders-api", "inventory: unchanged", "orders: rolled out");
+		Run change = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30", "--no-push");
+		assertThat(change.out()).as("the model travels in a ConfigMap: images stay")
+				.contains("images: unchanged", "roll      Deployment/orders-api", "inventory: unchanged", "orders: rolled out");
+
+		Path hooks = project.resolve("hooks/ShopHooks.java");
+		Files.writeString(hooks, Files.readString(hooks).replace("card declined above", "card refused above"));
+		Run hookChange = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30", "--no-push");
+		assertThat(hookChange.out()).as("ShopHooks serves all five components; the gateway has no hooks")
+				.contains("images built: orders, inventory, payments, shipping, notifications\n", "gateway: unchanged");
+		assertThat(client.apps().deployments().inNamespace("shop").withName("orders-api").get().getSpec().getTemplate()
+				.getSpec().getContainers().get(0).getImage()).isNotEqualTo(image);
 
 		Run rollback = byron(null, "rollback", path, "orders", "--kubeconfig", config, "--timeout", "30");
 		assertThat(rollback.exit()).as(rollback.err()).isZero();

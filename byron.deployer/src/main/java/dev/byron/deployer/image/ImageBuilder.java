@@ -39,16 +39,26 @@ public final class ImageBuilder {
 		this.runtimeJar = runtimeJar;
 	}
 
+	/** Where an image goes besides its tarball: a registry, with the credentials of {@code credentials.byron}. */
+	public record Registry(String username, String password) {
+	}
+
 	/** A component's image; {@code hooks} is the folder of its compiled hook classes, or null. */
 	public Image component(String reference, Path hooks, Path tarball) throws IOException, InterruptedException {
-		return build(reference, hooks, SERVICE_MAIN, tarball);
+		return build(reference, hooks, SERVICE_MAIN, tarball, null);
 	}
 
 	public Image gateway(String reference, Path tarball) throws IOException, InterruptedException {
-		return build(reference, null, GATEWAY_MAIN, tarball);
+		return build(reference, null, GATEWAY_MAIN, tarball, null);
 	}
 
-	private Image build(String reference, Path hooks, String mainClass, Path tarball) throws IOException, InterruptedException {
+	/** Pushes an image (built again from the cached layers, so identical) to its registry. */
+	public Image push(String reference, Path hooks, boolean gateway, Registry registry) throws IOException, InterruptedException {
+		return build(reference, hooks, gateway ? GATEWAY_MAIN : SERVICE_MAIN, null, registry);
+	}
+
+	private Image build(String reference, Path hooks, String mainClass, Path tarball, Registry registry)
+			throws IOException, InterruptedException {
 		Path jre = RuntimeJre.linked(cache);
 		FileEntriesLayer.Builder system = FileEntriesLayer.builder().setName("system libraries");
 		for (Path library : RuntimeJre.sharedLibraries(jre)) {
@@ -79,11 +89,20 @@ public final class ImageBuilder {
 				// The loader finds the JRE's libraries without /proc (which $ORIGIN needs) too.
 				.setEnvironment(java.util.Map.of("LD_LIBRARY_PATH", "/opt/jre/lib:/opt/jre/lib/server", "JAVA_HOME", "/opt/jre"))
 				.setUser("1000:1000").setWorkingDirectory(AbsoluteUnixPath.get("/tmp")).setCreationTime(Instant.EPOCH);
-		Files.createDirectories(tarball.toAbsolutePath().getParent());
 		try {
-			JibContainer container = image.containerize(Containerizer.to(TarImage.at(tarball).named(reference))
-					.setApplicationLayersCache(cache.resolve("layers")).setBaseImageLayersCache(cache.resolve("base-layers"))
-					.setToolName("byron").setOfflineMode(true));
+			Containerizer target;
+			if (registry == null) {
+				Files.createDirectories(tarball.toAbsolutePath().getParent());
+				target = Containerizer.to(TarImage.at(tarball).named(reference)).setOfflineMode(true);
+			} else {
+				com.google.cloud.tools.jib.api.RegistryImage remote = com.google.cloud.tools.jib.api.RegistryImage.named(reference);
+				if (registry.username() != null) {
+					remote.addCredential(registry.username(), registry.password());
+				}
+				target = Containerizer.to(remote);
+			}
+			JibContainer container = image.containerize(target.setApplicationLayersCache(cache.resolve("layers"))
+					.setBaseImageLayersCache(cache.resolve("base-layers")).setToolName("byron"));
 			return new Image(reference, container.getDigest().toString(), tarball);
 		} catch (com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
 			throw new IOException("'" + reference + "' is not an image reference: " + e.getMessage(), e);

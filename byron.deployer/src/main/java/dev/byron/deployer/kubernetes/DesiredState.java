@@ -29,13 +29,19 @@ public record DesiredState(DeploymentSettings settings, List<HasMetadata> object
 
 	public static DesiredState of(ByronModel model, String namespace, Map<String, String> env, KubernetesClient client)
 			throws DeployException {
+		return of(model, namespace, env, client, Map.of());
+	}
+
+	/** With the images built for this deploy, by component (and {@code gateway}). */
+	public static DesiredState of(ByronModel model, String namespace, Map<String, String> env, KubernetesClient client,
+			Map<String, String> images) throws DeployException {
 		GenerationInput input = GenerationInput.of(model);
 		DeploymentSettings settings = DeploymentSettings.from(model);
 		if (namespace != null) {
 			settings = settings.withNamespace(namespace);
 		}
 		List<HasMetadata> objects = new ArrayList<>();
-		for (Artifact artifact : new KubernetesGenerator().generate(input, namespace)) {
+		for (Artifact artifact : new KubernetesGenerator().generate(input, namespace, images)) {
 			objects.addAll(client.load(new ByteArrayInputStream(artifact.content().getBytes(StandardCharsets.UTF_8))).items());
 		}
 		objects.addAll(1, secrets(model, settings, env));
@@ -72,6 +78,19 @@ public record DesiredState(DeploymentSettings settings, List<HasMetadata> object
 				.withStringData(data).build();
 		secrets.add(0, credentialsSecret);
 		return secrets;
+	}
+
+	/** The registry's user name and password from {@code credentials.byron}, read now; empty without a registry section. */
+	public static java.util.Optional<String[]> registryCredentials(ByronModel model, Map<String, String> env)
+			throws DeployException {
+		ConfigBlock credentials = model.credentials() == null ? ConfigBlock.EMPTY : model.credentials();
+		for (ConfigBlock.Section section : credentials.sections()) {
+			if (section.name().equals("registry")) {
+				return java.util.Optional.of(new String[] { value(section.block(), "registry.username", "username", env),
+						value(section.block(), "registry.password", "password", env) });
+			}
+		}
+		return java.util.Optional.empty();
 	}
 
 	private static Secret pullSecret(DeploymentSettings settings, String server, String user, String password) {

@@ -76,21 +76,8 @@ public final class LocalSystem implements AutoCloseable {
 		Path data = project.resolve(".byron");
 		log.println("byron: compiling hooks/ and customResolvers/");
 		log.flush();
-		Path generated = data.resolve("generated");
-		deleteTree(generated);
 		GenerationInput input = GenerationInput.of(model.model());
-		for (dev.byron.generator.Artifact artifact : new dev.byron.generator.JavaGenerator().generate(input)) {
-			Path file = generated.resolve(artifact.path().substring("java/".length()));
-			java.nio.file.Files.createDirectories(file.getParent());
-			java.nio.file.Files.writeString(file, artifact.content());
-		}
-		deleteTree(data.resolve("classes"));
-		List<HookProvider> providers;
-		try {
-			providers = HookCompiler.compile(project, generated, data.resolve("classes"));
-		} catch (HookCompiler.CompileError e) {
-			throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
-		}
+		List<HookProvider> providers = HookBuild.compile(project, input, data).providers();
 		List<ComponentDescriptor> all = input.descriptors();
 		boolean stubbed = false;
 		for (ComponentDescriptor descriptor : all) {
@@ -104,11 +91,7 @@ public final class LocalSystem implements AutoCloseable {
 			}
 		}
 		if (stubbed) {
-			try {
-				providers = HookCompiler.compile(project, generated, data.resolve("classes"));
-			} catch (HookCompiler.CompileError e) {
-				throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
-			}
+			providers = HookBuild.compile(project, input, data).providers();
 		}
 		for (ComponentDescriptor descriptor : all) {
 			descriptors.put(descriptor.name(), descriptor);
@@ -159,17 +142,6 @@ public final class LocalSystem implements AutoCloseable {
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop");
 		log.println("Press Ctrl-C to stop.");
 		log.flush();
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!java.nio.file.Files.exists(root)) {
-			return;
-		}
-		try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(root)) {
-			for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				java.nio.file.Files.delete(path);
-			}
-		}
 	}
 
 	private synchronized ByronComponent startComponent(String name, int port) throws IOException {

@@ -100,8 +100,13 @@ public record DeploymentSettings(String system, String namespace, String registr
 
 	/** The image of a component (or of the gateway, with name {@code gateway}). */
 	public String image(String name) {
+		return repository(name) + ":" + imageTag;
+	}
+
+	/** The image's name without a tag: {@code registry/system-name}. */
+	public String repository(String name) {
 		String repository = system + "-" + name;
-		return (registry == null ? repository : registry + "/" + repository) + ":" + imageTag;
+		return registry == null ? repository : registry + "/" + repository;
 	}
 
 	private static Workload workload(ConfigBlock block, int replicas, String cpu, String memory, ConfigBlock autoscale) {

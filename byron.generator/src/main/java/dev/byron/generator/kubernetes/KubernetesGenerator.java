@@ -34,6 +34,14 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 
 	/** The manifests, with the namespace of {@code config.byron} replaced when {@code namespace} is given. */
 	public List<Artifact> generate(GenerationInput input, String namespace) {
+		return generate(input, namespace, Map.of());
+	}
+
+	/**
+	 * The manifests for a deploy: {@code images} gives the image built for each component (and
+	 * {@code gateway}); where it has none, the image named by {@code config.byron} is used.
+	 */
+	public List<Artifact> generate(GenerationInput input, String namespace, Map<String, String> images) {
 		DeploymentSettings settings = DeploymentSettings.from(input.model());
 		if (namespace != null) {
 			settings = settings.withNamespace(namespace);
@@ -55,10 +63,10 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 			DeploymentSettings.ComponentSettings component = settings.components().get(descriptor.name());
 			model.put("name", descriptor.name());
 			model.put("c", component);
-			model.put("image", settings.image(descriptor.name()));
+			String image = images.getOrDefault(descriptor.name(), settings.image(descriptor.name()));
+			model.put("image", image);
 			model.put("descriptor", descriptors.get(descriptor.name()));
-			model.put("componentVersion", hash(descriptors.get(descriptor.name()) + component + settings.image(descriptor.name())
-					+ settings.secrets()));
+			model.put("componentVersion", hash(descriptors.get(descriptor.name()) + component + image + settings.secrets()));
 			artifacts.add(new Artifact(FOLDER + (index++) + "-" + descriptor.name() + ".yaml",
 					Templates.render("kubernetes/component.yaml.ftl", model)));
 		}
@@ -66,8 +74,9 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 		String gatewayJson = input.descriptors().isEmpty() ? "" : new GatewayConfigGenerator().generate(input).get(0).content();
 		gateway.put("gatewayJson", gatewayJson);
 		gateway.put("descriptors", descriptors);
-		gateway.put("image", settings.image("gateway"));
-		gateway.put("componentVersion", hash(gatewayJson + descriptors + settings.gateway() + settings.image("gateway")));
+		String gatewayImage = images.getOrDefault("gateway", settings.image("gateway"));
+		gateway.put("image", gatewayImage);
+		gateway.put("componentVersion", hash(gatewayJson + descriptors + settings.gateway() + gatewayImage));
 		artifacts.add(new Artifact(FOLDER + "90-gateway.yaml", Templates.render("kubernetes/gateway.yaml.ftl", gateway)));
 		return artifacts;
 	}

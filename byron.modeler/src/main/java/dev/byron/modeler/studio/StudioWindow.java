@@ -237,7 +237,6 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	private void show(Analysis result) {
-		analysis = result;
 		diagram.show(result.diagram());
 		problems.getItems().setAll(result.result().diagnostics());
 		editor.setDiagnostics(result.result().diagnostics());
@@ -252,6 +251,8 @@ public final class StudioWindow extends BorderPane {
 		status.setText("system " + result.result().model().system() + ": " + project.files().size() + " files, "
 				+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
 				+ (running != null ? "  |  running at " + running.gatewayUrl() : ""));
+		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
+		analysis = result;
 	}
 
 	/** What the window shows now: the last analysis of the text, or null before the first one. */

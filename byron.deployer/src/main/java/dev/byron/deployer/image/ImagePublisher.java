@@ -1,0 +1,122 @@
+package dev.byron.deployer.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.byron.deployer.local.HookBuild;
+import dev.byron.deployer.local.LocalRunException;
+import dev.byron.dsl.api.model.ByronModel;
+import dev.byron.generator.GenerationInput;
+import dev.byron.generator.kubernetes.DeploymentSettings;
+
+/**
+ * The images of a deploy: the project's hooks compiled, then one image per component and one for the
+ * gateway, tagged by the digest of what goes into them, so an image is rebuilt (and a component rolled)
+ * only when its content changes. Written as tarballs under {@code .byron/images/}; pushing to a registry is
+ * the caller's choice.
+ */
+public final class ImagePublisher {
+	/** The image reference for each component and {@code gateway}, and the tarballs written or reused. */
+	public record Images(Map<String, String> references, Map<String, Path> tarballs, List<String> built) {
+	}
+
+	private ImagePublisher() {
+	}
+
+	/** Builds the tarballs that are missing; with a {@code registry}, pushes every image (the registry skips known layers). */
+	public static Images build(Path project, ByronModel model, DeploymentSettings settings, Path runtimeJar, Path cache,
+			ImageBuilder.Registry registry, Consumer<String> progress) throws IOException, InterruptedException, LocalRunException {
+		Path work = project.resolve(".byron").resolve("deploy");
+		GenerationInput input = GenerationInput.of(model);
+		HookBuild.Result hooks = HookBuild.compile(project, input, work);
+		ImageBuilder builder = new ImageBuilder(cache, runtimeJar);
+		String runtime = digest(List.of(runtimeJar), null);
+		String gatewayTag = tag(runtime + "|" + RuntimeJre.MODULES + "|gateway");
+		Map<String, String> references = new LinkedHashMap<>();
+		Map<String, Path> tarballs = new LinkedHashMap<>();
+		List<String> built = new java.util.ArrayList<>();
+		Path out = project.resolve(".byron").resolve("images");
+		for (var component : input.descriptors()) {
+			// Each image carries only the hook code its component reaches: other components' changes leave it alone.
+			Path classes = work.resolve("images").resolve(component.name());
+			HookBuild.deleteTree(classes);
+			boolean hasHooks = ComponentClasses.copy(hooks.classes(),
+					ComponentClasses.providersOf(component, hooks.providers()), classes);
+			if (!hasHooks) {
+				classes = null;
+			}
+			String componentTag = tag(runtime + "|" + (classes == null ? "" : digest(files(classes), classes)) + "|"
+					+ RuntimeJre.MODULES + "|service");
+			String reference = settings.repository(component.name()) + ":" + componentTag;
+			Path tarball = out.resolve(component.name() + "-" + componentTag + ".tar");
+			if (!Files.exists(tarball)) {
+				progress.accept("building image " + reference);
+				builder.component(reference, classes, tarball);
+				built.add(component.name());
+			}
+			if (registry != null) {
+				progress.accept("pushing " + reference);
+				builder.push(reference, classes, false, registry);
+			}
+			references.put(component.name(), reference);
+			tarballs.put(component.name(), tarball);
+		}
+		String gateway = settings.repository("gateway") + ":" + gatewayTag;
+		Path gatewayTarball = out.resolve("gateway-" + gatewayTag + ".tar");
+		if (!Files.exists(gatewayTarball)) {
+			progress.accept("building image " + gateway);
+			builder.gateway(gateway, gatewayTarball);
+			built.add("gateway");
+		}
+		if (registry != null) {
+			progress.accept("pushing " + gateway);
+			builder.push(gateway, null, true, registry);
+		}
+		references.put("gateway", gateway);
+		tarballs.put("gateway", gatewayTarball);
+		return new Images(references, tarballs, built);
+	}
+
+	private static List<Path> files(Path folder) throws IOException {
+		try (Stream<Path> walk = Files.walk(folder)) {
+			return walk.filter(Files::isRegularFile).sorted().toList();
+		}
+	}
+
+	/** A digest of the files' contents and their paths relative to {@code base} (names only without a base). */
+	private static String digest(List<Path> files, Path base) throws IOException {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (Path file : files) {
+				String name = base == null ? file.getFileName().toString() : base.relativize(file).toString();
+				sha.update(name.getBytes(StandardCharsets.UTF_8));
+				try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+					in.transferTo(java.io.OutputStream.nullOutputStream());
+				}
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String tag(String content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)), 0, 6);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package dev.byron.deployer.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.byron.generator.Artifact;
+import dev.byron.generator.GenerationInput;
+import dev.byron.generator.JavaGenerator;
+import dev.byron.runtime.spi.HookProvider;
+
+/**
+ * The user's Java (hooks/ and customResolvers/) compiled together with the types Byron generates, into
+ * {@code work/classes}; what {@code byron run} loads and what a component's image carries.
+ */
+public final class HookBuild {
+	private HookBuild() {
+	}
+
+	/** Compiled hook code; {@code classes} holds the class files, {@code providers} the providers they define. */
+	public record Result(Path classes, List<HookProvider> providers) {
+	}
+
+	public static Result compile(Path project, GenerationInput input, Path work) throws IOException, LocalRunException {
+		Path generated = work.resolve("generated");
+		Path classes = work.resolve("classes");
+		deleteTree(generated);
+		for (Artifact artifact : new JavaGenerator().generate(input)) {
+			Path file = generated.resolve(artifact.path().substring("java/".length()));
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, artifact.content());
+		}
+		deleteTree(classes);
+		try {
+			return new Result(classes, HookCompiler.compile(project, generated, classes));
+		} catch (HookCompiler.CompileError e) {
+			throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
+		}
+	}
+
+	public static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> walk = Files.walk(root)) {
+			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+}
