@@ -62,7 +62,7 @@ class StudioWindowTest {
 
 	@BeforeEach
 	void drawn() {
-		waitFor(() -> window.analysis() != null && window.diagramView().box("component:timeline") != null);
+		waitFor(() -> window.analysis() != null && shows("component:timeline"));
 	}
 
 	@AfterEach
@@ -87,7 +87,7 @@ class StudioWindowTest {
 			area.requestFocus();
 		});
 		robot.write("\ncomponent billing {\n  entity Invoice {\n    total: Float\n");
-		waitFor(() -> window.diagramView().box("component:billing") != null);
+		waitFor(() -> shows("component:billing"));
 		assertThat(window.analysis().diagram().diagram().node("component:billing").orElseThrow().details())
 				.containsExactly("owns Invoice");
 	}
@@ -143,7 +143,7 @@ class StudioWindowTest {
 		robot.clickOn("Rename posts\u2026");
 		robot.doubleClickOn(".dialog-pane .text-field").write("articles");
 		robot.clickOn("OK");
-		waitFor(() -> window.diagramView().box("component:articles") != null);
+		waitFor(() -> shows("component:articles"));
 		assertThat(window.editor().area(project.resolve("timeline.byron")).getText())
 				.contains("post: articles.Post!", "replicate articles.Post", "on articles.PostCreated call fanOut");
 		assertThat(window.analysis().result().hasErrors()).isFalse();
@@ -153,7 +153,7 @@ class StudioWindowTest {
 	void deletingAComponentFromTheDiagramRemovesItsTextAndReportsWhatBreaks(FxRobot robot) {
 		robot.rightClickOn(node(robot, "component:likes"));
 		robot.clickOn("Delete likes");
-		waitFor(() -> window.diagramView().box("component:likes") == null);
+		waitFor(() -> !shows("component:likes"));
 		assertThat(window.editor().area(project.resolve("social.byron")).getText()).doesNotContain("component likes")
 				.contains("/** Who follows whom. */", "before createFollow call refuseSelfFollow\n}");
 		assertThat(window.analysis().result().errors()).extracting(d -> d.code()).contains("unknown-event");
@@ -193,7 +193,7 @@ class StudioWindowTest {
 		robot.clickOn("Add component\u2026");
 		robot.clickOn(".dialog-pane .text-field").write("billing");
 		robot.clickOn("OK");
-		waitFor(() -> window.diagramView().box("component:billing") != null);
+		waitFor(() -> shows("component:billing"));
 		assertThat(window.editor().area(window.editor().current()).getText()).endsWith("\ncomponent billing {\n}\n");
 		robot.clickOn("Validate");
 		waitFor(() -> window.logText().contains("system microblog: 7 files, 6 components"), window::logText);
@@ -306,6 +306,12 @@ class StudioWindowTest {
 	private javafx.geometry.Point2D emptyDiagramSpot(FxRobot robot) {
 		return robot.point(window.diagramView()).atPosition(javafx.geometry.Pos.TOP_LEFT)
 				.atOffset(new javafx.geometry.Point2D(12, 150)).query();
+	}
+
+	/** Whether the window's current analysis, which it publishes once fully shown, has this box. */
+	private boolean shows(String id) {
+		Analysis analysis = window.analysis();
+		return analysis != null && analysis.diagram().diagram().node(id).isPresent();
 	}
 
 	private Node node(FxRobot robot, String id) {
