@@ -62,7 +62,7 @@ final class DeployCommand implements Callable<Integer> {
 			registry = new ImageBuilder.Registry(credentials.map(c -> c[0]).orElse(null), credentials.map(c -> c[1]).orElse(null));
 		}
 		Path project = java.nio.file.Files.isDirectory(cluster.path) ? cluster.path : cluster.path.toAbsolutePath().getParent();
-		var built = ImagePublisher.build(project, model.model(), settings, RuntimeJar.locate(),
+		var built = ImagePublisher.build(project, model.model(), settings, dev.byron.deployer.image.RuntimeJar.locate(),
 				Path.of(System.getProperty("user.home"), ".byron", "image-cache"), registry, line -> {
 					out.println(line);
 					out.flush();

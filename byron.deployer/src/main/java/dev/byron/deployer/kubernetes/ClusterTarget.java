@@ -19,7 +19,7 @@ public final class ClusterTarget {
 	/** A given kubeconfig file (kubectl's {@code --kubeconfig}). */
 	public static KubernetesClient connect(String context, Path kubeconfig) throws DeployException {
 		if (!Files.isRegularFile(kubeconfig)) {
-			throw new DeployException("No kubeconfig at " + kubeconfig + ".");
+			throw new DeployException("No kubeconfig at " + kubeconfig + ": give the file of your cluster (kubectl config view shows the current one). Nothing was changed.");
 		}
 		try {
 			Config config = Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());

@@ -11,6 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import dev.byron.deployer.image.ImageBuilder;
+import dev.byron.deployer.image.ImagePublisher;
+import dev.byron.deployer.image.RuntimeJar;
+import dev.byron.deployer.kubernetes.ClusterTarget;
+import dev.byron.deployer.kubernetes.DeployException;
+import dev.byron.deployer.kubernetes.DesiredState;
+import dev.byron.deployer.kubernetes.KubernetesDeployer;
 import dev.byron.deployer.local.LocalOptions;
 import dev.byron.deployer.local.LocalSystem;
 import dev.byron.dsl.api.ByronLoader;
@@ -21,6 +28,8 @@ import dev.byron.dsl.api.TextEdit;
 import dev.byron.dsl.api.model.ComponentDef;
 import dev.byron.dsl.api.model.EventDef;
 import dev.byron.generator.Generator;
+import dev.byron.generator.kubernetes.DeploymentSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramExport;
 import dev.byron.modeler.diagram.DiagramNode;
@@ -31,7 +40,6 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ChoiceDialog;
@@ -90,6 +98,7 @@ public final class StudioWindow extends BorderPane {
 	private volatile Analysis analysis;
 	private LocalSystem running;
 	private int runPort = LocalOptions.DEFAULT_PORT;
+	private Map<String, String> environment = System.getenv();
 	private Timeline serviceRefresh;
 	final Button validateButton = new Button("Validate");
 	final Button generateButton = new Button("Generate");
@@ -499,13 +508,50 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	void deploy() {
-		String message = "Deployment to Kubernetes is not built yet: 'byron deploy' is coming. Use Run to start the"
-				+ " system on this machine, or Generate to see what would be deployed.";
-		log(message);
-		Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
-		alert.setHeaderText("Deploy is not built yet");
-		alert.initOwner(getScene().getWindow());
-		alert.show();
+		Analysis current = analysis;
+		if (current == null) {
+			return;
+		}
+		DeploymentSettings settings = DeploymentSettings.from(current.result().model());
+		DeployDialog.ask(getScene().getWindow(), settings.namespace(), settings.registry() != null).ifPresent(this::deploy);
+	}
+
+	private void deploy(DeployDialog.Target target) {
+		save();
+		var sources = project.sources();
+		Map<String, String> env = environment;
+		runJob("Deploy", () -> {
+			var result = loader.loadSources(sources);
+			if (result.hasErrors()) {
+				return "Not deployed: the model has " + result.errors().size() + " error(s); see Problems. Nothing was changed.";
+			}
+			try (KubernetesClient client = ClusterTarget.connect(target.context(), target.kubeconfig())) {
+				Map<String, String> images = Map.of();
+				if (target.buildImages()) {
+					DeploymentSettings settings = DeploymentSettings.from(result.model());
+					ImageBuilder.Registry registry = null;
+					if (target.push()) {
+						var credentials = DesiredState.registryCredentials(result.model(), env);
+						registry = new ImageBuilder.Registry(credentials.map(c -> c[0]).orElse(null),
+								credentials.map(c -> c[1]).orElse(null));
+					}
+					images = ImagePublisher.build(project.folder(), result.model(), settings, RuntimeJar.locate(),
+							Path.of(System.getProperty("user.home"), ".byron", "image-cache"), registry, this::log).references();
+				}
+				DesiredState desired = DesiredState.of(result.model(), target.namespace(), env, client, images);
+				log("Deploying to namespace " + desired.settings().namespace() + " at " + client.getMasterUrl());
+				new KubernetesDeployer(client, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1), this::log)
+						.deploy(desired);
+				return "Deployed.";
+			} catch (DeployException e) {
+				return "Not deployed: " + e.getMessage();
+			}
+		});
+	}
+
+	/** The environment {@code env(...)} in credentials.byron reads from (tests give their own). */
+	void setEnvironment(Map<String, String> environment) {
+		this.environment = environment;
 	}
 
 	private void askToExport() {

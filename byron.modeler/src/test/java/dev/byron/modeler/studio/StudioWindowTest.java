@@ -273,16 +273,6 @@ class StudioWindowTest {
 	}
 
 	@Test
-	void deploySaysPlainlyThatItIsNotBuiltYet(FxRobot robot) {
-		robot.clickOn("Deploy");
-		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-		assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText())
-				.startsWith("Deployment to Kubernetes is not built yet");
-		robot.clickOn("OK");
-		assertThat(window.logText()).contains("not built yet");
-	}
-
-	@Test
 	void runStartsTheSystemShowsItsServicesAndStops(FxRobot robot) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
