@@ -52,6 +52,38 @@ final class ClusterOptions {
 		}
 	}
 
+	/** What a cluster command does once the model is valid and the cluster answers; returns the exit code. */
+	interface Action {
+		int run(LoadResult model, KubernetesClient client) throws Exception;
+	}
+
+	/**
+	 * Loads the model, connects, runs the action, and turns what can go wrong into a message and an exit
+	 * code: 1 model errors, 2 no usable cluster, credentials or images, 3 a rollout failed.
+	 */
+	int run(PrintWriter out, PrintWriter err, Action action) {
+		LoadResult model = load(out, err);
+		if (model == null) {
+			return failure;
+		}
+		try (KubernetesClient client = connect()) {
+			return action.run(model, client);
+		} catch (DeployException e) {
+			err.println("byron: " + e.getMessage());
+			return e.getMessage().startsWith("The rollout") ? DeployCommand.DEPLOY_FAILED : Byron.USAGE;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			err.println("byron: interrupted.");
+			return Byron.USAGE;
+		} catch (Exception e) {
+			err.println("byron: " + e.getMessage() + " Nothing was changed.");
+			return Byron.USAGE;
+		} finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
 	KubernetesClient connect() throws DeployException {
 		return kubeconfig == null ? ClusterTarget.connect(context) : ClusterTarget.connect(context, kubeconfig);
 	}

@@ -16,7 +16,6 @@ import dev.byron.deployer.kubernetes.KubernetesDeployer;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.Action;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.Change;
 import dev.byron.dsl.api.LoadResult;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,12 +73,7 @@ final class DeployCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		LoadResult model = cluster.load(out, err);
-		if (model == null) {
-			return cluster.failure;
-		}
-		try (KubernetesClient client = cluster.connect()) {
+		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
 			Map<String, String> images = skipImages || dryRun ? Map.of() : images(model, out);
 			DesiredState desired = DesiredState.of(model.model(), cluster.namespace, environment, client, images);
 			KubernetesDeployer deployer = new KubernetesDeployer(client, Duration.ofSeconds(timeout), Duration.ofSeconds(1),
@@ -101,18 +95,7 @@ final class DeployCommand implements Callable<Integer> {
 			deployer.deploy(desired);
 			out.println("Deployed.");
 			return Byron.OK;
-		} catch (DeployException e) {
-			err.println("byron: " + e.getMessage());
-			return e.getMessage().startsWith("The rollout") ? DEPLOY_FAILED : Byron.USAGE;
-		} catch (java.io.IOException | dev.byron.deployer.local.LocalRunException e) {
-			err.println("byron: cannot build the images: " + e.getMessage() + " Nothing was changed.");
-			return Byron.USAGE;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return Byron.USAGE;
-		} finally {
-			out.flush();
-			err.flush();
-		}
+		});
 	}
+
 }

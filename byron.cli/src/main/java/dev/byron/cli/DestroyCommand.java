@@ -1,18 +1,14 @@
 package dev.byron.cli;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.KubernetesDeployer;
-import dev.byron.dsl.api.LoadResult;
 import dev.byron.generator.kubernetes.DeploymentSettings;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,16 +34,11 @@ final class DestroyCommand implements Callable<Integer> {
 	java.io.InputStream input = System.in;
 
 	@Override
-	public Integer call() throws IOException {
+	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		LoadResult model = cluster.load(out, err);
-		if (model == null) {
-			return cluster.failure;
-		}
-		String system = DeploymentSettings.from(model.model()).system();
-		String namespace = cluster.namespace(model);
-		try (KubernetesClient client = cluster.connect()) {
+		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
+			String system = DeploymentSettings.from(model.model()).system();
+			String namespace = cluster.namespace(model);
 			if (!yes) {
 				out.print("Delete system " + system + " from namespace " + namespace + " at " + client.getMasterUrl()
 						+ (deleteData ? ", WITH ITS DATA" : " (its data stays)") + "? [y/N] ");
@@ -63,12 +54,6 @@ final class DestroyCommand implements Callable<Integer> {
 			deleted.forEach(name -> out.println("deleted " + name));
 			out.println(deleted.size() + " objects deleted" + (deleteData ? "." : "; persistent volumes kept (--delete-data deletes them)."));
 			return Byron.OK;
-		} catch (DeployException e) {
-			err.println("byron: " + e.getMessage());
-			return Byron.USAGE;
-		} finally {
-			out.flush();
-			err.flush();
-		}
+		});
 	}
 }

@@ -4,10 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.KubernetesDeployer;
-import dev.byron.dsl.api.LoadResult;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,23 +30,12 @@ final class RollbackCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		LoadResult model = cluster.load(out, err);
-		if (model == null) {
-			return cluster.failure;
-		}
-		try (KubernetesClient client = cluster.connect()) {
+		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
 			new KubernetesDeployer(client, Duration.ofSeconds(timeout), Duration.ofSeconds(1), line -> {
 				out.println(line);
 				out.flush();
 			}).rollback(cluster.namespace(model), component);
 			return Byron.OK;
-		} catch (DeployException e) {
-			err.println("byron: " + e.getMessage());
-			return e.getMessage().startsWith("The rollout") ? DeployCommand.DEPLOY_FAILED : Byron.USAGE;
-		} finally {
-			out.flush();
-			err.flush();
-		}
+		});
 	}
 }

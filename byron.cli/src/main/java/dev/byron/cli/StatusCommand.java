@@ -3,13 +3,10 @@ package dev.byron.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.KubernetesDeployer;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.SystemStatus;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.WorkloadStatus;
-import dev.byron.dsl.api.LoadResult;
 import dev.byron.generator.kubernetes.DeploymentSettings;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -27,14 +24,9 @@ final class StatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		PrintWriter err = spec.commandLine().getErr();
-		LoadResult model = cluster.load(out, err);
-		if (model == null) {
-			return cluster.failure;
-		}
-		String system = DeploymentSettings.from(model.model()).system();
-		String namespace = cluster.namespace(model);
-		try (KubernetesClient client = cluster.connect()) {
+		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
+			String system = DeploymentSettings.from(model.model()).system();
+			String namespace = cluster.namespace(model);
 			SystemStatus status = new KubernetesDeployer(client, java.time.Duration.ZERO, java.time.Duration.ZERO, l -> { })
 					.status(namespace, system);
 			if (status.workloads().isEmpty()) {
@@ -49,12 +41,6 @@ final class StatusCommand implements Callable<Integer> {
 			out.println("Model version deployed: " + (status.modelVersion() == null ? "unknown" : status.modelVersion())
 					+ " in namespace " + namespace + ".");
 			return Byron.OK;
-		} catch (DeployException e) {
-			err.println("byron: " + e.getMessage());
-			return Byron.USAGE;
-		} finally {
-			out.flush();
-			err.flush();
-		}
+		});
 	}
 }

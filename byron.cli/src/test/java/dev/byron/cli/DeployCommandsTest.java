@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.byron.deployer.kubernetes.SimulatedControllers;
+import dev.byron.deployer.kubernetes.TestKubeconfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import picocli.CommandLine;
@@ -36,26 +37,7 @@ class DeployCommandsTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		controllers = new SimulatedControllers(client, "shop");
-		kubeconfig = dir.resolve("kubeconfig");
-		Files.writeString(kubeconfig, """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: mock
-				  cluster:
-				    server: "%s"
-				    insecure-skip-tls-verify: true
-				users:
-				- name: mock
-				  user:
-				    token: test
-				contexts:
-				- name: mock
-				  context:
-				    cluster: mock
-				    user: mock
-				current-context: mock
-				""".formatted(client.getMasterUrl()));
+		kubeconfig = TestKubeconfig.write(dir.resolve("kubeconfig"), client.getMasterUrl());
 		project = dir.resolve("shop");
 		Path example = CliTest.examples().resolve("shop");
 		try (var paths = Files.walk(example)) {

@@ -38,26 +38,7 @@ class KubectlTest {
 			new KubernetesDeployer(client, Duration.ofSeconds(20), Duration.ofMillis(20), line -> { })
 					.deploy(DesiredState.of(model, null, Map.of("REGISTRY_USER", "robot", "REGISTRY_PASSWORD", "pw"), client));
 		}
-		Path kubeconfig = dir.resolve("kubeconfig");
-		Files.writeString(kubeconfig, """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: mock
-				  cluster:
-				    server: "%s"
-				    insecure-skip-tls-verify: true
-				users:
-				- name: mock
-				  user:
-				    token: test
-				contexts:
-				- name: mock
-				  context:
-				    cluster: mock
-				    user: mock
-				current-context: mock
-				""".formatted(client.getMasterUrl().toString().replaceAll("/$", "")));
+		Path kubeconfig = TestKubeconfig.write(dir.resolve("kubeconfig"), client.getMasterUrl());
 		String deployments = run(kubectl, kubeconfig, "get", "deployments", "-n", "microblog", "-o", "name");
 		assertThat(deployments.lines().toList()).contains("deployment.apps/accounts-api", "deployment.apps/timeline-sink",
 				"deployment.apps/gateway").hasSize(11);

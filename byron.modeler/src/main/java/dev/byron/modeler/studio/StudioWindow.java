@@ -24,7 +24,6 @@ import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.dsl.api.ModelEdits;
 import dev.byron.dsl.api.Severity;
-import dev.byron.dsl.api.TextEdit;
 import dev.byron.dsl.api.model.ComponentDef;
 import dev.byron.dsl.api.model.EventDef;
 import dev.byron.generator.Generator;

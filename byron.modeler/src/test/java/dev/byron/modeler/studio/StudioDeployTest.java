@@ -18,6 +18,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.byron.deployer.kubernetes.SimulatedControllers;
+import dev.byron.deployer.kubernetes.TestKubeconfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import javafx.scene.control.CheckBox;
@@ -84,26 +85,6 @@ class StudioDeployTest {
 	}
 
 	private Path kubeconfig() throws IOException {
-		Path file = workspace.resolve("kubeconfig-" + System.nanoTime());
-		Files.writeString(file, """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: mock
-				  cluster:
-				    server: "%s"
-				    insecure-skip-tls-verify: true
-				users:
-				- name: mock
-				  user:
-				    token: test
-				contexts:
-				- name: mock
-				  context:
-				    cluster: mock
-				    user: mock
-				current-context: mock
-				""".formatted(client.getMasterUrl()));
-		return file;
+		return TestKubeconfig.write(workspace.resolve("kubeconfig-" + System.nanoTime()), client.getMasterUrl());
 	}
 }
