@@ -88,7 +88,8 @@ public final class ImageBuilder {
 		image.setEntrypoint(List.of(JAVA, "-XX:+UseContainerSupport", "-XX:MaxRAMPercentage=75", "-cp", classpath, mainClass))
 				// The loader finds the JRE's libraries without /proc (which $ORIGIN needs) too.
 				.setEnvironment(java.util.Map.of("LD_LIBRARY_PATH", "/opt/jre/lib:/opt/jre/lib/server", "JAVA_HOME", "/opt/jre"))
-				.setUser("1000:1000").setWorkingDirectory(AbsoluteUnixPath.get("/tmp")).setCreationTime(Instant.EPOCH);
+				.setUser("1000:1000").setWorkingDirectory(AbsoluteUnixPath.get("/tmp")).setCreationTime(Instant.EPOCH)
+				.setFormat(com.google.cloud.tools.jib.api.buildplan.ImageFormat.OCI);
 		try {
 			Containerizer target;
 			if (registry == null) {

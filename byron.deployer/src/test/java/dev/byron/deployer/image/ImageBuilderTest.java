@@ -88,21 +88,33 @@ class ImageBuilderTest {
 		}
 	}
 
-	/** A docker-archive tarball: its manifest lists the layer tarballs, applied in order. */
+	/** An OCI image layout: index, manifest, then the layer blobs applied in order. */
 	private static Path unpack(Path tarball, Path image, Path rootfs) throws Exception {
 		Files.createDirectories(image);
 		Files.createDirectories(rootfs);
 		run(List.of("tar", "-xf", tarball.toString(), "-C", image.toString()));
-		JsonNode manifest = new ObjectMapper().readTree(image.resolve("manifest.json").toFile()).get(0);
-		for (JsonNode layer : manifest.get("Layers")) {
-			run(List.of("tar", "-xzf", image.resolve(layer.asText()).toString(), "-C", rootfs.toString()));
+		assertThat(image.resolve("oci-layout")).exists();
+		for (JsonNode layer : manifest(image).get("layers")) {
+			run(List.of("tar", "-xzf", blob(image, layer).toString(), "-C", rootfs.toString()));
 		}
 		return rootfs;
 	}
 
+	private static JsonNode manifest(Path image) throws Exception {
+		JsonNode index = new ObjectMapper().readTree(image.resolve("index.json").toFile());
+		return new ObjectMapper().readTree(blob(image, index.at("/manifests/0")).toFile());
+	}
+
+	private static Path blob(Path image, JsonNode descriptor) {
+		return image.resolve("blobs/sha256").resolve(descriptor.get("digest").asText().substring("sha256:".length()));
+	}
+
+	private static JsonNode config(Path image) throws Exception {
+		return new ObjectMapper().readTree(blob(image, manifest(image).get("config")).toFile());
+	}
+
 	private static List<String> entrypoint(Path image) throws Exception {
-		JsonNode manifest = new ObjectMapper().readTree(image.resolve("manifest.json").toFile()).get(0);
-		JsonNode config = new ObjectMapper().readTree(image.resolve(manifest.get("Config").asText()).toFile());
+		JsonNode config = config(image);
 		List<String> entrypoint = new ArrayList<>();
 		config.at("/config/Entrypoint").forEach(part -> entrypoint.add(part.asText()));
 		assertThat(config.at("/config/User").asText()).isEqualTo("1000:1000");
@@ -110,8 +122,7 @@ class ImageBuilderTest {
 	}
 
 	private static java.util.Map<String, String> environment(Path image) throws Exception {
-		JsonNode manifest = new ObjectMapper().readTree(image.resolve("manifest.json").toFile()).get(0);
-		JsonNode config = new ObjectMapper().readTree(image.resolve(manifest.get("Config").asText()).toFile());
+		JsonNode config = config(image);
 		java.util.Map<String, String> environment = new java.util.HashMap<>();
 		config.at("/config/Env").forEach(entry -> {
 			String[] pair = entry.asText().split("=", 2);
