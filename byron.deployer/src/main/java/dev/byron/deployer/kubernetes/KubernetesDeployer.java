@@ -24,7 +24,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * Brings a cluster to a model's desired state, component by component: creates what is missing
@@ -390,10 +389,5 @@ public final class KubernetesDeployer {
 		Map<String, String> have = live.getData() == null ? Map.of() : live.getData();
 		// An API server turns stringData into data; a store without that logic keeps stringData as given.
 		return wanted.equals(have) || Objects.equals(desired.getStringData(), live.getStringData());
-	}
-
-	/** Reports what would fail to reach the API as a {@link DeployException}. */
-	public static DeployException explain(KubernetesClientException e) {
-		return new DeployException("The Kubernetes API refused a change (" + e.getCode() + "): " + e.getMessage(), e);
 	}
 }

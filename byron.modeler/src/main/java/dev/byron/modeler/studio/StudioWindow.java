@@ -223,6 +223,11 @@ public final class StudioWindow extends BorderPane {
 
 	/** Re-reads the model from the editors' texts off the UI thread, then shows the newest result. */
 	void analyse() {
+		analyse(() -> { });
+	}
+
+	/** As {@link #analyse()}, then {@code whenShown} on the JavaFX thread once the result is shown. */
+	private void analyse(Runnable whenShown) {
 		if (background.isShutdown()) {
 			return;
 		}
@@ -236,6 +241,7 @@ public final class StudioWindow extends BorderPane {
 				Platform.runLater(() -> {
 					if (generation.get() == mine) {
 						show(result);
+						whenShown.run();
 					}
 				});
 			} catch (RuntimeException e) {
@@ -408,11 +414,7 @@ public final class StudioWindow extends BorderPane {
 	// ---- toolbar --------------------------------------------------------------------------------
 
 	void validate() {
-		analyse();
-		Analysis current = analysis;
-		if (current != null) {
-			log(status.getText());
-		}
+		analyse(() -> log(status.getText()));
 	}
 
 	private void save() {
