@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.byron.deployer.image.ImageBuilder;
 import dev.byron.deployer.image.ImagePublisher;
+import dev.byron.deployer.kubernetes.BreakingChanges;
 import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.DesiredState;
 import dev.byron.deployer.kubernetes.KubernetesDeployer;
@@ -47,6 +48,9 @@ final class DeployCommand implements Callable<Integer> {
 			"(registry/system-component:imageTag), built and pushed elsewhere." })
 	private boolean skipImages;
 
+	@Option(names = "--allow-breaking", description = "Deploy even when the model breaks subscribers of the deployed events.")
+	private boolean allowBreaking;
+
 	@Option(names = "--no-push", description = "Build the images as tarballs in .byron/images/ only, even when a registry is configured.")
 	private boolean noPush;
 
@@ -74,6 +78,10 @@ final class DeployCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
+			var settings = dev.byron.generator.kubernetes.DeploymentSettings.from(model.model());
+			String namespace = cluster.namespace != null ? cluster.namespace : settings.namespace();
+			BreakingChanges.check(BreakingChanges.deployed(client, namespace, settings.system()),
+					dev.byron.generator.GenerationInput.of(model.model()).descriptors(), allowBreaking);
 			Map<String, String> images = skipImages || dryRun ? Map.of() : images(model, out);
 			DesiredState desired = DesiredState.of(model.model(), cluster.namespace, environment, client, images);
 			KubernetesDeployer deployer = new KubernetesDeployer(client, Duration.ofSeconds(timeout), Duration.ofSeconds(1),

@@ -171,4 +171,46 @@ class CliTest {
 				"ordres").err()).contains("No component 'ordres' in this model. Components: orders, inventory");
 		assertThat(byron("diagram", shop, "-o", dir.resolve("x.gif").toString()).err()).contains("name it .svg or .png");
 	}
+
+	@Test
+	void diffListsSafeAndBreakingChangesAndExitsOneOnBreaking() throws Exception {
+		Path before = dir.resolve("v1");
+		Path after = dir.resolve("v2");
+		Files.createDirectories(before);
+		Files.createDirectories(after);
+		String model = "system s\ncomponent orders {\n  entity Order {\n    total: Float!\n  }\n}\n";
+		Files.writeString(before.resolve("schema.byron"), model);
+		Files.writeString(after.resolve("schema.byron"), model.replace("total: Float!", "total: Float!\n    note: String"));
+		Run safe = byron("diff", before.toString(), after.toString());
+		assertThat(safe.exit()).isZero();
+		assertThat(safe.out()).contains("safe      both    orders.Order.note: field added", "1 changes from", "0 breaking, 1 safe.");
+		Files.writeString(after.resolve("schema.byron"), model.replace("total: Float!", "amount: Float!"));
+		Run breaking = byron("diff", before.toString(), after.toString());
+		assertThat(breaking.exit()).isEqualTo(1);
+		assertThat(breaking.out()).contains("BREAKING  both    orders.Order.total: field removed");
+	}
+
+	@Test
+	void diffComparesAGitRevisionWithTheWorkingTree() throws Exception {
+		Path repo = dir.resolve("repo");
+		Path model = repo.resolve("model");
+		Files.createDirectories(model);
+		Files.writeString(model.resolve("schema.byron"), "system s\ncomponent a {\n  entity A {\n    x: String\n  }\n  event Done {\n    a: ID!\n  }\n}\n");
+		git(repo, "init", "-q");
+		git(repo, "add", ".");
+		git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "v1");
+		Files.writeString(model.resolve("schema.byron"), "system s\ncomponent a {\n  entity A {\n    x: String\n  }\n}\n");
+		Run run = byron("diff", "HEAD", model.toString());
+		assertThat(run.exit()).isEqualTo(1);
+		assertThat(run.out()).contains("BREAKING  events  a.Done: event removed", "from HEAD (git)");
+		assertThat(byron("diff", "no-such-revision", model.toString()).err()).contains("is neither a path nor a git revision");
+	}
+
+	private static void git(Path repo, String... args) throws Exception {
+		java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("git", "-C", repo.toString()));
+		command.addAll(java.util.List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor()).as(output).isZero();
+	}
 }

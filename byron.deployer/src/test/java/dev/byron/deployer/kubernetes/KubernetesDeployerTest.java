@@ -138,6 +138,24 @@ class KubernetesDeployerTest {
 	}
 
 	@Test
+	void breakingEventChangesAreRefusedUnlessAllowed() throws Exception {
+		deployer.deploy(desired());
+		Path accounts = project.resolve("accounts.byron");
+		Files.writeString(accounts, Files.readString(accounts).replace("event UserSuspended", "event UserBlocked"));
+		var next = dev.byron.generator.GenerationInput.of(model()).descriptors();
+		var deployed = BreakingChanges.deployed(client, "microblog", "microblog");
+		assertThat(deployed).extracting(d -> d.name()).containsExactlyInAnyOrder("accounts", "posts", "social", "likes", "timeline");
+		assertThatThrownBy(() -> BreakingChanges.check(deployed, next, false)).isInstanceOf(DeployException.class)
+				.hasMessageContaining("accounts.UserSuspended: event renamed to UserBlocked")
+				.hasMessageContaining("Deploy with --allow-breaking");
+		BreakingChanges.check(deployed, next, true);
+		Path posts = project.resolve("posts.byron");
+		Files.writeString(posts, Files.readString(posts).replace("likeCount: Int!", "shares: Int\n    likeCount: Int!"));
+		Files.writeString(accounts, Files.readString(accounts).replace("event UserBlocked", "event UserSuspended"));
+		BreakingChanges.check(deployed, dev.byron.generator.GenerationInput.of(model()).descriptors(), false);
+	}
+
+	@Test
 	void destroyDeletesWhatByronMadeButKeepsTheData() throws Exception {
 		deployer.deploy(desired());
 		client.persistentVolumeClaims().inNamespace("microblog").resource(new PersistentVolumeClaimBuilder().withNewMetadata()

@@ -13,7 +13,8 @@ import javafx.stage.Window;
 
 /** Where to deploy: the kubeconfig and context, the namespace, and whether to build and push images. */
 final class DeployDialog {
-	record Target(Path kubeconfig, String context, String namespace, boolean buildImages, boolean push) {
+	record Target(Path kubeconfig, String context, String namespace, boolean buildImages, boolean push,
+			boolean allowBreaking) {
 	}
 
 	private DeployDialog() {
@@ -37,6 +38,8 @@ final class DeployDialog {
 		push.setSelected(registry);
 		push.setDisable(!registry);
 		push.disableProperty().bind(images.selectedProperty().not().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !registry)));
+		CheckBox breaking = new CheckBox("Allow changes that break subscribers of the deployed events");
+		breaking.setId("deploy-allow-breaking");
 		GridPane grid = new GridPane();
 		grid.setHgap(8);
 		grid.setVgap(8);
@@ -45,6 +48,7 @@ final class DeployDialog {
 		grid.addRow(2, new Label("Namespace"), ns);
 		grid.add(images, 1, 3);
 		grid.add(push, 1, 4);
+		grid.add(breaking, 1, 5);
 		Dialog<Target> dialog = new Dialog<>();
 		dialog.setTitle("Deploy to Kubernetes");
 		dialog.setHeaderText("Deploy the saved model: bootstrap on first use, then roll out what changed.");
@@ -54,7 +58,7 @@ final class DeployDialog {
 		dialog.setResultConverter(button -> button == ButtonType.OK
 				? new Target(Path.of(config.getText().trim()), context.getText().isBlank() ? null : context.getText().trim(),
 						ns.getText().isBlank() ? null : ns.getText().trim(), images.isSelected(),
-						images.isSelected() && push.isSelected())
+						images.isSelected() && push.isSelected(), breaking.isSelected())
 				: null);
 		return dialog.showAndWait();
 	}

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import dev.byron.deployer.image.ImageBuilder;
 import dev.byron.deployer.image.ImagePublisher;
 import dev.byron.deployer.image.RuntimeJar;
+import dev.byron.deployer.kubernetes.BreakingChanges;
 import dev.byron.deployer.kubernetes.ClusterTarget;
 import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.DesiredState;
@@ -527,6 +528,10 @@ public final class StudioWindow extends BorderPane {
 				return "Not deployed: the model has " + result.errors().size() + " error(s); see Problems. Nothing was changed.";
 			}
 			try (KubernetesClient client = ClusterTarget.connect(target.context(), target.kubeconfig())) {
+				DeploymentSettings deployed = DeploymentSettings.from(result.model());
+				BreakingChanges.check(BreakingChanges.deployed(client,
+						target.namespace() != null ? target.namespace() : deployed.namespace(), deployed.system()),
+						dev.byron.generator.GenerationInput.of(result.model()).descriptors(), target.allowBreaking());
 				Map<String, String> images = Map.of();
 				if (target.buildImages()) {
 					DeploymentSettings settings = DeploymentSettings.from(result.model());

@@ -1,0 +1,104 @@
+package dev.byron.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.LoadResult;
+import dev.byron.dsl.api.ModelLoadException;
+import dev.byron.generator.GenerationInput;
+import dev.byron.generator.diff.Change;
+import dev.byron.generator.diff.ModelDiff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+		description = { "Compare two versions of a model and list what changed for GraphQL clients and event",
+				"subscribers, each change safe or BREAKING. <old> is a folder or file, or a git revision of <new>",
+				"(e.g. main, HEAD~1, v1.2).",
+				"Exit code: 0 no breaking change, 1 breaking changes, 2 usage problem or a model with errors." })
+final class DiffCommand implements Callable<Integer> {
+	@Spec
+	private CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "<old>", description = "The earlier model: a path, or a git revision.")
+	private String old;
+
+	@Parameters(index = "1", paramLabel = "<new>", defaultValue = ".", description = "The later model (default: .).")
+	private Path current;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		Path oldPath = Path.of(old);
+		String oldName = old;
+		if (!Files.exists(oldPath)) {
+			try {
+				oldPath = fromGit(old, current);
+				oldName = old + " (git)";
+			} catch (IOException e) {
+				err.println("byron: " + old + " is neither a path nor a git revision of " + current + ": " + e.getMessage());
+				return Byron.USAGE;
+			}
+		}
+		LoadResult before = load(oldPath, oldName, err);
+		LoadResult after = load(current, current.toString(), err);
+		if (before == null || after == null) {
+			return Byron.USAGE;
+		}
+		List<Change> changes = ModelDiff.between(GenerationInput.of(before.model()).descriptors(),
+				GenerationInput.of(after.model()).descriptors());
+		changes.forEach(out::println);
+		long breaking = changes.stream().filter(Change::breaking).count();
+		out.printf("%d changes from %s to %s: %d breaking, %d safe.%n", changes.size(), oldName, current, breaking,
+				changes.size() - breaking);
+		out.flush();
+		return breaking > 0 ? Byron.MODEL_ERRORS : Byron.OK;
+	}
+
+	private static LoadResult load(Path path, String name, PrintWriter err) {
+		try {
+			LoadResult result = ByronLoader.create().load(path);
+			if (result.hasErrors()) {
+				err.println("byron: the model " + name + " has " + result.errors().size() + " error(s); 'byron validate' lists them.");
+				return null;
+			}
+			return result;
+		} catch (ModelLoadException e) {
+			err.println("byron: " + e.getMessage());
+			return null;
+		}
+	}
+
+	/** The model as it was at a revision: the same folder, extracted from git into a temporary one. */
+	private static Path fromGit(String revision, Path current) throws IOException, InterruptedException {
+		Path folder = (Files.isDirectory(current) ? current : current.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+		String top = run(List.of("git", "-C", folder.toString(), "rev-parse", "--show-toplevel")).trim();
+		String relative = Path.of(top).relativize(folder).toString();
+		Path target = Files.createTempDirectory("byron-diff-");
+		Path archive = target.resolve("model.tar");
+		run(List.of("git", "-C", top, "archive", "--format=tar", "-o", archive.toString(), revision, "--",
+				relative.isEmpty() ? "." : relative));
+		run(List.of("tar", "-xf", archive.toString(), "-C", target.toString()));
+		Files.delete(archive);
+		return relative.isEmpty() ? target : target.resolve(relative);
+	}
+
+	private static String run(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			throw new IOException(output.strip());
+		}
+		return output;
+	}
+}
