@@ -46,6 +46,17 @@ class GatewayTest {
 
 			assertThat(Http.graphql(url, "{ users { nodes { nope } } }", Map.of()).code()).isEqualTo("VALIDATION");
 			assertThat(Http.graphql(url, "{ users { ", Map.of()).code()).isEqualTo("VALIDATION");
+			Http.Response huge = Http.graphql(url, "{ users { nodes { handle } } }" + " ".repeat(100_001), Map.of());
+			assertThat(huge.code()).isEqualTo("VALIDATION");
+			assertThat(huge.errors().get(0).get("message").toString()).contains("characters long; the gateway accepts at most 100000");
+			StringBuilder wide = new StringBuilder("{");
+			for (int i = 0; i < 600; i++) {
+				wide.append(" u").append(i).append(": users { nodes { handle } }");
+			}
+			Http.Response tooMany = Http.graphql(url, wide.append(" }").toString(), Map.of());
+			assertThat(tooMany.code()).isEqualTo("VALIDATION");
+			assertThat(tooMany.errors().get(0).get("message").toString())
+					.contains("The query selects 1800 fields (fragments expanded); the gateway accepts at most 1000");
 			Http.Response introspection = Http.graphql(url, "{ __schema { queryType { name } mutationType { fields { name } } } }", Map.of());
 			assertThat(introspection.errors()).isEmpty();
 			assertThat(introspection.data().toString()).contains("createUser").contains("createPost");

@@ -50,9 +50,15 @@ public final class GatewayExecutor {
 	private final GraphQL introspection;
 	private final HttpClient http;
 	private final Duration timeout;
+	private final QueryLimits limits;
 
 	public GatewayExecutor(GatewaySchema schema, Duration timeout) {
+		this(schema, timeout, QueryLimits.DEFAULT);
+	}
+
+	public GatewayExecutor(GatewaySchema schema, Duration timeout, QueryLimits limits) {
 		this.schema = schema;
+		this.limits = limits;
 		this.introspection = GraphQL.newGraphQL(schema.schema()).build();
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
 		this.timeout = timeout;
@@ -64,6 +70,10 @@ public final class GatewayExecutor {
 
 	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
 		Document document;
+		var tooLarge = limits.checkSize(query);
+		if (tooLarge.isPresent()) {
+			return errors(List.of(error(tooLarge.get(), ErrorCode.VALIDATION, null)));
+		}
 		try {
 			document = Parser.parse(query);
 		} catch (InvalidSyntaxException e) {
@@ -89,6 +99,10 @@ public final class GatewayExecutor {
 		boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
 		Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
 		document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+		var tooComplex = limits.checkShape(operation.getSelectionSet(), fragments);
+		if (tooComplex.isPresent()) {
+			return errors(List.of(error(tooComplex.get(), ErrorCode.VALIDATION, null)));
+		}
 		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
 		List<Part> parts = split(rootFields, mutation);
 		Map<String, Object> vars = variables == null ? Map.of() : variables;
