@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import dev.byron.deployer.image.ImageBuilder;
 import dev.byron.deployer.image.ImagePublisher;
 import dev.byron.deployer.kubernetes.BreakingChanges;
 import dev.byron.deployer.kubernetes.DeployException;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 		description = { "Deploy the system to Kubernetes. The first time it creates the namespace, the broker and the",
 				"databases and waits for them; later it rolls out only the components that changed, one by one,",
 				"reporting each until it completes, and stops at the first that fails.",
-				"Exit code: 0 deployed, 1 the model has errors, 2 no usable cluster or credentials, 3 a rollout failed." })
+				"Exit code: 0 deployed, 1 the model has errors, 2 no usable cluster, credentials or images, or a change",
+				"that breaks event subscribers (see --allow-breaking), 3 a rollout failed." })
 final class DeployCommand implements Callable<Integer> {
 	static final int DEPLOY_FAILED = 3;
 
@@ -56,20 +56,12 @@ final class DeployCommand implements Callable<Integer> {
 
 	Map<String, String> environment = System.getenv();
 
-	private Map<String, String> images(LoadResult model, PrintWriter out)
-			throws DeployException, java.io.IOException, InterruptedException, dev.byron.deployer.local.LocalRunException {
-		var settings = dev.byron.generator.kubernetes.DeploymentSettings.from(model.model());
-		ImageBuilder.Registry registry = null;
-		if (settings.registry() != null && !noPush) {
-			var credentials = DesiredState.registryCredentials(model.model(), environment);
-			registry = new ImageBuilder.Registry(credentials.map(c -> c[0]).orElse(null), credentials.map(c -> c[1]).orElse(null));
-		}
+	private Map<String, String> images(LoadResult model, PrintWriter out) throws Exception {
 		Path project = java.nio.file.Files.isDirectory(cluster.path) ? cluster.path : cluster.path.toAbsolutePath().getParent();
-		var built = ImagePublisher.build(project, model.model(), settings, dev.byron.deployer.image.RuntimeJar.locate(),
-				Path.of(System.getProperty("user.home"), ".byron", "image-cache"), registry, line -> {
-					out.println(line);
-					out.flush();
-				});
+		var built = ImagePublisher.forDeploy(project, model.model(), !noPush, environment, line -> {
+			out.println(line);
+			out.flush();
+		});
 		out.println(built.built().isEmpty() ? "images: unchanged" : "images built: " + String.join(", ", built.built()));
 		return built.references();
 	}

@@ -35,6 +35,24 @@ public final class ImagePublisher {
 	private ImagePublisher() {
 	}
 
+	/**
+	 * The images of a deploy, as {@code byron deploy} and the studio build them: the cache in
+	 * {@code ~/.byron/image-cache}, pushed when {@code push} and config.byron names a registry (with the
+	 * credentials of credentials.byron, {@code env(...)} read from {@code env}).
+	 */
+	public static Images forDeploy(Path project, ByronModel model, boolean push, Map<String, String> env,
+			Consumer<String> progress) throws IOException, InterruptedException, LocalRunException,
+			dev.byron.deployer.kubernetes.DeployException {
+		DeploymentSettings settings = DeploymentSettings.from(model);
+		ImageBuilder.Registry registry = null;
+		if (push && settings.registry() != null) {
+			var credentials = dev.byron.deployer.kubernetes.DesiredState.registryCredentials(model, env);
+			registry = new ImageBuilder.Registry(credentials.map(c -> c[0]).orElse(null), credentials.map(c -> c[1]).orElse(null));
+		}
+		return build(project, model, settings, RuntimeJar.locate(),
+				Path.of(System.getProperty("user.home"), ".byron", "image-cache"), registry, progress);
+	}
+
 	/** Builds the tarballs that are missing; with a {@code registry}, pushes every image (the registry skips known layers). */
 	public static Images build(Path project, ByronModel model, DeploymentSettings settings, Path runtimeJar, Path cache,
 			ImageBuilder.Registry registry, Consumer<String> progress) throws IOException, InterruptedException, LocalRunException {

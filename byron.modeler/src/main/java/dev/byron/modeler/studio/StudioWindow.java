@@ -11,9 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.byron.deployer.image.ImageBuilder;
 import dev.byron.deployer.image.ImagePublisher;
-import dev.byron.deployer.image.RuntimeJar;
 import dev.byron.deployer.kubernetes.BreakingChanges;
 import dev.byron.deployer.kubernetes.ClusterTarget;
 import dev.byron.deployer.kubernetes.DeployException;
@@ -534,15 +532,7 @@ public final class StudioWindow extends BorderPane {
 						dev.byron.generator.GenerationInput.of(result.model()).descriptors(), target.allowBreaking());
 				Map<String, String> images = Map.of();
 				if (target.buildImages()) {
-					DeploymentSettings settings = DeploymentSettings.from(result.model());
-					ImageBuilder.Registry registry = null;
-					if (target.push()) {
-						var credentials = DesiredState.registryCredentials(result.model(), env);
-						registry = new ImageBuilder.Registry(credentials.map(c -> c[0]).orElse(null),
-								credentials.map(c -> c[1]).orElse(null));
-					}
-					images = ImagePublisher.build(project.folder(), result.model(), settings, RuntimeJar.locate(),
-							Path.of(System.getProperty("user.home"), ".byron", "image-cache"), registry, this::log).references();
+					images = ImagePublisher.forDeploy(project.folder(), result.model(), target.push(), env, this::log).references();
 				}
 				DesiredState desired = DesiredState.of(result.model(), target.namespace(), env, client, images);
 				log("Deploying to namespace " + desired.settings().namespace() + " at " + client.getMasterUrl());
