@@ -107,4 +107,24 @@ class GeneratorTest {
 				.contains("byron.shop.orders.Order placeOrder(String order, ResolverContext context)")
 				.contains("void markPaid(byron.shop.payments.PaymentCaptured event, EventHookContext context)");
 	}
+
+	@Test
+	void theGatewaysRequestLimitsComeFromConfigByron() {
+		var model = dev.byron.dsl.api.ByronLoader.create().loadSources(java.util.List.of(
+				new dev.byron.dsl.api.Source(Path.of("m.byron"), "system s\ncomponent a {\n  entity A {\n    x: String\n  }\n}\n"),
+				new dev.byron.dsl.api.Source(Path.of("config.byron"), "deployment {\n  gateway {\n    maxDepth: 6\n    maxFields: 200\n  }\n}\n")));
+		org.assertj.core.api.Assertions.assertThat(model.errors()).isEmpty();
+		String json = Generator.artifacts(model.model()).stream().filter(a -> a.path().equals("gateway.json")).findFirst()
+				.orElseThrow().content();
+		org.assertj.core.api.Assertions.assertThat(dev.byron.runtime.gateway.GatewayConfig.read(write(json)).limits())
+				.isEqualTo(new dev.byron.runtime.gateway.QueryLimits(100_000, 6, 200));
+	}
+
+	private Path write(String json) {
+		try {
+			return java.nio.file.Files.writeString(out.resolve("gateway.json"), json);
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
 }

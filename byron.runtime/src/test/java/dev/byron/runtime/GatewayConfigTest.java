@@ -40,4 +40,15 @@ class GatewayConfigTest {
 			}
 		}
 	}
+
+	@Test
+	void limitsRoundTripAndAnOlderFileReadsWithTheDefaults() throws Exception {
+		GatewayConfig limited = new GatewayConfig("s", 4000, List.of(), new dev.byron.runtime.gateway.QueryLimits(5000, 6, 70));
+		Path file = dir.resolve("limited.json");
+		Files.writeString(file, limited.toJson());
+		assertThat(GatewayConfig.read(file).limits()).isEqualTo(new dev.byron.runtime.gateway.QueryLimits(5000, 6, 70));
+		Path older = dir.resolve("older.json");
+		Files.writeString(older, "{ \"system\": \"s\", \"port\": 4000, \"components\": [] }");
+		assertThat(GatewayConfig.read(older).limits()).isEqualTo(dev.byron.runtime.gateway.QueryLimits.DEFAULT);
+	}
 }

@@ -132,7 +132,8 @@ public final class LocalSystem implements AutoCloseable {
 			ports.put(name, component.port());
 			routes.add(new Route(descriptors.get(name), component.graphqlUrl()));
 		}
-		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin));
+		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
+				dev.byron.generator.GatewayConfigGenerator.limits(input));
 		log.println("byron: system " + system + " is running (data in " + data + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");

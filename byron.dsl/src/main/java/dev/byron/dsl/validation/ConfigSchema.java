@@ -31,7 +31,7 @@ public final class ConfigSchema {
 		sections.put("nats", block(Label.NONE, Map.of(), "replicas", Kind.INT, "storage", Kind.MEMORY, "image", Kind.STRING));
 		sections.put("mongo", mongo);
 		sections.put("gateway", block(Label.NONE, Map.of("autoscale", autoscale), "replicas", Kind.INT, "cpu", Kind.CPU,
-				"memory", Kind.MEMORY, "port", Kind.INT));
+				"memory", Kind.MEMORY, "port", Kind.INT, "maxQueryLength", Kind.INT, "maxDepth", Kind.INT, "maxFields", Kind.INT));
 		sections.put("component", component);
 		DEPLOYMENT = block(Label.NONE, sections, "namespace", Kind.DNS_LABEL, "registry", Kind.STRING, "imageTag",
 				Kind.STRING, "replicas", Kind.INT, "cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN);

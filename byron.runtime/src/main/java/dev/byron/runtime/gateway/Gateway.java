@@ -31,9 +31,9 @@ public final class Gateway implements AutoCloseable {
 	private final HttpServer server;
 	private final ThreadPoolExecutor executor;
 
-	private Gateway(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra)
-			throws IOException {
-		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), Duration.ofSeconds(30));
+	private Gateway(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
+			QueryLimits limits) throws IOException {
+		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), Duration.ofSeconds(30), limits);
 		server = HttpServer.create(new InetSocketAddress(host, port), 128);
 		executor = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
 			Thread thread = new Thread(r, "byron-gateway");
@@ -54,13 +54,13 @@ public final class Gateway implements AutoCloseable {
 	}
 
 	public static Gateway start(List<Route> routes, String host, int port) throws IOException {
-		return start(routes, host, port, Map.of());
+		return start(routes, host, port, Map.of(), QueryLimits.DEFAULT);
 	}
 
-	/** With more handlers on the same server, e.g. the local run's component controls. */
-	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra)
-			throws IOException {
-		Gateway gateway = new Gateway(routes, host, port, extra);
+	/** With request limits, and more handlers on the same server (e.g. the local run's component controls). */
+	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
+			QueryLimits limits) throws IOException {
+		Gateway gateway = new Gateway(routes, host, port, extra, limits);
 		gateway.server.start();
 		return gateway;
 	}

@@ -16,10 +16,19 @@ import dev.byron.runtime.descriptor.Descriptors;
 /**
  * What the gateway process serves: each component's descriptor (a path relative to this file) and the URL
  * of its GraphQL endpoint. The generator writes it; an environment variable
- * {@code BYRON_URL_<COMPONENT>} overrides a URL at start.
+ * {@code BYRON_URL_<COMPONENT>} overrides a URL at start. {@code limits} bound what one request may ask.
  */
-public record GatewayConfig(String system, int port, List<Entry> components) {
+public record GatewayConfig(String system, int port, List<Entry> components, QueryLimits limits) {
 	public record Entry(String name, String descriptor, String url) {
+	}
+
+	/** A configuration written before limits existed reads with the default ones. */
+	public GatewayConfig {
+		limits = limits == null ? QueryLimits.DEFAULT : limits;
+	}
+
+	public GatewayConfig(String system, int port, List<Entry> components) {
+		this(system, port, components, QueryLimits.DEFAULT);
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
