@@ -70,10 +70,7 @@ final class DeployCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
-			var settings = dev.byron.generator.kubernetes.DeploymentSettings.from(model.model());
-			String namespace = cluster.namespace != null ? cluster.namespace : settings.namespace();
-			BreakingChanges.check(BreakingChanges.deployed(client, namespace, settings.system()),
-					dev.byron.generator.GenerationInput.of(model.model()).descriptors(), allowBreaking);
+			BreakingChanges.check(client, model.model(), cluster.namespace, allowBreaking);
 			Map<String, String> images = skipImages || dryRun ? Map.of() : images(model, out);
 			DesiredState desired = DesiredState.of(model.model(), cluster.namespace, environment, client, images);
 			KubernetesDeployer deployer = new KubernetesDeployer(client, Duration.ofSeconds(timeout), Duration.ofSeconds(1),

@@ -33,6 +33,17 @@ public final class BreakingChanges {
 		return descriptors;
 	}
 
+	/**
+	 * Checks a model about to be deployed against what its namespace ({@code namespace}, or the one of
+	 * config.byron) runs now.
+	 */
+	public static void check(KubernetesClient client, dev.byron.dsl.api.model.ByronModel model, String namespace,
+			boolean allowed) throws DeployException {
+		var settings = dev.byron.generator.kubernetes.DeploymentSettings.from(model);
+		check(deployed(client, namespace != null ? namespace : settings.namespace(), settings.system()),
+				dev.byron.generator.GenerationInput.of(model).descriptors(), allowed);
+	}
+
 	/** Throws, listing them, when the new descriptors break what subscribers of the deployed events rely on. */
 	public static void check(List<ComponentDescriptor> deployed, List<ComponentDescriptor> next, boolean allowed)
 			throws DeployException {

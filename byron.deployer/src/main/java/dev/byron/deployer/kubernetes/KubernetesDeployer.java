@@ -254,6 +254,7 @@ public final class KubernetesDeployer {
 			if (change.action() == Action.CREATE) {
 				client.resource(object).create();
 			} else {
+				// Read again, not taken from the plan: controllers move the resourceVersion on in between.
 				HasMetadata live = client.resource(object).get();
 				if (object instanceof Deployment deployment && live instanceof Deployment liveDeployment
 						&& change.action() == Action.ROLL) {
@@ -355,28 +356,21 @@ public final class KubernetesDeployer {
 		return client.getKubernetesSerialization().asJson(object);
 	}
 
-	/** A digest of what Byron asks for (the desired object without Byron's own bookkeeping annotations). */
+	/** A digest of what Byron asks for: the desired object without Byron's own bookkeeping annotations. */
 	private String hash(HasMetadata object) {
-		Map<String, String> annotations = object.getMetadata().getAnnotations();
-		String applied = annotations == null ? null : annotations.remove(APPLIED_HASH);
-		String previous = annotations == null ? null : annotations.remove(PREVIOUS_TEMPLATE);
-		// The model version names the whole model: an object whose own content did not change stays untouched.
-		String model = annotations == null ? null : annotations.remove(MODEL_VERSION);
+		HasMetadata copy = client.getKubernetesSerialization().clone(object);
+		Map<String, String> annotations = copy.getMetadata().getAnnotations();
+		if (annotations != null) {
+			annotations.remove(APPLIED_HASH);
+			annotations.remove(PREVIOUS_TEMPLATE);
+			// The model version names the whole model: an object whose own content did not change stays untouched.
+			annotations.remove(MODEL_VERSION);
+		}
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(object).getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(copy).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 8);
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
-		} finally {
-			if (applied != null) {
-				annotations.put(APPLIED_HASH, applied);
-			}
-			if (previous != null) {
-				annotations.put(PREVIOUS_TEMPLATE, previous);
-			}
-			if (model != null) {
-				annotations.put(MODEL_VERSION, model);
-			}
 		}
 	}
 

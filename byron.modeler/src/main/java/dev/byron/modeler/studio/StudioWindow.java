@@ -526,10 +526,7 @@ public final class StudioWindow extends BorderPane {
 				return "Not deployed: the model has " + result.errors().size() + " error(s); see Problems. Nothing was changed.";
 			}
 			try (KubernetesClient client = ClusterTarget.connect(target.context(), target.kubeconfig())) {
-				DeploymentSettings deployed = DeploymentSettings.from(result.model());
-				BreakingChanges.check(BreakingChanges.deployed(client,
-						target.namespace() != null ? target.namespace() : deployed.namespace(), deployed.system()),
-						dev.byron.generator.GenerationInput.of(result.model()).descriptors(), target.allowBreaking());
+				BreakingChanges.check(client, result.model(), target.namespace(), target.allowBreaking());
 				Map<String, String> images = Map.of();
 				if (target.buildImages()) {
 					images = ImagePublisher.forDeploy(project.folder(), result.model(), target.push(), env, this::log).references();
