@@ -7,12 +7,25 @@ set -euo pipefail
 ide=$1 site=$2 work=$3
 
 [ -f "$site" ] || { echo "no update site zip at $site: build the updatesite module first" >&2; exit 1; }
+site=$(realpath "$site")
 rm -rf "$work" && mkdir -p "$work"
 cp -r "$ide" "$work/eclipse"
 eclipse=$work/eclipse
 launcher=$(ls "$eclipse"/plugins/org.eclipse.equinox.launcher_*.jar)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 fail() { echo "install test: $*" >&2; exit 1; }
+
+# The site refers to LSP4E's and TM4E's release sites, and the plug-in asks for them as optional, greedy needs.
+jar=${JAVA_HOME:+$JAVA_HOME/bin/}jar
+(cd "$work" && "$jar" xf "$site" content.jar && "$jar" xf content.jar content.xml)
+for ref in lsp4e tm4e; do
+  grep -q "<repository uri='https://download.eclipse.org/$ref/releases/latest'" "$work/content.xml" \
+    || fail "the site does not refer to $ref's release site"
+done
+for need in org.eclipse.lsp4e org.eclipse.tm4e.registry org.eclipse.tm4e.ui; do
+  grep -E "<required namespace='osgi.bundle' name='$need' " "$work/content.xml" | grep "optional='true'" | grep -vq "greedy='false'" \
+    || fail "$need is not an optional, greedy requirement of the plug-in"
+done
 
 echo "install test: installing dev.byron.eclipse.feature from $(basename "$site") with the p2 director"
 start=$(date +%s)
