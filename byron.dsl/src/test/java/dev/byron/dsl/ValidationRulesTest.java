@@ -82,7 +82,11 @@ class ValidationRulesTest {
 				error(IssueCodes.SETTING_TYPE, "deployment { replicas: §\"two\" }", "whole number"),
 				error(IssueCodes.DUPLICATE_SETTING, "deployment { replicas: 1 §replicas: 2 }", "set twice"),
 				error(IssueCodes.INVALID_QUANTITY, "deployment { memory: §\"lots\" }", "256Mi"),
-				error(IssueCodes.SECRET_IN_CONFIG, "deployment { §mongoPassword: \"x\" }", "credentials.byron"));
+				error(IssueCodes.SECRET_IN_CONFIG, "deployment { §mongoPassword: \"x\" }", "credentials.byron"),
+				error(IssueCodes.SETTING_TYPE, "deployment { gateway { §auth { audience: \"s\" } } }", "needs the issuer"),
+				error(IssueCodes.ANNOTATION_TARGET, "system s component a { enum E @§auth(\"admin\") { A } }", "@auth"),
+				error(IssueCodes.ANNOTATION_ARGUMENT, "system s component a { entity Note @owner(§auther) { author: String } }", "e.g. @owner(author)"),
+				error(IssueCodes.ANNOTATION_ARGUMENT, "system s component a { entity Note @owner(§n) { n: Int } }", "holds one id"));
 	}
 
 	private static Arguments error(String code, String model, String message) {

@@ -21,6 +21,7 @@ import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.descriptor.EnumDescriptor;
 import dev.byron.runtime.descriptor.EventDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.descriptor.Ownership;
 import dev.byron.runtime.descriptor.FieldRules;
 import dev.byron.runtime.descriptor.FieldType;
 import dev.byron.runtime.descriptor.HookDescriptor;
@@ -42,7 +43,8 @@ public final class DescriptorMapper {
 
 	ComponentDescriptor component(ComponentDef component) {
 		List<EntityDescriptor> entities = component.entities().stream()
-				.map(e -> new EntityDescriptor(e.name(), e.plural(), fields(e.fields()))).toList();
+				.map(e -> new EntityDescriptor(e.name(), e.plural(), fields(e.fields()), role(e.annotations()),
+						ownership(e.annotations()))).toList();
 		List<EnumDescriptor> enums = component.enums().stream().map(e -> new EnumDescriptor(e.name(), e.values())).toList();
 		List<EventDescriptor> events = component.events().stream().filter(e -> e.kind() == EventDef.Kind.DOMAIN)
 				.map(e -> new EventDescriptor(e.name(), fields(e.payload()))).toList();
@@ -71,11 +73,28 @@ public final class DescriptorMapper {
 	private OperationDescriptor operation(OperationDef operation) {
 		List<OperationDescriptor.ParameterDescriptor> parameters = operation.parameters().stream()
 				.map(p -> new OperationDescriptor.ParameterDescriptor(p.name(), type(p.type()), plain(p.defaultValue()))).toList();
-		return new OperationDescriptor(operation.kind().name(), operation.name(), parameters, type(operation.type()));
+		return new OperationDescriptor(operation.kind().name(), operation.name(), parameters, type(operation.type()),
+				role(operation.annotations()));
 	}
 
 	private List<FieldDescriptor> fields(List<FieldDef> fields) {
-		return fields.stream().map(f -> new FieldDescriptor(f.name(), type(f.type()), rules(f))).toList();
+		return fields.stream().map(f -> new FieldDescriptor(f.name(), type(f.type()), rules(f), role(f.annotations()))).toList();
+	}
+
+	/** {@code @owner(field, role: ...)}; null without one. */
+	private static Ownership ownership(List<AnnotationDef> annotations) {
+		return annotations.stream().filter(a -> a.name().equals("owner")).findFirst().map(a -> {
+			Object field = a.arguments().get("field");
+			Object role = a.arguments().get("role");
+			return new Ownership(field instanceof EnumLiteral literal ? literal.name() : String.valueOf(field),
+					role instanceof String text ? text : null);
+		}).orElse(null);
+	}
+
+	/** The role {@code @auth} asks for; null without one. */
+	private static String role(List<AnnotationDef> annotations) {
+		return annotations.stream().filter(a -> a.name().equals("auth")).map(a -> a.arguments().get("role"))
+				.filter(String.class::isInstance).map(String.class::cast).findFirst().orElse(null);
 	}
 
 	static FieldType type(TypeDef type) {

@@ -120,6 +120,28 @@ class GeneratorTest {
 				.isEqualTo(new dev.byron.runtime.gateway.QueryLimits(100_000, 6, 200));
 	}
 
+	@Test
+	void authRolesReachTheDescriptorsAndTheGatewaysAuthComesFromConfigByron() {
+		var model = dev.byron.dsl.api.ByronLoader.create().loadSources(java.util.List.of(
+				new dev.byron.dsl.api.Source(Path.of("m.byron"), "system s\ncomponent a {\n  entity Account @auth(\"member\") {\n"
+						+ "    owner: String\n    salary: Int @auth(role: \"hr\")\n  }\n"
+						+ "  mutation close(id: ID!): Account @auth(role: \"admin\")\n}\n"),
+				new dev.byron.dsl.api.Source(Path.of("config.byron"), "deployment {\n  gateway {\n    auth {\n"
+						+ "      issuer: \"https://id.example.com/\"\n      audience: \"s\"\n      rolesClaim: \"groups\"\n    }\n  }\n}\n")));
+		org.assertj.core.api.Assertions.assertThat(model.errors()).isEmpty();
+		var descriptor = new DescriptorMapper(model.model()).component(model.model().components().get(0));
+		var account = descriptor.entities().get(0);
+		org.assertj.core.api.Assertions.assertThat(account.role()).isEqualTo("member");
+		org.assertj.core.api.Assertions.assertThat(account.field("salary").orElseThrow().role()).isEqualTo("hr");
+		org.assertj.core.api.Assertions.assertThat(account.field("owner").orElseThrow().role()).isNull();
+		org.assertj.core.api.Assertions.assertThat(descriptor.operations().get(0).role()).isEqualTo("admin");
+
+		String json = Generator.artifacts(model.model()).stream().filter(a -> a.path().equals("gateway.json")).findFirst()
+				.orElseThrow().content();
+		org.assertj.core.api.Assertions.assertThat(dev.byron.runtime.gateway.GatewayConfig.read(write(json)).auth())
+				.isEqualTo(new dev.byron.runtime.gateway.auth.AuthSettings("https://id.example.com/", "s", null, "groups"));
+	}
+
 	private Path write(String json) {
 		try {
 			return java.nio.file.Files.writeString(out.resolve("gateway.json"), json);

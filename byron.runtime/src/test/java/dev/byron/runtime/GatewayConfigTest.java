@@ -43,7 +43,7 @@ class GatewayConfigTest {
 
 	@Test
 	void limitsRoundTripAndAnOlderFileReadsWithTheDefaults() throws Exception {
-		GatewayConfig limited = new GatewayConfig("s", 4000, List.of(), new dev.byron.runtime.gateway.QueryLimits(5000, 6, 70));
+		GatewayConfig limited = new GatewayConfig("s", 4000, List.of(), new dev.byron.runtime.gateway.QueryLimits(5000, 6, 70), null, null, null);
 		Path file = dir.resolve("limited.json");
 		Files.writeString(file, limited.toJson());
 		assertThat(GatewayConfig.read(file).limits()).isEqualTo(new dev.byron.runtime.gateway.QueryLimits(5000, 6, 70));

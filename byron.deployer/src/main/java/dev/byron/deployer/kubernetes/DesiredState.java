@@ -117,6 +117,20 @@ public record DesiredState(DeploymentSettings settings, List<HasMetadata> object
 		}
 	}
 
+	/**
+	 * One setting of credentials.byron ({@code jwt}, {@code secret}), read now from the environment where it is an
+	 * {@code env(...)}; null when the file does not set it.
+	 */
+	public static String credential(ByronModel model, String section, String key, Map<String, String> env) throws DeployException {
+		ConfigBlock credentials = model.credentials() == null ? ConfigBlock.EMPTY : model.credentials();
+		for (ConfigBlock.Section candidate : credentials.sections()) {
+			if (candidate.name().equals(section) && candidate.component() == null) {
+				return value(candidate.block(), section + "." + key, key, env);
+			}
+		}
+		return null;
+	}
+
 	private static String value(ConfigBlock block, String where, String key, Map<String, String> env) throws DeployException {
 		Object value = block.values().get(key);
 		if (value instanceof EnvRef ref) {

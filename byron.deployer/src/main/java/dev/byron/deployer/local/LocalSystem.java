@@ -1,5 +1,9 @@
 package dev.byron.deployer.local;
 
+import dev.byron.deployer.kubernetes.DeployException;
+import dev.byron.deployer.kubernetes.DesiredState;
+import dev.byron.generator.GatewayConfigGenerator;
+import dev.byron.runtime.gateway.GatewaySettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -133,7 +137,7 @@ public final class LocalSystem implements AutoCloseable {
 			routes.add(new Route(descriptors.get(name), component.graphqlUrl()));
 		}
 		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
-				dev.byron.generator.GatewayConfigGenerator.limits(input));
+				gatewaySettings(input));
 		log.println("byron: system " + system + " is running (data in " + data + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
@@ -143,6 +147,15 @@ public final class LocalSystem implements AutoCloseable {
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop");
 		log.println("Press Ctrl-C to stop.");
 		log.flush();
+	}
+
+	/** The gateway's settings from config.byron; the JWT secret from credentials.byron, read now. */
+	private static GatewaySettings gatewaySettings(GenerationInput input) throws IOException {
+		try {
+			return GatewayConfigGenerator.settings(input, DesiredState.credential(input.model(), "jwt", "secret", System.getenv()));
+		} catch (DeployException e) {
+			throw new IOException(e.getMessage(), e);
+		}
 	}
 
 	private synchronized ByronComponent startComponent(String name, int port) throws IOException {

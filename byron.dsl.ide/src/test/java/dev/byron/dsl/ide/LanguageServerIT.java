@@ -159,10 +159,10 @@ class LanguageServerIT {
 	void completesTheAnnotationsThatApplyAndTheirArguments() throws Exception {
 		List<String> onField = completionLabels(microblog.resolve("scratch-annotations.byron"),
 				"component scratch {\n  entity Bookmark {\n    title: String @|\n  }\n}\n");
-		assertThat(onField).containsExactlyInAnyOrder("unique", "pattern", "length", "range", "default", "deprecated");
+		assertThat(onField).containsExactlyInAnyOrder("unique", "pattern", "length", "range", "default", "deprecated", "auth");
 		List<String> onEntity = completionLabels(microblog.resolve("scratch-annotations2.byron"),
 				"component scratch {\n  entity Bookmark @| {\n    title: String\n  }\n}\n");
-		assertThat(onEntity).containsExactly("plural");
+		assertThat(onEntity).containsExactlyInAnyOrder("plural", "auth", "owner");
 		List<String> arguments = completionLabels(microblog.resolve("scratch-arguments.byron"),
 				"component scratch {\n  entity Bookmark {\n    title: String @length(|)\n  }\n}\n");
 		assertThat(arguments).contains("min", "max");

@@ -51,6 +51,16 @@ public final class AnnotationCatalog {
 		put(m, new Spec("deprecated", Set.of(Target.ENTITY_FIELD, Target.ENUM_VALUE, Target.OPERATION),
 				List.of(new Param("reason", ArgType.STRING, false)), "reason",
 				"Marks the element deprecated in the GraphQL schema, with the reason clients see."));
+		put(m, new Spec("auth", Set.of(Target.ENTITY, Target.ENTITY_FIELD, Target.OPERATION),
+				List.of(new Param("role", ArgType.STRING, true)), "role",
+				"Only callers whose token carries this role may use it: on an entity, its queries, mutations and fields;"
+						+ " on a field, reading it and giving it in a create or update; on a query or mutation, calling it."
+						+ " Others get FORBIDDEN. Tokens are checked by the gateway (gateway { auth { ... } } in config.byron)."));
+		put(m, new Spec("owner", Set.of(Target.ENTITY),
+				List.of(new Param("field", ArgType.ANY, true), new Param("role", ArgType.STRING, false)), "field",
+				"Each entity belongs to the caller its field names (the token's subject, e.g. @owner(author)): only they"
+						+ " may update or delete it, nobody may hand it over, and a create names the caller (or leaves the"
+						+ " field out to have it filled in). Callers with 'role' may change anyone's. Others get FORBIDDEN."));
 		return java.util.Collections.unmodifiableMap(m);
 	}
 

@@ -2,6 +2,7 @@ package dev.byron.dsl.validation;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -65,6 +66,32 @@ public class AnnotationValidator extends ByronCheck {
 		if (annotation.eContainer() instanceof Field field) {
 			fieldType(annotation, field, TypeInfo.of(field.getType()));
 		}
+		if ("owner".equals(name) && annotation.eContainer() instanceof dev.byron.dsl.byron.Entity entity) {
+			ownerField(annotation, entity);
+		}
+	}
+
+	/** {@code @owner(field)} names a single-valued String, ID or reference field of its entity. */
+	private void ownerField(Annotation annotation, dev.byron.dsl.byron.Entity entity) {
+		Models.argument(annotation, "field", true).ifPresent(argument -> {
+			String fieldName = argument.getValue() instanceof dev.byron.dsl.byron.EnumLiteralValue literal ? literal.getLiteral()
+					: argument.getValue() instanceof StringValue text ? text.getValue() : null;
+			Field field = entity.getFields().stream().filter(f -> f.getName() != null && f.getName().equals(fieldName))
+					.findFirst().orElse(null);
+			if (field == null) {
+				List<String> names = entity.getFields().stream().map(Field::getName).filter(java.util.Objects::nonNull).toList();
+				error("@owner names '" + fieldName + "', which is not a field of " + entity.getName() + ". Name the field that"
+						+ " holds the owner's id" + Suggestions.closest(String.valueOf(fieldName), names)
+								.map(s -> ", e.g. @owner(" + s + ")").orElse("") + ".",
+						argument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+				return;
+			}
+			TypeInfo type = TypeInfo.of(field.getType());
+			if (type.isResolved() && (type.list() || !(type.entity() != null || type.isText() || type.scalar() == Scalar.ID))) {
+				error("@owner needs a field that holds one id (String, ID or a reference), but '" + field.getName() + "' is "
+						+ type.describe() + ".", argument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+			}
+		});
 	}
 
 	@Check

@@ -30,8 +30,11 @@ public final class ConfigSchema {
 		sections.put("autoscale", autoscale);
 		sections.put("nats", block(Label.NONE, Map.of(), "replicas", Kind.INT, "storage", Kind.MEMORY, "image", Kind.STRING));
 		sections.put("mongo", mongo);
-		sections.put("gateway", block(Label.NONE, Map.of("autoscale", autoscale), "replicas", Kind.INT, "cpu", Kind.CPU,
-				"memory", Kind.MEMORY, "port", Kind.INT, "maxQueryLength", Kind.INT, "maxDepth", Kind.INT, "maxFields", Kind.INT));
+		Block auth = block(Label.NONE, Map.of(), "issuer", Kind.STRING, "audience", Kind.STRING, "jwksUrl", Kind.STRING,
+				"rolesClaim", Kind.STRING);
+		sections.put("gateway", block(Label.NONE, Map.of("autoscale", autoscale, "auth", auth), "replicas", Kind.INT, "cpu", Kind.CPU,
+				"memory", Kind.MEMORY, "port", Kind.INT, "maxQueryLength", Kind.INT, "maxDepth", Kind.INT, "maxFields", Kind.INT,
+				"corsOrigins", Kind.STRING, "timeoutSeconds", Kind.INT));
 		sections.put("component", component);
 		DEPLOYMENT = block(Label.NONE, sections, "namespace", Kind.DNS_LABEL, "registry", Kind.STRING, "imageTag",
 				Kind.STRING, "replicas", Kind.INT, "cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN);
@@ -40,7 +43,7 @@ public final class ConfigSchema {
 		secrets.put("registry", block(Label.NONE, Map.of(), "server", Kind.STRING, "username", Kind.SECRET, "password", Kind.SECRET));
 		secrets.put("nats", block(Label.NONE, Map.of(), "user", Kind.SECRET, "password", Kind.SECRET));
 		secrets.put("mongo", block(Label.OPTIONAL, Map.of(), "uri", Kind.SECRET));
-		secrets.put("jwt", block(Label.NONE, Map.of(), "secret", Kind.SECRET, "jwksUrl", Kind.STRING, "issuer", Kind.STRING));
+		secrets.put("jwt", block(Label.NONE, Map.of(), "secret", Kind.SECRET));
 		CREDENTIALS = block(Label.NONE, secrets);
 	}
 

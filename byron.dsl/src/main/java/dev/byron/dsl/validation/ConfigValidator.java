@@ -99,6 +99,12 @@ public class ConfigValidator extends ByronCheck {
 					P.getSection_Component(), IssueCodes.SETTING_TYPE);
 		}
 		block(section.getEntries(), schema, where + " " + section.getName(), secrets);
+		if (section.getName().equals("auth") && section.getEntries().stream()
+				.noneMatch(e -> e instanceof Setting setting && "issuer".equals(setting.getKey()))) {
+			error("'auth' needs the issuer of the tokens the gateway accepts, e.g. issuer: \"https://id.example.com/\"; the"
+					+ " keys come from jwksUrl here or from jwt { secret } in credentials.byron.", section, P.getSection_Name(),
+					IssueCodes.SETTING_TYPE);
+		}
 	}
 
 	private void unknown(String key, Set<String> known, String where, org.eclipse.emf.ecore.EObject object,

@@ -67,6 +67,8 @@ public final class ModelDiff {
 				add(Area.BOTH, true, path, "entity removed: its queries, mutations and events are gone");
 			} else {
 				fields(Area.BOTH, path, x.fields(), y.fields(), true);
+				access(path, x.role(), y.role());
+				ownership(path, x.ownership(), y.ownership());
 				if (!Objects.equals(x.plural(), y.plural())) {
 					add(Area.API, true, path, "list query renamed: " + lower(x.plural()) + " -> " + lower(y.plural()));
 				}
@@ -161,6 +163,34 @@ public final class ModelDiff {
 				add(area, true, path, "field became optional: " + sdl(x.type()) + " -> " + sdl(y.type())
 						+ " (readers may now get null)");
 			}
+			if (x != null && y != null && input) {
+				access(path, x.role(), y.role());
+			}
+		}
+	}
+
+	/** An {@code @auth} role added or changed shuts out callers who could use the element before. */
+	private void access(String path, String before, String after) {
+		if (Objects.equals(before, after)) {
+			return;
+		}
+		if (after == null) {
+			add(Area.API, false, path, "@auth(\"" + before + "\") removed: open to every caller");
+		} else {
+			add(Area.API, true, path, (before == null ? "@auth(\"" + after + "\") added" : "@auth role " + before + " -> " + after)
+					+ ": callers without the role now get FORBIDDEN");
+		}
+	}
+
+	private void ownership(String path, dev.byron.runtime.descriptor.Ownership before, dev.byron.runtime.descriptor.Ownership after) {
+		if (Objects.equals(before, after)) {
+			return;
+		}
+		if (after == null) {
+			add(Area.API, false, path, "@owner removed: any caller may change it");
+		} else {
+			add(Area.API, true, path, "@owner(" + after.field() + (after.role() == null ? "" : ", role: \"" + after.role() + "\"")
+					+ ") " + (before == null ? "added" : "changed") + ": callers who do not own an entity now get FORBIDDEN");
 		}
 	}
 
@@ -176,6 +206,7 @@ public final class ModelDiff {
 			} else if (y == null) {
 				add(Area.API, true, path, x.kind().toLowerCase(java.util.Locale.ROOT) + " removed");
 			} else {
+				access(path, x.role(), y.role());
 				if (!sameShape(x.returns(), y.returns()) || x.returns().required() && !y.returns().required()) {
 					add(Area.API, true, path, "result retyped: " + sdl(x.returns()) + " -> " + sdl(y.returns()));
 				}

@@ -101,7 +101,11 @@ class ModelDiffTest {
 				Arguments.of("a required argument added", BASE.replace("byStatus(status: Status!)", "byStatus(status: Status!, since: DateTime!)"),
 						"BREAKING  api     orders.byStatus(since): required argument added: calls without it now fail"),
 				Arguments.of("a query's result retyped", BASE.replace("): [Order!]!", "): [Order]!"),
-						"BREAKING  api     orders.byStatus: result retyped: [Order!]! -> [Order]!"));
+						"BREAKING  api     orders.byStatus: result retyped: [Order!]! -> [Order]!"),
+				Arguments.of("an entity that now needs a role", BASE.replace("entity Order {", "entity Order @auth(\"clerk\") {"),
+						"BREAKING  api     orders.Order: @auth(\"clerk\") added: callers without the role now get FORBIDDEN"),
+				Arguments.of("a field that now needs a role", BASE.replace("note: String", "note: String @auth(\"clerk\")"),
+						"BREAKING  api     orders.Order.note: @auth(\"clerk\") added: callers without the role now get FORBIDDEN"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -109,6 +113,19 @@ class ModelDiffTest {
 	void eachChangeIsClassified(String name, String changed, String expected) {
 		List<Change> changes = diff(BASE, changed);
 		assertThat(changes.stream().map(Change::toString)).as(name).contains(expected);
+	}
+
+	@Test
+	void accessRulesOpeningIsSafeAndClosingIsBreaking() {
+		String guarded = BASE.replace("[Order!]!", "[Order!]! @auth(\"clerk\")");
+		assertThat(diff(guarded, BASE).stream().map(Change::toString))
+				.containsExactly("safe      api     orders.byStatus: @auth(\"clerk\") removed: open to every caller");
+		String owned = BASE.replace("note: String", "note: String\n    clerk: String").replace("entity Order {", "entity Order @owner(clerk) {");
+		String withClerk = BASE.replace("note: String", "note: String\n    clerk: String");
+		assertThat(diff(withClerk, owned).stream().map(Change::toString)).containsExactly(
+				"BREAKING  api     orders.Order: @owner(clerk) added: callers who do not own an entity now get FORBIDDEN");
+		assertThat(diff(owned, withClerk).stream().map(Change::toString))
+				.containsExactly("safe      api     orders.Order: @owner removed: any caller may change it");
 	}
 
 	@Test

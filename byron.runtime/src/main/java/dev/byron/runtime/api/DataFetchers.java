@@ -60,15 +60,15 @@ final class DataFetchers {
 	}
 
 	DataFetcher<Object> create(EntityDescriptor entity) {
-		return env -> commands.create(entity.name(), input(env), traceparent(env)).state();
+		return env -> commands.create(entity.name(), input(env), traceparent(env), caller(env)).state();
 	}
 
 	DataFetcher<Object> update(EntityDescriptor entity) {
-		return env -> commands.update(entity.name(), env.getArgument("id"), input(env), traceparent(env)).state();
+		return env -> commands.update(entity.name(), env.getArgument("id"), input(env), traceparent(env), caller(env)).state();
 	}
 
 	DataFetcher<Object> delete(EntityDescriptor entity) {
-		return env -> commands.delete(entity.name(), env.getArgument("id"), traceparent(env)).id();
+		return env -> commands.delete(entity.name(), env.getArgument("id"), traceparent(env), caller(env)).id();
 	}
 
 	/** A reference field: the referenced entity from the own Cache or the replica, or just its id. */
@@ -104,6 +104,11 @@ final class DataFetchers {
 
 	private static String traceparent(DataFetchingEnvironment env) {
 		return env.getGraphQlContext().get(GraphQLEndpoint.TRACEPARENT);
+	}
+
+	static Caller caller(DataFetchingEnvironment env) {
+		Caller caller = env.getGraphQlContext().get(GraphQLEndpoint.CALLER);
+		return caller == null ? Caller.ANONYMOUS : caller;
 	}
 
 	static String encodeCursor(String id) {

@@ -1,5 +1,6 @@
 package dev.byron.runtime.api;
 
+import dev.byron.runtime.http.GraphQLRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
  */
 public final class GraphQLEndpoint {
 	static final String TRACEPARENT = "byron.traceparent";
+	static final String CALLER = "byron.caller";
 	private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
 	private static final int MAX_DEPTH = 15;
 
@@ -95,6 +97,14 @@ public final class GraphQLEndpoint {
 
 	/** Executes a request; the answer is the GraphQL response map ({@code data}, {@code errors}). */
 	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
+		return execute(new GraphQLRequest(query, variables, operationName, traceparent, Caller.ANONYMOUS));
+	}
+
+	public Map<String, Object> execute(GraphQLRequest request) {
+		String query = request.query();
+		Map<String, Object> variables = request.variables();
+		String operationName = request.operationName();
+		String traceparent = request.traceparent();
 		if (query == null || query.isBlank()) {
 			return GraphQLErrors.response(ErrorCode.VALIDATION, "The request has no query.");
 		}
@@ -111,7 +121,7 @@ public final class GraphQLEndpoint {
 		try {
 			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
 					.variables(variables == null ? Map.of() : variables).operationName(operationName)
-					.graphQLContext(Map.of(TRACEPARENT, TraceContext.childOf(traceparent))).build();
+					.graphQLContext(Map.of(TRACEPARENT, TraceContext.childOf(traceparent), CALLER, request.caller())).build();
 			ExecutionResult result = graphQL.execute(input);
 			return withCodes(result.toSpecification());
 		} finally {

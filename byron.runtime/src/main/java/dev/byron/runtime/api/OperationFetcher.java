@@ -34,13 +34,14 @@ final class OperationFetcher implements DataFetcher<Object> {
 	@Override
 	public Object get(DataFetchingEnvironment env) throws Exception {
 		String traceparent = env.getGraphQlContext().get(GraphQLEndpoint.TRACEPARENT);
+		Caller caller = DataFetchers.caller(env);
 		Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
-		runHooks("BEFORE", arguments, Map.of(), traceparent);
+		runHooks("BEFORE", arguments, Map.of(), traceparent, caller);
 		Resolver resolver = hooks.resolver(operation.name()).orElseThrow(() -> new ByronException(ErrorCode.INTERNAL,
 				"No resolver is registered for " + operation.name() + "; add it to customResolvers/."));
 		Object result;
 		try {
-			result = resolver.resolve(context(arguments, traceparent));
+			result = resolver.resolve(context(arguments, traceparent, caller));
 		} catch (ByronException e) {
 			throw e;
 		} catch (Exception e) {
@@ -49,16 +50,17 @@ final class OperationFetcher implements DataFetcher<Object> {
 		if (operation.isMutation()) {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> state = result instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("result", String.valueOf(result));
-			runHooks("AFTER", Collections.unmodifiableMap(state), arguments, traceparent);
+			runHooks("AFTER", Collections.unmodifiableMap(state), arguments, traceparent, caller);
 		}
 		return result;
 	}
 
-	private void runHooks(String timing, Map<String, Object> state, Map<String, Object> previous, String traceparent) {
-		hooks.runCommandHooks(component, timing, new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client));
+	private void runHooks(String timing, Map<String, Object> state, Map<String, Object> previous, String traceparent,
+			Caller caller) {
+		hooks.runCommandHooks(component, timing, new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client, caller));
 	}
 
-	private ResolverContext context(Map<String, Object> arguments, String traceparent) {
+	private ResolverContext context(Map<String, Object> arguments, String traceparent, Caller caller) {
 		return new ResolverContext() {
 			@Override
 			public String operation() {
@@ -78,6 +80,11 @@ final class OperationFetcher implements DataFetcher<Object> {
 			@Override
 			public String traceparent() {
 				return traceparent;
+			}
+
+			@Override
+			public Caller caller() {
+				return caller;
 			}
 		};
 	}

@@ -175,7 +175,7 @@ public final class SchemaWriter {
 		return required ? result + "!" : result;
 	}
 
-	static String lowerFirst(String name) {
+	public static String lowerFirst(String name) {
 		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.event.Event;
 
@@ -14,6 +15,9 @@ public final class CommandContext {
 	final EntityDescriptor entity;
 	final Map<String, Object> input;
 	final String traceparent;
+	final Caller caller;
+	/** Whether the command came through the API (bound by ownership rules) rather than from the component's own code. */
+	final boolean external;
 	String id;
 	/** Whether a create with a caller-chosen id that already exists returns the existing entity. */
 	final boolean idempotentCreate;
@@ -29,7 +33,9 @@ public final class CommandContext {
 	final List<UniqueClaims.Claim> newClaims = new ArrayList<>();
 
 	CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
-			boolean idempotentCreate) {
+			Caller caller, boolean idempotentCreate) {
+		this.caller = caller == null ? Caller.ANONYMOUS : caller;
+		this.external = caller != null;
 		this.kind = kind;
 		this.entity = entity;
 		this.id = id;
@@ -73,6 +79,10 @@ public final class CommandContext {
 
 	public String traceparent() {
 		return traceparent;
+	}
+
+	public Caller caller() {
+		return caller;
 	}
 
 	public String commandName() {

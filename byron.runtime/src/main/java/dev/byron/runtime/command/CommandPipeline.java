@@ -1,5 +1,6 @@
 package dev.byron.runtime.command;
 
+import dev.byron.runtime.api.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ public final class CommandPipeline {
 		this.meters = meters;
 		this.broker = broker;
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
-		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(),
+		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client), new ValidateFields(component),
 				new CheckReferences(component, broker, cache), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker));
@@ -48,16 +49,29 @@ public final class CommandPipeline {
 	}
 
 	public CommandContext create(String entity, Map<String, Object> input, String traceparent) {
-		return run(new CommandContext(CommandKind.CREATE, entity(entity), AppendEvent.newId(), input, traceparent, false));
+		return create(entity, input, traceparent, null);
+	}
+
+	/**
+	 * A create through the API on behalf of {@code caller}, which ownership rules bind; the component's own code
+	 * (hooks, reactions) uses the overloads without a caller.
+	 */
+
+	public CommandContext create(String entity, Map<String, Object> input, String traceparent, Caller caller) {
+		return run(new CommandContext(CommandKind.CREATE, entity(entity), AppendEvent.newId(), input, traceparent, caller, false));
 	}
 
 	/** A create with a caller-chosen id; running it again returns the entity the first run created. */
 	public CommandContext createWithId(String entity, String id, Map<String, Object> input, String traceparent) {
-		return run(new CommandContext(CommandKind.CREATE, entity(entity), id, input, traceparent, true));
+		return run(new CommandContext(CommandKind.CREATE, entity(entity), id, input, traceparent, null, true));
 	}
 
 	public CommandContext update(String entity, String id, Map<String, Object> patch, String traceparent) {
-		return run(new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, false));
+		return update(entity, id, patch, traceparent, null);
+	}
+
+	public CommandContext update(String entity, String id, Map<String, Object> patch, String traceparent, Caller caller) {
+		return run(new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, caller, false));
 	}
 
 	/**
@@ -66,13 +80,17 @@ public final class CommandPipeline {
 	 */
 	public CommandContext updateIf(String entity, String id, java.util.function.Predicate<Map<String, Object>> precondition,
 			Map<String, Object> patch, String traceparent) {
-		CommandContext context = new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, false);
+		CommandContext context = new CommandContext(CommandKind.UPDATE, entity(entity), id, patch, traceparent, null, false);
 		context.precondition = precondition;
 		return run(context);
 	}
 
 	public CommandContext delete(String entity, String id, String traceparent) {
-		return run(new CommandContext(CommandKind.DELETE, entity(entity), id, Map.of(), traceparent, false));
+		return delete(entity, id, traceparent, null);
+	}
+
+	public CommandContext delete(String entity, String id, String traceparent, Caller caller) {
+		return run(new CommandContext(CommandKind.DELETE, entity(entity), id, Map.of(), traceparent, caller, false));
 	}
 
 	private void timed(CommandStep step, CommandContext context) {

@@ -5,16 +5,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.byron.runtime.gateway.auth.AccessRules;
+import dev.byron.runtime.gateway.auth.BearerAuthentication;
+import dev.byron.runtime.gateway.auth.TokenVerifier;
 import dev.byron.runtime.http.GraphQLHandler;
 
 /**
@@ -32,8 +35,10 @@ public final class Gateway implements AutoCloseable {
 	private final ThreadPoolExecutor executor;
 
 	private Gateway(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
-			QueryLimits limits) throws IOException {
-		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), Duration.ofSeconds(30), limits);
+			GatewaySettings settings) throws IOException {
+		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), settings.timeout(), settings.limits(),
+				new AccessRules(routes));
+		TokenVerifier verifier = settings.auth() == null ? null : new TokenVerifier(settings.auth(), settings.jwtSecret());
 		server = HttpServer.create(new InetSocketAddress(host, port), 128);
 		executor = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
 			Thread thread = new Thread(r, "byron-gateway");
@@ -41,7 +46,14 @@ public final class Gateway implements AutoCloseable {
 			return thread;
 		});
 		server.setExecutor(executor);
-		server.createContext("/graphql", new GraphQLHandler(gateway::execute, resource("/dev/byron/runtime/gateway/graphiql.html")));
+		HttpContext graphql = server.createContext("/graphql", new GraphQLHandler(gateway::execute,
+				resource("/dev/byron/runtime/gateway/graphiql.html"), BearerAuthentication::callerOf));
+		if (!settings.corsOrigins().isEmpty()) {
+			graphql.getFilters().add(new Cors(settings.corsOrigins()));
+		}
+		if (verifier != null) {
+			graphql.getFilters().add(new BearerAuthentication(verifier));
+		}
 		server.createContext("/graphiql/", this::asset);
 		server.createContext("/health/live", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
 		server.createContext("/health/ready", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
@@ -54,13 +66,16 @@ public final class Gateway implements AutoCloseable {
 	}
 
 	public static Gateway start(List<Route> routes, String host, int port) throws IOException {
-		return start(routes, host, port, Map.of(), QueryLimits.DEFAULT);
+		return start(routes, host, port, Map.of(), GatewaySettings.DEFAULT);
 	}
 
-	/** With request limits, and more handlers on the same server (e.g. the local run's component controls). */
+	/**
+	 * With request limits and authentication, and more handlers on the same server (e.g. the local run's component
+	 * controls, which stay on loopback).
+	 */
 	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
-			QueryLimits limits) throws IOException {
-		Gateway gateway = new Gateway(routes, host, port, extra, limits);
+			GatewaySettings settings) throws IOException {
+		Gateway gateway = new Gateway(routes, host, port, extra, settings);
 		gateway.server.start();
 		return gateway;
 	}

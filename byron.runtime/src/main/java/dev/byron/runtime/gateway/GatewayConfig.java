@@ -12,13 +12,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.byron.runtime.descriptor.Descriptors;
+import dev.byron.runtime.gateway.auth.AuthSettings;
 
 /**
  * What the gateway process serves: each component's descriptor (a path relative to this file) and the URL
  * of its GraphQL endpoint. The generator writes it; an environment variable
- * {@code BYRON_URL_<COMPONENT>} overrides a URL at start. {@code limits} bound what one request may ask.
+ * {@code BYRON_URL_<COMPONENT>} overrides a URL at start. {@code limits} bound what one request may ask;
+ * {@code auth}, when set, makes every request need a token ({@code BYRON_JWT_SECRET} holds a shared secret);
+ * {@code corsOrigins} lists the browser origins allowed; {@code timeoutSeconds} bounds each component call.
  */
-public record GatewayConfig(String system, int port, List<Entry> components, QueryLimits limits) {
+public record GatewayConfig(String system, int port, List<Entry> components, QueryLimits limits, AuthSettings auth,
+		List<String> corsOrigins, Integer timeoutSeconds) {
 	public record Entry(String name, String descriptor, String url) {
 	}
 
@@ -28,11 +32,18 @@ public record GatewayConfig(String system, int port, List<Entry> components, Que
 	}
 
 	public GatewayConfig(String system, int port, List<Entry> components) {
-		this(system, port, components, QueryLimits.DEFAULT);
+		this(system, port, components, QueryLimits.DEFAULT, null, null, null);
+	}
+
+	/** The settings the gateway process runs with; the secret comes from its environment, never from this file. */
+	public GatewaySettings settings(java.util.function.UnaryOperator<String> environment) {
+		return new GatewaySettings(limits, auth, environment.apply("BYRON_JWT_SECRET"), corsOrigins,
+				timeoutSeconds == null ? null : java.time.Duration.ofSeconds(timeoutSeconds));
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
 	public String toJson() {
 		try {

@@ -16,9 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.api.GraphQLErrors;
 import dev.byron.runtime.event.TraceContext;
+import dev.byron.runtime.gateway.auth.AccessRules;
+import dev.byron.runtime.http.GraphQLRequest;
+import graphql.GraphQLException;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -51,14 +55,16 @@ public final class GatewayExecutor {
 	private final HttpClient http;
 	private final Duration timeout;
 	private final QueryLimits limits;
+	private final AccessRules access;
 
 	public GatewayExecutor(GatewaySchema schema, Duration timeout) {
-		this(schema, timeout, QueryLimits.DEFAULT);
+		this(schema, timeout, QueryLimits.DEFAULT, new AccessRules(List.of()));
 	}
 
-	public GatewayExecutor(GatewaySchema schema, Duration timeout, QueryLimits limits) {
+	public GatewayExecutor(GatewaySchema schema, Duration timeout, QueryLimits limits, AccessRules access) {
 		this.schema = schema;
 		this.limits = limits;
+		this.access = access;
 		this.introspection = GraphQL.newGraphQL(schema.schema()).build();
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
 		this.timeout = timeout;
@@ -69,6 +75,13 @@ public final class GatewayExecutor {
 	}
 
 	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
+		return execute(new GraphQLRequest(query, variables, operationName, traceparent, Caller.ANONYMOUS));
+	}
+
+	public Map<String, Object> execute(GraphQLRequest request) {
+		String query = request.query();
+		Map<String, Object> variables = request.variables();
+		String operationName = request.operationName();
 		Document document;
 		var tooLarge = limits.checkSize(query);
 		if (tooLarge.isPresent()) {
@@ -103,19 +116,31 @@ public final class GatewayExecutor {
 		if (tooComplex.isPresent()) {
 			return errors(List.of(error(tooComplex.get(), ErrorCode.VALIDATION, null)));
 		}
+		List<Map<String, Object>> refused;
+		try {
+			refused = access.check(schema.schema(), document, operation.getName(), variables, request.caller()).stream()
+					.map(d -> error(d.message(), ErrorCode.FORBIDDEN, null, Map.of("field", d.target(), "role", d.role())))
+					.toList();
+		} catch (GraphQLException e) {
+			refused = List.of(error("The variables do not fit the operation: " + e.getMessage(), ErrorCode.VALIDATION, null));
+		}
+		if (!refused.isEmpty()) {
+			return errors(refused);
+		}
 		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
 		List<Part> parts = split(rootFields, mutation);
 		Map<String, Object> vars = variables == null ? Map.of() : variables;
-		String trace = TraceContext.childOf(traceparent);
+		String trace = TraceContext.childOf(request.traceparent());
+		Caller caller = request.caller();
 
 		List<Map<String, Object>> answers = new ArrayList<>();
 		if (mutation) {
 			for (Part part : parts) {
-				answers.add(run(part, operation, fragments, vars, trace));
+				answers.add(run(part, operation, fragments, vars, trace, caller));
 			}
 		} else {
 			List<CompletableFuture<Map<String, Object>>> futures = parts.stream()
-					.map(part -> CompletableFuture.supplyAsync(() -> run(part, operation, fragments, vars, trace))).toList();
+					.map(part -> CompletableFuture.supplyAsync(() -> run(part, operation, fragments, vars, trace, caller))).toList();
 			futures.forEach(f -> answers.add(f.join()));
 		}
 		return merge(rootFields, answers);
@@ -141,7 +166,7 @@ public final class GatewayExecutor {
 	}
 
 	private Map<String, Object> run(Part part, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-			Map<String, Object> variables, String traceparent) {
+			Map<String, Object> variables, String traceparent, Caller caller) {
 		var usedVariables = Documents.variables(part.fields(), fragments);
 		List<VariableDefinition> definitions = operation.getVariableDefinitions().stream()
 				.filter(v -> usedVariables.contains(v.getName())).toList();
@@ -160,23 +185,29 @@ public final class GatewayExecutor {
 			ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput().query(text).variables(partVariables).build());
 			return result.toSpecification();
 		}
-		return forward(part, text, partVariables, traceparent);
+		return forward(part, text, partVariables, traceparent, caller);
 	}
 
-	private Map<String, Object> forward(Part part, String query, Map<String, Object> variables, String traceparent) {
+	private Map<String, Object> forward(Part part, String query, Map<String, Object> variables, String traceparent,
+			Caller caller) {
 		String component = part.route().component().name();
 		try {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("query", query);
 			body.put("variables", variables);
-			HttpRequest request = HttpRequest.newBuilder(URI.create(part.route().graphqlUrl())).timeout(timeout)
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(part.route().graphqlUrl())).timeout(timeout)
 					.header("Content-Type", "application/json").header("traceparent", traceparent)
-					.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-			HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+					.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+			if (caller.authenticated()) {
+				request.header(Caller.HEADER, caller.toHeader());
+			}
+			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() >= 500) {
 				return unavailable(part, component + " answered HTTP " + response.statusCode());
 			}
 			return JSON.readValue(response.body(), MAP);
+		} catch (java.net.http.HttpTimeoutException e) {
+			return unavailable(part, component + " did not answer within " + timeout.toSeconds() + " s");
 		} catch (IOException e) {
 			return unavailable(part, component + " is unavailable (" + e.getClass().getSimpleName() + ")");
 		} catch (InterruptedException e) {
@@ -233,5 +264,12 @@ public final class GatewayExecutor {
 
 	private static Map<String, Object> error(String message, ErrorCode code, List<Object> path) {
 		return GraphQLErrors.error(message, code, path);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> error(String message, ErrorCode code, List<Object> path, Map<String, Object> details) {
+		Map<String, Object> error = GraphQLErrors.error(message, code, path);
+		((Map<String, Object>) error.get("extensions")).putAll(details);
+		return error;
 	}
 }

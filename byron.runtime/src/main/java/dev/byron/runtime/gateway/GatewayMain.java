@@ -27,9 +27,9 @@ public final class GatewayMain {
 		GatewayConfig config = GatewayConfig.read(file);
 		String port = System.getenv("BYRON_PORT");
 		try (Gateway gateway = Gateway.start(config.routes(file, System::getenv), System.getenv().getOrDefault("BYRON_HOST", "127.0.0.1"),
-				port == null ? config.port() : Integer.parseInt(port), java.util.Map.of(), config.limits())) {
-			log.info("gateway of system {} listening on port {} for {} components", config.system(), gateway.port(),
-					config.components().size());
+				port == null ? config.port() : Integer.parseInt(port), java.util.Map.of(), config.settings(System::getenv))) {
+			log.info("gateway of system {} listening on port {} for {} components{}", config.system(), gateway.port(),
+					config.components().size(), config.auth() == null ? "" : ", tokens of " + config.auth().issuer());
 			CountDownLatch stopped = new CountDownLatch(1);
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			stopped.await();

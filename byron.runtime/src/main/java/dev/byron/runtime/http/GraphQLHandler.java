@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.api.GraphQLErrors;
 
@@ -29,15 +31,26 @@ public final class GraphQLHandler implements HttpHandler {
 	/** Executes one GraphQL request. */
 	@FunctionalInterface
 	public interface Executor {
-		Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent);
+		Map<String, Object> execute(GraphQLRequest request);
 	}
 
 	private final Executor executor;
 	private final String graphiql;
+	private final Function<HttpExchange, Caller> callers;
 
-	public GraphQLHandler(Executor executor, String graphiqlHtml) {
+	/**
+	 * @param callers who sent an exchange: the gateway's verified token, or at a component the caller the gateway
+	 *                passed on
+	 */
+	public GraphQLHandler(Executor executor, String graphiqlHtml, Function<HttpExchange, Caller> callers) {
 		this.executor = executor;
 		this.graphiql = graphiqlHtml;
+		this.callers = callers;
+	}
+
+	/** The caller a component's request comes from: the one the gateway passed on in {@link Caller#HEADER}. */
+	public static Caller forwardedCaller(HttpExchange exchange) {
+		return Caller.fromHeader(exchange.getRequestHeaders().getFirst(Caller.HEADER));
 	}
 
 	static {
@@ -82,8 +95,8 @@ public final class GraphQLHandler implements HttpHandler {
 				return;
 			}
 			@SuppressWarnings("unchecked")
-			Map<String, Object> result = executor.execute((String) query, (Map<String, Object>) variables, (String) operation,
-					exchange.getRequestHeaders().getFirst("traceparent"));
+			Map<String, Object> result = executor.execute(new GraphQLRequest((String) query, (Map<String, Object>) variables,
+					(String) operation, exchange.getRequestHeaders().getFirst("traceparent"), callers.apply(exchange)));
 			send(exchange, 200, "application/json", JSON.writeValueAsString(result));
 		} catch (RuntimeException e) {
 			refuse(exchange, 500, "Internal error.");

@@ -29,7 +29,7 @@ public final class HttpApi implements AutoCloseable {
 			return thread;
 		});
 		server.setExecutor(executor);
-		server.createContext("/graphql", new GraphQLHandler(graphQL::execute, null));
+		server.createContext("/graphql", new GraphQLHandler(graphQL::execute, null, GraphQLHandler::forwardedCaller));
 		server.createContext("/health/live", exchange -> GraphQLHandler.send(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
 		server.createContext("/health/ready", exchange -> {
 			Map<String, Object> ready = health.ready();

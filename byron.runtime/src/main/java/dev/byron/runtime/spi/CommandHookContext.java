@@ -1,5 +1,7 @@
 package dev.byron.runtime.spi;
 
+import dev.byron.runtime.api.Caller;
+
 import java.util.Map;
 
 /** What a command hook sees: the command, the entity's previous state and its new (mutable in before) state. */
@@ -19,4 +21,7 @@ public interface CommandHookContext {
 	String traceparent();
 
 	ComponentClient component();
+
+	/** Who asked for the command: the token's subject, roles and claims; anonymous without authentication. */
+	Caller caller();
 }

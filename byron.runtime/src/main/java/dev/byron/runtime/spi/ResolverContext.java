@@ -1,5 +1,7 @@
 package dev.byron.runtime.spi;
 
+import dev.byron.runtime.api.Caller;
+
 import java.util.Map;
 
 /** What a resolver sees: its arguments (defaults applied), the component, and the caller's trace. */
@@ -11,4 +13,7 @@ public interface ResolverContext {
 	ComponentClient component();
 
 	String traceparent();
+
+	/** Who called the operation: the token's subject, roles and claims; anonymous without authentication. */
+	Caller caller();
 }
