@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
 
 /**
  * {@code byron run examples/microblog} as a user runs it: a separate process, spoken to over HTTP only.
@@ -113,6 +117,19 @@ class RunEndToEndTest {
 			await("a shipment is prepared", () -> gql(run, "{ shipments { nodes { status } } }").toString().contains("PREPARING"));
 			await("bob was told", () -> gql(run, "{ notifications { nodes { recipient subject } } }").toString()
 					.contains("recipient=bob@example.com, subject=Your payment failed"));
+
+			String placeOrder = traceIds.get(0);
+			await("the paid order's trace reached payments and inventory", () -> trace(project, placeOrder).contains("payments")
+					&& trace(project, placeOrder).contains("inventory"));
+			String tree = trace(project, placeOrder.substring(0, 12));
+			assertThat(tree).startsWith("trace " + placeOrder).contains("gateway       graphql request", "gateway       call orders",
+					"orders        graphql request", "orders        command ", "append ", "orders        publish OrderPlaced",
+					"sink orders.OrderPlaced", "payments      sink inventory.StockReserved");
+			assertThat(tree.lines().filter(l -> l.contains(" sink ")).count()).as(tree).isGreaterThanOrEqualTo(3);
+			StringWriter listed = new StringWriter();
+			assertThat(new CommandLine(new Byron()).setOut(new PrintWriter(listed)).execute("trace", "--project", project.toString()))
+					.isZero();
+			assertThat(listed.toString()).contains(placeOrder);
 		} catch (AssertionError e) {
 			throw new AssertionError(e.getMessage() + "\nbyron run said:\n" + String.join("\n", run.output()), e);
 		} finally {
@@ -120,13 +137,25 @@ class RunEndToEndTest {
 		}
 	}
 
+	private static final List<String> traceIds = new CopyOnWriteArrayList<>();
+
 	private static String order(Running run, String email, String product, int quantity, int price) throws Exception {
 		String order = id(gql(run, "mutation { createOrder(input: {email: \"" + email + "\", total: 0}) { id } }"), "createOrder");
 		await("orders knows the product", () -> !errors(gql(run, "mutation { createOrderLine(input: {order: \"" + order
 				+ "\", product: \"" + product + "\", quantity: " + quantity + ", unitPrice: " + price + "}) { id } }")));
 		Map<String, Object> placed = gql(run, "mutation { placeOrder(order: \"" + order + "\") { total } }");
 		assertThat(placed).doesNotContainKey("errors");
+		traceIds.add((String) ((Map<?, ?>) placed.get("extensions")).get("traceId"));
 		return order;
+	}
+
+	/** {@code byron trace} run in this JVM against the run's trace file. */
+	private static String trace(Path project, String id) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exit = new CommandLine(new Byron()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+				.execute("trace", id, "--project", project.toString());
+		return exit == 0 ? out.toString() : err.toString();
 	}
 
 	private Running start(Path project, int port) throws Exception {

@@ -21,7 +21,8 @@ import dev.byron.runtime.spi.Hooks;
 /**
  * The process a component's image runs: {@code ServiceMain <descriptor.json>}, configured by the
  * environment (twelve-factor): {@code BYRON_ROLE} (api, sink, all), {@code BYRON_NATS_URL},
- * {@code BYRON_MONGO_URI}, {@code BYRON_HOST}, {@code BYRON_PORT}, {@code BYRON_READ_YOUR_WRITES}. Logs are JSON lines on stdout.
+ * {@code BYRON_MONGO_URI}, {@code BYRON_HOST}, {@code BYRON_PORT}, {@code BYRON_READ_YOUR_WRITES}, and
+ * {@code OTEL_EXPORTER_OTLP_ENDPOINT} for traces. Logs are JSON lines on stdout.
  */
 public final class ServiceMain {
 	private ServiceMain() {
@@ -38,6 +39,7 @@ public final class ServiceMain {
 		}
 		Map<String, String> env = System.getenv();
 		ComponentDescriptor descriptor = Descriptors.read(Path.of(args[0]));
+		dev.byron.runtime.trace.Tracing.configureFromEnvironment(descriptor.name(), System::getenv);
 		ByronComponent.Role role = ByronComponent.Role.valueOf(env.getOrDefault("BYRON_ROLE", "all").toUpperCase());
 		String natsUrl = env.getOrDefault("BYRON_NATS_URL", "nats://127.0.0.1:4222");
 		String mongoUri = env.getOrDefault("BYRON_MONGO_URI", "mongodb://127.0.0.1:27017");
@@ -55,6 +57,7 @@ public final class ServiceMain {
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			stopped.await();
 			log.info("component {} stopping", descriptor.name());
+			dev.byron.runtime.trace.Tracing.flush();
 		}
 	}
 

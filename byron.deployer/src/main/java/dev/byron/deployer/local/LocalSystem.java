@@ -1,5 +1,7 @@
 package dev.byron.deployer.local;
 
+import dev.byron.runtime.trace.JsonLinesSpanExporter;
+import dev.byron.runtime.trace.Tracing;
 import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.DesiredState;
 import dev.byron.generator.GatewayConfigGenerator;
@@ -127,6 +129,12 @@ public final class LocalSystem implements AutoCloseable {
 		}
 		mongo = MongoClients.create(mongoUri);
 		resources.add(mongo::close);
+		JsonLinesSpanExporter traces = new JsonLinesSpanExporter(TraceFiles.startFresh(data));
+		Tracing.exportTo(traces);
+		resources.add(() -> {
+			Tracing.flush();
+			Tracing.stopExportingTo(traces);
+		});
 		broker = Broker.connect(natsUrl, system, "byron-run");
 		resources.add(broker);
 
@@ -143,6 +151,7 @@ public final class LocalSystem implements AutoCloseable {
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
 		running.forEach((name, c) -> log.println("  " + String.format("%-19s", name) + " " + c.graphqlUrl()));
 		log.println("  broker              " + natsUrl);
+		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop");
 		log.println("Press Ctrl-C to stop.");

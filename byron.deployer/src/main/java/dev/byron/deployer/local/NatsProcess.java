@@ -20,8 +20,12 @@ public final class NatsProcess implements AutoCloseable {
 	}
 
 	public static NatsProcess start(Path binary, Path dataDir) throws IOException, InterruptedException {
+		return start(binary, dataDir, freePort());
+	}
+
+	/** On a given port: a restarted server takes its clients back (they reconnect to the same URL). */
+	public static NatsProcess start(Path binary, Path dataDir, int port) throws IOException, InterruptedException {
 		Files.createDirectories(dataDir);
-		int port = freePort();
 		Process process = new ProcessBuilder(binary.toString(), "-js", "-sd", dataDir.toString(), "-a", "127.0.0.1", "-p",
 				String.valueOf(port)).redirectErrorStream(true).redirectOutput(dataDir.resolve("nats-server.log").toFile()).start();
 		long deadline = System.nanoTime() + 20_000_000_000L;
@@ -61,6 +65,16 @@ public final class NatsProcess implements AutoCloseable {
 
 	public String url() {
 		return "nats://127.0.0.1:" + port;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	/** Ends the server at once (SIGKILL), as a crash would. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
 	}
 
 	public static int freePort() throws IOException {

@@ -37,7 +37,8 @@ public final class ConfigSchema {
 				"corsOrigins", Kind.STRING, "timeoutSeconds", Kind.INT));
 		sections.put("component", component);
 		DEPLOYMENT = block(Label.NONE, sections, "namespace", Kind.DNS_LABEL, "registry", Kind.STRING, "imageTag",
-				Kind.STRING, "replicas", Kind.INT, "cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN);
+				Kind.STRING, "replicas", Kind.INT, "cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN,
+				"otlpEndpoint", Kind.STRING);
 
 		Map<String, Block> secrets = new LinkedHashMap<>();
 		secrets.put("registry", block(Label.NONE, Map.of(), "server", Kind.STRING, "username", Kind.SECRET, "password", Kind.SECRET));

@@ -13,10 +13,12 @@ import dev.byron.dsl.api.model.ConfigBlock.Section;
 /**
  * The {@code deployment} block of {@code config.byron} resolved into what the manifests need, with
  * Byron's defaults where the model says nothing, and which secrets {@code credentials.byron} provides
- * (their names only: values are read at deploy time and never written into a file).
+ * (their names only: values are read at deploy time and never written into a file). {@code otlpEndpoint}, when set,
+ * is where every service sends its traces.
  */
 public record DeploymentSettings(String system, String namespace, String registry, String imageTag, Workload gateway,
-		int gatewayPort, Ingress ingress, Nats nats, Map<String, ComponentSettings> components, Secrets secrets) {
+		int gatewayPort, Ingress ingress, Nats nats, Map<String, ComponentSettings> components, Secrets secrets,
+		String otlpEndpoint) {
 
 	public static final String DEFAULT_CPU = "250m";
 	public static final String DEFAULT_MEMORY = "256Mi";
@@ -90,12 +92,12 @@ public record DeploymentSettings(String system, String namespace, String registr
 				section(credentials, "registry", null).isPresent(), section(credentials, "jwt", null).isPresent());
 		return new DeploymentSettings(system, string(deployment, "namespace", system), string(deployment, "registry", null),
 				string(deployment, "imageTag", "latest"), gateway, integer(gatewayBlock, "port", 4000), ingress, nats,
-				components, secrets);
+				components, secrets, string(deployment, "otlpEndpoint", null));
 	}
 
 	public DeploymentSettings withNamespace(String otherNamespace) {
 		return new DeploymentSettings(system, otherNamespace, registry, imageTag, gateway, gatewayPort, ingress, nats,
-				components, secrets);
+				components, secrets, otlpEndpoint);
 	}
 
 	/** The image of a component (or of the gateway, with name {@code gateway}). */

@@ -1,5 +1,8 @@
 package dev.byron.runtime.api;
 
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import dev.byron.runtime.http.GraphQLRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,6 @@ import dev.byron.runtime.descriptor.FieldType;
 import dev.byron.runtime.descriptor.OperationDescriptor;
 import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
-import dev.byron.runtime.event.TraceContext;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -48,10 +50,12 @@ public final class GraphQLEndpoint {
 	private final GraphQL graphQL;
 	private final String sdl;
 	private final Semaphore inFlight;
+	private final String componentName;
 
 	public GraphQLEndpoint(ComponentDescriptor component, Cache cache, CommandPipeline commands, Hooks hooks,
 			ComponentClient client, int maxInFlight) {
 		this.sdl = SchemaWriter.sdl(component);
+		this.componentName = component.name();
 		DataFetchers fetchers = new DataFetchers(component, cache, commands);
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.INSTANCE);
 		TypeRuntimeWiring.Builder query = TypeRuntimeWiring.newTypeWiring("Query");
@@ -118,12 +122,17 @@ public final class GraphQLEndpoint {
 		if (!admitted) {
 			return GraphQLErrors.response(ErrorCode.UNAVAILABLE, "The service is at capacity; retry shortly.");
 		}
-		try {
+		try (TraceSpan span = Tracing.start(componentName, "graphql " + (operationName == null ? "request" : operationName),
+				SpanKind.SERVER, traceparent)) {
 			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
 					.variables(variables == null ? Map.of() : variables).operationName(operationName)
-					.graphQLContext(Map.of(TRACEPARENT, TraceContext.childOf(traceparent), CALLER, request.caller())).build();
+					.graphQLContext(Map.of(TRACEPARENT, span.traceparent(), CALLER, request.caller())).build();
 			ExecutionResult result = graphQL.execute(input);
-			return withCodes(result.toSpecification());
+			Map<String, Object> response = withCodes(result.toSpecification());
+			if (!result.getErrors().isEmpty()) {
+				span.fail(result.getErrors().get(0).getMessage());
+			}
+			return response;
 		} finally {
 			inFlight.release();
 		}

@@ -57,7 +57,7 @@ final class OperationFetcher implements DataFetcher<Object> {
 
 	private void runHooks(String timing, Map<String, Object> state, Map<String, Object> previous, String traceparent,
 			Caller caller) {
-		hooks.runCommandHooks(component, timing, new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client, caller));
+		hooks.runCommandHooks(component, timing, new CommandHookCall(operation.name(), null, null, previous, state, traceparent, client.inTrace(traceparent), caller));
 	}
 
 	private ResolverContext context(Map<String, Object> arguments, String traceparent, Caller caller) {
@@ -74,7 +74,7 @@ final class OperationFetcher implements DataFetcher<Object> {
 
 			@Override
 			public ComponentClient component() {
-				return client;
+				return client.inTrace(traceparent);
 			}
 
 			@Override

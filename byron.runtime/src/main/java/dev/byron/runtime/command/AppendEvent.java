@@ -1,5 +1,8 @@
 package dev.byron.runtime.command;
 
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Instant;
 import java.util.Map;
 
@@ -38,12 +41,20 @@ final class AppendEvent implements CommandStep {
 		var names = EventNames.of(component.granularity(), context.kind, context.entity.name(), context.changed);
 		String type = component.name() + "." + (names.size() == 1 ? names.get(0)
 				: context.entity.name() + "Updated");
-		Event event = new Event(IDS.generate().toString(), broker.names().eventSource(component.name()), type,
-				broker.names().entitySubject(component.name(), context.entity.name(), context.id), Instant.now(),
-				context.traceparent, component.name(), context.entity.name(), context.id, operation, context.changed,
-				names, Map.copyOf(withoutNulls(context.state)));
-		context.sequence = broker.append(component.name(), event, context.expectedSequence);
-		context.event = event;
+		try (TraceSpan span = Tracing.start(component.name(), "append " + type.substring(type.indexOf('.') + 1),
+				SpanKind.PRODUCER, context.traceparent)) {
+			Event event = new Event(IDS.generate().toString(), broker.names().eventSource(component.name()), type,
+					broker.names().entitySubject(component.name(), context.entity.name(), context.id), Instant.now(),
+					span.traceparent(), component.name(), context.entity.name(), context.id, operation, context.changed,
+					names, Map.copyOf(withoutNulls(context.state)));
+			try {
+				context.sequence = broker.append(component.name(), event, context.expectedSequence);
+			} catch (RuntimeException e) {
+				span.fail(e.getMessage());
+				throw e;
+			}
+			context.event = event;
+		}
 	}
 
 	private static Map<String, Object> withoutNulls(Map<String, Object> state) {

@@ -14,7 +14,8 @@ public final class CommandContext {
 	final CommandKind kind;
 	final EntityDescriptor entity;
 	final Map<String, Object> input;
-	final String traceparent;
+	/** The trace the command continues; the pipeline replaces it with its own span's. */
+	String traceparent;
 	final Caller caller;
 	/** Whether the command came through the API (bound by ownership rules) rather than from the component's own code. */
 	final boolean external;

@@ -1,5 +1,8 @@
 package dev.byron.runtime.command;
 
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import dev.byron.runtime.api.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,6 +119,20 @@ public final class CommandPipeline {
 	}
 
 	private CommandContext run(CommandContext context) {
+		try (TraceSpan span = Tracing.start(component.name(), "command " + context.commandName(), SpanKind.INTERNAL,
+				context.traceparent)) {
+			span.attribute("byron.entity.id", context.id);
+			context.traceparent = span.traceparent();
+			try {
+				return runSteps(context);
+			} catch (RuntimeException e) {
+				span.fail(e.getMessage());
+				throw e;
+			}
+		}
+	}
+
+	private CommandContext runSteps(CommandContext context) {
 		List<CommandStep> done = new ArrayList<>();
 		try {
 			for (CommandStep step : beforeAppend) {

@@ -1,5 +1,8 @@
 package dev.byron.runtime.command;
 
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +47,12 @@ public final class DomainEventPublisher {
 				throw ByronException.validation(key, eventName + " has no field '" + key + "'.");
 			}
 		}
-		Event event = new Event(eventId == null ? AppendEvent.newId() : eventId, broker.names().eventSource(component.name()),
-				component.name() + "." + eventName, broker.names().domainSubject(component.name(), eventName), Instant.now(),
-				traceparent, component.name(), null, null, Operation.DOMAIN, List.of(), List.of(eventName), Map.copyOf(data));
-		return broker.publish(component.name(), event);
+		try (TraceSpan span = Tracing.start(component.name(), "publish " + eventName, SpanKind.PRODUCER, traceparent)) {
+			Event event = new Event(eventId == null ? AppendEvent.newId() : eventId, broker.names().eventSource(component.name()),
+					component.name() + "." + eventName, broker.names().domainSubject(component.name(), eventName), Instant.now(),
+					span.traceparent(), component.name(), null, null, Operation.DOMAIN, List.of(), List.of(eventName),
+					Map.copyOf(data));
+			return broker.publish(component.name(), event);
+		}
 	}
 }

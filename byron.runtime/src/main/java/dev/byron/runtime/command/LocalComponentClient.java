@@ -41,6 +41,13 @@ public final class LocalComponentClient implements ComponentClient {
 		this.publisher = eventPublisher;
 	}
 
+	@Override
+	public LocalComponentClient inTrace(String otherTraceparent) {
+		LocalComponentClient scoped = new LocalComponentClient(pipeline, cache, derivedFrom, otherTraceparent);
+		scoped.publisher = publisher;
+		return scoped;
+	}
+
 	/** A client whose creates are idempotent for one event. */
 	public LocalComponentClient forEvent(String eventId, String eventTraceparent) {
 		LocalComponentClient scoped = new LocalComponentClient(pipeline, cache, eventId, eventTraceparent);

@@ -42,6 +42,6 @@ final class RunCommandHooks implements CommandStep {
 		Map<String, Object> state = "before".equalsIgnoreCase(timing) ? context.state
 				: java.util.Collections.unmodifiableMap(context.state);
 		return new CommandHookCall(context.commandName(), context.entity.name(), context.id, context.previous, state,
-				context.traceparent, client, context.caller);
+				context.traceparent, client.inTrace(context.traceparent), context.caller);
 	}
 }

@@ -1,5 +1,8 @@
 package dev.byron.runtime.gateway;
 
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.api.GraphQLErrors;
-import dev.byron.runtime.event.TraceContext;
 import dev.byron.runtime.gateway.auth.AccessRules;
 import dev.byron.runtime.http.GraphQLRequest;
 import graphql.GraphQLException;
@@ -78,7 +80,23 @@ public final class GatewayExecutor {
 		return execute(new GraphQLRequest(query, variables, operationName, traceparent, Caller.ANONYMOUS));
 	}
 
+	/**
+	 * Executes a request in a span of the gateway's (continuing the client's {@code traceparent}); the answer's
+	 * {@code extensions.traceId} names the trace, for {@code byron trace}.
+	 */
 	public Map<String, Object> execute(GraphQLRequest request) {
+		try (TraceSpan span = Tracing.start("gateway", "graphql " + (request.operationName() == null ? "request"
+				: request.operationName()), SpanKind.SERVER, request.traceparent())) {
+			Map<String, Object> result = new LinkedHashMap<>(execute(request, span.traceparent()));
+			if (result.get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
+				span.fail(String.valueOf(first.get("message")));
+			}
+			result.put("extensions", Map.of("traceId", span.traceId()));
+			return result;
+		}
+	}
+
+	private Map<String, Object> execute(GraphQLRequest request, String trace) {
 		String query = request.query();
 		Map<String, Object> variables = request.variables();
 		String operationName = request.operationName();
@@ -130,7 +148,6 @@ public final class GatewayExecutor {
 		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
 		List<Part> parts = split(rootFields, mutation);
 		Map<String, Object> vars = variables == null ? Map.of() : variables;
-		String trace = TraceContext.childOf(request.traceparent());
 		Caller caller = request.caller();
 
 		List<Map<String, Object>> answers = new ArrayList<>();
@@ -191,6 +208,14 @@ public final class GatewayExecutor {
 	private Map<String, Object> forward(Part part, String query, Map<String, Object> variables, String traceparent,
 			Caller caller) {
 		String component = part.route().component().name();
+		try (TraceSpan span = Tracing.start("gateway", "call " + component, SpanKind.CLIENT, traceparent)) {
+			return call(part, query, variables, span, caller);
+		}
+	}
+
+	private Map<String, Object> call(Part part, String query, Map<String, Object> variables, TraceSpan span, Caller caller) {
+		String component = part.route().component().name();
+		String traceparent = span.traceparent();
 		try {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("query", query);
@@ -203,17 +228,22 @@ public final class GatewayExecutor {
 			}
 			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() >= 500) {
-				return unavailable(part, component + " answered HTTP " + response.statusCode());
+				return unavailable(span, part, component + " answered HTTP " + response.statusCode());
 			}
 			return JSON.readValue(response.body(), MAP);
 		} catch (java.net.http.HttpTimeoutException e) {
-			return unavailable(part, component + " did not answer within " + timeout.toSeconds() + " s");
+			return unavailable(span, part, component + " did not answer within " + timeout.toSeconds() + " s");
 		} catch (IOException e) {
-			return unavailable(part, component + " is unavailable (" + e.getClass().getSimpleName() + ")");
+			return unavailable(span, part, component + " is unavailable (" + e.getClass().getSimpleName() + ")");
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return unavailable(part, "interrupted");
+			return unavailable(span, part, "interrupted");
 		}
+	}
+
+	private static Map<String, Object> unavailable(TraceSpan span, Part part, String message) {
+		span.fail(message);
+		return unavailable(part, message);
 	}
 
 	private static Map<String, Object> unavailable(Part part, String message) {

@@ -25,6 +25,7 @@ public final class GatewayMain {
 		Logger log = LoggerFactory.getLogger(GatewayMain.class);
 		Path file = Path.of(args[0]);
 		GatewayConfig config = GatewayConfig.read(file);
+		dev.byron.runtime.trace.Tracing.configureFromEnvironment("gateway", System::getenv);
 		String port = System.getenv("BYRON_PORT");
 		try (Gateway gateway = Gateway.start(config.routes(file, System::getenv), System.getenv().getOrDefault("BYRON_HOST", "127.0.0.1"),
 				port == null ? config.port() : Integer.parseInt(port), java.util.Map.of(), config.settings(System::getenv))) {
@@ -33,6 +34,7 @@ public final class GatewayMain {
 			CountDownLatch stopped = new CountDownLatch(1);
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			stopped.await();
+			dev.byron.runtime.trace.Tracing.flush();
 		}
 	}
 }

@@ -1,5 +1,8 @@
 package dev.byron.runtime.sink;
 
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,6 +44,18 @@ public final class EventHandler {
 	}
 
 	public void handle(Event event, long sequence) throws Exception {
+		try (TraceSpan span = Tracing.start(component.name(), "sink " + event.type(), SpanKind.CONSUMER, event.traceparent())) {
+			span.attribute("byron.event.id", event.id());
+			try {
+				apply(event, sequence, span.traceparent());
+			} catch (Exception e) {
+				span.fail(e.getMessage());
+				throw e;
+			}
+		}
+	}
+
+	private void apply(Event event, long sequence, String traceparent) throws Exception {
 		if (event.operation() != Operation.DOMAIN && event.entity() != null && event.entityId() != null) {
 			if (event.component().equals(component.name())) {
 				if (component.entity(event.entity()).isPresent()) {
@@ -59,7 +74,7 @@ public final class EventHandler {
 			if (reaction.component().equals(event.component()) && matches(reaction, event)) {
 				EventHook hook = hooks.event(reaction.hook()).orElseThrow(() -> new IllegalStateException(
 						"The model names hook '" + reaction.hook() + "' but no such hook is registered."));
-				hook.run(context(event));
+				hook.run(context(event, traceparent));
 			}
 		}
 	}
@@ -85,8 +100,8 @@ public final class EventHandler {
 		return kept;
 	}
 
-	private EventHookContext context(Event event) {
-		ComponentClient scoped = client.forEvent(event.id(), event.traceparent());
+	private EventHookContext context(Event event, String traceparent) {
+		ComponentClient scoped = client.forEvent(event.id(), traceparent);
 		return new EventHookContext() {
 			@Override
 			public Event event() {

@@ -6,6 +6,11 @@ import java.util.Optional;
 
 /** The component's own commands and reads, for hooks and resolvers. */
 public interface ComponentClient {
+	/** This client, with its commands and events continuing the trace {@code traceparent} names. */
+	default ComponentClient inTrace(String traceparent) {
+		return this;
+	}
+
 	Map<String, Object> create(String entity, Map<String, Object> input);
 
 	Map<String, Object> update(String entity, String id, Map<String, Object> patch);

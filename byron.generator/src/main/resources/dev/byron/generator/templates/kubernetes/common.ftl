@@ -107,3 +107,11 @@ spec:
   selector:
 <@selector name=name/>
 </#macro>
+
+<#-- Traces go to the OpenTelemetry collector config.byron names (deployment { otlpEndpoint }). -->
+<#macro tracingEnv>
+<#if s.otlpEndpoint()??>
+            - name: OTEL_EXPORTER_OTLP_ENDPOINT
+              value: "${s.otlpEndpoint()}"
+</#if>
+</#macro>

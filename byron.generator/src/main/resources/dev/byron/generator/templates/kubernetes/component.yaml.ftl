@@ -46,6 +46,7 @@ spec:
             - name: BYRON_READ_YOUR_WRITES
               value: "${c.readYourWrites()?c}"
 <@k.natsEnv/>
+<@k.tracingEnv/>
             - name: BYRON_MONGO_URI
 <#if c.externalMongo()>
               valueFrom:

@@ -43,6 +43,7 @@ spec:
               value: "0.0.0.0"
             - name: BYRON_PORT
               value: "${s.gatewayPort()?c}"
+<@k.tracingEnv/>
 <#if s.secrets().jwt()>
             - name: BYRON_JWT_SECRET
               valueFrom:
