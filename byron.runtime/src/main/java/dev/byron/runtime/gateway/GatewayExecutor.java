@@ -38,6 +38,7 @@ import graphql.language.SelectionSet;
 import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.validation.GoodFaithIntrospectionExceeded;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 
@@ -110,7 +111,13 @@ public final class GatewayExecutor {
 		} catch (InvalidSyntaxException e) {
 			return errors(List.of(error("Invalid syntax: " + e.getMessage(), ErrorCode.VALIDATION, null)));
 		}
-		List<ValidationError> invalid = new Validator().validateDocument(schema.schema(), document, Locale.ENGLISH);
+		List<ValidationError> invalid;
+		try {
+			invalid = new Validator().validateDocument(schema.schema(), document, Locale.ENGLISH);
+		} catch (GoodFaithIntrospectionExceeded e) {
+			return errors(List.of(error("The query asks for more introspection than a client needs (" + e.getMessage()
+					+ " repeated too often); send the usual introspection query.", ErrorCode.VALIDATION, null)));
+		}
 		if (!invalid.isEmpty()) {
 			List<Map<String, Object>> errors = new ArrayList<>();
 			invalid.forEach(e -> errors.add(error(e.getMessage(), ErrorCode.VALIDATION, null)));

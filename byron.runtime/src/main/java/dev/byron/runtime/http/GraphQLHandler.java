@@ -25,6 +25,7 @@ import dev.byron.runtime.api.GraphQLErrors;
 public final class GraphQLHandler implements HttpHandler {
 	public static final int MAX_BODY = 1 << 20;
 	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphQLHandler.class);
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
@@ -99,6 +100,7 @@ public final class GraphQLHandler implements HttpHandler {
 					(String) operation, exchange.getRequestHeaders().getFirst("traceparent"), callers.apply(exchange)));
 			send(exchange, 200, "application/json", JSON.writeValueAsString(result));
 		} catch (RuntimeException e) {
+			LOG.error("request failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
 			refuse(exchange, 500, "Internal error.");
 		}
 	}
