@@ -107,6 +107,10 @@ class ApiContractTest {
 		Http.Response notJson = Http.raw(url, "{not json", null);
 		assertThat(notJson.status()).isEqualTo(400);
 		assertThat(notJson.code()).isEqualTo("VALIDATION");
+		Http.Response array = Http.raw(url, "[{\"query\": \"{ users { nodes { id } } }\"}]", null);
+		assertThat(array.status()).isEqualTo(400);
+		assertThat(array.errors().get(0).get("message").toString()).as("no Java type names")
+				.isEqualTo("The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
 		assertThat(Http.graphql(url, "query($id: ID!) { user(id: $id) { id } }", Map.of()).code()).isEqualTo("VALIDATION");
 		assertThat(streamMessages()).isEqualTo(before);
 		assertThat(Http.raw(url, "{\"query\": \"" + "{ users { nodes { id } } }".repeat(1) + "\", \"x\": \"" + "z".repeat(1_100_000) + "\"}",

@@ -1,11 +1,5 @@
 package dev.byron.deployer.local;
 
-import dev.byron.runtime.trace.JsonLinesSpanExporter;
-import dev.byron.runtime.trace.Tracing;
-import dev.byron.deployer.kubernetes.DeployException;
-import dev.byron.deployer.kubernetes.DesiredState;
-import dev.byron.generator.GatewayConfigGenerator;
-import dev.byron.runtime.gateway.GatewaySettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -21,17 +15,23 @@ import com.sun.net.httpserver.HttpExchange;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.byron.deployer.kubernetes.DeployException;
+import dev.byron.deployer.kubernetes.DesiredState;
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
 import dev.byron.dsl.api.ModelLoadException;
+import dev.byron.generator.GatewayConfigGenerator;
 import dev.byron.generator.GenerationInput;
 import dev.byron.runtime.ByronComponent;
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.gateway.Gateway;
+import dev.byron.runtime.gateway.GatewaySettings;
 import dev.byron.runtime.gateway.Route;
 import dev.byron.runtime.spi.HookProvider;
 import dev.byron.runtime.spi.Hooks;
+import dev.byron.runtime.trace.JsonLinesSpanExporter;
+import dev.byron.runtime.trace.Tracing;
 
 /**
  * A whole system on one machine: nats-server with JetStream and an embedded MongoDB (both keeping their

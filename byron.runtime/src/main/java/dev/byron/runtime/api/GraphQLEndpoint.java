@@ -1,9 +1,5 @@
 package dev.byron.runtime.api;
 
-import dev.byron.runtime.trace.TraceSpan;
-import dev.byron.runtime.trace.Tracing;
-import io.opentelemetry.api.trace.SpanKind;
-import dev.byron.runtime.http.GraphQLRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,11 @@ import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
 import dev.byron.runtime.descriptor.FieldType;
 import dev.byron.runtime.descriptor.OperationDescriptor;
+import dev.byron.runtime.http.GraphQLRequest;
 import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -36,6 +35,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * A component's GraphQL API: its schema, its data fetchers, errors with {@code extensions.code}, and load

@@ -1,8 +1,5 @@
 package dev.byron.runtime.command;
 
-import dev.byron.runtime.trace.TraceSpan;
-import dev.byron.runtime.trace.Tracing;
-import io.opentelemetry.api.trace.SpanKind;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,6 +10,9 @@ import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.event.Event;
 import dev.byron.runtime.event.Operation;
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * The commit point: appends the event, with the entity's full new state, to the component's stream,

@@ -1,20 +1,14 @@
 package dev.byron.runtime.command;
 
-import dev.byron.runtime.trace.TraceSpan;
-import dev.byron.runtime.trace.Tracing;
-import io.opentelemetry.api.trace.SpanKind;
-import dev.byron.runtime.api.Caller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
 import java.util.concurrent.TimeUnit;
 
 import dev.byron.runtime.api.ByronException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.AppliedSequences;
@@ -23,6 +17,11 @@ import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * A command's way through the API: load the current state, build the new one, before hooks, validate,

@@ -1,8 +1,5 @@
 package dev.byron.runtime.command;
 
-import dev.byron.runtime.trace.TraceSpan;
-import dev.byron.runtime.trace.Tracing;
-import io.opentelemetry.api.trace.SpanKind;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +13,9 @@ import dev.byron.runtime.descriptor.EventDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
 import dev.byron.runtime.event.Event;
 import dev.byron.runtime.event.Operation;
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 
 /** Appends a declared domain event ({@code event OrderPlaced { ... }}) to the component's stream. */
 public final class DomainEventPublisher {

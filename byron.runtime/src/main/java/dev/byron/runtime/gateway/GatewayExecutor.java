@@ -1,8 +1,5 @@
 package dev.byron.runtime.gateway;
 
-import dev.byron.runtime.trace.TraceSpan;
-import dev.byron.runtime.trace.Tracing;
-import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,10 +21,12 @@ import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.api.GraphQLErrors;
 import dev.byron.runtime.gateway.auth.AccessRules;
 import dev.byron.runtime.http.GraphQLRequest;
-import graphql.GraphQLException;
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLException;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -41,6 +40,7 @@ import graphql.parser.Parser;
 import graphql.validation.GoodFaithIntrospectionExceeded;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * Answers a request on the gateway: validates it against the union schema, sends each root field's

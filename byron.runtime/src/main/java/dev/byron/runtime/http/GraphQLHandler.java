@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -82,7 +83,12 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 			Map<String, Object> request;
 			try {
-				request = JSON.readValue(body, MAP);
+				JsonNode parsed = JSON.readTree(body);
+				if (parsed == null || !parsed.isObject()) {
+					refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
+					return;
+				}
+				request = JSON.convertValue(parsed, MAP);
 			} catch (JsonProcessingException e) {
 				refuse(exchange, 400, "The body is not JSON: " + e.getOriginalMessage());
 				return;

@@ -1,8 +1,5 @@
 package dev.byron.runtime.sink;
 
-import dev.byron.runtime.trace.TraceSpan;
-import dev.byron.runtime.trace.Tracing;
-import io.opentelemetry.api.trace.SpanKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +15,9 @@ import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.EventHook;
 import dev.byron.runtime.spi.EventHookContext;
 import dev.byron.runtime.spi.Hooks;
+import dev.byron.runtime.trace.TraceSpan;
+import dev.byron.runtime.trace.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * What a component's Sink does with one event: apply it to the own entity or to a replica (idempotently,
