@@ -52,7 +52,7 @@ public final class ServiceMain {
 						.http(env.getOrDefault("BYRON_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("BYRON_PORT", "8080")))
 						.start()) {
 			log.info("component {} of system {} started as {} (broker {}, cache {}){}", descriptor.name(), descriptor.system(),
-					role.name().toLowerCase(), natsUrl, hostsOf(mongoUri),
+					role.name().toLowerCase(), Broker.redacted(natsUrl), hostsOf(mongoUri),
 					component.graphqlUrl() == null ? "" : ", GraphQL on port " + component.port());
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			stopped.await();

@@ -27,9 +27,11 @@ class ServiceProcessTest {
 	Path dir;
 
 	@Test
-	void credentialsInTheMongoUriNeverReachTheLog() {
+	void credentialsInTheBrokerAndMongoUrisNeverReachTheLog() {
 		assertThat(ServiceMain.hostsOf("mongodb://user:secretpass@db-0.example:27017,db-1.example:27017/?authSource=admin"))
 				.isEqualTo("db-0.example:27017,db-1.example:27017");
+		assertThat(dev.byron.runtime.broker.Broker.redacted("nats://byron:n4ts-secret@nats:4222")).isEqualTo("nats://***@nats:4222");
+		assertThat(dev.byron.runtime.broker.Broker.redacted("nats://nats:4222")).isEqualTo("nats://nats:4222");
 	}
 
 	@Test

@@ -150,7 +150,7 @@ public final class LocalSystem implements AutoCloseable {
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
 		running.forEach((name, c) -> log.println("  " + String.format("%-19s", name) + " " + c.graphqlUrl()));
-		log.println("  broker              " + natsUrl);
+		log.println("  broker              " + Broker.redacted(natsUrl));
 		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop");

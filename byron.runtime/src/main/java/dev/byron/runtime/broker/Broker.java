@@ -53,6 +53,11 @@ public final class Broker implements AutoCloseable {
 		return new Broker(Nats.connect(options), new Names(system));
 	}
 
+	/** A broker URL with its user and password masked ({@code nats://***@nats:4222}), for logs. */
+	public static String redacted(String url) {
+		return url == null ? null : url.replaceFirst("://[^/@]*@", "://***@");
+	}
+
 	public Names names() {
 		return names;
 	}
