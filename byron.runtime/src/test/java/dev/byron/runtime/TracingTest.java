@@ -95,6 +95,35 @@ class TracingTest {
 		assertThat(tree.lines().skip(6).toList()).allSatisfy(l -> assertThat(l).startsWith("               "));
 	}
 
+	@Test
+	void withAnEndpointSpansGoOutOverOtlpHttp() throws Exception {
+		java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+		com.sun.net.httpserver.HttpServer collector = com.sun.net.httpserver.HttpServer.create(
+				new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		collector.createContext("/v1/traces", exchange -> {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			received.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+					+ new String(body, java.nio.charset.StandardCharsets.ISO_8859_1));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		collector.start();
+		String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
+		var otlp = Tracing.configureFromEnvironment("orders", Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)::get).orElseThrow();
+		try {
+			try (var span = Tracing.start("orders", "command placeOrder", SpanKind.INTERNAL, null)) {
+				span.attribute("byron.entity.id", "o-1");
+			}
+			Tracing.flush();
+			String request = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(request).as("the collector got the spans").isNotNull();
+			assertThat(request).startsWith("POST application/x-protobuf ").contains("command placeOrder", "orders", "o-1");
+		} finally {
+			Tracing.stopExportingTo(otlp);
+			collector.stop(0);
+		}
+	}
+
 	private static String service(SpanData span) {
 		return span.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey(Tracing.SERVICE));
 	}

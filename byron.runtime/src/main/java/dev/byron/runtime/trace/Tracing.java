@@ -54,17 +54,21 @@ public final class Tracing {
 	 * Exports over OTLP/HTTP when {@code OTEL_EXPORTER_OTLP_ENDPOINT} (or {@code BYRON_OTLP_ENDPOINT}) is set, e.g.
 	 * {@code http://collector:4318}; spans are named for {@code service}.
 	 */
-	public static synchronized void configureFromEnvironment(String service, UnaryOperator<String> environment) {
+	public static synchronized java.util.Optional<SpanExporter> configureFromEnvironment(String service,
+			UnaryOperator<String> environment) {
 		serviceName = service;
 		String endpoint = environment.apply("OTEL_EXPORTER_OTLP_ENDPOINT");
 		if (endpoint == null || endpoint.isBlank()) {
 			endpoint = environment.apply("BYRON_OTLP_ENDPOINT");
 		}
+		SpanExporter otlp = null;
 		if (endpoint != null && !endpoint.isBlank()) {
 			String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
-			exporters.add(OtlpHttpSpanExporter.builder().setEndpoint(base + "/v1/traces").build());
+			otlp = OtlpHttpSpanExporter.builder().setEndpoint(base + "/v1/traces").build();
+			exporters.add(otlp);
 		}
 		rebuild();
+		return java.util.Optional.ofNullable(otlp);
 	}
 
 	/** Sends every span to {@code exporter} as well (the local run's trace file, a test's memory). */
