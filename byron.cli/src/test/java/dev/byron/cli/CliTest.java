@@ -38,6 +38,22 @@ class CliTest {
 		return new Run(exit, out.toString(), err.toString());
 	}
 
+	/** A copy of an example project (without its .byron/ run data) at {@code target}, for a test to change. */
+	static Path copyExample(String name, Path target) throws java.io.IOException {
+		Path example = examples().resolve(name);
+		try (var paths = Files.walk(example)) {
+			for (Path source : paths.filter(p -> !example.relativize(p).toString().startsWith(".byron")).toList()) {
+				Path copy = target.resolve(example.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(copy);
+				} else {
+					Files.copy(source, copy);
+				}
+			}
+		}
+		return target;
+	}
+
 	static Path examples() {
 		for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
 			if (Files.isDirectory(p.resolve("examples/microblog"))) {

@@ -50,18 +50,7 @@ class CredentialsStayOutTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		controllers = new SimulatedControllers(client, "shop");
-		project = dir.resolve("shop");
-		Path example = CliTest.examples().resolve("shop");
-		try (var paths = Files.walk(example)) {
-			for (Path source : paths.filter(p -> !example.relativize(p).toString().startsWith(".byron")).toList()) {
-				Path target = project.resolve(example.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(source, target);
-				}
-			}
-		}
+		project = CliTest.copyExample("shop", dir.resolve("shop"));
 		String marker = UUID.randomUUID().toString().replace("-", "");
 		environment.put("REGISTRY_USER", "robot-" + marker.substring(0, 8));
 		environment.put("REGISTRY_PASSWORD", "registry-pass-" + marker);

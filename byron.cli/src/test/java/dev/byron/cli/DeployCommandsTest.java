@@ -38,18 +38,7 @@ class DeployCommandsTest {
 	void setUp() throws Exception {
 		controllers = new SimulatedControllers(client, "shop");
 		kubeconfig = TestKubeconfig.write(dir.resolve("kubeconfig"), client.getMasterUrl());
-		project = dir.resolve("shop");
-		Path example = CliTest.examples().resolve("shop");
-		try (var paths = Files.walk(example)) {
-			for (Path source : paths.filter(p -> !example.relativize(p).toString().startsWith(".byron")).toList()) {
-				Path target = project.resolve(example.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(source, target);
-				}
-			}
-		}
+		project = CliTest.copyExample("shop", dir.resolve("shop"));
 	}
 
 	@AfterEach

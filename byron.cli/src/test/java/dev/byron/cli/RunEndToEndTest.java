@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +44,7 @@ class RunEndToEndTest {
 	@SuppressWarnings("unchecked")
 	void microblogRunsKeepsItsDataAndIsolatesAStoppedComponent() throws Exception {
 		Path project = dir.resolve("microblog");
-		copy(CliTest.examples().resolve("microblog"), project);
+		CliTest.copyExample("microblog", project);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -99,7 +98,7 @@ class RunEndToEndTest {
 	@SuppressWarnings("unchecked")
 	void shopRunsItsChoreographyAndCompensatesAFailedPayment() throws Exception {
 		Path project = dir.resolve("shop");
-		copy(CliTest.examples().resolve("shop"), project);
+		CliTest.copyExample("shop", project);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -233,22 +232,6 @@ class RunEndToEndTest {
 				throw new AssertionError("not reached within 60 s: " + what);
 			}
 			Thread.sleep(100);
-		}
-	}
-
-	private static void copy(Path from, Path to) throws Exception {
-		try (Stream<Path> walk = Files.walk(from)) {
-			for (Path source : walk.toList()) {
-				Path target = to.resolve(from.relativize(source).toString());
-				if (source.toString().contains("/.byron")) {
-					continue;
-				}
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(source, target);
-				}
-			}
 		}
 	}
 }

@@ -121,8 +121,7 @@ public final class ChaosSuite {
 			Thread restart = new Thread(() -> {
 				try {
 					Thread.sleep(1_000);
-					system.restartBroker(size.brokerDown(), () -> {
-					});
+					system.restartBroker(size.brokerDown());
 				} catch (Exception e) {
 					problems.add("restarting the broker failed: " + e);
 				}

@@ -110,11 +110,9 @@ final class ChaosSystem implements AutoCloseable {
 	}
 
 	/** SIGKILL to nats-server; after {@code downFor}, a new one on the same port with the same store. */
-	void restartBroker(Duration downFor, Runnable whileDown) throws Exception {
+	void restartBroker(Duration downFor) throws Exception {
 		broker.kill();
-		long until = System.nanoTime() + downFor.toNanos();
-		whileDown.run();
-		Thread.sleep(Math.max(0, (until - System.nanoTime()) / 1_000_000));
+		Thread.sleep(downFor.toMillis());
 		broker = NatsProcess.start(nats, dir.resolve("nats"), natsPort);
 	}
 

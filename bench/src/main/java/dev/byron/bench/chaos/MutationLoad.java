@@ -323,10 +323,6 @@ final class MutationLoad {
 		return lastSequences.computeIfAbsent(key, k -> readLastSequence(system, k));
 	}
 
-	void forgetSequences() {
-		lastSequences.clear();
-	}
-
 	private static long readLastSequence(ChaosSystem system, Key key) {
 		return system.broker().last(key.component(), system.broker().names().entitySubject(key.component(), key.entity(), key.id()))
 				.map(StoredEvent::sequence).orElse(-1L);
@@ -340,10 +336,6 @@ final class MutationLoad {
 	private static List<String> replicaFields(ComponentDescriptor replicating, Key key) {
 		return replicating.replicas().stream().filter(r -> r.component().equals(key.component()) && r.entity().equals(key.entity()))
 				.findFirst().map(ReplicaDescriptor::fieldNames).orElse(List.of());
-	}
-
-	int size() {
-		return expected.size();
 	}
 
 	private static String pick(Random random, List<String> ids) {

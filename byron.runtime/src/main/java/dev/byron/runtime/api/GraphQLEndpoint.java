@@ -122,8 +122,7 @@ public final class GraphQLEndpoint {
 		if (!admitted) {
 			return GraphQLErrors.response(ErrorCode.UNAVAILABLE, "The service is at capacity; retry shortly.");
 		}
-		try (TraceSpan span = Tracing.start(componentName, "graphql " + (operationName == null ? "request" : operationName),
-				SpanKind.SERVER, traceparent)) {
+		try (TraceSpan span = Tracing.start(componentName, Tracing.requestSpanName(operationName), SpanKind.SERVER, traceparent)) {
 			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
 					.variables(variables == null ? Map.of() : variables).operationName(operationName)
 					.graphQLContext(Map.of(TRACEPARENT, span.traceparent(), CALLER, request.caller())).build();

@@ -26,7 +26,6 @@ import dev.byron.runtime.trace.Tracing;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLException;
 import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -86,8 +85,8 @@ public final class GatewayExecutor {
 	 * {@code extensions.traceId} names the trace, for {@code byron trace}.
 	 */
 	public Map<String, Object> execute(GraphQLRequest request) {
-		try (TraceSpan span = Tracing.start("gateway", "graphql " + (request.operationName() == null ? "request"
-				: request.operationName()), SpanKind.SERVER, request.traceparent())) {
+		try (TraceSpan span = Tracing.start("gateway", Tracing.requestSpanName(request.operationName()), SpanKind.SERVER,
+				request.traceparent())) {
 			Map<String, Object> result = new LinkedHashMap<>(execute(request, span.traceparent()));
 			if (result.get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
 				span.fail(String.valueOf(first.get("message")));
@@ -146,7 +145,7 @@ public final class GatewayExecutor {
 			refused = access.check(schema.schema(), document, operation.getName(), variables, request.caller()).stream()
 					.map(d -> error(d.message(), ErrorCode.FORBIDDEN, null, Map.of("field", d.target(), "role", d.role())))
 					.toList();
-		} catch (GraphQLException e) {
+		} catch (RuntimeException e) { // validation passed: what fails here is coercing the client's variables
 			refused = List.of(error("The variables do not fit the operation: " + e.getMessage(), ErrorCode.VALIDATION, null));
 		}
 		if (!refused.isEmpty()) {

@@ -29,6 +29,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 public final class Tracing {
 	/** The attribute naming the Byron service (gateway or component) a span belongs to. */
 	public static final String SERVICE = "byron.service";
+	private static final java.util.regex.Pattern OPERATION_NAME = java.util.regex.Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,63}");
 
 	private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
 		@Override
@@ -86,6 +87,12 @@ public final class Tracing {
 	/** Writes out the spans still buffered (before a process ends, or before a test reads them). */
 	public static void flush() {
 		provider.forceFlush().join(5, java.util.concurrent.TimeUnit.SECONDS);
+	}
+
+	/** {@code graphql <operationName>}, or {@code graphql request} where the client named none or a name no span should carry. */
+	public static String requestSpanName(String operationName) {
+		return operationName != null && OPERATION_NAME.matcher(operationName).matches() ? "graphql " + operationName
+				: "graphql request";
 	}
 
 	/** A span of {@code service}'s work, continuing {@code parent} (a {@code traceparent}) or starting a trace. */
