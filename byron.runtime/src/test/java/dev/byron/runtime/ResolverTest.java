@@ -33,14 +33,21 @@ class ResolverTest {
 								FieldType.scalar("ID", true), null)), FieldType.reference("accounts", "User", true)),
 						new OperationDescriptor("QUERY", "unimplemented", List.of(), FieldType.scalar("Int", false))));
 		List<String> audit = new CopyOnWriteArrayList<>();
+		List<String> callers = new CopyOnWriteArrayList<>();
 		Hooks hooks = Hooks.builder()
 				.resolver("byHandle", ctx -> {
 					assertThat(ctx.arguments()).containsEntry("first", 10);
 					return ctx.component().where("User", "name", "Same").stream()
 							.filter(u -> ((String) u.get("handle")).startsWith((String) ctx.arguments().get("prefix"))).toList();
 				})
-				.resolver("suspend", ctx -> ctx.component().update("User", (String) ctx.arguments().get("id"), Map.of("bio", "suspended")))
-				.command("audit", ctx -> audit.add(ctx.command() + " " + ctx.state().get("handle")))
+				.resolver("suspend", ctx -> {
+					callers.add("resolver " + ctx.caller());
+					return ctx.component().update("User", (String) ctx.arguments().get("id"), Map.of("bio", "suspended"));
+				})
+				.command("audit", ctx -> {
+					audit.add(ctx.command() + " " + ctx.state().get("handle"));
+					callers.add("hook " + ctx.caller());
+				})
 				.build();
 		try (Broker broker = TestInfra.broker(system);
 				ByronComponent component = ByronComponent.from(accounts).broker(broker).mongo(TestInfra.mongo()).hooks(hooks).start()) {
@@ -56,6 +63,18 @@ class ResolverTest {
 			Http.Response suspended = Http.graphql(url, "mutation($id: ID!) { suspend(id: $id) { handle bio } }", Map.of("id", ada));
 			assertThat(suspended.object("suspend")).containsEntry("bio", "suspended");
 			assertThat(audit).containsExactly("suspend ada");
+			assertThat(callers).containsExactly("resolver Caller[anonymous]", "hook Caller[anonymous]");
+
+			callers.clear();
+			String moderator = new dev.byron.runtime.api.Caller("mod-1", java.util.Set.of("moderator"), Map.of()).toHeader();
+			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+					.header(dev.byron.runtime.api.Caller.HEADER, moderator)
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\": \"mutation { suspend(id: \\\"" + ada
+							+ "\\\") { bio } }\"}")).build();
+			var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.body()).contains("suspended");
+			assertThat(callers).as("the caller the gateway passed on reaches the resolver and the hook")
+					.containsExactly("resolver Caller[mod-1, roles=[moderator]]", "hook Caller[mod-1, roles=[moderator]]");
 
 			Http.Response missing = Http.graphql(url, "{ unimplemented }", Map.of());
 			assertThat(missing.code()).isEqualTo("INTERNAL");
