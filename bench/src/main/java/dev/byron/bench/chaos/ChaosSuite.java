@@ -20,7 +20,8 @@ public final class ChaosSuite {
 	}
 
 	/** The figures of one run; {@link #passed()} is the suite's verdict. */
-	public record Report(Size size, int sent, int acknowledged, int refused, int unavailable, int wrong, int kills,
+	public record Report(Size size, int sent, int acknowledged, int refused, List<String> refusedBecause, int unavailable,
+			int wrong, int kills,
 			MutationLoad.Check q2, long q2CatchUpMillis, int brokerAcknowledged, int brokerUnavailable, int brokerWrong,
 			MutationLoad.Check broker, long brokerCatchUpMillis, int fuzzRequests, int fuzz5xx, int fuzzStackTraces,
 			int fuzzNotJson, java.util.Map<String, Integer> fuzzCodes, List<String> unhealthy, List<String> problems) {
@@ -35,6 +36,7 @@ public final class ChaosSuite {
 			List<String[]> rows = new ArrayList<>();
 			rows.add(new String[] { "Q2 at scale", "mutations sent / acknowledged / refused / UNAVAILABLE",
 					sent + " / " + acknowledged + " / " + refused + " / " + unavailable });
+			rows.add(new String[] { "", "refused because", String.join("; ", refusedBecause) });
 			rows.add(new String[] { "", "Sinks killed -9 and restarted", String.valueOf(kills) });
 			rows.add(new String[] { "", "entities checked", String.valueOf(q2.entities()) });
 			rows.add(new String[] { "", "acknowledged mutations lost", String.valueOf(q2.lost()) });
@@ -139,7 +141,8 @@ public final class ChaosSuite {
 			problems.addAll(fuzzer.samples);
 			List<String> unhealthy = GraphQLFuzzer.unhealthy(system, client);
 
-			return new Report(size, load.sent.get(), load.acknowledged.get(), load.refused.get(), load.unavailable.get(),
+			return new Report(size, load.sent.get(), load.acknowledged.get(), load.refused.get(), load.topRefusals(3),
+					load.unavailable.get(),
 					load.wrong.get(), kills.get(), q2, q2CatchUp, users.acknowledged.get(), users.unavailable.get(),
 					users.wrong.get(), broker, brokerCatchUp, fuzzer.requests.get(), fuzzer.serverErrors.get(),
 					fuzzer.stackTraces.get(), fuzzer.notJson.get(), fuzzer.codes(), unhealthy, problems);

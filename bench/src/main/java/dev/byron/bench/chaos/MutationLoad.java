@@ -42,6 +42,8 @@ final class MutationLoad {
 	final AtomicInteger sent = new AtomicInteger();
 	final AtomicInteger acknowledged = new AtomicInteger();
 	final AtomicInteger refused = new AtomicInteger();
+	/** Why mutations were refused: each message with its numbers and ids blanked, and how often it came. */
+	final Map<String, AtomicInteger> refusedBecause = new ConcurrentHashMap<>();
 	final AtomicInteger unavailable = new AtomicInteger();
 	final AtomicInteger wrong = new AtomicInteger();
 	final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
@@ -216,10 +218,24 @@ final class MutationLoad {
 			unavailable.incrementAndGet();
 		} else if ("VALIDATION".equals(code) || "CONFLICT".equals(code) || "NOT_FOUND".equals(code)) {
 			refused.incrementAndGet();
+			refusedBecause.computeIfAbsent(code + ": " + reason(answer), r -> new AtomicInteger()).incrementAndGet();
 		} else {
 			wrong.incrementAndGet();
 			wrongAnswers.add(answer.status() + " " + answer.body());
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String reason(GraphQLClient.Answer answer) {
+		Object message = ((Map<String, Object>) ((List<?>) answer.json().get("errors")).get(0)).get("message");
+		return String.valueOf(message).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>").replaceAll("\\d+", "<n>");
+	}
+
+	/** The most frequent reasons for refusals, most frequent first. */
+	List<String> topRefusals(int limit) {
+		return refusedBecause.entrySet().stream()
+				.sorted((a, b) -> Integer.compare(b.getValue().get(), a.getValue().get()))
+				.limit(limit).map(e -> e.getValue().get() + " × " + e.getKey()).toList();
 	}
 
 	/** A success must answer with what was asked for. */
