@@ -5,9 +5,7 @@ import java.nio.file.Path;
 
 import dev.byron.deployer.kubernetes.ClusterTarget;
 import dev.byron.deployer.kubernetes.DeployException;
-import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
-import dev.byron.dsl.api.ModelLoadException;
 import dev.byron.generator.kubernetes.DeploymentSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Option;
@@ -28,30 +26,6 @@ final class ClusterOptions {
 			description = "The namespace (default: 'namespace' in config.byron, else the system's name).")
 	String namespace;
 
-	/** Why {@link #load} returned null: the exit code to return. */
-	int failure;
-
-	/** The model, or null after printing why it cannot be used (then nothing is changed; see {@link #failure}). */
-	LoadResult load(PrintWriter out, PrintWriter err) {
-		try {
-			LoadResult result = ByronLoader.create().load(path);
-			if (result.hasErrors()) {
-				Path base = Path.of("").toAbsolutePath();
-				result.errors().forEach(d -> out.println(d.format(base)));
-				out.println("Nothing was changed: the model has " + result.errors().size() + " error(s).");
-				out.flush();
-				failure = Byron.MODEL_ERRORS;
-				return null;
-			}
-			return result;
-		} catch (ModelLoadException e) {
-			err.println("byron: " + e.getMessage());
-			err.flush();
-			failure = Byron.USAGE;
-			return null;
-		}
-	}
-
 	/** What a cluster command does once the model is valid and the cluster answers; returns the exit code. */
 	interface Action {
 		int run(LoadResult model, KubernetesClient client) throws Exception;
@@ -62,12 +36,12 @@ final class ClusterOptions {
 	 * code: 1 model errors, 2 no usable cluster, credentials or images, 3 a rollout failed.
 	 */
 	int run(PrintWriter out, PrintWriter err, Action action) {
-		LoadResult model = load(out, err);
-		if (model == null) {
-			return failure;
+		ValidModel model = ValidModel.load(path, out, err, "Nothing was changed");
+		if (!model.loaded()) {
+			return model.exit();
 		}
 		try (KubernetesClient client = connect()) {
-			return action.run(model, client);
+			return action.run(model.result(), client);
 		} catch (DeployException e) {
 			err.println("byron: " + e.getMessage());
 			return e.getMessage().startsWith("The rollout") ? DeployCommand.DEPLOY_FAILED : Byron.USAGE;

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.byron.dsl.api.ByronLoader;
-import dev.byron.dsl.api.LoadResult;
-import dev.byron.dsl.api.ModelLoadException;
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramExport;
 import dev.byron.modeler.diagram.LaidOutDiagram;
@@ -50,22 +47,12 @@ final class DiagramCommand implements Callable<Integer> {
 			err.println("byron: unknown level '" + level + "'. Use context, containers or component.");
 			return Byron.USAGE;
 		}
-		LoadResult result;
-		try {
-			result = ByronLoader.create().load(path);
-		} catch (ModelLoadException e) {
-			err.println("byron: " + e.getMessage());
-			return Byron.USAGE;
-		}
-		if (result.hasErrors()) {
-			Path base = Path.of("").toAbsolutePath();
-			result.errors().forEach(d -> out.println(d.format(base)));
-			out.println("No diagram: the model has " + result.errors().size() + " error(s).");
-			out.flush();
-			return Byron.MODEL_ERRORS;
+		ValidModel model = ValidModel.load(path, out, err, "No diagram");
+		if (!model.loaded()) {
+			return model.exit();
 		}
 		try {
-			LaidOutDiagram diagram = DiagramExport.export(result.model(), c4Level, component, output);
+			LaidOutDiagram diagram = DiagramExport.export(model.result().model(), c4Level, component, output);
 			out.printf("written: %s (%s, %d boxes, %d arrows, %.0fx%.0f)%n", output, diagram.diagram().title(),
 					diagram.diagram().nodes().size(), diagram.diagram().edges().size(), diagram.width(), diagram.height());
 			out.flush();

@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.byron.dsl.api.ByronLoader;
-import dev.byron.dsl.api.LoadResult;
-import dev.byron.dsl.api.ModelLoadException;
 import dev.byron.generator.Generator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,21 +27,11 @@ final class GenerateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
-		LoadResult result;
-		try {
-			result = ByronLoader.create().load(path);
-		} catch (ModelLoadException e) {
-			spec.commandLine().getErr().println("byron: " + e.getMessage());
-			return Byron.USAGE;
+		ValidModel model = ValidModel.load(path, out, spec.commandLine().getErr(), "Nothing generated");
+		if (!model.loaded()) {
+			return model.exit();
 		}
-		if (result.hasErrors()) {
-			Path base = Path.of("").toAbsolutePath();
-			result.errors().forEach(d -> out.println(d.format(base)));
-			out.println("Nothing generated: the model has " + result.errors().size() + " error(s).");
-			out.flush();
-			return Byron.MODEL_ERRORS;
-		}
-		Generator.Report report = Generator.write(result.model(), output);
+		Generator.Report report = Generator.write(model.result().model(), output);
 		report.written().forEach(f -> out.println("written: " + f));
 		out.println(report.written().size() + " written, " + report.unchanged().size() + " unchanged in " + output);
 		out.flush();

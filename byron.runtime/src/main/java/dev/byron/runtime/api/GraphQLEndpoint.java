@@ -100,10 +100,6 @@ public final class GraphQLEndpoint {
 	}
 
 	/** Executes a request; the answer is the GraphQL response map ({@code data}, {@code errors}). */
-	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
-		return execute(new GraphQLRequest(query, variables, operationName, traceparent, Caller.ANONYMOUS));
-	}
-
 	public Map<String, Object> execute(GraphQLRequest request) {
 		String query = request.query();
 		Map<String, Object> variables = request.variables();

@@ -59,10 +59,6 @@ public final class GatewayExecutor {
 	private final QueryLimits limits;
 	private final AccessRules access;
 
-	public GatewayExecutor(GatewaySchema schema, Duration timeout) {
-		this(schema, timeout, QueryLimits.DEFAULT, new AccessRules(List.of()));
-	}
-
 	public GatewayExecutor(GatewaySchema schema, Duration timeout, QueryLimits limits, AccessRules access) {
 		this.schema = schema;
 		this.limits = limits;
@@ -74,10 +70,6 @@ public final class GatewayExecutor {
 
 	/** A part of the request that goes to one place: a component, or the gateway itself (introspection). */
 	private record Part(Route route, List<Field> fields) {
-	}
-
-	public Map<String, Object> execute(String query, Map<String, Object> variables, String operationName, String traceparent) {
-		return execute(new GraphQLRequest(query, variables, operationName, traceparent, Caller.ANONYMOUS));
 	}
 
 	/**
