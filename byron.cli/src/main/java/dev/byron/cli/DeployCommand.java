@@ -51,7 +51,7 @@ final class DeployCommand implements Callable<Integer> {
 	@Option(names = "--allow-breaking", description = "Deploy even when the model breaks subscribers of the deployed events.")
 	private boolean allowBreaking;
 
-	@Option(names = "--no-push", description = "Build the images as tarballs in .byron/images/ only, even when a registry is configured.")
+	@Option(names = "--no-push", description = "Build the images as tarballs in .byron-data/images/ only, even when a registry is configured.")
 	private boolean noPush;
 
 	Map<String, String> environment = System.getenv();

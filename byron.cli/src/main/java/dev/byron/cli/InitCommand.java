@@ -95,14 +95,15 @@ final class InitCommand implements Callable<Integer> {
 		URI uri = anchor.toURI();
 		if ("jar".equals(uri.getScheme())) {
 			try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-				copyTree(jar.getPath("/byron-examples/" + name));
+				copyTree(jar.getPath("/byron-examples/" + name), dir);
 			}
 		} else {
-			copyTree(Path.of(uri).getParent());
+			copyTree(Path.of(uri).getParent(), dir);
 		}
 	}
 
-	private void copyTree(Path source) throws IOException {
+	/** Copies every file below {@code source} into {@code dir} byte for byte (a file system of its own, such as a jar, included). */
+	static void copyTree(Path source, Path dir) throws IOException {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(source)) {
 			files = walk.filter(Files::isRegularFile).toList();
@@ -113,7 +114,9 @@ final class InitCommand implements Callable<Integer> {
 				Files.createDirectories(dir.resolve(relative).getParent());
 				continue;
 			}
-			write(relative, Files.readString(file, StandardCharsets.UTF_8));
+			Path copy = dir.resolve(relative);
+			Files.createDirectories(copy.getParent());
+			Files.copy(file, copy);
 		}
 	}
 }

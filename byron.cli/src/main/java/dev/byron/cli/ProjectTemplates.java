@@ -42,8 +42,8 @@ final class ProjectTemplates {
 		return """
 				# Secrets stay on your machine
 				credentials.byron
-				# Local run data (byron run)
-				.byron/
+				# Local run data (byron run) and deploy output (byron deploy)
+				.byron-data/
 				# Generated output
 				out/
 				""";

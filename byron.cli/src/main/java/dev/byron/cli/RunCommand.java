@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Run the whole system on this machine: nats-server with JetStream and an embedded MongoDB",
-				"(data kept in <project>/.byron/), every component's API and Sink, and the gateway with GraphiQL.",
+				"(data kept in <project>/.byron-data/), every component's API and Sink, and the gateway with GraphiQL.",
 				"Ctrl-C stops it; the next run finds its data again." })
 final class RunCommand implements Callable<Integer> {
 	@Spec

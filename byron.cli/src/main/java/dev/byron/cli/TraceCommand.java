@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.byron.deployer.local.RunData;
 import dev.byron.deployer.local.TraceFiles;
 import dev.byron.runtime.trace.TraceTree;
 import picocli.CommandLine.Command;
@@ -36,7 +37,7 @@ final class TraceCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		Path file = TraceFiles.of(project.resolve(".byron"));
+		Path file = TraceFiles.of(RunData.prepare(project, err::println));
 		if (!Files.exists(file)) {
 			err.println("byron: no traces in " + project.toAbsolutePath().normalize() + ": start the system with 'byron run "
 					+ project + "' and send it a request.");

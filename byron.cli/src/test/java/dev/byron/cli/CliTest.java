@@ -26,23 +26,18 @@ class CliTest {
 	static Run byron(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine commandLine = new CommandLine(new Byron());
+		CommandLine commandLine = Byron.commandLine();
 		commandLine.setOut(new PrintWriter(out));
 		commandLine.setErr(new PrintWriter(err));
-		commandLine.setExitCodeExceptionMapper(e -> Byron.USAGE);
-		commandLine.setParameterExceptionHandler((e, a) -> {
-			e.getCommandLine().getErr().println("byron: " + e.getMessage());
-			return Byron.USAGE;
-		});
 		int exit = commandLine.execute(args);
 		return new Run(exit, out.toString(), err.toString());
 	}
 
-	/** A copy of an example project (without its .byron/ run data) at {@code target}, for a test to change. */
+	/** A copy of an example project (without hidden folders such as its run data) at {@code target}, for a test to change. */
 	static Path copyExample(String name, Path target) throws java.io.IOException {
 		Path example = examples().resolve(name);
 		try (var paths = Files.walk(example)) {
-			for (Path source : paths.filter(p -> !example.relativize(p).toString().startsWith(".byron")).toList()) {
+			for (Path source : paths.filter(p -> !example.relativize(p).toString().startsWith(".")).toList()) {
 				Path copy = target.resolve(example.relativize(source).toString());
 				if (Files.isDirectory(source)) {
 					Files.createDirectories(copy);
@@ -124,7 +119,7 @@ class CliTest {
 		assertThat(project.resolve("schema.byron")).content().contains("system myshop");
 		assertThat(project.resolve("config.byron")).exists();
 		assertThat(project.resolve("credentials.byron")).exists();
-		assertThat(project.resolve(".gitignore")).content().contains("credentials.byron").contains(".byron/");
+		assertThat(project.resolve(".gitignore")).content().contains("credentials.byron").contains(".byron-data/");
 		assertThat(project.resolve("hooks")).isDirectory();
 		assertThat(project.resolve("customResolvers")).isDirectory();
 		assertThat(project.resolve("README.md")).content().contains("credentials.byron").contains("hooks/");
@@ -142,6 +137,30 @@ class CliTest {
 		Run validate = byron("validate", "--strict", project.toString());
 		assertThat(validate.exit()).as(validate.out()).isZero();
 		assertThat(validate.out()).contains("system microblog");
+		assertThat(project.resolve(".byron-data")).as("no run data comes with an example").doesNotExist();
+	}
+
+	@Test
+	void initCopiesAnExamplesFilesByteForByteWhateverTheyHold() throws Exception {
+		Path example = dir.resolve("example");
+		byte[] binary = { 0, (byte) 0xFF, (byte) 0xFE, 0x13 };
+		Files.createDirectories(example.resolve("assets"));
+		Files.write(example.resolve("assets/logo.png"), binary);
+		Files.writeString(example.resolve("schema.byron"), "system s // ünïcode\n");
+
+		InitCommand.copyTree(example, dir.resolve("copy"));
+
+		assertThat(dir.resolve("copy/assets/logo.png")).hasBinaryContent(binary);
+		assertThat(dir.resolve("copy/schema.byron")).hasContent("system s // ünïcode\n");
+	}
+
+	@Test
+	void aFailureNoCheckForeseesIsOneLineThatSaysWhatAndNoStackTrace() throws Exception {
+		Files.writeString(dir.resolve("a-file"), "");
+		Run run = byron("init", dir.resolve("a-file/project").toString());
+		assertThat(run.exit()).isEqualTo(2);
+		assertThat(run.err()).startsWith("byron init: ").contains("a-file").contains("BYRON_DEBUG")
+				.doesNotContain("\tat ").doesNotContain("Exception");
 	}
 
 	@Test

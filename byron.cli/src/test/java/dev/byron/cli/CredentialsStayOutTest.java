@@ -96,7 +96,7 @@ class CredentialsStayOutTest {
 		}
 
 		List<Path> images;
-		try (var files = Files.list(project.resolve(".byron/images"))) {
+		try (var files = Files.list(project.resolve(".byron-data/images"))) {
 			images = files.filter(p -> p.toString().endsWith(".tar")).toList();
 		}
 		assertThat(images).hasSize(6);
@@ -130,7 +130,7 @@ class CredentialsStayOutTest {
 
 	private int run(StringWriter printed, String... args) {
 		PrintWriter out = new PrintWriter(printed);
-		CommandLine commandLine = new CommandLine(new Byron());
+		CommandLine commandLine = Byron.commandLine();
 		commandLine.setOut(out);
 		commandLine.setErr(out);
 		((DeployCommand) commandLine.getSubcommands().get("deploy").getCommand()).environment = environment;

@@ -83,7 +83,7 @@ class DeployCommandsTest {
 		String image = client.apps().deployments().inNamespace("shop").withName("orders-api").get().getSpec().getTemplate()
 				.getSpec().getContainers().get(0).getImage();
 		assertThat(image).matches("registry\\.example\\.com/shop/shop-orders:[0-9a-f]{12}");
-		assertThat(project.resolve(".byron/images/orders-" + image.substring(image.indexOf(':') + 1) + ".tar")).exists();
+		assertThat(project.resolve(".byron-data/images/orders-" + image.substring(image.indexOf(':') + 1) + ".tar")).exists();
 
 		Run status = byron(null, "status", path, "--kubeconfig", config);
 		assertThat(status.exit()).isZero();

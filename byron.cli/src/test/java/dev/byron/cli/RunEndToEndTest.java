@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import picocli.CommandLine;
 
 /**
  * {@code byron run examples/microblog} as a user runs it: a separate process, spoken to over HTTP only.
@@ -126,7 +125,7 @@ class RunEndToEndTest {
 					"sink orders.OrderPlaced", "payments      sink inventory.StockReserved");
 			assertThat(tree.lines().filter(l -> l.contains(" sink ")).count()).as(tree).isGreaterThanOrEqualTo(3);
 			StringWriter listed = new StringWriter();
-			assertThat(new CommandLine(new Byron()).setOut(new PrintWriter(listed)).execute("trace", "--project", project.toString()))
+			assertThat(Byron.commandLine().setOut(new PrintWriter(listed)).execute("trace", "--project", project.toString()))
 					.isZero();
 			assertThat(listed.toString()).contains(placeOrder);
 		} catch (AssertionError e) {
@@ -152,7 +151,7 @@ class RunEndToEndTest {
 	private static String trace(Path project, String id) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int exit = new CommandLine(new Byron()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+		int exit = Byron.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
 				.execute("trace", id, "--project", project.toString());
 		return exit == 0 ? out.toString() : err.toString();
 	}

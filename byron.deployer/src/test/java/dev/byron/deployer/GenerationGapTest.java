@@ -57,7 +57,7 @@ class GenerationGapTest {
 		Files.writeString(project.resolve("schema.byron"), "system s\ncomponent a { entity X { n: Nope } }\n");
 		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, null, null), new PrintWriter(new StringWriter())))
 				.isInstanceOf(LocalRunException.class).hasMessageContaining("[unknown-type]");
-		assertThat(project.resolve(".byron/nats")).doesNotExist();
+		assertThat(project.resolve(".byron-data/nats")).doesNotExist();
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class ByronEditorTest {
         project.open(null);
         Path example = Path.of(System.getProperty("byron.examples"), "microblog");
         try (var files = Files.list(example)) {
-            for (Path source : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".byron"))::iterator) {
+            for (Path source : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".byron") && Files.isRegularFile(p))::iterator) {
                 IFile file = project.getFile(source.getFileName().toString());
                 if (!file.exists()) {
                     file.create(new ByteArrayInputStream(Files.readAllBytes(source)), true, null);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import dev.byron.deployer.local.HookBuild;
 import dev.byron.deployer.local.LocalRunException;
+import dev.byron.deployer.local.RunData;
 import dev.byron.dsl.api.model.ByronModel;
 import dev.byron.generator.GenerationInput;
 import dev.byron.generator.kubernetes.DeploymentSettings;
@@ -24,7 +25,7 @@ import dev.byron.generator.kubernetes.DeploymentSettings;
 /**
  * The images of a deploy: the project's hooks compiled, then one image per component and one for the
  * gateway, tagged by the digest of what goes into them, so an image is rebuilt (and a component rolled)
- * only when its content changes. Written as tarballs under {@code .byron/images/}; pushing to a registry is
+ * only when its content changes. Written as tarballs under {@code .byron-data/images/}; pushing to a registry is
  * the caller's choice.
  */
 public final class ImagePublisher {
@@ -56,7 +57,7 @@ public final class ImagePublisher {
 	/** Builds the tarballs that are missing; with a {@code registry}, pushes every image (the registry skips known layers). */
 	public static Images build(Path project, ByronModel model, DeploymentSettings settings, Path runtimeJar, Path cache,
 			ImageBuilder.Registry registry, Consumer<String> progress) throws IOException, InterruptedException, LocalRunException {
-		Path work = project.resolve(".byron").resolve("deploy");
+		Path work = RunData.prepare(project, progress).resolve("deploy");
 		GenerationInput input = GenerationInput.of(model);
 		HookBuild.Result hooks = HookBuild.compile(project, input, work);
 		ImageBuilder builder = new ImageBuilder(cache, runtimeJar);
@@ -65,7 +66,7 @@ public final class ImagePublisher {
 		Map<String, String> references = new LinkedHashMap<>();
 		Map<String, Path> tarballs = new LinkedHashMap<>();
 		List<String> built = new java.util.ArrayList<>();
-		Path out = project.resolve(".byron").resolve("images");
+		Path out = RunData.of(project).resolve("images");
 		for (var component : input.descriptors()) {
 			// Each image carries only the hook code its component reaches: other components' changes leave it alone.
 			Path classes = work.resolve("images").resolve(component.name());

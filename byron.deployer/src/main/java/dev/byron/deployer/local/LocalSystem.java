@@ -35,7 +35,7 @@ import dev.byron.runtime.trace.Tracing;
 
 /**
  * A whole system on one machine: nats-server with JetStream and an embedded MongoDB (both keeping their
- * data under {@code <project>/.byron/}), every component's API and Sink, and the gateway. Components can be
+ * data under {@code <project>/.byron-data/}, see {@link RunData}), every component's API and Sink, and the gateway. Components can be
  * stopped and started again while the rest keeps running ({@code POST /_byron/components/<name>/stop}).
  */
 public final class LocalSystem implements AutoCloseable {
@@ -79,7 +79,10 @@ public final class LocalSystem implements AutoCloseable {
 			throw new LocalRunException(message.toString());
 		}
 		system = model.model().system() == null ? "app" : model.model().system();
-		Path data = project.resolve(".byron");
+		Path data = RunData.prepare(project, message -> {
+			log.println(message);
+			log.flush();
+		});
 		log.println("byron: compiling hooks/ and customResolvers/");
 		log.flush();
 		GenerationInput input = GenerationInput.of(model.model());

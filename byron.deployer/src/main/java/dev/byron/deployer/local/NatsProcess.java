@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** A nats-server with JetStream, started for a local run, its data under the project's {@code .byron/}. */
+/** A nats-server with JetStream, started for a local run, its data under the project's {@code .byron-data/}. */
 public final class NatsProcess implements AutoCloseable {
 	private final Process process;
 	private final int port;

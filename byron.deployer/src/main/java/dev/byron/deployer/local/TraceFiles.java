@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a local run keeps its spans ({@code .byron/traces/spans.jsonl}), for {@code byron trace}. */
+/** Where a local run keeps its spans ({@code .byron-data/traces/spans.jsonl}), for {@code byron trace}. */
 public final class TraceFiles {
 	/** A run starts a new file once the old one passes this size, so that the file does not grow without end. */
 	static final long MAX_BYTES = 64L * 1024 * 1024;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.Action;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.Change;
 import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.ModelFiles;
 import dev.byron.dsl.api.Source;
 import dev.byron.dsl.api.model.ByronModel;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -44,10 +45,8 @@ class KubernetesDeployerTest {
 	void start() throws Exception {
 		controllers = new SimulatedControllers(client, "microblog");
 		deployer = new KubernetesDeployer(client, Duration.ofSeconds(20), Duration.ofMillis(20), progress::add);
-		try (var files = Files.list(Path.of("../examples/microblog"))) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".byron")).toList()) {
-				Files.copy(file, project.resolve(file.getFileName()));
-			}
+		for (Path file : ModelFiles.below(Path.of("../examples/microblog"))) {
+			Files.copy(file, project.resolve(file.getFileName()));
 		}
 	}
 

@@ -1,16 +1,24 @@
 package dev.byron.dsl.ide;
 
 import org.eclipse.xtext.ide.server.ServerLauncher;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.util.IFileSystemScanner;
+
+import com.google.inject.util.Modules;
+
+import dev.byron.dsl.ide.workspace.ModelFileScanner;
 
 /**
  * The Byron language server over stdio: the main class of {@code byron-language-server.jar} and what
- * {@code byron lsp} runs. Xtext's launcher finds the language through {@link ByronIdeSetup}.
+ * {@code byron lsp} runs. Xtext's launcher finds the language through {@link ByronIdeSetup}; the workspace
+ * is scanned with Byron's own rule for model files.
  */
 public final class ByronLanguageServer {
 	private ByronLanguageServer() {
 	}
 
 	public static void main(String[] args) {
-		ServerLauncher.main(args);
+		ServerLauncher.launch(ServerLauncher.class.getName(), args, Modules.override(new ServerModule())
+				.with(binder -> binder.bind(IFileSystemScanner.class).to(ModelFileScanner.class)));
 	}
 }

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.byron.dsl.api.ModelFiles;
+
 /**
  * The language server jar in its own process, over stdio, on a workspace of both examples and a draft
  * folder without a system: every capability with concrete expectations.
@@ -73,10 +75,27 @@ class LanguageServerIT {
 		draft = workspace.resolve("draft");
 		LanguageServerProcess.copyTree(examples.resolve("microblog"), microblog);
 		LanguageServerProcess.copyTree(examples.resolve("shop"), shop);
+		plantFilesThatAreNoModel(microblog);
 		Files.createDirectories(draft);
 		Files.writeString(draft.resolve("draft.byron"), "component drafts {\n  entity Note {\n    text: String\n  }\n}\n");
 		ls = LanguageServerProcess.start(List.of(microblog, shop, draft));
 		documents = ls.server().getTextDocumentService();
+	}
+
+	/**
+	 * What a project gathers beside its model: a run's data (binary files, in .byron-data/ and in the .byron/
+	 * of older versions, a folder named like a model file), build output and a folder named *.byron. Copies
+	 * of the model among them would clash with it if the server took them for model files.
+	 */
+	private static void plantFilesThatAreNoModel(Path project) throws Exception {
+		for (String folder : List.of(".byron-data/backup", ".byron/nats", "target", "out")) {
+			Files.createDirectories(project.resolve(folder));
+			Files.copy(project.resolve("accounts.byron"), project.resolve(folder).resolve("accounts.byron"));
+		}
+		byte[] binary = { 0, (byte) 0xFF, (byte) 0xFE, 0x13 };
+		Files.write(project.resolve(".byron/mongo.mv"), binary);
+		Files.createDirectories(project.resolve("snapshots.byron"));
+		Files.write(project.resolve("snapshots.byron/mongo.mv"), binary);
 	}
 
 	@AfterAll
@@ -108,11 +127,9 @@ class LanguageServerIT {
 	@Test
 	void examplesHaveNoErrorsAndTheDraftGetsItsWarnings() throws Exception {
 		for (Path folder : List.of(microblog, shop)) {
-			try (var files = Files.list(folder)) {
-				for (Path file : files.filter(f -> f.toString().endsWith(".byron")).toList()) {
-					assertThat(ls.diagnostics(uri(file))).as(file.toString())
-							.noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error);
-				}
+			for (Path file : ModelFiles.below(folder)) {
+				assertThat(ls.diagnostics(uri(file))).as(file.toString())
+						.noneMatch(d -> d.getSeverity() == DiagnosticSeverity.Error);
 			}
 		}
 		List<Diagnostic> draftDiagnostics = ls.diagnostics(uri(draft.resolve("draft.byron")));

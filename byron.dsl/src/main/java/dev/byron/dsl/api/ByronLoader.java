@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -33,8 +31,7 @@ import dev.byron.dsl.ByronStandaloneSetup;
  * diagnostics. The only door other modules use into the language; it is safe to share across threads.
  */
 public final class ByronLoader {
-	public static final String EXTENSION = ".byron";
-	private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "node_modules", "out", "build");
+	public static final String EXTENSION = ModelFiles.EXTENSION;
 	private static volatile Injector injector;
 
 	private final Provider<XtextResourceSet> resourceSets;
@@ -79,11 +76,8 @@ public final class ByronLoader {
 			}
 			return List.of(path);
 		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			List<Path> files = walk
-					.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(EXTENSION))
-					.filter(p -> !skipped(path.relativize(p)))
-					.sorted(Comparator.comparing(Path::toString)).toList();
+		try {
+			List<Path> files = ModelFiles.below(path);
 			if (files.isEmpty()) {
 				throw new ModelLoadException("No " + EXTENSION + " files in " + path
 						+ ". Create one, or start a project with 'byron init'.");
@@ -92,16 +86,6 @@ public final class ByronLoader {
 		} catch (IOException e) {
 			throw new ModelLoadException("Cannot read " + path + ": " + e.getMessage(), e);
 		}
-	}
-
-	private static boolean skipped(Path relative) {
-		for (int i = 0; i < relative.getNameCount() - 1; i++) {
-			String segment = relative.getName(i).toString();
-			if (segment.startsWith(".") || SKIPPED_DIRECTORIES.contains(segment)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static List<Source> read(List<Path> files) throws ModelLoadException {
