@@ -14,6 +14,7 @@ import dev.byron.runtime.descriptor.FieldType;
 import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.descriptor.OperationDescriptor;
 import dev.byron.runtime.descriptor.ReactionDescriptor;
+import dev.byron.runtime.spi.JavaNames;
 
 /**
  * What the Java templates render: records for entities and events, enums, and per component an interface
@@ -21,7 +22,8 @@ import dev.byron.runtime.descriptor.ReactionDescriptor;
  * references (ids); Integer, Double, Boolean; the component's enums; lists as {@code List}.
  */
 public final class JavaModel {
-	public record JavaField(String name, String type, String from, String to) {
+	/** A record component: its Java name, the model's name (the map key), its type and conversions. */
+	public record JavaField(String name, String key, String type, String from, String to) {
 	}
 
 	public record JavaRecord(String packageName, String name, String doc, List<JavaField> fields) {
@@ -43,7 +45,11 @@ public final class JavaModel {
 	}
 
 	static String packageOf(ComponentDescriptor component) {
-		return "byron." + component.system() + "." + component.name();
+		return packageOf(component.system(), component.name());
+	}
+
+	static String packageOf(String system, String component) {
+		return "byron." + JavaNames.identifier(system) + "." + JavaNames.identifier(component);
 	}
 
 	static String interfaceName(ComponentDescriptor component) {
@@ -54,7 +60,7 @@ public final class JavaModel {
 		List<JavaRecord> records = new ArrayList<>();
 		for (EntityDescriptor entity : component.entities()) {
 			List<JavaField> fields = new ArrayList<>();
-			fields.add(new JavaField("id", "String", "Values.string(map.get(\"id\"))", "id"));
+			fields.add(new JavaField("id", "id", "String", "Values.string(map.get(\"id\"))", "id"));
 			entity.fields().forEach(f -> fields.add(field(component, f)));
 			records.add(new JavaRecord(packageOf(component), entity.name(),
 					"The state of a " + component.name() + "." + entity.name() + ".", fields));
@@ -68,7 +74,8 @@ public final class JavaModel {
 	}
 
 	List<JavaEnum> enums(ComponentDescriptor component) {
-		return component.enums().stream().map(e -> new JavaEnum(packageOf(component), e.name(), e.values())).toList();
+		return component.enums().stream().map(e -> new JavaEnum(packageOf(component), e.name(),
+				e.values().stream().map(JavaNames::identifier).toList())).toList();
 	}
 
 	Optional<HooksInterface> hooks(ComponentDescriptor component) {
@@ -80,18 +87,19 @@ public final class JavaModel {
 			timings.merge(hook.hook(), hook.timing() + " " + hook.command(), (a, b) -> a + ", " + b);
 		}
 		commandTypes.forEach((hook, types) -> {
+			String method = JavaNames.member(hook);
 			String type = types.stream().distinct().count() == 1 ? types.get(0) : "java.util.Map<String, Object>";
 			boolean before = timings.get(hook).toUpperCase().startsWith("BEFORE");
 			boolean map = type.startsWith("java.util.Map");
 			String doc = timings.get(hook).toLowerCase() + (before ? ": return the state to append (changed or not), or throw"
 					+ " ByronException to refuse the command" : ": the committed state");
 			String read = map ? "ctx.state()" : type + ".fromMap(ctx.state())";
-			String declaration = before ? type + " " + hook + "(" + type + " state, CommandHookContext context) throws Exception"
-					: "void " + hook + "(" + type + " state, CommandHookContext context) throws Exception";
+			String declaration = before ? type + " " + method + "(" + type + " state, CommandHookContext context) throws Exception"
+					: "void " + method + "(" + type + " state, CommandHookContext context) throws Exception";
 			String registration = before
-					? ".command(\"" + hook + "\", ctx -> { var changed = " + hook + "(" + read + ", ctx); if (changed != null) { ctx.state().putAll("
+					? ".command(\"" + hook + "\", ctx -> { var changed = " + method + "(" + read + ", ctx); if (changed != null) { ctx.state().putAll("
 							+ (map ? "changed" : "changed.toMap()") + "); } })"
-					: ".command(\"" + hook + "\", ctx -> " + hook + "(" + read + ", ctx))";
+					: ".command(\"" + hook + "\", ctx -> " + method + "(" + read + ", ctx))";
 			methods.add(new HookMethod(doc, declaration, registration));
 		});
 		Map<String, List<String>> eventTypes = new LinkedHashMap<>();
@@ -104,22 +112,22 @@ public final class JavaModel {
 			String type = types.stream().distinct().count() == 1 ? types.get(0) : "java.util.Map<String, Object>";
 			String read = type.startsWith("java.util.Map") ? "ctx.event().data()" : type + ".fromMap(ctx.event().data())";
 			methods.add(new HookMethod("on " + events.get(hook) + ": runs in the Sink, at least once per event",
-					"void " + hook + "(" + type + " event, EventHookContext context) throws Exception",
-					".event(\"" + hook + "\", ctx -> " + hook + "(" + read + ", ctx))"));
+					"void " + JavaNames.member(hook) + "(" + type + " event, EventHookContext context) throws Exception",
+					".event(\"" + hook + "\", ctx -> " + JavaNames.member(hook) + "(" + read + ", ctx))"));
 		});
 		for (OperationDescriptor operation : component.operations()) {
 			List<String> parameters = new ArrayList<>();
 			List<String> arguments = new ArrayList<>();
 			for (OperationDescriptor.ParameterDescriptor p : operation.parameters()) {
-				parameters.add(javaType(component, p.type()) + " " + p.name());
+				parameters.add(javaType(component, p.type()) + " " + JavaNames.identifier(p.name()));
 				arguments.add(fromExpression(component, p.type(), "ctx.arguments().get(\"" + p.name() + "\")"));
 			}
 			parameters.add("ResolverContext context");
 			arguments.add("ctx");
 			String result = resultType(component, operation.returns());
 			methods.add(new HookMethod(operation.kind().toLowerCase() + " " + operation.name() + ": the answer, typed as the model says",
-					result + " " + operation.name() + "(" + String.join(", ", parameters) + ") throws Exception",
-					".resolver(\"" + operation.name() + "\", ctx -> Values.plain(" + operation.name() + "("
+					result + " " + JavaNames.member(operation.name()) + "(" + String.join(", ", parameters) + ") throws Exception",
+					".resolver(\"" + operation.name() + "\", ctx -> Values.plain(" + JavaNames.member(operation.name()) + "("
 							+ String.join(", ", arguments) + ")))"));
 		}
 		if (methods.isEmpty()) {
@@ -153,8 +161,9 @@ public final class JavaModel {
 	}
 
 	private JavaField field(ComponentDescriptor component, FieldDescriptor field) {
-		return new JavaField(field.name(), javaType(component, field.type()),
-				fromExpression(component, field.type(), "map.get(\"" + field.name() + "\")"), "Values.plain(" + field.name() + ")");
+		String name = JavaNames.member(field.name());
+		return new JavaField(name, field.name(), javaType(component, field.type()),
+				fromExpression(component, field.type(), "map.get(\"" + field.name() + "\")"), "Values.plain(" + name + ")");
 	}
 
 	String javaType(ComponentDescriptor component, FieldType type) {
@@ -177,7 +186,7 @@ public final class JavaModel {
 			return javaType(component, type);
 		}
 		String owner = type.component() == null ? component.name() : type.component();
-		String record = "byron." + component.system() + "." + owner + "." + type.name();
+		String record = packageOf(component.system(), owner) + "." + type.name();
 		return type.list() ? "java.util.List<" + record + ">" : record;
 	}
 

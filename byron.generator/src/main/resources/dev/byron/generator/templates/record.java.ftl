@@ -18,7 +18,7 @@ public record ${record.name()}(<#list record.fields() as f>${f.type()} ${f.name(
 	public Map<String, Object> toMap() {
 		Map<String, Object> map = new LinkedHashMap<>();
 <#list record.fields() as f>
-		map.put("${f.name()}", ${f.to()});
+		map.put("${f.key()}", ${f.to()});
 </#list>
 		return map;
 	}

@@ -26,7 +26,7 @@ public final class Values {
 	}
 
 	public static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
-		return value == null ? null : Enum.valueOf(type, value.toString());
+		return value == null ? null : Enum.valueOf(type, JavaNames.identifier(value.toString()));
 	}
 
 	public static <T> List<T> list(Object value, Function<Object, T> element) {
@@ -44,7 +44,7 @@ public final class Values {
 			return record.toMap();
 		}
 		if (value instanceof Enum<?> e) {
-			return e.name();
+			return JavaNames.modelName(e.name());
 		}
 		if (value instanceof List<?> list) {
 			return list.stream().map(Values::plain).toList();
