@@ -10,7 +10,6 @@ import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.command.CommandPipeline;
-import dev.byron.runtime.command.DomainEventPublisher;
 import dev.byron.runtime.command.LocalComponentClient;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.http.Health;
@@ -55,7 +54,7 @@ public final class ByronComponent implements AutoCloseable {
 		AppliedSequences applied = new AppliedSequences();
 		this.commands = new CommandPipeline(descriptor, broker, cache, applied, builder.hooks, client, readYourWrites,
 				builder.uniqueGrace, metrics);
-		client.bind(commands, new DomainEventPublisher(descriptor, broker));
+		client.bind(commands, commands.publisher());
 		this.sink = builder.role == Role.API ? null
 				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client),
 						builder.sinkOptions, metrics);

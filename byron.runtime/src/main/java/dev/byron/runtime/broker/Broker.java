@@ -111,16 +111,27 @@ public final class Broker implements AutoCloseable {
 	 * between, the result is {@code CONFLICT} and nothing is written.
 	 */
 	public long append(String component, Event event, long expectedLast) {
-		PublishOptions options = PublishOptions.builder().expectedStream(names.stream(component))
-				.expectedLastSubjectSequence(expectedLast).build();
+		return append(component, event, expectedLast, -1);
+	}
+
+	/**
+	 * An append that also expects the whole stream to end at {@code expectedStreamLast} (unless negative): it
+	 * commits only if nothing at all was appended to the component's stream since that sequence was read.
+	 */
+	public long append(String component, Event event, long expectedLast, long expectedStreamLast) {
+		PublishOptions.Builder options = PublishOptions.builder().expectedStream(names.stream(component))
+				.expectedLastSubjectSequence(expectedLast);
+		if (expectedStreamLast >= 0) {
+			options.expectedLastSequence(expectedStreamLast);
+		}
 		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
 		try {
-			PublishAck ack = jetStream.publish(event.subject(), headers, EventCodec.encode(event), options);
+			PublishAck ack = jetStream.publish(event.subject(), headers, EventCodec.encode(event), options.build());
 			return ack.getSeqno();
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
-				throw new ByronException(ErrorCode.CONFLICT, "The " + event.entity() + " " + event.entityId()
-						+ " was changed concurrently; read it again and retry.", null, e);
+				throw new ConcurrentAppend("The " + event.entity() + " " + event.entityId()
+						+ " was changed concurrently; read it again and retry.", e);
 			}
 			throw unavailable("the broker refused the event", e);
 		} catch (IOException e) {
@@ -140,6 +151,32 @@ public final class Broker implements AutoCloseable {
 					.getSeqno();
 		} catch (JetStreamApiException | IOException e) {
 			throw unavailable("the broker refused the event", e);
+		}
+	}
+
+	/** The sequence of the last message in the component's stream (0 when it is empty). */
+	public long lastSequence(String component) {
+		try {
+			return management.getStreamInfo(names.stream(component)).getStreamState().getLastSequence();
+		} catch (IOException | JetStreamApiException e) {
+			throw unavailable("cannot read stream " + names.stream(component), e);
+		}
+	}
+
+	/**
+	 * How far a durable consumer got: every message of its stream up to this sequence is acknowledged (for a
+	 * Sink: applied, or moved to its dead letters). Empty while the consumer does not exist.
+	 */
+	public Optional<Long> acknowledgedThrough(String stream, String consumer) {
+		try {
+			return Optional.of(management.getConsumerInfo(stream, consumer).getAckFloor().getStreamSequence());
+		} catch (JetStreamApiException e) {
+			if (e.getErrorCode() == 404) {
+				return Optional.empty();
+			}
+			throw unavailable("cannot read consumer " + consumer, e);
+		} catch (IOException e) {
+			throw unavailable("the broker is unreachable", e);
 		}
 	}
 

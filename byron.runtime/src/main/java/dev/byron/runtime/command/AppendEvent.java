@@ -7,6 +7,7 @@ import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.broker.ConcurrentAppend;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.event.Event;
 import dev.byron.runtime.event.Operation;
@@ -48,12 +49,22 @@ final class AppendEvent implements CommandStep {
 					span.traceparent(), component.name(), context.entity.name(), context.id, operation, context.changed,
 					names, Map.copyOf(withoutNulls(context.state)));
 			try {
-				context.sequence = broker.append(component.name(), event, context.expectedSequence);
+				context.sequence = broker.append(component.name(), event, context.expectedSequence,
+						context.readsOwnData ? context.readHead : -1);
+			} catch (ConcurrentAppend e) {
+				span.fail(e.getMessage());
+				if (context.readsOwnData) {
+					throw new StaleRead(e);
+				}
+				throw e;
 			} catch (RuntimeException e) {
 				span.fail(e.getMessage());
 				throw e;
 			}
 			context.event = event;
+			if (context.enclosing != null && context.enclosing.readsOwnData) {
+				context.enclosing.readHead = context.sequence; // the enclosing command's own doing, not a change it missed
+			}
 		}
 	}
 

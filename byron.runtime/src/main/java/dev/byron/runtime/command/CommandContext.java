@@ -32,6 +32,18 @@ public final class CommandContext {
 	/** Applied to the current state read at the start; false makes the update a no-op (compare-and-set). */
 	java.util.function.Predicate<Map<String, Object>> precondition;
 	final List<UniqueClaims.Claim> newClaims = new ArrayList<>();
+	/** One command, across the attempts a fenced command may need: the seed of what its hooks create and publish. */
+	final String commandId;
+	/** Whether a hook read the component's own data: the append then expects the stream to end at {@link #readHead}. */
+	boolean readsOwnData;
+	long readHead = -1;
+	boolean holdsLock;
+	/** The command whose hook runs this one, if any. */
+	CommandContext enclosing;
+	/** Events a before hook published: appended once the command committed. */
+	final List<DomainEventPublisher.Prepared> followUps = new ArrayList<>();
+	int derivedCreates;
+	int derivedPublishes;
 
 	CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
 			Caller caller, boolean idempotentCreate) {
@@ -43,6 +55,30 @@ public final class CommandContext {
 		this.input = input == null ? Map.of() : input;
 		this.traceparent = traceparent;
 		this.idempotentCreate = idempotentCreate;
+		this.commandId = AppendEvent.newId();
+	}
+
+	private CommandContext(CommandContext first) {
+		this.caller = first.caller;
+		this.external = first.external;
+		this.kind = first.kind;
+		this.entity = first.entity;
+		this.id = first.id;
+		this.input = first.input;
+		this.traceparent = first.traceparent;
+		this.idempotentCreate = first.idempotentCreate;
+		this.precondition = first.precondition;
+		this.commandId = first.commandId;
+	}
+
+	/** The same command afresh, for another attempt after its reads went stale. */
+	CommandContext again() {
+		return new CommandContext(this);
+	}
+
+	/** A seed for ids that stay the same across the command's attempts. */
+	String derivedSeed(String what) {
+		return commandId + ":" + what;
 	}
 
 	public CommandKind kind() {

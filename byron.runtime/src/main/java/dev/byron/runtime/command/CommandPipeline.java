@@ -15,7 +15,6 @@ import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
-import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
 import dev.byron.runtime.trace.TraceSpan;
 import dev.byron.runtime.trace.Tracing;
@@ -24,9 +23,11 @@ import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.SpanKind;
 
 /**
- * A command's way through the API: load the current state, build the new one, before hooks, validate,
- * check references, claim unique values, append (the commit point), release replaced values, await the own
- * Sink, after hooks. A failing step undoes what the earlier ones did.
+ * A command's way through the API: load the current state, build the new one, check ownership, before hooks,
+ * validate, check references, claim unique values, append (the commit point), publish the events the before
+ * hooks decided on, release replaced values, await the own Sink, after hooks. A failing step undoes what the
+ * earlier ones did. A command whose hooks read the component's own data is fenced ({@link ReadFence}) and
+ * runs again, hooks included, when its append finds that the data may have changed since.
  */
 public final class CommandPipeline {
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CommandPipeline.class);
@@ -35,19 +36,33 @@ public final class CommandPipeline {
 	private final List<CommandStep> afterAppend;
 	private final MeterRegistry meters;
 	private final Broker broker;
+	private final ReadFence fence;
+	private final DomainEventPublisher publisher;
+	private static final ThreadLocal<CommandContext> RUNNING = new ThreadLocal<>();
+	/** How long a fenced command keeps trying when other writers keep changing what it read. */
+	private static final Duration RETRY_FOR = Duration.ofSeconds(10);
+	private static final int MAX_ATTEMPTS = 100;
+	private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
 	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
-			ComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
+			LocalComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
 		this.component = component;
 		this.meters = meters;
 		this.broker = broker;
+		this.fence = new ReadFence(broker, component.name(), CATCH_UP);
+		this.publisher = new DomainEventPublisher(component, broker);
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(), new CheckOwnership(),
-				new RunCommandHooks(component, hooks, "before", client), new ValidateFields(component),
+				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
 				new CheckReferences(component, broker, cache), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker));
-		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims), new AwaitOwnSink(cache, applied, readYourWrites),
-				new RunCommandHooks(component, hooks, "after", client));
+		this.afterAppend = List.of(new PublishFollowUps(publisher), new ReleaseOldUniqueValues(claims),
+				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));
+	}
+
+	/** The component's declared events, as its hooks publish them. */
+	public DomainEventPublisher publisher() {
+		return publisher;
 	}
 
 	public CommandContext create(String entity, Map<String, Object> input, String traceparent) {
@@ -123,11 +138,49 @@ public final class CommandPipeline {
 			span.attribute("byron.entity.id", context.id);
 			context.traceparent = span.traceparent();
 			try {
-				return runSteps(context);
+				return runAttempts(context);
 			} catch (RuntimeException e) {
 				span.fail(e.getMessage());
 				throw e;
 			}
+		}
+	}
+
+	private CommandContext runAttempts(CommandContext first) {
+		long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+		CommandContext attempt = first;
+		for (int attempts = 1;; attempts++) {
+			attempt.enclosing = RUNNING.get();
+			fence.inherit(attempt);
+			RUNNING.set(attempt);
+			try {
+				return runSteps(attempt);
+			} catch (StaleRead e) {
+				if (attempt.enclosing != null && attempt.enclosing.readsOwnData) {
+					throw e; // what the enclosing command read is stale too: it runs again, this one with it
+				}
+				if (attempts >= MAX_ATTEMPTS || System.nanoTime() > deadline) {
+					throw new ByronException(ErrorCode.CONFLICT, first.commandName() + " ran " + attempts
+							+ " times, and each time other commands changed " + component.name()
+							+ "'s data that its hooks had read before it could commit. Try again.", null, e);
+				}
+				meters.counter("byron.command.reruns", "command", first.commandName()).increment();
+			} finally {
+				RUNNING.set(attempt.enclosing);
+				fence.release(attempt);
+			}
+			pause(attempts);
+			attempt = attempt.again();
+		}
+	}
+
+	/** Other processes of the component compete for the same head: a random pause lets one of them win. */
+	private static void pause(int attempts) {
+		try {
+			Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(0, Math.min(50, 1L << Math.min(attempts, 6)) + 1));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw ByronException.unavailable("interrupted", e);
 		}
 	}
 

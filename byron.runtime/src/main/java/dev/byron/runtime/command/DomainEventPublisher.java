@@ -27,8 +27,17 @@ public final class DomainEventPublisher {
 		this.broker = broker;
 	}
 
+	/** A declared event checked against its declaration, ready to be appended. */
+	public record Prepared(String eventName, Map<String, Object> data, String eventId, String traceparent) {
+	}
+
 	/** Publishes with the given event id (derived ids make a redelivered reaction publish nothing twice). */
 	public long publish(String eventName, Map<String, Object> payload, String eventId, String traceparent) {
+		return publish(prepare(eventName, payload, eventId, traceparent));
+	}
+
+	/** Checks the payload against the event's declaration; VALIDATION names what does not fit. */
+	public Prepared prepare(String eventName, Map<String, Object> payload, String eventId, String traceparent) {
 		EventDescriptor declared = component.events().stream().filter(e -> e.name().equals(eventName)).findFirst()
 				.orElseThrow(() -> new ByronException(ErrorCode.VALIDATION, component.name() + " declares no event " + eventName
 						+ "; declare it in the model with 'event " + eventName + " { ... }'."));
@@ -47,11 +56,16 @@ public final class DomainEventPublisher {
 				throw ByronException.validation(key, eventName + " has no field '" + key + "'.");
 			}
 		}
-		try (TraceSpan span = Tracing.start(component.name(), "publish " + eventName, SpanKind.PRODUCER, traceparent)) {
-			Event event = new Event(eventId == null ? AppendEvent.newId() : eventId, broker.names().eventSource(component.name()),
-					component.name() + "." + eventName, broker.names().domainSubject(component.name(), eventName), Instant.now(),
-					span.traceparent(), component.name(), null, null, Operation.DOMAIN, List.of(), List.of(eventName),
-					Map.copyOf(data));
+		return new Prepared(eventName, Map.copyOf(data), eventId == null ? AppendEvent.newId() : eventId, traceparent);
+	}
+
+	public long publish(Prepared prepared) {
+		try (TraceSpan span = Tracing.start(component.name(), "publish " + prepared.eventName(), SpanKind.PRODUCER,
+				prepared.traceparent())) {
+			Event event = new Event(prepared.eventId(), broker.names().eventSource(component.name()),
+					component.name() + "." + prepared.eventName(), broker.names().domainSubject(component.name(), prepared.eventName()),
+					Instant.now(), span.traceparent(), component.name(), null, null, Operation.DOMAIN, List.of(),
+					List.of(prepared.eventName()), prepared.data());
 			return broker.publish(component.name(), event);
 		}
 	}

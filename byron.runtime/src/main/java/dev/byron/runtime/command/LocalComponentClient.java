@@ -13,7 +13,9 @@ import dev.byron.runtime.spi.ComponentClient;
 
 /**
  * The component's commands and reads for hooks. Inside a reaction, creates get ids derived from the event
- * id and their order in the hook, so that a redelivered event creates nothing twice.
+ * id and their order in the hook, so that a redelivered event creates nothing twice. Inside a command's hooks,
+ * reads of own data fence the command ({@link ReadFence}), creates get ids derived from the command (a
+ * command that runs again creates nothing twice), and a before hook's events wait for the command's commit.
  */
 public final class LocalComponentClient implements ComponentClient {
 	private static final int MAX_ROWS = 10_000;
@@ -24,6 +26,10 @@ public final class LocalComponentClient implements ComponentClient {
 	private final String derivedFrom;
 	private final AtomicInteger creates = new AtomicInteger();
 	private final String traceparent;
+	/** The command whose hook uses this client, if any; with the fence its reads go through. */
+	private CommandContext command;
+	private ReadFence fence;
+	private boolean beforeCommit;
 
 	public LocalComponentClient(Cache cache) {
 		this(null, cache, null, null);
@@ -48,6 +54,22 @@ public final class LocalComponentClient implements ComponentClient {
 		return scoped;
 	}
 
+	/** The client a command's hooks get: reads fenced, creates and a before hook's events tied to the command. */
+	LocalComponentClient forCommand(CommandContext context, boolean before, ReadFence readFence) {
+		LocalComponentClient scoped = new LocalComponentClient(pipeline, cache, null, context.traceparent);
+		scoped.publisher = publisher;
+		scoped.command = context;
+		scoped.fence = readFence;
+		scoped.beforeCommit = before;
+		return scoped;
+	}
+
+	private void reading() {
+		if (command != null) {
+			fence.beforeRead(command);
+		}
+	}
+
 	/** A client whose creates are idempotent for one event. */
 	public LocalComponentClient forEvent(String eventId, String eventTraceparent) {
 		LocalComponentClient scoped = new LocalComponentClient(pipeline, cache, eventId, eventTraceparent);
@@ -57,10 +79,14 @@ public final class LocalComponentClient implements ComponentClient {
 
 	@Override
 	public Map<String, Object> create(String entity, Map<String, Object> input) {
-		if (derivedFrom == null) {
+		String seed;
+		if (command != null) {
+			seed = command.derivedSeed("create:" + entity + ":" + ++command.derivedCreates);
+		} else if (derivedFrom != null) {
+			seed = derivedFrom + ":" + entity + ":" + creates.incrementAndGet();
+		} else {
 			return pipeline.create(entity, input, traceparent).state();
 		}
-		String seed = derivedFrom + ":" + entity + ":" + creates.incrementAndGet();
 		String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
 		return pipeline.createWithId(entity, id, input, traceparent).state();
 	}
@@ -85,6 +111,17 @@ public final class LocalComponentClient implements ComponentClient {
 
 	@Override
 	public void publish(String event, Map<String, Object> payload) {
+		if (command != null) {
+			String id = UUID.nameUUIDFromBytes(command.derivedSeed("publish:" + event + ":" + ++command.derivedPublishes)
+					.getBytes(StandardCharsets.UTF_8)).toString();
+			var prepared = publisher.prepare(event, payload, id, traceparent);
+			if (beforeCommit) {
+				command.followUps.add(prepared); // appended once the command commits, never if it does not
+			} else {
+				publisher.publish(prepared);
+			}
+			return;
+		}
 		String id = derivedFrom == null ? null
 				: UUID.nameUUIDFromBytes((derivedFrom + ":publish:" + event + ":" + publishes.incrementAndGet())
 						.getBytes(StandardCharsets.UTF_8)).toString();
@@ -94,11 +131,13 @@ public final class LocalComponentClient implements ComponentClient {
 	/** Exact: read from the entity's stream, so that a hook deciding on it sees every committed change. */
 	@Override
 	public Optional<Map<String, Object>> find(String entity, String id) {
+		reading();
 		return pipeline.current(entity, id);
 	}
 
 	@Override
 	public List<Map<String, Object>> where(String entity, String field, Object value) {
+		reading();
 		return cache.where(Cache.ownCollection(entity), field, value, MAX_ROWS).stream().map(Documents::toMap).toList();
 	}
 

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.spi.CommandHookCall;
-import dev.byron.runtime.spi.ComponentClient;
 import dev.byron.runtime.spi.Hooks;
 
 /** Runs the model's {@code before} or {@code after} hooks of the command. */
@@ -12,13 +11,15 @@ final class RunCommandHooks implements CommandStep {
 	private final ComponentDescriptor component;
 	private final Hooks hooks;
 	private final String timing;
-	private final ComponentClient client;
+	private final LocalComponentClient client;
+	private final ReadFence fence;
 
-	RunCommandHooks(ComponentDescriptor component, Hooks hooks, String timing, ComponentClient client) {
+	RunCommandHooks(ComponentDescriptor component, Hooks hooks, String timing, LocalComponentClient client, ReadFence fence) {
 		this.component = component;
 		this.hooks = hooks;
 		this.timing = timing;
 		this.client = client;
+		this.fence = fence;
 	}
 
 	@Override
@@ -39,9 +40,9 @@ final class RunCommandHooks implements CommandStep {
 	}
 
 	private CommandHookCall contextFor(CommandContext context) {
-		Map<String, Object> state = "before".equalsIgnoreCase(timing) ? context.state
-				: java.util.Collections.unmodifiableMap(context.state);
+		boolean before = "before".equalsIgnoreCase(timing);
+		Map<String, Object> state = before ? context.state : java.util.Collections.unmodifiableMap(context.state);
 		return new CommandHookCall(context.commandName(), context.entity.name(), context.id, context.previous, state,
-				context.traceparent, client.inTrace(context.traceparent), context.caller);
+				context.traceparent, client.forCommand(context, before, fence), context.caller);
 	}
 }

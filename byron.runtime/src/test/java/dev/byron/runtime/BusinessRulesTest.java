@@ -1,0 +1,188 @@
+package dev.byron.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.EntityDescriptor;
+import dev.byron.runtime.descriptor.EventDescriptor;
+import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.descriptor.FieldRules;
+import dev.byron.runtime.descriptor.FieldType;
+import dev.byron.runtime.descriptor.HookDescriptor;
+import dev.byron.runtime.event.EventCodec;
+import dev.byron.runtime.spi.Hooks;
+import io.nats.client.api.MessageInfo;
+
+/**
+ * Rules that span entities, written as a user writes them (a before hook counts what it reads and refuses),
+ * hold exactly under concurrent commands, on one API process and on two: the conference of talks with a
+ * capacity, its registrations, and TalkFull when the last seat goes.
+ */
+class BusinessRulesTest {
+	private static final int CAPACITY = 20;
+	private static final int ATTEMPTS = 30;
+	private static final int REPETITIONS = 20;
+
+	private final List<AutoCloseable> running = new ArrayList<>();
+	private Broker broker;
+
+	@AfterEach
+	void stop() throws Exception {
+		for (int i = running.size() - 1; i >= 0; i--) {
+			running.get(i).close();
+		}
+	}
+
+	static ComponentDescriptor conference(String system) {
+		EntityDescriptor talk = new EntityDescriptor("Talk", "Talks", List.of(
+				new FieldDescriptor("title", FieldType.scalar("String", true), FieldRules.NONE),
+				new FieldDescriptor("capacity", FieldType.scalar("Int", true), FieldRules.NONE)));
+		EntityDescriptor registration = new EntityDescriptor("Registration", "Registrations", List.of(
+				new FieldDescriptor("attendee", FieldType.scalar("String", true), FieldRules.NONE),
+				new FieldDescriptor("talk", FieldType.scalar("ID", true), FieldRules.NONE)));
+		EntityDescriptor note = new EntityDescriptor("Note", "Notes", List.of(
+				new FieldDescriptor("text", FieldType.scalar("String", true), FieldRules.NONE)));
+		EventDescriptor talkFull = new EventDescriptor("TalkFull",
+				List.of(new FieldDescriptor("talk", FieldType.scalar("ID", true), FieldRules.NONE)));
+		return new ComponentDescriptor(ComponentDescriptor.FORMAT_VERSION, system, "conference", "per-operation",
+				List.of(talk, registration, note), List.of(), List.of(talkFull), List.of(), List.of(),
+				List.of(new HookDescriptor("BEFORE", "createRegistration", "checkCapacity")));
+	}
+
+	/** The rule as a user writes it: count the talk's registrations, refuse when full, announce the last seat. */
+	static Hooks capacityRule() {
+		return Hooks.builder().command("checkCapacity", ctx -> {
+			String talk = (String) ctx.state().get("talk");
+			Map<String, Object> found = ctx.component().find("Talk", talk)
+					.orElseThrow(() -> ByronException.validation("talk", "No talk " + talk + "."));
+			int capacity = ((Number) found.get("capacity")).intValue();
+			int taken = ctx.component().where("Registration", "talk", talk).size();
+			if (taken >= capacity) {
+				throw new ByronException(ErrorCode.CONFLICT, "Talk " + talk + " is full.");
+			}
+			if (taken + 1 == capacity) {
+				ctx.component().publish("TalkFull", Map.of("talk", talk));
+			}
+		}).build();
+	}
+
+	private ByronComponent start(String system, ByronComponent.Role role, Hooks hooks) throws Exception {
+		Broker own = TestInfra.broker(system);
+		ByronComponent component = ByronComponent.from(conference(system)).role(role).broker(own).mongo(TestInfra.mongo())
+				.hooks(hooks).start();
+		running.add(own);
+		running.add(component);
+		return component;
+	}
+
+	@Test
+	void thirtyConcurrentRegistrationsForTwentySeatsAcceptExactlyTwentyOnOneApiProcessEveryTime() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		ByronComponent only = start(system, ByronComponent.Role.ALL, capacityRule());
+		fillTalks(List.of(only));
+	}
+
+	@Test
+	void thirtyConcurrentRegistrationsForTwentySeatsAcceptExactlyTwentyOnTwoApiProcessesEveryTime() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		ByronComponent first = start(system, ByronComponent.Role.ALL, capacityRule());
+		ByronComponent second = start(system, ByronComponent.Role.API, capacityRule());
+		fillTalks(List.of(first, second));
+	}
+
+	private void fillTalks(List<ByronComponent> apis) throws Exception {
+		for (int repetition = 0; repetition < REPETITIONS; repetition++) {
+			String talk = (String) Http.graphql(apis.get(0).graphqlUrl(),
+					"mutation { createTalk(input: {title: \"Exact rules\", capacity: " + CAPACITY + "}) { id } }", Map.of())
+					.object("createTalk").get("id");
+			List<Http.Response> responses = ConsistencyTest.race(ATTEMPTS, i -> Http.graphql(apis.get(i % apis.size()).graphqlUrl(),
+					"mutation($in: RegistrationInput!) { createRegistration(input: $in) { id } }",
+					Map.of("in", Map.of("attendee", "attendee" + i, "talk", talk))));
+
+			long accepted = responses.stream().filter(r -> r.errors().isEmpty()).count();
+			List<String> refusals = responses.stream().filter(r -> !r.errors().isEmpty()).map(Http.Response::code).toList();
+			assertThat(accepted).as("repetition %d: accepted", repetition).isEqualTo(CAPACITY);
+			assertThat(refusals).as("repetition %d: refused", repetition).hasSize(ATTEMPTS - CAPACITY).containsOnly("CONFLICT");
+			assertThat(registrationsOf(talk)).as("repetition %d: registrations on the stream", repetition).isEqualTo(CAPACITY);
+			assertThat(talkFullEvents(talk)).as("repetition %d: TalkFull published", repetition).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aRuleWhoseDataKeepsChangingUnderItEndsInConflictNamingWhy() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		ByronComponent other = start(system, ByronComponent.Role.API, Hooks.NONE);
+		AtomicInteger runs = new AtomicInteger();
+		Hooks busy = Hooks.builder().command("checkCapacity", ctx -> {
+			runs.incrementAndGet();
+			ctx.component().where("Registration", "talk", ctx.state().get("talk"));
+			// another process of the component commits between this read and the append, every time
+			CompletableFuture.runAsync(() -> other.commands().create("Note", Map.of("text", "meanwhile"), null)).join();
+		}).build();
+		ByronComponent api = start(system, ByronComponent.Role.ALL, busy);
+
+		Http.Response response = Http.graphql(api.graphqlUrl(),
+				"mutation { createRegistration(input: {attendee: \"ada\", talk: \"t1\"}) { id } }", Map.of());
+
+		assertThat(response.code()).isEqualTo("CONFLICT");
+		assertThat(response.errors().toString()).contains("createRegistration ran " + runs.get() + " times")
+				.contains("other commands changed conference's data that its hooks had read");
+		assertThat(runs.get()).isGreaterThan(1);
+		assertThat(registrationsOf("t1")).isZero();
+	}
+
+	@Test
+	void aBeforeHooksEventIsNeverPublishedForACommandThatDidNotCommit() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		Hooks publishesThenFails = Hooks.builder().command("checkCapacity", ctx -> {
+			ctx.component().publish("TalkFull", Map.of("talk", ctx.state().get("talk")));
+			throw ByronException.validation("attendee", "Refused after publishing.");
+		}).build();
+		ByronComponent api = start(system, ByronComponent.Role.ALL, publishesThenFails);
+
+		Http.Response response = Http.graphql(api.graphqlUrl(),
+				"mutation { createRegistration(input: {attendee: \"ada\", talk: \"t2\"}) { id } }", Map.of());
+
+		assertThat(response.code()).isEqualTo("VALIDATION");
+		assertThat(talkFullEvents("t2")).isZero();
+	}
+
+	private long registrationsOf(String talk) throws Exception {
+		return events().stream().filter(e -> e.type().endsWith("RegistrationCreated") && talk.equals(e.data().get("talk"))).count();
+	}
+
+	private long talkFullEvents(String talk) throws Exception {
+		return events().stream().filter(e -> e.type().endsWith(".TalkFull") && talk.equals(e.data().get("talk"))).count();
+	}
+
+	private List<dev.byron.runtime.event.Event> events() throws Exception {
+		String stream = broker.names().stream("conference");
+		List<dev.byron.runtime.event.Event> events = new ArrayList<>();
+		long last = broker.lastSequence("conference");
+		for (long seq = 1; seq <= last; seq++) {
+			MessageInfo info = broker.management().getMessage(stream, seq);
+			events.add(EventCodec.decode(info.getData()));
+		}
+		return events;
+	}
+}
