@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 				"hooks/ and customResolvers/, with a README that explains each." })
 final class InitCommand implements Callable<Integer> {
 	enum Example {
-		microblog, shop
+		microblog, shop, conference
 	}
 
 	@Spec

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-
 /**
  * {@code byron run examples/microblog} as a user runs it: a separate process, spoken to over HTTP only.
  * Users, a duplicate handle, follows, a post fanned out to timelines, a stopped component, a restart.
@@ -128,6 +127,44 @@ class RunEndToEndTest {
 			assertThat(Byron.commandLine().setOut(new PrintWriter(listed)).execute("trace", "--project", project.toString()))
 					.isZero();
 			assertThat(listed.toString()).contains(placeOrder);
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + "\nbyron run said:\n" + String.join("\n", run.output()), e);
+		} finally {
+			stop(run);
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void conferenceAcceptsExactlyItsSeatsWhenRegistrationsRaceThroughTheGatewayAndAnnouncesOnce() throws Exception {
+		Path project = dir.resolve("conference");
+		CliTest.copyExample("conference", project);
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Running run = start(project, port);
+		try {
+			String talk = id(gql(run, "mutation { createTalk(input: {title: \"Exact rules\", capacity: 5}) { id } }"), "createTalk");
+			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+			List<java.util.concurrent.Future<Map<String, Object>>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				String attendee = "attendee" + i + "@example.com";
+				answers.add(pool.submit(() -> gql(run, "mutation { createRegistration(input: {attendee: \"" + attendee
+						+ "\", talk: \"" + talk + "\"}) { id } }")));
+			}
+			List<String> codes = new java.util.ArrayList<>();
+			for (var answer : answers) {
+				Map<String, Object> result = answer.get();
+				codes.add(errors(result) ? code(result) : "OK");
+			}
+			pool.shutdown();
+			assertThat(codes).as(codes.toString()).filteredOn("OK"::equals).hasSize(5);
+			assertThat(codes).filteredOn(c -> !"OK".equals(c)).hasSize(7).containsOnly("CONFLICT");
+			await("the mailer announced the full talk", () -> gql(run, "{ announcements { nodes { text } } }").toString()
+					.contains("is full"));
+			Thread.sleep(500);
+			assertThat(gql(run, "{ announcements { nodes { text } } }").toString().split("is full", -1)).as("once").hasSize(2);
 		} catch (AssertionError e) {
 			throw new AssertionError(e.getMessage() + "\nbyron run said:\n" + String.join("\n", run.output()), e);
 		} finally {
