@@ -73,11 +73,14 @@ wait_for "ACTIVE +dev.byron.eclipse_"
 ask "ns -v dev.byron.eclipse"
 wait_for "org.eclipse.core.contenttype.contentTypes"
 wait_for "org.eclipse.ui.editors"
+# Closing the framework while the workbench is still starting (a slow machine) makes the workbench report an
+# error of its own shutdown: only errors from before the close count against the install.
+before_close=$(wc -c <"$work/eclipse.log")
 ask "close"
 ask "y"
 exec 3>&-
 for _ in $(seq 1 60); do kill -0 $pid 2>/dev/null || break; sleep 1; done
-if grep -q "Application error" "$work/eclipse.log"; then
+if head -c "$before_close" "$work/eclipse.log" | grep -q "Application error"; then
   cat "$work/eclipse.log" >&2
   fail "the workbench reported an application error"
 fi
