@@ -167,6 +167,36 @@ class BusinessRulesTest {
 		assertThat(talkFullEvents("t2")).isZero();
 	}
 
+	@Test
+	void aReactionToAnOwnEventRunsACommandWhoseHookReadsOwnDataWithoutWaitingForItself() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		ComponentDescriptor plain = conference(system);
+		ComponentDescriptor reacting = new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(),
+				plain.entities(), plain.enums(), plain.events(), plain.replicas(),
+				List.of(new dev.byron.runtime.descriptor.ReactionDescriptor("conference", "TalkFull", "openWaitlist")),
+				List.of(new HookDescriptor("BEFORE", "createNote", "oneNotePerTalk")));
+		Hooks hooks = Hooks.builder()
+				.event("openWaitlist", ctx -> ctx.component().create("Note", Map.of("text", "waitlist " + ctx.event().data().get("talk"))))
+				.command("oneNotePerTalk", ctx -> {
+					if (!ctx.component().where("Note", "text", ctx.state().get("text")).isEmpty()) {
+						throw new ByronException(ErrorCode.CONFLICT, "Already noted.");
+					}
+				}).build();
+		Broker own = TestInfra.broker(system);
+		ByronComponent api = ByronComponent.from(reacting).broker(own).mongo(TestInfra.mongo()).hooks(hooks).start();
+		running.add(own);
+		running.add(api);
+
+		api.commands().publisher().publish("TalkFull", Map.of("talk", "t9"), null, null);
+		Await.until("the reaction's command committed", java.time.Duration.ofSeconds(60),
+				() -> api.cache().where("Note", "text", "waitlist t9", 1).size() == 1);
+
+		assertThat(api.metrics().counter("byron.sink.events", "source", "conference", "result", "retried").count())
+				.as("handled on its first delivery: the fence did not wait for the Sink to pass the event it handles").isZero();
+	}
+
 	private long registrationsOf(String talk) throws Exception {
 		return events().stream().filter(e -> e.type().endsWith("RegistrationCreated") && talk.equals(e.data().get("talk"))).count();
 	}

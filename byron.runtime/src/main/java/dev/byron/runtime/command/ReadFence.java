@@ -6,6 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.sink.HandlingOwnEvent;
 
 /**
  * Makes a command's reads of its component's own data exact. At the first read a hook makes, the command
@@ -66,12 +67,14 @@ final class ReadFence {
 		if (head == 0) {
 			return 0;
 		}
+		// run by a reaction to an own event: the Sink acknowledges that event only after the reaction returns
+		long needed = Math.min(head, HandlingOwnEvent.current().orElse(head + 1) - 1);
 		long deadline = System.nanoTime() + catchUp.toNanos();
 		long pause = 1;
 		String stream = broker.names().stream(component);
 		while (true) {
 			long acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
-			if (acknowledged >= head) {
+			if (acknowledged >= needed) {
 				return head;
 			}
 			if (System.nanoTime() > deadline) {

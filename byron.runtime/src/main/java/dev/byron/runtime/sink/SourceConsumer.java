@@ -102,7 +102,11 @@ final class SourceConsumer implements Runnable {
 			deadLetter(message, e.getMessage());
 			return;
 		}
+		boolean own = source.equals(component);
 		try {
+			if (own) {
+				HandlingOwnEvent.start(sequence);
+			}
 			handler.handle(event, sequence);
 			message.ack();
 			applied.increment();
@@ -115,6 +119,10 @@ final class SourceConsumer implements Runnable {
 				LOG.info("{} will retry {} (try {} of {}): {}", component, event.type(), delivery, options.maxTries(), e.getMessage());
 				retried.increment();
 				message.nakWithDelay(options.backoffFor(delivery));
+			}
+		} finally {
+			if (own) {
+				HandlingOwnEvent.end();
 			}
 		}
 	}
