@@ -9,7 +9,7 @@ import dev.byron.dsl.api.LoadResult;
 import dev.byron.dsl.api.model.ComponentDef;
 import dev.byron.dsl.api.model.ReactionDef;
 
-/** Both examples are valid without a single warning, and say what they are meant to say. */
+/** The examples are valid without a single warning, and say what they are meant to say. */
 class ExamplesTest {
 
 	@Test
@@ -40,5 +40,19 @@ class ExamplesTest {
 		assertThat(result.model().component("payments").orElseThrow().reactions())
 				.extracting(r -> r.component() + "." + r.event() + " -> " + r.hook())
 				.contains("orders.OrderCancelled -> refundOrder");
+	}
+
+	@Test
+	void conference() throws Exception {
+		LoadResult result = ByronLoader.create().load(TestModels.examples().resolve("conference"));
+		assertThat(result.diagnostics()).isEmpty();
+		ComponentDef program = result.model().component("program").orElseThrow();
+		assertThat(program.hooks()).extracting(h -> h.timing() + " " + h.command() + " " + h.hook())
+				.containsExactly("BEFORE createRegistration checkCapacity");
+		assertThat(program.entity("Registration").orElseThrow().annotations())
+				.anySatisfy(a -> assertThat(a.name()).isEqualTo("unique"));
+		assertThat(result.model().component("mailer").orElseThrow().reactions())
+				.extracting(r -> r.component() + "." + r.event() + " -> " + r.hook())
+				.containsExactly("program.TalkFull -> announceFull");
 	}
 }

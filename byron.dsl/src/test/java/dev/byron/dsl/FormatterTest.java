@@ -69,8 +69,13 @@ class FormatterTest {
 	}
 
 	static Stream<Path> exampleFiles() throws Exception {
-		return Stream.concat(ByronLoader.files(TestModels.examples().resolve("microblog")).stream(),
-				ByronLoader.files(TestModels.examples().resolve("shop")).stream());
+		return Stream.of("microblog", "shop", "conference").flatMap(example -> {
+			try {
+				return ByronLoader.files(TestModels.examples().resolve(example)).stream();
+			} catch (dev.byron.dsl.api.ModelLoadException e) {
+				throw new IllegalStateException(e);
+			}
+		});
 	}
 
 	@ParameterizedTest

@@ -28,6 +28,7 @@ import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.descriptor.OperationDescriptor;
 import dev.byron.runtime.descriptor.ReactionDescriptor;
 import dev.byron.runtime.descriptor.ReplicaDescriptor;
+import dev.byron.runtime.descriptor.UniqueKey;
 
 /** Turns a valid model into the runtime's component descriptors. */
 public final class DescriptorMapper {
@@ -44,7 +45,7 @@ public final class DescriptorMapper {
 	ComponentDescriptor component(ComponentDef component) {
 		List<EntityDescriptor> entities = component.entities().stream()
 				.map(e -> new EntityDescriptor(e.name(), e.plural(), fields(e.fields()), role(e.annotations()),
-						ownership(e.annotations()))).toList();
+						ownership(e.annotations()), uniqueKeys(e))).toList();
 		List<EnumDescriptor> enums = component.enums().stream().map(e -> new EnumDescriptor(e.name(), e.values())).toList();
 		List<EventDescriptor> events = component.events().stream().filter(e -> e.kind() == EventDef.Kind.DOMAIN)
 				.map(e -> new EventDescriptor(e.name(), fields(e.payload()))).toList();
@@ -89,6 +90,27 @@ public final class DescriptorMapper {
 			return new Ownership(field instanceof EnumLiteral literal ? literal.name() : String.valueOf(field),
 					role instanceof String text ? text : null);
 		}).orElse(null);
+	}
+
+	/**
+	 * The unique keys beyond plain {@code @unique} fields: {@code @unique(a, b)} on the entity, and fields whose
+	 * {@code @unique(ignoreCase: true)} compares without case.
+	 */
+	private static List<UniqueKey> uniqueKeys(EntityDef entity) {
+		List<UniqueKey> keys = new ArrayList<>();
+		for (FieldDef field : entity.fields()) {
+			field.annotation("unique").filter(a -> Boolean.TRUE.equals(a.arguments().get("ignoreCase")))
+					.ifPresent(a -> keys.add(new UniqueKey(List.of(field.name()), true)));
+		}
+		entity.annotations().stream().filter(a -> a.name().equals("unique")).findFirst().ifPresent(a -> {
+			List<String> names = a.arguments().get("fields") instanceof List<?> list
+					? list.stream().map(v -> v instanceof EnumLiteral literal ? literal.name() : String.valueOf(v)).toList()
+					: List.of();
+			if (names.size() >= 2) {
+				keys.add(new UniqueKey(names, Boolean.TRUE.equals(a.arguments().get("ignoreCase"))));
+			}
+		});
+		return keys;
 	}
 
 	/** The role {@code @auth} asks for; null without one. */

@@ -86,8 +86,8 @@ class GeneratorTest {
 	}
 
 	@Test
-	void theGeneratedJavaOfBothExamplesCompilesAgainstTheRuntime() throws Exception {
-		for (String example : List.of("microblog", "shop")) {
+	void theGeneratedJavaOfEveryExampleCompilesAgainstTheRuntime() throws Exception {
+		for (String example : List.of("microblog", "shop", "conference")) {
 			Path root = out.resolve(example);
 			List<String> arguments = new java.util.ArrayList<>(List.of("-d", root.resolve("classes").toString(), "-classpath",
 					System.getProperty("java.class.path"), "--release", "17"));
@@ -106,6 +106,27 @@ class GeneratorTest {
 		assertThat(out.resolve("shop/java/byron/shop/orders/OrdersHooks.java")).content()
 				.contains("byron.shop.orders.Order placeOrder(String order, ResolverContext context)")
 				.contains("void markPaid(byron.shop.payments.PaymentCaptured event, EventHookContext context)");
+	}
+
+	@Test
+	void uniqueKeysOfSeveralFieldsAndWithoutCaseReachTheDescriptor() {
+		var loaded = ByronLoader.create().loadSources(List.of(new dev.byron.dsl.api.Source(Path.of("m.byron"), """
+				system s
+				component program {
+				  entity Registration @unique(attendee, talk) {
+				    attendee: String!
+				    talk: ID!
+				    email: String @unique(ignoreCase: true)
+				    badge: Int @unique
+				  }
+				}
+				""")));
+		assertThat(loaded.errors()).isEmpty();
+		var registration = GenerationInput.of(loaded.model()).descriptors().get(0).entity("Registration").orElseThrow();
+		assertThat(registration.uniqueKeys()).containsExactly(dev.byron.runtime.descriptor.UniqueKey.of("badge"),
+				new dev.byron.runtime.descriptor.UniqueKey(List.of("email"), true),
+				new dev.byron.runtime.descriptor.UniqueKey(List.of("attendee", "talk"), false));
+		assertThat(registration.field("email").orElseThrow().rules().unique()).isTrue();
 	}
 
 	@Test

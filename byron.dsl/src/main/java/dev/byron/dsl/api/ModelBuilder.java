@@ -216,6 +216,13 @@ final class ModelBuilder {
 			for (Argument argument : annotation.getArguments()) {
 				String name = argument.getName() != null ? argument.getName()
 						: spec != null && spec.positional() != null ? spec.positional() : "value";
+				AnnotationCatalog.Param param = spec == null ? null : spec.param(name);
+				if (param != null && param.type() == AnnotationCatalog.ArgType.FIELDS) {
+					@SuppressWarnings("unchecked")
+					List<Object> names = (List<Object>) arguments.computeIfAbsent(name, k -> new ArrayList<>());
+					names.add(value(argument.getValue()));
+					continue;
+				}
 				arguments.put(name, value(argument.getValue()));
 			}
 			result.add(new AnnotationDef(annotation.getName(), Collections.unmodifiableMap(arguments)));

@@ -15,7 +15,9 @@ public final class AnnotationCatalog {
 	}
 
 	public enum ArgType {
-		STRING, INT, NUMBER, ANY
+		STRING, INT, NUMBER, BOOLEAN, ANY,
+		/** Names of the entity's fields, given one after another without names: {@code @unique(attendee, talk)}. */
+		FIELDS
 	}
 
 	public record Param(String name, ArgType type, boolean required) {
@@ -32,8 +34,11 @@ public final class AnnotationCatalog {
 
 	private static Map<String, Spec> specs() {
 		Map<String, Spec> m = new LinkedHashMap<>();
-		put(m, new Spec("unique", Set.of(Target.ENTITY_FIELD), List.of(), null,
-				"No two entities may hold the same value in this field; enforced exactly across API replicas."));
+		put(m, new Spec("unique", Set.of(Target.ENTITY_FIELD, Target.ENTITY),
+				List.of(new Param("fields", ArgType.FIELDS, false), new Param("ignoreCase", ArgType.BOOLEAN, false)), "fields",
+				"No two entities may hold the same value in this field; enforced exactly across API replicas."
+						+ " On an entity, several fields together: @unique(attendee, talk) allows one registration per attendee"
+						+ " and talk. With ignoreCase: true, Strings compare without case (emails)."));
 		put(m, new Spec("pattern", Set.of(Target.ENTITY_FIELD, Target.EVENT_FIELD),
 				List.of(new Param("regex", ArgType.STRING, true)), "regex",
 				"The whole String value must match this Java regular expression."));

@@ -69,6 +69,48 @@ public class AnnotationValidator extends ByronCheck {
 		if ("owner".equals(name) && annotation.eContainer() instanceof dev.byron.dsl.byron.Entity entity) {
 			ownerField(annotation, entity);
 		}
+		if ("unique".equals(name) && annotation.eContainer() instanceof dev.byron.dsl.byron.Entity entity) {
+			uniqueTogether(annotation, entity);
+		}
+	}
+
+	/** {@code @unique(a, b)} on an entity names two or more distinct single-valued fields of it that can be compared. */
+	private void uniqueTogether(Annotation annotation, dev.byron.dsl.byron.Entity entity) {
+		List<Argument> named = annotation.getArguments().stream().filter(a -> a.getName() == null).toList();
+		if (named.size() < 2) {
+			String only = named.isEmpty() ? "field" : literal(named.get(0));
+			error("@unique on an entity names the fields that are unique together, at least two, e.g. @unique(attendee, talk)."
+					+ " For one field, put @unique on the field: " + only + ": ... @unique.", annotation, P.getAnnotation_Name(),
+					IssueCodes.ANNOTATION_ARGUMENT);
+			return;
+		}
+		Set<String> seen = new HashSet<>();
+		List<String> names = entity.getFields().stream().map(Field::getName).filter(java.util.Objects::nonNull).toList();
+		for (Argument argument : named) {
+			String fieldName = literal(argument);
+			Field field = entity.getFields().stream().filter(f -> fieldName.equals(f.getName())).findFirst().orElse(null);
+			if (field == null) {
+				error("@unique names '" + fieldName + "', which is not a field of " + entity.getName() + "."
+						+ Suggestions.closest(fieldName, names).map(s -> " Did you mean '" + s + "'?").orElse(""), argument,
+						P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+				continue;
+			}
+			if (!seen.add(fieldName)) {
+				error("'" + fieldName + "' is named twice in @unique. Name each field once.", argument, P.getArgument_Value(),
+						IssueCodes.ANNOTATION_ARGUMENT);
+				continue;
+			}
+			TypeInfo type = TypeInfo.of(field.getType());
+			if (type.isResolved() && (type.list() || type.scalar() == Scalar.BOOLEAN || type.scalar() == Scalar.FLOAT)) {
+				error("@unique cannot use '" + fieldName + "', which is " + type.describe()
+						+ ": unique keys are made of single String, Int, ID, DateTime, enum or reference fields.", argument,
+						P.getArgument_Value(), IssueCodes.ANNOTATION_TYPE_MISMATCH);
+			}
+		}
+	}
+
+	private static String literal(Argument argument) {
+		return argument.getValue() instanceof EnumLiteralValue literal ? literal.getLiteral() : String.valueOf(argument.getValue());
 	}
 
 	/** {@code @owner(field)} names a single-valued String, ID or reference field of its entity. */
@@ -126,7 +168,7 @@ public class AnnotationValidator extends ByronCheck {
 				ok = false;
 				continue;
 			}
-			if (!given.add(param.name())) {
+			if (!given.add(param.name()) && param.type() != ArgType.FIELDS) {
 				error("Argument '" + param.name() + "' is given twice.", argument, null, IssueCodes.ANNOTATION_ARGUMENT);
 				ok = false;
 			}
@@ -163,7 +205,13 @@ public class AnnotationValidator extends ByronCheck {
 				} else if (type.scalar() == Scalar.BOOLEAN || type.scalar() == Scalar.FLOAT) {
 					mismatch(annotation, "@unique on a " + type.scalar().getLiteral() + " field makes no sense:"
 							+ " use it on String, Int, ID, DateTime, enum or reference fields.");
+				} else if (Models.argument(annotation, "ignoreCase", false).isPresent() && !type.isText()) {
+					mismatch(annotation, "@unique(ignoreCase: true) compares Strings without case, but '" + field.getName()
+							+ "' is " + type.describe() + ".");
 				}
+				annotation.getArguments().stream().filter(a -> a.getName() == null).findFirst().ifPresent(a -> error(
+						"@unique on a field takes no field names. To make several fields unique together, put @unique("
+								+ field.getName() + ", ...) on the entity.", a, null, IssueCodes.ANNOTATION_ARGUMENT));
 			}
 			case "pattern" -> {
 				if (!type.isText()) {
@@ -284,7 +332,9 @@ public class AnnotationValidator extends ByronCheck {
 			case STRING -> value instanceof StringValue;
 			case INT -> value instanceof NumberValue n && !n.getValue().contains(".");
 			case NUMBER -> value instanceof NumberValue;
+			case BOOLEAN -> value instanceof BooleanValue;
 			case ANY -> true;
+			case FIELDS -> value instanceof EnumLiteralValue;
 		};
 	}
 
@@ -294,6 +344,8 @@ public class AnnotationValidator extends ByronCheck {
 			case INT -> "a whole number";
 			case NUMBER -> "a number";
 			case ANY -> "a value";
+			case BOOLEAN -> "true or false";
+			case FIELDS -> "field names of the entity, e.g. attendee, talk";
 		};
 	}
 

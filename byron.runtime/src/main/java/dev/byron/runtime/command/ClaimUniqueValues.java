@@ -1,6 +1,6 @@
 package dev.byron.runtime.command;
 
-import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.descriptor.UniqueKey;
 
 /** Claims the new values of {@code @unique} fields; a failed command gives them back. */
 final class ClaimUniqueValues implements CommandStep {
@@ -15,12 +15,17 @@ final class ClaimUniqueValues implements CommandStep {
 		if (context.kind == CommandKind.DELETE) {
 			return;
 		}
-		for (FieldDescriptor field : context.entity.uniqueFields()) {
-			Object value = context.state.get(field.name());
-			boolean isNew = context.kind == CommandKind.CREATE || context.changed.contains(field.name());
-			if (value != null && isNew) {
-				context.newClaims.add(claims.claim(context.entity.name(), field.name(), value, context.id));
+		try {
+			for (UniqueKey unique : context.entity.uniqueKeys()) {
+				boolean isNew = context.kind == CommandKind.CREATE || unique.fields().stream().anyMatch(context.changed::contains);
+				if (isNew) {
+					UniqueClaims.values(unique, context.state).ifPresent(values ->
+							context.newClaims.add(claims.claim(context.entity.name(), unique, values, context.id)));
+				}
 			}
+		} catch (RuntimeException e) {
+			undo(context); // the keys claimed before the one that was taken
+			throw e;
 		}
 	}
 

@@ -1,6 +1,6 @@
 package dev.byron.runtime.command;
 
-import dev.byron.runtime.descriptor.FieldDescriptor;
+import dev.byron.runtime.descriptor.UniqueKey;
 
 /** After the append: values an update replaced, or a delete dropped, are free again. */
 final class ReleaseOldUniqueValues implements CommandStep {
@@ -15,13 +15,12 @@ final class ReleaseOldUniqueValues implements CommandStep {
 		if (context.kind == CommandKind.CREATE) {
 			return;
 		}
-		for (FieldDescriptor field : context.entity.uniqueFields()) {
-			Object old = context.previous.get(field.name());
-			boolean dropped = context.kind == CommandKind.DELETE || context.changed.contains(field.name());
-			if (old != null && dropped) {
-				String entity = context.entity.name();
-				claims.release(new UniqueClaims.Claim(UniqueClaims.key(entity, field.name(), old), entity, field.name(), old),
-						context.id);
+		for (UniqueKey unique : context.entity.uniqueKeys()) {
+			boolean dropped = context.kind == CommandKind.DELETE || unique.fields().stream().anyMatch(context.changed::contains);
+			if (dropped) {
+				var kept = context.kind == CommandKind.DELETE ? java.util.Optional.empty() : UniqueClaims.values(unique, context.state);
+				UniqueClaims.values(unique, context.previous).filter(old -> !kept.equals(java.util.Optional.of(old))).ifPresent(old ->
+						claims.release(UniqueClaims.of(context.entity.name(), unique, old), context.id));
 			}
 		}
 	}

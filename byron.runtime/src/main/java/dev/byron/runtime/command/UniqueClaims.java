@@ -5,12 +5,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Objects;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.descriptor.UniqueKey;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
@@ -22,7 +27,7 @@ import io.nats.client.api.KeyValueOperation;
  * that later changed or lost the value, is stale once older than {@code grace} and is then taken over.
  */
 final class UniqueClaims {
-	record Claim(String key, String entity, String field, Object value) {
+	record Claim(String key, String entity, UniqueKey unique, List<Object> values) {
 	}
 
 	private final Broker broker;
@@ -37,9 +42,26 @@ final class UniqueClaims {
 		this.grace = grace;
 	}
 
-	Claim claim(String entity, String field, Object value, String id) {
-		String key = key(entity, field, value);
-		Claim claim = new Claim(key, entity, field, value);
+	/** The key's values in a state, as they are compared; empty when one of them is missing (nothing to claim). */
+	static Optional<List<Object>> values(UniqueKey unique, Map<String, Object> state) {
+		List<Object> values = new ArrayList<>();
+		for (String field : unique.fields()) {
+			Object value = state.get(field);
+			if (value == null) {
+				return Optional.empty();
+			}
+			values.add(unique.ignoreCase() && value instanceof String text ? text.toLowerCase(Locale.ROOT) : value);
+		}
+		return Optional.of(values);
+	}
+
+	static Claim of(String entity, UniqueKey unique, List<Object> values) {
+		return new Claim(key(entity, unique, values), entity, unique, values);
+	}
+
+	Claim claim(String entity, UniqueKey unique, List<Object> values, String id) {
+		Claim claim = of(entity, unique, values);
+		String key = claim.key();
 		try {
 			bucket.create(key, id.getBytes(StandardCharsets.UTF_8));
 			return claim;
@@ -56,7 +78,7 @@ final class UniqueClaims {
 			if (owner.equals(id)) {
 				return claim;
 			}
-			if (stale(entry, owner, entity, field, value)) {
+			if (stale(entry, owner, claim)) {
 				try {
 					bucket.update(key, id.getBytes(StandardCharsets.UTF_8), entry.getRevision());
 					return claim;
@@ -65,8 +87,16 @@ final class UniqueClaims {
 				}
 			}
 		}
-		throw new ByronException(ErrorCode.CONFLICT, "Another " + entity + " already has " + field + " '" + value + "'.",
-				field, null);
+		throw new ByronException(ErrorCode.CONFLICT, "Another " + entity + " already has " + describe(claim) + ".",
+				unique.fields().get(0), null);
+	}
+
+	private static String describe(Claim claim) {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < claim.unique().fields().size(); i++) {
+			parts.add(claim.unique().fields().get(i) + " '" + claim.values().get(i) + "'");
+		}
+		return String.join(" and ", parts) + (claim.unique().ignoreCase() ? " (ignoring case)" : "");
 	}
 
 	void release(Claim claim, String id) {
@@ -81,14 +111,17 @@ final class UniqueClaims {
 		}
 	}
 
-	private boolean stale(KeyValueEntry entry, String owner, String entity, String field, Object value) {
+	private boolean stale(KeyValueEntry entry, String owner, Claim claim) {
 		ZonedDateTime created = entry.getCreated();
 		if (created != null && created.plus(grace).isAfter(ZonedDateTime.now())) {
 			return false; // the owner may still be appending
 		}
-		var last = broker.last(component, broker.names().entitySubject(component, entity, owner));
-		return last.isEmpty() || last.get().event().isDeletion()
-				|| !Objects.equals(String.valueOf(last.get().event().data().get(field)), String.valueOf(value));
+		var last = broker.last(component, broker.names().entitySubject(component, claim.entity(), owner));
+		if (last.isEmpty() || last.get().event().isDeletion()) {
+			return true;
+		}
+		return !values(claim.unique(), last.get().event().data()).map(held -> String.valueOf(held).equals(String.valueOf(claim.values())))
+				.orElse(false);
 	}
 
 	private KeyValueEntry get(String key) {
@@ -99,10 +132,15 @@ final class UniqueClaims {
 		}
 	}
 
-	static String key(String entity, String field, Object value) {
+	/** One field keeps the key of the first versions (claims in existing buckets stay valid); keys of several fields join them. */
+	static String key(String entity, UniqueKey unique, List<Object> values) {
+		// a KV key takes letters, digits and - _ / = . only; field names never hold '-' or '='
+		String name = String.join("-", unique.fields()) + (unique.ignoreCase() ? "=i" : "");
+		String text = values.size() == 1 ? String.valueOf(values.get(0))
+				: String.join("\u0000", values.stream().map(String::valueOf).toList());
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
-			return entity + "." + field + "." + HexFormat.of().formatHex(digest);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return entity + "." + name + "." + HexFormat.of().formatHex(digest);
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}

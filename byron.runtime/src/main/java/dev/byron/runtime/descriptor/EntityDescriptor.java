@@ -5,11 +5,19 @@ import java.util.Optional;
 
 /**
  * An entity the component owns; {@code plural} names its list query; {@code role}, when set ({@code @auth}), is the
- * role a caller needs for any query, mutation or field of it; {@code ownership} ({@code @owner}) who may change it.
+ * role a caller needs for any query, mutation or field of it; {@code ownership} ({@code @owner}) who may change it;
+ * {@code unique}, when set, the unique keys beyond single {@code @unique} fields (several fields together, or
+ * values compared without case).
  */
-public record EntityDescriptor(String name, String plural, List<FieldDescriptor> fields, String role, Ownership ownership) {
+public record EntityDescriptor(String name, String plural, List<FieldDescriptor> fields, String role, Ownership ownership,
+		List<UniqueKey> unique) {
 	public EntityDescriptor {
 		fields = List.copyOf(fields);
+		unique = unique == null || unique.isEmpty() ? null : List.copyOf(unique);
+	}
+
+	public EntityDescriptor(String name, String plural, List<FieldDescriptor> fields, String role, Ownership ownership) {
+		this(name, plural, fields, role, ownership, null);
 	}
 
 	public EntityDescriptor(String name, String plural, List<FieldDescriptor> fields) {
@@ -26,5 +34,18 @@ public record EntityDescriptor(String name, String plural, List<FieldDescriptor>
 
 	public List<FieldDescriptor> uniqueFields() {
 		return fields.stream().filter(f -> f.rules().unique()).toList();
+	}
+
+	/** Every unique key: each {@code @unique} field (unless a declared key covers it without case) and the declared keys. */
+	public List<UniqueKey> uniqueKeys() {
+		List<UniqueKey> declared = unique == null ? List.of() : unique;
+		List<UniqueKey> keys = new java.util.ArrayList<>();
+		for (FieldDescriptor field : uniqueFields()) {
+			if (!declared.contains(new UniqueKey(List.of(field.name()), true))) {
+				keys.add(UniqueKey.of(field.name()));
+			}
+		}
+		keys.addAll(declared);
+		return keys;
 	}
 }
