@@ -47,8 +47,8 @@ class ExamplesTest {
 		LoadResult result = ByronLoader.create().load(TestModels.examples().resolve("conference"));
 		assertThat(result.diagnostics()).isEmpty();
 		ComponentDef program = result.model().component("program").orElseThrow();
-		assertThat(program.hooks()).extracting(h -> h.timing() + " " + h.command() + " " + h.hook())
-				.containsExactly("BEFORE createRegistration checkCapacity");
+		assertThat(program.hooks()).extracting(h -> h.timing() + " " + h.command() + " " + h.hook() + " by " + h.key())
+				.containsExactly("BEFORE createRegistration checkCapacity by talk");
 		assertThat(program.entity("Registration").orElseThrow().annotations())
 				.anySatisfy(a -> assertThat(a.name()).isEqualTo("unique"));
 		assertThat(result.model().component("mailer").orElseThrow().reactions())

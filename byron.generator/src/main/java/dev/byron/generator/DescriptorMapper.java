@@ -53,7 +53,7 @@ public final class DescriptorMapper {
 		List<ReactionDescriptor> reactions = component.reactions().stream()
 				.map(r -> new ReactionDescriptor(r.component(), r.event(), r.hook())).toList();
 		List<HookDescriptor> hooks = component.hooks().stream()
-				.map(h -> new HookDescriptor(h.timing().name(), h.command(), h.hook())).toList();
+				.map(h -> new HookDescriptor(h.timing().name(), h.command(), h.hook(), h.key())).toList();
 		List<OperationDescriptor> operations = component.operations().stream().map(this::operation).toList();
 		return new ComponentDescriptor(ComponentDescriptor.FORMAT_VERSION, model.system(), component.name(),
 				component.granularity(), entities, enums, events, replicas, reactions, hooks, operations);

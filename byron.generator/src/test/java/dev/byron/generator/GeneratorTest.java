@@ -130,6 +130,14 @@ class GeneratorTest {
 	}
 
 	@Test
+	void aHooksKeyReachesTheDescriptor() throws Exception {
+		var conference = GenerationInput.of(load("conference").model()).descriptors().stream()
+				.filter(d -> d.name().equals("program")).findFirst().orElseThrow();
+		assertThat(conference.hooks()).containsExactly(
+				new dev.byron.runtime.descriptor.HookDescriptor("BEFORE", "createRegistration", "checkCapacity", "talk"));
+	}
+
+	@Test
 	void theGatewaysRequestLimitsComeFromConfigByron() {
 		var model = dev.byron.dsl.api.ByronLoader.create().loadSources(java.util.List.of(
 				new dev.byron.dsl.api.Source(Path.of("m.byron"), "system s\ncomponent a {\n  entity A {\n    x: String\n  }\n}\n"),

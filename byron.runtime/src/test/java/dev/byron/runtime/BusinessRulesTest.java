@@ -46,6 +46,11 @@ class BusinessRulesTest {
 	}
 
 	static ComponentDescriptor conference(String system) {
+		return conference(system, null);
+	}
+
+	/** The conference with the capacity hook keyed {@code by talk} when {@code key} is "talk". */
+	static ComponentDescriptor conference(String system, String key) {
 		EntityDescriptor talk = new EntityDescriptor("Talk", "Talks", List.of(
 				new FieldDescriptor("title", FieldType.scalar("String", true), FieldRules.NONE),
 				new FieldDescriptor("capacity", FieldType.scalar("Int", true), FieldRules.NONE)));
@@ -58,7 +63,7 @@ class BusinessRulesTest {
 				List.of(new FieldDescriptor("talk", FieldType.scalar("ID", true), FieldRules.NONE)));
 		return new ComponentDescriptor(ComponentDescriptor.FORMAT_VERSION, system, "conference", "per-operation",
 				List.of(talk, registration, note), List.of(), List.of(talkFull), List.of(), List.of(),
-				List.of(new HookDescriptor("BEFORE", "createRegistration", "checkCapacity")));
+				List.of(new HookDescriptor("BEFORE", "createRegistration", "checkCapacity", key)));
 	}
 
 	/** The rule as a user writes it: count the talk's registrations, refuse when full, announce the last seat. */
@@ -79,8 +84,12 @@ class BusinessRulesTest {
 	}
 
 	private ByronComponent start(String system, ByronComponent.Role role, Hooks hooks) throws Exception {
-		Broker own = TestInfra.broker(system);
-		ByronComponent component = ByronComponent.from(conference(system)).role(role).broker(own).mongo(TestInfra.mongo())
+		return start(conference(system), role, hooks);
+	}
+
+	private ByronComponent start(ComponentDescriptor descriptor, ByronComponent.Role role, Hooks hooks) throws Exception {
+		Broker own = TestInfra.broker(descriptor.system());
+		ByronComponent component = ByronComponent.from(descriptor).role(role).broker(own).mongo(TestInfra.mongo())
 				.hooks(hooks).start();
 		running.add(own);
 		running.add(component);
@@ -122,6 +131,90 @@ class BusinessRulesTest {
 			assertThat(registrationsOf(talk)).as("repetition %d: registrations on the stream", repetition).isEqualTo(CAPACITY);
 			assertThat(talkFullEvents(talk)).as("repetition %d: TalkFull published", repetition).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void keyedByTalkTwoTalksFillAtOnceOnTwoApiProcessesEachToExactlyItsCapacity() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		List<ByronComponent> apis = List.of(start(conference(system, "talk"), ByronComponent.Role.ALL, capacityRule()),
+				start(conference(system, "talk"), ByronComponent.Role.API, capacityRule()));
+		for (int repetition = 0; repetition < REPETITIONS; repetition++) {
+			List<String> talks = new ArrayList<>();
+			for (int t = 0; t < 2; t++) {
+				talks.add((String) Http.graphql(apis.get(0).graphqlUrl(), "mutation { createTalk(input: {title: \"T\", capacity: "
+						+ CAPACITY + "}) { id } }", Map.of()).object("createTalk").get("id"));
+			}
+			List<Http.Response> responses = ConsistencyTest.race(2 * ATTEMPTS, i -> Http.graphql(apis.get(i % 2).graphqlUrl(),
+					"mutation($in: RegistrationInput!) { createRegistration(input: $in) { id } }",
+					Map.of("in", Map.of("attendee", "attendee" + i, "talk", talks.get((i / 2) % 2)))));
+			assertThat(responses.stream().filter(r -> !r.errors().isEmpty()).map(Http.Response::code))
+					.as("repetition %d", repetition).hasSize(2 * (ATTEMPTS - CAPACITY)).containsOnly("CONFLICT");
+			for (String talk : talks) {
+				assertThat(registrationsOf(talk)).as("repetition %d: registrations of %s", repetition, talk).isEqualTo(CAPACITY);
+				assertThat(talkFullEvents(talk)).as("repetition %d: TalkFull of %s", repetition, talk).isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
+	void keyedByTalkARegistrationForAnotherTalkCommitsWhileOneDecidesAndTheDecisionStands() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		java.util.concurrent.CountDownLatch deciding = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch carryOn = new java.util.concurrent.CountDownLatch(1);
+		Map<String, AtomicInteger> runs = new java.util.concurrent.ConcurrentHashMap<>();
+		Hooks slowForTalkA = Hooks.builder().command("checkCapacity", ctx -> {
+			String talk = (String) ctx.state().get("talk");
+			ctx.component().where("Registration", "talk", talk);
+			if (runs.computeIfAbsent(talk, t -> new AtomicInteger()).incrementAndGet() == 1 && talk.equals("A")) {
+				deciding.countDown();
+				carryOn.await();
+			}
+		}).build();
+		ByronComponent api = start(conference(system, "talk"), ByronComponent.Role.ALL, slowForTalkA);
+
+		CompletableFuture<String> forA = CompletableFuture.supplyAsync(
+				() -> api.commands().create("Registration", Map.of("attendee", "ada", "talk", "A"), null).id());
+		deciding.await();
+		String forB = CompletableFuture.supplyAsync(
+				() -> api.commands().create("Registration", Map.of("attendee", "bob", "talk", "B"), null).id())
+				.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		carryOn.countDown();
+
+		assertThat(forA.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+		assertThat(forB).isNotNull();
+		assertThat(runs.get("A").get()).as("B's registration is not A's business: A decided once").isEqualTo(1);
+	}
+
+	@Test
+	void keyedByTalkARegistrationForTheSameTalkFromAnotherProcessMakesTheDecisionRunAgain() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		java.util.concurrent.CountDownLatch deciding = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch carryOn = new java.util.concurrent.CountDownLatch(1);
+		AtomicInteger runs = new AtomicInteger();
+		Hooks slowOnce = Hooks.builder().command("checkCapacity", ctx -> {
+			ctx.component().where("Registration", "talk", ctx.state().get("talk"));
+			if ("ada".equals(ctx.state().get("attendee")) && runs.incrementAndGet() == 1) {
+				deciding.countDown();
+				carryOn.await();
+			}
+		}).build();
+		ByronComponent first = start(conference(system, "talk"), ByronComponent.Role.ALL, slowOnce);
+		ByronComponent second = start(conference(system, "talk"), ByronComponent.Role.API, slowOnce);
+
+		CompletableFuture<String> ada = CompletableFuture.supplyAsync(
+				() -> first.commands().create("Registration", Map.of("attendee", "ada", "talk", "A"), null).id());
+		deciding.await();
+		second.commands().create("Registration", Map.of("attendee", "bob", "talk", "A"), null);
+		carryOn.countDown();
+
+		assertThat(ada.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+		assertThat(runs.get()).as("bob's registration for the same talk came between ada's reads and her append").isEqualTo(2);
 	}
 
 	@Test

@@ -74,9 +74,14 @@ public final class LanguageReference {
 		m.put("on", "**on** *component.Event* **call** *hook*\n\nSubscribes to an event of another component: the"
 				+ " Sink calls the hook once per event, retrying with backoff and dead-lettering after 5 failures.");
 		m.put("call", "**call** *hook*\n\nThe Java method (in `hooks/`) that handles the event or command.");
-		m.put("before", "**before** *command* **call** *hook*\n\nRuns the hook before the command is appended: it"
-				+ " may change the new state or refuse the command.");
+		m.put("before", "**before** *command* **call** *hook* [**by** *field*]\n\nRuns the hook before the command is"
+				+ " appended: it may change the new state or refuse the command. What it reads of the component's own data"
+				+ " is exact: the command runs again if that data changed before it committed.");
 		m.put("after", "**after** *command* **call** *hook*\n\nRuns the hook after the command's event is appended.");
+		m.put("by", "*hook* **by** *field*\n\nWhat the hook reads of the component's own data is exact per value of this"
+				+ " field of the command's entity (`before createRegistration call checkCapacity by talk`): commands of one"
+				+ " talk run one at a time and see each other's writes; commands of different talks run in parallel. Without"
+				+ " `by`, a hook that reads own data makes its command exact for the whole component.");
 		m.put("query", "**query** *name*(*params*): *Type*\n\nA custom GraphQL query, answered by a resolver in"
 				+ " `customResolvers/`.");
 		m.put("mutation", "**mutation** *name*(*params*): *Type*\n\nA custom GraphQL mutation, a command answered by"

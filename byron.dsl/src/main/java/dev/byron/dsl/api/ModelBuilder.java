@@ -136,7 +136,7 @@ final class ModelBuilder {
 						reaction.getHook(), range(reaction)));
 			} else if (member instanceof Hook hook) {
 				hooks.add(new HookDef(hook.getTiming() == HookTiming.BEFORE ? HookDef.Timing.BEFORE : HookDef.Timing.AFTER,
-						Models.linkText(hook, P.getHook_Command()), hook.getHook(), range(hook)));
+						Models.linkText(hook, P.getHook_Command()), hook.getHook(), hook.getKey(), range(hook)));
 			} else if (member instanceof Operation operation && operation.getName() != null) {
 				operations.add(operation(operation));
 			}

@@ -172,6 +172,7 @@ public class ByronFormatter extends AbstractJavaFormatter {
 	protected void format(dev.byron.dsl.byron.Hook hook, IFormattableDocument doc) {
 		doc.append(regionFor(hook).feature(ByronPackage.Literals.HOOK__TIMING), it -> it.oneSpace());
 		doc.surround(regionFor(hook).keyword("call"), it -> it.oneSpace());
+		doc.surround(regionFor(hook).keyword("by"), it -> it.oneSpace());
 	}
 
 	protected void format(dev.byron.dsl.byron.EventsSetting setting, IFormattableDocument doc) {

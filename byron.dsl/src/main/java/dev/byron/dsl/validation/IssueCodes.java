@@ -65,6 +65,7 @@ public final class IssueCodes {
 	public static final String MISSING_REPLICA = "missing-replica";
 	public static final String REFERENCE_CYCLE = "reference-cycle";
 	public static final String DUPLICATE_HOOK = "duplicate-hook";
+	public static final String INVALID_HOOK_KEY = "invalid-hook-key";
 
 	// Deployment and credentials
 	public static final String UNKNOWN_SETTING = "unknown-setting";
@@ -121,6 +122,7 @@ public final class IssueCodes {
 		m.put(MISSING_REPLICA, "a reference to another component's entity without a `replicate` of it");
 		m.put(REFERENCE_CYCLE, "required references form a cycle, so no entity of it can be created first");
 		m.put(DUPLICATE_HOOK, "the same hook registered twice for one command or event");
+		m.put(INVALID_HOOK_KEY, "a hook's `by` names no single-valued field of the command's entity, or the hooks of one command disagree on it");
 		m.put(UNKNOWN_SETTING, "a deployment or credentials setting Byron does not know");
 		m.put(SETTING_TYPE, "a setting value of the wrong type");
 		m.put(DUPLICATE_SETTING, "a setting given twice in one block");

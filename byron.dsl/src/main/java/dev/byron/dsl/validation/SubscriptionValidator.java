@@ -152,4 +152,58 @@ public class SubscriptionValidator extends ByronCheck {
 		}
 	}
 
+	/**
+	 * {@code before createRegistration call checkCapacity by talk}: the key is a single-valued scalar or reference
+	 * field of the command's entity, whose value groups the commands that the hook's reads must see exactly.
+	 */
+	@Check
+	public void hookKey(Hook hook) {
+		String key = hook.getKey();
+		EObject target = hook.getCommand();
+		if (key == null || target == null || target.eIsProxy()) {
+			return;
+		}
+		if (!(target instanceof Entity entity)) {
+			error("'by " + key + "' groups the commands of an entity by one of its fields; '"
+					+ Models.linkText(hook, P.getHook_Command()) + "' is a custom mutation, whose hooks are not narrowed."
+					+ " Remove 'by " + key + "'.", hook, P.getHook_Key(), IssueCodes.INVALID_HOOK_KEY);
+			return;
+		}
+		List<String> names = entity.getFields().stream().map(Field::getName).filter(java.util.Objects::nonNull).toList();
+		Field field = entity.getFields().stream().filter(f -> key.equals(f.getName())).findFirst().orElse(null);
+		if (field == null) {
+			var suggestion = dev.byron.dsl.linking.Suggestions.closest(key, names);
+			error("Entity " + entity.getName() + " has no field '" + key + "'." + suggestion.map(s -> " Did you mean '" + s + "'?")
+					.orElse("") + " 'by' names the field whose value groups the commands, e.g. by " + names.stream().findFirst()
+					.orElse("field") + ".", hook, P.getHook_Key(), IssueCodes.INVALID_HOOK_KEY, suggestion.stream().toArray(String[]::new));
+			return;
+		}
+		TypeInfo type = TypeInfo.of(field.getType());
+		if (type.isResolved() && type.list()) {
+			error("'" + key + "' is a list; a group is one value. Name a single-valued field, such as a reference to the"
+					+ " entity the rule is about.", hook, P.getHook_Key(), IssueCodes.INVALID_HOOK_KEY);
+		}
+	}
+
+	/** Hooks of one command that read own data are exact together: they must agree on their key, or all have none. */
+	@Check
+	public void hookKeysAgree(Component component) {
+		java.util.Map<String, Hook> first = new java.util.HashMap<>();
+		for (Member member : component.getMembers()) {
+			if (member instanceof Hook hook) {
+				String command = Models.linkText(hook, P.getHook_Command());
+				Hook earlier = first.putIfAbsent(command, hook);
+				if (earlier != null && !java.util.Objects.equals(earlier.getKey(), hook.getKey())) {
+					warning("The hooks of " + command + " name different keys (" + describeKey(earlier) + " and "
+							+ describeKey(hook) + "), so the command is exact for the whole component, one at a time. Give"
+							+ " every hook of " + command + " the same 'by'.", hook, hook.getKey() == null ? P.getHook_Hook()
+									: P.getHook_Key(), IssueCodes.INVALID_HOOK_KEY);
+				}
+			}
+		}
+	}
+
+	private static String describeKey(Hook hook) {
+		return hook.getKey() == null ? "none" : "by " + hook.getKey();
+	}
 }

@@ -154,7 +154,8 @@ public final class C4Diagrams {
 			details.add(operation.kind().name().toLowerCase() + " " + operation.name());
 		}
 		for (HookDef hook : component.hooks()) {
-			details.add(hook.timing().name().toLowerCase() + " " + hook.command() + " \u2192 " + hook.hook());
+			details.add(hook.timing().name().toLowerCase() + " " + hook.command() + " \u2192 " + hook.hook()
+					+ (hook.key() == null ? "" : " by " + hook.key()));
 		}
 		return details;
 	}

@@ -15,7 +15,7 @@ final class SyntaxHighlighter {
 			"(?<comment>//[^\\n]*|/\\*(?s:.*?)\\*/)",
 			"(?<string>\"(?:[^\"\\\\\\n]|\\\\.)*\"?)",
 			"(?<annotation>@[A-Za-z_][A-Za-z0-9_]*)",
-			"(?<keyword>\\b(?:system|component|entity|enum|event|events|replicate|on|call|before|after|query|mutation"
+			"(?<keyword>\\b(?:system|component|entity|enum|event|events|replicate|on|call|before|after|by|query|mutation"
 					+ "|deployment|credentials|env|per-operation|per-entity|per-field)\\b)",
 			"(?<scalar>\\b(?:String|Int|Float|Boolean|ID|DateTime)\\b)",
 			"(?<constant>\\b(?:true|false|null)\\b|-?\\b[0-9]+(?:\\.[0-9]+)?\\b)",

@@ -180,6 +180,22 @@ public final class Broker implements AutoCloseable {
 		}
 	}
 
+	/** The event at a sequence of the component's stream; empty if there is none or it cannot be decoded. */
+	public Optional<Event> event(String component, long sequence) {
+		try {
+			return Optional.of(EventCodec.decode(management.getMessage(names.stream(component), sequence).getData()));
+		} catch (dev.byron.runtime.event.MalformedEventException e) {
+			return Optional.empty();
+		} catch (JetStreamApiException e) {
+			if (e.getApiErrorCode() == NO_MESSAGE_FOUND || e.getErrorCode() == 404) {
+				return Optional.empty();
+			}
+			throw unavailable("cannot read " + names.stream(component) + " #" + sequence, e);
+		} catch (IOException e) {
+			throw unavailable("the broker is unreachable", e);
+		}
+	}
+
 	/** The last event appended to a subject (an entity's current state), if any. */
 	public Optional<StoredEvent> last(String component, String subject) {
 		try {

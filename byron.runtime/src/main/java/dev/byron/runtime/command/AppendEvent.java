@@ -24,10 +24,13 @@ final class AppendEvent implements CommandStep {
 	private final ComponentDescriptor component;
 	private final Broker broker;
 
-	AppendEvent(ComponentDescriptor component, Broker broker) {
+	AppendEvent(ComponentDescriptor component, Broker broker, ReadFence fence) {
 		this.component = component;
 		this.broker = broker;
+		this.fence = fence;
 	}
+
+	private final ReadFence fence;
 
 	@Override
 	public void apply(CommandContext context) {
@@ -49,13 +52,22 @@ final class AppendEvent implements CommandStep {
 					span.traceparent(), component.name(), context.entity.name(), context.id, operation, context.changed,
 					names, Map.copyOf(withoutNulls(context.state)));
 			try {
-				context.sequence = broker.append(component.name(), event, context.expectedSequence,
-						context.readsOwnData ? context.readHead : -1);
-			} catch (ConcurrentAppend e) {
-				span.fail(e.getMessage());
-				if (context.readsOwnData) {
-					throw new StaleRead(e);
+				while (true) {
+					try {
+						context.sequence = broker.append(component.name(), event, context.expectedSequence,
+								context.readsOwnData ? context.readHead : -1);
+						break;
+					} catch (ConcurrentAppend e) {
+						if (!context.readsOwnData) {
+							throw e;
+						}
+						if (!fence.stillValid(context)) {
+							throw new StaleRead(e);
+						}
+					}
 				}
+			} catch (StaleRead | ConcurrentAppend e) {
+				span.fail(e.getMessage());
 				throw e;
 			} catch (RuntimeException e) {
 				span.fail(e.getMessage());

@@ -37,7 +37,11 @@ public final class CommandContext {
 	/** Whether a hook read the component's own data: the append then expects the stream to end at {@link #readHead}. */
 	boolean readsOwnData;
 	long readHead = -1;
-	boolean holdsLock;
+	/** When the command's hooks declare a key ({@code by talk}): the group their reads stand for; null for the whole component. */
+	ReadFence.Group group;
+	/** The fence's lock this command holds, released when it ends. */
+	java.util.concurrent.locks.ReentrantLock heldLock;
+	int revalidations;
 	/** The command whose hook runs this one, if any. */
 	CommandContext enclosing;
 	/** Events a before hook published: appended once the command committed. */

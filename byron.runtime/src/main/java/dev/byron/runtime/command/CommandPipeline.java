@@ -49,13 +49,13 @@ public final class CommandPipeline {
 		this.component = component;
 		this.meters = meters;
 		this.broker = broker;
-		this.fence = new ReadFence(broker, component.name(), CATCH_UP);
+		this.fence = new ReadFence(broker, component, CATCH_UP);
 		this.publisher = new DomainEventPublisher(component, broker);
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
 				new CheckReferences(component, broker, cache), new ClaimUniqueValues(claims),
-				new AppendEvent(component, broker));
+				new AppendEvent(component, broker, fence));
 		this.afterAppend = List.of(new PublishFollowUps(publisher), new ReleaseOldUniqueValues(claims),
 				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));
 	}
