@@ -100,10 +100,144 @@ public final class RuntimeBench {
 					System.out.printf("| %d | %.0f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f |%n", clients, byron.perSecond(),
 							raw.perSecond(), byron.perSecond() / raw.perSecond(), byron.p50(), byron.p99(), raw.p50(), raw.p99());
 				}
+				rules(nats.getURI(), mongo, loads, perLevel);
 			} finally {
 				mongoServer.shutdownNow();
 			}
 		}
+	}
+
+	/**
+	 * What exact rules cost: createRegistration with no hook, with a before hook that counts the talk's
+	 * registrations (fenced for the whole component), and the same hook keyed by talk, over 50 talks; beside
+	 * the raw pipeline. Request latency, as a client sees it.
+	 */
+	private static void rules(String natsUrl, MongoClient mongo, int[] loads, int count) throws Exception {
+		System.out.printf("%nRules under concurrency: %d createRegistration per load over 50 talks; request latency%n%n", count);
+		System.out.println("| clients | plain /s (p99 ms) | exact /s (p99 ms) | by talk /s (p99 ms) | raw /s (p99 ms) | by talk / plain |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|");
+		int round = 0;
+		for (int clients : loads) {
+			round++;
+			Result plain = registrations(natsUrl, mongo, "p" + round, null, false, clients, count);
+			Result exact = registrations(natsUrl, mongo, "e" + round, null, true, clients, count);
+			Result keyed = registrations(natsUrl, mongo, "k" + round, "talk", true, clients, count);
+			Result raw = rawRequests(natsUrl, mongo, "q" + round, clients, count);
+			System.out.printf("| %d | %.0f (%.1f) | %.0f (%.1f) | %.0f (%.1f) | %.0f (%.1f) | %.2f |%n", clients, plain.perSecond(),
+					plain.p99(), exact.perSecond(), exact.p99(), keyed.perSecond(), keyed.p99(), raw.perSecond(), raw.p99(),
+					keyed.perSecond() / plain.perSecond());
+		}
+	}
+
+	private static Result registrations(String natsUrl, MongoClient mongo, String system, String key, boolean hooked, int clients,
+			int count) throws Exception {
+		ComponentDescriptor conference = new ComponentDescriptor(1, system, "conference", "per-operation", List.of(
+				new EntityDescriptor("Talk", "Talks", List.of(new FieldDescriptor("capacity", FieldType.scalar("Int", true), FieldRules.NONE))),
+				new EntityDescriptor("Registration", "Registrations", List.of(
+						new FieldDescriptor("attendee", FieldType.scalar("String", true), FieldRules.NONE),
+						new FieldDescriptor("talk", FieldType.reference("conference", "Talk", true), FieldRules.NONE)))),
+				null, null, null, null,
+				hooked ? List.of(new dev.byron.runtime.descriptor.HookDescriptor("BEFORE", "createRegistration", "checkCapacity", key))
+						: List.of());
+		Hooks hooks = Hooks.builder().command("checkCapacity", ctx -> {
+			String talk = (String) ctx.state().get("talk");
+			int capacity = ((Number) ctx.component().find("Talk", talk).orElseThrow().get("capacity")).intValue();
+			if (ctx.component().where("Registration", "talk", talk).size() >= capacity) {
+				throw new dev.byron.runtime.api.ByronException(dev.byron.runtime.api.ErrorCode.CONFLICT, "full");
+			}
+		}).build();
+		try (Broker broker = Broker.connect(natsUrl, system, "bench");
+				ByronComponent component = ByronComponent.from(conference).broker(broker).mongo(mongo).hooks(hooks).maxInFlight(256)
+						.start()) {
+			List<String> talks = new ArrayList<>();
+			for (int t = 0; t < 50; t++) {
+				talks.add(component.commands().create("Talk", Map.of("capacity", 1_000_000), null).id());
+			}
+			String url = component.graphqlUrl();
+			if (System.getenv("BYRON_BENCH_STEPS") != null) {
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> component.metrics().find("byron.command.step").timers()
+						.forEach(t -> System.err.printf("%s %s %.2f ms%n", system, t.getId().getTag("step"),
+								t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))));
+			}
+			return requests(clients, count, i -> {
+				String body = JSON.writeValueAsString(Map.of("query", "mutation($in: RegistrationInput!) { createRegistration(input: $in) { id } }",
+						"variables", Map.of("in", Map.of("attendee", "a" + i, "talk", talks.get(i % talks.size())))));
+				Map<?, ?> response = JSON.readValue(post(url, body), Map.class);
+				if (response.get("errors") != null) {
+					throw new IllegalStateException("mutation failed: " + response.get("errors"));
+				}
+			});
+		}
+	}
+
+	/** The raw pipeline's HTTP + publish-ack, timed per request like {@link #registrations}. */
+	private static Result rawRequests(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
+		String stream = "rawq-" + system;
+		String subject = "rawq." + system + ".registrations";
+		try (Connection nc = Nats.connect(natsUrl)) {
+			nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
+					.storageType(StorageType.File).build());
+			JetStream js = nc.jetStream();
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+			server.setExecutor(Executors.newFixedThreadPool(16));
+			AtomicInteger ids = new AtomicInteger();
+			server.createContext("/registrations", exchange -> {
+				try {
+					Map<?, ?> input = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+					String id = system + "-" + ids.incrementAndGet();
+					js.publish(subject, JSON.writeValueAsBytes(Map.of("id", id, "attendee", input.get("attendee"))));
+					byte[] answer = JSON.writeValueAsBytes(Map.of("id", id));
+					exchange.sendResponseHeaders(200, answer.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(answer);
+					}
+				} catch (Exception e) {
+					exchange.sendResponseHeaders(500, -1);
+					exchange.close();
+				}
+			});
+			server.start();
+			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/registrations";
+			try {
+				return requests(clients, count, i -> post(url, JSON.writeValueAsString(Map.of("attendee", "a" + i))));
+			} finally {
+				server.stop(0);
+			}
+		}
+	}
+
+	interface Request {
+		void run(int i) throws Exception;
+	}
+
+	private static Result requests(int clients, int count, Request request) throws Exception {
+		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			futures.add(pool.submit(() -> {
+				go.await();
+				int i;
+				while ((i = next.getAndIncrement()) < count) {
+					long start = System.nanoTime();
+					request.run(i);
+					latencies.add((System.nanoTime() - start) / 1e6);
+				}
+				return null;
+			}));
+		}
+		long start = System.nanoTime();
+		go.countDown();
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return new Result(count / seconds, percentile(sorted, 0.5), percentile(sorted, 0.99));
 	}
 
 	private static Result byron(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {

@@ -52,19 +52,17 @@ final class AppendEvent implements CommandStep {
 					span.traceparent(), component.name(), context.entity.name(), context.id, operation, context.changed,
 					names, Map.copyOf(withoutNulls(context.state)));
 			try {
-				while (true) {
+				if (context.readsOwnData && context.group != null) {
+					context.sequence = fence.appendInGroup(context,
+							head -> broker.append(component.name(), event, context.expectedSequence, head));
+				} else if (context.readsOwnData) {
 					try {
-						context.sequence = broker.append(component.name(), event, context.expectedSequence,
-								context.readsOwnData ? context.readHead : -1);
-						break;
+						context.sequence = broker.append(component.name(), event, context.expectedSequence, context.readHead);
 					} catch (ConcurrentAppend e) {
-						if (!context.readsOwnData) {
-							throw e;
-						}
-						if (!fence.stillValid(context)) {
-							throw new StaleRead(e);
-						}
+						throw new StaleRead(e);
 					}
+				} else {
+					context.sequence = broker.append(component.name(), event, context.expectedSequence);
 				}
 			} catch (StaleRead | ConcurrentAppend e) {
 				span.fail(e.getMessage());
@@ -74,6 +72,7 @@ final class AppendEvent implements CommandStep {
 				throw e;
 			}
 			context.event = event;
+			fence.remember(context.sequence, event);
 			if (context.enclosing != null && context.enclosing.readsOwnData) {
 				context.enclosing.readHead = context.sequence; // the enclosing command's own doing, not a change it missed
 			}

@@ -41,7 +41,6 @@ public final class CommandContext {
 	ReadFence.Group group;
 	/** The fence's lock this command holds, released when it ends. */
 	java.util.concurrent.locks.ReentrantLock heldLock;
-	int revalidations;
 	/** The command whose hook runs this one, if any. */
 	CommandContext enclosing;
 	/** Events a before hook published: appended once the command committed. */

@@ -53,6 +53,10 @@ final class ReadFence {
 	private final String ownConsumer;
 	private final Duration catchUp;
 	private final ReentrantLock lock = new ReentrantLock(true);
+	private final ReentrantLock appendLock = new ReentrantLock(true);
+	private static final int RECENT = 10_000;
+	/** Events of the stream by sequence, as this process appended or read them: the newest {@link #RECENT}. */
+	private final java.util.concurrent.ConcurrentSkipListMap<Long, Event> recent = new java.util.concurrent.ConcurrentSkipListMap<>();
 	private final ReentrantLock[] groupLocks = new ReentrantLock[STRIPES];
 	private final Map<String, String> keys;
 
@@ -99,7 +103,7 @@ final class ReadFence {
 		context.heldLock = taken;
 		context.group = group;
 		context.readsOwnData = true;
-		context.readHead = caughtUpHead();
+		context.readHead = caughtUpHead(group);
 	}
 
 	/** A command inside a fenced one (run by its hook) commits against the same head, in the same group. */
@@ -120,26 +124,71 @@ final class ReadFence {
 	}
 
 	/**
-	 * After a refused append of a keyed command: whether everything appended since its reads lies outside its
-	 * group, in which case its head moves to the stream's end and the append may be repeated as it is.
+	 * Appends a keyed command's event. Keyed commands of this process append one at a time, each first moving
+	 * its head to the stream's end if nothing appended since its reads belongs to its group (else it must
+	 * decide again: {@link StaleRead}); another process appending in between sends it round again.
 	 */
-	boolean stillValid(CommandContext context) {
-		if (context.group == null || context.revalidations >= REVALIDATIONS) {
-			return false;
+	long appendInGroup(CommandContext context, java.util.function.LongUnaryOperator append) {
+		appendLock.lock();
+		try {
+			long known = recent.isEmpty() ? 0 : recent.lastKey();
+			if (known > context.readHead && outsideGroup(context.group, context.readHead, known)) {
+				context.readHead = known; // what this process appended since, checked without asking the broker
+			}
+			for (int tries = 1;; tries++) {
+				try {
+					return append.applyAsLong(context.readHead);
+				} catch (dev.byron.runtime.broker.ConcurrentAppend e) {
+					long end = broker.lastSequence(component.name());
+					if (tries >= REVALIDATIONS || end == context.readHead) {
+						throw new StaleRead(e); // the entity's own subject moved, or no end in sight: decide again
+					}
+					if (!outsideGroup(context.group, context.readHead, end)) {
+						throw new StaleRead("what " + context.commandName() + " read of its " + context.group.field() + " changed");
+					}
+					context.readHead = end;
+				}
+			}
+		} finally {
+			appendLock.unlock();
 		}
-		context.revalidations++;
-		long end = broker.lastSequence(component.name());
-		if (end <= context.readHead) {
-			return false; // the stream did not move: the entity's own subject did
+	}
+
+	/** An event this process appended, so that scans of what came since a head need not read it back. */
+	void remember(long sequence, Event event) {
+		recent.put(sequence, event);
+		if (recent.size() > RECENT) {
+			recent.headMap(sequence - RECENT).clear();
 		}
-		for (long sequence = context.readHead + 1; sequence <= end; sequence++) {
-			Event event = broker.event(component.name(), sequence).orElse(null);
-			if (event == null || context.group.touchedBy(event)) {
-				return false; // an event of the group, or one that cannot be read: decide again
+	}
+
+	private Event event(long sequence) {
+		Event known = recent.get(sequence);
+		if (known != null) {
+			return known;
+		}
+		Event read = broker.event(component.name(), sequence).orElse(null);
+		if (read != null) {
+			remember(sequence, read);
+		}
+		return read;
+	}
+
+	/** Whether every event in (after, through] lies outside the group (and can be read). */
+	private boolean outsideGroup(Group group, long after, long through) {
+		return lastOfGroup(group, after, through) < 0;
+	}
+
+	/** The last sequence in (after, through] whose event belongs to the group or cannot be read; -1 if none. */
+	private long lastOfGroup(Group group, long after, long through) {
+		long last = -1;
+		for (long sequence = after + 1; sequence <= through; sequence++) {
+			Event event = event(sequence);
+			if (event == null || group.touchedBy(event)) {
+				last = sequence;
 			}
 		}
-		context.readHead = end;
-		return true;
+		return last;
 	}
 
 	private Group groupOf(CommandContext context) {
@@ -159,7 +208,11 @@ final class ReadFence {
 		return new Group(entity.name(), field, value, referenced);
 	}
 
-	private long caughtUpHead() {
+	/**
+	 * The stream's last sequence, once the Cache holds every event up to it that the reads could see: all of
+	 * them, or for a keyed command those of its group (the others need not be waited for).
+	 */
+	private long caughtUpHead(Group group) {
 		long head = broker.lastSequence(component.name());
 		if (head == 0) {
 			return 0;
@@ -169,6 +222,12 @@ final class ReadFence {
 		long deadline = System.nanoTime() + catchUp.toNanos();
 		long pause = 1;
 		String stream = broker.names().stream(component.name());
+		if (group != null) {
+			long acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
+			if (acknowledged >= 0 && acknowledged < needed) {
+				needed = lastOfGroup(group, acknowledged, needed);
+			}
+		}
 		while (true) {
 			long acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
 			if (acknowledged >= needed) {

@@ -7,4 +7,8 @@ final class StaleRead extends RuntimeException {
 	StaleRead(Throwable cause) {
 		super(cause.getMessage(), cause, false, false);
 	}
+
+	StaleRead(String why) {
+		super(why, null, false, false);
+	}
 }
