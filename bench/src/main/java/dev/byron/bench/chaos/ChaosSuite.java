@@ -10,13 +10,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chaos suite: Q2 at scale (random mutations across the microblog while Sinks are killed -9 and restarted), the
- * broker killed and restarted under load, and a GraphQL fuzzer. {@code bench/run chaos [mutations] [kills] [fuzz]}
+ * broker killed and restarted under load, a GraphQL fuzzer, and a business rule under chaos (the conference's seats
+ * while its Sink is killed). {@code bench/run chaos [mutations] [kills] [fuzz]}
  * runs it at full size and prints the table; the test suite runs it small (ChaosSuiteTest).
  */
 public final class ChaosSuite {
 	/** How big a run is. */
-	public record Size(int mutations, int sinkKills, int fuzzRequests, int workers, Duration brokerDown) {
-		public static final Size FULL = new Size(10_000, 5, 10_000, 8, Duration.ofSeconds(3));
+	public record Size(int mutations, int sinkKills, int fuzzRequests, int workers, Duration brokerDown, int registrations) {
+		public static final Size FULL = new Size(10_000, 5, 10_000, 8, Duration.ofSeconds(3), 2_000);
+
+		/** A run whose rule scenario sends a quarter as many registrations as mutations. */
+		public Size(int mutations, int sinkKills, int fuzzRequests, int workers, Duration brokerDown) {
+			this(mutations, sinkKills, fuzzRequests, workers, brokerDown, Math.max(100, mutations / 4));
+		}
 	}
 
 	/** The figures of one run; {@link #passed()} is the suite's verdict. */
@@ -24,10 +30,11 @@ public final class ChaosSuite {
 			int wrong, int kills,
 			MutationLoad.Check q2, long q2CatchUpMillis, int brokerAcknowledged, int brokerUnavailable, int brokerWrong,
 			MutationLoad.Check broker, long brokerCatchUpMillis, int fuzzRequests, int fuzz5xx, int fuzzStackTraces,
-			int fuzzNotJson, java.util.Map<String, Integer> fuzzCodes, List<String> unhealthy, List<String> problems) {
+			int fuzzNotJson, java.util.Map<String, Integer> fuzzCodes, List<String> unhealthy, RuleUnderChaos.Check rule,
+			List<String> problems) {
 
 		public boolean passed() {
-			return wrong == 0 && q2.lost() == 0 && q2.stale() == 0 && q2.replicas() == q2.replicasEqual() && q2CatchUpMillis >= 0
+			return rule.passed() && wrong == 0 && q2.lost() == 0 && q2.stale() == 0 && q2.replicas() == q2.replicasEqual() && q2CatchUpMillis >= 0
 					&& brokerWrong == 0 && broker.lost() == 0 && broker.stale() == 0 && brokerCatchUpMillis >= 0
 					&& fuzz5xx == 0 && fuzzStackTraces == 0 && fuzzNotJson == 0 && unhealthy.isEmpty();
 		}
@@ -57,6 +64,14 @@ public final class ChaosSuite {
 			rows.add(new String[] { "", "answers that are not JSON", String.valueOf(fuzzNotJson) });
 			rows.add(new String[] { "", "codes", fuzzCodes.toString() });
 			rows.add(new String[] { "", "services healthy afterwards", unhealthy.isEmpty() ? "all" : "NOT " + unhealthy });
+			rows.add(new String[] { "Rule under chaos", "registrations sent / accepted / full (CONFLICT) / UNAVAILABLE",
+					rule.attempts() + " / " + rule.accepted() + " / " + rule.refused() + " / " + rule.unavailable() });
+			rows.add(new String[] { "", "talks / seats each / talks filled", rule.talks() + " / " + RULE_SEATS + " / " + rule.fullTalks() });
+			rows.add(new String[] { "", "the program's Sink killed -9 and restarted", String.valueOf(rule.kills()) });
+			rows.add(new String[] { "", "talks with more registrations than seats", String.valueOf(rule.overCapacity()) });
+			rows.add(new String[] { "", "talks whose TalkFull is missing or repeated", String.valueOf(rule.talkFullMissingOrTwice()) });
+			rows.add(new String[] { "", "accepted registrations not on the stream", String.valueOf(rule.acknowledgedNotOnStream()) });
+			rows.add(new String[] { "", "wrong answers", String.valueOf(rule.wrong()) });
 			StringBuilder out = new StringBuilder();
 			out.append(String.format(Locale.ROOT, "Chaos suite: microblog, %,d mutations by %d workers, %d Sink kills, %,d fuzz requests%n%n",
 					size.mutations(), size.workers(), size.sinkKills(), size.fuzzRequests()));
@@ -71,6 +86,8 @@ public final class ChaosSuite {
 			return value < 0 ? "did not catch up" : String.format(Locale.ROOT, "%.1f s", value / 1000.0);
 		}
 	}
+
+	static final int RULE_SEATS = 10;
 
 	private ChaosSuite() {
 	}
@@ -141,11 +158,16 @@ public final class ChaosSuite {
 			problems.addAll(fuzzer.samples);
 			List<String> unhealthy = GraphQLFuzzer.unhealthy(system, client);
 
+			RuleUnderChaos.Check rule = RuleUnderChaos.run(example.resolveSibling("conference"), dir.resolve("rule"),
+					Math.max(5, size.registrations() / (3 * RULE_SEATS)), RULE_SEATS, size.registrations(), size.workers(),
+					size.sinkKills());
+			problems.addAll(rule.problems());
+
 			return new Report(size, load.sent.get(), load.acknowledged.get(), load.refused.get(), load.topRefusals(3),
 					load.unavailable.get(),
 					load.wrong.get(), kills.get(), q2, q2CatchUp, users.acknowledged.get(), users.unavailable.get(),
 					users.wrong.get(), broker, brokerCatchUp, fuzzer.requests.get(), fuzzer.serverErrors.get(),
-					fuzzer.stackTraces.get(), fuzzer.notJson.get(), fuzzer.codes(), unhealthy, problems);
+					fuzzer.stackTraces.get(), fuzzer.notJson.get(), fuzzer.codes(), unhealthy, rule, problems);
 		}
 	}
 }

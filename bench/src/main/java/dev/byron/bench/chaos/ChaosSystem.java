@@ -48,6 +48,14 @@ final class ChaosSystem implements AutoCloseable {
 	private final String system;
 
 	ChaosSystem(Path dir, Path example) throws Exception {
+		this(dir, example, Map.of());
+	}
+
+	/**
+	 * With {@code hooks} for some components: their APIs keep the model's command hooks and run these (the Sinks,
+	 * in their own processes, run no hooks).
+	 */
+	ChaosSystem(Path dir, Path example, Map<String, dev.byron.runtime.spi.Hooks> hooks) throws Exception {
 		this.dir = dir;
 		this.system = "chaos" + Long.toHexString(System.nanoTime() & 0xffffff);
 		LoadResult model = ByronLoader.create().load(example);
@@ -67,8 +75,17 @@ final class ChaosSystem implements AutoCloseable {
 		mongo = MongoClients.create(mongoUri);
 		client = Broker.connect(broker.url(), system, "chaos");
 		List<Route> routes = new ArrayList<>();
+		List<ComponentDescriptor> withHooks = GenerationInput.of(model.model()).descriptors();
 		for (ComponentDescriptor descriptor : descriptors.values()) {
-			ByronComponent api = ByronComponent.from(descriptor).broker(client).mongo(mongo).role(ByronComponent.Role.API)
+			ComponentDescriptor forApi = descriptor;
+			if (hooks.containsKey(descriptor.name())) {
+				ComponentDescriptor modelled = withHooks.stream().filter(d -> d.name().equals(descriptor.name())).findFirst().orElseThrow();
+				forApi = new ComponentDescriptor(descriptor.version(), system, descriptor.name(), descriptor.granularity(),
+						descriptor.entities(), descriptor.enums(), descriptor.events(), descriptor.replicas(), List.of(),
+						modelled.hooks(), List.of());
+			}
+			ByronComponent api = ByronComponent.from(forApi).broker(client).mongo(mongo).role(ByronComponent.Role.API)
+					.hooks(hooks.getOrDefault(descriptor.name(), dev.byron.runtime.spi.Hooks.NONE))
 					.readYourWrites(Duration.ZERO).http("127.0.0.1", 0).start();
 			apis.put(descriptor.name(), api);
 			routes.add(new Route(descriptor, api.graphqlUrl()));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chaos suite at a small size, on every build: Sinks killed -9 during random mutations, the broker killed and
- * restarted under load, and a GraphQL fuzzer. {@code bench/run chaos} runs it at full size.
+ * restarted under load, a GraphQL fuzzer, and the conference's seats while its Sink is killed. {@code bench/run chaos} runs it at full size.
  */
 class ChaosSuiteTest {
 	@TempDir
@@ -27,6 +27,9 @@ class ChaosSuiteTest {
 		assertThat(report.q2().replicas()).as(table).isGreaterThan(100);
 		assertThat(report.brokerUnavailable()).as("the outage was seen by clients: " + table).isPositive();
 		assertThat(report.fuzzRequests()).isEqualTo(1_000);
+		assertThat(report.rule().kills()).as(table).isEqualTo(2);
+		assertThat(report.rule().fullTalks()).as("some talks filled up: " + table).isPositive();
+		assertThat(report.rule().refused()).as("and then refused: " + table).isPositive();
 		assertThat(report.passed()).as(table).isTrue();
 	}
 }
