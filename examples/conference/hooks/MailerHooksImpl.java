@@ -1,6 +1,6 @@
-import java.util.Map;
-
+import byron.conference.mailer.Announcement;
 import byron.conference.mailer.MailerHooks;
+import byron.conference.mailer.MailerStore;
 import byron.conference.program.TalkFull;
 import dev.byron.runtime.spi.EventHookContext;
 
@@ -9,6 +9,6 @@ public class MailerHooksImpl implements MailerHooks {
 	@Override
 	public void announceFull(TalkFull full, EventHookContext context) {
 		// a redelivered TalkFull creates nothing twice: creates in a reaction get ids derived from the event
-		context.component().create("Announcement", Map.of("talk", full.talk(), "text", "'" + full.title() + "' is full."));
+		MailerStore.of(context).announcements().create(new Announcement(null, full.talk(), "'" + full.title() + "' is full."));
 	}
 }

@@ -2,6 +2,7 @@ import java.util.List;
 
 import byron.microblog.social.Follow;
 import byron.microblog.social.SocialHooks;
+import byron.microblog.social.SocialStore;
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.spi.CommandHookContext;
 import dev.byron.runtime.spi.ResolverContext;
@@ -22,11 +23,11 @@ public class SocialHooksImpl implements SocialHooks {
 
 	@Override
 	public List<Follow> followers(String user, ResolverContext context) {
-		return context.component().where("Follow", "followee", user).stream().map(Follow::fromMap).toList();
+		return SocialStore.of(context).follows().where(Follow.FOLLOWEE, user);
 	}
 
 	@Override
 	public List<Follow> following(String user, ResolverContext context) {
-		return context.component().where("Follow", "follower", user).stream().map(Follow::fromMap).toList();
+		return SocialStore.of(context).follows().where(Follow.FOLLOWER, user);
 	}
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 
 /**
- * {@code java/byron/<system>/<component>/}: a record per entity and event, the enums, and the interface of
- * the component's hooks and resolvers (the generation gap: the user's code implements it, the generator
+ * {@code java/byron/<system>/<component>/}: a record per entity and event, the enums, the component's typed
+ * store ({@code <Component>Store}), and the interface of the component's hooks and resolvers (the generation gap: the user's code implements it, the generator
  * never touches the user's code).
  */
 public final class JavaGenerator implements ArtifactGenerator {
@@ -26,6 +26,8 @@ public final class JavaGenerator implements ArtifactGenerator {
 			}
 			model.hooks(component).ifPresent(hooks -> artifacts.add(new Artifact(folder + hooks.name() + ".java",
 					Templates.render("hooks.java.ftl", Map.of("hooks", hooks)))));
+			JavaModel.JavaStore store = model.store(component);
+			artifacts.add(new Artifact(folder + store.name() + ".java", Templates.render("store.java.ftl", Map.of("store", store))));
 		}
 		return artifacts;
 	}

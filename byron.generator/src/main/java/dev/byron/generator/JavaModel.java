@@ -26,7 +26,21 @@ public final class JavaModel {
 	public record JavaField(String name, String key, String type, String from, String to) {
 	}
 
-	public record JavaRecord(String packageName, String name, String doc, List<JavaField> fields) {
+	/** A record and, for an entity, a typed constant per field ({@code Registration.TALK}) for queries. */
+	public record JavaRecord(String packageName, String name, String doc, List<JavaField> fields, List<JavaConstant> constants) {
+	}
+
+	/** {@code public static final EntityField<Record, type> NAME = new EntityField<>("field")}. */
+	public record JavaConstant(String name, String type, String field) {
+	}
+
+	/** The typed store of a component: its entities, the replicas it keeps, the events it publishes. */
+	public record JavaStore(String packageName, String name, String component, List<StoreEntry> entities,
+			List<StoreEntry> replicas, List<StoreEntry> events) {
+	}
+
+	/** A store's accessor: the method, the record type, the model's component and entity (or event) names. */
+	public record StoreEntry(String method, String type, String component, String name) {
 	}
 
 	public record JavaEnum(String packageName, String name, List<String> values) {
@@ -63,14 +77,44 @@ public final class JavaModel {
 			fields.add(new JavaField("id", "id", "String", "Values.string(map.get(\"id\"))", "id"));
 			entity.fields().forEach(f -> fields.add(field(component, f)));
 			records.add(new JavaRecord(packageOf(component), entity.name(),
-					"The state of a " + component.name() + "." + entity.name() + ".", fields));
+					"The state of a " + component.name() + "." + entity.name() + ".", fields,
+					fields.stream().map(f -> new JavaConstant(constantName(f.key()), f.type(), f.key())).toList()));
 		}
 		for (EventDescriptor event : component.events()) {
 			records.add(new JavaRecord(packageOf(component), event.name(),
 					"The payload of the event " + component.name() + "." + event.name() + ".",
-					event.payload().stream().map(f -> field(component, f)).toList()));
+					event.payload().stream().map(f -> field(component, f)).toList(), List.of()));
 		}
 		return records;
+	}
+
+	static String storeName(ComponentDescriptor component) {
+		return Character.toUpperCase(component.name().charAt(0)) + component.name().substring(1) + "Store";
+	}
+
+	JavaStore store(ComponentDescriptor component) {
+		List<StoreEntry> entities = component.entities().stream().map(e -> new StoreEntry(
+				JavaNames.member(decapitalize(e.plural())), packageOf(component) + "." + e.name(), component.name(), e.name())).toList();
+		List<StoreEntry> replicas = component.replicas().stream().map(r -> new StoreEntry(
+				JavaNames.member(r.component() + pluralOf(r.component(), r.entity())),
+				packageOf(component.system(), r.component()) + "." + r.entity(), r.component(), r.entity())).toList();
+		List<StoreEntry> events = component.events().stream().map(e -> new StoreEntry("publish",
+				packageOf(component) + "." + e.name(), component.name(), e.name())).toList();
+		return new JavaStore(packageOf(component), storeName(component), component.name(), entities, replicas, events);
+	}
+
+	private String pluralOf(String componentName, String entityName) {
+		return all.stream().filter(c -> c.name().equals(componentName)).flatMap(c -> c.entities().stream())
+				.filter(e -> e.name().equals(entityName)).map(EntityDescriptor::plural).findFirst().orElse(entityName + "s");
+	}
+
+	private static String decapitalize(String name) {
+		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+	}
+
+	/** {@code joinedAt} as a constant: {@code JOINED_AT}. */
+	static String constantName(String field) {
+		return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
 	}
 
 	List<JavaEnum> enums(ComponentDescriptor component) {
