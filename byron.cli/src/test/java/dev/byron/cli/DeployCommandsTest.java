@@ -96,13 +96,17 @@ class DeployCommandsTest {
 		assertThat(change.out()).as("the model travels in a ConfigMap: images stay")
 				.contains("images: unchanged", "roll      Deployment/orders-api", "inventory: unchanged", "orders: rolled out");
 
-		Path hooks = project.resolve("hooks/ShopHooks.java");
+		String paymentsImage = client.apps().deployments().inNamespace("shop").withName("payments-api").get().getSpec()
+				.getTemplate().getSpec().getContainers().get(0).getImage();
+		Path hooks = project.resolve("hooks/PaymentsHooksImpl.java");
 		Files.writeString(hooks, Files.readString(hooks).replace("card declined above", "card refused above"));
 		Run hookChange = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30", "--no-push");
-		assertThat(hookChange.out()).as("ShopHooks serves all five components; the gateway has no hooks")
-				.contains("images built: orders, inventory, payments, shipping, notifications\n", "gateway: unchanged");
+		assertThat(hookChange.out()).as("only payments' image carries PaymentsHooksImpl; the gateway has no hooks")
+				.contains("images built: payments\n", "gateway: unchanged");
+		assertThat(client.apps().deployments().inNamespace("shop").withName("payments-api").get().getSpec().getTemplate()
+				.getSpec().getContainers().get(0).getImage()).isNotEqualTo(paymentsImage);
 		assertThat(client.apps().deployments().inNamespace("shop").withName("orders-api").get().getSpec().getTemplate()
-				.getSpec().getContainers().get(0).getImage()).isNotEqualTo(image);
+				.getSpec().getContainers().get(0).getImage()).isEqualTo(image);
 
 		Run rollback = byron(null, "rollback", path, "orders", "--kubeconfig", config, "--timeout", "30");
 		assertThat(rollback.exit()).as(rollback.err()).isZero();
