@@ -2,8 +2,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import byron.microblog.posts.Post;
-import byron.microblog.social.Follow;
 import byron.microblog.timeline.Entry;
+import byron.microblog.timeline.FollowReplica;
 import byron.microblog.timeline.TimelineHooks;
 import byron.microblog.timeline.TimelineStore;
 import dev.byron.runtime.spi.EventHookContext;
@@ -16,7 +16,7 @@ public class TimelineHooksImpl implements TimelineHooks {
 		TimelineStore store = TimelineStore.of(context);
 		store.entries().create(new Entry(null, post.author(), post.id(), post.postedAt()));
 		// in a stable order: a redelivered PostCreated derives the same ids, so nothing is created twice
-		store.socialFollows().where(Follow.FOLLOWEE, post.author()).stream().sorted(Comparator.comparing(Follow::id))
+		store.socialFollows().where(FollowReplica.FOLLOWEE, post.author()).stream().sorted(Comparator.comparing(FollowReplica::id))
 				.forEach(follow -> store.entries().create(new Entry(null, follow.follower(), post.id(), post.postedAt())));
 	}
 

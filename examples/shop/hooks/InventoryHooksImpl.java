@@ -4,13 +4,13 @@ import java.util.Objects;
 
 import byron.shop.inventory.InventoryHooks;
 import byron.shop.inventory.InventoryStore;
+import byron.shop.inventory.OrderLineReplica;
 import byron.shop.inventory.Product;
 import byron.shop.inventory.Reservation;
 import byron.shop.inventory.StockRejected;
 import byron.shop.inventory.StockReleased;
 import byron.shop.inventory.StockReserved;
 import byron.shop.orders.OrderCancelled;
-import byron.shop.orders.OrderLine;
 import byron.shop.orders.OrderPlaced;
 import dev.byron.runtime.spi.EventHookContext;
 
@@ -19,8 +19,8 @@ public class InventoryHooksImpl implements InventoryHooks {
 	@Override
 	public void reserveStock(OrderPlaced placed, EventHookContext context) {
 		InventoryStore store = InventoryStore.of(context);
-		List<OrderLine> lines = store.ordersOrderLines().where(OrderLine.ORDER, placed.order());
-		for (OrderLine line : lines) {
+		List<OrderLineReplica> lines = store.ordersOrderLines().where(OrderLineReplica.ORDER, placed.order());
+		for (OrderLineReplica line : lines) {
 			Product product = store.products().find(line.product()).orElse(null);
 			if (product == null || product.stock() < line.quantity()) {
 				store.publish(new StockRejected(placed.order(),
@@ -28,7 +28,7 @@ public class InventoryHooksImpl implements InventoryHooks {
 				return;
 			}
 		}
-		for (OrderLine line : lines) {
+		for (OrderLineReplica line : lines) {
 			addStock(store, line.product(), -line.quantity());
 			store.reservations().create(new Reservation(null, placed.order(), line.product(), line.quantity()));
 		}

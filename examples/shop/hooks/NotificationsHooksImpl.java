@@ -1,7 +1,7 @@
 import byron.shop.notifications.Notification;
 import byron.shop.notifications.NotificationsHooks;
 import byron.shop.notifications.NotificationsStore;
-import byron.shop.orders.Order;
+import byron.shop.notifications.OrderReplica;
 import byron.shop.orders.OrderCancelled;
 import byron.shop.orders.OrderPlaced;
 import byron.shop.payments.PaymentFailed;
@@ -36,7 +36,7 @@ public class NotificationsHooksImpl implements NotificationsHooks {
 	 * the order: failing makes the Sink retry later.
 	 */
 	private static void tell(NotificationsStore store, String orderId, String subject, String body) {
-		Order order = store.ordersOrders().find(orderId)
+		OrderReplica order = store.ordersOrders().find(orderId)
 				.orElseThrow(() -> new IllegalStateException("order " + orderId + " is not replicated here yet; retrying"));
 		store.notifications().create(new Notification(null, order.email(), null, subject, body, null));
 	}

@@ -93,20 +93,19 @@ class DeployCommandsTest {
 		Files.writeString(project.resolve("schema.byron"), Files.readString(project.resolve("schema.byron"))
 				.replaceFirst("entity Order \\{", "entity Order {\n    note: String"));
 		Run change = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30", "--no-push");
-		assertThat(change.out()).as("the model travels in a ConfigMap: images stay")
-				.contains("images: unchanged", "roll      Deployment/orders-api", "inventory: unchanged", "orders: rolled out");
+		assertThat(change.out()).as("the model travels in a ConfigMap; only orders' typed hooks see Order's new field")
+				.contains("images built: orders\n", "roll      Deployment/orders-api", "inventory: unchanged", "orders: rolled out");
 
-		String paymentsImage = client.apps().deployments().inNamespace("shop").withName("payments-api").get().getSpec()
-				.getTemplate().getSpec().getContainers().get(0).getImage();
+		String paymentsImage = imageOf("payments-api");
+		String ordersImage = imageOf("orders-api");
+		assertThat(ordersImage).as("orders was rebuilt for Order's new field").isNotEqualTo(image);
 		Path hooks = project.resolve("hooks/PaymentsHooksImpl.java");
 		Files.writeString(hooks, Files.readString(hooks).replace("card declined above", "card refused above"));
 		Run hookChange = byron(null, "deploy", path, "--kubeconfig", config, "--timeout", "30", "--no-push");
 		assertThat(hookChange.out()).as("only payments' image carries PaymentsHooksImpl; the gateway has no hooks")
 				.contains("images built: payments\n", "gateway: unchanged");
-		assertThat(client.apps().deployments().inNamespace("shop").withName("payments-api").get().getSpec().getTemplate()
-				.getSpec().getContainers().get(0).getImage()).isNotEqualTo(paymentsImage);
-		assertThat(client.apps().deployments().inNamespace("shop").withName("orders-api").get().getSpec().getTemplate()
-				.getSpec().getContainers().get(0).getImage()).isEqualTo(image);
+		assertThat(imageOf("payments-api")).isNotEqualTo(paymentsImage);
+		assertThat(imageOf("orders-api")).isEqualTo(ordersImage);
 
 		Run rollback = byron(null, "rollback", path, "orders", "--kubeconfig", config, "--timeout", "30");
 		assertThat(rollback.exit()).as(rollback.err()).isZero();
@@ -130,5 +129,10 @@ class DeployCommandsTest {
 				dir.resolve("missing").toString());
 		assertThat(noConfig.exit()).isEqualTo(Byron.USAGE);
 		assertThat(noConfig.err()).contains("No kubeconfig at");
+	}
+
+	private String imageOf(String deployment) {
+		return client.apps().deployments().inNamespace("shop").withName(deployment).get().getSpec().getTemplate().getSpec()
+				.getContainers().get(0).getImage();
 	}
 }

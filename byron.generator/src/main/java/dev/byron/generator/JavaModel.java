@@ -14,6 +14,7 @@ import dev.byron.runtime.descriptor.FieldType;
 import dev.byron.runtime.descriptor.HookDescriptor;
 import dev.byron.runtime.descriptor.OperationDescriptor;
 import dev.byron.runtime.descriptor.ReactionDescriptor;
+import dev.byron.runtime.descriptor.ReplicaDescriptor;
 import dev.byron.runtime.spi.JavaNames;
 
 /**
@@ -80,6 +81,16 @@ public final class JavaModel {
 					"The state of a " + component.name() + "." + entity.name() + ".", fields,
 					fields.stream().map(f -> new JavaConstant(constantName(f.key()), f.type(), f.key())).toList()));
 		}
+		for (ReplicaDescriptor replica : component.replicas()) {
+			ComponentDescriptor source = all.stream().filter(c -> c.name().equals(replica.component())).findFirst().orElse(component);
+			List<JavaField> fields = new ArrayList<>();
+			fields.add(new JavaField("id", "id", "String", "Values.string(map.get(\"id\"))", "id"));
+			replica.fields().forEach(f -> fields.add(field(source, f)));
+			String name = replicaRecordName(component, replica);
+			records.add(new JavaRecord(packageOf(component), name, "The fields of " + replica.component() + "." + replica.entity()
+					+ " that " + component.name() + " replicates.", fields,
+					fields.stream().map(f -> new JavaConstant(constantName(f.key()), f.type(), f.key())).toList()));
+		}
 		for (EventDescriptor event : component.events()) {
 			records.add(new JavaRecord(packageOf(component), event.name(),
 					"The payload of the event " + component.name() + "." + event.name() + ".",
@@ -97,10 +108,21 @@ public final class JavaModel {
 				JavaNames.member(decapitalize(e.plural())), packageOf(component) + "." + e.name(), component.name(), e.name())).toList();
 		List<StoreEntry> replicas = component.replicas().stream().map(r -> new StoreEntry(
 				JavaNames.member(r.component() + pluralOf(r.component(), r.entity())),
-				packageOf(component.system(), r.component()) + "." + r.entity(), r.component(), r.entity())).toList();
+				packageOf(component) + "." + replicaRecordName(component, r), r.component(), r.entity())).toList();
 		List<StoreEntry> events = component.events().stream().map(e -> new StoreEntry("publish",
 				packageOf(component) + "." + e.name(), component.name(), e.name())).toList();
 		return new JavaStore(packageOf(component), storeName(component), component.name(), entities, replicas, events);
+	}
+
+	/**
+	 * The record of a replica: {@code <Entity>Replica} in the replicating component's package, with only the
+	 * replicated fields (so a change of the source's other fields leaves this component's code alone), or
+	 * {@code <Component><Entity>Replica} when the component replicates two entities of that name.
+	 */
+	static String replicaRecordName(ComponentDescriptor component, ReplicaDescriptor replica) {
+		long sameName = component.replicas().stream().filter(r -> r.entity().equals(replica.entity())).count();
+		String prefix = sameName > 1 ? Character.toUpperCase(replica.component().charAt(0)) + replica.component().substring(1) : "";
+		return prefix + replica.entity() + "Replica";
 	}
 
 	private String pluralOf(String componentName, String entityName) {

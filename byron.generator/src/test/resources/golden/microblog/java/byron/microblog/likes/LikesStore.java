@@ -41,12 +41,12 @@ public final class LikesStore {
 	}
 
 	/** posts.Post, as likes replicates it (eventually consistent). */
-	public Replicas<byron.microblog.posts.Post> postsPosts() {
-		return new Replicas<>(client, "posts", "Post", byron.microblog.posts.Post::fromMap);
+	public Replicas<byron.microblog.likes.PostReplica> postsPosts() {
+		return new Replicas<>(client, "posts", "Post", byron.microblog.likes.PostReplica::fromMap);
 	}
 
 	/** accounts.User, as likes replicates it (eventually consistent). */
-	public Replicas<byron.microblog.accounts.User> accountsUsers() {
-		return new Replicas<>(client, "accounts", "User", byron.microblog.accounts.User::fromMap);
+	public Replicas<byron.microblog.likes.UserReplica> accountsUsers() {
+		return new Replicas<>(client, "accounts", "User", byron.microblog.likes.UserReplica::fromMap);
 	}
 }

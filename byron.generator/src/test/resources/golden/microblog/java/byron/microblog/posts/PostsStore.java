@@ -41,7 +41,7 @@ public final class PostsStore {
 	}
 
 	/** accounts.User, as posts replicates it (eventually consistent). */
-	public Replicas<byron.microblog.accounts.User> accountsUsers() {
-		return new Replicas<>(client, "accounts", "User", byron.microblog.accounts.User::fromMap);
+	public Replicas<byron.microblog.posts.UserReplica> accountsUsers() {
+		return new Replicas<>(client, "accounts", "User", byron.microblog.posts.UserReplica::fromMap);
 	}
 }

@@ -41,7 +41,7 @@ public final class SocialStore {
 	}
 
 	/** accounts.User, as social replicates it (eventually consistent). */
-	public Replicas<byron.microblog.accounts.User> accountsUsers() {
-		return new Replicas<>(client, "accounts", "User", byron.microblog.accounts.User::fromMap);
+	public Replicas<byron.microblog.social.UserReplica> accountsUsers() {
+		return new Replicas<>(client, "accounts", "User", byron.microblog.social.UserReplica::fromMap);
 	}
 }

@@ -41,17 +41,17 @@ public final class TimelineStore {
 	}
 
 	/** accounts.User, as timeline replicates it (eventually consistent). */
-	public Replicas<byron.microblog.accounts.User> accountsUsers() {
-		return new Replicas<>(client, "accounts", "User", byron.microblog.accounts.User::fromMap);
+	public Replicas<byron.microblog.timeline.UserReplica> accountsUsers() {
+		return new Replicas<>(client, "accounts", "User", byron.microblog.timeline.UserReplica::fromMap);
 	}
 
 	/** posts.Post, as timeline replicates it (eventually consistent). */
-	public Replicas<byron.microblog.posts.Post> postsPosts() {
-		return new Replicas<>(client, "posts", "Post", byron.microblog.posts.Post::fromMap);
+	public Replicas<byron.microblog.timeline.PostReplica> postsPosts() {
+		return new Replicas<>(client, "posts", "Post", byron.microblog.timeline.PostReplica::fromMap);
 	}
 
 	/** social.Follow, as timeline replicates it (eventually consistent). */
-	public Replicas<byron.microblog.social.Follow> socialFollows() {
-		return new Replicas<>(client, "social", "Follow", byron.microblog.social.Follow::fromMap);
+	public Replicas<byron.microblog.timeline.FollowReplica> socialFollows() {
+		return new Replicas<>(client, "social", "Follow", byron.microblog.timeline.FollowReplica::fromMap);
 	}
 }

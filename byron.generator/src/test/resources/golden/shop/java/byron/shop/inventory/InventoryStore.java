@@ -46,13 +46,13 @@ public final class InventoryStore {
 	}
 
 	/** orders.Order, as inventory replicates it (eventually consistent). */
-	public Replicas<byron.shop.orders.Order> ordersOrders() {
-		return new Replicas<>(client, "orders", "Order", byron.shop.orders.Order::fromMap);
+	public Replicas<byron.shop.inventory.OrderReplica> ordersOrders() {
+		return new Replicas<>(client, "orders", "Order", byron.shop.inventory.OrderReplica::fromMap);
 	}
 
 	/** orders.OrderLine, as inventory replicates it (eventually consistent). */
-	public Replicas<byron.shop.orders.OrderLine> ordersOrderLines() {
-		return new Replicas<>(client, "orders", "OrderLine", byron.shop.orders.OrderLine::fromMap);
+	public Replicas<byron.shop.inventory.OrderLineReplica> ordersOrderLines() {
+		return new Replicas<>(client, "orders", "OrderLine", byron.shop.inventory.OrderLineReplica::fromMap);
 	}
 
 	/** Publishes StockReserved: from a before hook, with the command (once if it commits, never if it does not). */

@@ -41,7 +41,7 @@ public final class NotificationsStore {
 	}
 
 	/** orders.Order, as notifications replicates it (eventually consistent). */
-	public Replicas<byron.shop.orders.Order> ordersOrders() {
-		return new Replicas<>(client, "orders", "Order", byron.shop.orders.Order::fromMap);
+	public Replicas<byron.shop.notifications.OrderReplica> ordersOrders() {
+		return new Replicas<>(client, "orders", "Order", byron.shop.notifications.OrderReplica::fromMap);
 	}
 }

@@ -46,8 +46,8 @@ public final class OrdersStore {
 	}
 
 	/** inventory.Product, as orders replicates it (eventually consistent). */
-	public Replicas<byron.shop.inventory.Product> inventoryProducts() {
-		return new Replicas<>(client, "inventory", "Product", byron.shop.inventory.Product::fromMap);
+	public Replicas<byron.shop.orders.ProductReplica> inventoryProducts() {
+		return new Replicas<>(client, "inventory", "Product", byron.shop.orders.ProductReplica::fromMap);
 	}
 
 	/** Publishes OrderPlaced: from a before hook, with the command (once if it commits, never if it does not). */

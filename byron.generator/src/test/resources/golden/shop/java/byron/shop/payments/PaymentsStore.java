@@ -41,8 +41,8 @@ public final class PaymentsStore {
 	}
 
 	/** orders.Order, as payments replicates it (eventually consistent). */
-	public Replicas<byron.shop.orders.Order> ordersOrders() {
-		return new Replicas<>(client, "orders", "Order", byron.shop.orders.Order::fromMap);
+	public Replicas<byron.shop.payments.OrderReplica> ordersOrders() {
+		return new Replicas<>(client, "orders", "Order", byron.shop.payments.OrderReplica::fromMap);
 	}
 
 	/** Publishes PaymentCaptured: from a before hook, with the command (once if it commits, never if it does not). */

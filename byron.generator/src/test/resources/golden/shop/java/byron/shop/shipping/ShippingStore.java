@@ -41,7 +41,7 @@ public final class ShippingStore {
 	}
 
 	/** orders.Order, as shipping replicates it (eventually consistent). */
-	public Replicas<byron.shop.orders.Order> ordersOrders() {
-		return new Replicas<>(client, "orders", "Order", byron.shop.orders.Order::fromMap);
+	public Replicas<byron.shop.shipping.OrderReplica> ordersOrders() {
+		return new Replicas<>(client, "orders", "Order", byron.shop.shipping.OrderReplica::fromMap);
 	}
 }
