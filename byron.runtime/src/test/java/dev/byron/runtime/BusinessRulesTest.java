@@ -243,6 +243,26 @@ class BusinessRulesTest {
 	}
 
 	@Test
+	void anAfterHookOfACommandThatReadItsDataCreatesWhatItWants() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+		ComponentDescriptor plain = conference(system, "talk");
+		ComponentDescriptor withAfter = new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(),
+				plain.entities(), plain.enums(), plain.events(), plain.replicas(), plain.reactions(),
+				List.of(new HookDescriptor("BEFORE", "createRegistration", "checkCapacity", "talk"),
+						new HookDescriptor("AFTER", "createRegistration", "noteIt", "talk")));
+		Hooks hooks = Hooks.builder().command("checkCapacity", capacityRule().command("checkCapacity").orElseThrow())
+				.command("noteIt", ctx -> ctx.component().create("Note", Map.of("text", "registered " + ctx.id()))).build();
+		ByronComponent api = start(withAfter, ByronComponent.Role.ALL, hooks);
+		String talk = api.commands().create("Talk", Map.of("title", "T", "capacity", 5), null).id();
+
+		String registration = api.commands().create("Registration", Map.of("attendee", "ada", "talk", talk), null).id();
+
+		Await.until("the after hook's note", () -> !api.cache().where("Note", "text", "registered " + registration, 1).isEmpty());
+	}
+
+	@Test
 	void aBeforeHooksEventIsNeverPublishedForACommandThatDidNotCommit() throws Exception {
 		String system = TestInfra.newSystem();
 		broker = TestInfra.broker(system);

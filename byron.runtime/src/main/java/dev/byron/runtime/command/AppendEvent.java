@@ -73,7 +73,8 @@ final class AppendEvent implements CommandStep {
 			}
 			context.event = event;
 			fence.remember(context.sequence, event);
-			if (context.enclosing != null && context.enclosing.readsOwnData) {
+			context.committed = true;
+			if (ReadFence.sharesHeadWithEnclosing(context)) {
 				context.enclosing.readHead = context.sequence; // the enclosing command's own doing, not a change it missed
 			}
 		}

@@ -41,6 +41,8 @@ public final class CommandContext {
 	ReadFence.Group group;
 	/** The fence's lock this command holds, released when it ends. */
 	java.util.concurrent.locks.ReentrantLock heldLock;
+	/** Whether the command's own event is appended: commands its after hooks run no longer share its head. */
+	boolean committed;
 	/** The command whose hook runs this one, if any. */
 	CommandContext enclosing;
 	/** Events a before hook published: appended once the command committed. */

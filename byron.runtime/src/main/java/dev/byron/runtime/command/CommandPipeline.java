@@ -156,7 +156,7 @@ public final class CommandPipeline {
 			try {
 				return runSteps(attempt);
 			} catch (StaleRead e) {
-				if (attempt.enclosing != null && attempt.enclosing.readsOwnData) {
+				if (ReadFence.sharesHeadWithEnclosing(attempt)) {
 					throw e; // what the enclosing command read is stale too: it runs again, this one with it
 				}
 				if (attempts >= MAX_ATTEMPTS || System.nanoTime() > deadline) {

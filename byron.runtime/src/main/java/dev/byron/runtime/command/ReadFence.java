@@ -92,8 +92,7 @@ final class ReadFence {
 		if (context.readsOwnData) {
 			return;
 		}
-		CommandContext enclosing = context.enclosing;
-		if (enclosing != null && enclosing.readsOwnData) {
+		if (sharesHeadWithEnclosing(context)) {
 			inherit(context);
 			return;
 		}
@@ -109,11 +108,17 @@ final class ReadFence {
 	/** A command inside a fenced one (run by its hook) commits against the same head, in the same group. */
 	void inherit(CommandContext context) {
 		CommandContext enclosing = context.enclosing;
-		if (enclosing != null && enclosing.readsOwnData) {
+		if (sharesHeadWithEnclosing(context)) {
 			context.readsOwnData = true;
 			context.readHead = enclosing.readHead;
 			context.group = enclosing.group;
 		}
+	}
+
+	/** Whether the command runs inside a fenced command's before hooks, whose append has not happened yet. */
+	static boolean sharesHeadWithEnclosing(CommandContext context) {
+		CommandContext enclosing = context.enclosing;
+		return enclosing != null && enclosing.readsOwnData && !enclosing.committed;
 	}
 
 	void release(CommandContext context) {
