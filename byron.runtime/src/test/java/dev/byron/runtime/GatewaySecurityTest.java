@@ -137,6 +137,20 @@ class GatewaySecurityTest {
 		Answer otherAudience = post(hs256(claims("ada", List.of()).audience("shop"), SECRET), "{ users { nodes { handle } } }", Map.of());
 		assertThat(otherAudience.message()).contains("not meant for this system");
 
+		Answer hs384 = post(sign(claims("ada", List.of()), JWSAlgorithm.HS384, null, new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8))),
+				"{ users { nodes { handle } } }", Map.of());
+		assertThat(hs384.status()).as("the secret is long enough for HS384: " + hs384.body()).isEqualTo(200);
+		Answer hs512 = post(sign(claims("ada", List.of()), JWSAlgorithm.HS512, null,
+				new MACSigner((SECRET + SECRET).getBytes(StandardCharsets.UTF_8))), "{ users { nodes { handle } } }", Map.of());
+		assertThat(hs512.status()).isEqualTo(401);
+		assertThat(hs512.code()).isEqualTo("UNAUTHENTICATED");
+		assertThat(hs512.message()).contains("signed with HS512").contains("accepts HS256, HS384");
+		for (String nobody : List.of("", "   ")) {
+			Answer noSubject = post(hs256(claims(nobody, List.of("admin")), SECRET), "{ users { nodes { handle } } }", Map.of());
+			assertThat(noSubject.status()).as("sub '%s'", nobody).isEqualTo(401);
+			assertThat(noSubject.message()).contains("subject (sub) is empty");
+		}
+
 		Answer notAJwt = post("not-a-token", "{ users { nodes { handle } } }", Map.of());
 		assertThat(notAJwt.status()).isEqualTo(401);
 		assertThat(notAJwt.message()).contains("not a JWT");

@@ -39,6 +39,9 @@ public final class TokenVerifier {
 
 	private final AuthSettings settings;
 	private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+	/** The algorithms this system's keys can verify: the issuer's key types, or the HMACs the secret is long enough for. */
+	private final Set<JWSAlgorithm> accepted;
+	private final boolean remoteKeys;
 
 	/**
 	 * @param sharedSecret the secret of credentials.byron ({@code BYRON_JWT_SECRET}); used only without a JWKS URL
@@ -53,13 +56,19 @@ public final class TokenVerifier {
 				throw new IllegalArgumentException("gateway auth: jwksUrl '" + settings.jwksUrl() + "' is not a URL", e);
 			}
 			processor.setJWSKeySelector(new JWSVerificationKeySelector<>(PUBLIC_KEY_ALGORITHMS, keys));
+			accepted = PUBLIC_KEY_ALGORITHMS;
+			remoteKeys = true;
 		} else if (sharedSecret != null && !sharedSecret.isEmpty()) {
 			byte[] secret = sharedSecret.getBytes(StandardCharsets.UTF_8);
 			if (secret.length < MIN_SECRET_BYTES) {
 				throw new IllegalArgumentException("gateway auth: the JWT secret must be at least " + MIN_SECRET_BYTES
 						+ " bytes (256 bits) long for HS256; generate one with: openssl rand -base64 48");
 			}
-			processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SECRET_ALGORITHMS, new ImmutableSecret<>(secret)));
+			// an HMAC needs a secret at least as long as its hash: HS384 48 bytes, HS512 64
+			accepted = SECRET_ALGORITHMS.stream().filter(a -> secret.length * 8 >= Integer.parseInt(a.getName().substring(2)))
+					.collect(java.util.stream.Collectors.toUnmodifiableSet());
+			remoteKeys = false;
+			processor.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted, new ImmutableSecret<>(secret)));
 		} else {
 			throw new IllegalArgumentException("gateway auth needs the issuer's keys: set jwksUrl in config.byron"
 					+ " (gateway { auth { jwksUrl: \"https://...\" } }) or a shared secret in credentials.byron"
@@ -87,14 +96,26 @@ public final class TokenVerifier {
 		}
 		JWTClaimsSet claims;
 		try {
+			JWSAlgorithm algorithm = com.nimbusds.jwt.SignedJWT.parse(scheme[1]).getHeader().getAlgorithm();
+			if (!accepted.contains(algorithm)) {
+				throw new AuthenticationFailed("The token is signed with " + algorithm.getName() + "; this system accepts "
+						+ accepted.stream().map(JWSAlgorithm::getName).sorted().collect(java.util.stream.Collectors.joining(", "))
+						+ (remoteKeys ? "." : " (an HMAC needs a secret at least as long as its hash: HS384 48 bytes, HS512 64)."));
+			}
 			claims = processor.process(scheme[1], null);
 		} catch (ParseException e) {
-			throw new AuthenticationFailed("The bearer token is not a JWT: " + e.getMessage() + ".");
+			throw new AuthenticationFailed("The bearer token is not a JWT: send a signed JWT issued by " + settings.issuer() + ".");
 		} catch (BadJOSEException e) {
 			throw new AuthenticationFailed(explain(e.getMessage()));
 		} catch (JOSEException e) {
+			if (!remoteKeys) {
+				throw new AuthenticationFailed("The token's signature cannot be checked with this system's secret.");
+			}
 			throw new AuthenticationFailed(ErrorCode.UNAVAILABLE,
 					"The issuer's keys (" + settings.jwksUrl() + ") cannot be read now; retry later.");
+		}
+		if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+			throw new AuthenticationFailed("The token names nobody: its subject (sub) is empty.");
 		}
 		Map<String, Object> all = claims.toJSONObject();
 		return new Caller(claims.getSubject(), roles(all.get(settings.rolesClaim())), all);
