@@ -57,7 +57,13 @@ public final class Gateway implements AutoCloseable {
 		server.createContext("/graphiql/", this::asset);
 		server.createContext("/health/live", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
 		server.createContext("/health/ready", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
-		extra.forEach(server::createContext);
+		extra.forEach((path, handler) -> {
+			HttpContext management = server.createContext(path, handler);
+			management.getFilters().add(new SameOriginOnly());
+			if (verifier != null) {
+				management.getFilters().add(new BearerAuthentication(verifier, true));
+			}
+		});
 		server.createContext("/", exchange -> {
 			exchange.getResponseHeaders().add("Location", "/graphql");
 			exchange.sendResponseHeaders(302, -1);

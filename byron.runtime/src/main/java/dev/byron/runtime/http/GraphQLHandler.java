@@ -74,6 +74,13 @@ public final class GraphQLHandler implements HttpHandler {
 				refuse(exchange, 405, "Send GraphQL requests as POST with a JSON body {\"query\": ..., \"variables\": ...}.");
 				return;
 			}
+			if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+				discard(exchange.getRequestBody());
+				exchange.getResponseHeaders().add("Accept-Post", "application/json");
+				refuse(exchange, 415, "Send GraphQL requests with Content-Type: application/json. Other types (forms, text/plain)"
+						+ " are refused, so that a web page cannot send requests here without the browser asking first.");
+				return;
+			}
 			String length = exchange.getRequestHeaders().getFirst("Content-Length");
 			byte[] body = length != null && parse(length) > MAX_BODY ? null : readAtMost(exchange.getRequestBody(), MAX_BODY);
 			if (body == null) {
@@ -109,6 +116,15 @@ public final class GraphQLHandler implements HttpHandler {
 			LOG.error("request failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
 			refuse(exchange, 500, "Internal error.");
 		}
+	}
+
+	/** {@code application/json}, with or without parameters such as {@code charset}. */
+	static boolean isJson(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		int parameters = contentType.indexOf(';');
+		return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().equalsIgnoreCase("application/json");
 	}
 
 	private static void refuse(HttpExchange exchange, int status, String message) throws IOException {

@@ -19,14 +19,21 @@ public final class BearerAuthentication extends Filter {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final TokenVerifier verifier;
+	private final boolean everyMethod;
 
 	public BearerAuthentication(TokenVerifier verifier) {
+		this(verifier, false);
+	}
+
+	/** With {@code everyMethod}, a GET needs the token too (management endpoints). */
+	public BearerAuthentication(TokenVerifier verifier, boolean everyMethod) {
 		this.verifier = verifier;
+		this.everyMethod = everyMethod;
 	}
 
 	@Override
 	public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-		if (!"POST".equals(exchange.getRequestMethod())) {
+		if (!everyMethod && !"POST".equals(exchange.getRequestMethod())) {
 			chain.doFilter(exchange);
 			return;
 		}

@@ -1,0 +1,135 @@
+package dev.byron.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.gateway.Gateway;
+import dev.byron.runtime.gateway.GatewaySettings;
+import dev.byron.runtime.gateway.QueryLimits;
+import dev.byron.runtime.gateway.Route;
+import dev.byron.runtime.gateway.auth.AuthSettings;
+
+/**
+ * What a web page the developer opens can make a browser send without asking (forms, text/plain, multipart) is
+ * refused before anything runs, at the gateway and at a component; the local run's management endpoints take
+ * no request from another origin, and want a token when the gateway checks tokens.
+ */
+class CrossSiteRequestsTest {
+	private static final String SECRET = "a-shared-secret-for-local-use-only-0123456789abcdef";
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
+	private static final AtomicInteger managed = new AtomicInteger();
+	private static Broker broker;
+	private static ByronComponent accounts;
+	private static Gateway open;
+	private static Gateway guarded;
+
+	@BeforeAll
+	static void start() throws Exception {
+		String system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(broker).mongo(TestInfra.mongo()).start();
+		Map<String, com.sun.net.httpserver.HttpHandler> management = Map.of("/_byron/components", exchange -> {
+			managed.incrementAndGet();
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		List<Route> routes = List.of(new Route(accounts.descriptor(), accounts.graphqlUrl()));
+		open = Gateway.start(routes, "127.0.0.1", 0, management, GatewaySettings.DEFAULT);
+		guarded = Gateway.start(routes, "127.0.0.1", 0, management, new GatewaySettings(QueryLimits.DEFAULT,
+				new AuthSettings("https://id.test/", null, null, "roles"), SECRET));
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		guarded.close();
+		open.close();
+		accounts.close();
+		broker.close();
+	}
+
+	@Test
+	void aPostThatIsNotJsonIsRefusedWith415AndRunsNothing() throws Exception {
+		String mutation = "{\"query\":\"mutation { createUser(input: {handle: \\\"csrf\\\", name: \\\"X\\\"}) { id } }\"}";
+		for (String url : List.of(open.url(), accounts.graphqlUrl())) {
+			for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+				HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+						.POST(HttpRequest.BodyPublishers.ofString(mutation)));
+				assertThat(answer.statusCode()).as(url + " " + type).isEqualTo(415);
+				assertThat(answer.body()).contains("Content-Type: application/json").contains("VALIDATION");
+			}
+			HttpResponse<String> untyped = send(HttpRequest.newBuilder(URI.create(url))
+					.POST(HttpRequest.BodyPublishers.ofString(mutation)));
+			assertThat(untyped.statusCode()).as("no Content-Type at all").isEqualTo(415);
+		}
+		Http.Response users = Http.graphql(open.url(), "{ users { nodes { handle } } }", Map.of());
+		assertThat(users.errors()).isEmpty();
+		assertThat(users.data().toString()).doesNotContain("csrf");
+
+		HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(open.url()))
+				.header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")));
+		assertThat(json.statusCode()).as("JSON with a charset").isEqualTo(200);
+	}
+
+	@Test
+	void managementEndpointsRefuseOtherOriginsAndWantATokenWhenTokensAreChecked() throws Exception {
+		int before = managed.get();
+		String stop = "/_byron/components/accounts/stop";
+		assertThat(manage(open, stop, "https://evil.example.net", null).statusCode()).isEqualTo(403);
+		assertThat(manage(open, stop, "null", null).statusCode()).as("a sandboxed page").isEqualTo(403);
+		assertThat(managed.get()).as("nothing reached the handler").isEqualTo(before);
+		assertThat(manage(open, stop, null, null).statusCode()).as("curl sends no Origin").isEqualTo(200);
+		assertThat(manage(open, stop, "http://127.0.0.1:" + open.port(), null).statusCode()).as("the same origin").isEqualTo(200);
+
+		assertThat(manage(guarded, stop, null, null).statusCode()).isEqualTo(401);
+		assertThat(manage(guarded, "/_byron/components", null, null).statusCode()).as("listing too").isEqualTo(401);
+		assertThat(manage(guarded, stop, null, token()).statusCode()).isEqualTo(200);
+		assertThat(manage(guarded, stop, "https://evil.example.net", token()).statusCode()).isEqualTo(403);
+	}
+
+	private static HttpResponse<String> manage(Gateway gateway, String path, String origin, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+				.POST(HttpRequest.BodyPublishers.noBody());
+		if (path.equals("/_byron/components")) {
+			request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path)).GET();
+		}
+		if (origin != null) {
+			request.header("Origin", origin);
+		}
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request);
+	}
+
+	private static String token() throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().issuer("https://id.test/")
+				.subject("dev").expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+		jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+		return jwt.serialize();
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+}
