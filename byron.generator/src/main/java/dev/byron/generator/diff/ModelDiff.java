@@ -69,6 +69,7 @@ public final class ModelDiff {
 				fields(Area.BOTH, path, x.fields(), y.fields(), true);
 				access(path, x.role(), y.role());
 				ownership(path, x.ownership(), y.ownership());
+				uniqueKeys(path, x, y);
 				if (!Objects.equals(x.plural(), y.plural())) {
 					add(Area.API, true, path, "list query renamed: " + lower(x.plural()) + " -> " + lower(y.plural()));
 				}
@@ -167,6 +168,27 @@ public final class ModelDiff {
 				access(path, x.role(), y.role());
 			}
 		}
+	}
+
+	/** A unique key added refuses creates and updates that were accepted before; one dropped refuses nothing. */
+	private void uniqueKeys(String path, EntityDescriptor before, EntityDescriptor after) {
+		List<dev.byron.runtime.descriptor.UniqueKey> old = before.uniqueKeys();
+		List<dev.byron.runtime.descriptor.UniqueKey> now = after.uniqueKeys();
+		for (var key : now) {
+			if (!old.contains(key)) {
+				add(Area.API, true, path, "unique key added: " + describe(key)
+						+ ": creates and updates that repeat a value now get CONFLICT (entities stored before keep theirs)");
+			}
+		}
+		for (var key : old) {
+			if (!now.contains(key)) {
+				add(Area.API, false, path, "unique key dropped: " + describe(key));
+			}
+		}
+	}
+
+	private static String describe(dev.byron.runtime.descriptor.UniqueKey key) {
+		return "(" + String.join(", ", key.fields()) + ")" + (key.ignoreCase() ? " ignoring case" : "");
 	}
 
 	/** An {@code @auth} role added or changed shuts out callers who could use the element before. */

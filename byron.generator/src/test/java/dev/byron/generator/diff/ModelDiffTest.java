@@ -52,6 +52,12 @@ class ModelDiffTest {
 	}
 
 	@Test
+	void aUniqueKeyDroppedRefusesNothing() {
+		assertThat(diff(BASE.replace("entity Order {", "entity Order @unique(note, status) {"), BASE).stream().map(Change::toString))
+				.containsExactly("safe      api     orders.Order: unique key dropped: (note, status)");
+	}
+
+	@Test
 	void theSameModelHasNoChanges() {
 		assertThat(diff(BASE, BASE)).isEmpty();
 	}
@@ -104,6 +110,10 @@ class ModelDiffTest {
 						"BREAKING  api     orders.byStatus: result retyped: [Order!]! -> [Order]!"),
 				Arguments.of("an entity that now needs a role", BASE.replace("entity Order {", "entity Order @auth(\"clerk\") {"),
 						"BREAKING  api     orders.Order: @auth(\"clerk\") added: callers without the role now get FORBIDDEN"),
+				Arguments.of("a field made unique", BASE.replace("note: String", "note: String @unique"),
+						"BREAKING  api     orders.Order: unique key added: (note): creates and updates that repeat a value now get CONFLICT (entities stored before keep theirs)"),
+				Arguments.of("fields made unique together", BASE.replace("entity Order {", "entity Order @unique(note, status) {"),
+						"BREAKING  api     orders.Order: unique key added: (note, status): creates and updates that repeat a value now get CONFLICT (entities stored before keep theirs)"),
 				Arguments.of("a field that now needs a role", BASE.replace("note: String", "note: String @auth(\"clerk\")"),
 						"BREAKING  api     orders.Order.note: @auth(\"clerk\") added: callers without the role now get FORBIDDEN"));
 	}
