@@ -140,6 +140,52 @@ class SinkTest extends SystemTest {
 	}
 
 	@Test
+	void eventsThatDoNotFitTheirDescriptorAreDeadLetteredAtOnceAndNeverApplied() throws Exception {
+		dev.byron.runtime.descriptor.EntityDescriptor user = new dev.byron.runtime.descriptor.EntityDescriptor("User", "Users", List.of(
+				TestDescriptors.HANDLE, new dev.byron.runtime.descriptor.FieldDescriptor("status",
+						new dev.byron.runtime.descriptor.FieldType(dev.byron.runtime.descriptor.FieldType.Kind.ENUM, "Status", null, false,
+								false, false), dev.byron.runtime.descriptor.FieldRules.NONE),
+				new dev.byron.runtime.descriptor.FieldDescriptor("age", dev.byron.runtime.descriptor.FieldType.scalar("Int", false),
+						dev.byron.runtime.descriptor.FieldRules.NONE)));
+		ComponentDescriptor accounts = new ComponentDescriptor(1, system, "accounts", "per-operation", List.of(user),
+				List.of(new dev.byron.runtime.descriptor.EnumDescriptor("Status", List.of("ACTIVE", "SUSPENDED"))), List.of(), List.of(),
+				List.of(), List.of());
+		ByronComponent component = start(accounts, Hooks.NONE, ByronComponent.Role.ALL);
+		publish(created("User", "bad-enum", Map.of("handle", "eve", "status", "ROOT")));
+		publish(created("User", "bad-type", Map.of("handle", "mal", "age", "old")));
+		publish(created("Ghost", "boo", Map.of("name", "nobody")));
+		broker.jetStream().publish(broker.names().entitySubject("accounts", "User", "garbage"), new byte[] { 0, (byte) 0xFF, (byte) 0xFE });
+		publish(created("User", "fine", Map.of("handle", "ada", "status", "ACTIVE", "age", 36, "removedField", "kept from an older model")));
+
+		Await.until("four dead letters", () -> component.sink().deadLetters().list().size() == 4);
+		Await.until("the fine event applied", () -> component.cache().find("User", "fine").isPresent());
+		assertThat(component.sink().deadLetters().list()).extracting(DeadLetter::error)
+				.anySatisfy(e -> assertThat(e).contains("'status' is 'ROOT', not a value of Status"))
+				.anySatisfy(e -> assertThat(e).contains("'age' should be an Int"))
+				.anySatisfy(e -> assertThat(e).contains("Ghost, which is not an entity of accounts"))
+				.anySatisfy(e -> assertThat(e).contains("Undecodable"));
+		assertThat(component.cache().find("User", "bad-enum")).isEmpty();
+		assertThat(component.cache().find("User", "bad-type")).isEmpty();
+		assertThat(component.metrics().counter("byron.sink.events", "source", "accounts", "result", "retried").count())
+				.as("dead-lettered at once, not retried").isZero();
+		Http.Response users = Http.graphql(component.graphqlUrl(), "{ users { nodes { handle status } } }", Map.of());
+		assertThat(users.errors()).isEmpty();
+		assertThat(users.data().toString()).contains("ada");
+	}
+
+	private Event created(String entity, String id, Map<String, Object> data) {
+		Map<String, Object> state = new java.util.LinkedHashMap<>(data);
+		state.put("id", id);
+		return new Event("e-" + id, "/byron/" + system + "/accounts", "accounts." + entity + "Created",
+				broker.names().entitySubject("accounts", entity, id), Instant.now(), null, "accounts", entity, id,
+				Operation.CREATED, List.of(), List.of(entity + "Created"), state);
+	}
+
+	private void publish(Event event) throws Exception {
+		broker.jetStream().publish(event.subject(), dev.byron.runtime.event.EventCodec.encode(event));
+	}
+
+	@Test
 	void poisonEventsGoToTheDeadLetterStreamAndLaterEventsStillFlow() throws Exception {
 		ByronComponent accounts = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
 		AtomicBoolean broken = new AtomicBoolean(true);

@@ -93,8 +93,9 @@ public final class DeadLetters {
 				headers.getFirst(SOURCE_SUBJECT), headers.getFirst(ERROR), info.getTime().toInstant(), info.getData());
 	}
 
-	private static String truncate(String error) {
-		String oneLine = String.valueOf(error).replaceAll("[\\r\\n]+", " ");
+	/** One line of printable ASCII (what a NATS header takes; garbage bytes quoted in a reason would be refused), at most 1,000 characters. */
+	static String truncate(String error) {
+		String oneLine = String.valueOf(error).replaceAll("[\\r\\n]+", " ").replaceAll("[^\\x20-\\x7e]", "?");
 		return oneLine.length() > 1000 ? oneLine.substring(0, 1000) : oneLine;
 	}
 }

@@ -29,6 +29,7 @@ public final class EventHandler {
 	private final Hooks hooks;
 	private final LocalComponentClient client;
 	private final AppliedSequences applied;
+	private final EventCheck check;
 
 	public EventHandler(ComponentDescriptor component, Cache cache, Hooks hooks, LocalComponentClient client) {
 		this(component, cache, new AppliedSequences(), hooks, client);
@@ -41,6 +42,7 @@ public final class EventHandler {
 		this.cache = cache;
 		this.hooks = hooks;
 		this.client = client;
+		this.check = new EventCheck(component);
 	}
 
 	public void handle(Event event, long sequence) throws Exception {
@@ -56,6 +58,12 @@ public final class EventHandler {
 	}
 
 	private void apply(Event event, long sequence, String traceparent) throws Exception {
+		if (consumes(event.component())) {
+			var problem = check.problem(event);
+			if (problem.isPresent()) {
+				throw new PoisonEvent(problem.get());
+			}
+		}
 		if (event.operation() != Operation.DOMAIN && event.entity() != null && event.entityId() != null) {
 			if (event.component().equals(component.name())) {
 				if (component.entity(event.entity()).isPresent()) {

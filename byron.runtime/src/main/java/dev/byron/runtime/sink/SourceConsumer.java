@@ -112,6 +112,8 @@ final class SourceConsumer implements Runnable {
 			applied.increment();
 			delay.record(Duration.between(event.time(), java.time.Instant.now()));
 			lastSequence.set(sequence);
+		} catch (PoisonEvent e) {
+			deadLetter(message, e.getMessage());
 		} catch (Exception e) {
 			if (delivery >= options.maxTries()) {
 				deadLetter(message, e.getClass().getSimpleName() + ": " + e.getMessage());
