@@ -27,7 +27,7 @@ public final class GatewayConfigGenerator implements ArtifactGenerator {
 				corsOrigins(input), timeoutSeconds(input)).toJson()));
 	}
 
-	/** {@code gateway { maxQueryLength, maxDepth, maxFields }} of config.byron, over the defaults. */
+	/** {@code gateway { maxQueryLength, maxDepth, maxFields, maxFragments, maxSpreadDepth }} of config.byron, over the defaults. */
 	public static QueryLimits limits(GenerationInput input) {
 		var gateway = gatewayBlock(input);
 		if (gateway == null) {
@@ -35,7 +35,9 @@ public final class GatewayConfigGenerator implements ArtifactGenerator {
 		}
 		return new QueryLimits(integer(gateway.values().get("maxQueryLength"), QueryLimits.DEFAULT.maxCharacters()),
 				integer(gateway.values().get("maxDepth"), QueryLimits.DEFAULT.maxDepth()),
-				integer(gateway.values().get("maxFields"), QueryLimits.DEFAULT.maxFields()));
+				integer(gateway.values().get("maxFields"), QueryLimits.DEFAULT.maxFields()),
+				integer(gateway.values().get("maxFragments"), QueryLimits.DEFAULT.maxFragments()),
+				integer(gateway.values().get("maxSpreadDepth"), QueryLimits.DEFAULT.maxSpreadDepth()));
 	}
 
 	/** {@code gateway { auth { issuer, audience, jwksUrl, rolesClaim } }} of config.byron; null without it. */

@@ -33,7 +33,8 @@ import dev.byron.runtime.gateway.auth.AuthSettings;
 /**
  * What a web page the developer opens can make a browser send without asking (forms, text/plain, multipart) is
  * refused before anything runs, at the gateway and at a component; the local run's management endpoints take
- * no request from another origin, and want a token when the gateway checks tokens.
+ * no request from another origin, and want a token when the gateway checks tokens; a query built to make the
+ * gateway's validation slow is refused on its parsed shape.
  */
 class CrossSiteRequestsTest {
 	private static final String SECRET = "a-shared-secret-for-local-use-only-0123456789abcdef";
@@ -89,6 +90,18 @@ class CrossSiteRequestsTest {
 		HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(open.url()))
 				.header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")));
 		assertThat(json.statusCode()).as("JSON with a charset").isEqualTo(200);
+	}
+
+	@Test
+	void aThousandChainedFragmentsAreRefusedBeforeValidationNamingTheLimit() throws Exception {
+		StringBuilder chain = new StringBuilder("{ users { nodes { ...F0 } } }\n");
+		for (int i = 0; i < 1_000; i++) {
+			chain.append("fragment F").append(i).append(" on User { id ...F").append(i + 1).append(" }\n");
+		}
+		chain.append("fragment F1000 on User { id }\n");
+		Http.Response refused = Http.graphql(open.url(), chain.toString(), Map.of());
+		assertThat(refused.code()).isEqualTo("VALIDATION");
+		assertThat(refused.errors().get(0).get("message").toString()).contains("1001 fragments").contains("at most 100");
 	}
 
 	@Test

@@ -34,7 +34,7 @@ public final class ConfigSchema {
 				"rolesClaim", Kind.STRING);
 		sections.put("gateway", block(Label.NONE, Map.of("autoscale", autoscale, "auth", auth), "replicas", Kind.INT, "cpu", Kind.CPU,
 				"memory", Kind.MEMORY, "port", Kind.INT, "maxQueryLength", Kind.INT, "maxDepth", Kind.INT, "maxFields", Kind.INT,
-				"corsOrigins", Kind.STRING, "timeoutSeconds", Kind.INT));
+				"maxFragments", Kind.INT, "maxSpreadDepth", Kind.INT, "corsOrigins", Kind.STRING, "timeoutSeconds", Kind.INT));
 		sections.put("component", component);
 		DEPLOYMENT = block(Label.NONE, sections, "namespace", Kind.DNS_LABEL, "registry", Kind.STRING, "imageTag",
 				Kind.STRING, "replicas", Kind.INT, "cpu", Kind.CPU, "memory", Kind.MEMORY, "readYourWrites", Kind.BOOLEAN,

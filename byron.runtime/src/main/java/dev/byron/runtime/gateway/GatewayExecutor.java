@@ -102,6 +102,10 @@ public final class GatewayExecutor {
 		} catch (InvalidSyntaxException e) {
 			return errors(List.of(error("Invalid syntax: " + e.getMessage(), ErrorCode.VALIDATION, null)));
 		}
+		var tooCostly = limits.checkDocument(document);
+		if (tooCostly.isPresent()) {
+			return errors(List.of(error(tooCostly.get(), ErrorCode.VALIDATION, null)));
+		}
 		List<ValidationError> invalid;
 		try {
 			invalid = new Validator().validateDocument(schema.schema(), document, Locale.ENGLISH);
