@@ -147,4 +147,26 @@ class ApiContractTest {
 		assertThat(Http.get(base + "/metrics").body()).contains("byron_sink_events_total");
 		assertThat(Http.get(url).statusCode()).isEqualTo(405);
 	}
+
+	@Test
+	void answersRepeatNoHugeValueNoNulIsStoredAndNoLibraryClassIsNamed() throws Exception {
+		Http.Response nul = createUser("nul_test", "Ada\u0000Lovelace");
+		assertThat(nul.code()).isEqualTo("VALIDATION");
+		assertThat(nul.errors().toString()).contains("NUL character");
+
+		String huge = "x".repeat(1_000_000);
+		Http.Response missing = Http.graphql(url, "mutation($id: ID!) { deleteUser(id: $id) }", Map.of("id", huge));
+		assertThat(missing.code()).isEqualTo("NOT_FOUND");
+		String message = String.valueOf(missing.errors().get(0).get("message"));
+		assertThat(message).contains("(1000000 characters)");
+		assertThat(message.length()).isLessThan(300);
+
+		var client = java.net.http.HttpClient.newHttpClient();
+		String longNumber = "{\"query\": \"{ __typename }\", \"variables\": {\"n\": " + "9".repeat(5_000) + "}}";
+		var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(longNumber)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("not JSON").doesNotContain("StreamReadConstraints").doesNotContain("com.fasterxml")
+				.doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z][A-Za-z]+");
+	}
 }

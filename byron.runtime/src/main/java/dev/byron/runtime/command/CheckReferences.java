@@ -3,6 +3,7 @@ package dev.byron.runtime.command;
 import java.util.List;
 
 import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.Echo;
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
@@ -41,7 +42,7 @@ final class CheckReferences implements CommandStep {
 			for (Object id : ids) {
 				if (id != null && !exists(type, id.toString())) {
 					throw ByronException.validation(field.name(), "'" + field.name() + "' points at " + type.component() + "."
-							+ type.name() + " " + id + ", which does not exist" + (own(type) ? "." : " (as far as " + component.name() + " knows)."));
+							+ type.name() + " " + Echo.of(id) + ", which does not exist" + (own(type) ? "." : " (as far as " + component.name() + " knows)."));
 				}
 			}
 		}

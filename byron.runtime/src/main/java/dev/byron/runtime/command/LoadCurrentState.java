@@ -3,6 +3,7 @@ package dev.byron.runtime.command;
 import java.util.LinkedHashMap;
 
 import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.Echo;
 import dev.byron.runtime.api.ErrorCode;
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.broker.StoredEvent;
@@ -36,13 +37,13 @@ final class LoadCurrentState implements CommandStep {
 				return;
 			}
 			if (last.isPresent()) {
-				throw new ByronException(ErrorCode.CONFLICT, context.entity.name() + " " + context.id + " already exists.");
+				throw new ByronException(ErrorCode.CONFLICT, context.entity.name() + " " + Echo.of(context.id) + " already exists.");
 			}
 			context.expectedSequence = 0;
 			return;
 		}
 		StoredEvent current = last.filter(e -> !e.event().isDeletion()).orElseThrow(() -> new ByronException(
-				ErrorCode.NOT_FOUND, "No " + context.entity.name() + " with id " + context.id + "."));
+				ErrorCode.NOT_FOUND, "No " + context.entity.name() + " with id " + Echo.of(context.id) + "."));
 		context.previous = current.event().data();
 		context.expectedSequence = current.sequence();
 		if (context.precondition != null && !context.precondition.test(context.previous)) {

@@ -94,7 +94,7 @@ final class UniqueClaims {
 	private static String describe(Claim claim) {
 		List<String> parts = new ArrayList<>();
 		for (int i = 0; i < claim.unique().fields().size(); i++) {
-			parts.add(claim.unique().fields().get(i) + " '" + claim.values().get(i) + "'");
+			parts.add(claim.unique().fields().get(i) + " '" + dev.byron.runtime.api.Echo.of(claim.values().get(i)) + "'");
 		}
 		return String.join(" and ", parts) + (claim.unique().ignoreCase() ? " (ignoring case)" : "");
 	}

@@ -117,6 +117,9 @@ final class ValidateFields implements CommandStep {
 		if (text.length() > MAX_STRING) {
 			throw ByronException.validation(name, "'" + name + "' is longer than " + MAX_STRING + " characters.");
 		}
+		if (text.indexOf('\0') >= 0) {
+			throw ByronException.validation(name, "'" + name + "' contains a NUL character (U+0000); remove it.");
+		}
 	}
 
 	private void rules(String name, FieldRules rules, Object value) {

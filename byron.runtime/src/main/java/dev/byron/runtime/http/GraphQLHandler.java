@@ -97,7 +97,9 @@ public final class GraphQLHandler implements HttpHandler {
 				}
 				request = JSON.convertValue(parsed, MAP);
 			} catch (JsonProcessingException e) {
-				refuse(exchange, 400, "The body is not JSON: " + e.getOriginalMessage());
+				var where = e.getLocation();
+				refuse(exchange, 400, "The body is not JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
+						+ where.getColumnNr() + ")") + ": send {\"query\": ..., \"variables\": {...}}.");
 				return;
 			}
 			Object query = request.get("query");
