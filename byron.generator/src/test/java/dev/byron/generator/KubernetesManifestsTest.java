@@ -79,6 +79,31 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
+	void everyContainerHasCpuAndMemoryLimitsRunsAsNonRootAndNoImageIsLatest() throws Exception {
+		for (String example : List.of("microblog", "shop", "conference")) {
+			List<JsonNode> objects = objects(example(example));
+			for (JsonNode object : objects) {
+				String kind = object.path("kind").asText();
+				String name = kind + " " + object.at("/metadata/name").asText();
+				if (kind.equals("Deployment") || kind.equals("StatefulSet")) {
+					for (JsonNode container : object.at("/spec/template/spec/containers")) {
+						assertThat(container.at("/resources/limits/cpu").asText()).as(name + " cpu limit").isNotEmpty();
+						assertThat(container.at("/resources/limits/memory").asText()).as(name + " memory limit").isNotEmpty();
+						assertThat(container.at("/securityContext/runAsNonRoot").asBoolean()).as(name + " non-root").isTrue();
+						assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).as(name).isFalse();
+						assertThat(container.at("/livenessProbe").isMissingNode()).as(name + " liveness probe").isFalse();
+						assertThat(container.path("image").asText()).as(name + " image").contains(":").doesNotEndWith(":latest");
+					}
+				}
+				if (kind.equals("HorizontalPodAutoscaler")) {
+					assertThat(object.at("/spec/minReplicas").asInt()).as(name + " has room to scale")
+							.isLessThan(object.at("/spec/maxReplicas").asInt());
+				}
+			}
+		}
+	}
+
+	@Test
 	void microblogGetsBrokerDatabasesComponentsGatewayAndIngressFromItsConfig() throws Exception {
 		List<JsonNode> objects = objects(example("microblog"));
 		assertThat(object(objects, "Namespace", "microblog")).isNotNull();
@@ -90,7 +115,8 @@ class KubernetesManifestsTest {
 		for (String component : List.of("accounts", "posts", "social", "likes", "timeline")) {
 			JsonNode api = object(objects, "Deployment", component + "-api");
 			JsonNode container = api.at("/spec/template/spec/containers/0");
-			assertThat(container.path("image").asText()).isEqualTo("registry.example.com/microblog/microblog-" + component + ":latest");
+			assertThat(container.path("image").asText()).matches("registry\\.example\\.com/microblog/microblog-" + component
+					+ ":[0-9a-f]{12}");
 			assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
 			assertThat(container.at("/resources/requests/cpu").asText()).isIn("250m");
 			assertThat(object(objects, "Deployment", component + "-sink").at("/spec/template/spec/containers/0/env")

@@ -50,7 +50,8 @@ class KubectlTest {
 		assertThat(autoscalers).contains("horizontalpodautoscaler.autoscaling/timeline-api");
 		String image = run(kubectl, kubeconfig, "get", "deployment", "posts-api", "-n", "microblog", "-o",
 				"jsonpath={.spec.template.spec.containers[0].image}");
-		assertThat(image).isEqualTo("registry.example.com/microblog/microblog-posts:latest");
+		assertThat(image).as("tagged with a digest of the component, never latest")
+				.matches("registry\\.example\\.com/microblog/microblog-posts:[0-9a-f]{12}");
 	}
 
 	/**

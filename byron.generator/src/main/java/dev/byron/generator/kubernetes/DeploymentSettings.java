@@ -27,6 +27,17 @@ public record DeploymentSettings(String system, String namespace, String registr
 
 	/** Replicas, resources and autoscaling of one Deployment. */
 	public record Workload(int replicas, String cpu, String memory, int minReplicas, int maxReplicas, int cpuPercent) {
+		/** The CPU a container may burst to: twice what it requests ({@code 250m} -> {@code 500m}, {@code 1} -> {@code 2}). */
+		public String cpuLimit() {
+			long millis = cpu.endsWith("m") ? Long.parseLong(cpu.substring(0, cpu.length() - 1))
+					: Math.round(Double.parseDouble(cpu) * 1000);
+			return (2 * millis) + "m";
+		}
+
+		/** An autoscaler only where it has room to scale. */
+		public boolean autoscales() {
+			return minReplicas < maxReplicas;
+		}
 	}
 
 	public record Ingress(String host, boolean tls, String className) {
@@ -91,7 +102,7 @@ public record DeploymentSettings(String system, String namespace, String registr
 		Secrets secrets = new Secrets(system + "-credentials", section(credentials, "nats", null).isPresent(),
 				section(credentials, "registry", null).isPresent(), section(credentials, "jwt", null).isPresent());
 		return new DeploymentSettings(system, string(deployment, "namespace", system), string(deployment, "registry", null),
-				string(deployment, "imageTag", "latest"), gateway, integer(gatewayBlock, "port", 4000), ingress, nats,
+				string(deployment, "imageTag", null), gateway, integer(gatewayBlock, "port", 4000), ingress, nats,
 				components, secrets, string(deployment, "otlpEndpoint", null));
 	}
 
@@ -100,9 +111,12 @@ public record DeploymentSettings(String system, String namespace, String registr
 				components, secrets, otlpEndpoint);
 	}
 
-	/** The image of a component (or of the gateway, with name {@code gateway}). */
-	public String image(String name) {
-		return repository(name) + ":" + imageTag;
+	/**
+	 * The image of a component (or of the gateway, with name {@code gateway}): tagged {@code imageTag} of
+	 * config.byron, or else {@code version} (a digest of what the component is made of); never {@code latest}.
+	 */
+	public String image(String name, String version) {
+		return repository(name) + ":" + (imageTag == null ? version : imageTag);
 	}
 
 	/** The image's name without a tag: {@code registry/system-name}. */

@@ -63,7 +63,7 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 			DeploymentSettings.ComponentSettings component = settings.components().get(descriptor.name());
 			model.put("name", descriptor.name());
 			model.put("c", component);
-			String image = images.getOrDefault(descriptor.name(), settings.image(descriptor.name()));
+			String image = images.getOrDefault(descriptor.name(), settings.image(descriptor.name(), hash(descriptors.get(descriptor.name()))));
 			model.put("image", image);
 			model.put("descriptor", descriptors.get(descriptor.name()));
 			model.put("componentVersion", hash(descriptors.get(descriptor.name()) + component + image + settings.secrets()));
@@ -74,7 +74,7 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 		String gatewayJson = input.descriptors().isEmpty() ? "" : new GatewayConfigGenerator().generate(input).get(0).content();
 		gateway.put("gatewayJson", gatewayJson);
 		gateway.put("descriptors", descriptors);
-		String gatewayImage = images.getOrDefault("gateway", settings.image("gateway"));
+		String gatewayImage = images.getOrDefault("gateway", settings.image("gateway", hash(gatewayJson)));
 		gateway.put("image", gatewayImage);
 		gateway.put("componentVersion", hash(gatewayJson + descriptors + settings.gateway() + gatewayImage));
 		artifacts.add(new Artifact(FOLDER + "90-gateway.yaml", Templates.render("kubernetes/gateway.yaml.ftl", gateway)));

@@ -31,6 +31,7 @@ metadata:
               cpu: "${workload.cpu()}"
               memory: "${workload.memory()}"
             limits:
+              cpu: "${workload.cpuLimit()}"
               memory: "${workload.memory()}"
 </#macro>
 <#macro probes port>
@@ -78,6 +79,7 @@ metadata:
 </#if>
 </#macro>
 <#macro hpa name workload>
+<#if workload.autoscales()>
 ---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -96,6 +98,7 @@ spec:
         target:
           type: Utilization
           averageUtilization: ${workload.cpuPercent()?c}
+</#if>
 </#macro>
 <#macro pdb name>
 ---

@@ -110,6 +110,7 @@ spec:
       labels:
 <@k.labels name="${name}-mongo" role="database" component=name indent=8/>
     spec:
+      securityContext: { fsGroup: 999 }    # the data volume is writable by the mongodb user
       containers:
         - name: mongo
           image: "${c.mongoImage()}"
@@ -119,9 +120,23 @@ spec:
             exec:
               command: ["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]
             periodSeconds: 10
+          livenessProbe:
+            exec:
+              command: ["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]
+            initialDelaySeconds: 30
+            periodSeconds: 20
+            timeoutSeconds: 5
+            failureThreshold: 6
           resources:
             requests: { cpu: "100m", memory: "256Mi" }
-            limits: { memory: "1Gi" }
+            limits: { cpu: "1", memory: "1Gi" }
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 999
+            runAsGroup: 999
+            allowPrivilegeEscalation: false
+            capabilities:
+              drop: ["ALL"]
           volumeMounts:
             - { name: data, mountPath: /data/db }
   volumeClaimTemplates:

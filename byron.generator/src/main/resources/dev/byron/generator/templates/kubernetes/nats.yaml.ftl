@@ -73,6 +73,7 @@ spec:
       labels:
 <@k.labels name="nats" role="broker" indent=8/>
     spec:
+      securityContext: { fsGroup: 1000 }   # the data volume is writable by the non-root user
       containers:
         - name: nats
           image: "${s.nats().image()}"
@@ -100,7 +101,15 @@ spec:
             httpGet: { path: "/healthz?js-server-only=true", port: 8222 }
           resources:
             requests: { cpu: "100m", memory: "128Mi" }
-            limits: { memory: "512Mi" }
+            limits: { cpu: "1", memory: "512Mi" }
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 1000
+            runAsGroup: 1000
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["ALL"]
           volumeMounts:
             - { name: config, mountPath: /etc/nats }
             - { name: data, mountPath: /data }
