@@ -93,6 +93,42 @@ class CrossSiteRequestsTest {
 	}
 
 	@Test
+	void aGetRunsQueriesOnlyAndGraphiqlIsForClientsThatTakeHtml() throws Exception {
+		String base = open.url() + "?query=";
+		HttpResponse<String> query = send(HttpRequest.newBuilder(URI.create(base + enc("{ users { nodes { handle } } }")))
+				.header("Accept", "application/json").GET());
+		assertThat(query.statusCode()).isEqualTo(200);
+		assertThat(query.body()).contains("\"users\"");
+
+		HttpResponse<String> mutation = send(HttpRequest.newBuilder(URI.create(base
+				+ enc("mutation { createUser(input: {handle: \"viaget\", name: \"G\"}) { id } }"))).GET());
+		assertThat(mutation.statusCode()).isEqualTo(405);
+		assertThat(mutation.body()).contains("Mutations are sent as POST");
+		assertThat(Http.graphql(open.url(), "{ users { nodes { handle } } }", Map.of()).data().toString()).doesNotContain("viaget");
+
+		HttpResponse<String> withVariables = send(HttpRequest.newBuilder(URI.create(base + enc("query($n: Int) { users(first: $n) { nodes { id } } }")
+				+ "&variables=" + enc("{\"n\": 1}"))).GET());
+		assertThat(withVariables.statusCode()).isEqualTo(200);
+		assertThat(withVariables.body()).doesNotContain("errors");
+
+		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(open.url())).header("Accept", "text/html").GET());
+		assertThat(page.body()).contains("<html");
+		HttpResponse<String> jsonOnly = send(HttpRequest.newBuilder(URI.create(open.url())).header("Accept", "application/json").GET());
+		assertThat(jsonOnly.body()).doesNotContain("<html");
+
+		HttpResponse<String> unauthenticated = send(HttpRequest.newBuilder(URI.create(guarded.url() + "?query=" + enc("{ __typename }"))).GET());
+		assertThat(unauthenticated.statusCode()).as("a query by GET needs the token like a POST").isEqualTo(401);
+		HttpResponse<String> browser = send(HttpRequest.newBuilder(URI.create(base + enc("{ __typename }")))
+				.header("Accept", "text/html,application/xhtml+xml").GET());
+		assertThat(browser.body()).as("a browser gets GraphiQL, its editor filled from ?query=").contains("<html");
+		assertThat(dev.byron.runtime.http.GraphQLHandler.parameters("query=%7B__typename%7D%ZZ")).containsKey("query");
+	}
+
+	private static String enc(String text) {
+		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void aThousandChainedFragmentsAreRefusedBeforeValidationNamingTheLimit() throws Exception {
 		StringBuilder chain = new StringBuilder("{ users { nodes { ...F0 } } }\n");
 		for (int i = 0; i < 1_000; i++) {

@@ -21,7 +21,8 @@ import dev.byron.runtime.api.GraphQLErrors;
 /**
  * {@code POST /graphql} for components and the gateway alike: a JSON body of at most {@link #MAX_BODY}
  * bytes with {@code query}, {@code variables} and {@code operationName}; the answer is the GraphQL response.
- * {@code GET} serves GraphiQL where there is one.
+ * {@code GET ?query=...} runs queries (never mutations) for clients that ask for JSON; where there is GraphiQL, a
+ * browser ({@code Accept: text/html}) gets its page, the editor filled from {@code ?query=}.
  */
 public final class GraphQLHandler implements HttpHandler {
 	public static final int MAX_BODY = 1 << 20;
@@ -65,9 +66,18 @@ public final class GraphQLHandler implements HttpHandler {
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try {
-			if ("GET".equals(exchange.getRequestMethod()) && graphiql != null) {
-				send(exchange, 200, "text/html; charset=utf-8", graphiql);
-				return;
+			if ("GET".equals(exchange.getRequestMethod())) {
+				Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());
+				String accept = exchange.getRequestHeaders().getFirst("Accept");
+				boolean browser = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+				if (parameters.containsKey("query") && !(browser && graphiql != null)) {
+					get(exchange, parameters);
+					return;
+				}
+				if (graphiql != null && acceptsHtml(accept)) { // a browser opening GraphiQL, its editor filled from ?query=
+					send(exchange, 200, "text/html; charset=utf-8", graphiql);
+					return;
+				}
 			}
 			if (!"POST".equals(exchange.getRequestMethod())) {
 				exchange.getResponseHeaders().add("Allow", "POST");
@@ -117,6 +127,76 @@ public final class GraphQLHandler implements HttpHandler {
 		} catch (RuntimeException e) {
 			LOG.error("request failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
 			refuse(exchange, 500, "Internal error.");
+		}
+	}
+
+	/** {@code GET ?query=...&variables=...&operationName=...}: queries only; a mutation must come as a POST. */
+	private void get(HttpExchange exchange, Map<String, String> parameters) throws IOException {
+		String query = parameters.get("query");
+		String operation = parameters.get("operationName");
+		if (isMutation(query, operation)) {
+			exchange.getResponseHeaders().add("Allow", "POST");
+			refuse(exchange, 405, "Mutations are sent as POST; GET runs queries only.");
+			return;
+		}
+		Map<String, Object> variables = null;
+		if (parameters.get("variables") != null && !parameters.get("variables").isBlank()) {
+			try {
+				JsonNode parsed = JSON.readTree(parameters.get("variables"));
+				if (parsed == null || !parsed.isObject()) {
+					refuse(exchange, 400, "'variables' must be a JSON object.");
+					return;
+				}
+				variables = JSON.convertValue(parsed, MAP);
+			} catch (JsonProcessingException e) {
+				refuse(exchange, 400, "'variables' is not JSON.");
+				return;
+			}
+		}
+		Map<String, Object> result = executor.execute(new GraphQLRequest(query, variables, operation,
+				exchange.getRequestHeaders().getFirst("traceparent"), callers.apply(exchange)));
+		send(exchange, 200, "application/json", JSON.writeValueAsString(result));
+	}
+
+	/** Whether the operation the request selects is a mutation; a document that does not parse is the executor's to report. */
+	static boolean isMutation(String query, String operationName) {
+		try {
+			var operations = graphql.parser.Parser.parse(query).getDefinitionsOfType(graphql.language.OperationDefinition.class);
+			return operations.stream().filter(o -> operationName == null || operationName.equals(o.getName()))
+					.anyMatch(o -> o.getOperation() == graphql.language.OperationDefinition.Operation.MUTATION);
+		} catch (RuntimeException e) {
+			return false;
+		}
+	}
+
+	/** GraphiQL's page for browsers (and clients that take anything); not for clients that ask for JSON only. */
+	static boolean acceptsHtml(String accept) {
+		if (accept == null || accept.isBlank()) {
+			return true;
+		}
+		String lower = accept.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("text/html") || !(lower.contains("application/json") || lower.contains("graphql-response+json"));
+	}
+
+	/** The parameters of a query string, decoded. */
+	public static Map<String, String> parameters(String rawQuery) {
+		Map<String, String> parameters = new java.util.LinkedHashMap<>();
+		if (rawQuery == null) {
+			return parameters;
+		}
+		for (String pair : rawQuery.split("&")) {
+			int equals = pair.indexOf('=');
+			parameters.putIfAbsent(decoded(equals < 0 ? pair : pair.substring(0, equals)),
+					equals < 0 ? "" : decoded(pair.substring(equals + 1)));
+		}
+		return parameters;
+	}
+
+	private static String decoded(String text) {
+		try {
+			return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+		} catch (IllegalArgumentException e) {
+			return text; // a stray '%': taken as written
 		}
 	}
 

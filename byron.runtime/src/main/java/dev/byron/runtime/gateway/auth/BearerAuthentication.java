@@ -12,7 +12,8 @@ import dev.byron.runtime.api.GraphQLErrors;
 
 /**
  * Lets a GraphQL request through only with a valid bearer token, and leaves the verified {@link Caller} on the
- * exchange. GraphiQL's page ({@code GET}) stays open: the requests it sends need the token like any other.
+ * exchange. GraphiQL's page ({@code GET} without a query) stays open: the requests it sends, and a query sent as a
+ * {@code GET}, need the token like any other.
  */
 public final class BearerAuthentication extends Filter {
 	public static final String CALLER = "byron.caller";
@@ -33,7 +34,8 @@ public final class BearerAuthentication extends Filter {
 
 	@Override
 	public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-		if (!everyMethod && !"POST".equals(exchange.getRequestMethod())) {
+		if (!everyMethod && !"POST".equals(exchange.getRequestMethod())
+				&& !dev.byron.runtime.http.GraphQLHandler.parameters(exchange.getRequestURI().getRawQuery()).containsKey("query")) {
 			chain.doFilter(exchange);
 			return;
 		}
