@@ -45,6 +45,7 @@ public final class LocalSystem implements AutoCloseable {
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 	private final Map<String, ByronComponent> running = new LinkedHashMap<>();
 	private Broker broker;
+	private SupervisedNats nats;
 	private MongoClient mongo;
 	private Gateway gateway;
 	private String system;
@@ -79,10 +80,15 @@ public final class LocalSystem implements AutoCloseable {
 			throw new LocalRunException(message.toString());
 		}
 		system = model.model().system() == null ? "app" : model.model().system();
-		Path data = RunData.prepare(project, message -> {
-			log.println(message);
-			log.flush();
-		});
+		java.util.function.Consumer<String> say = message -> {
+			synchronized (log) {
+				log.println(message);
+				log.flush();
+			}
+		};
+		Path data = RunData.prepare(project, say);
+		RunLock lock = RunLock.acquire(data, say);
+		resources.add(lock);
 		log.println("byron: compiling hooks/ and customResolvers/");
 		log.flush();
 		GenerationInput input = GenerationInput.of(model.model());
@@ -118,7 +124,7 @@ public final class LocalSystem implements AutoCloseable {
 					"nats-server is not installed. On Debian or Ubuntu: sudo apt-get install -y nats-server;"
 							+ " elsewhere see https://docs.nats.io/running-a-nats-service/introduction/installation,"
 							+ " or pass --nats nats://host:4222 to use a running server."));
-			NatsProcess nats = NatsProcess.start(binary, data.resolve("nats"));
+			nats = new SupervisedNats(binary, data.resolve("nats"), lock, say);
 			resources.add(nats);
 			natsUrl = nats.url();
 		}
@@ -147,8 +153,9 @@ public final class LocalSystem implements AutoCloseable {
 			ports.put(name, component.port());
 			routes.add(new Route(descriptors.get(name), component.graphqlUrl()));
 		}
+		SupervisedNats supervised = nats;
 		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
-				gatewaySettings(input));
+				gatewaySettings(input), () -> (supervised == null || supervised.ready()) && broker.isConnected());
 		log.println("byron: system " + system + " is running (data in " + data + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
@@ -188,6 +195,11 @@ public final class LocalSystem implements AutoCloseable {
 		if (!running.containsKey(name) && descriptors.containsKey(name)) {
 			startComponent(name, ports.get(name));
 		}
+	}
+
+	/** The pid of the nats-server this run started (and restarts); empty when it uses a given broker. */
+	public java.util.OptionalLong natsPid() {
+		return nats == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(nats.pid());
 	}
 
 	public String gatewayUrl() {

@@ -63,6 +63,16 @@ public final class NatsProcess implements AutoCloseable {
 		return Optional.empty();
 	}
 
+	/** The operating system's id of the server process. */
+	public long pid() {
+		return process.pid();
+	}
+
+	/** Completes when the server process ends, for whatever reason. */
+	public java.util.concurrent.CompletableFuture<Process> onExit() {
+		return process.onExit();
+	}
+
 	public String url() {
 		return "nats://127.0.0.1:" + port;
 	}

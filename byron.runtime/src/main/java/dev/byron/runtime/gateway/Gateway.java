@@ -35,7 +35,7 @@ public final class Gateway implements AutoCloseable {
 	private final ThreadPoolExecutor executor;
 
 	private Gateway(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
-			GatewaySettings settings) throws IOException {
+			GatewaySettings settings, java.util.function.BooleanSupplier ready) throws IOException {
 		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), settings.timeout(), settings.limits(),
 				new AccessRules(routes));
 		TokenVerifier verifier = settings.auth() == null ? null : new TokenVerifier(settings.auth(), settings.jwtSecret());
@@ -56,7 +56,11 @@ public final class Gateway implements AutoCloseable {
 		}
 		server.createContext("/graphiql/", this::asset);
 		server.createContext("/health/live", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
-		server.createContext("/health/ready", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
+		server.createContext("/health/ready", exchange -> {
+			boolean up = ready.getAsBoolean();
+			send(exchange, up ? 200 : 503, "application/json", (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
+					.getBytes(StandardCharsets.UTF_8));
+		});
 		extra.forEach((path, handler) -> {
 			HttpContext management = server.createContext(path, handler);
 			management.getFilters().add(new SameOriginOnly());
@@ -81,7 +85,13 @@ public final class Gateway implements AutoCloseable {
 	 */
 	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
 			GatewaySettings settings) throws IOException {
-		Gateway gateway = new Gateway(routes, host, port, extra, settings);
+		return start(routes, host, port, extra, settings, () -> true);
+	}
+
+	/** With {@code ready} answering {@code /health/ready} (a local run's broker being restarted, say). */
+	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
+			GatewaySettings settings, java.util.function.BooleanSupplier ready) throws IOException {
+		Gateway gateway = new Gateway(routes, host, port, extra, settings, ready);
 		gateway.server.start();
 		return gateway;
 	}
