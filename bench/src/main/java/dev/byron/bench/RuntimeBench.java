@@ -178,25 +178,7 @@ public final class RuntimeBench {
 			nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
 					.storageType(StorageType.File).build());
 			JetStream js = nc.jetStream();
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-			server.setExecutor(Executors.newFixedThreadPool(16));
-			AtomicInteger ids = new AtomicInteger();
-			server.createContext("/registrations", exchange -> {
-				try {
-					Map<?, ?> input = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
-					String id = system + "-" + ids.incrementAndGet();
-					js.publish(subject, JSON.writeValueAsBytes(Map.of("id", id, "attendee", input.get("attendee"))));
-					byte[] answer = JSON.writeValueAsBytes(Map.of("id", id));
-					exchange.sendResponseHeaders(200, answer.length);
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(answer);
-					}
-				} catch (Exception e) {
-					exchange.sendResponseHeaders(500, -1);
-					exchange.close();
-				}
-			});
-			server.start();
+			HttpServer server = rawServer(js, subject, system, "/registrations", input -> Map.of("attendee", input.get("attendee")));
 			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/registrations";
 			try {
 				return requests(clients, count, i -> post(url, JSON.writeValueAsString(Map.of("attendee", "a" + i))));
@@ -204,6 +186,36 @@ public final class RuntimeBench {
 				server.stop(0);
 			}
 		}
+	}
+
+	/**
+	 * The hand-written API: HTTP in, the input's {@code fields} plus a new id published with an ack on {@code subject},
+	 * the id answered. What the raw pipeline does in place of Byron's.
+	 */
+	private static HttpServer rawServer(JetStream js, String subject, String system, String path,
+			java.util.function.Function<Map<?, ?>, Map<String, Object>> fields) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+		server.setExecutor(Executors.newFixedThreadPool(16));
+		AtomicInteger ids = new AtomicInteger();
+		server.createContext(path, exchange -> {
+			try {
+				Map<?, ?> input = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+				String id = system + "-" + ids.incrementAndGet();
+				Map<String, Object> event = new java.util.LinkedHashMap<>(fields.apply(input));
+				event.put("id", id);
+				js.publish(subject, JSON.writeValueAsBytes(event));
+				byte[] answer = JSON.writeValueAsBytes(Map.of("id", id));
+				exchange.sendResponseHeaders(200, answer.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(answer);
+				}
+			} catch (Exception e) {
+				exchange.sendResponseHeaders(500, -1);
+				exchange.close();
+			}
+		});
+		server.start();
+		return server;
 	}
 
 	interface Request {
@@ -282,26 +294,8 @@ public final class RuntimeBench {
 			nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
 					.storageType(StorageType.File).build());
 			JetStream js = nc.jetStream();
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-			server.setExecutor(Executors.newFixedThreadPool(16));
-			AtomicInteger ids = new AtomicInteger();
-			server.createContext("/users", exchange -> {
-				try {
-					Map<?, ?> input = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
-					String id = system + "-" + ids.incrementAndGet();
-					byte[] event = JSON.writeValueAsBytes(Map.of("id", id, "handle", input.get("handle"), "name", input.get("name")));
-					js.publish(subject, event);
-					byte[] answer = JSON.writeValueAsBytes(Map.of("id", id));
-					exchange.sendResponseHeaders(200, answer.length);
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(answer);
-					}
-				} catch (Exception e) {
-					exchange.sendResponseHeaders(500, -1);
-					exchange.close();
-				}
-			});
-			server.start();
+			HttpServer server = rawServer(js, subject, system, "/users",
+					input -> Map.of("handle", input.get("handle"), "name", input.get("name")));
 			MongoCollection<Document> replica = mongo.getDatabase("raw_" + system).getCollection("users");
 			JetStreamSubscription sub = js.subscribe(subject, PullSubscribeOptions.builder().durable("raw-consumer").build());
 			Thread consumer = new Thread(() -> {

@@ -88,24 +88,28 @@ class GeneratorTest {
 	@Test
 	void theGeneratedJavaOfEveryExampleCompilesAgainstTheRuntime() throws Exception {
 		for (String example : List.of("microblog", "shop", "conference")) {
-			Path root = out.resolve(example);
-			List<String> arguments = new java.util.ArrayList<>(List.of("-d", root.resolve("classes").toString(), "-classpath",
-					System.getProperty("java.class.path"), "--release", "17"));
-			for (Artifact artifact : Generator.artifacts(load(example).model())) {
-				if (artifact.path().endsWith(".java")) {
-					Path file = root.resolve(artifact.path());
-					Files.createDirectories(file.getParent());
-					Files.writeString(file, artifact.content());
-					arguments.add(file.toString());
-				}
-			}
-			java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-			int result = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
-			assertThat(result).as(errors.toString()).isZero();
+			compileGeneratedJava(load(example).model(), out.resolve(example));
 		}
 		assertThat(out.resolve("shop/java/byron/shop/orders/OrdersHooks.java")).content()
 				.contains("byron.shop.orders.Order placeOrder(String order, ResolverContext context)")
 				.contains("void markPaid(byron.shop.payments.PaymentCaptured event, EventHookContext context)");
+	}
+
+	/** Writes the model's generated Java below {@code root} and compiles it into {@code root/classes}; fails with javac's errors. */
+	static void compileGeneratedJava(dev.byron.dsl.api.model.ByronModel model, Path root) throws java.io.IOException {
+		List<String> arguments = new java.util.ArrayList<>(List.of("-d", root.resolve("classes").toString(), "-classpath",
+				System.getProperty("java.class.path"), "--release", "17"));
+		for (Artifact artifact : Generator.artifacts(model)) {
+			if (artifact.path().endsWith(".java")) {
+				Path file = root.resolve(artifact.path());
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, artifact.content());
+				arguments.add(file.toString());
+			}
+		}
+		java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+		int result = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
+		assertThat(result).as(errors.toString()).isZero();
 	}
 
 	@Test

@@ -3,9 +3,7 @@ package dev.byron.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +54,7 @@ class JavaKeywordNamesTest {
 	void fieldsEventsParametersHooksComponentsAndEnumValuesNamedLikeJavaKeywordsGenerateJavaThatCompiles() throws Exception {
 		LoadResult loaded = ByronLoader.create().loadSources(List.of(new Source(Path.of("m.byron"), MODEL)));
 		assertThat(loaded.errors()).isEmpty();
-		List<String> arguments = new ArrayList<>(List.of("-d", out.resolve("classes").toString(), "-classpath",
-				System.getProperty("java.class.path"), "--release", "17"));
-		for (Artifact artifact : Generator.artifacts(loaded.model())) {
-			if (artifact.path().endsWith(".java")) {
-				Path file = out.resolve(artifact.path());
-				Files.createDirectories(file.getParent());
-				Files.writeString(file, artifact.content());
-				arguments.add(file.toString());
-			}
-		}
-		java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
-		int result = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
-		assertThat(result).as(errors.toString()).isZero();
+		GeneratorTest.compileGeneratedJava(loaded.model(), out);
 
 		assertThat(out.resolve("java/byron/new_/class_/ClassHooks.java")).content()
 				.contains("byron.new_.class_.Paper hashCode_(byron.new_.class_.Paper state, CommandHookContext context)")
