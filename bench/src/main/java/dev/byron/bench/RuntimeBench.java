@@ -224,6 +224,18 @@ public final class RuntimeBench {
 
 	private static Result requests(int clients, int count, Request request) throws Exception {
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+		double seconds = runClients(clients, count, i -> {
+			long start = System.nanoTime();
+			request.run(i);
+			latencies.add((System.nanoTime() - start) / 1e6);
+		});
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return new Result(count / seconds, percentile(sorted, 0.5), percentile(sorted, 0.99));
+	}
+
+	/** {@code clients} threads run requests 0 .. count-1 between them, all starting at once; the seconds it took. */
+	private static double runClients(int clients, int count, Request request) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		CountDownLatch go = new CountDownLatch(1);
@@ -233,9 +245,7 @@ public final class RuntimeBench {
 				go.await();
 				int i;
 				while ((i = next.getAndIncrement()) < count) {
-					long start = System.nanoTime();
 					request.run(i);
-					latencies.add((System.nanoTime() - start) / 1e6);
 				}
 				return null;
 			}));
@@ -245,12 +255,10 @@ public final class RuntimeBench {
 		for (Future<?> future : futures) {
 			future.get();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
-		List<Double> sorted = new ArrayList<>(latencies);
-		Collections.sort(sorted);
-		return new Result(count / seconds, percentile(sorted, 0.5), percentile(sorted, 0.99));
+		return (System.nanoTime() - start) / 1e9;
 	}
+
 
 	private static Result byron(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
 		Map<String, Long> visible = new ConcurrentHashMap<>();
@@ -337,28 +345,7 @@ public final class RuntimeBench {
 
 	private static Result drive(int clients, int count, Mutation mutation, Map<String, Long> visible) throws Exception {
 		Map<String, Long> accepted = new ConcurrentHashMap<>();
-		AtomicInteger next = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		CountDownLatch go = new CountDownLatch(1);
-		List<Future<?>> futures = new ArrayList<>();
-		for (int c = 0; c < clients; c++) {
-			futures.add(pool.submit(() -> {
-				go.await();
-				int i;
-				while ((i = next.getAndIncrement()) < count) {
-					String id = mutation.run(i);
-					accepted.put(id, System.nanoTime());
-				}
-				return null;
-			}));
-		}
-		long start = System.nanoTime();
-		go.countDown();
-		for (Future<?> future : futures) {
-			future.get();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		pool.shutdown();
+		double seconds = runClients(clients, count, i -> accepted.put(mutation.run(i), System.nanoTime()));
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (!visible.keySet().containsAll(accepted.keySet()) && System.nanoTime() < deadline) {
 			Thread.sleep(10);

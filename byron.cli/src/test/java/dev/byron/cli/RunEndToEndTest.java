@@ -43,11 +43,7 @@ class RunEndToEndTest {
 	void microblogRunsKeepsItsDataAndIsolatesAStoppedComponent() throws Exception {
 		Path project = dir.resolve("microblog");
 		CliTest.copyExample("microblog", project);
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Running run = start(project, port);
+		Running run = start(project);
 		String ada;
 		String bob;
 		try {
@@ -81,7 +77,7 @@ class RunEndToEndTest {
 			stop(run);
 		}
 
-		Running again = start(project, port);
+		Running again = start(project, run.port());
 		try {
 			assertThat(handle(again, ada)).as("data survives a restart").isEqualTo("ada");
 			assertThat(gql(again, "{ feed(owner: \"" + bob + "\") { post { text } } }").toString()).contains("Hello, world");
@@ -97,11 +93,7 @@ class RunEndToEndTest {
 	void shopRunsItsChoreographyAndCompensatesAFailedPayment() throws Exception {
 		Path project = dir.resolve("shop");
 		CliTest.copyExample("shop", project);
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Running run = start(project, port);
+		Running run = start(project);
 		try {
 			String book = id(gql(run, "mutation { createProduct(input: {sku: \"BOOK-1\", name: \"Book\", price: 20, stock: 5}) { id } }"), "createProduct");
 			String tv = id(gql(run, "mutation { createProduct(input: {sku: \"TV-01\", name: \"TV\", price: 600, stock: 4}) { id } }"), "createProduct");
@@ -139,11 +131,7 @@ class RunEndToEndTest {
 	void conferenceAcceptsExactlyItsSeatsWhenRegistrationsRaceThroughTheGatewayAndAnnouncesOnce() throws Exception {
 		Path project = dir.resolve("conference");
 		CliTest.copyExample("conference", project);
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		Running run = start(project, port);
+		Running run = start(project);
 		try {
 			String talk = id(gql(run, "mutation { createTalk(input: {title: \"Exact rules\", capacity: 5}) { id } }"), "createTalk");
 			java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
@@ -191,6 +179,15 @@ class RunEndToEndTest {
 		int exit = Byron.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
 				.execute("trace", id, "--project", project.toString());
 		return exit == 0 ? out.toString() : err.toString();
+	}
+
+	/** {@code byron run} on a free port. */
+	private Running start(Path project) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		return start(project, port);
 	}
 
 	private Running start(Path project, int port) throws Exception {

@@ -79,7 +79,7 @@ public final class JavaModel {
 			entity.fields().forEach(f -> fields.add(field(component, f)));
 			records.add(new JavaRecord(packageOf(component), entity.name(),
 					"The state of a " + component.name() + "." + entity.name() + ".", fields,
-					fields.stream().map(f -> new JavaConstant(constantName(f.key()), f.type(), f.key())).toList()));
+					constants(fields)));
 		}
 		for (ReplicaDescriptor replica : component.replicas()) {
 			ComponentDescriptor source = all.stream().filter(c -> c.name().equals(replica.component())).findFirst().orElse(component);
@@ -89,7 +89,7 @@ public final class JavaModel {
 			String name = replicaRecordName(component, replica);
 			records.add(new JavaRecord(packageOf(component), name, "The fields of " + replica.component() + "." + replica.entity()
 					+ " that " + component.name() + " replicates.", fields,
-					fields.stream().map(f -> new JavaConstant(constantName(f.key()), f.type(), f.key())).toList()));
+					constants(fields)));
 		}
 		for (EventDescriptor event : component.events()) {
 			records.add(new JavaRecord(packageOf(component), event.name(),
@@ -132,6 +132,10 @@ public final class JavaModel {
 
 	private static String decapitalize(String name) {
 		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+	}
+
+	private static List<JavaConstant> constants(List<JavaField> fields) {
+		return fields.stream().map(f -> new JavaConstant(constantName(f.key()), f.type(), f.key())).toList();
 	}
 
 	/** {@code joinedAt} as a constant: {@code JOINED_AT}. */

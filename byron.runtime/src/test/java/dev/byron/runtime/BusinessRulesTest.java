@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.byron.runtime.api.ByronException;
@@ -36,7 +37,15 @@ class BusinessRulesTest {
 	private static final int REPETITIONS = 20;
 
 	private final List<AutoCloseable> running = new ArrayList<>();
+	private String system;
 	private Broker broker;
+
+	@BeforeEach
+	void newSystem() throws Exception {
+		system = TestInfra.newSystem();
+		broker = TestInfra.broker(system);
+		running.add(broker);
+	}
 
 	@AfterEach
 	void stop() throws Exception {
@@ -47,6 +56,14 @@ class BusinessRulesTest {
 
 	static ComponentDescriptor conference(String system) {
 		return conference(system, null);
+	}
+
+	/** The conference's entities and event with other reactions and hooks. */
+	static ComponentDescriptor conference(String system, List<dev.byron.runtime.descriptor.ReactionDescriptor> reactions,
+			List<HookDescriptor> hooks) {
+		ComponentDescriptor plain = conference(system);
+		return new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(), plain.entities(), plain.enums(),
+				plain.events(), plain.replicas(), reactions, hooks);
 	}
 
 	/** The conference with the capacity hook keyed {@code by talk} when {@code key} is "talk". */
@@ -98,18 +115,12 @@ class BusinessRulesTest {
 
 	@Test
 	void thirtyConcurrentRegistrationsForTwentySeatsAcceptExactlyTwentyOnOneApiProcessEveryTime() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		ByronComponent only = start(system, ByronComponent.Role.ALL, capacityRule());
 		fillTalks(List.of(only));
 	}
 
 	@Test
 	void thirtyConcurrentRegistrationsForTwentySeatsAcceptExactlyTwentyOnTwoApiProcessesEveryTime() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		ByronComponent first = start(system, ByronComponent.Role.ALL, capacityRule());
 		ByronComponent second = start(system, ByronComponent.Role.API, capacityRule());
 		fillTalks(List.of(first, second));
@@ -135,9 +146,6 @@ class BusinessRulesTest {
 
 	@Test
 	void keyedByTalkTwoTalksFillAtOnceOnTwoApiProcessesEachToExactlyItsCapacity() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		List<ByronComponent> apis = List.of(start(conference(system, "talk"), ByronComponent.Role.ALL, capacityRule()),
 				start(conference(system, "talk"), ByronComponent.Role.API, capacityRule()));
 		for (int repetition = 0; repetition < REPETITIONS; repetition++) {
@@ -160,9 +168,6 @@ class BusinessRulesTest {
 
 	@Test
 	void keyedByTalkARegistrationForAnotherTalkCommitsWhileOneDecidesAndTheDecisionStands() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		java.util.concurrent.CountDownLatch deciding = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch carryOn = new java.util.concurrent.CountDownLatch(1);
 		Map<String, AtomicInteger> runs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -191,9 +196,6 @@ class BusinessRulesTest {
 
 	@Test
 	void keyedByTalkARegistrationForTheSameTalkFromAnotherProcessMakesTheDecisionRunAgain() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		java.util.concurrent.CountDownLatch deciding = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch carryOn = new java.util.concurrent.CountDownLatch(1);
 		AtomicInteger runs = new AtomicInteger();
@@ -219,9 +221,6 @@ class BusinessRulesTest {
 
 	@Test
 	void aRuleWhoseDataKeepsChangingUnderItEndsInConflictNamingWhy() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		ByronComponent other = start(system, ByronComponent.Role.API, Hooks.NONE);
 		AtomicInteger runs = new AtomicInteger();
 		Hooks busy = Hooks.builder().command("checkCapacity", ctx -> {
@@ -244,12 +243,7 @@ class BusinessRulesTest {
 
 	@Test
 	void anAfterHookOfACommandThatReadItsDataCreatesWhatItWants() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
-		ComponentDescriptor plain = conference(system, "talk");
-		ComponentDescriptor withAfter = new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(),
-				plain.entities(), plain.enums(), plain.events(), plain.replicas(), plain.reactions(),
+		ComponentDescriptor withAfter = conference(system, List.of(),
 				List.of(new HookDescriptor("BEFORE", "createRegistration", "checkCapacity", "talk"),
 						new HookDescriptor("AFTER", "createRegistration", "noteIt", "talk")));
 		Hooks hooks = Hooks.builder().command("checkCapacity", capacityRule().command("checkCapacity").orElseThrow())
@@ -264,9 +258,6 @@ class BusinessRulesTest {
 
 	@Test
 	void aBeforeHooksEventIsNeverPublishedForACommandThatDidNotCommit() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
 		Hooks publishesThenFails = Hooks.builder().command("checkCapacity", ctx -> {
 			ctx.component().publish("TalkFull", Map.of("talk", ctx.state().get("talk")));
 			throw ByronException.validation("attendee", "Refused after publishing.");
@@ -282,12 +273,7 @@ class BusinessRulesTest {
 
 	@Test
 	void aReactionToAnOwnEventRunsACommandWhoseHookReadsOwnDataWithoutWaitingForItself() throws Exception {
-		String system = TestInfra.newSystem();
-		broker = TestInfra.broker(system);
-		running.add(broker);
-		ComponentDescriptor plain = conference(system);
-		ComponentDescriptor reacting = new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(),
-				plain.entities(), plain.enums(), plain.events(), plain.replicas(),
+		ComponentDescriptor reacting = conference(system,
 				List.of(new dev.byron.runtime.descriptor.ReactionDescriptor("conference", "TalkFull", "openWaitlist")),
 				List.of(new HookDescriptor("BEFORE", "createNote", "oneNotePerTalk")));
 		Hooks hooks = Hooks.builder()
@@ -297,10 +283,7 @@ class BusinessRulesTest {
 						throw new ByronException(ErrorCode.CONFLICT, "Already noted.");
 					}
 				}).build();
-		Broker own = TestInfra.broker(system);
-		ByronComponent api = ByronComponent.from(reacting).broker(own).mongo(TestInfra.mongo()).hooks(hooks).start();
-		running.add(own);
-		running.add(api);
+		ByronComponent api = start(reacting, ByronComponent.Role.ALL, hooks);
 
 		api.commands().publisher().publish("TalkFull", Map.of("talk", "t9"), null, null);
 		Await.until("the reaction's command committed", java.time.Duration.ofSeconds(60),
