@@ -70,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
 		long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
 		String files = result.sources().size() + (result.sources().size() == 1 ? " file" : " files");
 		String system = result.model().system() == null ? "model" : "system " + result.model().system();
-		return system + " (" + files + ", " + result.model().components().size() + " components): "
+		return system + " (" + files + ", " + plural(result.model().components().size(), "component") + "): "
 				+ (errors == 0 ? "valid" : plural(errors, "error")) + (warnings == 0 ? "" : ", " + plural(warnings, "warning"));
 	}
 

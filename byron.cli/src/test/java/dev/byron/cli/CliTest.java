@@ -77,6 +77,12 @@ class CliTest {
 	}
 
 	@Test
+	void oneComponentIsCountedInTheSingular() throws Exception {
+		Files.writeString(dir.resolve("one.byron"), "system s\ncomponent a {\n  entity X {\n    n: String\n  }\n}\n");
+		assertThat(byron("validate", dir.toString()).out()).contains("system s (1 file, 1 component): valid");
+	}
+
+	@Test
 	void warningsAloneExitZeroUnlessStrict() throws Exception {
 		Files.writeString(dir.resolve("w.byron"), "system s\ncomponent a { entity X { Name: String } }\n");
 		assertThat(byron("validate", dir.toString()).exit()).isZero();
