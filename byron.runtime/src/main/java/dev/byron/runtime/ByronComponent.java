@@ -71,7 +71,7 @@ public final class ByronComponent implements AutoCloseable {
 		return new Builder(descriptor);
 	}
 
-	private ByronComponent start() {
+	private ByronComponent start() throws IOException {
 		if (sink != null) {
 			sink.start();
 		}
@@ -202,7 +202,17 @@ public final class ByronComponent implements AutoCloseable {
 			if (broker == null || mongo == null) {
 				throw new IllegalStateException("A component needs a broker and a MongoDB client.");
 			}
-			return new ByronComponent(this).start();
+			ByronComponent component = new ByronComponent(this);
+			try {
+				return component.start();
+			} catch (IOException e) {
+				try {
+					component.close();
+				} catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				throw e;
+			}
 		}
 	}
 }

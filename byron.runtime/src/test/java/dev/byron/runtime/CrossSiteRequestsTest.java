@@ -50,10 +50,9 @@ class CrossSiteRequestsTest {
 		String system = TestInfra.newSystem();
 		broker = TestInfra.broker(system);
 		accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(broker).mongo(TestInfra.mongo()).start();
-		Map<String, com.sun.net.httpserver.HttpHandler> management = Map.of("/_byron/components", exchange -> {
+		Map<String, dev.byron.runtime.http.HttpHandler> management = Map.of("/_byron/components", exchange -> {
 			managed.incrementAndGet();
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
+			exchange.respond(200);
 		});
 		List<Route> routes = List.of(new Route(accounts.descriptor(), accounts.graphqlUrl()));
 		open = Gateway.start(routes, "127.0.0.1", 0, management, GatewaySettings.DEFAULT);

@@ -1,7 +1,6 @@
 package dev.byron.deployer.local;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.sun.net.httpserver.HttpExchange;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -213,11 +211,11 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	/** {@code GET /_byron/components}; {@code POST /_byron/components/<name>/stop|start}. */
-	private void admin(HttpExchange exchange) throws IOException {
-		String[] parts = exchange.getRequestURI().getPath().split("/");
+	private void admin(dev.byron.runtime.http.Exchange exchange) throws IOException {
+		String[] parts = exchange.path().split("/");
 		int status = 200;
 		try {
-			if (parts.length == 5 && "POST".equals(exchange.getRequestMethod()) && descriptors.containsKey(parts[3])) {
+			if (parts.length == 5 && "POST".equals(exchange.method()) && descriptors.containsKey(parts[3])) {
 				if ("stop".equals(parts[4])) {
 					stopComponent(parts[3]);
 				} else if ("start".equals(parts[4])) {
@@ -232,12 +230,7 @@ public final class LocalSystem implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			status = 500;
 		}
-		byte[] body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(components());
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
-		}
+		exchange.respond(status, "application/json", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(components()));
 	}
 
 	@Override

@@ -3,16 +3,16 @@ package dev.byron.runtime.gateway;
 import java.io.IOException;
 import java.util.List;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import dev.byron.runtime.http.Exchange;
+import dev.byron.runtime.http.HttpFilter;
+import dev.byron.runtime.http.HttpHandler;
 
 /**
  * Cross-origin access for browser apps served from other origins ({@code gateway { corsOrigins: "..." }}): answers
  * preflights and marks answers for the origins listed ({@code *} for any). Other origins get no CORS headers, so
  * browsers keep them out; without the setting the gateway is same-origin only (GraphiQL is same-origin).
  */
-public final class Cors extends Filter {
+public final class Cors implements HttpFilter {
 	private static final String ALLOWED_HEADERS = "Authorization, Content-Type, traceparent";
 
 	private final List<String> origins;
@@ -26,34 +26,26 @@ public final class Cors extends Filter {
 	}
 
 	@Override
-	public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-		String origin = exchange.getRequestHeaders().getFirst("Origin");
-		boolean preflight = "OPTIONS".equals(exchange.getRequestMethod());
-		Headers headers = exchange.getResponseHeaders();
-		headers.add("Vary", "Origin");
+	public void filter(Exchange exchange, HttpHandler next) throws IOException {
+		String origin = exchange.header("Origin");
+		boolean preflight = "OPTIONS".equals(exchange.method());
+		exchange.addHeader("Vary", "Origin");
 		if (origin == null || !allows(origin)) {
 			if (preflight) {
-				exchange.sendResponseHeaders(403, -1);
-				exchange.close();
+				exchange.respond(403);
 				return;
 			}
-			chain.doFilter(exchange);
+			next.handle(exchange);
 			return;
 		}
-		headers.set("Access-Control-Allow-Origin", origin);
+		exchange.setHeader("Access-Control-Allow-Origin", origin);
 		if (preflight) {
-			headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-			headers.set("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-			headers.set("Access-Control-Max-Age", "600");
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
+			exchange.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+			exchange.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+			exchange.setHeader("Access-Control-Max-Age", "600");
+			exchange.respond(204);
 			return;
 		}
-		chain.doFilter(exchange);
-	}
-
-	@Override
-	public String description() {
-		return "CORS for " + origins;
+		next.handle(exchange);
 	}
 }

@@ -2,23 +2,20 @@ package dev.byron.runtime.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.util.function.BooleanSupplier;
 
 import dev.byron.runtime.gateway.auth.AccessRules;
 import dev.byron.runtime.gateway.auth.BearerAuthentication;
 import dev.byron.runtime.gateway.auth.TokenVerifier;
+import dev.byron.runtime.http.Exchange;
 import dev.byron.runtime.http.GraphQLHandler;
+import dev.byron.runtime.http.HttpHandler;
+import dev.byron.runtime.http.ServerLimits;
+import dev.byron.runtime.http.WebServer;
 
 /**
  * The system's one GraphQL endpoint: {@code POST /graphql} answers with the union of the components'
@@ -31,48 +28,47 @@ public final class Gateway implements AutoCloseable {
 			"react.production.min.js", "/META-INF/resources/webjars/react/18.3.1/umd/react.production.min.js",
 			"react-dom.production.min.js", "/META-INF/resources/webjars/react-dom/18.3.1/umd/react-dom.production.min.js");
 
-	private final HttpServer server;
-	private final ThreadPoolExecutor executor;
+	private final WebServer server;
 
-	private Gateway(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
-			GatewaySettings settings, java.util.function.BooleanSupplier ready) throws IOException {
+	private Gateway(WebServer server) {
+		this.server = server;
+	}
+
+	private static Map<String, HttpHandler> routes(List<Route> routes, Map<String, HttpHandler> extra, GatewaySettings settings,
+			BooleanSupplier ready) throws IOException {
 		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), settings.timeout(), settings.limits(),
 				new AccessRules(routes));
 		TokenVerifier verifier = settings.auth() == null ? null : new TokenVerifier(settings.auth(), settings.jwtSecret());
-		server = HttpServer.create(new InetSocketAddress(host, port), 128);
-		executor = new ThreadPoolExecutor(32, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
-			Thread thread = new Thread(r, "byron-gateway");
-			thread.setDaemon(true);
-			return thread;
-		});
-		server.setExecutor(executor);
-		HttpContext graphql = server.createContext("/graphql", new GraphQLHandler(gateway::execute,
-				resource("/dev/byron/runtime/gateway/graphiql.html"), BearerAuthentication::callerOf));
-		if (!settings.corsOrigins().isEmpty()) {
-			graphql.getFilters().add(new Cors(settings.corsOrigins()));
-		}
+		Map<String, HttpHandler> handlers = new LinkedHashMap<>();
+		HttpHandler graphql = new GraphQLHandler(gateway::execute, resource("/dev/byron/runtime/gateway/graphiql.html"),
+				BearerAuthentication::callerOf);
 		if (verifier != null) {
-			graphql.getFilters().add(new BearerAuthentication(verifier));
+			graphql = new BearerAuthentication(verifier).before(graphql);
 		}
-		server.createContext("/graphiql/", this::asset);
-		server.createContext("/health/live", exchange -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)));
-		server.createContext("/health/ready", exchange -> {
+		if (!settings.corsOrigins().isEmpty()) {
+			graphql = new Cors(settings.corsOrigins()).before(graphql);
+		}
+		handlers.put("/graphql", graphql);
+		handlers.put("/graphiql/", Gateway::asset);
+		handlers.put("/health/live", exchange -> exchange.respond(200, "application/json", "{\"status\":\"UP\"}"));
+		handlers.put("/health/ready", exchange -> {
 			boolean up = ready.getAsBoolean();
-			send(exchange, up ? 200 : 503, "application/json", (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}")
-					.getBytes(StandardCharsets.UTF_8));
+			exchange.respond(up ? 200 : 503, "application/json", up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
 		});
 		extra.forEach((path, handler) -> {
-			HttpContext management = server.createContext(path, handler);
-			management.getFilters().add(new SameOriginOnly());
-			if (verifier != null) {
-				management.getFilters().add(new BearerAuthentication(verifier, true));
+			HttpHandler management = verifier == null ? handler : new BearerAuthentication(verifier, true).before(handler);
+			handlers.put(path, new SameOriginOnly().before(management));
+		});
+		handlers.put("/", exchange -> {
+			if ("/".equals(exchange.path())) {
+				exchange.setHeader("Location", "/graphql");
+				exchange.respond(302);
+			} else {
+				exchange.respond(404, "application/json",
+						"{\"errors\":[{\"message\":\"Nothing here: GraphQL is at /graphql.\",\"extensions\":{\"code\":\"NOT_FOUND\"}}]}");
 			}
 		});
-		server.createContext("/", exchange -> {
-			exchange.getResponseHeaders().add("Location", "/graphql");
-			exchange.sendResponseHeaders(302, -1);
-			exchange.close();
-		});
+		return handlers;
 	}
 
 	public static Gateway start(List<Route> routes, String host, int port) throws IOException {
@@ -83,46 +79,36 @@ public final class Gateway implements AutoCloseable {
 	 * With request limits and authentication, and more handlers on the same server (e.g. the local run's component
 	 * controls, which stay on loopback).
 	 */
-	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
+	public static Gateway start(List<Route> routes, String host, int port, Map<String, HttpHandler> extra,
 			GatewaySettings settings) throws IOException {
 		return start(routes, host, port, extra, settings, () -> true);
 	}
 
 	/** With {@code ready} answering {@code /health/ready} (a local run's broker being restarted, say). */
-	public static Gateway start(List<Route> routes, String host, int port, Map<String, com.sun.net.httpserver.HttpHandler> extra,
-			GatewaySettings settings, java.util.function.BooleanSupplier ready) throws IOException {
-		Gateway gateway = new Gateway(routes, host, port, extra, settings, ready);
-		gateway.server.start();
-		return gateway;
+	public static Gateway start(List<Route> routes, String host, int port, Map<String, HttpHandler> extra,
+			GatewaySettings settings, BooleanSupplier ready) throws IOException {
+		return new Gateway(WebServer.start(host, port, routes(routes, extra, settings, ready), ServerLimits.DEFAULT, "byron-gateway"));
 	}
 
 	public int port() {
-		return server.getAddress().getPort();
+		return server.port();
 	}
 
 	public String url() {
 		return "http://127.0.0.1:" + port() + "/graphql";
 	}
 
-	private void asset(HttpExchange exchange) throws IOException {
-		String name = exchange.getRequestURI().getPath().substring("/graphiql/".length());
+	private static void asset(Exchange exchange) throws IOException {
+		String name = exchange.path().substring("/graphiql/".length());
 		String path = ASSETS.get(name);
 		if (path == null) {
-			send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+			exchange.respond(404, "text/plain", "not found");
 			return;
 		}
 		try (InputStream in = Gateway.class.getResourceAsStream(path)) {
 			String type = name.endsWith(".css") ? "text/css" : "application/javascript";
-			exchange.getResponseHeaders().add("Cache-Control", "max-age=86400");
-			send(exchange, 200, type, in.readAllBytes());
-		}
-	}
-
-	private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-		exchange.getResponseHeaders().set("Content-Type", type);
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
+			exchange.setHeader("Cache-Control", "max-age=86400");
+			exchange.respond(200, type, in.readAllBytes());
 		}
 	}
 
@@ -134,7 +120,6 @@ public final class Gateway implements AutoCloseable {
 
 	@Override
 	public void close() {
-		server.stop(0);
-		executor.shutdownNow();
+		server.close();
 	}
 }

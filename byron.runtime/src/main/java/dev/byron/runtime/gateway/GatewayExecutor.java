@@ -52,6 +52,14 @@ public final class GatewayExecutor {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	/** Threads for the parts of a query beyond its first; when all are busy, the request's thread runs the part itself. */
+	private static final java.util.concurrent.ExecutorService FAN_OUT = new java.util.concurrent.ThreadPoolExecutor(0, 256, 60,
+			java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), runnable -> {
+				Thread thread = new Thread(runnable, "byron-gateway-fan-out");
+				thread.setDaemon(true);
+				return thread;
+			}, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
 	private final GatewaySchema schema;
 	private final GraphQL introspection;
 	private final HttpClient http;
@@ -158,9 +166,14 @@ public final class GatewayExecutor {
 				answers.add(run(part, operation, fragments, vars, trace, caller));
 			}
 		} else {
-			List<CompletableFuture<Map<String, Object>>> futures = parts.stream()
-					.map(part -> CompletableFuture.supplyAsync(() -> run(part, operation, fragments, vars, trace, caller))).toList();
-			futures.forEach(f -> answers.add(f.join()));
+			// the first part runs on the request's own thread, the others beside it on the gateway's fan-out threads
+			List<CompletableFuture<Map<String, Object>>> others = parts.stream().skip(1)
+					.map(part -> CompletableFuture.supplyAsync(() -> run(part, operation, fragments, vars, trace, caller), FAN_OUT))
+					.toList();
+			if (!parts.isEmpty()) {
+				answers.add(run(parts.get(0), operation, fragments, vars, trace, caller));
+			}
+			others.forEach(f -> answers.add(f.join()));
 		}
 		return merge(rootFields, answers);
 	}
@@ -236,7 +249,7 @@ public final class GatewayExecutor {
 		} catch (java.net.http.HttpTimeoutException e) {
 			return unavailable(span, part, component + " did not answer within " + timeout.toSeconds() + " s");
 		} catch (IOException e) {
-			return unavailable(span, part, component + " is unavailable (" + e.getClass().getSimpleName() + ")");
+			return unavailable(span, part, component + " is unavailable (no connection)");
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return unavailable(span, part, "interrupted");

@@ -2,8 +2,6 @@ package dev.byron.runtime.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,8 +9,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
 import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.api.ErrorCode;
@@ -39,36 +35,29 @@ public final class GraphQLHandler implements HttpHandler {
 
 	private final Executor executor;
 	private final String graphiql;
-	private final Function<HttpExchange, Caller> callers;
+	private final Function<Exchange, Caller> callers;
 
 	/**
 	 * @param callers who sent an exchange: the gateway's verified token, or at a component the caller the gateway
 	 *                passed on
 	 */
-	public GraphQLHandler(Executor executor, String graphiqlHtml, Function<HttpExchange, Caller> callers) {
+	public GraphQLHandler(Executor executor, String graphiqlHtml, Function<Exchange, Caller> callers) {
 		this.executor = executor;
 		this.graphiql = graphiqlHtml;
 		this.callers = callers;
 	}
 
 	/** The caller a component's request comes from: the one the gateway passed on in {@link Caller#HEADER}. */
-	public static Caller forwardedCaller(HttpExchange exchange) {
-		return Caller.fromHeader(exchange.getRequestHeaders().getFirst(Caller.HEADER));
-	}
-
-	static {
-		// without TCP_NODELAY, a response written in two parts waits for the client's delayed ACK (~40 ms)
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
+	public static Caller forwardedCaller(Exchange exchange) {
+		return Caller.fromHeader(exchange.header(Caller.HEADER));
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) throws IOException {
+	public void handle(Exchange exchange) throws IOException {
 		try {
-			if ("GET".equals(exchange.getRequestMethod())) {
-				Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());
-				String accept = exchange.getRequestHeaders().getFirst("Accept");
+			if ("GET".equals(exchange.method())) {
+				Map<String, String> parameters = parameters(exchange.rawQuery());
+				String accept = exchange.header("Accept");
 				boolean browser = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
 				if (parameters.containsKey("query") && !(browser && graphiql != null)) {
 					get(exchange, parameters);
@@ -79,22 +68,22 @@ public final class GraphQLHandler implements HttpHandler {
 					return;
 				}
 			}
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				exchange.getResponseHeaders().add("Allow", "POST");
+			if (!"POST".equals(exchange.method())) {
+				exchange.addHeader("Allow", "POST");
 				refuse(exchange, 405, "Send GraphQL requests as POST with a JSON body {\"query\": ..., \"variables\": ...}.");
 				return;
 			}
-			if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-				discard(exchange.getRequestBody());
-				exchange.getResponseHeaders().add("Accept-Post", "application/json");
+			if (!isJson(exchange.header("Content-Type"))) {
+				discard(exchange.body());
+				exchange.addHeader("Accept-Post", "application/json");
 				refuse(exchange, 415, "Send GraphQL requests with Content-Type: application/json. Other types (forms, text/plain)"
 						+ " are refused, so that a web page cannot send requests here without the browser asking first.");
 				return;
 			}
-			String length = exchange.getRequestHeaders().getFirst("Content-Length");
-			byte[] body = length != null && parse(length) > MAX_BODY ? null : readAtMost(exchange.getRequestBody(), MAX_BODY);
+			String length = exchange.header("Content-Length");
+			byte[] body = length != null && parse(length) > MAX_BODY ? null : readAtMost(exchange.body(), MAX_BODY);
 			if (body == null) {
-				discard(exchange.getRequestBody());
+				discard(exchange.body());
 				refuse(exchange, 413, "The request is larger than " + MAX_BODY + " bytes.");
 				return;
 			}
@@ -122,20 +111,22 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> result = executor.execute(new GraphQLRequest((String) query, (Map<String, Object>) variables,
-					(String) operation, exchange.getRequestHeaders().getFirst("traceparent"), callers.apply(exchange)));
+					(String) operation, exchange.header("traceparent"), callers.apply(exchange)));
 			send(exchange, 200, "application/json", JSON.writeValueAsString(result));
 		} catch (RuntimeException e) {
-			LOG.error("request failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
-			refuse(exchange, 500, "Internal error.");
+			LOG.error("request failed on {} {}", exchange.method(), exchange.path(), e);
+			if (!exchange.responded()) {
+				refuse(exchange, 500, "Internal error.");
+			}
 		}
 	}
 
 	/** {@code GET ?query=...&variables=...&operationName=...}: queries only; a mutation must come as a POST. */
-	private void get(HttpExchange exchange, Map<String, String> parameters) throws IOException {
+	private void get(Exchange exchange, Map<String, String> parameters) throws IOException {
 		String query = parameters.get("query");
 		String operation = parameters.get("operationName");
 		if (isMutation(query, operation)) {
-			exchange.getResponseHeaders().add("Allow", "POST");
+			exchange.addHeader("Allow", "POST");
 			refuse(exchange, 405, "Mutations are sent as POST; GET runs queries only.");
 			return;
 		}
@@ -154,7 +145,7 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 		}
 		Map<String, Object> result = executor.execute(new GraphQLRequest(query, variables, operation,
-				exchange.getRequestHeaders().getFirst("traceparent"), callers.apply(exchange)));
+				exchange.header("traceparent"), callers.apply(exchange)));
 		send(exchange, 200, "application/json", JSON.writeValueAsString(result));
 	}
 
@@ -209,7 +200,7 @@ public final class GraphQLHandler implements HttpHandler {
 		return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().equalsIgnoreCase("application/json");
 	}
 
-	private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
+	private static void refuse(Exchange exchange, int status, String message) throws IOException {
 		ErrorCode code = status == 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION;
 		send(exchange, status, "application/json", JSON.writeValueAsString(GraphQLErrors.response(code, message)));
 	}
@@ -237,12 +228,7 @@ public final class GraphQLHandler implements HttpHandler {
 		return bytes.length > limit ? null : bytes;
 	}
 
-	static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", type);
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
+	static void send(Exchange exchange, int status, String type, String body) throws IOException {
+		exchange.respond(status, type, body);
 	}
 }

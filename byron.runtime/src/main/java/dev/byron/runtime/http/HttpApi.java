@@ -1,14 +1,10 @@
 package dev.byron.runtime.http;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.byron.runtime.api.GraphQLEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,39 +13,36 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class HttpApi implements AutoCloseable {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final HttpServer server;
-	private final ThreadPoolExecutor executor;
+	private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
+	private final String host;
+	private final int port;
+	private WebServer server;
 
-	public HttpApi(String host, int port, GraphQLEndpoint graphQL, Health health, PrometheusMeterRegistry metrics)
-			throws IOException {
-		server = HttpServer.create(new InetSocketAddress(host, port), 128);
-		executor = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(512), r -> {
-			Thread thread = new Thread(r, "byron-http");
-			thread.setDaemon(true);
-			return thread;
-		});
-		server.setExecutor(executor);
-		server.createContext("/graphql", new GraphQLHandler(graphQL::execute, null, GraphQLHandler::forwardedCaller));
-		server.createContext("/health/live", exchange -> GraphQLHandler.send(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
-		server.createContext("/health/ready", exchange -> {
+	public HttpApi(String host, int port, GraphQLEndpoint graphQL, Health health, PrometheusMeterRegistry metrics) {
+		this.host = host;
+		this.port = port;
+		routes.put("/graphql", new GraphQLHandler(graphQL::execute, null, GraphQLHandler::forwardedCaller));
+		routes.put("/health/live", exchange -> GraphQLHandler.send(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
+		routes.put("/health/ready", exchange -> {
 			Map<String, Object> ready = health.ready();
 			GraphQLHandler.send(exchange, "UP".equals(ready.get("status")) ? 200 : 503, "application/json", JSON.writeValueAsString(ready));
 		});
-		server.createContext("/metrics", exchange -> GraphQLHandler.send(exchange, 200, "text/plain; version=0.0.4", metrics.scrape()));
+		routes.put("/metrics", exchange -> GraphQLHandler.send(exchange, 200, "text/plain; version=0.0.4", metrics.scrape()));
 	}
 
-	public HttpApi start() {
-		server.start();
+	public HttpApi start() throws IOException {
+		server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-http");
 		return this;
 	}
 
 	public int port() {
-		return server.getAddress().getPort();
+		return server.port();
 	}
 
 	@Override
 	public void close() {
-		server.stop(0);
-		executor.shutdownNow();
+		if (server != null) {
+			server.close();
+		}
 	}
 }

@@ -1,21 +1,22 @@
 package dev.byron.runtime.gateway.auth;
 
 import java.io.IOException;
-import java.io.OutputStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
 
 import dev.byron.runtime.api.Caller;
 import dev.byron.runtime.api.GraphQLErrors;
+import dev.byron.runtime.http.Exchange;
+import dev.byron.runtime.http.GraphQLHandler;
+import dev.byron.runtime.http.HttpFilter;
+import dev.byron.runtime.http.HttpHandler;
 
 /**
  * Lets a GraphQL request through only with a valid bearer token, and leaves the verified {@link Caller} on the
  * exchange. GraphiQL's page ({@code GET} without a query) stays open: the requests it sends, and a query sent as a
  * {@code GET}, need the token like any other.
  */
-public final class BearerAuthentication extends Filter {
+public final class BearerAuthentication implements HttpFilter {
 	public static final String CALLER = "byron.caller";
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,38 +34,27 @@ public final class BearerAuthentication extends Filter {
 	}
 
 	@Override
-	public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-		if (!everyMethod && !"POST".equals(exchange.getRequestMethod())
-				&& !dev.byron.runtime.http.GraphQLHandler.parameters(exchange.getRequestURI().getRawQuery()).containsKey("query")) {
-			chain.doFilter(exchange);
+	public void filter(Exchange exchange, HttpHandler next) throws IOException {
+		if (!everyMethod && !"POST".equals(exchange.method())
+				&& !GraphQLHandler.parameters(exchange.rawQuery()).containsKey("query")) {
+			next.handle(exchange);
 			return;
 		}
 		try {
-			exchange.setAttribute(CALLER, verifier.verify(exchange.getRequestHeaders().getFirst("Authorization")));
+			exchange.attribute(CALLER, verifier.verify(exchange.header("Authorization")));
 		} catch (AuthenticationFailed e) {
 			if (e.httpStatus() == 401) {
-				exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+				exchange.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 			}
-			byte[] body = JSON.writeValueAsBytes(GraphQLErrors.response(e.code(), e.getMessage()));
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(e.httpStatus(), body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
+			exchange.respond(e.httpStatus(), "application/json", JSON.writeValueAsBytes(GraphQLErrors.response(e.code(), e.getMessage())));
 			return;
 		}
-		chain.doFilter(exchange);
+		next.handle(exchange);
 	}
 
 	/** The caller a filter left on the exchange; anonymous where the gateway has no authentication. */
-	public static Caller callerOf(HttpExchange exchange) {
-		Object caller = exchange.getAttribute(CALLER);
+	public static Caller callerOf(Exchange exchange) {
+		Object caller = exchange.attribute(CALLER);
 		return caller instanceof Caller known ? known : Caller.ANONYMOUS;
 	}
-
-	@Override
-	public String description() {
-		return "Bearer token authentication (" + verifier.settings().issuer() + ")";
-	}
-
 }

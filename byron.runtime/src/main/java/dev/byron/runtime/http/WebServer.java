@@ -1,0 +1,162 @@
+package dev.byron.runtime.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.api.GraphQLErrors;
+
+/**
+ * The HTTP server under the gateway and every component: Jetty 12 (ADR 23) with the {@link ServerLimits}, TCP_NODELAY,
+ * keep-alive, and HTTP/2 without TLS (h2c) beside HTTP/1.1. A request goes to the handler of the longest path prefix
+ * it starts with; errors the server answers itself (headers too large, a malformed request) are GraphQL-shaped JSON
+ * that names no class.
+ */
+public final class WebServer implements AutoCloseable {
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebServer.class);
+
+	private final Server server;
+	private final ServerConnector connector;
+
+	private WebServer(String host, int port, Map<String, HttpHandler> routes, ServerLimits limits, String threadName) {
+		QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
+		threads.setName(threadName);
+		threads.setDaemon(true);
+		server = new Server(threads);
+		HttpConfiguration http = new HttpConfiguration();
+		http.setRequestHeaderSize(limits.maxHeaderBytes());
+		http.setSendServerVersion(false);
+		http.setSendXPoweredBy(false);
+		http.setSendDateHeader(false);
+		connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+		connector.setHost(host);
+		connector.setPort(port);
+		connector.setIdleTimeout(limits.idleTimeout().toMillis());
+		connector.setAcceptedTcpNoDelay(true);
+		connector.setAcceptQueueSize(1024);
+		server.addConnector(connector);
+		NetworkConnectionLimit connections = new NetworkConnectionLimit(limits.maxConnections(), server);
+		connections.setEndPointIdleTimeout(Math.min(1000, limits.idleTimeout().toMillis()));
+		server.addBean(connections);
+		server.setHandler(new Routes(routes));
+		server.setErrorHandler(WebServer::error);
+	}
+
+	/** Starts a server on {@code host:port} (0 for a free port) that answers with {@code routes} by path prefix. */
+	public static WebServer start(String host, int port, Map<String, HttpHandler> routes, ServerLimits limits, String threadName)
+			throws IOException {
+		WebServer web = new WebServer(host, port, routes, limits, threadName);
+		try {
+			web.server.start();
+		} catch (IOException e) {
+			web.close();
+			throw e;
+		} catch (Exception e) {
+			web.close();
+			throw new IOException("The HTTP server on " + host + ":" + port + " did not start: " + e.getMessage(), e);
+		}
+		return web;
+	}
+
+	public int port() {
+		return connector.getLocalPort();
+	}
+
+	public InetSocketAddress address() {
+		return new InetSocketAddress(connector.getHost(), port());
+	}
+
+	@Override
+	public void close() {
+		try {
+			server.stop();
+		} catch (Exception e) {
+			LOG.debug("HTTP server stopped with {}", e.toString());
+		}
+	}
+
+	/** The JSON answer for what the server refuses before any handler runs. */
+	private static boolean error(Request request, Response response, Callback callback) throws IOException {
+		Object status = request.getAttribute(ErrorHandler.ERROR_STATUS);
+		int code = status instanceof Integer number ? number : response.getStatus();
+		String message = switch (code) {
+			case 431 -> "The request's headers are too large.";
+			case 413 -> "The request is too large.";
+			case 404 -> "Nothing here: GraphQL is at /graphql.";
+			case 408 -> "The request took too long to arrive.";
+			default -> code >= 500 ? "Internal error." : "The request is malformed (HTTP " + code + ").";
+		};
+		byte[] body = JSON.writeValueAsBytes(GraphQLErrors.response(code >= 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION, message));
+		response.setStatus(code);
+		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+		response.write(true, ByteBuffer.wrap(body), callback);
+		return true;
+	}
+
+	/** Dispatches by the longest matching path prefix, and answers what a handler let fail. */
+	private static final class Routes extends Handler.Abstract {
+		private final List<Map.Entry<String, HttpHandler>> routes;
+
+		Routes(Map<String, HttpHandler> routes) {
+			this.routes = new LinkedHashMap<>(routes).entrySet().stream()
+					.sorted(Comparator.comparingInt((Map.Entry<String, HttpHandler> route) -> route.getKey().length()).reversed())
+					.toList();
+		}
+
+		@Override
+		public boolean handle(Request request, Response response, Callback callback) {
+			Exchange exchange = new Exchange(request, response, callback);
+			String path = exchange.path();
+			HttpHandler handler = routes.stream().filter(route -> path.startsWith(route.getKey())).map(Map.Entry::getValue)
+					.findFirst().orElse(null);
+			try {
+				if (handler == null) {
+					exchange.respond(404, "application/json", JSON.writeValueAsString(
+							GraphQLErrors.response(ErrorCode.NOT_FOUND, "Nothing here: GraphQL is at /graphql.")));
+					return true;
+				}
+				handler.handle(exchange);
+				if (!exchange.responded()) {
+					exchange.respond(500, "application/json", internal());
+				}
+			} catch (Exception | Error e) {
+				if (exchange.responded()) {
+					exchange.fail(e);
+				} else {
+					LOG.error("request failed on {} {}", exchange.method(), path, e);
+					exchange.respond(500, "application/json", internal());
+				}
+			}
+			return true;
+		}
+
+		private static byte[] internal() {
+			return "{\"errors\":[{\"message\":\"Internal error.\",\"extensions\":{\"code\":\"INTERNAL\"}}]}"
+					.getBytes(StandardCharsets.UTF_8);
+		}
+	}
+}
