@@ -50,6 +50,12 @@ class RunEndToEndTest {
 			ada = id(gql(run, "mutation { createUser(input: {handle: \"Ada\", name: \"Ada Lovelace\"}) { id handle } }"), "createUser");
 			assertThat(handle(run, ada)).as("the before hook normalized the handle").isEqualTo("ada");
 			bob = id(gql(run, "mutation { createUser(input: {handle: \"bob\", name: \"Bob\"}) { id } }"), "createUser");
+			String accounts = run.output().stream().filter(line -> line.trim().startsWith("accounts ")).findFirst().orElseThrow()
+					.replaceAll(".*(http://\\S+).*", "$1");
+			HttpResponse<String> direct = HTTP.send(HttpRequest.newBuilder(URI.create(accounts)).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"mutation { createUser(input: {handle: \\\"mallory\\\", name: \\\"M\\\"}) { id } }\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(direct.statusCode()).as("a component called past the gateway: " + direct.body()).isEqualTo(401);
 			Map<String, Object> duplicate = gql(run, "mutation { createUser(input: {handle: \"ada\", name: \"Other\"}) { id } }");
 			assertThat(code(duplicate)).isEqualTo("CONFLICT");
 

@@ -69,7 +69,7 @@ public final class GatewayConfigGenerator implements ArtifactGenerator {
 	public static dev.byron.runtime.gateway.GatewaySettings settings(GenerationInput input, String jwtSecret) {
 		Integer timeout = timeoutSeconds(input);
 		return new dev.byron.runtime.gateway.GatewaySettings(limits(input), auth(input), jwtSecret, corsOrigins(input),
-				timeout == null ? null : java.time.Duration.ofSeconds(timeout));
+				timeout == null ? null : java.time.Duration.ofSeconds(timeout), null);
 	}
 
 	private static ConfigBlock gatewayBlock(GenerationInput input) {

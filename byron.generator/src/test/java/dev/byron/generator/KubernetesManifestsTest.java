@@ -79,6 +79,96 @@ class KubernetesManifestsTest {
 	}
 
 	@Test
+	void theNetworkLetsTheGatewayReachComponentsAndEachComponentOnlyItsOwnDatabase() throws Exception {
+		List<JsonNode> objects = objects(example("microblog"));
+		Map<String, String> gateway = podLabels(object(objects, "Deployment", "gateway"));
+		Map<String, String> accountsApi = podLabels(object(objects, "Deployment", "accounts-api"));
+		Map<String, String> accountsSink = podLabels(object(objects, "Deployment", "accounts-sink"));
+		Map<String, String> postsApi = podLabels(object(objects, "Deployment", "posts-api"));
+		Map<String, String> accountsMongo = podLabels(object(objects, "StatefulSet", "accounts-mongo"));
+		Map<String, String> nats = podLabels(object(objects, "StatefulSet", "nats"));
+		Map<String, String> stranger = Map.of("app", "something-else");
+
+		assertThat(admits(objects, stranger, gateway, 4000)).as("clients reach the gateway").isTrue();
+		assertThat(admits(objects, gateway, accountsApi, 8080)).as("the gateway reaches a component").isTrue();
+		assertThat(admits(objects, stranger, accountsApi, 8080)).as("nobody else reaches a component").isFalse();
+		assertThat(admits(objects, postsApi, accountsApi, 8080)).as("nor does another component").isFalse();
+		assertThat(admits(objects, accountsApi, accountsMongo, 27017)).as("a component reaches its database").isTrue();
+		assertThat(admits(objects, accountsSink, accountsMongo, 27017)).as("and so does its Sink").isTrue();
+		assertThat(admits(objects, postsApi, accountsMongo, 27017)).as("another component does not").isFalse();
+		assertThat(admits(objects, gateway, accountsMongo, 27017)).as("nor does the gateway").isFalse();
+		assertThat(admits(objects, accountsSink, nats, 4222)).as("Byron's pods reach NATS").isTrue();
+		assertThat(admits(objects, stranger, nats, 4222)).as("nobody else does").isFalse();
+	}
+
+	@Test
+	void theGatewayAndEveryApiGetTheSigningKeyAndEveryDatabaseItsOwnPassword() throws Exception {
+		List<JsonNode> objects = objects(example("microblog"));
+		assertThat(env(object(objects, "Deployment", "gateway"), "BYRON_CALLER_KEY").at("/valueFrom/secretKeyRef/key").asText())
+				.isEqualTo("caller-key");
+		assertThat(env(object(objects, "Deployment", "accounts-api"), "BYRON_CALLER_KEY").at("/valueFrom/secretKeyRef/key").asText())
+				.isEqualTo("caller-key");
+		String mongoPassword = env(object(objects, "StatefulSet", "accounts-mongo"), "MONGO_INITDB_ROOT_PASSWORD")
+				.at("/valueFrom/secretKeyRef/key").asText();
+		assertThat(mongoPassword).isEqualTo("mongo-password-accounts");
+		assertThat(env(object(objects, "Deployment", "accounts-sink"), "MONGO_PASSWORD").at("/valueFrom/secretKeyRef/key").asText())
+				.isEqualTo(mongoPassword);
+		assertThat(env(object(objects, "StatefulSet", "posts-mongo"), "MONGO_INITDB_ROOT_PASSWORD").at("/valueFrom/secretKeyRef/key")
+				.asText()).isEqualTo("mongo-password-posts");
+		assertThat(env(object(objects, "Deployment", "accounts-api"), "BYRON_MONGO_URI").path("value").asText())
+				.startsWith("mongodb://byron:$(MONGO_PASSWORD)@accounts-mongo:27017/");
+	}
+
+	private static JsonNode env(JsonNode workload, String name) {
+		for (JsonNode variable : workload.at("/spec/template/spec/containers/0/env")) {
+			if (variable.path("name").asText().equals(name)) {
+				return variable;
+			}
+		}
+		throw new AssertionError(workload.at("/metadata/name").asText() + " has no " + name);
+	}
+
+	private static Map<String, String> podLabels(JsonNode workload) {
+		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		workload.at("/spec/template/metadata/labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+		return labels;
+	}
+
+	/** Kubernetes' rule for ingress, for the selectors Byron writes: isolated pods admit only what some policy allows. */
+	private static boolean admits(List<JsonNode> objects, Map<String, String> from, Map<String, String> to, int port) {
+		boolean isolated = false;
+		for (JsonNode policy : objects) {
+			if (!policy.path("kind").asText().equals("NetworkPolicy") || !matches(policy.at("/spec/podSelector"), to)) {
+				continue;
+			}
+			isolated = true;
+			for (JsonNode rule : policy.at("/spec/ingress")) {
+				boolean portAllowed = rule.path("ports").isMissingNode()
+						|| java.util.stream.StreamSupport.stream(rule.path("ports").spliterator(), false).anyMatch(p -> p.path("port").asInt() == port);
+				boolean peerAllowed = rule.path("from").isMissingNode()
+						|| java.util.stream.StreamSupport.stream(rule.path("from").spliterator(), false)
+								.anyMatch(peer -> peer.has("podSelector") && !peer.has("namespaceSelector") && matches(peer.get("podSelector"), from));
+				if (portAllowed && peerAllowed) {
+					return true;
+				}
+			}
+		}
+		return !isolated;
+	}
+
+	private static boolean matches(JsonNode selector, Map<String, String> labels) {
+		assertThat(selector.has("matchExpressions")).as("selectors Byron writes use matchLabels").isFalse();
+		var wanted = selector.path("matchLabels").fields();
+		while (wanted.hasNext()) {
+			var label = wanted.next();
+			if (!label.getValue().asText().equals(labels.get(label.getKey()))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	@Test
 	void everyContainerHasCpuAndMemoryLimitsRunsAsNonRootAndNoImageIsLatest() throws Exception {
 		for (String example : List.of("microblog", "shop", "conference")) {
 			List<JsonNode> objects = objects(example(example));
@@ -120,7 +210,7 @@ class KubernetesManifestsTest {
 			assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
 			assertThat(container.at("/resources/requests/cpu").asText()).isIn("250m");
 			assertThat(object(objects, "Deployment", component + "-sink").at("/spec/template/spec/containers/0/env")
-					.findValuesAsText("value")).contains("sink", "mongodb://" + component + "-mongo:27017");
+					.findValuesAsText("value")).contains("sink", "mongodb://byron:$(MONGO_PASSWORD)@" + component + "-mongo:27017/?authSource=admin");
 			assertThat(object(objects, "StatefulSet", component + "-mongo")).isNotNull();
 			assertThat(object(objects, "Service", component + "-api").at("/spec/ports/0/port").asInt()).isEqualTo(8080);
 			assertThat(object(objects, "PodDisruptionBudget", component + "-api")).isNotNull();

@@ -12,6 +12,7 @@ import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.command.CommandPipeline;
 import dev.byron.runtime.command.LocalComponentClient;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.http.Health;
 import dev.byron.runtime.http.HttpApi;
 import dev.byron.runtime.sink.EventHandler;
@@ -61,7 +62,8 @@ public final class ByronComponent implements AutoCloseable {
 		if (builder.role != Role.SINK) {
 			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.hooks, client, builder.maxInFlight);
 			Health health = new Health(broker, cache, sink == null ? null : sink::pending, builder.readyLag);
-			this.http = new HttpApi(builder.host, builder.port, graphQL, health, metrics);
+			this.http = new HttpApi(builder.host, builder.port, graphQL, health, metrics, descriptor.name(),
+					builder.callerKey == null ? null : GatewaySignature.withKey(builder.callerKey));
 		} else {
 			this.http = null;
 		}
@@ -141,6 +143,7 @@ public final class ByronComponent implements AutoCloseable {
 		private SinkOptions sinkOptions = SinkOptions.DEFAULT;
 		private int maxInFlight = 64;
 		private long readyLag = 1_000;
+		private String callerKey;
 
 		private Builder(ComponentDescriptor descriptor) {
 			this.descriptor = descriptor;
@@ -190,6 +193,12 @@ public final class ByronComponent implements AutoCloseable {
 
 		public Builder maxInFlight(int value) {
 			this.maxInFlight = value;
+			return this;
+		}
+
+		/** The key the gateway signs callers with; without it, the component takes the caller header unsigned. */
+		public Builder callerKey(String key) {
+			this.callerKey = key;
 			return this;
 		}
 

@@ -48,7 +48,7 @@ public final class ServiceMain {
 		try (Broker broker = Broker.connect(natsUrl, descriptor.system(), descriptor.name() + "-" + role.name().toLowerCase());
 				MongoClient mongo = MongoClients.create(mongoUri);
 				ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(mongo).hooks(hooks).role(role)
-						.readYourWrites(readYourWrites(env))
+						.readYourWrites(readYourWrites(env)).callerKey(callerKey(env, role, log))
 						.http(env.getOrDefault("BYRON_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("BYRON_PORT", "8080")))
 						.start()) {
 			log.info("component {} of system {} started as {} (broker {}, cache {}){}", descriptor.name(), descriptor.system(),
@@ -59,6 +59,21 @@ public final class ServiceMain {
 			log.info("component {} stopping", descriptor.name());
 			dev.byron.runtime.trace.Tracing.flush();
 		}
+	}
+
+	/** The gateway's signing key: a component that serves GraphQL does not start without one (it would answer anyone). */
+	private static String callerKey(Map<String, String> env, ByronComponent.Role role, Logger log) {
+		String key = env.get(dev.byron.runtime.api.GatewaySignature.ENVIRONMENT);
+		if (role == ByronComponent.Role.SINK) {
+			return null;
+		}
+		if (key == null || key.isBlank()) {
+			log.error("{} is not set: a component answers only requests the gateway signed, with the key the gateway has."
+					+ " The manifests of `byron deploy` take it from the credentials Secret; `byron run` sets it itself.",
+					dev.byron.runtime.api.GatewaySignature.ENVIRONMENT);
+			System.exit(2);
+		}
+		return key;
 	}
 
 	/** {@code BYRON_READ_YOUR_WRITES=false} answers a mutation on append, without waiting for the own Sink. */

@@ -50,7 +50,7 @@ class GatewayEdgeTest {
 				Gateway gateway = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl()),
 						new Route(TestDescriptors.posts(system), "http://127.0.0.1:" + slow.getAddress().getPort() + "/graphql")),
 						"127.0.0.1", 0, Map.of(), new GatewaySettings(QueryLimits.DEFAULT, null, null,
-								List.of("https://app.example.com"), Duration.ofSeconds(1)))) {
+								List.of("https://app.example.com"), Duration.ofSeconds(1), null))) {
 			HttpResponse<String> preflight = send(HttpRequest.newBuilder(URI.create(gateway.url()))
 					.method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example.com")
 					.header("Access-Control-Request-Method", "POST")

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.byron.runtime.api.Caller;
+import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
@@ -60,6 +62,7 @@ class GatewaySecurityTest {
 	private static final String ISSUER = "https://id.microblog.test/";
 	private static final String AUDIENCE = "microblog";
 	private static final String SECRET = "a-shared-secret-for-local-use-only-0123456789abcdef";
+	private static final String CALLER_KEY = GatewaySignature.newKey();
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -88,18 +91,18 @@ class GatewaySecurityTest {
 
 		broker = TestInfra.broker(system);
 		accounts = ByronComponent.from(accountsDescriptor).broker(broker).mongo(TestInfra.mongo())
-				.hooks(Hooks.builder().command("stamp", ctx -> hookCallers.add(ctx.caller())).build()).start();
-		posts = ByronComponent.from(postsDescriptor).broker(broker).mongo(TestInfra.mongo()).start();
+				.hooks(Hooks.builder().command("stamp", ctx -> hookCallers.add(ctx.caller())).build()).callerKey(CALLER_KEY).start();
+		posts = ByronComponent.from(postsDescriptor).broker(broker).mongo(TestInfra.mongo()).callerKey(CALLER_KEY).start();
 		EntityDescriptor note = new EntityDescriptor("Note", "Notes", List.of(
 				new FieldDescriptor("owner", FieldType.scalar("String", false), FieldRules.NONE),
 				new FieldDescriptor("text", FieldType.scalar("String", true), FieldRules.NONE)), null,
 				new Ownership("owner", "moderator"));
 		notes = ByronComponent.from(new ComponentDescriptor(1, system, "notes", "per-operation", List.of(note), List.of(),
-				List.of(), List.of(), List.of(), List.of())).broker(broker).mongo(TestInfra.mongo()).start();
+				List.of(), List.of(), List.of(), List.of())).broker(broker).mongo(TestInfra.mongo()).callerKey(CALLER_KEY).start();
 		gateway = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl()),
 				new Route(posts.descriptor(), posts.graphqlUrl()), new Route(notes.descriptor(), notes.graphqlUrl())),
 				"127.0.0.1", 0, Map.of(),
-				new GatewaySettings(QueryLimits.DEFAULT, new AuthSettings(ISSUER, AUDIENCE, null, "roles"), SECRET));
+				new GatewaySettings(QueryLimits.DEFAULT, new AuthSettings(ISSUER, AUDIENCE, null, "roles"), SECRET).withCallerKey(CALLER_KEY));
 	}
 
 	@AfterAll
@@ -238,11 +241,37 @@ class GatewaySecurityTest {
 		Answer moderated = post(moderator, "mutation($id: ID!) { updateNote(id: $id, input: {text: \"moderated\"}) { text } }", Map.of("id", id));
 		assertThat(moderated.errors()).as("the rule's role may change anyone's").isEmpty();
 
-		Http.Response anonymous = Http.graphql(notes.graphqlUrl(), "mutation($id: ID!) { deleteNote(id: $id) }", Map.of("id", id));
-		assertThat(anonymous.code()).as("straight at the component, without a caller").isEqualTo("FORBIDDEN");
+		Answer bobAtTheComponent = post(notes.graphqlUrl(), null, "mutation($id: ID!) { deleteNote(id: $id) }", Map.of("id", id),
+				Map.of(Caller.HEADER, GatewaySignature.withKey(CALLER_KEY).sign(new Caller("user-bob", Set.of(), Map.of()), "notes")));
+		assertThat(bobAtTheComponent.code()).as("the component checks the owner itself").isEqualTo("FORBIDDEN");
 		assertThat(post(ada, "mutation($id: ID!) { deleteNote(id: $id) }", Map.of("id", id)).errors()).isEmpty();
 		assertThat(notes.commands().create("Note", Map.of("text", "from the component's own code"), null).state())
 				.as("the component's own code is not bound").containsEntry("owner", null);
+	}
+
+	@Test
+	void componentsAnswerOnlyWhatTheGatewaySignedForThem() throws Exception {
+		GatewaySignature signature = GatewaySignature.withKey(CALLER_KEY);
+		String query = "{ posts { nodes { id } } }";
+		Caller member = new Caller("user-ada", Set.of("member"), Map.of());
+
+		Answer bare = post(posts.graphqlUrl(), null, query, Map.of(), Map.of());
+		assertThat(bare.status()).as("no signature").isEqualTo(401);
+		assertThat(bare.code()).isEqualTo("UNAUTHENTICATED");
+		assertThat(bare.message()).contains("gateway");
+		assertThat(post(posts.graphqlUrl(), null, query, Map.of(), Map.of(Caller.HEADER, member.toHeader())).status())
+				.as("a caller header the client wrote itself").isEqualTo(401);
+		assertThat(post(posts.graphqlUrl(), null, query, Map.of(), Map.of(Caller.HEADER,
+				GatewaySignature.withKey(GatewaySignature.newKey()).sign(member, "posts"))).status()).as("another key").isEqualTo(401);
+		Answer elsewhere = post(posts.graphqlUrl(), null, query, Map.of(), Map.of(Caller.HEADER, signature.sign(member, "accounts")));
+		assertThat(elsewhere.status()).as("signed for another component").isEqualTo(401);
+		assertThat(elsewhere.message()).contains("another component");
+
+		Answer anonymous = post(posts.graphqlUrl(), null, query, Map.of(), Map.of(Caller.HEADER, signature.sign(Caller.ANONYMOUS, "posts")));
+		assertThat(anonymous.code()).as("the component checks @auth roles itself").isEqualTo("FORBIDDEN");
+		assertThat(anonymous.message()).contains("member");
+		Answer signed = post(posts.graphqlUrl(), null, query, Map.of(), Map.of(Caller.HEADER, signature.sign(member, "posts")));
+		assertThat(signed.errors()).isEmpty();
 	}
 
 	@Test
@@ -261,7 +290,7 @@ class GatewaySecurityTest {
 		jwks.start();
 		String jwksUrl = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
 		try (Gateway withJwks = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl())), "127.0.0.1", 0,
-				Map.of(), new GatewaySettings(QueryLimits.DEFAULT, new AuthSettings(ISSUER, null, jwksUrl, "scope"), null))) {
+				Map.of(), new GatewaySettings(QueryLimits.DEFAULT, new AuthSettings(ISSUER, null, jwksUrl, "scope"), null).withCallerKey(CALLER_KEY))) {
 			Answer ok = post(withJwks.url(), rs256(claims("user-rsa", List.of()).claim("scope", "admin read"), key),
 					"{ users { nodes { handle bio } } }", Map.of(), Map.of());
 			assertThat(ok.errors()).as("roles from a space-separated scope claim").isEmpty();

@@ -49,6 +49,14 @@ public final class Http {
 		return post(url, Map.of("query", query, "variables", variables), null);
 	}
 
+	public static Response graphql(String url, String query, Map<String, Object> variables, Map<String, String> headers) {
+		try {
+			return rawWithHeaders(url, JSON.writeValueAsString(Map.of("query", query, "variables", variables)), headers);
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	public static Response post(String url, Object body, String traceparent) {
 		try {
 			return raw(url, JSON.writeValueAsString(body), traceparent);
@@ -58,12 +66,14 @@ public final class Http {
 	}
 
 	public static Response raw(String url, String body, String traceparent) {
+		return rawWithHeaders(url, body, traceparent == null ? Map.of() : Map.of("traceparent", traceparent));
+	}
+
+	public static Response rawWithHeaders(String url, String body, Map<String, String> headers) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(body));
-			if (traceparent != null) {
-				request.header("traceparent", traceparent);
-			}
+			headers.forEach(request::header);
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), JSON.readValue(response.body(), new TypeReference<>() {
 			}));

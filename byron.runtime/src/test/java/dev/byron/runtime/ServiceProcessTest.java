@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.byron.runtime.api.Caller;
+import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.descriptor.Descriptors;
 
 /** A component as its image runs it: a separate JVM, configured by the environment, logging JSON. */
@@ -48,7 +50,9 @@ class ServiceProcessTest {
 		String classpath = Files.readString(Path.of("target/runtime-classpath.txt")).trim() + ":target/classes";
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				classpath, ServiceMain.class.getName(), descriptor.toString()).redirectErrorStream(true);
+		String key = GatewaySignature.newKey();
 		builder.environment().putAll(Map.of("BYRON_NATS_URL", TestInfra.natsUrl(), "BYRON_PORT", String.valueOf(port),
+				GatewaySignature.ENVIRONMENT, key,
 				"BYRON_MONGO_URI", "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort() + "/?appName=byron-test"));
 		Process process = builder.start();
 		CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
@@ -72,7 +76,12 @@ class ServiceProcessTest {
 					return false;
 				}
 			});
-			Http.Response created = Http.graphql(base + "/graphql", "mutation { createUser(input: {handle: \"proc\", name: \"P\"}) { handle } }", Map.of());
+			String create = "mutation { createUser(input: {handle: \"proc\", name: \"P\"}) { handle } }";
+			Http.Response direct = Http.graphql(base + "/graphql", create, Map.of());
+			assertThat(direct.status()).as("a request that did not come through the gateway").isEqualTo(401);
+			assertThat(direct.code()).isEqualTo("UNAUTHENTICATED");
+			Http.Response created = Http.graphql(base + "/graphql", create, Map.of(),
+					Map.of(Caller.HEADER, GatewaySignature.withKey(key).sign(Caller.ANONYMOUS, "accounts")));
 			assertThat(created.object("createUser")).containsEntry("handle", "proc");
 			Await.until("the start is logged", () -> lines.stream().anyMatch(l -> l.contains("started as all")));
 			String started = lines.stream().filter(l -> l.contains("started as all")).findFirst().orElseThrow();

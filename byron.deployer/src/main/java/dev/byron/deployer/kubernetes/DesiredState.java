@@ -52,6 +52,9 @@ public record DesiredState(DeploymentSettings settings, List<HasMetadata> object
 		return new DesiredState(settings, objects);
 	}
 
+	/** The annotation that lists the keys of the credentials Secret Byron made up itself (kept from deploy to deploy). */
+	public static final String GENERATED_KEYS = "byron.dev/generated-keys";
+
 	private static List<Secret> secrets(ByronModel model, DeploymentSettings settings, Map<String, String> env)
 			throws DeployException {
 		ConfigBlock credentials = model.credentials() == null ? ConfigBlock.EMPTY : model.credentials();
@@ -73,8 +76,12 @@ public record DesiredState(DeploymentSettings settings, List<HasMetadata> object
 			}
 			}
 		}
+		List<String> generated = settings.secrets().generatedKeys(settings.components().entrySet().stream()
+				.filter(c -> !c.getValue().externalMongo()).map(Map.Entry::getKey).toList());
+		generated.forEach(key -> data.put(key, dev.byron.runtime.api.GatewaySignature.newKey()));
 		Secret credentialsSecret = new SecretBuilder().withNewMetadata().withName(settings.secrets().name())
-				.withNamespace(settings.namespace()).addToLabels(labels(settings)).endMetadata().withType("Opaque")
+				.withNamespace(settings.namespace()).addToLabels(labels(settings))
+				.addToAnnotations(GENERATED_KEYS, String.join(",", generated)).endMetadata().withType("Opaque")
 				.withStringData(data).build();
 		secrets.add(0, credentialsSecret);
 		return secrets;

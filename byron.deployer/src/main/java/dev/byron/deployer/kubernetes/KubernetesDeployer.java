@@ -227,6 +227,7 @@ public final class KubernetesDeployer {
 			return Action.CREATE;
 		}
 		if (desired instanceof Secret secret) {
+			keepGeneratedKeys(secret, (Secret) live);
 			return sameSecret(secret, (Secret) live) ? Action.UNCHANGED : Action.UPDATE;
 		}
 		String liveHash = live.getMetadata().getAnnotations() == null ? null
@@ -371,6 +372,26 @@ public final class KubernetesDeployer {
 			return HexFormat.of().formatHex(digest, 0, 8);
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Keys Byron generated at the first deploy (the gateway's signing key, MongoDB passwords) stay what they were: a
+	 * new value would lock running components out of their databases and refuse the gateway's requests.
+	 */
+	private static void keepGeneratedKeys(Secret desired, Secret live) {
+		String generated = desired.getMetadata().getAnnotations() == null ? null
+				: desired.getMetadata().getAnnotations().get(DesiredState.GENERATED_KEYS);
+		if (generated == null || generated.isEmpty()) {
+			return;
+		}
+		for (String key : generated.split(",")) {
+			String kept = live.getData() != null && live.getData().containsKey(key)
+					? new String(Base64.getDecoder().decode(live.getData().get(key)), StandardCharsets.UTF_8)
+					: live.getStringData() == null ? null : live.getStringData().get(key);
+			if (kept != null) {
+				desired.getStringData().put(key, kept);
+			}
 		}
 	}
 

@@ -24,6 +24,7 @@ import dev.byron.runtime.ByronComponent;
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.gateway.Gateway;
+import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.gateway.GatewaySettings;
 import dev.byron.runtime.gateway.Route;
 import dev.byron.runtime.spi.HookProvider;
@@ -42,6 +43,8 @@ public final class LocalSystem implements AutoCloseable {
 	private final Map<String, Hooks> hooks = new LinkedHashMap<>();
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 	private final Map<String, ByronComponent> running = new LinkedHashMap<>();
+	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
+	private final String callerKey = GatewaySignature.newKey();
 	private Broker broker;
 	private SupervisedNats nats;
 	private MongoClient mongo;
@@ -153,11 +156,11 @@ public final class LocalSystem implements AutoCloseable {
 		}
 		SupervisedNats supervised = nats;
 		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
-				gatewaySettings(input), () -> (supervised == null || supervised.ready()) && broker.isConnected());
+				gatewaySettings(input).withCallerKey(callerKey), () -> (supervised == null || supervised.ready()) && broker.isConnected());
 		log.println("byron: system " + system + " is running (data in " + data + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
-		running.forEach((name, c) -> log.println("  " + String.format("%-19s", name) + " " + c.graphqlUrl()));
+		running.forEach((name, c) -> log.println("  " + String.format("%-19s", name) + " " + c.graphqlUrl() + "   (answers the gateway only)"));
 		log.println("  broker              " + Broker.redacted(natsUrl));
 		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
@@ -177,7 +180,7 @@ public final class LocalSystem implements AutoCloseable {
 
 	private synchronized ByronComponent startComponent(String name, int port) throws IOException {
 		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(broker).mongo(mongo)
-				.hooks(hooks.get(name)).http("127.0.0.1", port).start();
+				.hooks(hooks.get(name)).http("127.0.0.1", port).callerKey(callerKey).start();
 		running.put(name, component);
 		return component;
 	}

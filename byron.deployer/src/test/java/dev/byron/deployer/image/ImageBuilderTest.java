@@ -74,7 +74,8 @@ class ImageBuilderTest {
 			process.environment().putAll(environment(dir.resolve("image")));
 			process.environment().putAll(java.util.Map.of("BYRON_ROLE", "all", "BYRON_NATS_URL", broker.url(),
 					"BYRON_MONGO_URI", "mongodb://127.0.0.1:" + mongoAddress.getPort(), "BYRON_HOST", "127.0.0.1",
-					"BYRON_PORT", String.valueOf(port)));
+					"BYRON_PORT", String.valueOf(port), dev.byron.runtime.api.GatewaySignature.ENVIRONMENT,
+					dev.byron.runtime.api.GatewaySignature.newKey()));
 			Process service = process.start();
 			try {
 				assertThat(awaitReady(port, service)).as(Files.readString(dir.resolve("service.log"))).isEqualTo(200);

@@ -78,9 +78,16 @@ class KubernetesDeployerTest {
 		assertThat(natsReady).isNotNegative().isLessThan(firstComponent);
 		assertThat(progress).contains("timeline: rolled out", "gateway: rolled out");
 
+		Map<String, String> credentials = client.secrets().inNamespace("microblog").withName("microblog-credentials").get().getStringData();
+		assertThat(credentials.get("caller-key")).as("the gateway's signing key").hasSizeGreaterThanOrEqualTo(32);
+		assertThat(credentials.get("mongo-password-accounts")).hasSizeGreaterThanOrEqualTo(32)
+				.isNotEqualTo(credentials.get("mongo-password-posts"));
+
 		progress.clear();
-		assertThat(deployer.deploy(desired())).allMatch(c -> c.action() == Action.UNCHANGED);
+		assertThat(deployer.deploy(desired())).as("generated keys are kept, not made anew").allMatch(c -> c.action() == Action.UNCHANGED);
 		assertThat(progress).containsExactly("Everything is up to date.");
+		assertThat(client.secrets().inNamespace("microblog").withName("microblog-credentials").get().getStringData())
+				.containsEntry("caller-key", credentials.get("caller-key"));
 	}
 
 	@Test

@@ -59,6 +59,23 @@ public record DeploymentSettings(String system, String namespace, String registr
 		public String pullSecret() {
 			return name.replace("-credentials", "-registry");
 		}
+
+		/** The key of the gateway's signing key for components; {@code byron deploy} makes it once and keeps it. */
+		public String callerKey() {
+			return "caller-key";
+		}
+
+		/** The key of the password of a component's own MongoDB; {@code byron deploy} makes it once and keeps it. */
+		public String mongoPassword(String component) {
+			return "mongo-password-" + component;
+		}
+
+		/** The keys {@code byron deploy} generates (random, kept across deploys) rather than reads from credentials.byron. */
+		public java.util.List<String> generatedKeys(java.util.Collection<String> componentsWithOwnMongo) {
+			java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of(callerKey()));
+			componentsWithOwnMongo.forEach(component -> keys.add(mongoPassword(component)));
+			return keys;
+		}
 	}
 
 	public static DeploymentSettings from(ByronModel model) {

@@ -57,6 +57,9 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 		List<Artifact> artifacts = new ArrayList<>();
 		artifacts.add(new Artifact(FOLDER + "00-namespace.yaml", Templates.render("kubernetes/namespace.yaml.ftl", common)));
 		artifacts.add(new Artifact(FOLDER + "10-nats.yaml", Templates.render("kubernetes/nats.yaml.ftl", common)));
+		Map<String, Object> network = new LinkedHashMap<>(common);
+		network.put("components", input.descriptors().stream().map(ComponentDescriptor::name).toList());
+		artifacts.add(new Artifact(FOLDER + "15-network.yaml", Templates.render("kubernetes/network.yaml.ftl", network)));
 		int index = 20;
 		for (ComponentDescriptor descriptor : input.descriptors()) {
 			Map<String, Object> model = new LinkedHashMap<>(common);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.gateway.auth.AccessRules;
 import dev.byron.runtime.gateway.auth.BearerAuthentication;
 import dev.byron.runtime.gateway.auth.TokenVerifier;
@@ -37,7 +38,7 @@ public final class Gateway implements AutoCloseable {
 	private static Map<String, HttpHandler> routes(List<Route> routes, Map<String, HttpHandler> extra, GatewaySettings settings,
 			BooleanSupplier ready) throws IOException {
 		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), settings.timeout(), settings.limits(),
-				new AccessRules(routes));
+				new AccessRules(routes), settings.callerKey() == null ? null : GatewaySignature.withKey(settings.callerKey()));
 		TokenVerifier verifier = settings.auth() == null ? null : new TokenVerifier(settings.auth(), settings.jwtSecret());
 		Map<String, HttpHandler> handlers = new LinkedHashMap<>();
 		HttpHandler graphql = new GraphQLHandler(gateway::execute, resource("/dev/byron/runtime/gateway/graphiql.html"),

@@ -38,7 +38,8 @@ public record GatewayConfig(String system, int port, List<Entry> components, Que
 	/** The settings the gateway process runs with; the secret comes from its environment, never from this file. */
 	public GatewaySettings settings(java.util.function.UnaryOperator<String> environment) {
 		return new GatewaySettings(limits, auth, environment.apply("BYRON_JWT_SECRET"), corsOrigins,
-				timeoutSeconds == null ? null : java.time.Duration.ofSeconds(timeoutSeconds));
+				timeoutSeconds == null ? null : java.time.Duration.ofSeconds(timeoutSeconds),
+				environment.apply(dev.byron.runtime.api.GatewaySignature.ENVIRONMENT));
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

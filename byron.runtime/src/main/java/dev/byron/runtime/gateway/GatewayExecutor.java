@@ -67,8 +67,13 @@ public final class GatewayExecutor {
 	private final QueryLimits limits;
 	private final AccessRules access;
 
-	public GatewayExecutor(GatewaySchema schema, Duration timeout, QueryLimits limits, AccessRules access) {
+	/** Signs the caller for each component; null where components run without a key (the caller goes unsigned). */
+	private final dev.byron.runtime.api.GatewaySignature signature;
+
+	public GatewayExecutor(GatewaySchema schema, Duration timeout, QueryLimits limits, AccessRules access,
+			dev.byron.runtime.api.GatewaySignature signature) {
 		this.schema = schema;
+		this.signature = signature;
 		this.limits = limits;
 		this.access = access;
 		this.introspection = GraphQL.newGraphQL(schema.schema()).build();
@@ -238,7 +243,9 @@ public final class GatewayExecutor {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(part.route().graphqlUrl())).timeout(timeout)
 					.header("Content-Type", "application/json").header("traceparent", traceparent)
 					.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-			if (caller.authenticated()) {
+			if (signature != null) {
+				request.header(Caller.HEADER, signature.sign(caller, component));
+			} else if (caller.authenticated()) {
 				request.header(Caller.HEADER, caller.toHeader());
 			}
 			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

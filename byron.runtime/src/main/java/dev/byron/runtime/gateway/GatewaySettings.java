@@ -8,12 +8,15 @@ import dev.byron.runtime.gateway.auth.AuthSettings;
 /**
  * How the gateway treats requests: the size and shape {@code limits}; {@code auth} (null: no authentication) with the
  * shared secret it verifies tokens with when the issuer publishes no JWKS; the origins browsers may call it from
- * ({@code corsOrigins}, empty: same origin only); and how long it waits for a component ({@code timeout}).
+ * ({@code corsOrigins}, empty: same origin only); how long it waits for a component ({@code timeout}); and the key it
+ * signs the caller with for components ({@code callerKey}, {@link dev.byron.runtime.api.GatewaySignature}; null: sent
+ * unsigned, for components that run without a key).
  */
 public record GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtSecret, List<String> corsOrigins,
-		Duration timeout) {
+		Duration timeout, String callerKey) {
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-	public static final GatewaySettings DEFAULT = new GatewaySettings(QueryLimits.DEFAULT, null, null, List.of(), DEFAULT_TIMEOUT);
+	public static final GatewaySettings DEFAULT = new GatewaySettings(QueryLimits.DEFAULT, null, null, List.of(), DEFAULT_TIMEOUT,
+			null);
 
 	public GatewaySettings {
 		limits = limits == null ? QueryLimits.DEFAULT : limits;
@@ -22,12 +25,16 @@ public record GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtS
 	}
 
 	public GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtSecret) {
-		this(limits, auth, jwtSecret, List.of(), DEFAULT_TIMEOUT);
+		this(limits, auth, jwtSecret, List.of(), DEFAULT_TIMEOUT, null);
+	}
+
+	public GatewaySettings withCallerKey(String key) {
+		return new GatewaySettings(limits, auth, jwtSecret, corsOrigins, timeout, key);
 	}
 
 	@Override
 	public String toString() {
 		return "GatewaySettings[limits=" + limits + ", auth=" + auth + ", jwtSecret=" + (jwtSecret == null ? "none" : "(set)")
-				+ ", corsOrigins=" + corsOrigins + ", timeout=" + timeout + "]";
+				+ ", corsOrigins=" + corsOrigins + ", timeout=" + timeout + ", callerKey=" + (callerKey == null ? "none" : "(set)") + "]";
 	}
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.api.GraphQLEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -18,10 +19,16 @@ public final class HttpApi implements AutoCloseable {
 	private final int port;
 	private WebServer server;
 
-	public HttpApi(String host, int port, GraphQLEndpoint graphQL, Health health, PrometheusMeterRegistry metrics) {
+	/**
+	 * @param signature the gateway's, which every GraphQL request must carry; null: the caller header is taken unsigned
+	 *                  (a component embedded in a test, say)
+	 */
+	public HttpApi(String host, int port, GraphQLEndpoint graphQL, Health health, PrometheusMeterRegistry metrics,
+			String component, GatewaySignature signature) {
 		this.host = host;
 		this.port = port;
-		routes.put("/graphql", new GraphQLHandler(graphQL::execute, null, GraphQLHandler::forwardedCaller));
+		routes.put("/graphql", signature == null ? new GraphQLHandler(graphQL::execute, null, GraphQLHandler::forwardedCaller)
+				: new GatewaySigned(signature, component).before(new GraphQLHandler(graphQL::execute, null, GatewaySigned::callerOf)));
 		routes.put("/health/live", exchange -> GraphQLHandler.send(exchange, 200, "application/json", "{\"status\":\"UP\"}"));
 		routes.put("/health/ready", exchange -> {
 			Map<String, Object> ready = health.ready();

@@ -78,6 +78,11 @@ metadata:
               value: "nats://nats:4222"
 </#if>
 </#macro>
+<#macro callerKeyEnv>
+            - name: BYRON_CALLER_KEY
+              valueFrom:
+                secretKeyRef: { name: "${s.secrets().name()}", key: "${s.secrets().callerKey()}" }
+</#macro>
 <#macro hpa name workload>
 <#if workload.autoscales()>
 ---

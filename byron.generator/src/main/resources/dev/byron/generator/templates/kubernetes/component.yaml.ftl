@@ -47,12 +47,19 @@ spec:
               value: "${c.readYourWrites()?c}"
 <@k.natsEnv/>
 <@k.tracingEnv/>
-            - name: BYRON_MONGO_URI
+<#if role == "api">
+<@k.callerKeyEnv/>
+</#if>
 <#if c.externalMongo()>
+            - name: BYRON_MONGO_URI
               valueFrom:
                 secretKeyRef: { name: "${s.secrets().name()}", key: "${c.mongoSecretKey()}" }
 <#else>
-              value: "mongodb://${name}-mongo:27017"
+            - name: MONGO_PASSWORD
+              valueFrom:
+                secretKeyRef: { name: "${s.secrets().name()}", key: "${s.secrets().mongoPassword(name)}" }
+            - name: BYRON_MONGO_URI
+              value: "mongodb://byron:$(MONGO_PASSWORD)@${name}-mongo:27017/?authSource=admin"
 </#if>
           ports:
             - { name: http, containerPort: ${componentPort?c} }
@@ -114,6 +121,12 @@ spec:
       containers:
         - name: mongo
           image: "${c.mongoImage()}"
+          env:    # the image creates this user on an empty volume; the component is the only one that has the password
+            - name: MONGO_INITDB_ROOT_USERNAME
+              value: "byron"
+            - name: MONGO_INITDB_ROOT_PASSWORD
+              valueFrom:
+                secretKeyRef: { name: "${s.secrets().name()}", key: "${s.secrets().mongoPassword(name)}" }
           ports:
             - { name: mongo, containerPort: 27017 }
           readinessProbe:

@@ -44,6 +44,7 @@ spec:
             - name: BYRON_PORT
               value: "${s.gatewayPort()?c}"
 <@k.tracingEnv/>
+<@k.callerKeyEnv/>
 <#if s.secrets().jwt()>
             - name: BYRON_JWT_SECRET
               valueFrom:

@@ -22,7 +22,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The {@code @auth(role: ...)} rules of the model, checked on the gateway before a request reaches a component:
+ * The {@code @auth(role: ...)} rules of the model, checked on the gateway before a request reaches a component, and
+ * again by the component:
  * an entity's role guards its queries, its mutations and every field of its type; a field's role guards reading
  * it and giving it in a create or update; an operation's role guards calling it. A caller without the role gets
  * {@code FORBIDDEN}, naming the field and the role.
@@ -44,6 +45,13 @@ public final class AccessRules {
 		for (Route route : routes) {
 			add(route.component());
 		}
+	}
+
+	/** The rules of one component, which it checks again itself (a request may not have come through the gateway). */
+	public static AccessRules of(ComponentDescriptor component) {
+		AccessRules rules = new AccessRules(List.of());
+		rules.add(component);
+		return rules;
 	}
 
 	private void add(ComponentDescriptor component) {
