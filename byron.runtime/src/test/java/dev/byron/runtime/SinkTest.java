@@ -173,6 +173,31 @@ class SinkTest extends SystemTest {
 		assertThat(users.data().toString()).contains("ada");
 	}
 
+	@Test
+	void anEntityWithGarbageAndAnEventThatDoesNotFitOnItsSubjectCanStillBeUpdatedAndDeleted() throws Exception {
+		ByronComponent component = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
+		String id = (String) Http.graphql(component.graphqlUrl(), "mutation { createUser(input: {handle: \"ada\", name: \"Ada\"}) { id } }",
+				Map.of()).object("createUser").get("id");
+		broker.jetStream().publish(broker.names().entitySubject("accounts", "User", id), new byte[] { 0, (byte) 0xFF, (byte) 0xFE });
+		Map<String, Object> unfit = new java.util.LinkedHashMap<>(Map.of("handle", 42, "name", "Mallory"));
+		publish(new Event("e-unfit", "/byron/" + system + "/accounts", "accounts.UserUpdated",
+				broker.names().entitySubject("accounts", "User", id), Instant.now(), null, "accounts", "User", id, Operation.UPDATED,
+				List.of(), List.of("UserUpdated"), withId(unfit, id)));
+
+		Http.Response updated = Http.graphql(component.graphqlUrl(),
+				"mutation($id: ID!) { updateUser(id: $id, input: {name: \"Ada Lovelace\"}) { handle name } }", Map.of("id", id));
+		assertThat(updated.errors()).as("read past the two messages that are not events of the model").isEmpty();
+		assertThat(updated.object("updateUser")).containsEntry("handle", "ada").containsEntry("name", "Ada Lovelace");
+		Http.Response deleted = Http.graphql(component.graphqlUrl(), "mutation($id: ID!) { deleteUser(id: $id) }", Map.of("id", id));
+		assertThat(deleted.errors()).isEmpty();
+		Await.until("the delete applied", () -> component.cache().find("User", id).isEmpty());
+	}
+
+	private static Map<String, Object> withId(Map<String, Object> data, String id) {
+		data.put("id", id);
+		return data;
+	}
+
 	private Event created(String entity, String id, Map<String, Object> data) {
 		Map<String, Object> state = new java.util.LinkedHashMap<>(data);
 		state.put("id", id);

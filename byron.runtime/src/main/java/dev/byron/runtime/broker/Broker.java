@@ -198,9 +198,37 @@ public final class Broker implements AutoCloseable {
 
 	/** The last event appended to a subject (an entity's current state), if any. */
 	public Optional<StoredEvent> last(String component, String subject) {
+		return last(component, subject, event -> true);
+	}
+
+	/**
+	 * The last event on a subject that decodes and {@code fits}, if any. Messages after it that do not (garbage a
+	 * foreign publisher put there, an event the model cannot hold) are read past, not failed on: the subject's events
+	 * are read again from its first (the server skips other subjects), which is as cheap as the entity's history.
+	 */
+	public Optional<StoredEvent> last(String component, String subject, java.util.function.Predicate<Event> fits) {
+		String stream = names.stream(component);
 		try {
-			MessageInfo info = management.getLastMessage(names.stream(component), subject);
-			return Optional.of(new StoredEvent(EventCodec.decode(info.getData()), info.getSeq()));
+			MessageInfo info = management.getLastMessage(stream, subject);
+			Event last = decodedOrNull(info);
+			if (last != null && fits.test(last)) {
+				return Optional.of(new StoredEvent(last, info.getSeq()));
+			}
+			long head = info.getSeq();
+			StoredEvent found = null;
+			long from = 1;
+			while (from < head) {
+				MessageInfo next = management.getNextMessage(stream, from, subject);
+				if (next.getSeq() >= head) {
+					break;
+				}
+				Event event = decodedOrNull(next);
+				if (event != null && fits.test(event)) {
+					found = new StoredEvent(event, next.getSeq(), head);
+				}
+				from = next.getSeq() + 1;
+			}
+			return Optional.ofNullable(found);
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == NO_MESSAGE_FOUND || e.getErrorCode() == 404) {
 				return Optional.empty();
@@ -208,6 +236,14 @@ public final class Broker implements AutoCloseable {
 			throw unavailable("cannot read " + subject, e);
 		} catch (IOException e) {
 			throw unavailable("the broker is unreachable", e);
+		}
+	}
+
+	private static Event decodedOrNull(MessageInfo info) {
+		try {
+			return EventCodec.decode(info.getData());
+		} catch (dev.byron.runtime.event.MalformedEventException e) {
+			return null;
 		}
 	}
 

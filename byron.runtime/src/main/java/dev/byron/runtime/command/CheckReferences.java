@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.api.Echo;
-import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
@@ -17,12 +16,12 @@ import dev.byron.runtime.descriptor.FieldType;
  */
 final class CheckReferences implements CommandStep {
 	private final ComponentDescriptor component;
-	private final Broker broker;
+	private final EntityLog log;
 	private final Cache cache;
 
-	CheckReferences(ComponentDescriptor component, Broker broker, Cache cache) {
+	CheckReferences(ComponentDescriptor component, EntityLog log, Cache cache) {
 		this.component = component;
-		this.broker = broker;
+		this.log = log;
 		this.cache = cache;
 	}
 
@@ -57,8 +56,7 @@ final class CheckReferences implements CommandStep {
 			if (cache.find(Cache.ownCollection(type.name()), id).isPresent()) {
 				return true;
 			}
-			return broker.last(component.name(), broker.names().entitySubject(component.name(), type.name(), id))
-					.filter(e -> !e.event().isDeletion()).isPresent();
+			return log.last(type.name(), id).filter(e -> !e.event().isDeletion()).isPresent();
 		}
 		if (component.replica(type.component(), type.name()).isEmpty()) {
 			return true;

@@ -44,6 +44,8 @@ public final class CommandPipeline {
 	private static final int MAX_ATTEMPTS = 100;
 	private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
+	private final EntityLog log;
+
 	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
 			LocalComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
 		this.component = component;
@@ -51,10 +53,11 @@ public final class CommandPipeline {
 		this.broker = broker;
 		this.fence = new ReadFence(broker, component, CATCH_UP);
 		this.publisher = new DomainEventPublisher(component, broker);
-		UniqueClaims claims = new UniqueClaims(broker, component.name(), uniqueGrace);
-		this.beforeAppend = List.of(new LoadCurrentState(broker, component.name()), new BuildNewState(), new CheckOwnership(),
+		this.log = new EntityLog(broker, component);
+		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
+		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
-				new CheckReferences(component, broker, cache), new ClaimUniqueValues(claims),
+				new CheckReferences(component, log, cache), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker, fence));
 		this.afterAppend = List.of(new PublishFollowUps(publisher), new ReleaseOldUniqueValues(claims),
 				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));
@@ -123,8 +126,7 @@ public final class CommandPipeline {
 	/** An own entity's current state, read from its last event (the Cache may lag behind it). */
 	public java.util.Optional<Map<String, Object>> current(String entity, String id) {
 		entity(entity);
-		return broker.last(component.name(), broker.names().entitySubject(component.name(), entity, id))
-				.filter(e -> !e.event().isDeletion()).map(e -> e.event().data());
+		return log.last(entity, id).filter(e -> !e.event().isDeletion()).map(e -> e.event().data());
 	}
 
 	private EntityDescriptor entity(String name) {

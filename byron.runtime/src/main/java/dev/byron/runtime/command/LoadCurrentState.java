@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.api.Echo;
 import dev.byron.runtime.api.ErrorCode;
-import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.broker.StoredEvent;
 
 /**
@@ -13,12 +12,10 @@ import dev.byron.runtime.broker.StoredEvent;
  * the stream sequence the append will expect.
  */
 final class LoadCurrentState implements CommandStep {
-	private final Broker broker;
-	private final String component;
+	private final EntityLog log;
 
-	LoadCurrentState(Broker broker, String component) {
-		this.broker = broker;
-		this.component = component;
+	LoadCurrentState(EntityLog log) {
+		this.log = log;
 	}
 
 	@Override
@@ -27,8 +24,7 @@ final class LoadCurrentState implements CommandStep {
 			context.expectedSequence = 0; // a fresh id: the append itself refuses it if it exists
 			return;
 		}
-		String subject = broker.names().entitySubject(component, context.entity.name(), context.id);
-		var last = broker.last(component, subject);
+		var last = log.last(context.entity.name(), context.id);
 		if (context.kind == CommandKind.CREATE) {
 			if (last.isPresent() && context.idempotentCreate && !last.get().event().isDeletion()) {
 				context.alreadyDone = true;
@@ -45,7 +41,7 @@ final class LoadCurrentState implements CommandStep {
 		StoredEvent current = last.filter(e -> !e.event().isDeletion()).orElseThrow(() -> new ByronException(
 				ErrorCode.NOT_FOUND, "No " + context.entity.name() + " with id " + Echo.of(context.id) + "."));
 		context.previous = current.event().data();
-		context.expectedSequence = current.sequence();
+		context.expectedSequence = current.headSequence();
 		if (context.precondition != null && !context.precondition.test(context.previous)) {
 			context.alreadyDone = true; // the append would expect this very state: nothing to do
 			context.state = new java.util.LinkedHashMap<>(context.previous);

@@ -35,8 +35,11 @@ final class UniqueClaims {
 	private final KeyValue bucket;
 	private final Duration grace;
 
-	UniqueClaims(Broker broker, String component, Duration grace) {
+	private final EntityLog log;
+
+	UniqueClaims(Broker broker, String component, EntityLog log, Duration grace) {
 		this.broker = broker;
+		this.log = log;
 		this.component = component;
 		this.bucket = broker.bucket(broker.names().uniqueBucket(component));
 		this.grace = grace;
@@ -116,7 +119,7 @@ final class UniqueClaims {
 		if (created != null && created.plus(grace).isAfter(ZonedDateTime.now())) {
 			return false; // the owner may still be appending
 		}
-		var last = broker.last(component, broker.names().entitySubject(component, claim.entity(), owner));
+		var last = log.last(claim.entity(), owner);
 		if (last.isEmpty() || last.get().event().isDeletion()) {
 			return true;
 		}

@@ -18,15 +18,19 @@ import dev.byron.runtime.event.Operation;
  * fields it stores. What does not fit is dead-lettered, never applied: one bad event must not break reads for
  * every client. Fields the model no longer has are tolerated (old events replayed after a model change).
  */
-final class EventCheck {
+public final class EventCheck {
 	private final ComponentDescriptor component;
 
-	EventCheck(ComponentDescriptor component) {
+	public EventCheck(ComponentDescriptor component) {
 		this.component = component;
 	}
 
+	public boolean fits(Event event) {
+		return problem(event).isEmpty();
+	}
+
 	/** Why the event must not be applied here; empty when it fits. */
-	Optional<String> problem(Event event) {
+	public Optional<String> problem(Event event) {
 		boolean own = component.name().equals(event.component());
 		if (event.operation() == Operation.DOMAIN) {
 			if (own && component.events().stream().noneMatch(e -> event.names().contains(e.name()))) {
