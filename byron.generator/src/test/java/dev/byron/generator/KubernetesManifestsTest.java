@@ -250,8 +250,14 @@ class KubernetesManifestsTest {
 		JsonNode env = object(objects, "Deployment", "orders-api").at("/spec/template/spec/containers/0/env");
 		assertThat(env.toString()).contains("\"key\":\"mongo-uri-orders\"", "\"name\":\"vault-credentials\"",
 				"nats://$(NATS_USER):$(NATS_PASSWORD)@nats:4222");
+		assertThat(env.toString()).contains("\"key\":\"nats-password-orders\"");
 		assertThat(object(objects, "ConfigMap", "nats-config").at("/data/nats.conf").asText())
-				.contains("user: $NATS_USER", "password: $NATS_PASSWORD");
+				.as("an admin from credentials.byron beside one user per component")
+				.contains("{ user: $NATS_USER, password: $NATS_PASSWORD }", "user: \"orders\", password: $NATS_PASSWORD_ORDERS",
+						"\"byron.vault.orders.>\"")
+				.doesNotContain("\"byron.vault.ledger.>\", \"byron-dlq.vault.orders");
+		assertThat(object(objects, "StatefulSet", "nats").at("/spec/template/spec/containers/0/env").toString())
+				.contains("NATS_PASSWORD_LEDGER", "\"key\":\"nats-password-ledger\"");
 	}
 
 	@Test

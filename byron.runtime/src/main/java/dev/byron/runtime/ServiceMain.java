@@ -45,7 +45,8 @@ public final class ServiceMain {
 		String mongoUri = env.getOrDefault("BYRON_MONGO_URI", "mongodb://127.0.0.1:27017");
 		Hooks hooks = hooks(descriptor);
 		CountDownLatch stopped = new CountDownLatch(1);
-		try (Broker broker = Broker.connect(natsUrl, descriptor.system(), descriptor.name() + "-" + role.name().toLowerCase());
+		try (Broker broker = Broker.connect(natsUrl, descriptor.system(), descriptor.name() + "-" + role.name().toLowerCase(),
+				dev.byron.runtime.broker.NatsPermissions.inboxPrefix(descriptor.name()));
 				MongoClient mongo = MongoClients.create(mongoUri);
 				ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(mongo).hooks(hooks).role(role)
 						.readYourWrites(readYourWrites(env)).callerKey(callerKey(env, role, log))

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for an eventually consistent condition, failing with a message after a generous bound. */
-final class Await {
+public final class Await {
 	private Await() {
 	}
 
-	static void until(String what, BooleanSupplier condition) {
+	public static void until(String what, BooleanSupplier condition) {
 		until(what, Duration.ofSeconds(60), condition);
 	}
 
-	static void until(String what, Duration bound, BooleanSupplier condition) {
+	public static void until(String what, Duration bound, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + bound.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {

@@ -68,7 +68,7 @@ public final class TestInfra {
 		return logger;
 	}
 
-	static String natsServerBinary() {
+	public static String natsServerBinary() {
 		for (String candidate : List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")) {
 			if (Files.isExecutable(Path.of(candidate))) {
 				return candidate;

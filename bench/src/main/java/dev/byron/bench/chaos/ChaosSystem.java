@@ -68,7 +68,7 @@ final class ChaosSystem implements AutoCloseable {
 		}
 		nats = NatsProcess.find().orElseThrow(() -> new IllegalStateException("nats-server is not installed"));
 		natsPort = NatsProcess.freePort();
-		broker = NatsProcess.start(nats, dir.resolve("nats"), natsPort);
+		broker = NatsProcess.start(nats, dir.resolve("nats"), natsPort, null);
 		mongoServer = new MongoServer(new MemoryBackend());
 		mongoServer.bind("127.0.0.1", 0);
 		mongoUri = "mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort();
@@ -130,7 +130,7 @@ final class ChaosSystem implements AutoCloseable {
 	void restartBroker(Duration downFor) throws Exception {
 		broker.kill();
 		Thread.sleep(downFor.toMillis());
-		broker = NatsProcess.start(nats, dir.resolve("nats"), natsPort);
+		broker = NatsProcess.start(nats, dir.resolve("nats"), natsPort, null);
 	}
 
 	private Path descriptorFile(String component) {

@@ -76,7 +76,7 @@ public record DesiredState(DeploymentSettings settings, List<HasMetadata> object
 			}
 			}
 		}
-		List<String> generated = settings.secrets().generatedKeys(settings.components().entrySet().stream()
+		List<String> generated = settings.secrets().generatedKeys(settings.components().keySet(), settings.components().entrySet().stream()
 				.filter(c -> !c.getValue().externalMongo()).map(Map.Entry::getKey).toList());
 		generated.forEach(key -> data.put(key, dev.byron.runtime.api.GatewaySignature.newKey()));
 		Secret credentialsSecret = new SecretBuilder().withNewMetadata().withName(settings.secrets().name())

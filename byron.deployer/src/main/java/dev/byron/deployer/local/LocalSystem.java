@@ -25,6 +25,7 @@ import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.gateway.Gateway;
 import dev.byron.runtime.api.GatewaySignature;
+import dev.byron.runtime.broker.NatsPermissions;
 import dev.byron.runtime.gateway.GatewaySettings;
 import dev.byron.runtime.gateway.Route;
 import dev.byron.runtime.spi.HookProvider;
@@ -43,6 +44,7 @@ public final class LocalSystem implements AutoCloseable {
 	private final Map<String, Hooks> hooks = new LinkedHashMap<>();
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 	private final Map<String, ByronComponent> running = new LinkedHashMap<>();
+	private final Map<String, Broker> brokers = new LinkedHashMap<>();
 	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
 	private final String callerKey = GatewaySignature.newKey();
 	private Broker broker;
@@ -120,12 +122,14 @@ public final class LocalSystem implements AutoCloseable {
 		}
 
 		String natsUrl = options.natsUrl();
+		NatsUsers users = null;
 		if (natsUrl == null) {
 			Path binary = NatsProcess.find().orElseThrow(() -> new LocalRunException(
 					"nats-server is not installed. On Debian or Ubuntu: sudo apt-get install -y nats-server;"
 							+ " elsewhere see https://docs.nats.io/running-a-nats-service/introduction/installation,"
 							+ " or pass --nats nats://host:4222 to use a running server."));
-			nats = new SupervisedNats(binary, data.resolve("nats"), lock, say);
+			users = new NatsUsers(new dev.byron.runtime.broker.Names(system), all);
+			nats = new SupervisedNats(binary, data.resolve("nats"), users.writeConfig(data.resolve("nats-users")), lock, say);
 			resources.add(nats);
 			natsUrl = nats.url();
 		}
@@ -145,8 +149,17 @@ public final class LocalSystem implements AutoCloseable {
 			Tracing.flush();
 			Tracing.stopExportingTo(traces);
 		});
-		broker = Broker.connect(natsUrl, system, "byron-run");
+		broker = Broker.connect(users == null ? natsUrl : users.runUrl(natsUrl), system, NatsUsers.RUN_USER);
 		resources.add(broker);
+		for (String name : descriptors.keySet()) {
+			// each component on its own NATS user: it can write only its own events and read only what it sources
+			Broker own = users == null ? broker
+					: Broker.connect(users.componentUrl(natsUrl, name), system, name, NatsPermissions.inboxPrefix(name));
+			if (own != broker) {
+				resources.add(own);
+			}
+			brokers.put(name, own);
+		}
 
 		List<Route> routes = new ArrayList<>();
 		for (String name : descriptors.keySet()) {
@@ -179,7 +192,7 @@ public final class LocalSystem implements AutoCloseable {
 	}
 
 	private synchronized ByronComponent startComponent(String name, int port) throws IOException {
-		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(broker).mongo(mongo)
+		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name)).mongo(mongo)
 				.hooks(hooks.get(name)).http("127.0.0.1", port).callerKey(callerKey).start();
 		running.put(name, component);
 		return component;

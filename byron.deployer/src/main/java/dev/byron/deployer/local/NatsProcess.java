@@ -20,14 +20,22 @@ public final class NatsProcess implements AutoCloseable {
 	}
 
 	public static NatsProcess start(Path binary, Path dataDir) throws IOException, InterruptedException {
-		return start(binary, dataDir, freePort());
+		return start(binary, dataDir, freePort(), null);
 	}
 
-	/** On a given port: a restarted server takes its clients back (they reconnect to the same URL). */
-	public static NatsProcess start(Path binary, Path dataDir, int port) throws IOException, InterruptedException {
+	/**
+	 * On a given port: a restarted server takes its clients back (they reconnect to the same URL); with {@code config}
+	 * (null: none), a configuration file such as the run's users.
+	 */
+	public static NatsProcess start(Path binary, Path dataDir, int port, Path config) throws IOException, InterruptedException {
 		Files.createDirectories(dataDir);
-		Process process = new ProcessBuilder(binary.toString(), "-js", "-sd", dataDir.toString(), "-a", "127.0.0.1", "-p",
-				String.valueOf(port)).redirectErrorStream(true).redirectOutput(dataDir.resolve("nats-server.log").toFile()).start();
+		List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "-js", "-sd", dataDir.toString(), "-a",
+				"127.0.0.1", "-p", String.valueOf(port)));
+		if (config != null) {
+			command.addAll(List.of("-c", config.toString()));
+		}
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(dataDir.resolve("nats-server.log").toFile()).start();
 		long deadline = System.nanoTime() + 20_000_000_000L;
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 final class SupervisedNats implements AutoCloseable {
 	private final Path binary;
 	private final Path store;
+	private final Path config;
 	private final Consumer<String> log;
 	private final RunLock lock;
 	private volatile NatsProcess current;
@@ -19,12 +20,13 @@ final class SupervisedNats implements AutoCloseable {
 	private volatile boolean ready;
 	private final int port;
 
-	SupervisedNats(Path binary, Path store, RunLock lock, Consumer<String> log) throws IOException, InterruptedException {
+	SupervisedNats(Path binary, Path store, Path config, RunLock lock, Consumer<String> log) throws IOException, InterruptedException {
 		this.binary = binary;
 		this.store = store;
+		this.config = config;
 		this.lock = lock;
 		this.log = log;
-		this.current = NatsProcess.start(binary, store);
+		this.current = NatsProcess.start(binary, store, NatsProcess.freePort(), config);
 		this.port = current.port();
 		started(current);
 	}
@@ -43,9 +45,15 @@ final class SupervisedNats implements AutoCloseable {
 		log.accept("byron: nats-server stopped unexpectedly (see " + store.resolve("nats-server.log") + "); starting it again");
 		for (int attempt = 1; !closing; attempt++) {
 			try {
-				NatsProcess again = NatsProcess.start(binary, store, port);
-				current = again;
-				started(again);
+				NatsProcess again = NatsProcess.start(binary, store, port, config);
+				synchronized (this) {
+					if (closing) { // the run stopped while this one started: it must not outlive the run
+						again.close();
+						return;
+					}
+					current = again;
+					started(again);
+				}
 				log.accept("byron: nats-server is back on port " + port);
 				return;
 			} catch (IOException e) {
@@ -79,7 +87,7 @@ final class SupervisedNats implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public synchronized void close() throws InterruptedException {
 		closing = true;
 		current.close();
 	}

@@ -70,9 +70,21 @@ public record DeploymentSettings(String system, String namespace, String registr
 			return "mongo-password-" + component;
 		}
 
+		/** The key of a component's NATS password; {@code byron deploy} makes it once and keeps it. */
+		public String natsPassword(String component) {
+			return "nats-password-" + component;
+		}
+
+		/** The environment variable the NATS pods read a component's password from (nats.conf names it). */
+		public String natsPasswordVariable(String component) {
+			return "NATS_PASSWORD_" + component.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+		}
+
 		/** The keys {@code byron deploy} generates (random, kept across deploys) rather than reads from credentials.byron. */
-		public java.util.List<String> generatedKeys(java.util.Collection<String> componentsWithOwnMongo) {
+		public java.util.List<String> generatedKeys(java.util.Collection<String> components,
+				java.util.Collection<String> componentsWithOwnMongo) {
 			java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of(callerKey()));
+			components.forEach(component -> keys.add(natsPassword(component)));
 			componentsWithOwnMongo.forEach(component -> keys.add(mongoPassword(component)));
 			return keys;
 		}

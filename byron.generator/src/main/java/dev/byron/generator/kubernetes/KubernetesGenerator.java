@@ -56,7 +56,13 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 
 		List<Artifact> artifacts = new ArrayList<>();
 		artifacts.add(new Artifact(FOLDER + "00-namespace.yaml", Templates.render("kubernetes/namespace.yaml.ftl", common)));
-		artifacts.add(new Artifact(FOLDER + "10-nats.yaml", Templates.render("kubernetes/nats.yaml.ftl", common)));
+		Map<String, Object> broker = new LinkedHashMap<>(common);
+		dev.byron.runtime.broker.Names names = new dev.byron.runtime.broker.Names(settings.system());
+		DeploymentSettings.Secrets secrets = settings.secrets();
+		broker.put("natsUsers", input.descriptors().stream().map(d -> dev.byron.runtime.broker.NatsPermissions.of(names, d)
+				.toConf("$" + secrets.natsPasswordVariable(d.name()))).toList());
+		broker.put("components", input.descriptors().stream().map(ComponentDescriptor::name).toList());
+		artifacts.add(new Artifact(FOLDER + "10-nats.yaml", Templates.render("kubernetes/nats.yaml.ftl", broker)));
 		Map<String, Object> network = new LinkedHashMap<>(common);
 		network.put("components", input.descriptors().stream().map(ComponentDescriptor::name).toList());
 		artifacts.add(new Artifact(FOLDER + "15-network.yaml", Templates.render("kubernetes/network.yaml.ftl", network)));

@@ -48,9 +48,21 @@ public final class Broker implements AutoCloseable {
 	}
 
 	public static Broker connect(String url, String system, String clientName) throws IOException, InterruptedException {
-		Options options = Options.builder().server(url).connectionName(clientName).maxReconnects(-1)
-				.reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(5)).build();
-		return new Broker(Nats.connect(options), new Names(system));
+		return connect(url, system, clientName, null);
+	}
+
+	/**
+	 * As one component's user (its credentials in {@code url}), taking replies on the inbox prefix its permissions
+	 * allow ({@link NatsPermissions#inboxPrefix}); null: the default inboxes.
+	 */
+	public static Broker connect(String url, String system, String clientName, String inboxPrefix)
+			throws IOException, InterruptedException {
+		Options.Builder options = Options.builder().server(url).connectionName(clientName).maxReconnects(-1)
+				.reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(5));
+		if (inboxPrefix != null) {
+			options.inboxPrefix(inboxPrefix);
+		}
+		return new Broker(Nats.connect(options.build()), new Names(system));
 	}
 
 	/** A broker URL with its user and password masked ({@code nats://***@nats:4222}), for logs. */

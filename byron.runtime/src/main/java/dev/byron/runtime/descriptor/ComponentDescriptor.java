@@ -32,6 +32,15 @@ public record ComponentDescriptor(int version, String system, String name, Strin
 		this(version, system, name, granularity, entities, enums, events, replicas, reactions, hooks, List.of());
 	}
 
+	/** The components whose streams this one reads: itself, those it replicates, those it reacts to. */
+	public java.util.Set<String> sources() {
+		java.util.Set<String> sources = new java.util.LinkedHashSet<>();
+		sources.add(name);
+		replicas.forEach(r -> sources.add(r.component()));
+		reactions.forEach(r -> sources.add(r.component()));
+		return java.util.Collections.unmodifiableSet(sources);
+	}
+
 	public Optional<EntityDescriptor> entity(String entityName) {
 		return entities.stream().filter(e -> e.name().equals(entityName)).findFirst();
 	}

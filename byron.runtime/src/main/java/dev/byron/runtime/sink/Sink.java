@@ -2,9 +2,7 @@ package dev.byron.runtime.sink;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +24,7 @@ public final class Sink implements AutoCloseable {
 
 	public Sink(ComponentDescriptor component, Broker broker, EventHandler handler, SinkOptions options, MeterRegistry meters) {
 		this.deadLetters = new DeadLetters(broker, component.name(), handler);
-		Set<String> sources = new LinkedHashSet<>();
-		sources.add(component.name());
-		component.replicas().forEach(r -> sources.add(r.component()));
-		component.reactions().forEach(r -> sources.add(r.component()));
-		for (String source : sources) {
+		for (String source : component.sources()) {
 			consumers.add(new SourceConsumer(broker, component.name(), source, handler, deadLetters, options, meters));
 		}
 		this.threads = Executors.newFixedThreadPool(consumers.size(), r -> {

@@ -63,20 +63,14 @@ metadata:
         - name: "${s.secrets().pullSecret()}"
 </#if>
 </#macro>
-<#macro natsEnv>
-<#if s.secrets().natsAuth()>
+<#macro natsEnv component>
             - name: NATS_USER
-              valueFrom:
-                secretKeyRef: { name: "${s.secrets().name()}", key: nats-user }
+              value: "${component}"
             - name: NATS_PASSWORD
               valueFrom:
-                secretKeyRef: { name: "${s.secrets().name()}", key: nats-password }
+                secretKeyRef: { name: "${s.secrets().name()}", key: "${s.secrets().natsPassword(component)}" }
             - name: BYRON_NATS_URL
               value: "nats://$(NATS_USER):$(NATS_PASSWORD)@nats:4222"
-<#else>
-            - name: BYRON_NATS_URL
-              value: "nats://nats:4222"
-</#if>
 </#macro>
 <#macro callerKeyEnv>
             - name: BYRON_CALLER_KEY

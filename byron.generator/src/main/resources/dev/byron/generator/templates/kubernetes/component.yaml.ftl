@@ -45,7 +45,7 @@ spec:
               value: "${componentPort?c}"
             - name: BYRON_READ_YOUR_WRITES
               value: "${c.readYourWrites()?c}"
-<@k.natsEnv/>
+<@k.natsEnv component=name/>
 <@k.tracingEnv/>
 <#if role == "api">
 <@k.callerKeyEnv/>

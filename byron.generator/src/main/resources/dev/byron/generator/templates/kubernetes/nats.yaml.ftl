@@ -12,12 +12,17 @@ data:
     jetstream {
       store_dir: /data/jetstream
     }
-<#if s.secrets().natsAuth()>
+    # one user per component, allowed its own subjects and the streams it reads (and an admin from credentials.byron)
     authorization {
-      user: $NATS_USER
-      password: $NATS_PASSWORD
-    }
+      users: [
+<#if s.secrets().natsAuth()>
+        { user: $NATS_USER, password: $NATS_PASSWORD },
 </#if>
+<#list natsUsers as user>
+        ${user}<#sep>,</#sep>
+</#list>
+      ]
+    }
 <#if (s.nats().replicas() > 1)>
     cluster {
       name: "${s.system()}"
@@ -90,6 +95,11 @@ spec:
               valueFrom:
                 secretKeyRef: { name: "${s.secrets().name()}", key: nats-password }
 </#if>
+<#list components as component>
+            - name: ${s.secrets().natsPasswordVariable(component)}
+              valueFrom:
+                secretKeyRef: { name: "${s.secrets().name()}", key: "${s.secrets().natsPassword(component)}" }
+</#list>
           ports:
             - { name: client, containerPort: 4222 }
             - { name: cluster, containerPort: 6222 }
