@@ -216,6 +216,22 @@ public final class LocalSystem implements AutoCloseable {
 		return nats == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(nats.pid());
 	}
 
+	/** A running component's own GraphQL endpoint (it answers only what the gateway signed); null when stopped. */
+	public synchronized String componentUrl(String name) {
+		ByronComponent component = running.get(name);
+		return component == null ? null : component.graphqlUrl();
+	}
+
+	/** The broker connection a component works on, as its own NATS user. */
+	public Broker broker(String component) {
+		return brokers.get(component);
+	}
+
+	/** The nats-server this run started, without credentials ({@code nats://127.0.0.1:port}); empty with a given broker. */
+	public java.util.Optional<String> natsServerUrl() {
+		return nats == null ? java.util.Optional.empty() : java.util.Optional.of(nats.url());
+	}
+
 	public String gatewayUrl() {
 		return gateway.url();
 	}

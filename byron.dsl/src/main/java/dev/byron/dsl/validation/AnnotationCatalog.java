@@ -60,7 +60,8 @@ public final class AnnotationCatalog {
 				List.of(new Param("role", ArgType.STRING, true)), "role",
 				"Only callers whose token carries this role may use it: on an entity, its queries, mutations and fields;"
 						+ " on a field, reading it and giving it in a create or update; on a query or mutation, calling it."
-						+ " Others get FORBIDDEN. Tokens are checked by the gateway (gateway { auth { ... } } in config.byron)."));
+						+ " Others get FORBIDDEN. Tokens are checked by the gateway (gateway { auth { ... } } in config.byron),"
+						+ " roles by the gateway and again by the component."));
 		put(m, new Spec("owner", Set.of(Target.ENTITY),
 				List.of(new Param("field", ArgType.ANY, true), new Param("role", ArgType.STRING, false)), "field",
 				"Each entity belongs to the caller its field names (the token's subject, e.g. @owner(author)): only they"
