@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.byron.deployer.local.LocalOptions;
 import dev.byron.deployer.local.LocalSystem;
@@ -64,7 +63,7 @@ public final class GeneratorBench {
 		System.out.println("|---:|---:|---:|");
 		for (int run = 1; run <= 3; run++) {
 			Path copy = Files.createTempDirectory("byron-bench-run");
-			copyTree(microblog, copy);
+			dev.byron.bench.Projects.copy(microblog, copy);
 			double first = startToAnswer(copy);
 			double again = startToAnswer(copy);
 			System.out.printf("| %d | %.2f | %.2f |%n", run, first, again);
@@ -90,21 +89,6 @@ public final class GeneratorBench {
 		}
 	}
 
-	private static void copyTree(Path from, Path to) throws Exception {
-		try (Stream<Path> walk = Files.walk(from)) {
-			for (Path source : walk.toList()) {
-				if (source.toString().contains("/.byron")) {
-					continue;
-				}
-				Path target = to.resolve(from.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				} else {
-					Files.copy(source, target);
-				}
-			}
-		}
-	}
 
 	private static double median(List<Double> values) {
 		List<Double> sorted = new ArrayList<>(values);

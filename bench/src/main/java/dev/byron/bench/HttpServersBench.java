@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The HTTP servers Byron could stand on, side by side on this machine (ADR 23): each in a fresh JVM answering a
@@ -115,32 +112,9 @@ public final class HttpServersBench {
 				.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build();
 	}
 
-	/** Requests per second over {@code connections} clients, each on its own kept-alive connection. */
 	private static double load(URI uri, int connections, int seconds) throws Exception {
-		ExecutorService clients = Executors.newFixedThreadPool(connections);
-		CountDownLatch ready = new CountDownLatch(connections);
-		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-		List<Future<Integer>> counts = new ArrayList<>();
-		for (int c = 0; c < connections; c++) {
-			counts.add(clients.submit(() -> {
-				HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-				ready.countDown();
-				int done = 0;
-				while (System.nanoTime() < end) {
-					if (client.send(request(uri), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-						done++;
-					}
-				}
-				return done;
-			}));
-		}
-		ready.await();
-		long total = 0;
-		for (Future<Integer> count : counts) {
-			total += count.get();
-		}
-		clients.shutdown();
-		return total / (double) seconds;
+		String body = "{\"query\":\"{ __typename }\"}";
+		return dev.byron.bench.http.HttpLoad.run(uri, connections, Duration.ofSeconds(seconds), i -> body, answer -> true).perSecond();
 	}
 
 	private static double rssMegabytes(long pid) throws Exception {

@@ -1,0 +1,162 @@
+package dev.byron.bench.http;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.byron.runtime.api.Caller;
+import dev.byron.runtime.http.GraphQLHandler;
+import dev.byron.runtime.http.ServerLimits;
+import dev.byron.runtime.http.WebServer;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+
+/**
+ * Byron as a user runs it, measured from outside: {@code byron run examples/microblog} (the distribution's jar, its
+ * own JVM, no bench-only flags) under 1, 8 and 32 kept-alive connections, a query and a mutation, beside the bare
+ * baseline of what the stack can do here: graphql-java answering the same query from memory on the same HTTP server
+ * in a JVM of its own. {@code bench/run http [seconds]}; the README's HTTP table comes from it.
+ */
+public final class HttpBench {
+	private static final String QUERY = "{ users(first: 10) { nodes { id handle } } }";
+	private static final int[] CONNECTIONS = { 1, 8, 32 };
+
+	private HttpBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("bare")) {
+			bare(Integer.parseInt(args[1]));
+			return;
+		}
+		Duration each = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 5);
+		Path jar = Path.of("byron.cli/target/byron.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("Build the distribution first: ./mvnw -pl byron.cli -am package -DskipTests");
+		}
+		List<String[]> queries = new ArrayList<>();
+		List<String[]> mutations = new ArrayList<>();
+		int barePort = freePort();
+		Process bare = javaProcess(List.of("-cp", System.getProperty("java.class.path"), HttpBench.class.getName(), "bare",
+				String.valueOf(barePort)));
+		Process byron = null;
+		try {
+			URI bareUri = URI.create("http://127.0.0.1:" + barePort + "/graphql");
+			awaitAnswer(bareUri);
+			int port = freePort();
+			Path project = Files.createTempDirectory("byron-http-bench").resolve("microblog");
+			dev.byron.bench.Projects.copy(Path.of("examples/microblog"), project);
+			byron = javaProcess(List.of("-jar", jar.toString(), "run", project.toString(), "--port", String.valueOf(port)));
+			URI gateway = URI.create("http://127.0.0.1:" + port + "/graphql");
+			awaitAnswer(gateway);
+			for (int i = 0; i < 10; i++) {
+				send(gateway, "{\"query\":\"mutation { createUser(input: {handle: \\\"seed" + i + "\\\", name: \\\"Seed\\\"}) { id } }\"}");
+			}
+			String queryBody = "{\"query\":\"" + QUERY + "\"}";
+			HttpLoad.run(gateway, 8, Duration.ofSeconds(2), i -> queryBody, ok()); // warm-up
+			HttpLoad.run(bareUri, 8, Duration.ofSeconds(2), i -> queryBody, ok());
+			for (int connections : CONNECTIONS) {
+				HttpLoad.Result base = HttpLoad.run(bareUri, connections, each, i -> queryBody, ok());
+				HttpLoad.Result through = HttpLoad.run(gateway, connections, each, i -> queryBody, ok());
+				queries.add(new String[] { String.valueOf(connections), figures(base), figures(through),
+						String.format(Locale.ROOT, "%.2f", through.perSecond() / base.perSecond()),
+						String.valueOf(base.failed() + through.failed()) });
+			}
+			for (int connections : CONNECTIONS) {
+				int load = connections;
+				HttpLoad.Result created = HttpLoad.run(gateway, connections, each, i -> "{\"query\":\"mutation { createUser(input: {handle: \\\"h"
+						+ load + "x" + Integer.toString(i, 36) + "\\\", name: \\\"Load\\\"}) { id } }\"}", ok());
+				mutations.add(new String[] { String.valueOf(connections), figures(created), String.valueOf(created.failed()) });
+			}
+		} finally {
+			bare.destroyForcibly();
+			if (byron != null) {
+				byron.destroy(); // SIGTERM: the run stops its nats-server
+				byron.waitFor();
+			}
+		}
+		System.out.println("byron run examples/microblog (java -jar byron.jar, as shipped) vs graphql-java from memory on the same HTTP"
+				+ " server, " + each.toSeconds() + " s per load, " + Runtime.getRuntime().availableProcessors() + " cores\n");
+		System.out.println("`" + QUERY + "`\n");
+		System.out.println("| connections | bare req/s (p50 / p99 ms) | through the gateway req/s (p50 / p99 ms) | ratio | failed |");
+		System.out.println("|---:|---|---|---:|---:|");
+		queries.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+		System.out.println("\n`createUser` (read-your-writes on, a unique handle each)\n");
+		System.out.println("| connections | req/s (p50 / p99 ms) | failed |");
+		System.out.println("|---:|---|---:|");
+		mutations.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+	}
+
+	private static java.util.function.Predicate<String> ok() {
+		return body -> !body.contains("\"errors\"");
+	}
+
+	private static String figures(HttpLoad.Result result) {
+		return String.format(Locale.ROOT, "%,.0f (%.1f / %.1f)", result.perSecond(), result.p50Millis(), result.p99Millis());
+	}
+
+	/** graphql-java with the query's shape, answering from memory on Byron's HTTP server and GraphQL handler. */
+	private static void bare(int port) throws Exception {
+		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
+				type Query { users(first: Int): UserConnection }
+				type UserConnection { nodes: [User!]! }
+				type User { id: ID! handle: String! }
+				"""), RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("users", env -> {
+			List<Map<String, Object>> users = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				users.add(Map.of("id", "0192c9a0-0000-7000-8000-00000000000" + i, "handle", "seed" + i));
+			}
+			return Map.of("nodes", users);
+		})).build());
+		GraphQL graphQL = GraphQL.newGraphQL(schema).build();
+		WebServer.start("127.0.0.1", port, Map.of("/graphql", new GraphQLHandler(request -> graphQL.execute(
+				ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables() == null ? Map.of()
+						: request.variables()).build()).toSpecification(), null, exchange -> Caller.ANONYMOUS)),
+				ServerLimits.DEFAULT, "bare");
+		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	private static Process javaProcess(List<String> arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(arguments);
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+	}
+
+	private static void awaitAnswer(URI gateway) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				if (send(gateway, "{\"query\":\"{ users { nodes { id } } }\"}").contains("\"data\"")) {
+					return;
+				}
+			} catch (java.io.IOException notYet) {
+				Thread.sleep(200);
+			}
+		}
+		throw new IllegalStateException("byron run did not answer within 120 s");
+	}
+
+	private static String send(URI uri, String body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.byron.bench.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Closed-loop HTTP load: {@code connections} clients, each on its own kept-alive HTTP/1.1 connection, send one
+ * request after another for a fixed time. What a benchmark table needs: requests per second, p50 and p99, failures.
+ */
+public final class HttpLoad {
+	/** The outcome of one load. */
+	public record Result(int connections, double perSecond, double p50Millis, double p99Millis, long failed) {
+	}
+
+	private HttpLoad() {
+	}
+
+	/** {@code body} gives the JSON body of the i-th request of a client (a fresh value per request where one is needed). */
+	public static Result run(URI uri, int connections, Duration duration, IntFunction<String> body,
+			java.util.function.Predicate<String> ok) throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(connections);
+		CountDownLatch ready = new CountDownLatch(connections);
+		CountDownLatch go = new CountDownLatch(1);
+		List<Future<List<Double>>> results = new ArrayList<>();
+		long[] failed = new long[connections];
+		long[] end = new long[1];
+		for (int c = 0; c < connections; c++) {
+			int client = c;
+			results.add(clients.submit(() -> {
+				HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				List<Double> millis = new ArrayList<>();
+				ready.countDown();
+				go.await();
+				for (int i = 0; System.nanoTime() < end[0]; i++) {
+					long start = System.nanoTime();
+					HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString(body.apply(client * 10_000_000 + i))).build(),
+							HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() == 200 && ok.test(response.body())) {
+						millis.add((System.nanoTime() - start) / 1e6);
+					} else {
+						failed[client]++;
+					}
+				}
+				return millis;
+			}));
+		}
+		ready.await();
+		end[0] = System.nanoTime() + duration.toNanos();
+		go.countDown();
+		List<Double> all = new ArrayList<>();
+		for (Future<List<Double>> result : results) {
+			all.addAll(result.get());
+		}
+		clients.shutdown();
+		Collections.sort(all);
+		long failures = 0;
+		for (long f : failed) {
+			failures += f;
+		}
+		if (all.isEmpty()) {
+			return new Result(connections, 0, Double.NaN, Double.NaN, failures);
+		}
+		return new Result(connections, all.size() / (duration.toNanos() / 1e9), percentile(all, 0.50), percentile(all, 0.99), failures);
+	}
+
+	private static double percentile(List<Double> sorted, double p) {
+		return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+	}
+}
