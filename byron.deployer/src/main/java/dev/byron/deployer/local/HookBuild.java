@@ -33,7 +33,6 @@ public final class HookBuild {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, artifact.content());
 		}
-		deleteTree(classes);
 		try {
 			return new Result(classes, HookCompiler.compile(project, generated, classes));
 		} catch (HookCompiler.CompileError e) {

@@ -29,6 +29,8 @@ final class HookCompiler {
 		}
 	}
 
+	private static final String FINGERPRINT = ".byron-fingerprint";
+
 	private HookCompiler() {
 	}
 
@@ -44,6 +46,12 @@ final class HookCompiler {
 		if (sources.stream().noneMatch(s -> !s.startsWith(generated))) {
 			return List.of();
 		}
+		String fingerprint = fingerprint(project, sources);
+		Path recorded = classes.resolve(FINGERPRINT);
+		if (Files.isRegularFile(recorded) && Files.readString(recorded).equals(fingerprint)) {
+			return providers(classes); // the same sources against the same Byron: the classes of the last run stand
+		}
+		HookBuild.deleteTree(classes);
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		if (compiler == null) {
 			throw new CompileError("Compiling hooks/ needs a JDK, and this Java is a JRE: install openjdk-17-jdk.");
@@ -62,7 +70,29 @@ final class HookCompiler {
 		if (result != 0) {
 			throw new CompileError(messages.toString().strip().replace(project.toString() + java.io.File.separator, ""));
 		}
+		Files.writeString(recorded, fingerprint);
 		return providers(classes);
+	}
+
+	/** What the classes are made of: every source's path and content, and the Byron (classpath and jar dates) they were compiled against. */
+	private static String fingerprint(Path project, List<Path> sources) throws IOException {
+		try {
+			java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+			for (Path source : sources) {
+				String name = source.startsWith(project) ? project.relativize(source).toString() : source.toString();
+				digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				digest.update(Files.readAllBytes(source));
+			}
+			for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+				Path path = Path.of(entry);
+				digest.update((entry + (Files.isRegularFile(path) ? Files.getLastModifiedTime(path).toMillis() : 0))
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			digest.update(System.getProperty("java.version").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest.digest());
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static List<HookProvider> providers(Path classes) throws IOException {
