@@ -65,8 +65,11 @@ public final class HttpBench {
 				send(gateway, "{\"query\":\"mutation { createUser(input: {handle: \\\"seed" + i + "\\\", name: \\\"Seed\\\"}) { id } }\"}");
 			}
 			String queryBody = "{\"query\":\"" + QUERY + "\"}";
-			HttpLoad.run(gateway, 8, Duration.ofSeconds(2), i -> queryBody, ok()); // warm-up
-			HttpLoad.run(bareUri, 8, Duration.ofSeconds(2), i -> queryBody, ok());
+			// warm-up: both JVMs compile their hot paths first (on 2 cores the gateway's takes seconds)
+			HttpLoad.run(gateway, 8, Duration.ofSeconds(10), i -> queryBody, ok());
+			HttpLoad.run(gateway, 4, Duration.ofSeconds(5), i -> "{\"query\":\"mutation { createUser(input: {handle: \\\"w"
+					+ Integer.toString(i, 36) + "\\\", name: \\\"Warm\\\"}) { id } }\"}", ok());
+			HttpLoad.run(bareUri, 8, Duration.ofSeconds(5), i -> queryBody, ok());
 			for (int connections : CONNECTIONS) {
 				HttpLoad.Result base = HttpLoad.run(bareUri, connections, each, i -> queryBody, ok());
 				HttpLoad.Result through = HttpLoad.run(gateway, connections, each, i -> queryBody, ok());

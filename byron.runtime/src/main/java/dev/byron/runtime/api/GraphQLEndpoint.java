@@ -91,6 +91,7 @@ public final class GraphQLEndpoint {
 		}
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), wiring.build());
 		this.graphQL = GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ErrorHandler())
+				.preparsedDocumentProvider(new CachedDocuments())
 				.instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH),
 						new AccessInstrumentation(dev.byron.runtime.gateway.auth.AccessRules.of(component)))).build();
 		this.inFlight = new Semaphore(maxInFlight);

@@ -85,6 +85,26 @@ public final class GatewayExecutor {
 	private record Part(Route route, List<Field> fields) {
 	}
 
+	/** A part as it is sent: its document's text and the variables it uses. */
+	private record Call(Route route, List<Field> fields, String text, java.util.Set<String> variables) {
+	}
+
+	/**
+	 * What a valid query becomes before its variables and caller are known: parsed, within the limits, validated,
+	 * split into the calls to make. Kept per query text and operation name, since clients repeat a few queries.
+	 */
+	private record Plan(Document document, OperationDefinition operation, boolean mutation, List<Field> rootFields,
+			List<Call> calls) {
+	}
+
+	/** A plan, or the answer that refuses the query. */
+	private record Planned(Plan plan, Map<String, Object> refusal) {
+	}
+
+	/** Longer queries are planned each time: they are rarely repeated and would crowd the cache. */
+	private static final int MAX_CACHED_QUERY = 16 * 1024;
+	private final dev.byron.runtime.memo.BoundedCache<List<String>, Plan> plans = new dev.byron.runtime.memo.BoundedCache<>(1024);
+
 	/**
 	 * Executes a request in a span of the gateway's (continuing the client's {@code traceparent}); the answer's
 	 * {@code extensions.traceId} names the trace, for {@code byron trace}.
@@ -104,54 +124,21 @@ public final class GatewayExecutor {
 	private Map<String, Object> execute(GraphQLRequest request, String trace) {
 		String query = request.query();
 		Map<String, Object> variables = request.variables();
-		String operationName = request.operationName();
-		Document document;
-		var tooLarge = limits.checkSize(query);
-		if (tooLarge.isPresent()) {
-			return errors(List.of(error(tooLarge.get(), ErrorCode.VALIDATION, null)));
-		}
-		try {
-			document = Parser.parse(query);
-		} catch (InvalidSyntaxException e) {
-			return errors(List.of(error("Invalid syntax: " + e.getMessage(), ErrorCode.VALIDATION, null)));
-		}
-		var tooCostly = limits.checkDocument(document);
-		if (tooCostly.isPresent()) {
-			return errors(List.of(error(tooCostly.get(), ErrorCode.VALIDATION, null)));
-		}
-		List<ValidationError> invalid;
-		try {
-			invalid = new Validator().validateDocument(schema.schema(), document, Locale.ENGLISH);
-		} catch (GoodFaithIntrospectionExceeded e) {
-			return errors(List.of(error("The query asks for more introspection than a client needs (" + e.getMessage()
-					+ " repeated too often); send the usual introspection query.", ErrorCode.VALIDATION, null)));
-		}
-		if (!invalid.isEmpty()) {
-			List<Map<String, Object>> errors = new ArrayList<>();
-			invalid.forEach(e -> errors.add(error(e.getMessage(), ErrorCode.VALIDATION, null)));
-			return errors(errors);
-		}
-		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-		OperationDefinition operation = operations.stream()
-				.filter(o -> operationName == null ? operations.size() == 1 : operationName.equals(o.getName())).findFirst()
-				.orElse(null);
-		if (operation == null) {
-			return errors(List.of(error(operationName == null ? "The document has several operations: name one with operationName."
-					: "No operation named " + operationName + ".", ErrorCode.VALIDATION, null)));
-		}
-		if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-			return errors(List.of(error("Subscriptions are not supported yet.", ErrorCode.VALIDATION, null)));
-		}
-		boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-		Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
-		document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
-		var tooComplex = limits.checkShape(operation.getSelectionSet(), fragments);
-		if (tooComplex.isPresent()) {
-			return errors(List.of(error(tooComplex.get(), ErrorCode.VALIDATION, null)));
+		List<String> key = java.util.Arrays.asList(query, request.operationName());
+		Plan plan = plans.get(key);
+		if (plan == null) {
+			Planned planned = plan(query, request.operationName());
+			if (planned.refusal() != null) {
+				return planned.refusal();
+			}
+			plan = planned.plan();
+			if (query.length() <= MAX_CACHED_QUERY) {
+				plans.put(key, plan);
+			}
 		}
 		List<Map<String, Object>> refused;
 		try {
-			refused = access.check(schema.schema(), document, operation.getName(), variables, request.caller()).stream()
+			refused = access.check(schema.schema(), plan.document(), plan.operation().getName(), variables, request.caller()).stream()
 					.map(d -> error(d.message(), ErrorCode.FORBIDDEN, null, Map.of("field", d.target(), "role", d.role())))
 					.toList();
 		} catch (RuntimeException e) { // validation passed: what fails here is coercing the client's variables
@@ -160,27 +147,79 @@ public final class GatewayExecutor {
 		if (!refused.isEmpty()) {
 			return errors(refused);
 		}
-		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
-		List<Part> parts = split(rootFields, mutation);
 		Map<String, Object> vars = variables == null ? Map.of() : variables;
 		Caller caller = request.caller();
-
+		List<Call> calls = plan.calls();
 		List<Map<String, Object>> answers = new ArrayList<>();
-		if (mutation) {
-			for (Part part : parts) {
-				answers.add(run(part, operation, fragments, vars, trace, caller));
+		if (plan.mutation()) {
+			for (Call call : calls) {
+				answers.add(run(call, vars, trace, caller));
 			}
 		} else {
-			// the first part runs on the request's own thread, the others beside it on the gateway's fan-out threads
-			List<CompletableFuture<Map<String, Object>>> others = parts.stream().skip(1)
-					.map(part -> CompletableFuture.supplyAsync(() -> run(part, operation, fragments, vars, trace, caller), FAN_OUT))
-					.toList();
-			if (!parts.isEmpty()) {
-				answers.add(run(parts.get(0), operation, fragments, vars, trace, caller));
+			// the first call runs on the request's own thread, the others beside it on the gateway's fan-out threads
+			List<CompletableFuture<Map<String, Object>>> others = calls.stream().skip(1)
+					.map(call -> CompletableFuture.supplyAsync(() -> run(call, vars, trace, caller), FAN_OUT)).toList();
+			if (!calls.isEmpty()) {
+				answers.add(run(calls.get(0), vars, trace, caller));
 			}
 			others.forEach(f -> answers.add(f.join()));
 		}
-		return merge(rootFields, answers);
+		return merge(plan.rootFields(), answers);
+	}
+
+	/** Parses, checks and validates a query, and splits it into calls; or refuses it. */
+	private Planned plan(String query, String operationName) {
+		var tooLarge = limits.checkSize(query);
+		if (tooLarge.isPresent()) {
+			return refuse(error(tooLarge.get(), ErrorCode.VALIDATION, null));
+		}
+		Document document;
+		try {
+			document = Parser.parse(query);
+		} catch (InvalidSyntaxException e) {
+			return refuse(error("Invalid syntax: " + e.getMessage(), ErrorCode.VALIDATION, null));
+		}
+		var tooCostly = limits.checkDocument(document);
+		if (tooCostly.isPresent()) {
+			return refuse(error(tooCostly.get(), ErrorCode.VALIDATION, null));
+		}
+		List<ValidationError> invalid;
+		try {
+			invalid = new Validator().validateDocument(schema.schema(), document, Locale.ENGLISH);
+		} catch (GoodFaithIntrospectionExceeded e) {
+			return refuse(error("The query asks for more introspection than a client needs (" + e.getMessage()
+					+ " repeated too often); send the usual introspection query.", ErrorCode.VALIDATION, null));
+		}
+		if (!invalid.isEmpty()) {
+			List<Map<String, Object>> errors = new ArrayList<>();
+			invalid.forEach(e -> errors.add(error(e.getMessage(), ErrorCode.VALIDATION, null)));
+			return new Planned(null, errors(errors));
+		}
+		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+		OperationDefinition operation = operations.stream()
+				.filter(o -> operationName == null ? operations.size() == 1 : operationName.equals(o.getName())).findFirst()
+				.orElse(null);
+		if (operation == null) {
+			return refuse(error(operationName == null ? "The document has several operations: name one with operationName."
+					: "No operation named " + operationName + ".", ErrorCode.VALIDATION, null));
+		}
+		if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+			return refuse(error("Subscriptions are not supported yet.", ErrorCode.VALIDATION, null));
+		}
+		boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+		Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+		document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+		var tooComplex = limits.checkShape(operation.getSelectionSet(), fragments);
+		if (tooComplex.isPresent()) {
+			return refuse(error(tooComplex.get(), ErrorCode.VALIDATION, null));
+		}
+		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
+		List<Call> calls = split(rootFields, mutation).stream().map(part -> call(part, operation, fragments)).toList();
+		return new Planned(new Plan(document, operation, mutation, rootFields, calls), null);
+	}
+
+	private static Planned refuse(Map<String, Object> error) {
+		return new Planned(null, errors(List.of(error)));
 	}
 
 	private List<Part> split(List<Field> fields, boolean mutation) {
@@ -202,8 +241,8 @@ public final class GatewayExecutor {
 		return parts;
 	}
 
-	private Map<String, Object> run(Part part, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-			Map<String, Object> variables, String traceparent, Caller caller) {
+	/** A part's document as the component gets it: its fields, the fragments and variable definitions they use. */
+	private static Call call(Part part, OperationDefinition operation, Map<String, FragmentDefinition> fragments) {
 		var usedVariables = Documents.variables(part.fields(), fragments);
 		List<VariableDefinition> definitions = operation.getVariableDefinitions().stream()
 				.filter(v -> usedVariables.contains(v.getName())).toList();
@@ -212,17 +251,21 @@ public final class GatewayExecutor {
 				.variableDefinitions(definitions).selectionSet(SelectionSet.newSelectionSet(new ArrayList<>(part.fields())).build()).build());
 		Documents.fragments(part.fields(), fragments).forEach(name -> definitionsOut.add(fragments.get(name)));
 		String text = AstPrinter.printAst(Document.newDocument().definitions(definitionsOut).build());
+		return new Call(part.route(), List.copyOf(part.fields()), text, java.util.Set.copyOf(usedVariables));
+	}
+
+	private Map<String, Object> run(Call call, Map<String, Object> variables, String traceparent, Caller caller) {
 		Map<String, Object> partVariables = new LinkedHashMap<>();
 		variables.forEach((k, v) -> {
-			if (usedVariables.contains(k)) {
+			if (call.variables().contains(k)) {
 				partVariables.put(k, v);
 			}
 		});
-		if (part.route() == null) {
-			ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput().query(text).variables(partVariables).build());
+		if (call.route() == null) {
+			ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput().query(call.text()).variables(partVariables).build());
 			return result.toSpecification();
 		}
-		return forward(part, text, partVariables, traceparent, caller);
+		return forward(new Part(call.route(), call.fields()), call.text(), partVariables, traceparent, caller);
 	}
 
 	private Map<String, Object> forward(Part part, String query, Map<String, Object> variables, String traceparent,

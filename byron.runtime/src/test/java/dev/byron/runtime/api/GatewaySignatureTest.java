@@ -31,6 +31,37 @@ class GatewaySignatureTest {
 	}
 
 	@Test
+	void aSignatureVerifiedOnceIsStillRefusedOnceItExpires() throws Exception {
+		Instant[] now = { Instant.parse("2026-11-29T12:00:00Z") };
+		Clock moving = new Clock() {
+			@Override
+			public Instant instant() {
+				return now[0];
+			}
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+		};
+		GatewaySignature signature = GatewaySignature.withKey(KEY, moving);
+		String header = signature.sign(ADA, "posts");
+		assertThat(signature.verify(header, "posts")).isEqualTo(ADA);
+		assertThat(signature.sign(ADA, "posts")).as("reused while young").isEqualTo(header);
+		assertThatThrownBy(() -> signature.verify(header, "accounts")).hasMessageContaining("another component");
+		now[0] = now[0].plusSeconds(20);
+		assertThat(signature.sign(ADA, "posts")).as("made anew after a quarter of its lifetime").isNotEqualTo(header);
+		now[0] = now[0].plusSeconds(100);
+		assertThatThrownBy(() -> signature.verify(header, "posts")).isInstanceOf(GatewaySignature.Refused.class)
+				.hasMessageContaining("expired");
+	}
+
+	@Test
 	void aSignatureWithItsAlgorithmChangedToNoneIsRefused() {
 		String[] parts = GatewaySignature.withKey(KEY).sign(ADA, "posts").split("\\.");
 		String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
