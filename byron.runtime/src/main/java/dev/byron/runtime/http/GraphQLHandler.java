@@ -89,12 +89,14 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 			Map<String, Object> request;
 			try {
-				JsonNode parsed = JSON.readTree(body);
-				if (parsed == null || !parsed.isObject()) {
+				request = body.length == 0 ? null : JSON.readValue(body, MAP);
+				if (request == null) {
 					refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
 					return;
 				}
-				request = JSON.convertValue(parsed, MAP);
+			} catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+				refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
+				return;
 			} catch (JsonProcessingException e) {
 				var where = e.getLocation();
 				refuse(exchange, 400, "The body is not JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
