@@ -48,7 +48,7 @@ public final class ByronComponent implements AutoCloseable {
 		this.broker = builder.broker;
 		this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		metrics.config().commonTags("component", descriptor.name());
-		this.cache = new Cache(builder.mongo.getDatabase(broker.names().database(descriptor.name())));
+		this.cache = new Cache(builder.mongo.getDatabase(broker.names().database(descriptor.name())), builder.cacheWrites);
 		broker.ensureStream(descriptor.name());
 		LocalComponentClient client = new LocalComponentClient(cache);
 		Duration readYourWrites = builder.role == Role.SINK ? Duration.ZERO : builder.readYourWrites;
@@ -144,6 +144,7 @@ public final class ByronComponent implements AutoCloseable {
 		private int maxInFlight = 64;
 		private long readyLag = 1_000;
 		private String callerKey;
+		private Cache.Writes cacheWrites = Cache.Writes.CONDITIONAL;
 
 		private Builder(ComponentDescriptor descriptor) {
 			this.descriptor = descriptor;
@@ -193,6 +194,12 @@ public final class ByronComponent implements AutoCloseable {
 
 		public Builder maxInFlight(int value) {
 			this.maxInFlight = value;
+			return this;
+		}
+
+		/** How the Sink writes its documents ({@link Cache.Writes}); conditional updates unless told otherwise. */
+		public Builder cacheWrites(Cache.Writes value) {
+			this.cacheWrites = value;
 			return this;
 		}
 

@@ -44,9 +44,10 @@ class SinkTest extends SystemTest {
 		return (String) response.object("createUser").get("id");
 	}
 
-	@Test
-	void theSameEventThreeTimesChangesTheCacheOnceAndAnOlderEventChangesNothing() throws Exception {
-		Cache cache = new Cache(TestInfra.mongo().getDatabase(broker.names().database("idem")));
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.EnumSource(Cache.Writes.class)
+	void theSameEventThreeTimesChangesTheCacheOnceAndAnOlderEventChangesNothing(Cache.Writes writes) throws Exception {
+		Cache cache = new Cache(TestInfra.mongo().getDatabase(broker.names().database("idem-" + writes)), writes);
 		ComponentDescriptor accounts = TestDescriptors.accounts(system);
 		EventHandler handler = new EventHandler(accounts, cache, Hooks.NONE, new LocalComponentClient(cache));
 		Event v2 = event("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada v2"));
@@ -58,6 +59,12 @@ class SinkTest extends SystemTest {
 		handler.handle(event("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada v1")), 5);
 		assertThat(cache.find("User", "u1").orElseThrow()).containsEntry("name", "Ada v2").containsEntry(Cache.SEQ, 7L);
 		assertThat(cache.database().getCollection("User").countDocuments()).isEqualTo(1);
+		handler.handle(new Event("e-del", "/byron/" + system + "/accounts", "accounts.UserDeleted",
+				broker.names().entitySubject("accounts", "User", "u1"), Instant.now(), null, "accounts", "User", "u1",
+				Operation.DELETED, List.of(), List.of("UserDeleted"), Map.of("id", "u1")), 9);
+		assertThat(cache.find("User", "u1")).as("a tombstone").isEmpty();
+		handler.handle(v2, 8);
+		assertThat(cache.find("User", "u1")).as("an older event does not bring it back").isEmpty();
 	}
 
 	private Event event(String id, Map<String, Object> data) {

@@ -26,6 +26,7 @@ import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.gateway.Gateway;
 import dev.byron.runtime.api.GatewaySignature;
 import dev.byron.runtime.broker.NatsPermissions;
+import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.gateway.GatewaySettings;
 import dev.byron.runtime.gateway.Route;
 import dev.byron.runtime.spi.HookProvider;
@@ -45,6 +46,8 @@ public final class LocalSystem implements AutoCloseable {
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
 	private final Map<String, ByronComponent> running = new LinkedHashMap<>();
 	private final Map<String, Broker> brokers = new LinkedHashMap<>();
+	/** The run's own MongoDB (mongo-java-server), whose only writers are this process's Sinks. */
+	private boolean embeddedMongo;
 	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
 	private final String callerKey = GatewaySignature.newKey();
 	private Broker broker;
@@ -134,6 +137,7 @@ public final class LocalSystem implements AutoCloseable {
 			natsUrl = nats.url();
 		}
 		String mongoUri = options.mongoUri();
+		embeddedMongo = mongoUri == null;
 		if (mongoUri == null) {
 			java.nio.file.Files.createDirectories(data);
 			MongoServer server = new MongoServer(new H2Backend(data.resolve("mongo.mv").toString()));
@@ -193,7 +197,8 @@ public final class LocalSystem implements AutoCloseable {
 
 	private synchronized ByronComponent startComponent(String name, int port) throws IOException {
 		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name)).mongo(mongo)
-				.hooks(hooks.get(name)).http("127.0.0.1", port).callerKey(callerKey).start();
+				.hooks(hooks.get(name)).http("127.0.0.1", port).callerKey(callerKey)
+				.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).start();
 		running.put(name, component);
 		return component;
 	}

@@ -34,10 +34,31 @@ public final class Cache {
 		APPLIED, STALE
 	}
 
+	/**
+	 * How a Sink writes a document. {@code CONDITIONAL}: one update whose filter holds the sequence check, atomic
+	 * against every other writer (MongoDB, Sinks in several processes). {@code BY_ID}: read the document by id, check
+	 * the sequence, write it by id, for the embedded server of {@code byron run}, which uses its index only for a
+	 * filter on {@code _id} alone (a conditional filter makes every write read the whole collection) and whose one
+	 * process holds the only Sink of each component.
+	 */
+	public enum Writes {
+		CONDITIONAL, BY_ID
+	}
+
 	private final MongoDatabase database;
+	private final Writes writes;
+	private final Object[] stripes = new Object[64];
 
 	public Cache(MongoDatabase database) {
+		this(database, Writes.CONDITIONAL);
+	}
+
+	public Cache(MongoDatabase database, Writes writes) {
 		this.database = database;
+		this.writes = writes;
+		for (int i = 0; i < stripes.length; i++) {
+			stripes[i] = new Object();
+		}
 	}
 
 	public static String ownCollection(String entity) {
@@ -54,7 +75,21 @@ public final class Cache {
 
 	/** Sets the state of one document if {@code sequence} is newer than what it holds. */
 	public Applied apply(String collection, String id, long sequence, Map<String, Object> state, boolean deleted) {
-		Bson newer = Filters.and(Filters.eq("_id", id), Filters.lt(SEQ, sequence));
+		if (writes == Writes.BY_ID) {
+			synchronized (stripes[Math.floorMod((collection + "/" + id).hashCode(), stripes.length)]) {
+				long held = sequenceOf(collection, id);
+				if (held >= sequence) {
+					return Applied.STALE;
+				}
+				return write(collection, id, byId(id), sequence, state, deleted, held < 0);
+			}
+		}
+		return write(collection, id, byId(id).append(SEQ, new Document("$lt", sequence)), sequence, state, deleted, true);
+	}
+
+	private Applied write(String collection, String id, Bson filter, long sequence, Map<String, Object> state, boolean deleted,
+			boolean upsert) {
+		Bson newer = filter;
 		List<Bson> sets = new ArrayList<>();
 		state.forEach((key, value) -> {
 			if (!key.equals("_id") && !key.startsWith("_")) {
@@ -64,7 +99,7 @@ public final class Cache {
 		sets.add(Updates.set(SEQ, sequence));
 		sets.add(Updates.set(DELETED, deleted));
 		try {
-			var result = collection(collection).updateOne(newer, Updates.combine(sets), new UpdateOptions().upsert(true));
+			var result = collection(collection).updateOne(newer, Updates.combine(sets), new UpdateOptions().upsert(upsert));
 			return result.getMatchedCount() + (result.getUpsertedId() == null ? 0 : 1) > 0 ? Applied.APPLIED : Applied.STALE;
 		} catch (MongoWriteException e) {
 			if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -79,7 +114,8 @@ public final class Cache {
 	/** A live (not deleted) document. */
 	public Optional<Document> find(String collection, String id) {
 		try {
-			return Optional.ofNullable(collection(collection).find(Filters.and(Filters.eq("_id", id), Filters.ne(DELETED, true))).first());
+			Document found = collection(collection).find(byId(id)).first();
+			return Optional.ofNullable(found).filter(document -> !Boolean.TRUE.equals(document.get(DELETED)));
 		} catch (MongoException e) {
 			throw unavailable(e);
 		}
@@ -123,6 +159,15 @@ public final class Cache {
 		} catch (MongoException e) {
 			return false;
 		}
+	}
+
+	/**
+	 * A filter on one document by id, as a plain document whose top level names {@code _id} (what {@code Filters.and}
+	 * writes as {@code $and} means the same to MongoDB, but the embedded server of {@code byron run} then reads every
+	 * document of the collection instead of looking the id up).
+	 */
+	private static Document byId(String id) {
+		return new Document("_id", id);
 	}
 
 	private MongoCollection<Document> collection(String name) {
