@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's process: {@code GatewayMain gateway.json}, with {@code BYRON_HOST}, {@code BYRON_PORT} and
- * {@code BYRON_URL_<COMPONENT>} from the environment. Logs are JSON lines.
+ * The gateway's process: {@code GatewayMain gateway.json}, with {@code BYRON_HOST}, {@code BYRON_PORT},
+ * {@code BYRON_URL_<COMPONENT>} and {@code BYRON_CALLER_KEY} from the environment. Logs are JSON lines.
  */
 public final class GatewayMain {
 	private GatewayMain() {
@@ -26,6 +26,13 @@ public final class GatewayMain {
 		Path file = Path.of(args[0]);
 		GatewayConfig config = GatewayConfig.read(file);
 		dev.byron.runtime.trace.Tracing.configureFromEnvironment("gateway", System::getenv);
+		String key = System.getenv(dev.byron.runtime.api.GatewaySignature.ENVIRONMENT);
+		if (key == null || key.isBlank()) {
+			log.error("{} is not set: components answer only requests the gateway signs with it."
+					+ " The manifests of `byron deploy` take it from the credentials Secret.",
+					dev.byron.runtime.api.GatewaySignature.ENVIRONMENT);
+			System.exit(2);
+		}
 		String port = System.getenv("BYRON_PORT");
 		try (Gateway gateway = Gateway.start(config.routes(file, System::getenv), System.getenv().getOrDefault("BYRON_HOST", "127.0.0.1"),
 				port == null ? config.port() : Integer.parseInt(port), java.util.Map.of(), config.settings(System::getenv))) {
