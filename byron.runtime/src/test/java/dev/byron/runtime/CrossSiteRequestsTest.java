@@ -140,6 +140,38 @@ class CrossSiteRequestsTest {
 	}
 
 	@Test
+	void aLocalRunRefusesRequestsAddressedToAnotherNameThatPointsAtIt() throws Exception {
+		int before = managed.get();
+		try (Gateway local = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl())), "127.0.0.1", 0,
+				Map.of("/_byron/components", exchange -> {
+					managed.incrementAndGet();
+					exchange.respond(200);
+				}), GatewaySettings.DEFAULT.withLocalHostsOnly())) {
+			String rebound = rawPost(local.port(), "/_byron/components/accounts/stop", "evil.example:" + local.port(),
+					"http://evil.example:" + local.port(), "");
+			assertThat(rebound).as("a page whose name was rebound to 127.0.0.1").startsWith("HTTP/1.1 403").contains("localhost");
+			String mutation = rawPost(local.port(), "/graphql", "evil.example:" + local.port(), "http://evil.example:" + local.port(),
+					"{\"query\":\"mutation { createUser(input: {handle: \\\"rebound\\\", name: \\\"R\\\"}) { id } }\"}");
+			assertThat(mutation).startsWith("HTTP/1.1 403");
+			assertThat(managed.get()).isEqualTo(before);
+			assertThat(rawPost(local.port(), "/_byron/components", "localhost:" + local.port(), null, "")).startsWith("HTTP/1.1 200");
+			assertThat(rawPost(local.port(), "/_byron/components", "127.0.0.1:" + local.port(), null, "")).startsWith("HTTP/1.1 200");
+		}
+	}
+
+	private static String rawPost(int port, String path, String host, String origin, String body) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			String request = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + (origin == null ? "" : "Origin: " + origin + "\r\n")
+					+ "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(bytes);
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
 	void managementEndpointsRefuseOtherOriginsAndWantATokenWhenTokensAreChecked() throws Exception {
 		int before = managed.get();
 		String stop = "/_byron/components/accounts/stop";

@@ -151,8 +151,17 @@ class GatewaySecurityTest {
 		for (String nobody : List.of("", "   ")) {
 			Answer noSubject = post(hs256(claims(nobody, List.of("admin")), SECRET), "{ users { nodes { handle } } }", Map.of());
 			assertThat(noSubject.status()).as("sub '%s'", nobody).isEqualTo(401);
-			assertThat(noSubject.message()).contains("subject (sub) is empty");
+			assertThat(noSubject.message()).contains("subject (sub) must be a non-empty string");
 		}
+		HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(URI.create(gateway.url() + "?query=%7B%20users%20%7B%20nodes%20%7B%20id%20%7D%20%7D%20%7D"))
+				.header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).as("a browser following a link with a query gets GraphiQL, which asks for the token").isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		HttpResponse<String> json = CLIENT.send(HttpRequest.newBuilder(URI.create(gateway.url() + "?query=%7B%20users%20%7B%20nodes%20%7B%20id%20%7D%20%7D%20%7D"))
+				.header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(json.statusCode()).as("the same GET from a JSON client runs the query, so it needs the token").isEqualTo(401);
+		Answer numeric = post(hs256(claims("ada", List.of()).claim("sub", 123), SECRET), "{ users { nodes { handle } } }", Map.of());
+		assertThat(numeric.status()).as("a number is not a subject (RFC 7519: a string)").isEqualTo(401);
 
 		Answer notAJwt = post("not-a-token", "{ users { nodes { handle } } }", Map.of());
 		assertThat(notAJwt.status()).isEqualTo(401);

@@ -93,8 +93,10 @@ public final class AttackSuite {
 		try (LocalSystem run = LocalSystem.start(project, new LocalOptions(0, null, null), new PrintWriter(Writer.nullWriter()))) {
 			Attacks attacks = new Attacks(run, cases);
 			attacks.stalledSockets(stalledSockets);
+			attacks.stalledBodies(250);
 			attacks.expensiveQueries();
 			attacks.crossSiteRequests();
+			attacks.rebinding();
 			attacks.tokens();
 			attacks.callsPastTheGateway();
 			attacks.poisonedEvents();

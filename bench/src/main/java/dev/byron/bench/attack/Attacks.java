@@ -137,6 +137,40 @@ final class Attacks {
 		}
 	}
 
+	/** Bodies that never finish, from a caller with a valid token: more of them than the server has handler threads. */
+	void stalledBodies(int count) throws Exception {
+		List<Socket> stalled = new ArrayList<>();
+		URI uri = URI.create(gateway);
+		try {
+			for (int i = 0; i < count; i++) {
+				Socket socket = new Socket(uri.getHost(), uri.getPort());
+				socket.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + member
+						+ "\r\nContent-Type: application/json\r\nContent-Length: 900000\r\n\r\n{\"query\":\"").getBytes(StandardCharsets.US_ASCII));
+				stalled.add(socket);
+			}
+			List<Double> millis = new ArrayList<>();
+			long failed = 0;
+			for (int i = 0; i < 50; i++) {
+				long start = System.nanoTime();
+				Answer answer = post(gateway, member, "{ users(first: 1) { nodes { id } } }", Map.of());
+				if (answer.status() == 200 && answer.code() == null) {
+					millis.add((System.nanoTime() - start) / 1e6);
+				} else {
+					failed++;
+				}
+			}
+			Collections.sort(millis);
+			double p99 = millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1);
+			add(count + " stalled bodies sent with a valid token, 50 queries from another client", "all answered, slowest < 100 ms",
+					failed == 0 ? String.format(Locale.ROOT, "all answered, slowest %.1f ms", p99) : failed + " failed",
+					failed == 0 && p99 < 100);
+		} finally {
+			for (Socket socket : stalled) {
+				socket.close();
+			}
+		}
+	}
+
 	void expensiveQueries() {
 		StringBuilder chain = new StringBuilder("query { users { nodes { ...F0 } } }\n");
 		for (int i = 0; i < 1000; i++) {
@@ -194,6 +228,23 @@ final class Attacks {
 		add("stopping a component from another origin, with a token", "403", crossOrigin.shown(), crossOrigin.status() == 403);
 		add("components still running afterwards", "posts running", run.components().get("posts") ? "posts running" : "posts STOPPED",
 				run.components().get("posts"));
+	}
+
+	void rebinding() throws Exception {
+		URI uri = URI.create(gateway);
+		String answer;
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			String host = "evil.example:" + uri.getPort();
+			String body = "{\"query\":\"mutation { createUser(input: {handle: \\\"rebound\\\"}) { id } }\"}";
+			socket.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: " + host + "\r\nOrigin: http://" + host
+					+ "\r\nAuthorization: Bearer " + member + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+					+ "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		answers.add(answer.substring(Math.max(0, answer.indexOf("\r\n\r\n"))));
+		String status = answer.length() >= 12 ? answer.substring(9, 12) : "none";
+		add("a page whose name was rebound to 127.0.0.1 posts a mutation (Host: evil.example)", "403", status, status.equals("403"));
 	}
 
 	void tokens() throws Exception {
@@ -307,6 +358,21 @@ final class Attacks {
 		Answer bigHeader = send(HttpRequest.newBuilder(URI.create(gateway)).header("Content-Type", "application/json")
 				.header("X-Filler", "x".repeat(32 * 1024)).POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")));
 		add("32 KB of request headers", "431", bigHeader.shown(), bigHeader.status() == 431);
+		Answer twice = send(HttpRequest.newBuilder(URI.create(gateway)).header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + member).POST(HttpRequest.BodyPublishers.ofString(
+						"{\"query\": \"{ __typename }\", \"query\": \"mutation { createUser(input: {handle: \\\"twice\\\"}) { id } }\"}")));
+		add("the key \"query\" twice in one body (a query, then a mutation)", "400", twice.shown(), twice.status() == 400);
+		byte[] overlong = "{\"query\": \"query($h: String) { __typename }\", \"variables\": {\"h\": \"..\"}}".getBytes(StandardCharsets.UTF_8);
+		int dots = new String(overlong, StandardCharsets.UTF_8).indexOf("..");
+		overlong[dots] = (byte) 0xC0; // an overlong '/', which lenient decoders read as a slash
+		overlong[dots + 1] = (byte) 0xAF;
+		Answer malformed = send(HttpRequest.newBuilder(URI.create(gateway)).header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + member).POST(HttpRequest.BodyPublishers.ofByteArray(overlong)));
+		add("an overlong UTF-8 sequence in a variable", "400", malformed.shown(), malformed.status() == 400);
+		Answer literal = post(gateway, member, "{ users(first: \"ten\") { nodes { id } } }", Map.of());
+		add("a wrong literal (its message must not print the parser's classes)", "VALIDATION, no AST names", literal.shown()
+				+ (literal.message().contains("Value") ? " naming " + literal.message() : ""), "VALIDATION".equals(literal.code())
+						&& !literal.message().contains("StringValue") && !literal.message().contains("AST"));
 		Answer notJson = send(HttpRequest.newBuilder(URI.create(gateway)).header("Content-Type", "application/json")
 				.header("Authorization", "Bearer " + member).POST(HttpRequest.BodyPublishers.ofString("{\"query\": 1e999999999}")));
 		add("a number too large for the JSON parser", "400", notJson.shown(), notJson.status() == 400);

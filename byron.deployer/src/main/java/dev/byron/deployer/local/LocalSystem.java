@@ -92,7 +92,7 @@ public final class LocalSystem implements AutoCloseable {
 				log.flush();
 			}
 		};
-		Path data = RunData.prepare(project, say);
+		Path data = RunData.create(project, say);
 		RunLock lock = RunLock.acquire(data, say);
 		resources.add(lock);
 		log.println("byron: compiling hooks/ and customResolvers/");
@@ -172,8 +172,10 @@ public final class LocalSystem implements AutoCloseable {
 			routes.add(new Route(descriptors.get(name), component.graphqlUrl()));
 		}
 		SupervisedNats supervised = nats;
+		GatewaySettings settings = gatewaySettings(input).withCallerKey(callerKey).withLocalHostsOnly();
+		boolean tokensChecked = settings.auth() != null;
 		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
-				gatewaySettings(input).withCallerKey(callerKey), () -> (supervised == null || supervised.ready()) && broker.isConnected());
+				settings, () -> (supervised == null || supervised.ready()) && broker.isConnected());
 		log.println("byron: system " + system + " is running (data in " + data + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
@@ -181,7 +183,8 @@ public final class LocalSystem implements AutoCloseable {
 		log.println("  broker              " + Broker.redacted(natsUrl));
 		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
-		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop");
+		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop"
+				+ (tokensChecked ? " -H \"Authorization: Bearer $TOKEN\"" : ""));
 		log.println("Press Ctrl-C to stop.");
 		log.flush();
 	}
@@ -250,24 +253,37 @@ public final class LocalSystem implements AutoCloseable {
 	/** {@code GET /_byron/components}; {@code POST /_byron/components/<name>/stop|start}. */
 	private void admin(dev.byron.runtime.http.Exchange exchange) throws IOException {
 		String[] parts = exchange.path().split("/");
-		int status = 200;
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		if (parts.length == 3 && "GET".equals(exchange.method())) {
+			exchange.respond(200, "application/json", json.writeValueAsBytes(components()));
+			return;
+		}
+		boolean action = parts.length == 5 && ("stop".equals(parts[4]) || "start".equals(parts[4]));
+		if (!action || !descriptors.containsKey(parts[3])) {
+			exchange.respond(404, "application/json", json.writeValueAsBytes(dev.byron.runtime.api.GraphQLErrors.response(
+					dev.byron.runtime.api.ErrorCode.NOT_FOUND, action ? "No component named " + dev.byron.runtime.api.Echo.of(parts[3])
+							+ "; the components are " + descriptors.keySet() + "."
+							: "GET /_byron/components lists the components; POST /_byron/components/<name>/stop or /start.")));
+			return;
+		}
+		if (!"POST".equals(exchange.method())) {
+			exchange.setHeader("Allow", "POST");
+			exchange.respond(405, "application/json", json.writeValueAsBytes(dev.byron.runtime.api.GraphQLErrors.response(
+					dev.byron.runtime.api.ErrorCode.VALIDATION, "Stopping or starting a component is a POST.")));
+			return;
+		}
 		try {
-			if (parts.length == 5 && "POST".equals(exchange.method()) && descriptors.containsKey(parts[3])) {
-				if ("stop".equals(parts[4])) {
-					stopComponent(parts[3]);
-				} else if ("start".equals(parts[4])) {
-					startComponent(parts[3]);
-				} else {
-					status = 404;
-				}
-			} else if (parts.length != 3) {
-				status = 404;
+			if ("stop".equals(parts[4])) {
+				stopComponent(parts[3]);
+			} else {
+				startComponent(parts[3]);
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			status = 500;
+			exchange.respond(500, "application/json", json.writeValueAsBytes(components()));
+			return;
 		}
-		exchange.respond(status, "application/json", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(components()));
+		exchange.respond(200, "application/json", json.writeValueAsBytes(components()));
 	}
 
 	@Override

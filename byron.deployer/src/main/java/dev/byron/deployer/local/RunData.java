@@ -48,6 +48,18 @@ public final class RunData {
 		return data;
 	}
 
+	/** The folder for a run's data (the database, the broker's store, its users), readable by its owner only. */
+	public static Path create(Path project, Consumer<String> log) throws IOException {
+		Path data = prepare(project, log);
+		Files.createDirectories(data);
+		try {
+			Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+		} catch (UnsupportedOperationException notPosix) {
+			// a file system without POSIX permissions: its own defaults stand
+		}
+		return data;
+	}
+
 	private static void ignoreInGit(Path project) throws IOException {
 		Path gitignore = project.resolve(".gitignore");
 		if (!Files.isRegularFile(gitignore)) {

@@ -67,4 +67,11 @@ class RunDataTest {
 		assertThat(project.resolve(".byron")).hasContent("system s\n");
 		assertThat(log).isEmpty();
 	}
+
+	@Test
+	void aRunsDataIsReadableByItsOwnerOnly() throws Exception {
+		Path data = RunData.create(project, log::add);
+		assertThat(java.nio.file.Files.getPosixFilePermissions(data))
+				.containsExactlyInAnyOrderElementsOf(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+	}
 }

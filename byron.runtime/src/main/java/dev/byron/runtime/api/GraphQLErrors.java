@@ -9,10 +9,17 @@ public final class GraphQLErrors {
 	private GraphQLErrors() {
 	}
 
+	/** graphql-java prints a literal as its AST node ({@code StringValue{value='x'}}); users wrote {@code "x"}. */
+	private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern
+			.compile("\\b(String|Int|Float|Boolean|Enum|Null)Value\\{(?:value|name)=('?)(.*?)\\2\\}");
+
+	private static final java.util.regex.Pattern AST_TYPES = java.util.regex.Pattern
+			.compile("Expected an AST type of '(\\w+?)Value' but it was a '(\\w+?)Value'");
+
 	/** One error; {@code path} may be null. */
 	public static Map<String, Object> error(String message, ErrorCode code, List<Object> path) {
 		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("message", message);
+		error.put("message", readable(message));
 		if (path != null) {
 			error.put("path", path);
 		}
@@ -20,6 +27,22 @@ public final class GraphQLErrors {
 		extensions.put("code", code.name());
 		error.put("extensions", extensions);
 		return error;
+	}
+
+	/** A message with the literals as the client wrote them, not as the parser's node classes print them. */
+	public static String readable(String message) {
+		if (message == null || message.indexOf("Value") < 0) {
+			return message;
+		}
+		message = AST_TYPES.matcher(message).replaceAll("expected a literal of type $1, not $2");
+		java.util.regex.Matcher literal = LITERAL.matcher(message);
+		StringBuilder out = new StringBuilder();
+		while (literal.find()) {
+			String value = literal.group(3);
+			literal.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(literal.group(1).equals("String") ? "\"" + value + "\"" : value));
+		}
+		literal.appendTail(out);
+		return out.toString();
 	}
 
 	/** A response that is only this error. */
@@ -40,6 +63,9 @@ public final class GraphQLErrors {
 		}
 		extensions.putIfAbsent("code", ErrorCode.VALIDATION.name());
 		extensions.remove("classification");
+		if (copy.get("message") instanceof String message) {
+			copy.put("message", readable(message));
+		}
 		copy.put("extensions", extensions);
 		return copy;
 	}

@@ -69,6 +69,9 @@ public final class Gateway implements AutoCloseable {
 						"{\"errors\":[{\"message\":\"Nothing here: GraphQL is at /graphql.\",\"extensions\":{\"code\":\"NOT_FOUND\"}}]}");
 			}
 		});
+		if (settings.localHostsOnly()) {
+			handlers.replaceAll((path, handler) -> new LocalHostsOnly().before(handler));
+		}
 		return handlers;
 	}
 

@@ -39,7 +39,7 @@ public record GatewayConfig(String system, int port, List<Entry> components, Que
 	public GatewaySettings settings(java.util.function.UnaryOperator<String> environment) {
 		return new GatewaySettings(limits, auth, environment.apply("BYRON_JWT_SECRET"), corsOrigins,
 				timeoutSeconds == null ? null : java.time.Duration.ofSeconds(timeoutSeconds),
-				environment.apply(dev.byron.runtime.api.GatewaySignature.ENVIRONMENT));
+				environment.apply(dev.byron.runtime.api.GatewaySignature.ENVIRONMENT), false);
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

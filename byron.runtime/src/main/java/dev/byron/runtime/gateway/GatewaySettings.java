@@ -10,13 +10,14 @@ import dev.byron.runtime.gateway.auth.AuthSettings;
  * shared secret it verifies tokens with when the issuer publishes no JWKS; the origins browsers may call it from
  * ({@code corsOrigins}, empty: same origin only); how long it waits for a component ({@code timeout}); and the key it
  * signs the caller with for components ({@code callerKey}, {@link dev.byron.runtime.api.GatewaySignature}; null: sent
- * unsigned, for components that run without a key).
+ * unsigned, for components that run without a key); {@code localHostsOnly}: the gateway of a local run, which answers
+ * only requests addressed to localhost (a page on another site cannot reach it by rebinding its name to 127.0.0.1).
  */
 public record GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtSecret, List<String> corsOrigins,
-		Duration timeout, String callerKey) {
+		Duration timeout, String callerKey, boolean localHostsOnly) {
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 	public static final GatewaySettings DEFAULT = new GatewaySettings(QueryLimits.DEFAULT, null, null, List.of(), DEFAULT_TIMEOUT,
-			null);
+			null, false);
 
 	public GatewaySettings {
 		limits = limits == null ? QueryLimits.DEFAULT : limits;
@@ -25,11 +26,20 @@ public record GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtS
 	}
 
 	public GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtSecret) {
-		this(limits, auth, jwtSecret, List.of(), DEFAULT_TIMEOUT, null);
+		this(limits, auth, jwtSecret, List.of(), DEFAULT_TIMEOUT, null, false);
+	}
+
+	public GatewaySettings(QueryLimits limits, AuthSettings auth, String jwtSecret, List<String> corsOrigins, Duration timeout,
+			String callerKey) {
+		this(limits, auth, jwtSecret, corsOrigins, timeout, callerKey, false);
 	}
 
 	public GatewaySettings withCallerKey(String key) {
-		return new GatewaySettings(limits, auth, jwtSecret, corsOrigins, timeout, key);
+		return new GatewaySettings(limits, auth, jwtSecret, corsOrigins, timeout, key, localHostsOnly);
+	}
+
+	public GatewaySettings withLocalHostsOnly() {
+		return new GatewaySettings(limits, auth, jwtSecret, corsOrigins, timeout, callerKey, true);
 	}
 
 	@Override

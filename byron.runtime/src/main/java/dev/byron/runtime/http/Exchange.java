@@ -19,12 +19,17 @@ public final class Exchange {
 	private final Response response;
 	private final Callback callback;
 	private InputStream body;
-	private boolean responded;
+	private final java.util.concurrent.atomic.AtomicBoolean responded = new java.util.concurrent.atomic.AtomicBoolean();
 
 	Exchange(Request request, Response response, Callback callback) {
 		this.request = request;
 		this.response = response;
 		this.callback = callback;
+	}
+
+	/** The body the server has read already, whole. */
+	void body(byte[] bytes) {
+		this.body = new java.io.ByteArrayInputStream(bytes);
 	}
 
 	public String method() {
@@ -78,7 +83,7 @@ public final class Exchange {
 	}
 
 	public boolean responded() {
-		return responded;
+		return responded.get();
 	}
 
 	public void respond(int status, String contentType, String body) {
@@ -87,10 +92,9 @@ public final class Exchange {
 
 	/** Sends the answer; the exchange ends when the client has it. */
 	public void respond(int status, String contentType, byte[] body) {
-		if (responded) {
+		if (!responded.compareAndSet(false, true)) {
 			throw new IllegalStateException("This exchange has been answered already.");
 		}
-		responded = true;
 		response.setStatus(status);
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -99,10 +103,9 @@ public final class Exchange {
 
 	/** Sends an answer without a body. */
 	public void respond(int status) {
-		if (responded) {
+		if (!responded.compareAndSet(false, true)) {
 			throw new IllegalStateException("This exchange has been answered already.");
 		}
-		responded = true;
 		response.setStatus(status);
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
 		response.write(true, null, callback);
@@ -110,9 +113,28 @@ public final class Exchange {
 
 	/** Ends an exchange that failed before it answered. */
 	void fail(Throwable cause) {
-		if (!responded) {
-			responded = true;
+		if (responded.compareAndSet(false, true)) {
 			callback.failed(cause);
 		}
+	}
+
+	/**
+	 * Answers unless something answered first (the body deadline and a late body race for it), and closes the
+	 * connection after the answer (a body left unread cannot be followed by another request).
+	 */
+	boolean respondAndCloseIfFirst(int status, String contentType, byte[] body) {
+		if (!responded.compareAndSet(false, true)) {
+			return false;
+		}
+		response.setStatus(status);
+		response.getHeaders().put(HttpHeader.CONNECTION, "close");
+		response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+		response.write(true, ByteBuffer.wrap(body), callback);
+		return true;
+	}
+
+	Request request() {
+		return request;
 	}
 }

@@ -22,7 +22,9 @@ import dev.byron.runtime.api.GraphQLErrors;
  */
 public final class GraphQLHandler implements HttpHandler {
 	public static final int MAX_BODY = 1 << 20;
-	private static final ObjectMapper JSON = new ObjectMapper();
+	/** Strict where parsers differ: a key given twice or text after the object is an error, not a choice made for the client. */
+	private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+			.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphQLHandler.class);
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -58,7 +60,7 @@ public final class GraphQLHandler implements HttpHandler {
 			if ("GET".equals(exchange.method())) {
 				Map<String, String> parameters = parameters(exchange.rawQuery());
 				String accept = exchange.header("Accept");
-				boolean browser = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+				boolean browser = wantsPage(exchange);
 				if (parameters.containsKey("query") && !(browser && graphiql != null)) {
 					get(exchange, parameters);
 					return;
@@ -89,7 +91,16 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 			Map<String, Object> request;
 			try {
-				request = body.length == 0 ? null : JSON.readValue(body, MAP);
+				String text = Utf8.strict(body);
+				if (text == null) {
+					refuse(exchange, 400, "The body is not valid UTF-8 (malformed, overlong or surrogate bytes); send it as UTF-8.");
+					return;
+				}
+				request = text.isEmpty() ? null : JSON.readValue(text, MAP);
+				if (request != null && Utf8.hasLoneSurrogate(request)) {
+					refuse(exchange, 400, "The body has a \\u escape for half a character (an unpaired surrogate); send whole characters.");
+					return;
+				}
 				if (request == null) {
 					refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
 					return;
@@ -97,10 +108,15 @@ public final class GraphQLHandler implements HttpHandler {
 			} catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
 				refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
 				return;
+			} catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+				refuse(exchange, 400, "The body's JSON is beyond what is accepted (nesting depth, number or string length);"
+						+ " send {\"query\": ..., \"variables\": {...}} with ordinary values.");
+				return;
 			} catch (JsonProcessingException e) {
 				var where = e.getLocation();
-				refuse(exchange, 400, "The body is not JSON" + (where == null ? "" : " (line " + where.getLineNr() + ", column "
-						+ where.getColumnNr() + ")") + ": send {\"query\": ..., \"variables\": {...}}.");
+				boolean duplicate = e.getMessage() != null && e.getMessage().startsWith("Duplicate field");
+				refuse(exchange, 400, (duplicate ? "The body gives a key twice" : "The body is not JSON") + (where == null ? ""
+						: " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": send {\"query\": ..., \"variables\": {...}}.");
 				return;
 			}
 			Object query = request.get("query");
@@ -149,6 +165,12 @@ public final class GraphQLHandler implements HttpHandler {
 		Map<String, Object> result = executor.execute(new GraphQLRequest(query, variables, operation,
 				exchange.header("traceparent"), callers.apply(exchange)));
 		send(exchange, 200, "application/json", JSON.writeValueAsString(result));
+	}
+
+	/** A browser asking for a page ({@code Accept: text/html}): where there is GraphiQL, it gets the page, never an execution. */
+	public static boolean wantsPage(Exchange exchange) {
+		String accept = exchange.header("Accept");
+		return "GET".equals(exchange.method()) && accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
 	}
 
 	/** Whether the operation the request selects is a mutation; a document that does not parse is the executor's to report. */

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -61,7 +62,7 @@ public final class WebServer implements AutoCloseable {
 		NetworkConnectionLimit connections = new NetworkConnectionLimit(limits.maxConnections(), server);
 		connections.setEndPointIdleTimeout(Math.min(1000, limits.idleTimeout().toMillis()));
 		server.addBean(connections);
-		server.setHandler(new Routes(routes));
+		server.setHandler(new Routes(routes, limits));
 		server.setErrorHandler(WebServer::error);
 	}
 
@@ -117,14 +118,19 @@ public final class WebServer implements AutoCloseable {
 		return true;
 	}
 
-	/** Dispatches by the longest matching path prefix, and answers what a handler let fail. */
+	/**
+	 * Dispatches by the longest matching path prefix, and answers what a handler let fail. A request with a body is
+	 * handled once its body has arrived whole, read without holding a thread.
+	 */
 	private static final class Routes extends Handler.Abstract {
 		private final List<Map.Entry<String, HttpHandler>> routes;
+		private final ServerLimits limits;
 
-		Routes(Map<String, HttpHandler> routes) {
+		Routes(Map<String, HttpHandler> routes, ServerLimits limits) {
 			this.routes = new LinkedHashMap<>(routes).entrySet().stream()
 					.sorted(Comparator.comparingInt((Map.Entry<String, HttpHandler> route) -> route.getKey().length()).reversed())
 					.toList();
+			this.limits = limits;
 		}
 
 		@Override
@@ -133,25 +139,74 @@ public final class WebServer implements AutoCloseable {
 			String path = exchange.path();
 			HttpHandler handler = routes.stream().filter(route -> path.startsWith(route.getKey())).map(Map.Entry::getValue)
 					.findFirst().orElse(null);
-			try {
-				if (handler == null) {
-					exchange.respond(404, "application/json", JSON.writeValueAsString(
-							GraphQLErrors.response(ErrorCode.NOT_FOUND, "Nothing here: GraphQL is at /graphql.")));
-					return true;
+			if (handler == null) {
+				exchange.respond(404, "application/json", error(ErrorCode.NOT_FOUND, "Nothing here: GraphQL is at /graphql."));
+				return true;
+			}
+			long declared = request.getLength();
+			if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+				run(handler, exchange); // no body
+				return true;
+			}
+			if (declared > limits.maxBodyBytes()) {
+				exchange.respondAndCloseIfFirst(413, "application/json", error(ErrorCode.VALIDATION, "The request is larger than "
+						+ limits.maxBodyBytes() + " bytes."));
+				return true;
+			}
+			java.util.concurrent.CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, limits.maxBodyBytes());
+			if (body.isDone() && !body.isCompletedExceptionally()) {
+				exchange.body(body.join()); // it came with the headers: go on, on this thread
+				run(handler, exchange);
+				return true;
+			}
+			var deadline = request.getComponents().getScheduler().schedule(() -> {
+				if (exchange.respondAndCloseIfFirst(408, "application/json", error(ErrorCode.VALIDATION,
+						"The request's body did not arrive within " + limits.bodyDeadline().toSeconds() + " s."))) {
+					body.cancel(false);
 				}
+			}, limits.bodyDeadline());
+			body.whenComplete((bytes, failure) -> {
+				deadline.cancel();
+				if (exchange.responded()) {
+					return;
+				}
+				if (failure != null) {
+					boolean tooLarge = failure instanceof IllegalArgumentException || failure.getCause() instanceof IllegalArgumentException;
+					if (tooLarge) {
+						exchange.respondAndCloseIfFirst(413, "application/json", error(ErrorCode.VALIDATION, "The request is larger than "
+								+ limits.maxBodyBytes() + " bytes."));
+					} else {
+						LOG.debug("a request body did not arrive: {}", failure.toString());
+						exchange.fail(failure);
+					}
+					return;
+				}
+				exchange.body(bytes);
+				request.getComponents().getExecutor().execute(() -> run(handler, exchange));
+			});
+			return true;
+		}
+
+		private static void run(HttpHandler handler, Exchange exchange) {
+			try {
 				handler.handle(exchange);
 				if (!exchange.responded()) {
 					exchange.respond(500, "application/json", internal());
 				}
 			} catch (Exception | Error e) {
-				if (exchange.responded()) {
-					exchange.fail(e);
-				} else {
-					LOG.error("request failed on {} {}", exchange.method(), path, e);
-					exchange.respond(500, "application/json", internal());
+				if (!exchange.responded()) {
+					LOG.error("request failed on {} {}", exchange.method(), exchange.path(), e);
+					exchange.respondAndCloseIfFirst(500, "application/json", internal());
 				}
 			}
-			return true;
+		}
+
+		private static byte[] error(ErrorCode code, String message) {
+			try {
+				return JSON.writeValueAsBytes(GraphQLErrors.response(code, message));
+			} catch (java.io.IOException e) {
+				return internal();
+			}
 		}
 
 		private static byte[] internal() {

@@ -26,7 +26,8 @@ class WebServerTest {
 	@BeforeEach
 	void start() throws Exception {
 		server = WebServer.start("127.0.0.1", 0, Map.of("/echo", exchange -> exchange.respond(200, "text/plain",
-				exchange.body().readAllBytes())), new ServerLimits(Duration.ofSeconds(2), 4096, 16 * 1024, 16), "test-http");
+				exchange.body().readAllBytes())), new ServerLimits(Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20, 4096, 16 * 1024, 16),
+				"test-http");
 	}
 
 	@AfterEach
@@ -50,6 +51,47 @@ class WebServerTest {
 					.POST(HttpRequest.BodyPublishers.ofString("hello " + i)).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.body()).isEqualTo("hello " + i);
 		}
+	}
+
+	@Test
+	void moreStalledBodiesThanHandlerThreadsDoNotHoldUpOtherClients() throws Exception {
+		for (int i = 0; i < 64; i++) { // four times the 16 handler threads of this server
+			Socket socket = new Socket("127.0.0.1", server.port());
+			socket.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 900000\r\n\r\n{\"q"
+					.getBytes(StandardCharsets.US_ASCII));
+			stalled.add(socket);
+		}
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(base() + "/echo")).timeout(Duration.ofSeconds(1))
+					.POST(HttpRequest.BodyPublishers.ofString("hello " + i)).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.body()).isEqualTo("hello " + i);
+		}
+	}
+
+	@Test
+	void aBodyThatDripsInPastTheDeadlineIsAnswered408() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", server.port())) {
+			socket.setSoTimeout(20_000);
+			OutputStream out = socket.getOutputStream();
+			out.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\n".getBytes(
+					StandardCharsets.US_ASCII));
+			for (int i = 0; i < 4; i++) { // one byte a second: never idle for 2 s, but past the 3 s deadline
+				out.write('x');
+				out.flush();
+				Thread.sleep(1000);
+			}
+			String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+			assertThat(answer).isEqualTo("HTTP/1.1 408");
+		}
+	}
+
+	@Test
+	void aBodyLargerThanTheLimitIsAnswered413() throws Exception {
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/echo"))
+				.POST(HttpRequest.BodyPublishers.ofString("x".repeat((1 << 20) + 1))).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("VALIDATION");
 	}
 
 	@Test

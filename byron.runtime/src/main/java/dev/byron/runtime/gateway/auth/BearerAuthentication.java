@@ -13,8 +13,8 @@ import dev.byron.runtime.http.HttpHandler;
 
 /**
  * Lets a GraphQL request through only with a valid bearer token, and leaves the verified {@link Caller} on the
- * exchange. GraphiQL's page ({@code GET} without a query) stays open: the requests it sends, and a query sent as a
- * {@code GET}, need the token like any other.
+ * exchange. GraphiQL's page (a {@code GET} from a browser, with or without {@code ?query=}) stays open: the requests it
+ * sends, and a query sent as a {@code GET} by a client that wants JSON, need the token like any other.
  */
 public final class BearerAuthentication implements HttpFilter {
 	public static final String CALLER = "byron.caller";
@@ -36,7 +36,7 @@ public final class BearerAuthentication implements HttpFilter {
 	@Override
 	public void filter(Exchange exchange, HttpHandler next) throws IOException {
 		if (!everyMethod && !"POST".equals(exchange.method())
-				&& !GraphQLHandler.parameters(exchange.rawQuery()).containsKey("query")) {
+				&& (!GraphQLHandler.parameters(exchange.rawQuery()).containsKey("query") || GraphQLHandler.wantsPage(exchange))) {
 			next.handle(exchange);
 			return;
 		}

@@ -96,7 +96,12 @@ public final class TokenVerifier {
 		}
 		JWTClaimsSet claims;
 		try {
-			JWSAlgorithm algorithm = com.nimbusds.jwt.SignedJWT.parse(scheme[1]).getHeader().getAlgorithm();
+			com.nimbusds.jwt.SignedJWT parsed = com.nimbusds.jwt.SignedJWT.parse(scheme[1]);
+			Object rawSubject = parsed.getPayload().toJSONObject() == null ? null : parsed.getPayload().toJSONObject().get("sub");
+			if (rawSubject != null && !(rawSubject instanceof String)) { // the parser would quietly turn 123 into "123"
+				throw new AuthenticationFailed("The token names nobody: its subject (sub) must be a non-empty string.");
+			}
+			JWSAlgorithm algorithm = parsed.getHeader().getAlgorithm();
 			if (!accepted.contains(algorithm)) {
 				throw new AuthenticationFailed("The token is signed with " + algorithm.getName() + "; this system accepts "
 						+ accepted.stream().map(JWSAlgorithm::getName).sorted().collect(java.util.stream.Collectors.joining(", "))
@@ -114,8 +119,8 @@ public final class TokenVerifier {
 			throw new AuthenticationFailed(ErrorCode.UNAVAILABLE,
 					"The issuer's keys (" + settings.jwksUrl() + ") cannot be read now; retry later.");
 		}
-		if (claims.getSubject() == null || claims.getSubject().isBlank()) {
-			throw new AuthenticationFailed("The token names nobody: its subject (sub) is empty.");
+		if (!(claims.getClaim("sub") instanceof String subject) || subject.isBlank()) {
+			throw new AuthenticationFailed("The token names nobody: its subject (sub) must be a non-empty string.");
 		}
 		Map<String, Object> all = claims.toJSONObject();
 		return new Caller(claims.getSubject(), roles(all.get(settings.rolesClaim())), all);
