@@ -13,10 +13,23 @@ import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.ModelLoadException;
 import dev.byron.dsl.api.Source;
 
-/** A project folder and the current text of each of its {@code .byron} files, saved or not. */
+/**
+ * A project folder and the current text of each of its {@code .byron} files, saved or not, beside the text each
+ * had on disk when it was last read or written: a file is modified when the two differ, and a file whose disk text
+ * changed behind the studio's back is never overwritten by a save.
+ */
 public final class Project {
+	/** What a save did: the files written, and those left alone because they changed on disk since they were read. */
+	public record Saved(List<Path> written, List<Path> changedOnDisk) {
+	}
+
+	/** What a look at the disk found: files read again (they were not modified here), and those modified on both sides. */
+	public record Reloaded(List<Path> reloaded, List<Path> conflicts) {
+	}
+
 	private final Path folder;
 	private final Map<Path, String> texts = new LinkedHashMap<>();
+	private final Map<Path, String> onDisk = new LinkedHashMap<>();
 
 	private Project(Path folder) {
 		this.folder = folder;
@@ -29,7 +42,10 @@ public final class Project {
 		Project project = new Project(folder);
 		try {
 			for (Path file : ByronLoader.files(folder)) {
-				project.texts.put(file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8));
+				Path key = file.toAbsolutePath().normalize();
+				String text = Files.readString(file, StandardCharsets.UTF_8);
+				project.texts.put(key, text);
+				project.onDisk.put(key, text);
 			}
 		} catch (ModelLoadException e) {
 			throw new IOException(e.getMessage(), e);
@@ -68,10 +84,68 @@ public final class Project {
 				.orElse(texts.keySet().iterator().next());
 	}
 
-	public synchronized void save() throws IOException {
-		for (Map.Entry<Path, String> file : texts.entrySet()) {
-			Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+	/** Whether a file's text differs from what was last read from or written to disk. */
+	public synchronized boolean isModified(Path file) {
+		return !java.util.Objects.equals(texts.get(file), onDisk.get(file));
+	}
+
+	public synchronized List<Path> modifiedFiles() {
+		return texts.keySet().stream().filter(this::isModified).toList();
+	}
+
+	/** Writes the modified files, except those changed on disk since they were read (they are reported, not overwritten). */
+	public synchronized Saved save() throws IOException {
+		List<Path> written = new ArrayList<>();
+		List<Path> changed = new ArrayList<>();
+		for (Path file : modifiedFiles()) {
+			if (!java.util.Objects.equals(readOrNull(file), onDisk.get(file))) {
+				changed.add(file);
+				continue;
+			}
+			Files.writeString(file, texts.get(file), StandardCharsets.UTF_8);
+			onDisk.put(file, texts.get(file));
+			written.add(file);
 		}
+		return new Saved(written, changed);
+	}
+
+	/** Reads again the files changed on disk that were not modified here; those modified on both sides are conflicts. */
+	public synchronized Reloaded reload() throws IOException {
+		List<Path> reloaded = new ArrayList<>();
+		List<Path> conflicts = new ArrayList<>();
+		for (Path file : texts.keySet()) {
+			String disk = readOrNull(file);
+			if (disk == null || disk.equals(onDisk.get(file))) {
+				continue;
+			}
+			if (isModified(file)) {
+				conflicts.add(file);
+			} else {
+				texts.put(file, disk);
+				onDisk.put(file, disk);
+				reloaded.add(file);
+			}
+		}
+		return new Reloaded(reloaded, conflicts);
+	}
+
+	/** Keeps the disk's text of a conflicting file, dropping the edits made here. */
+	public synchronized void takeDisk(Path file) throws IOException {
+		String disk = readOrNull(file);
+		if (disk != null) {
+			texts.put(file, disk);
+			onDisk.put(file, disk);
+		}
+	}
+
+	/** Keeps the text edited here for a conflicting file: the next save writes it over the disk's. */
+	public synchronized void keepMine(Path file) throws IOException {
+		String disk = readOrNull(file);
+		onDisk.put(file, disk);
+	}
+
+	private static String readOrNull(Path file) throws IOException {
+		return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
 	}
 
 	public String relative(Path file) {

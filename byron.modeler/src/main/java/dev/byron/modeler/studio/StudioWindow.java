@@ -418,8 +418,12 @@ public final class StudioWindow extends BorderPane {
 
 	private void save() {
 		try {
-			project.save();
-			log("Saved " + project.files().size() + " files.");
+			Project.Saved saved = project.save();
+			log(saved.written().isEmpty() ? "Nothing to save." : "Saved " + saved.written().stream().map(project::relative).toList() + ".");
+			if (!saved.changedOnDisk().isEmpty()) {
+				log("Not saved, changed on disk since they were opened: " + saved.changedOnDisk().stream().map(project::relative).toList()
+						+ ". Nothing was overwritten.");
+			}
 		} catch (IOException e) {
 			log("Could not save: " + e.getMessage());
 		}

@@ -1,0 +1,74 @@
+package dev.byron.modeler.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The studio's documents never lose work: only what changed is written, and a change on disk is never overwritten. */
+class ProjectTest {
+	@TempDir
+	Path dir;
+	private Path schema;
+	private Path config;
+	private Project project;
+
+	@BeforeEach
+	void open() throws Exception {
+		schema = dir.resolve("schema.byron").toAbsolutePath().normalize();
+		config = dir.resolve("config.byron").toAbsolutePath().normalize();
+		Files.writeString(schema, "system s\ncomponent a {\n  entity A {\n    x: String\n  }\n}\n");
+		Files.writeString(config, "deployment {\n  replicas: 1\n}\n");
+		project = Project.open(dir);
+	}
+
+	@Test
+	void onlyTheModifiedFileIsWrittenAndThenItIsNoLongerModified() throws Exception {
+		FileTime configTime = Files.getLastModifiedTime(config);
+		project.setText(schema, project.text(schema).replace("x: String", "x: String\n    y: Int"));
+		assertThat(project.modifiedFiles()).containsExactly(schema);
+		Thread.sleep(20);
+
+		Project.Saved saved = project.save();
+		assertThat(saved.written()).containsExactly(schema);
+		assertThat(Files.readString(schema)).contains("y: Int");
+		assertThat(Files.getLastModifiedTime(config)).as("an unmodified file is not rewritten").isEqualTo(configTime);
+		assertThat(project.modifiedFiles()).isEmpty();
+	}
+
+	@Test
+	void aFileChangedOnDiskIsNotOverwrittenBySaveAndTheUserChooses() throws Exception {
+		project.setText(config, "deployment {\n  replicas: 2\n}\n");
+		Files.writeString(config, "deployment {\n  replicas: 5\n}\n"); // another editor, behind the studio's back
+
+		Project.Saved saved = project.save();
+		assertThat(saved.changedOnDisk()).containsExactly(config);
+		assertThat(Files.readString(config)).as("nothing was overwritten").contains("replicas: 5");
+		assertThat(project.reload().conflicts()).containsExactly(config);
+
+		project.keepMine(config);
+		assertThat(project.save().written()).containsExactly(config);
+		assertThat(Files.readString(config)).contains("replicas: 2");
+	}
+
+	@Test
+	void aCleanFileChangedOnDiskIsReadAgainAndADirtyOneCanTakeTheDisksText() throws Exception {
+		Files.writeString(schema, "system s\ncomponent b {\n  entity B {\n    z: Int\n  }\n}\n");
+		Project.Reloaded reloaded = project.reload();
+		assertThat(reloaded.reloaded()).containsExactly(schema);
+		assertThat(project.text(schema)).contains("component b");
+		assertThat(project.isModified(schema)).isFalse();
+
+		project.setText(config, "deployment {\n  replicas: 3\n}\n");
+		Files.writeString(config, "deployment {\n  replicas: 7\n}\n");
+		assertThat(project.reload().conflicts()).containsExactly(config);
+		project.takeDisk(config);
+		assertThat(project.text(config)).contains("replicas: 7");
+		assertThat(project.modifiedFiles()).isEmpty();
+	}
+}
