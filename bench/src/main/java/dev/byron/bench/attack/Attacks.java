@@ -93,16 +93,8 @@ final class Attacks {
 	}
 
 	void stalledSockets(int count) throws Exception {
-		List<Socket> stalled = new ArrayList<>();
-		URI uri = URI.create(gateway);
+		List<Socket> stalled = openStalled(count, "POST /graphql HTTP/1.1\r\nHost: " + URI.create(gateway).getHost() + "\r\n");
 		try {
-			for (int i = 0; i < count; i++) {
-				Socket socket = new Socket(uri.getHost(), uri.getPort());
-				OutputStream out = socket.getOutputStream();
-				out.write(("POST /graphql HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n").getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-				stalled.add(socket);
-			}
 			String query = "{ users(first: 1) { nodes { id } } }";
 			for (int i = 0; i < 20; i++) {
 				post(gateway, member, query, Map.of()); // warm-up, outside the figure
@@ -139,15 +131,9 @@ final class Attacks {
 
 	/** Bodies that never finish, from a caller with a valid token: more of them than the server has handler threads. */
 	void stalledBodies(int count) throws Exception {
-		List<Socket> stalled = new ArrayList<>();
-		URI uri = URI.create(gateway);
+		List<Socket> stalled = openStalled(count, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + member
+				+ "\r\nContent-Type: application/json\r\nContent-Length: 900000\r\n\r\n{\"query\":\"");
 		try {
-			for (int i = 0; i < count; i++) {
-				Socket socket = new Socket(uri.getHost(), uri.getPort());
-				socket.getOutputStream().write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + member
-						+ "\r\nContent-Type: application/json\r\nContent-Length: 900000\r\n\r\n{\"query\":\"").getBytes(StandardCharsets.US_ASCII));
-				stalled.add(socket);
-			}
 			List<Double> millis = new ArrayList<>();
 			long failed = 0;
 			for (int i = 0; i < 50; i++) {
@@ -169,6 +155,20 @@ final class Attacks {
 				socket.close();
 			}
 		}
+	}
+
+	/** Sockets that each sent the start of a request and nothing more. */
+	private List<Socket> openStalled(int count, String start) throws java.io.IOException {
+		URI uri = URI.create(gateway);
+		List<Socket> stalled = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Socket socket = new Socket(uri.getHost(), uri.getPort());
+			OutputStream out = socket.getOutputStream();
+			out.write(start.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			stalled.add(socket);
+		}
+		return stalled;
 	}
 
 	void expensiveQueries() {

@@ -40,6 +40,7 @@ import dev.byron.runtime.trace.Tracing;
  * stopped and started again while the rest keeps running ({@code POST /_byron/components/<name>/stop}).
  */
 public final class LocalSystem implements AutoCloseable {
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 	private final List<AutoCloseable> resources = new ArrayList<>();
 	private final Map<String, ComponentDescriptor> descriptors = new LinkedHashMap<>();
 	private final Map<String, Hooks> hooks = new LinkedHashMap<>();
@@ -253,7 +254,7 @@ public final class LocalSystem implements AutoCloseable {
 	/** {@code GET /_byron/components}; {@code POST /_byron/components/<name>/stop|start}. */
 	private void admin(dev.byron.runtime.http.Exchange exchange) throws IOException {
 		String[] parts = exchange.path().split("/");
-		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+		com.fasterxml.jackson.databind.ObjectMapper json = JSON;
 		if (parts.length == 3 && "GET".equals(exchange.method())) {
 			exchange.respond(200, "application/json", json.writeValueAsBytes(components()));
 			return;

@@ -265,23 +265,22 @@ public final class GatewayExecutor {
 			ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput().query(call.text()).variables(partVariables).build());
 			return result.toSpecification();
 		}
-		return forward(new Part(call.route(), call.fields()), call.text(), partVariables, traceparent, caller);
+		return forward(call, partVariables, traceparent, caller);
 	}
 
-	private Map<String, Object> forward(Part part, String query, Map<String, Object> variables, String traceparent,
-			Caller caller) {
+	private Map<String, Object> forward(Call part, Map<String, Object> variables, String traceparent, Caller caller) {
 		String component = part.route().component().name();
 		try (TraceSpan span = Tracing.start("gateway", "call " + component, SpanKind.CLIENT, traceparent)) {
-			return call(part, query, variables, span, caller);
+			return send(part, variables, span, caller);
 		}
 	}
 
-	private Map<String, Object> call(Part part, String query, Map<String, Object> variables, TraceSpan span, Caller caller) {
+	private Map<String, Object> send(Call part, Map<String, Object> variables, TraceSpan span, Caller caller) {
 		String component = part.route().component().name();
 		String traceparent = span.traceparent();
 		try {
 			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("query", query);
+			body.put("query", part.text());
 			body.put("variables", variables);
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(part.route().graphqlUrl())).timeout(timeout)
 					.header("Content-Type", "application/json").header("traceparent", traceparent)
@@ -306,12 +305,12 @@ public final class GatewayExecutor {
 		}
 	}
 
-	private static Map<String, Object> unavailable(TraceSpan span, Part part, String message) {
+	private static Map<String, Object> unavailable(TraceSpan span, Call part, String message) {
 		span.fail(message);
 		return unavailable(part, message);
 	}
 
-	private static Map<String, Object> unavailable(Part part, String message) {
+	private static Map<String, Object> unavailable(Call part, String message) {
 		List<Map<String, Object>> errors = new ArrayList<>();
 		Map<String, Object> data = new LinkedHashMap<>();
 		for (Field field : part.fields()) {

@@ -95,7 +95,14 @@ public final class Exchange {
 		if (!responded.compareAndSet(false, true)) {
 			throw new IllegalStateException("This exchange has been answered already.");
 		}
+		write(status, contentType, body, false);
+	}
+
+	private void write(int status, String contentType, byte[] body, boolean close) {
 		response.setStatus(status);
+		if (close) {
+			response.getHeaders().put(HttpHeader.CONNECTION, "close");
+		}
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
 		response.write(true, ByteBuffer.wrap(body), callback);
@@ -126,11 +133,7 @@ public final class Exchange {
 		if (!responded.compareAndSet(false, true)) {
 			return false;
 		}
-		response.setStatus(status);
-		response.getHeaders().put(HttpHeader.CONNECTION, "close");
-		response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-		response.write(true, ByteBuffer.wrap(body), callback);
+		write(status, contentType, body, true);
 		return true;
 	}
 

@@ -21,7 +21,7 @@ import dev.byron.runtime.api.GraphQLErrors;
  * browser ({@code Accept: text/html}) gets its page, the editor filled from {@code ?query=}.
  */
 public final class GraphQLHandler implements HttpHandler {
-	public static final int MAX_BODY = 1 << 20;
+	public static final int MAX_BODY = ServerLimits.DEFAULT.maxBodyBytes();
 	/** Strict where parsers differ: a key given twice or text after the object is an error, not a choice made for the client. */
 	private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
 			.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
