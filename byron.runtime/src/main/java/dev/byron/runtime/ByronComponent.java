@@ -57,7 +57,7 @@ public final class ByronComponent implements AutoCloseable {
 				builder.uniqueGrace, metrics);
 		client.bind(commands, commands.publisher());
 		this.sink = builder.role == Role.API ? null
-				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client),
+				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client, broker),
 						builder.sinkOptions, metrics);
 		if (builder.role != Role.SINK) {
 			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.hooks, client, builder.maxInFlight);

@@ -271,6 +271,53 @@ class BusinessRulesTest {
 		assertThat(talkFullEvents("t2")).isZero();
 	}
 
+	/** A before hook on notes that announces a talk full, whatever it reads: the follow-up without the fence. */
+	private static Hooks announcesOnNote() {
+		return Hooks.builder().command("announce", ctx -> ctx.component().publish("TalkFull", Map.of("talk", ctx.state().get("text"))))
+				.build();
+	}
+
+	private static ComponentDescriptor announcingNotes(String system) {
+		return conference(system, List.of(), List.of(new HookDescriptor("BEFORE", "createNote", "announce")));
+	}
+
+	@Test
+	void aDecisionsEventCommitsInsideItsCommandsAppendAndTheSinkAppendsItEvenWhenTheApiProcessIsGone() throws Exception {
+		ComponentDescriptor model = announcingNotes(system);
+		Broker own = TestInfra.broker(system);
+		ByronComponent api = ByronComponent.from(model).role(ByronComponent.Role.API).broker(own).mongo(TestInfra.mongo())
+				.hooks(announcesOnNote()).readYourWrites(java.time.Duration.ZERO).start();
+		Http.Response created = Http.graphql(api.graphqlUrl(), "mutation { createNote(input: {text: \"t5\"}) { id } }", Map.of());
+		api.close();
+		own.close();
+
+		assertThat(created.errors()).isEmpty();
+		assertThat(events()).as("one append: the note, carrying its follow-up").hasSize(1);
+		assertThat(talkFullEvents("t5")).isZero();
+
+		start(model, ByronComponent.Role.SINK, announcesOnNote());
+		Await.until("the Sink appended the follow-up", () -> talkFullEvents("t5") == 1);
+		Thread.sleep(300);
+		assertThat(talkFullEvents("t5")).isEqualTo(1);
+	}
+
+	@Test
+	void aFollowUpHandedOverAgainAfterTheBrokersDeduplicationWindowIsStillAppendedOnce() throws Exception {
+		broker.management().addStream(io.nats.client.api.StreamConfiguration.builder().name(broker.names().stream("conference"))
+				.subjects(broker.names().streamSubjects("conference")).duplicateWindow(java.time.Duration.ofMillis(100)).build());
+		ByronComponent api = start(announcingNotes(system), ByronComponent.Role.ALL, announcesOnNote());
+		Http.graphql(api.graphqlUrl(), "mutation { createNote(input: {text: \"t6\"}) { id } }", Map.of());
+		Await.until("the follow-up", () -> talkFullEvents("t6") == 1);
+		MessageInfo command = broker.management().getMessage(broker.names().stream("conference"), 1);
+		List<dev.byron.runtime.event.Event> followUps = dev.byron.runtime.broker.FollowUps.read(command.getHeaders());
+		Thread.sleep(300); // past the stream's de-duplication window: only reading the stream can tell it is there
+
+		broker.publishFollowUp("conference", followUps.get(0), 1, command.getTime().toInstant(), false);
+
+		assertThat(followUps).hasSize(1);
+		assertThat(talkFullEvents("t6")).isEqualTo(1);
+	}
+
 	@Test
 	void aReactionToAnOwnEventRunsACommandWhoseHookReadsOwnDataWithoutWaitingForItself() throws Exception {
 		ComponentDescriptor reacting = conference(system,
@@ -297,17 +344,21 @@ class BusinessRulesTest {
 		return events().stream().filter(e -> e.type().endsWith("RegistrationCreated") && talk.equals(e.data().get("talk"))).count();
 	}
 
-	private long talkFullEvents(String talk) throws Exception {
+	private long talkFullEvents(String talk) {
 		return events().stream().filter(e -> e.type().endsWith(".TalkFull") && talk.equals(e.data().get("talk"))).count();
 	}
 
-	private List<dev.byron.runtime.event.Event> events() throws Exception {
+	private List<dev.byron.runtime.event.Event> events() {
 		String stream = broker.names().stream("conference");
 		List<dev.byron.runtime.event.Event> events = new ArrayList<>();
 		long last = broker.lastSequence("conference");
-		for (long seq = 1; seq <= last; seq++) {
-			MessageInfo info = broker.management().getMessage(stream, seq);
-			events.add(EventCodec.decode(info.getData()));
+		try {
+			for (long seq = 1; seq <= last; seq++) {
+				MessageInfo info = broker.management().getMessage(stream, seq);
+				events.add(EventCodec.decode(info.getData()));
+			}
+		} catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
+			throw new IllegalStateException(e);
 		}
 		return events;
 	}

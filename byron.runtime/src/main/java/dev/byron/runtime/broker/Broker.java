@@ -131,12 +131,18 @@ public final class Broker implements AutoCloseable {
 	 * commits only if nothing at all was appended to the component's stream since that sequence was read.
 	 */
 	public long append(String component, Event event, long expectedLast, long expectedStreamLast) {
+		return append(component, event, expectedLast, expectedStreamLast, List.of());
+	}
+
+	/** An append carrying {@code followUps}, the events its command decided on, which commit with it ({@link FollowUps}). */
+	public long append(String component, Event event, long expectedLast, long expectedStreamLast, List<Event> followUps) {
 		PublishOptions.Builder options = PublishOptions.builder().expectedStream(names.stream(component))
 				.expectedLastSubjectSequence(expectedLast);
 		if (expectedStreamLast >= 0) {
 			options.expectedLastSequence(expectedStreamLast);
 		}
 		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
+		FollowUps.write(headers, followUps);
 		try {
 			PublishAck ack = jetStream.publish(event.subject(), headers, EventCodec.encode(event), options.build());
 			return ack.getSeqno();
@@ -163,6 +169,45 @@ public final class Broker implements AutoCloseable {
 					.getSeqno();
 		} catch (JetStreamApiException | IOException e) {
 			throw unavailable("the broker refused the event", e);
+		}
+	}
+
+	/**
+	 * Appends a follow-up of the command committed at {@code commitSequence}, unless it is there already. Within
+	 * {@link #TRUSTED_DEDUPLICATION} of the commit, on the message's first delivery, the stream's de-duplication
+	 * of its id covers any repeat; otherwise the subject's messages since the commit are read for its id first
+	 * (a follow-up is only ever appended after its command, by the Sink that applies the command).
+	 */
+	public void publishFollowUp(String component, Event followUp, long commitSequence, java.time.Instant committedAt,
+			boolean firstDelivery) {
+		boolean trusted = firstDelivery && committedAt.isAfter(java.time.Instant.now().minus(TRUSTED_DEDUPLICATION));
+		if (trusted || !contains(component, followUp, commitSequence)) {
+			publish(component, followUp);
+		}
+	}
+
+	/** Well inside JetStream's default de-duplication window of two minutes, leaving room for clock skew. */
+	static final Duration TRUSTED_DEDUPLICATION = Duration.ofSeconds(60);
+
+	private boolean contains(String component, Event event, long after) {
+		String stream = names.stream(component);
+		long from = after + 1;
+		try {
+			while (true) {
+				MessageInfo next = management.getNextMessage(stream, from, event.subject());
+				Event stored = decodedOrNull(next);
+				if (stored != null && stored.id().equals(event.id())) {
+					return true;
+				}
+				from = next.getSeq() + 1;
+			}
+		} catch (JetStreamApiException e) {
+			if (e.getApiErrorCode() == NO_MESSAGE_FOUND || e.getErrorCode() == 404) {
+				return false;
+			}
+			throw unavailable("cannot read " + event.subject(), e);
+		} catch (IOException e) {
+			throw unavailable("the broker is unreachable", e);
 		}
 	}
 

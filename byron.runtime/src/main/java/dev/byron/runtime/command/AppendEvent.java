@@ -54,15 +54,16 @@ final class AppendEvent implements CommandStep {
 			try {
 				if (context.readsOwnData && context.group != null) {
 					context.sequence = fence.appendInGroup(context,
-							head -> broker.append(component.name(), event, context.expectedSequence, head));
+							head -> broker.append(component.name(), event, context.expectedSequence, head, context.followUps));
 				} else if (context.readsOwnData) {
 					try {
-						context.sequence = broker.append(component.name(), event, context.expectedSequence, context.readHead);
+						context.sequence = broker.append(component.name(), event, context.expectedSequence, context.readHead,
+								context.followUps);
 					} catch (ConcurrentAppend e) {
 						throw new StaleRead(e);
 					}
 				} else {
-					context.sequence = broker.append(component.name(), event, context.expectedSequence);
+					context.sequence = broker.append(component.name(), event, context.expectedSequence, -1, context.followUps);
 				}
 			} catch (StaleRead | ConcurrentAppend e) {
 				span.fail(e.getMessage());

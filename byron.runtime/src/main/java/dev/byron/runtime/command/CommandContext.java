@@ -45,8 +45,8 @@ public final class CommandContext {
 	boolean committed;
 	/** The command whose hook runs this one, if any. */
 	CommandContext enclosing;
-	/** Events a before hook published: appended once the command committed. */
-	final List<DomainEventPublisher.Prepared> followUps = new ArrayList<>();
+	/** Events a before hook published: they travel in the command's own append, so they commit with it. */
+	final List<Event> followUps = new ArrayList<>();
 	int derivedCreates;
 	int derivedPublishes;
 

@@ -60,13 +60,17 @@ public final class DomainEventPublisher {
 	}
 
 	public long publish(Prepared prepared) {
+		return broker.publish(component.name(), event(prepared));
+	}
+
+	/** The event as it is appended: a follow-up travels inside its command's append until the Sink appends it. */
+	public Event event(Prepared prepared) {
 		try (TraceSpan span = Tracing.start(component.name(), "publish " + prepared.eventName(), SpanKind.PRODUCER,
 				prepared.traceparent())) {
-			Event event = new Event(prepared.eventId(), broker.names().eventSource(component.name()),
+			return new Event(prepared.eventId(), broker.names().eventSource(component.name()),
 					component.name() + "." + prepared.eventName(), broker.names().domainSubject(component.name(), prepared.eventName()),
 					Instant.now(), span.traceparent(), component.name(), null, null, Operation.DOMAIN, List.of(),
 					List.of(prepared.eventName()), prepared.data());
-			return broker.publish(component.name(), event);
 		}
 	}
 }

@@ -116,7 +116,7 @@ public final class LocalComponentClient implements ComponentClient {
 					.getBytes(StandardCharsets.UTF_8)).toString();
 			var prepared = publisher.prepare(event, payload, id, traceparent);
 			if (beforeCommit) {
-				command.followUps.add(prepared); // appended once the command commits, never if it does not
+				command.followUps.add(publisher.event(prepared)); // commits with the command, never without it
 			} else {
 				publisher.publish(prepared);
 			}

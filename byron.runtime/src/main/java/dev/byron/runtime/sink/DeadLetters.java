@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.broker.FollowUps;
 import dev.byron.runtime.event.EventCodec;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
@@ -48,6 +49,7 @@ public final class DeadLetters {
 		Headers headers = new Headers().put(ERROR, truncate(error)).put(SOURCE_STREAM, broker.names().stream(source))
 				.put(SOURCE_SEQUENCE, String.valueOf(message.metaData().streamSequence()))
 				.put(SOURCE_SUBJECT, message.getSubject());
+		FollowUps.copy(message.getHeaders(), headers);
 		try {
 			broker.jetStream().publish(broker.names().deadLetterSubject(component, source), headers, message.getData());
 		} catch (IOException | JetStreamApiException e) {
@@ -78,8 +80,10 @@ public final class DeadLetters {
 	/** Handles a dead letter again; on success it leaves the dead-letter stream. */
 	public void replay(long sequence) throws Exception {
 		String stream = broker.names().deadLetterStream(component);
-		DeadLetter letter = toLetter(broker.management().getMessage(stream, sequence));
-		handler.handle(EventCodec.decode(letter.data()), letter.sourceSequence());
+		MessageInfo stored = broker.management().getMessage(stream, sequence);
+		DeadLetter letter = toLetter(stored);
+		handler.handle(EventCodec.decode(letter.data()),
+				new Delivery(letter.sourceSequence(), FollowUps.read(stored.getHeaders()), letter.time(), false));
 		broker.management().deleteMessage(stream, sequence);
 	}
 

@@ -3,6 +3,7 @@ package dev.byron.runtime.sink;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.AppliedSequences;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.command.LocalComponentClient;
@@ -30,13 +31,16 @@ public final class EventHandler {
 	private final LocalComponentClient client;
 	private final AppliedSequences applied;
 	private final EventCheck check;
+	private final Broker broker;
 
 	public EventHandler(ComponentDescriptor component, Cache cache, Hooks hooks, LocalComponentClient client) {
-		this(component, cache, new AppliedSequences(), hooks, client);
+		this(component, cache, new AppliedSequences(), hooks, client, null);
 	}
 
+	/** {@code broker} appends the follow-up events an own command carries; null for a Sink that is handed none. */
 	public EventHandler(ComponentDescriptor component, Cache cache, AppliedSequences applied, Hooks hooks,
-			LocalComponentClient client) {
+			LocalComponentClient client, Broker broker) {
+		this.broker = broker;
 		this.applied = applied;
 		this.component = component;
 		this.cache = cache;
@@ -46,10 +50,14 @@ public final class EventHandler {
 	}
 
 	public void handle(Event event, long sequence) throws Exception {
+		handle(event, Delivery.of(sequence));
+	}
+
+	public void handle(Event event, Delivery delivery) throws Exception {
 		try (TraceSpan span = Tracing.start(component.name(), "sink " + event.type(), SpanKind.CONSUMER, event.traceparent())) {
 			span.attribute("byron.event.id", event.id());
 			try {
-				apply(event, sequence, span.traceparent());
+				apply(event, delivery, span.traceparent());
 			} catch (Exception e) {
 				span.fail(e.getMessage());
 				throw e;
@@ -57,13 +65,15 @@ public final class EventHandler {
 		}
 	}
 
-	private void apply(Event event, long sequence, String traceparent) throws Exception {
+	private void apply(Event event, Delivery delivery, String traceparent) throws Exception {
+		long sequence = delivery.sequence();
 		if (consumes(event.component())) {
 			var problem = check.problem(event);
 			if (problem.isPresent()) {
 				throw new PoisonEvent(problem.get());
 			}
 		}
+		appendFollowUps(event, delivery);
 		if (event.operation() != Operation.DOMAIN && event.entity() != null && event.entityId() != null) {
 			if (event.component().equals(component.name())) {
 				if (component.entity(event.entity()).isPresent()) {
@@ -84,6 +94,29 @@ public final class EventHandler {
 						"The model names hook '" + reaction.hook() + "' but no such hook is registered."));
 				hook.run(context(event, traceparent));
 			}
+		}
+	}
+
+	/**
+	 * Before the command's state is applied, so that a caller who reads its write finds the follow-ups
+	 * appended too. Each is checked as the Sink checks any event: a follow-up the model does not declare is
+	 * refused with its command.
+	 */
+	private void appendFollowUps(Event command, Delivery delivery) throws PoisonEvent {
+		if (delivery.followUps().isEmpty()) {
+			return;
+		}
+		if (!command.component().equals(component.name()) || broker == null) {
+			throw new PoisonEvent("carries follow-up events this Sink does not append");
+		}
+		for (Event followUp : delivery.followUps()) {
+			var problem = check.problem(followUp);
+			if (problem.isPresent() || !followUp.component().equals(component.name())) {
+				throw new PoisonEvent("follow-up " + followUp.type() + ": " + problem.orElse("of another component"));
+			}
+		}
+		for (Event followUp : delivery.followUps()) {
+			broker.publishFollowUp(component.name(), followUp, delivery.sequence(), delivery.storedAt(), delivery.first());
 		}
 	}
 

@@ -3,12 +3,14 @@ package dev.byron.runtime.sink;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.broker.FollowUps;
 import dev.byron.runtime.event.Event;
 import dev.byron.runtime.event.EventCodec;
 import dev.byron.runtime.event.MalformedEventException;
@@ -94,20 +96,23 @@ final class SourceConsumer implements Runnable {
 
 	private void process(Message message) {
 		long sequence = message.metaData().streamSequence();
-		long delivery = message.metaData().deliveredCount();
+		long deliveries = message.metaData().deliveredCount();
 		Event event;
+		boolean own = source.equals(component);
+		Delivery delivery;
 		try {
 			event = EventCodec.decode(message.getData());
-		} catch (MalformedEventException e) {
+			delivery = new Delivery(sequence, own ? FollowUps.read(message.getHeaders()) : List.of(),
+					message.metaData().timestamp().toInstant(), deliveries == 1);
+		} catch (MalformedEventException | IllegalArgumentException e) {
 			deadLetter(message, e.getMessage());
 			return;
 		}
-		boolean own = source.equals(component);
 		try {
 			if (own) {
 				HandlingOwnEvent.start(sequence);
 			}
-			handler.handle(event, sequence);
+			handler.handle(event, delivery);
 			message.ack();
 			applied.increment();
 			delay.record(Duration.between(event.time(), java.time.Instant.now()));
@@ -115,12 +120,12 @@ final class SourceConsumer implements Runnable {
 		} catch (PoisonEvent e) {
 			deadLetter(message, e.getMessage());
 		} catch (Exception e) {
-			if (delivery >= options.maxTries()) {
+			if (deliveries >= options.maxTries()) {
 				deadLetter(message, e.getClass().getSimpleName() + ": " + e.getMessage());
 			} else {
-				LOG.info("{} will retry {} (try {} of {}): {}", component, event.type(), delivery, options.maxTries(), e.getMessage());
+				LOG.info("{} will retry {} (try {} of {}): {}", component, event.type(), deliveries, options.maxTries(), e.getMessage());
 				retried.increment();
-				message.nakWithDelay(options.backoffFor(delivery));
+				message.nakWithDelay(options.backoffFor(deliveries));
 			}
 		} finally {
 			if (own) {
