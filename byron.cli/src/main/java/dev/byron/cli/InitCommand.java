@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
 		description = { "Create a Byron project: schema.byron, config.byron, credentials.byron (git-ignored),",
-				"hooks/ and customResolvers/, with a README that explains each." })
+				"hooks/ (your Java code: hooks and resolvers), with a README that explains each." })
 final class InitCommand implements Callable<Integer> {
 	enum Example {
 		microblog, shop, conference
@@ -61,7 +61,6 @@ final class InitCommand implements Callable<Integer> {
 		write(".gitignore", ProjectTemplates.gitignore());
 		write("README.md", ProjectTemplates.readme(system));
 		write("hooks/README.md", ProjectTemplates.hooksReadme());
-		write("customResolvers/README.md", ProjectTemplates.resolversReadme());
 		out.println("Created " + (example == null ? "project" : "the " + example + " example") + " in " + dir + ".");
 		out.println("Next: byron validate " + dir);
 		out.flush();

@@ -60,8 +60,7 @@ final class ProjectTemplates {
 				| `schema.byron` (and any other `.byron` file) | the model: components, entities, events, subscriptions |
 				| `config.byron` | how the system is deployed: namespace, replicas, resources, ingress |
 				| `credentials.byron` | secrets (registry, broker, databases); git-ignored, deployed as a Kubernetes Secret |
-				| `hooks/` | your Java code that runs before/after commands and on events (`before`, `after`, `on ... call`) |
-				| `customResolvers/` | your Java code behind the custom `query` and `mutation` declarations |
+				| `hooks/` | your Java code: hooks that run before/after commands and on events (`before`, `after`, `on ... call`), and the resolvers behind custom `query` and `mutation` declarations |
 
 				Check the model with `byron validate .`; keep it tidy with `byron format .`.
 				""".formatted(system);
@@ -77,16 +76,11 @@ final class ProjectTemplates {
 				- `after deletePost call cleanUp` runs after the event is appended.
 				- `on posts.PostCreated call fanOut` runs in this component's Sink for each event of another component.
 
-				Byron never overwrites a file here.
-				""";
-	}
+				And the resolvers behind the model's custom operations, e.g. `query feed(owner: ID!): [Entry!]!`.
 
-	static String resolversReadme() {
-		return """
-				# customResolvers/
-
-				Java code behind the model's custom operations, e.g. `query feed(owner: ID!): [Entry!]!`.
-				Byron never overwrites a file here.
+				For each component Byron generates an interface, `<Component>Hooks`, with one typed method per hook and
+				resolver; implement it in one class here. `byron run` writes a first `<Component>HooksImpl.java` for a
+				component that has none. Byron never overwrites a file here.
 				""";
 	}
 }

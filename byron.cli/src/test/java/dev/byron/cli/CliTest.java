@@ -127,7 +127,7 @@ class CliTest {
 		assertThat(project.resolve("credentials.byron")).exists();
 		assertThat(project.resolve(".gitignore")).content().contains("credentials.byron").contains(".byron-data/");
 		assertThat(project.resolve("hooks")).isDirectory();
-		assertThat(project.resolve("customResolvers")).isDirectory();
+		assertThat(project.resolve("customResolvers")).as("one folder for the user's code").doesNotExist();
 		assertThat(project.resolve("README.md")).content().contains("credentials.byron").contains("hooks/");
 		Run validate = byron("validate", "--strict", project.toString());
 		assertThat(validate.exit()).as(validate.out()).isZero();

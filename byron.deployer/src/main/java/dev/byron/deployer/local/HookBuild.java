@@ -13,7 +13,7 @@ import dev.byron.generator.JavaGenerator;
 import dev.byron.runtime.spi.HookProvider;
 
 /**
- * The user's Java (hooks/ and customResolvers/) compiled together with the types Byron generates, into
+ * The user's Java (hooks/, and customResolvers/ in older projects) compiled together with the types Byron generates, into
  * {@code work/classes}; what {@code byron run} loads and what a component's image carries.
  */
 public final class HookBuild {
@@ -36,7 +36,7 @@ public final class HookBuild {
 		try {
 			return new Result(classes, HookCompiler.compile(project, generated, classes));
 		} catch (HookCompiler.CompileError e) {
-			throw new LocalRunException("hooks/ or customResolvers/ does not compile:\n" + e.getMessage());
+			throw new LocalRunException("hooks/ does not compile:\n" + e.getMessage());
 		}
 	}
 

@@ -16,7 +16,8 @@ import javax.tools.ToolProvider;
 import dev.byron.runtime.spi.HookProvider;
 
 /**
- * Compiles the user's Java code in {@code hooks/} and {@code customResolvers/} against the runtime, and finds
+ * Compiles the user's Java code in {@code hooks/} (and {@code customResolvers/}, where a project made before
+ * hooks and resolvers shared one interface has it) against the runtime, and finds
  * its {@link HookProvider}s. A compile error is reported with the file and line the compiler names.
  */
 final class HookCompiler {

@@ -96,7 +96,7 @@ public final class LocalSystem implements AutoCloseable {
 		Path data = RunData.create(project, say);
 		RunLock lock = RunLock.acquire(data, say);
 		resources.add(lock);
-		log.println("byron: compiling hooks/ and customResolvers/");
+		log.println("byron: compiling hooks/");
 		log.flush();
 		GenerationInput input = GenerationInput.of(model.model());
 		List<HookProvider> providers = HookBuild.compile(project, input, data).providers();
@@ -121,7 +121,7 @@ public final class LocalSystem implements AutoCloseable {
 		}
 		List<String> missing = LocalHooks.missing(descriptors.values(), hooks);
 		if (!missing.isEmpty()) {
-			throw new LocalRunException("The model names hooks and resolvers that hooks/ and customResolvers/ do not implement:\n  "
+			throw new LocalRunException("The model names hooks and resolvers that hooks/ does not implement:\n  "
 					+ String.join("\n  ", missing) + "\nImplement them in a class that implements dev.byron.runtime.spi.HookProvider.");
 		}
 

@@ -83,9 +83,9 @@ public final class LanguageReference {
 				+ " talk run one at a time and see each other's writes; commands of different talks run in parallel. Without"
 				+ " `by`, a hook that reads own data makes its command exact for the whole component.");
 		m.put("query", "**query** *name*(*params*): *Type*\n\nA custom GraphQL query, answered by a resolver in"
-				+ " `customResolvers/`.");
+				+ " `hooks/` (a method of the generated `<Component>Hooks`).");
 		m.put("mutation", "**mutation** *name*(*params*): *Type*\n\nA custom GraphQL mutation, a command answered by"
-				+ " a resolver in `customResolvers/`; `before`/`after` hooks may wrap it.");
+				+ " a resolver in `hooks/` (a method of the generated `<Component>Hooks`); `before`/`after` hooks may wrap it.");
 		m.put("deployment", "**deployment** { ... }\n\nHow the system runs on Kubernetes: namespace, registry,"
 				+ " replicas, cpu, memory, ingress, nats, mongo, and `component <name> { ... }` overrides.");
 		m.put("credentials", "**credentials** { ... }\n\nSecrets (registry, MongoDB URIs, JWT keys), usually read"

@@ -38,7 +38,7 @@ final class OperationFetcher implements DataFetcher<Object> {
 		Map<String, Object> arguments = new LinkedHashMap<>(env.getArguments());
 		runHooks("BEFORE", arguments, Map.of(), traceparent, caller);
 		Resolver resolver = hooks.resolver(operation.name()).orElseThrow(() -> new ByronException(ErrorCode.INTERNAL,
-				"No resolver is registered for " + operation.name() + "; add it to customResolvers/."));
+				"No resolver is registered for " + operation.name() + "; implement it in hooks/ (a method of the generated hooks interface)."));
 		Object result;
 		try {
 			result = resolver.resolve(context(arguments, traceparent, caller));

@@ -31,6 +31,8 @@ import io.nats.client.impl.Headers;
 public final class Broker implements AutoCloseable {
 	/** JetStream's "wrong last sequence": another append to the same subject came first. */
 	public static final int WRONG_LAST_SEQUENCE = 10071;
+	/** JetStream's "wrong last msg ID": the stream's last message is not the one the append was chained to. */
+	private static final int WRONG_LAST_MESSAGE = 10070;
 	private static final int NO_MESSAGE_FOUND = 10037;
 	private static final int STREAM_NOT_FOUND = 10059;
 	private static final int BUCKET_NOT_FOUND = 10059;
@@ -157,6 +159,42 @@ public final class Broker implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Sends an append without waiting for the broker's answer, so that one process can have several in flight.
+	 * When it names {@code afterId}, the append commits only if the stream's last message is the one with that id:
+	 * a chain of appends sent in order, each after the one before, commits whole or breaks at the first message
+	 * another writer put in between. Otherwise it expects the stream to end at {@code expectedStreamLast}, as
+	 * {@link #append(String, Event, long, long, List)} does. Refusals complete it with {@link ConcurrentAppend}.
+	 */
+	public java.util.concurrent.CompletableFuture<Long> appendAsync(String component, Event event, long expectedLast,
+			long expectedStreamLast, String afterId, List<Event> followUps) {
+		PublishOptions.Builder options = PublishOptions.builder().expectedStream(names.stream(component))
+				.expectedLastSubjectSequence(expectedLast);
+		if (afterId != null) {
+			options.expectedLastMsgId(afterId);
+		} else if (expectedStreamLast >= 0) {
+			options.expectedLastSequence(expectedStreamLast);
+		}
+		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
+		FollowUps.write(headers, followUps);
+		return jetStream.publishAsync(event.subject(), headers, EventCodec.encode(event), options.build())
+				.handle((ack, failure) -> {
+					if (failure == null) {
+						return ack.getSeqno();
+					}
+					Throwable cause = failure;
+					while (cause.getCause() != null && !(cause instanceof JetStreamApiException)) {
+						cause = cause.getCause();
+					}
+					if (cause instanceof JetStreamApiException api
+							&& (api.getApiErrorCode() == WRONG_LAST_SEQUENCE || api.getApiErrorCode() == WRONG_LAST_MESSAGE)) {
+						throw new ConcurrentAppend("The stream moved on before " + event.type() + " " + event.entityId()
+								+ " was appended.", api, api.getApiErrorCode() == WRONG_LAST_MESSAGE);
+					}
+					throw unavailable("the broker refused the event", cause instanceof Exception e ? e : new IOException(cause));
+				});
+	}
+
 	/** Appends a declared domain event (no concurrency control: it belongs to no entity). */
 	public long publish(String component, Event event) {
 		return append(event.subject(), event, component);
@@ -227,6 +265,29 @@ public final class Broker implements AutoCloseable {
 	public Optional<Long> acknowledgedThrough(String stream, String consumer) {
 		try {
 			return Optional.of(management.getConsumerInfo(stream, consumer).getAckFloor().getStreamSequence());
+		} catch (JetStreamApiException e) {
+			if (e.getErrorCode() == 404) {
+				return Optional.empty();
+			}
+			throw unavailable("cannot read consumer " + consumer, e);
+		} catch (IOException e) {
+			throw unavailable("the broker is unreachable", e);
+		}
+	}
+
+	/**
+	 * Where a durable consumer over a whole stream stands, in one request: acknowledged through (as
+	 * {@link #acknowledgedThrough}) and the stream's head as it sees it, its last delivery plus what is pending.
+	 * Exact unless messages were deleted beyond its last delivery, which makes the head read low, never high.
+	 */
+	public record ConsumerPosition(long acknowledged, long head) {
+	}
+
+	public Optional<ConsumerPosition> consumerPosition(String stream, String consumer) {
+		try {
+			var info = management.getConsumerInfo(stream, consumer);
+			return Optional.of(new ConsumerPosition(info.getAckFloor().getStreamSequence(),
+					info.getDelivered().getStreamSequence() + info.getNumPending()));
 		} catch (JetStreamApiException e) {
 			if (e.getErrorCode() == 404) {
 				return Optional.empty();

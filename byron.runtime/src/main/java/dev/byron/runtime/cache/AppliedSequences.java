@@ -13,14 +13,15 @@ public final class AppliedSequences {
 	}
 
 	private final Map<String, Long> latest = new ConcurrentHashMap<>();
-	private final Map<String, Waiter> waiters = new ConcurrentHashMap<>();
+	/** Several commands may wait on one document: its writer for read-your-writes, others fenced on its group. */
+	private final Map<String, java.util.Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
 	public void applied(String collection, String id, long sequence) {
 		String key = collection + "/" + id;
 		latest.merge(key, sequence, Math::max);
-		Waiter waiter = waiters.get(key);
-		if (waiter != null && waiter.sequence() <= sequence) {
-			waiter.done().complete(null);
+		java.util.Set<Waiter> waiting = waiters.get(key);
+		if (waiting != null) {
+			waiting.stream().filter(waiter -> waiter.sequence() <= sequence).forEach(waiter -> waiter.done().complete(null));
 		}
 		if (latest.size() > 100_000) {
 			latest.clear(); // only recent writes are awaited; the Cache answers for older ones
@@ -31,8 +32,15 @@ public final class AppliedSequences {
 	public CompletableFuture<Void> whenApplied(String collection, String id, long sequence) {
 		String key = collection + "/" + id;
 		Waiter waiter = new Waiter(sequence, new CompletableFuture<>());
-		waiters.put(key, waiter);
-		waiter.done().whenComplete((ok, error) -> waiters.remove(key, waiter));
+		waiters.compute(key, (k, set) -> {
+			java.util.Set<Waiter> waiting = set == null ? ConcurrentHashMap.newKeySet() : set;
+			waiting.add(waiter);
+			return waiting;
+		});
+		waiter.done().whenComplete((ok, error) -> waiters.computeIfPresent(key, (k, set) -> {
+			set.remove(waiter);
+			return set.isEmpty() ? null : set;
+		}));
 		if (latest.getOrDefault(key, -1L) >= sequence) {
 			waiter.done().complete(null);
 		}

@@ -53,8 +53,8 @@ final class AppendEvent implements CommandStep {
 					names, Map.copyOf(withoutNulls(context.state)));
 			try {
 				if (context.readsOwnData && context.group != null) {
-					context.sequence = fence.appendInGroup(context,
-							head -> broker.append(component.name(), event, context.expectedSequence, head, context.followUps));
+					context.sequence = fence.appendInGroup(context, event, (head, afterId) -> broker.appendAsync(component.name(),
+							event, context.expectedSequence, head, afterId, context.followUps));
 				} else if (context.readsOwnData) {
 					try {
 						context.sequence = broker.append(component.name(), event, context.expectedSequence, context.readHead,

@@ -51,7 +51,7 @@ public final class CommandPipeline {
 		this.component = component;
 		this.meters = meters;
 		this.broker = broker;
-		this.fence = new ReadFence(broker, component, CATCH_UP);
+		this.fence = new ReadFence(broker, component, applied, CATCH_UP);
 		this.publisher = new DomainEventPublisher(component, broker);
 		this.log = new EntityLog(broker, component);
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);

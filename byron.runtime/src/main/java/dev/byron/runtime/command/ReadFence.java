@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.byron.runtime.api.ByronException;
 import dev.byron.runtime.broker.Broker;
+import dev.byron.runtime.cache.AppliedSequences;
+import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 import dev.byron.runtime.descriptor.EntityDescriptor;
 import dev.byron.runtime.descriptor.FieldDescriptor;
@@ -49,19 +52,33 @@ final class ReadFence {
 	}
 
 	private final Broker broker;
+	private final AppliedSequences applied;
 	private final ComponentDescriptor component;
 	private final String ownConsumer;
 	private final Duration catchUp;
 	private final ReentrantLock lock = new ReentrantLock(true);
-	private final ReentrantLock appendLock = new ReentrantLock(true);
+	private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(10);
+	/** Guards the chain of keyed appends in flight: the fields below. */
+	private final Object chain = new Object();
+	/** Keyed appends sent and not yet answered, with the chain they were sent in. */
+	private final Map<Event, Integer> inFlight = new java.util.HashMap<>();
+	/** The chain appends are sent in now: a refused append ends it, as all sent after it expect it. */
+	private int chainGeneration;
+	/** Appends of the current chain not yet answered; with none, the next append starts a chain. */
+	private int aliveInFlight;
+	/** The last append sent: the current chain's next one expects it as the stream's last message. */
+	private Event lastSent;
+	/** The stream sequence the current chain's first append expected: events up to it were there before the chain. */
+	private long chainBase;
 	private static final int RECENT = 10_000;
 	/** Events of the stream by sequence, as this process appended or read them: the newest {@link #RECENT}. */
 	private final java.util.concurrent.ConcurrentSkipListMap<Long, Event> recent = new java.util.concurrent.ConcurrentSkipListMap<>();
 	private final ReentrantLock[] groupLocks = new ReentrantLock[STRIPES];
 	private final Map<String, String> keys;
 
-	ReadFence(Broker broker, ComponentDescriptor component, Duration catchUp) {
+	ReadFence(Broker broker, ComponentDescriptor component, AppliedSequences applied, Duration catchUp) {
 		this.broker = broker;
+		this.applied = applied;
 		this.component = component;
 		this.ownConsumer = broker.names().consumer(component.name(), component.name());
 		this.catchUp = catchUp;
@@ -128,34 +145,89 @@ final class ReadFence {
 		}
 	}
 
+	/** Sends one append: after the stream's sequence {@code head}, or when {@code afterId} is given, right after that message. */
+	interface ChainedAppend {
+		CompletableFuture<Long> send(long head, String afterId);
+	}
+
 	/**
-	 * Appends a keyed command's event. Keyed commands of this process append one at a time, each first moving
-	 * its head to the stream's end if nothing appended since its reads belongs to its group (else it must
-	 * decide again: {@link StaleRead}); another process appending in between sends it round again.
+	 * Appends a keyed command's event. The keyed appends of this process form a chain: each is sent without
+	 * waiting for the one before and commits only right after it ({@link Broker#appendAsync}), having checked that
+	 * nothing before it that it did not read (events since its head, the appends still in flight) belongs to its
+	 * group. An append with none in flight moves its head to the last event this process knows of, if that
+	 * passes the same check. A group event among them means the hooks must decide again ({@link StaleRead}); a
+	 * chain that breaks (a predecessor refused, another process in between) sends the append again after
+	 * checking what came in between.
 	 */
-	long appendInGroup(CommandContext context, java.util.function.LongUnaryOperator append) {
-		appendLock.lock();
-		try {
-			long known = recent.isEmpty() ? 0 : recent.lastKey();
-			if (known > context.readHead && outsideGroup(context.group, context.readHead, known)) {
-				context.readHead = known; // what this process appended since, checked without asking the broker
+	long appendInGroup(CommandContext context, Event event, ChainedAppend append) {
+		Group group = context.group;
+		for (int tries = 1;; tries++) {
+			CompletableFuture<Long> sent;
+			int generation;
+			synchronized (chain) {
+				long known = recent.isEmpty() ? 0 : recent.lastKey();
+				if (aliveInFlight == 0) {
+					if (known > context.readHead && outsideGroup(group, context.readHead, known)) {
+						context.readHead = known; // what this process appended or read since, checked without asking the broker
+					}
+					chainBase = context.readHead;
+					sent = append.send(context.readHead, null);
+				} else {
+					if (!outsideGroup(group, context.readHead, Math.max(known, chainBase))
+							|| inFlight.keySet().stream().anyMatch(group::touchedBy)) {
+						throw new StaleRead("what " + context.commandName() + " read of its " + group.field() + " is changing");
+					}
+					sent = append.send(-1, lastSent.id());
+				}
+				generation = chainGeneration;
+				inFlight.put(event, generation);
+				lastSent = event;
+				aliveInFlight++;
 			}
-			for (int tries = 1;; tries++) {
-				try {
-					return append.applyAsLong(context.readHead);
-				} catch (dev.byron.runtime.broker.ConcurrentAppend e) {
-					long end = broker.lastSequence(component.name());
-					if (tries >= REVALIDATIONS || end == context.readHead) {
-						throw new StaleRead(e); // the entity's own subject moved, or no end in sight: decide again
+			boolean refused = false;
+			try {
+				long sequence = awaitAppend(sent);
+				remember(sequence, event);
+				return sequence;
+			} catch (dev.byron.runtime.broker.ConcurrentAppend e) {
+				refused = true;
+				long end = broker.lastSequence(component.name());
+				if (tries >= REVALIDATIONS || (end == context.readHead && !e.chainBroken())) {
+					throw new StaleRead(e); // the entity's own subject moved, or no end in sight: decide again
+				}
+				if (!outsideGroup(group, context.readHead, end)) {
+					throw new StaleRead("what " + context.commandName() + " read of its " + group.field() + " changed");
+				}
+				context.readHead = end;
+			} finally {
+				synchronized (chain) {
+					inFlight.remove(event);
+					if (generation == chainGeneration) {
+						aliveInFlight--;
+						if (refused) {
+							// every append sent after this one expects it, so none of them can commit: start anew
+							chainGeneration++;
+							aliveInFlight = 0;
+						}
 					}
-					if (!outsideGroup(context.group, context.readHead, end)) {
-						throw new StaleRead("what " + context.commandName() + " read of its " + context.group.field() + " changed");
-					}
-					context.readHead = end;
 				}
 			}
-		} finally {
-			appendLock.unlock();
+		}
+	}
+
+	private static long awaitAppend(CompletableFuture<Long> sent) {
+		try {
+			return sent.get(APPEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw ByronException.unavailable("the broker refused the event: " + e.getCause(), e.getCause());
+		} catch (java.util.concurrent.TimeoutException e) {
+			throw ByronException.unavailable("the broker did not confirm the event within " + APPEND_TIMEOUT.toSeconds() + " s", e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw ByronException.unavailable("interrupted while appending", e);
 		}
 	}
 
@@ -218,7 +290,11 @@ final class ReadFence {
 	 * them, or for a keyed command those of its group (the others need not be waited for).
 	 */
 	private long caughtUpHead(Group group) {
-		long head = broker.lastSequence(component.name());
+		String stream = broker.names().stream(component.name());
+		// one request for both: where the Sink is, and the head (a head read low only makes the append retry)
+		var position = broker.consumerPosition(stream, ownConsumer);
+		long head = position.isPresent() ? position.get().head() : broker.lastSequence(component.name());
+		long acknowledged = position.map(Broker.ConsumerPosition::acknowledged).orElse(-1L);
 		if (head == 0) {
 			return 0;
 		}
@@ -226,31 +302,67 @@ final class ReadFence {
 		long needed = Math.min(head, HandlingOwnEvent.current().orElse(head + 1) - 1);
 		long deadline = System.nanoTime() + catchUp.toNanos();
 		long pause = 1;
-		String stream = broker.names().stream(component.name());
-		if (group != null) {
-			long acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
-			if (acknowledged >= 0 && acknowledged < needed) {
-				needed = lastOfGroup(group, acknowledged, needed);
+		List<CompletableFuture<Void>> applies = List.of();
+		if (group != null && acknowledged >= 0 && acknowledged < needed) {
+			needed = lastOfGroup(group, acknowledged, needed);
+			applies = appliedHere(group, acknowledged, needed);
+		}
+		try {
+			for (boolean first = true;; first = false) {
+				if (!first) {
+					acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
+				}
+				if (acknowledged >= needed || (!applies.isEmpty() && applies.stream().allMatch(CompletableFuture::isDone))) {
+					return head;
+				}
+				waitForSink(head, acknowledged, deadline, applies, pause);
+				pause = Math.min(20, pause * 2);
+			}
+		} finally {
+			applies.forEach(apply -> apply.cancel(false));
+		}
+	}
+
+	/**
+	 * For each event of the group in (after, through]: done when the Sink of this process has applied it, so that
+	 * a command need not poll the broker while its own Sink applies its group's last events. None when one of
+	 * them cannot be read (then only the Sink's acknowledgements tell).
+	 */
+	private List<CompletableFuture<Void>> appliedHere(Group group, long after, long through) {
+		List<CompletableFuture<Void>> applies = new java.util.ArrayList<>();
+		for (long sequence = after + 1; sequence <= through; sequence++) {
+			Event event = event(sequence);
+			if (event == null) {
+				applies.forEach(apply -> apply.cancel(false));
+				return List.of();
+			}
+			if (group.touchedBy(event)) {
+				applies.add(applied.whenApplied(Cache.ownCollection(event.entity()), event.entityId(), sequence));
 			}
 		}
-		while (true) {
-			long acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
-			if (acknowledged >= needed) {
-				return head;
-			}
-			if (System.nanoTime() > deadline) {
-				throw ByronException.unavailable(component.name() + "'s Sink has not applied its events up to #" + head
-						+ (acknowledged < 0 ? " (it has not started)" : " (it is at #" + acknowledged + ")")
-						+ ", so a hook reading " + component.name() + "'s data could decide on old data; try again when it caught up.",
-						null);
-			}
-			try {
+		return applies;
+	}
+
+	/** Waits a little for the Sink: woken by this process's Sink applying the events, else after {@code pause}. */
+	private void waitForSink(long head, long acknowledged, long deadline, List<CompletableFuture<Void>> applies, long pause) {
+		if (System.nanoTime() > deadline) {
+			throw ByronException.unavailable(component.name() + "'s Sink has not applied its events up to #" + head
+					+ (acknowledged < 0 ? " (it has not started)" : " (it is at #" + acknowledged + ")")
+					+ ", so a hook reading " + component.name() + "'s data could decide on old data; try again when it caught up.",
+					null);
+		}
+		try {
+			if (applies.isEmpty()) {
 				TimeUnit.MILLISECONDS.sleep(pause);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw ByronException.unavailable("interrupted while " + component.name() + "'s Sink caught up", e);
+			} else {
+				CompletableFuture.allOf(applies.toArray(CompletableFuture[]::new)).get(pause, TimeUnit.MILLISECONDS);
 			}
-			pause = Math.min(20, pause * 2);
+		} catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException
+				| java.util.concurrent.CancellationException e) {
+			// not applied here yet: the Sink may run in another process, whose acknowledgements tell
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw ByronException.unavailable("interrupted while " + component.name() + "'s Sink caught up", e);
 		}
 	}
 }

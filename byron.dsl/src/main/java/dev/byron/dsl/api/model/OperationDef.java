@@ -2,7 +2,7 @@ package dev.byron.dsl.api.model;
 
 import java.util.List;
 
-/** A custom query or mutation, resolved by the user's code in customResolvers/. */
+/** A custom query or mutation, resolved by the user's code in hooks/. */
 public record OperationDef(Kind kind, String name, List<ParameterDef> parameters, TypeDef type,
 		List<AnnotationDef> annotations, SourceRange range) {
 	public enum Kind {
