@@ -45,7 +45,7 @@ public final class DescriptorMapper {
 	ComponentDescriptor component(ComponentDef component) {
 		List<EntityDescriptor> entities = component.entities().stream()
 				.map(e -> new EntityDescriptor(e.name(), e.plural(), fields(e.fields()), role(e.annotations()),
-						ownership(e.annotations()), uniqueKeys(e))).toList();
+						ownership(e.annotations()), uniqueKeys(e), limits(e.annotations()))).toList();
 		List<EnumDescriptor> enums = component.enums().stream().map(e -> new EnumDescriptor(e.name(), e.values())).toList();
 		List<EventDescriptor> events = component.events().stream().filter(e -> e.kind() == EventDef.Kind.DOMAIN)
 				.map(e -> new EventDescriptor(e.name(), fields(e.payload()))).toList();
@@ -111,6 +111,19 @@ public final class DescriptorMapper {
 			}
 		});
 		return keys;
+	}
+
+	/** {@code @limit(max, per: field)}s, the maximum a number or a field of the entity {@code per} references. */
+	private static List<dev.byron.runtime.descriptor.CountLimit> limits(List<AnnotationDef> annotations) {
+		return annotations.stream().filter(a -> a.name().equals("limit")).map(a -> {
+			Object per = a.arguments().get("per");
+			Object max = a.arguments().get("max");
+			String perName = per instanceof EnumLiteral literal ? literal.name() : String.valueOf(per);
+			return max instanceof Number number
+					? new dev.byron.runtime.descriptor.CountLimit(perName, number.intValue(), null)
+					: new dev.byron.runtime.descriptor.CountLimit(perName, null,
+							max instanceof EnumLiteral literal ? literal.name() : String.valueOf(max));
+		}).toList();
 	}
 
 	/** The role {@code @auth} asks for; null without one. */

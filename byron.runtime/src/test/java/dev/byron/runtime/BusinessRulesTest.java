@@ -271,6 +271,61 @@ class BusinessRulesTest {
 		assertThat(talkFullEvents("t2")).isZero();
 	}
 
+	/** The conference without hooks, its registrations under {@code limit} (and their talk a reference when it reads the talk's field). */
+	private static ComponentDescriptor limited(String system, dev.byron.runtime.descriptor.CountLimit limit) {
+		ComponentDescriptor plain = conference(system);
+		List<EntityDescriptor> entities = plain.entities().stream().map(e -> !e.name().equals("Registration") ? e
+				: new EntityDescriptor(e.name(), e.plural(), e.fields().stream().map(f -> !f.name().equals("talk") || limit.maxField() == null ? f
+						: new FieldDescriptor("talk", FieldType.reference("conference", "Talk", true), FieldRules.NONE)).toList(),
+						null, null, null, List.of(limit))).toList();
+		return new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(), entities, plain.enums(),
+				plain.events(), plain.replicas(), List.of(), List.of());
+	}
+
+	@Test
+	void aLimitOfTheTalksCapacityWithoutAnyHookAcceptsExactlyTheCapacityOnTwoApiProcessesEveryTime() throws Exception {
+		ComponentDescriptor model = limited(system, new dev.byron.runtime.descriptor.CountLimit("talk", null, "capacity"));
+		ByronComponent first = start(model, ByronComponent.Role.ALL, Hooks.NONE);
+		ByronComponent second = start(model, ByronComponent.Role.API, Hooks.NONE);
+		for (int repetition = 0; repetition < REPETITIONS; repetition++) {
+			String talk = (String) Http.graphql(first.graphqlUrl(),
+					"mutation { createTalk(input: {title: \"Limits\", capacity: " + CAPACITY + "}) { id } }", Map.of())
+					.object("createTalk").get("id");
+			List<ByronComponent> apis = List.of(first, second);
+			List<Http.Response> responses = ConsistencyTest.race(ATTEMPTS, i -> Http.graphql(apis.get(i % 2).graphqlUrl(),
+					"mutation($in: RegistrationInput!) { createRegistration(input: $in) { id } }",
+					Map.of("in", Map.of("attendee", "attendee" + i, "talk", talk))));
+
+			assertThat(responses.stream().filter(r -> r.errors().isEmpty()).count()).as("repetition %d: accepted", repetition)
+					.isEqualTo(CAPACITY);
+			assertThat(responses.stream().filter(r -> !r.errors().isEmpty()).map(Http.Response::code).toList())
+					.as("repetition %d: refused", repetition).hasSize(ATTEMPTS - CAPACITY).containsOnly("CONFLICT");
+			assertThat(registrationsOf(talk)).as("repetition %d: registrations on the stream", repetition).isEqualTo(CAPACITY);
+		}
+	}
+
+	@Test
+	void aNumericLimitRefusesTheOneTooManySayingWhyAndADeletionFreesItsPlace() throws Exception {
+		ByronComponent api = start(limited(system, new dev.byron.runtime.descriptor.CountLimit("attendee", 2, null)),
+				ByronComponent.Role.ALL, Hooks.NONE);
+		String create = "mutation { createRegistration(input: {attendee: \"ada\", talk: \"t1\"}) { id } }";
+		String firstId = (String) Http.graphql(api.graphqlUrl(), create, Map.of()).object("createRegistration").get("id");
+		Http.graphql(api.graphqlUrl(), create, Map.of());
+
+		Http.Response third = Http.graphql(api.graphqlUrl(), create, Map.of());
+		assertThat(third.code()).isEqualTo("CONFLICT");
+		assertThat(third.errors().get(0).get("message").toString()).contains("@limit(2, per: attendee) allows 2, and 2 are there");
+
+		Http.graphql(api.graphqlUrl(), "mutation { deleteRegistration(id: \"" + firstId + "\") }", Map.of());
+		assertThat(Http.graphql(api.graphqlUrl(), create, Map.of()).errors()).as("the deleted registration's place").isEmpty();
+		Http.Response moved = Http.graphql(api.graphqlUrl(),
+				"mutation { createRegistration(input: {attendee: \"bob\", talk: \"t1\"}) { id } }", Map.of());
+		String bobs = (String) moved.object("createRegistration").get("id");
+		assertThat(Http.graphql(api.graphqlUrl(), "mutation { updateRegistration(id: \"" + bobs
+				+ "\", input: {attendee: \"ada\"}) { id } }", Map.of()).code()).as("an update that moves it into a full group")
+				.isEqualTo("CONFLICT");
+	}
+
 	/** A before hook on notes that announces a talk full, whatever it reads: the follow-up without the fence. */
 	private static Hooks announcesOnNote() {
 		return Hooks.builder().command("announce", ctx -> ctx.component().publish("TalkFull", Map.of("talk", ctx.state().get("text"))))

@@ -39,6 +39,12 @@ public final class AnnotationCatalog {
 				"No two entities may hold the same value in this field; enforced exactly across API replicas."
 						+ " On an entity, several fields together: @unique(attendee, talk) allows one registration per attendee"
 						+ " and talk. With ignoreCase: true, Strings compare without case (emails)."));
+		put(m, new Spec("limit", Set.of(Target.ENTITY),
+				List.of(new Param("max", ArgType.ANY, true), new Param("per", ArgType.ANY, true)), "max",
+				"At most max entities share a value of the field per: a number (@limit(3, per: customer)), or an Int field"
+						+ " of the entity per references (@limit(capacity, per: talk): at most the talk's capacity registrations"
+						+ " per talk). Enforced exactly across API replicas, without a hook: a create (or an update that moves"
+						+ " one) beyond it is refused with CONFLICT, and a deleted entity frees its place."));
 		put(m, new Spec("pattern", Set.of(Target.ENTITY_FIELD, Target.EVENT_FIELD),
 				List.of(new Param("regex", ArgType.STRING, true)), "regex",
 				"The whole String value must match this Java regular expression."));

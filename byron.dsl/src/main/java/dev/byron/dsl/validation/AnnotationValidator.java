@@ -72,6 +72,82 @@ public class AnnotationValidator extends ByronCheck {
 		if ("unique".equals(name) && annotation.eContainer() instanceof dev.byron.dsl.byron.Entity entity) {
 			uniqueTogether(annotation, entity);
 		}
+		if ("limit".equals(name) && annotation.eContainer() instanceof dev.byron.dsl.byron.Entity entity) {
+			countLimit(annotation, entity);
+		}
+	}
+
+	/**
+	 * {@code @limit(max, per: field)}: {@code per} a single-valued field of the entity; {@code max} a positive number,
+	 * or an Int field of the entity {@code per} references.
+	 */
+	private void countLimit(Annotation annotation, dev.byron.dsl.byron.Entity entity) {
+		List<String> names = entity.getFields().stream().map(Field::getName).filter(java.util.Objects::nonNull).toList();
+		Argument perArgument = Models.argument(annotation, "per", false).orElse(null);
+		String perName = perArgument == null ? null : literal(perArgument);
+		Field per = entity.getFields().stream().filter(f -> f.getName() != null && f.getName().equals(perName)).findFirst()
+				.orElse(null);
+		if (per == null) {
+			if (perArgument != null) {
+				error("@limit counts per '" + perName + "', which is not a field of " + entity.getName() + "."
+						+ Suggestions.closest(String.valueOf(perName), names).map(s -> " Did you mean '" + s + "'?").orElse(""),
+						perArgument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+			}
+			return;
+		}
+		TypeInfo perType = TypeInfo.of(per.getType());
+		if (perType.isResolved() && (perType.list() || perType.scalar() == Scalar.BOOLEAN || perType.scalar() == Scalar.FLOAT)) {
+			error("@limit cannot count per '" + perName + "', which is " + perType.describe()
+					+ ": count per a single String, Int, ID, enum or reference field.", perArgument, P.getArgument_Value(),
+					IssueCodes.ANNOTATION_TYPE_MISMATCH);
+			return;
+		}
+		Argument maxArgument = Models.argument(annotation, "max", true).orElse(null);
+		if (maxArgument == null) {
+			return;
+		}
+		if (maxArgument.getValue() instanceof dev.byron.dsl.byron.NumberValue number) {
+			java.math.BigDecimal value = new java.math.BigDecimal(number.getValue());
+			if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+				error("@limit's maximum must be a whole number of at least 1, not " + number.getValue() + ".", maxArgument,
+						P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+			}
+			return;
+		}
+		if (!(maxArgument.getValue() instanceof dev.byron.dsl.byron.EnumLiteralValue literal)) {
+			error("@limit's maximum is a number, or the name of an Int field of the entity '" + perName + "' references,"
+					+ " e.g. @limit(20, per: " + perName + ") or @limit(capacity, per: " + perName + ").", maxArgument,
+					P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+			return;
+		}
+		if (perType.entity() == null) {
+			if (perType.isResolved()) {
+				error("@limit(" + literal.getLiteral() + ", ...) reads the maximum from the entity '" + perName
+						+ "' references, but '" + perName + "' is " + perType.describe() + ". Give a number, e.g. @limit(20, per: "
+						+ perName + ").", maxArgument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+			}
+			return;
+		}
+		dev.byron.dsl.byron.Entity referenced = perType.entity();
+		Field maxField = referenced.getFields().stream().filter(f -> literal.getLiteral().equals(f.getName())).findFirst()
+				.orElse(null);
+		List<String> ints = referenced.getFields().stream().filter(f -> {
+			TypeInfo type = TypeInfo.of(f.getType());
+			return !type.list() && type.scalar() == Scalar.INT;
+		}).map(Field::getName).toList();
+		if (maxField == null) {
+			error("@limit's maximum '" + literal.getLiteral() + "' is not a field of " + referenced.getName() + "."
+					+ (ints.isEmpty() ? " " + referenced.getName() + " has no Int field: give a number."
+							: " Its Int fields: " + String.join(", ", ints) + "."),
+					maxArgument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
+			return;
+		}
+		TypeInfo maxType = TypeInfo.of(maxField.getType());
+		if (maxType.isResolved() && (maxType.list() || maxType.scalar() != Scalar.INT)) {
+			error("@limit's maximum '" + literal.getLiteral() + "' is " + maxType.describe() + "; it must be an Int field of "
+					+ referenced.getName() + (ints.isEmpty() ? "." : " (" + String.join(", ", ints) + ")."), maxArgument,
+					P.getArgument_Value(), IssueCodes.ANNOTATION_TYPE_MISMATCH);
+		}
 	}
 
 	/** {@code @unique(a, b)} on an entity names two or more distinct single-valued fields of it that can be compared. */

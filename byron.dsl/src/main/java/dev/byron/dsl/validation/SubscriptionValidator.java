@@ -182,7 +182,15 @@ public class SubscriptionValidator extends ByronCheck {
 		if (type.isResolved() && type.list()) {
 			error("'" + key + "' is a list; a group is one value. Name a single-valued field, such as a reference to the"
 					+ " entity the rule is about.", hook, P.getHook_Key(), IssueCodes.INVALID_HOOK_KEY);
+			return;
 		}
+		entity.getAnnotations().stream().filter(a -> "limit".equals(a.getName())).findFirst()
+				.flatMap(limit -> Models.argument(limit, "per", false))
+				.map(per -> per.getValue() instanceof dev.byron.dsl.byron.EnumLiteralValue literal ? literal.getLiteral() : null)
+				.filter(per -> !per.equals(key)).ifPresent(per -> warning("'by " + key + "' differs from the field "
+						+ entity.getName() + "'s @limit counts per, so the command is exact for the whole component, one at a"
+						+ " time. To let groups run in parallel, key the hooks by " + per + ".", hook, P.getHook_Key(),
+						IssueCodes.INVALID_HOOK_KEY, per));
 	}
 
 	/** Hooks of one command that read own data are exact together: they must agree on their key, or all have none. */

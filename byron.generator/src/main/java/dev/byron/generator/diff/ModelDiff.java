@@ -70,6 +70,7 @@ public final class ModelDiff {
 				access(path, x.role(), y.role());
 				ownership(path, x.ownership(), y.ownership());
 				uniqueKeys(path, x, y);
+				limits(path, x, y);
 				if (!Objects.equals(x.plural(), y.plural())) {
 					add(Area.API, true, path, "list query renamed: " + lower(x.plural()) + " -> " + lower(y.plural()));
 				}
@@ -183,6 +184,21 @@ public final class ModelDiff {
 		for (var key : old) {
 			if (!now.contains(key)) {
 				add(Area.API, false, path, "unique key dropped: " + describe(key));
+			}
+		}
+	}
+
+	/** A limit added or changed may refuse creates that were accepted before; one dropped refuses nothing. */
+	private void limits(String path, EntityDescriptor before, EntityDescriptor after) {
+		for (var limit : after.countLimits()) {
+			if (!before.countLimits().contains(limit)) {
+				add(Area.API, true, path, "limit added or changed: " + limit.describe()
+						+ ": creates beyond it now get CONFLICT (entities stored before stay)");
+			}
+		}
+		for (var limit : before.countLimits()) {
+			if (!after.countLimits().contains(limit) && after.countLimits().stream().noneMatch(l -> l.per().equals(limit.per()))) {
+				add(Area.API, false, path, "limit dropped: " + limit.describe());
 			}
 		}
 	}

@@ -52,6 +52,12 @@ class ModelDiffTest {
 	}
 
 	@Test
+	void aLimitDroppedRefusesNothing() {
+		assertThat(diff(BASE.replace("entity Order {", "entity Order @limit(3, per: status) {"), BASE).stream().map(Change::toString))
+				.containsExactly("safe      api     orders.Order: limit dropped: @limit(3, per: status)");
+	}
+
+	@Test
 	void aUniqueKeyDroppedRefusesNothing() {
 		assertThat(diff(BASE.replace("entity Order {", "entity Order @unique(note, status) {"), BASE).stream().map(Change::toString))
 				.containsExactly("safe      api     orders.Order: unique key dropped: (note, status)");
@@ -114,6 +120,8 @@ class ModelDiffTest {
 						"BREAKING  api     orders.Order: unique key added: (note): creates and updates that repeat a value now get CONFLICT (entities stored before keep theirs)"),
 				Arguments.of("fields made unique together", BASE.replace("entity Order {", "entity Order @unique(note, status) {"),
 						"BREAKING  api     orders.Order: unique key added: (note, status): creates and updates that repeat a value now get CONFLICT (entities stored before keep theirs)"),
+				Arguments.of("a limit added", BASE.replace("entity Order {", "entity Order @limit(3, per: status) {"),
+						"BREAKING  api     orders.Order: limit added or changed: @limit(3, per: status): creates beyond it now get CONFLICT (entities stored before stay)"),
 				Arguments.of("a field that now needs a role", BASE.replace("note: String", "note: String @auth(\"clerk\")"),
 						"BREAKING  api     orders.Order.note: @auth(\"clerk\") added: callers without the role now get FORBIDDEN"));
 	}

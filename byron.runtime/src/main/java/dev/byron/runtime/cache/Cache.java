@@ -152,6 +152,16 @@ public final class Cache {
 		}
 	}
 
+	/** How many live documents other than {@code exceptId} hold {@code value} in {@code field}. */
+	public long countOthers(String collection, String field, Object value, String exceptId) {
+		try {
+			return collection(collection).countDocuments(
+					Filters.and(Filters.ne(DELETED, true), Filters.eq(field, value), Filters.ne("_id", exceptId)));
+		} catch (MongoException e) {
+			throw unavailable(e);
+		}
+	}
+
 	public boolean ping() {
 		try {
 			database.runCommand(new Document("ping", 1));

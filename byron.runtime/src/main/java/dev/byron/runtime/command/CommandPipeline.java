@@ -24,7 +24,7 @@ import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * A command's way through the API: load the current state, build the new one, check ownership, before hooks,
- * validate, check references, claim unique values, append (the commit point, carrying the events the before
+ * validate, check references, check {@code @limit}s, claim unique values, append (the commit point, carrying the events the before
  * hooks decided on), release replaced values, await the own Sink, after hooks. A failing step undoes what the
  * earlier ones did. A command whose hooks read the component's own data is fenced ({@link ReadFence}) and
  * runs again, hooks included, when its append finds that the data may have changed since.
@@ -57,7 +57,7 @@ public final class CommandPipeline {
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
-				new CheckReferences(component, log, cache), new ClaimUniqueValues(claims),
+				new CheckReferences(component, log, cache), new CheckLimits(cache, fence, log), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker, fence));
 		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims),
 				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));

@@ -82,10 +82,36 @@ final class ReadFence {
 		this.component = component;
 		this.ownConsumer = broker.names().consumer(component.name(), component.name());
 		this.catchUp = catchUp;
-		this.keys = keysOf(component.hooks());
+		this.keys = keysOf(component);
 		for (int i = 0; i < STRIPES; i++) {
 			groupLocks[i] = new ReentrantLock(true);
 		}
+	}
+
+	/**
+	 * The keys of the component's commands: a command's hooks' ({@link #keysOf(List)}), and for a command with no
+	 * hooks the field its entity's {@code @limit} counts per. A command whose hooks are keyed by another field than
+	 * its limit's has no key: it is fenced for the whole component, which covers both.
+	 */
+	static Map<String, String> keysOf(ComponentDescriptor component) {
+		Map<String, String> keys = new java.util.HashMap<>(keysOf(component.hooks()));
+		java.util.Set<String> hooked = new java.util.HashSet<>();
+		component.hooks().forEach(hook -> hooked.add(hook.command()));
+		for (EntityDescriptor entity : component.entities()) {
+			for (var limit : entity.countLimits()) {
+				for (CommandKind kind : List.of(CommandKind.CREATE, CommandKind.UPDATE)) {
+					String command = kind.commandName(entity.name());
+					if (entity.countLimits().size() > 1) {
+						keys.remove(command); // groups of several fields: fenced for the whole component
+					} else if (!hooked.contains(command)) {
+						keys.put(command, limit.per());
+					} else if (keys.containsKey(command) && !keys.get(command).equals(limit.per())) {
+						keys.remove(command);
+					}
+				}
+			}
+		}
+		return Map.copyOf(keys);
 	}
 
 	/** A command's key: the one every hook of it declares; none when they disagree or one has none. */

@@ -7,17 +7,28 @@ import java.util.Optional;
  * An entity the component owns; {@code plural} names its list query; {@code role}, when set ({@code @auth}), is the
  * role a caller needs for any query, mutation or field of it; {@code ownership} ({@code @owner}) who may change it;
  * {@code unique}, when set, the unique keys beyond single {@code @unique} fields (several fields together, or
- * values compared without case).
+ * values compared without case); {@code limits}, when set, its {@code @limit}s.
  */
 public record EntityDescriptor(String name, String plural, List<FieldDescriptor> fields, String role, Ownership ownership,
-		List<UniqueKey> unique) {
+		List<UniqueKey> unique, List<CountLimit> limits) {
 	public EntityDescriptor {
 		fields = List.copyOf(fields);
 		unique = unique == null || unique.isEmpty() ? null : List.copyOf(unique);
+		limits = limits == null || limits.isEmpty() ? null : List.copyOf(limits);
+	}
+
+	public EntityDescriptor(String name, String plural, List<FieldDescriptor> fields, String role, Ownership ownership,
+			List<UniqueKey> unique) {
+		this(name, plural, fields, role, ownership, unique, null);
 	}
 
 	public EntityDescriptor(String name, String plural, List<FieldDescriptor> fields, String role, Ownership ownership) {
 		this(name, plural, fields, role, ownership, null);
+	}
+
+	/** The entity's {@code @limit}s; none when it declares none. */
+	public List<CountLimit> countLimits() {
+		return limits == null ? List.of() : limits;
 	}
 
 	public EntityDescriptor(String name, String plural, List<FieldDescriptor> fields) {

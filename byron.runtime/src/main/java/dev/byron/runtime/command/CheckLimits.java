@@ -1,0 +1,65 @@
+package dev.byron.runtime.command;
+
+import java.util.Map;
+import java.util.Objects;
+
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.cache.Cache;
+import dev.byron.runtime.descriptor.CountLimit;
+import dev.byron.runtime.descriptor.FieldType;
+
+/**
+ * {@code @limit(max, per: field)}: a create, or an update that moves the entity to another value of {@code per},
+ * counts the entities already there and is refused with CONFLICT at the maximum. The count is a read of the
+ * component's own data, so the command is fenced on its group ({@link ReadFence}) as a hook keyed {@code by} that
+ * field would be: exact across API processes, and a deletion frees a place by no longer being counted.
+ */
+final class CheckLimits implements CommandStep {
+	private final Cache cache;
+	private final ReadFence fence;
+	private final EntityLog log;
+
+	CheckLimits(Cache cache, ReadFence fence, EntityLog log) {
+		this.cache = cache;
+		this.fence = fence;
+		this.log = log;
+	}
+
+	@Override
+	public void apply(CommandContext context) {
+		if (context.kind == CommandKind.DELETE) {
+			return;
+		}
+		for (CountLimit limit : context.entity.countLimits()) {
+			Object value = context.state.get(limit.per());
+			boolean moved = context.kind == CommandKind.CREATE
+					|| !Objects.equals(String.valueOf(value), String.valueOf(context.previous.get(limit.per())));
+			if (value == null || !moved) {
+				continue;
+			}
+			fence.beforeRead(context);
+			int max = maximum(context, limit, value);
+			long taken = cache.countOthers(Cache.ownCollection(context.entity.name()), limit.per(), value, context.id);
+			if (taken >= max) {
+				throw new ByronException(ErrorCode.CONFLICT, "No room for another " + context.entity.name() + " with "
+						+ limit.per() + " " + value + ": " + limit.describe() + " allows " + max + ", and " + taken
+						+ " are there. Delete one, or raise the limit.", limit.per(), null);
+			}
+		}
+	}
+
+	private int maximum(CommandContext context, CountLimit limit, Object value) {
+		if (limit.max() != null) {
+			return limit.max();
+		}
+		String referenced = context.entity.field(limit.per()).map(f -> f.type()).filter(t -> t.kind() == FieldType.Kind.ENTITY)
+				.map(FieldType::name).orElseThrow(() -> new IllegalStateException(limit.describe() + " on "
+						+ context.entity.name() + ": '" + limit.per() + "' references no entity"));
+		Map<String, Object> target = log.last(referenced, String.valueOf(value)).filter(e -> !e.event().isDeletion())
+				.map(e -> e.event().data()).orElseThrow(() -> ByronException.validation(limit.per(),
+						"No " + referenced + " " + value + "."));
+		Object max = target.get(limit.maxField());
+		return max instanceof Number number ? number.intValue() : 0;
+	}
+}
