@@ -305,6 +305,40 @@ class BusinessRulesTest {
 	}
 
 	@Test
+	void aCustomMutationWhoseBeforeHookCountsAndWhoseResolverCreatesAcceptsExactlyTheCapacityOnTwoApiProcesses() throws Exception {
+		ComponentDescriptor plain = conference(system);
+		ComponentDescriptor model = new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(),
+				plain.entities(), plain.enums(), plain.events(), plain.replicas(), List.of(),
+				List.of(new HookDescriptor("BEFORE", "register", "seatLeft")),
+				List.of(new dev.byron.runtime.descriptor.OperationDescriptor("MUTATION", "register", List.of(
+						new dev.byron.runtime.descriptor.OperationDescriptor.ParameterDescriptor("talk", FieldType.scalar("ID", true), null),
+						new dev.byron.runtime.descriptor.OperationDescriptor.ParameterDescriptor("attendee", FieldType.scalar("String", true), null)),
+						FieldType.reference("conference", "Registration", true))));
+		Hooks hooks = Hooks.builder().command("seatLeft", ctx -> {
+			String talk = (String) ctx.state().get("talk");
+			int capacity = ((Number) ctx.component().find("Talk", talk).orElseThrow().get("capacity")).intValue();
+			if (ctx.component().where("Registration", "talk", talk).size() >= capacity) {
+				throw new ByronException(ErrorCode.CONFLICT, "Talk " + talk + " is full.");
+			}
+		}).resolver("register", ctx -> ctx.component().create("Registration",
+				Map.of("talk", ctx.arguments().get("talk"), "attendee", ctx.arguments().get("attendee")))).build();
+		ByronComponent first = start(model, ByronComponent.Role.ALL, hooks);
+		ByronComponent second = start(model, ByronComponent.Role.API, hooks);
+		for (int repetition = 0; repetition < 5; repetition++) {
+			String talk = first.commands().create("Talk", Map.of("title", "Units", "capacity", CAPACITY), null).id();
+			List<ByronComponent> apis = List.of(first, second);
+			List<Http.Response> responses = ConsistencyTest.race(ATTEMPTS, i -> Http.graphql(apis.get(i % 2).graphqlUrl(),
+					"mutation($t: ID!, $a: String!) { register(talk: $t, attendee: $a) { id } }", Map.of("t", talk, "a", "a" + i)));
+
+			assertThat(responses.stream().filter(r -> r.errors().isEmpty()).count()).as("repetition %d: accepted", repetition)
+					.isEqualTo(CAPACITY);
+			assertThat(responses.stream().filter(r -> !r.errors().isEmpty()).map(Http.Response::code).toList())
+					.as("repetition %d: refused", repetition).containsOnly("CONFLICT");
+			assertThat(registrationsOf(talk)).as("repetition %d: registrations on the stream", repetition).isEqualTo(CAPACITY);
+		}
+	}
+
+	@Test
 	void aNumericLimitRefusesTheOneTooManySayingWhyAndADeletionFreesItsPlace() throws Exception {
 		ByronComponent api = start(limited(system, new dev.byron.runtime.descriptor.CountLimit("attendee", 2, null)),
 				ByronComponent.Role.ALL, Hooks.NONE);

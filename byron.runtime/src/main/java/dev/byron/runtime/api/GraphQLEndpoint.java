@@ -78,7 +78,7 @@ public final class GraphQLEndpoint {
 		boolean anyMutation = !component.entities().isEmpty();
 		for (OperationDescriptor operation : component.operations()) {
 			(operation.isMutation() ? mutation : query).dataFetcher(operation.name(),
-					new OperationFetcher(component, operation, hooks, client));
+					new OperationFetcher(component, operation, hooks, client, commands));
 			anyMutation |= operation.isMutation();
 			anyQuery |= !operation.isMutation();
 		}

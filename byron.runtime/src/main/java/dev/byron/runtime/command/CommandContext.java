@@ -49,6 +49,8 @@ public final class CommandContext {
 	final List<Event> followUps = new ArrayList<>();
 	int derivedCreates;
 	int derivedPublishes;
+	/** Set for a custom mutation's before hooks and resolver run as one unit: its name; no entity, no append of its own. */
+	final String operation;
 
 	CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
 			Caller caller, boolean idempotentCreate) {
@@ -61,6 +63,24 @@ public final class CommandContext {
 		this.traceparent = traceparent;
 		this.idempotentCreate = idempotentCreate;
 		this.commandId = AppendEvent.newId();
+		this.operation = null;
+	}
+
+	private CommandContext(String operation, String traceparent, Caller caller) {
+		this.caller = caller == null ? Caller.ANONYMOUS : caller;
+		this.external = caller != null;
+		this.kind = null;
+		this.entity = null;
+		this.input = Map.of();
+		this.traceparent = traceparent;
+		this.idempotentCreate = false;
+		this.commandId = AppendEvent.newId();
+		this.operation = operation;
+	}
+
+	/** A custom mutation as one unit: the commands its hooks and resolver run share its fence. */
+	static CommandContext operation(String name, String traceparent, Caller caller) {
+		return new CommandContext(name, traceparent, caller);
 	}
 
 	private CommandContext(CommandContext first) {
@@ -74,6 +94,7 @@ public final class CommandContext {
 		this.idempotentCreate = first.idempotentCreate;
 		this.precondition = first.precondition;
 		this.commandId = first.commandId;
+		this.operation = first.operation;
 	}
 
 	/** The same command afresh, for another attempt after its reads went stale. */
@@ -128,6 +149,6 @@ public final class CommandContext {
 	}
 
 	public String commandName() {
-		return kind.commandName(entity.name());
+		return operation != null ? operation : kind.commandName(entity.name());
 	}
 }

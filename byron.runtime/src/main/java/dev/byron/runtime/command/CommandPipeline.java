@@ -45,6 +45,7 @@ public final class CommandPipeline {
 	private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
 	private final EntityLog log;
+	private final LocalComponentClient client;
 
 	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
 			LocalComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
@@ -54,6 +55,7 @@ public final class CommandPipeline {
 		this.fence = new ReadFence(broker, component, applied, CATCH_UP);
 		this.publisher = new DomainEventPublisher(component, broker);
 		this.log = new EntityLog(broker, component);
+		this.client = client;
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
@@ -146,6 +148,42 @@ public final class CommandPipeline {
 				throw e;
 			}
 		}
+	}
+
+	/**
+	 * A custom mutation's before hooks and resolver as one unit, {@code body} given the client they use. When they
+	 * read the component's own data, the unit is fenced as a command is: the commands it runs commit against the
+	 * head its reads saw, advancing it, and when another writer came in between, the whole unit runs again (creates
+	 * get ids derived from the unit, so a second run finds the first run's; publishes are de-duplicated by id).
+	 */
+	public <T> T operation(String name, String traceparent, Caller caller,
+			java.util.function.Function<dev.byron.runtime.spi.ComponentClient, T> body) {
+		long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+		CommandContext attempt = CommandContext.operation(name, traceparent, caller);
+		for (int attempts = 1;; attempts++) {
+			attempt.enclosing = RUNNING.get();
+			RUNNING.set(attempt);
+			try {
+				return body.apply(client.forCommand(attempt, false, fence));
+			} catch (StaleRead e) {
+				if (attempts >= MAX_ATTEMPTS || System.nanoTime() > deadline) {
+					throw new ByronException(ErrorCode.CONFLICT, name + " ran " + attempts + " times, and each time other"
+							+ " commands changed " + component.name() + "'s data that it had read before it could commit. Try again.",
+							null, e);
+				}
+				meters.counter("byron.command.reruns", "command", name).increment();
+			} finally {
+				RUNNING.set(attempt.enclosing);
+				fence.release(attempt);
+			}
+			pause(attempts);
+			attempt = attempt.again();
+		}
+	}
+
+	/** Whether {@code failure} is the fence's signal that what a unit read went stale: let it pass to run the unit again. */
+	public static boolean runsAgain(Throwable failure) {
+		return failure instanceof StaleRead;
 	}
 
 	private CommandContext runAttempts(CommandContext first) {
