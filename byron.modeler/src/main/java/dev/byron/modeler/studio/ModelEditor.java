@@ -97,6 +97,17 @@ final class ModelEditor extends StackPane {
 		area.requestFollowCaret();
 	}
 
+	/** Shows a file's text again after it was read from disk; an undo takes the reload back like an edit. */
+	void reloaded(Path file) {
+		CodeArea area = areas.get(file);
+		String text = project.text(file);
+		if (area != null && !area.getText().equals(text)) {
+			int caret = area.getCaretPosition();
+			area.replaceText(text);
+			area.moveTo(Math.min(caret, area.getLength()));
+		}
+	}
+
 	void setDiagnostics(List<ModelDiagnostic> all) {
 		diagnostics.clear();
 		for (ModelDiagnostic d : all) {

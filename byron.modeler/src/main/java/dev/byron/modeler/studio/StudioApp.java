@@ -18,7 +18,17 @@ public final class StudioApp extends Application {
 		window = new StudioWindow(project, url -> getHostServices().showDocument(url));
 		stage.setScene(scene(window));
 		stage.setTitle("Byron Studio \u2014 " + project.folder());
+		guardClose(stage, window);
 		stage.show();
+	}
+
+	/** Closing the window asks first when files have unsaved changes ({@link StudioWindow#confirmClose}). */
+	static void guardClose(Stage stage, StudioWindow window) {
+		stage.setOnCloseRequest(event -> {
+			if (!window.confirmClose()) {
+				event.consume();
+			}
+		});
 	}
 
 	static Scene scene(StudioWindow window) {

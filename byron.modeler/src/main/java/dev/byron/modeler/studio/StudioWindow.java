@@ -107,7 +107,10 @@ public final class StudioWindow extends BorderPane {
 	public StudioWindow(Project project, Consumer<String> browser) {
 		this.project = project;
 		this.browser = browser;
-		this.editor = new ModelEditor(project, (file, text) -> debounce.playFromStart());
+		this.editor = new ModelEditor(project, (file, text) -> {
+			files.refresh(); // the modified marker
+			debounce.playFromStart();
+		});
 		getStyleClass().add("studio");
 		debounce.setOnFinished(e -> analyse());
 		setTop(toolbar());
@@ -141,7 +144,77 @@ public final class StudioWindow extends BorderPane {
 			}
 		});
 		editor.show(project.mainFile());
+		sceneProperty().addListener((obs, old, scene) -> {
+			if (scene != null) {
+				scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
+						javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::save);
+			}
+		});
+		try {
+			disk = new DiskWatcher(project.folder(), this::reloadFromDisk);
+		} catch (IOException e) {
+			log("Changes made outside the studio will not be noticed: " + e.getMessage());
+		}
 		analyse();
+	}
+
+	private DiskWatcher disk;
+
+	/**
+	 * Reads again the files changed on disk: those not modified here are shown anew; for those modified on both
+	 * sides, the user keeps theirs or takes the disk's.
+	 */
+	void reloadFromDisk() {
+		try {
+			Project.Reloaded reloaded = project.reload();
+			reloaded.reloaded().forEach(editor::reloaded);
+			if (!reloaded.reloaded().isEmpty()) {
+				log("Read again, changed on disk: " + reloaded.reloaded().stream().map(project::relative).toList() + ".");
+			}
+			for (Path file : reloaded.conflicts()) {
+				if (ChangedOnDisk.keepMine(getScene() == null ? null : getScene().getWindow(), project.relative(file))) {
+					project.keepMine(file);
+					log(project.relative(file) + " changed on disk; kept the studio's text, which the next save writes.");
+				} else {
+					project.takeDisk(file);
+					editor.reloaded(file);
+					log(project.relative(file) + " changed on disk; took the disk's text.");
+				}
+			}
+			files.refresh();
+			if (!reloaded.reloaded().isEmpty() || !reloaded.conflicts().isEmpty()) {
+				analyse();
+			}
+		} catch (IOException e) {
+			log("Could not read the changes on disk: " + e.getMessage());
+		}
+	}
+
+	/**
+	 * Before the window closes: true when it may (nothing unsaved, all saved, or the user drops the changes),
+	 * false when the user cancels or a file could not be saved.
+	 */
+	public boolean confirmClose() {
+		List<Path> modified = project.modifiedFiles();
+		if (modified.isEmpty()) {
+			return true;
+		}
+		return switch (UnsavedChanges.ask(getScene().getWindow(), modified.stream().map(project::relative).toList(),
+				"close Byron Studio", true)) {
+			case SAVE -> save();
+			case DISCARD -> true;
+			case CANCEL -> false;
+		};
+	}
+
+	/** Before an action that reads the files on disk: true when nothing is unsaved or the user saved it all. */
+	private boolean savedFirst(String action) {
+		List<Path> modified = project.modifiedFiles();
+		if (modified.isEmpty()) {
+			return true;
+		}
+		return UnsavedChanges.ask(getScene().getWindow(), modified.stream().map(project::relative).toList(), action,
+				false) == UnsavedChanges.Choice.SAVE && save();
 	}
 
 	private ToolBar toolbar() {
@@ -178,8 +251,14 @@ public final class StudioWindow extends BorderPane {
 			@Override
 			protected void updateItem(Path item, boolean empty) {
 				super.updateItem(item, empty);
+				boolean modified = !empty && item != null && !item.equals(project.folder()) && project.isModified(item);
 				setText(empty || item == null ? null
-						: item.equals(project.folder()) ? item.getFileName().toString() : project.relative(item));
+						: item.equals(project.folder()) ? item.getFileName().toString()
+								: project.relative(item) + (modified ? " \u2022" : ""));
+				getStyleClass().remove("modified");
+				if (modified) {
+					getStyleClass().add("modified");
+				}
 			}
 		});
 		files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -416,20 +495,29 @@ public final class StudioWindow extends BorderPane {
 		analyse(() -> log(status.getText()));
 	}
 
-	private void save() {
+	/** Writes the modified files; true when nothing is left unsaved. */
+	boolean save() {
 		try {
 			Project.Saved saved = project.save();
+			files.refresh();
 			log(saved.written().isEmpty() ? "Nothing to save." : "Saved " + saved.written().stream().map(project::relative).toList() + ".");
 			if (!saved.changedOnDisk().isEmpty()) {
 				log("Not saved, changed on disk since they were opened: " + saved.changedOnDisk().stream().map(project::relative).toList()
 						+ ". Nothing was overwritten.");
+				reloadFromDisk();
+				return false;
 			}
+			return true;
 		} catch (IOException e) {
 			log("Could not save: " + e.getMessage());
+			return false;
 		}
 	}
 
 	void generate() {
+		if (!savedFirst("generate")) {
+			return;
+		}
 		Path output = project.folder().resolve("out");
 		var sources = project.sources();
 		runJob("Generate", () -> {
@@ -446,10 +534,9 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	void run() {
-		if (running != null) {
+		if (running != null || !savedFirst("run the system")) {
 			return;
 		}
-		save();
 		runButton.setDisable(true);
 		Path folder = project.folder();
 		int port = runPort;
@@ -579,6 +666,9 @@ public final class StudioWindow extends BorderPane {
 
 	public void dispose() {
 		debounce.stop();
+		if (disk != null) {
+			disk.close();
+		}
 		if (running != null) {
 			running.close();
 			running = null;

@@ -48,6 +48,7 @@ class StudioWindowTest {
 	static Path workspace;
 
 	private StudioWindow window;
+	private Stage stage;
 	private Path project;
 	private final List<String> opened = new CopyOnWriteArrayList<>();
 
@@ -57,6 +58,8 @@ class StudioWindowTest {
 		copy(EXAMPLES.resolve("microblog"), project);
 		window = new StudioWindow(Project.open(project), opened::add);
 		stage.setScene(StudioApp.scene(window));
+		StudioApp.guardClose(stage, window);
+		this.stage = stage;
 		stage.show();
 	}
 
@@ -157,6 +160,94 @@ class StudioWindowTest {
 		assertThat(window.editor().area(project.resolve("social.byron")).getText()).doesNotContain("component likes")
 				.contains("/** Who follows whom. */", "before createFollow call refuseSelfFollow\n}");
 		assertThat(window.analysis().result().errors()).extracting(d -> d.code()).contains("unknown-event");
+	}
+
+	private Path typeAtTheEndOf(FxRobot robot, String file, String text) {
+		Path path = project.resolve(file).toAbsolutePath().normalize();
+		robot.interact(() -> window.editor().show(path));
+		CodeArea area = window.editor().area(path);
+		robot.interact(() -> {
+			area.moveTo(area.getLength());
+			area.requestFocus();
+		});
+		robot.write(text);
+		return path;
+	}
+
+	private String treeLabel(FxRobot robot, String file) {
+		return robot.lookup(".tree-cell").queryAll().stream().map(n -> ((javafx.scene.control.TreeCell<?>) n).getText())
+				.filter(t -> t != null && t.startsWith(file)).findFirst().orElse("");
+	}
+
+	@Test
+	void aFileEditedHereIsMarkedInTheTreeUntilCtrlSSavesIt(FxRobot robot) throws Exception {
+		Path accounts = typeAtTheEndOf(robot, "accounts.byron", "\n// noted\n");
+		waitFor(() -> treeLabel(robot, "accounts.byron").equals("accounts.byron \u2022"));
+		assertThat(treeLabel(robot, "posts.byron")).isEqualTo("posts.byron");
+		screenshot(robot, window, "studio-modified-marker.png");
+
+		robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S).release(javafx.scene.input.KeyCode.S,
+				javafx.scene.input.KeyCode.CONTROL);
+		waitFor(() -> treeLabel(robot, "accounts.byron").equals("accounts.byron"));
+		assertThat(Files.readString(accounts)).endsWith("// noted\n");
+	}
+
+	@Test
+	void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowWhileSaveWritesAndCloses(FxRobot robot) throws Exception {
+		Path posts = typeAtTheEndOf(robot, "posts.byron", "\n// unsaved\n");
+		String before = Files.readString(posts);
+		javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+		javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+		assertThat(dialog.getHeaderText()).isEqualTo("posts.byron has unsaved changes.");
+		screenshotOf(robot, dialog, "studio-close-unsaved.png");
+		robot.clickOn("Cancel");
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+		assertThat(stage.isShowing()).isTrue();
+		assertThat(Files.readString(posts)).isEqualTo(before);
+
+		javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+		robot.clickOn(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).lookupButton(UnsavedChanges.SAVE));
+		waitFor(() -> !stage.isShowing(), () -> window.logText() + " / saved: " + read(posts).endsWith("// unsaved\n"));
+		assertThat(Files.readString(posts)).endsWith("// unsaved\n");
+	}
+
+	@Test
+	void runWithUnsavedChangesAsksToSaveFirstAndCancelRunsNothing(FxRobot robot) {
+		typeAtTheEndOf(robot, "timeline.byron", "\n// before running\n");
+		robot.clickOn("Run");
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+		assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+				.contains("It uses the files on disk");
+		robot.clickOn("Cancel");
+		assertThat(window.isRunning()).isFalse();
+		assertThat(window.logText()).doesNotContain("Running");
+	}
+
+	@Test
+	void aFileChangedOnDiskIsShownAnewWhenItHasNoEditsHere(FxRobot robot) throws Exception {
+		Path social = project.resolve("social.byron").toAbsolutePath().normalize();
+		robot.interact(() -> window.editor().show(social));
+		String changed = Files.readString(social) + "\n// written by another editor\n";
+		Files.writeString(social, changed);
+		waitFor(() -> window.editor().area(social).getText().equals(changed), window::logText);
+		assertThat(treeLabel(robot, "social.byron")).isEqualTo("social.byron");
+		waitFor(() -> window.logText().contains("Read again, changed on disk: [social.byron]"), window::logText);
+	}
+
+	@Test
+	void aFileChangedOnDiskAndHereAsksWhichToKeepAndTakingTheDisksDropsTheEdits(FxRobot robot) throws Exception {
+		Path social = typeAtTheEndOf(robot, "social.byron", "\n// mine\n");
+		String disk = Files.readString(social) + "\n// theirs\n";
+		Files.writeString(social, disk);
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent(), window::logText);
+		javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+		assertThat(dialog.getHeaderText()).isEqualTo("social.byron changed on disk, and it has unsaved changes here.");
+		screenshotOf(robot, dialog, "studio-changed-on-disk.png");
+		robot.clickOn("Take the disk's");
+		waitFor(() -> window.editor().area(social).getText().equals(disk));
+		assertThat(treeLabel(robot, "social.byron")).isEqualTo("social.byron");
 	}
 
 	@Test
@@ -314,6 +405,21 @@ class StudioWindowTest {
 		robot.interact(() -> image[0] = window.getScene().snapshot(null));
 		BufferedImage buffered = SwingFXUtils.fromFXImage(image[0], null);
 		ImageIO.write(buffered, "png", SCREENSHOTS.resolve(name).toFile());
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			return e.toString();
+		}
+	}
+
+	private static void screenshotOf(FxRobot robot, javafx.scene.Node node, String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+		robot.interact(() -> image[0] = node.getScene().snapshot(null));
+		ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", SCREENSHOTS.resolve(name).toFile());
 	}
 
 	private static void waitFor(BooleanSupplier condition) {
