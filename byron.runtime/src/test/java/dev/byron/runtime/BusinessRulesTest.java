@@ -272,12 +272,14 @@ class BusinessRulesTest {
 	}
 
 	/** The conference without hooks, its registrations under {@code limit} (and their talk a reference when it reads the talk's field). */
-	private static ComponentDescriptor limited(String system, dev.byron.runtime.descriptor.CountLimit limit) {
+	private static ComponentDescriptor limited(String system, dev.byron.runtime.descriptor.CountLimit limit,
+			dev.byron.runtime.descriptor.CountLimit... more) {
 		ComponentDescriptor plain = conference(system);
 		List<EntityDescriptor> entities = plain.entities().stream().map(e -> !e.name().equals("Registration") ? e
 				: new EntityDescriptor(e.name(), e.plural(), e.fields().stream().map(f -> !f.name().equals("talk") || limit.maxField() == null ? f
 						: new FieldDescriptor("talk", FieldType.reference("conference", "Talk", true), FieldRules.NONE)).toList(),
-						null, null, null, List.of(limit))).toList();
+						null, null, null, java.util.stream.Stream.concat(java.util.stream.Stream.of(limit), java.util.Arrays.stream(more)).toList()))
+				.toList();
 		return new ComponentDescriptor(plain.version(), system, plain.name(), plain.granularity(), entities, plain.enums(),
 				plain.events(), plain.replicas(), List.of(), List.of());
 	}
@@ -358,6 +360,22 @@ class BusinessRulesTest {
 		assertThat(Http.graphql(api.graphqlUrl(), "mutation { updateRegistration(id: \"" + bobs
 				+ "\", input: {attendee: \"ada\"}) { id } }", Map.of()).code()).as("an update that moves it into a full group")
 				.isEqualTo("CONFLICT");
+	}
+
+	@Test
+	void twoLimitsOnOneEntityRefuseWhatEitherRefusesWithConflict() throws Exception {
+		ByronComponent api = start(limited(system, new dev.byron.runtime.descriptor.CountLimit("attendee", 2, null),
+				new dev.byron.runtime.descriptor.CountLimit("talk", 3, null)), ByronComponent.Role.ALL, Hooks.NONE);
+		java.util.function.BiFunction<String, String, String> register = (attendee, talk) -> Http.graphql(api.graphqlUrl(),
+				"mutation($in: RegistrationInput!) { createRegistration(input: $in) { id } }",
+				Map.of("in", Map.of("attendee", attendee, "talk", talk))).errors().isEmpty() ? "ok" : "refused";
+
+		assertThat(List.of(register.apply("ada", "t1"), register.apply("ada", "t2"), register.apply("ada", "t3")))
+				.as("ada's third").containsExactly("ok", "ok", "refused");
+		assertThat(List.of(register.apply("bob", "t1"), register.apply("eve", "t1"), register.apply("kim", "t1")))
+				.as("t1's fourth").containsExactly("ok", "ok", "refused");
+		assertThat(Http.graphql(api.graphqlUrl(), "mutation { createRegistration(input: {attendee: \"kim\", talk: \"t1\"}) { id } }",
+				Map.of()).code()).isEqualTo("CONFLICT");
 	}
 
 	/** A before hook on notes that announces a talk full, whatever it reads: the follow-up without the fence. */

@@ -95,6 +95,17 @@ public class AnnotationValidator extends ByronCheck {
 			}
 			return;
 		}
+		for (Annotation other : entity.getAnnotations()) {
+			if (other == annotation) {
+				break;
+			}
+			if ("limit".equals(other.getName()) && Models.argument(other, "per", false).map(AnnotationValidator::literal)
+					.filter(perName::equals).isPresent()) {
+				error("Two @limits count per '" + perName + "'. Keep one; several @limits must count per different fields.",
+						perArgument, P.getArgument_Value(), IssueCodes.DUPLICATE_ANNOTATION);
+				return;
+			}
+		}
 		TypeInfo perType = TypeInfo.of(per.getType());
 		if (perType.isResolved() && (perType.list() || perType.scalar() == Scalar.BOOLEAN || perType.scalar() == Scalar.FLOAT)) {
 			error("@limit cannot count per '" + perName + "', which is " + perType.describe()
@@ -147,6 +158,10 @@ public class AnnotationValidator extends ByronCheck {
 			error("@limit's maximum '" + literal.getLiteral() + "' is " + maxType.describe() + "; it must be an Int field of "
 					+ referenced.getName() + (ints.isEmpty() ? "." : " (" + String.join(", ", ints) + ")."), maxArgument,
 					P.getArgument_Value(), IssueCodes.ANNOTATION_TYPE_MISMATCH);
+		} else if (maxType.isResolved() && !maxType.required()) {
+			warning("@limit reads its maximum from '" + literal.getLiteral() + "', which is optional: a " + referenced.getName()
+					+ " without it allows no " + entity.getName() + " at all. Make it " + literal.getLiteral() + ": Int!.",
+					maxArgument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
 		}
 	}
 
@@ -220,7 +235,7 @@ public class AnnotationValidator extends ByronCheck {
 				return;
 			}
 			if (sibling instanceof Annotation other && annotation.getName() != null
-					&& annotation.getName().equals(other.getName())) {
+					&& annotation.getName().equals(other.getName()) && !"limit".equals(annotation.getName())) {
 				error("@" + annotation.getName() + " is given twice here. Keep one.", annotation, P.getAnnotation_Name(),
 						IssueCodes.DUPLICATE_ANNOTATION);
 				return;
@@ -434,6 +449,7 @@ public class AnnotationValidator extends ByronCheck {
 			case "pattern" -> "@pattern(\"^[a-z]+$\")";
 			case "default" -> "@default(0)";
 			case "plural" -> "@plural(\"people\")";
+			case "limit" -> "@limit(20, per: talk) or @limit(capacity, per: talk)";
 			default -> "@" + spec.name() + "(...)";
 		};
 	}

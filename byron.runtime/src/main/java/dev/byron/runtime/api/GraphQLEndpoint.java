@@ -39,7 +39,7 @@ import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * A component's GraphQL API: its schema, its data fetchers, errors with {@code extensions.code}, and load
- * shedding (at most {@code maxInFlight} requests at once; the others get {@code UNAVAILABLE} at once).
+ * shedding (at most {@code maxInFlight} requests at once; one that finds no place within {@link #ADMISSION_WAIT} gets {@code UNAVAILABLE}).
  */
 public final class GraphQLEndpoint {
 	static final String TRACEPARENT = "byron.traceparent";
@@ -50,6 +50,9 @@ public final class GraphQLEndpoint {
 	private final GraphQL graphQL;
 	private final String sdl;
 	private final Semaphore inFlight;
+	private final int maxInFlight;
+	/** How long a request may wait for a place before it is shed: a burst rides out the requests ahead of it. */
+	private static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofMillis(250);
 	private final String componentName;
 
 	public GraphQLEndpoint(ComponentDescriptor component, Cache cache, CommandPipeline commands, Hooks hooks,
@@ -95,6 +98,7 @@ public final class GraphQLEndpoint {
 				.instrumentation(new graphql.execution.instrumentation.ChainedInstrumentation(new MaxQueryDepthInstrumentation(MAX_DEPTH),
 						new AccessInstrumentation(dev.byron.runtime.gateway.auth.AccessRules.of(component)))).build();
 		this.inFlight = new Semaphore(maxInFlight);
+		this.maxInFlight = maxInFlight;
 	}
 
 	public String sdl() {
@@ -112,13 +116,14 @@ public final class GraphQLEndpoint {
 		}
 		boolean admitted;
 		try {
-			admitted = inFlight.tryAcquire(50, TimeUnit.MILLISECONDS);
+			admitted = inFlight.tryAcquire(ADMISSION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			admitted = false;
 		}
 		if (!admitted) {
-			return GraphQLErrors.response(ErrorCode.UNAVAILABLE, "The service is at capacity; retry shortly.");
+			return GraphQLErrors.response(ErrorCode.UNAVAILABLE, componentName + " is at capacity: " + maxInFlight
+					+ " requests in flight, and no place came free within " + ADMISSION_WAIT.toMillis() + " ms. Retry shortly.");
 		}
 		try (TraceSpan span = Tracing.start(componentName, Tracing.requestSpanName(operationName), SpanKind.SERVER, traceparent)) {
 			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
