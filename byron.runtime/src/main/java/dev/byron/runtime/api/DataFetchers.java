@@ -125,4 +125,20 @@ final class DataFetchers {
 			throw ByronException.validation("after", "'after' is not a cursor this API returned.");
 		}
 	}
+
+	/**
+	 * A field with a {@code @default}, read from an entity stored before the field existed (a field added to the
+	 * model later): its default, as a create would have set it, rather than a null the schema may not allow.
+	 */
+	DataFetcher<Object> withDefault(dev.byron.runtime.descriptor.FieldDescriptor field) {
+		Object fallback = field.rules().defaultValue();
+		return env -> {
+			Object source = env.getSource();
+			if (source instanceof Map<?, ?> map) {
+				Object value = map.get(field.name());
+				return value != null || map.containsKey(field.name()) ? value : fallback;
+			}
+			return null;
+		};
+	}
 }

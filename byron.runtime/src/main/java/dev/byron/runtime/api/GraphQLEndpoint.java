@@ -73,6 +73,8 @@ public final class GraphQLEndpoint {
 			for (FieldDescriptor field : entity.fields()) {
 				if (field.type().kind() == FieldType.Kind.ENTITY) {
 					type.dataFetcher(field.name(), fetchers.reference(field.name(), field.type()));
+				} else if (field.rules().defaultValue() != null && !"now".equals(field.rules().defaultValue())) {
+					type.dataFetcher(field.name(), fetchers.withDefault(field));
 				}
 			}
 			wiring.type(type);
