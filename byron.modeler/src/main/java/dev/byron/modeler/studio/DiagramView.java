@@ -109,7 +109,11 @@ final class DiagramView extends Pane {
 	}
 
 	void show(LaidOutDiagram laidOut) {
-		boolean first = diagram == null || diagram.diagram().level() != laidOut.diagram().level();
+		// fitted again on another view (level, component) and when the picture grew out of the view at this zoom
+		boolean first = diagram == null || diagram.diagram().level() != laidOut.diagram().level()
+				|| !diagram.diagram().title().equals(laidOut.diagram().title())
+				|| (laidOut.width() > diagram.width() || laidOut.height() > diagram.height())
+						&& (laidOut.width() * content.getScaleX() > getWidth() || laidOut.height() * content.getScaleY() > getHeight());
 		diagram = laidOut;
 		boxes.clear();
 		content.getChildren().clear();

@@ -87,6 +87,8 @@ public final class StudioWindow extends BorderPane {
 	private final ListView<ModelDiagnostic> problems = new ListView<>();
 	private final ListView<String> services = new ListView<>();
 	private final TextArea log = new TextArea();
+	private final Tab logTab = new Tab("Log", log);
+	private final TabPane bottom = new TabPane();
 	private final Label status = new Label();
 	private final ProgressIndicator busy = new ProgressIndicator();
 	private final ChoiceBox<C4Level> level = new ChoiceBox<>(FXCollections.observableArrayList(C4Level.values()));
@@ -285,7 +287,7 @@ public final class StudioWindow extends BorderPane {
 		});
 		log.setEditable(false);
 		log.getStyleClass().add("log");
-		TabPane bottom = new TabPane(new Tab("Problems", problems), new Tab("Services", services), new Tab("Log", log));
+		bottom.getTabs().setAll(new Tab("Problems", problems), new Tab("Services", services), logTab);
 		bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 		SplitPane work = new SplitPane(editor, diagram);
 		work.setDividerPositions(0.4);
@@ -338,6 +340,7 @@ public final class StudioWindow extends BorderPane {
 			component.getItems().setAll(names);
 			component.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
 		}
+		status.getStyleClass().remove("status-error");
 		long errors = result.result().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
 		long warnings = result.result().diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
 		status.setText("system " + result.result().model().system() + ": " + project.files().size() + " files, "
@@ -371,16 +374,17 @@ public final class StudioWindow extends BorderPane {
 	private void fillDiagramMenu(ContextMenu menu, DiagramNode node) {
 		menu.getItems().clear();
 		MenuItem addComponent = new MenuItem("Add component\u2026");
-		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "")
-				.ifPresent(this::addComponent));
+		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "", ModelEdits::isComponentName,
+				COMPONENT_NAME_RULE).ifPresent(this::addComponent));
 		menu.getItems().add(addComponent);
 		String owner = componentOf(node);
 		if (owner != null) {
 			MenuItem addEntity = new MenuItem("Add entity to " + owner + "\u2026");
-			addEntity.setOnAction(e -> ask("New entity", "Name (PascalCase, e.g. Invoice):", "")
-					.ifPresent(name -> addEntity(owner, name)));
+			addEntity.setOnAction(e -> ask("New entity", "Name (PascalCase, e.g. Invoice):", "", ModelEdits::isTypeName,
+					ENTITY_NAME_RULE).ifPresent(name -> addEntity(owner, name)));
 			MenuItem rename = new MenuItem("Rename " + owner + "\u2026");
-			rename.setOnAction(e -> ask("Rename component", "New name:", owner).ifPresent(name -> renameComponent(owner, name)));
+			rename.setOnAction(e -> ask("Rename component", "New name:", owner, ModelEdits::isComponentName, COMPONENT_NAME_RULE)
+					.ifPresent(name -> renameComponent(owner, name)));
 			MenuItem delete = new MenuItem("Delete " + owner);
 			delete.setOnAction(e -> deleteComponent(owner));
 			menu.getItems().addAll(addEntity, rename, delete);
@@ -394,18 +398,44 @@ public final class StudioWindow extends BorderPane {
 		return null;
 	}
 
-	private java.util.Optional<String> ask(String title, String prompt, String initial) {
+	private static final String COMPONENT_NAME_RULE = "cannot be a component name: use lower case letters, digits and '-' (a DNS label).";
+	private static final String ENTITY_NAME_RULE = "cannot be an entity name: use PascalCase, e.g. Invoice.";
+
+	/**
+	 * A name from the user, checked as they type: OK stays disabled and the dialog says why while the name breaks
+	 * {@code rule}, so a wrong name is corrected in place rather than refused after the dialog closed.
+	 */
+	private java.util.Optional<String> ask(String title, String prompt, String initial, java.util.function.Predicate<String> valid,
+			String rule) {
 		TextInputDialog dialog = new TextInputDialog(initial);
 		dialog.setTitle(title);
 		dialog.setHeaderText(null);
 		dialog.setContentText(prompt);
 		dialog.initOwner(getScene().getWindow());
-		return dialog.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
+		Label why = new Label();
+		why.getStyleClass().add("input-problem");
+		why.setWrapText(true);
+		why.setPrefWidth(380);
+		why.setMinHeight(Region.USE_PREF_SIZE); // the whole reason, on as many lines as it needs
+		((javafx.scene.layout.GridPane) dialog.getDialogPane().getContent()).add(why, 0, 1, 2, 1);
+		javafx.scene.Node ok = dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+		Runnable check = () -> {
+			String name = dialog.getEditor().getText().trim();
+			boolean good = valid.test(name);
+			ok.setDisable(!good);
+			why.setText(good || name.isEmpty() ? "" : "'" + name + "' " + rule);
+			if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+				dialog.getDialogPane().getScene().getWindow().sizeToScene();
+			}
+		};
+		dialog.getEditor().textProperty().addListener((obs, old, text) -> check.run());
+		check.run();
+		return dialog.showAndWait().map(String::trim).filter(valid);
 	}
 
 	public void addComponent(String name) {
 		if (!ModelEdits.isComponentName(name)) {
-			log("'" + name + "' cannot be a component name: use lower case letters, digits and '-' (a DNS label).");
+			log("'" + name + "' " + COMPONENT_NAME_RULE);
 			return;
 		}
 		Path file = project.mainFile();
@@ -414,7 +444,7 @@ public final class StudioWindow extends BorderPane {
 
 	public void addEntity(String componentName, String entity) {
 		if (!ModelEdits.isTypeName(entity)) {
-			log("'" + entity + "' cannot be an entity name: use PascalCase, e.g. Invoice.");
+			log("'" + entity + "' " + ENTITY_NAME_RULE);
 			return;
 		}
 		withComponent(componentName, def -> editor.apply(List.of(ModelEdits.insertMember(project.text(file(def)),
@@ -429,7 +459,7 @@ public final class StudioWindow extends BorderPane {
 
 	public void renameComponent(String oldName, String newName) {
 		if (!ModelEdits.isComponentName(newName)) {
-			log("'" + newName + "' cannot be a component name: use lower case letters, digits and '-' (a DNS label).");
+			log("'" + newName + "' " + COMPONENT_NAME_RULE);
 			return;
 		}
 		editor.apply(ModelEdits.renameComponent(project.texts(), oldName, newName));
@@ -487,6 +517,10 @@ public final class StudioWindow extends BorderPane {
 
 	String logText() {
 		return log.getText();
+	}
+
+	String statusText() {
+		return status.getText();
 	}
 
 	// ---- toolbar --------------------------------------------------------------------------------
@@ -664,6 +698,23 @@ public final class StudioWindow extends BorderPane {
 		}
 	}
 
+	/**
+	 * A job that failed says so where the user looks: the status bar, in red, with the reason's first line, and the
+	 * Log tab, brought to the front, with all of it.
+	 */
+	private void failed(String job, String reason) {
+		log(job + " failed: " + reason);
+		List<String> lines = reason == null ? List.of() : reason.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		// a line that ends in ':' announces the reason on the next one
+		String summary = lines.isEmpty() ? "" : lines.get(0).endsWith(":") && lines.size() > 1
+				? lines.get(0) + " " + lines.get(1) : lines.get(0);
+		status.setText(job + " failed: " + summary + "  (details in Log)");
+		if (!status.getStyleClass().contains("status-error")) {
+			status.getStyleClass().add("status-error");
+		}
+		bottom.getSelectionModel().select(logTab);
+	}
+
 	public void dispose() {
 		debounce.stop();
 		if (disk != null) {
@@ -693,7 +744,7 @@ public final class StudioWindow extends BorderPane {
 				String result = job.run();
 				Platform.runLater(() -> log(result));
 			} catch (Exception e) {
-				Platform.runLater(() -> log(name + " failed: " + e.getMessage()));
+				Platform.runLater(() -> failed(name, e.getMessage()));
 			} finally {
 				finallyDo.run();
 				Platform.runLater(() -> busy.setVisible(false));

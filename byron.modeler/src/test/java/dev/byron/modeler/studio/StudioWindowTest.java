@@ -251,6 +251,20 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void aRunThatFailsSaysWhyInTheStatusBarAndBringsTheLogToTheFront(FxRobot robot) throws Exception {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		Files.writeString(posts, Files.readString(posts).replace("component posts {", "component posts {\n  before createPost call unwritten"));
+		waitFor(() -> window.editor().area(posts).getText().contains("call unwritten"), window::logText);
+		robot.clickOn("Run");
+		waitFor(60, () -> window.statusText().startsWith("Run failed: "));
+		assertThat(window.statusText()).contains("unwritten").endsWith("(details in Log)");
+		assertThat(robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getText())
+				.isEqualTo("Log");
+		assertThat(window.isRunning()).isFalse();
+		screenshot(robot, window, "studio-run-failed.png");
+	}
+
+	@Test
 	void generateListsTheFilesItWrites(FxRobot robot) {
 		robot.clickOn("Generate");
 		waitFor(() -> window.logText().contains(" written, "), window::logText);
@@ -278,11 +292,18 @@ class StudioWindowTest {
 	}
 
 	@Test
-	void theBackgroundMenuAddsAComponentAndValidateReportsTheModel(FxRobot robot) {
+	void theBackgroundMenuAddsAComponentAndValidateReportsTheModel(FxRobot robot) throws IOException {
 		robot.moveTo(emptyDiagramSpot(robot));
 		robot.clickOn(javafx.scene.input.MouseButton.SECONDARY);
 		robot.clickOn("Add component\u2026");
-		robot.clickOn(".dialog-pane .text-field").write("billing");
+		robot.clickOn(".dialog-pane .text-field").write("Billing");
+		javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+		assertThat(dialog.lookupButton(javafx.scene.control.ButtonType.OK).isDisabled()).as("OK with a wrong name").isTrue();
+		assertThat(robot.lookup(".input-problem").queryLabeled().getText())
+				.isEqualTo("'Billing' cannot be a component name: use lower case letters, digits and '-' (a DNS label).");
+		screenshotOf(robot, dialog, "studio-name-refused.png");
+		robot.interact(() -> robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class).setText("billing"));
+		assertThat(robot.lookup(".input-problem").queryLabeled().getText()).isEmpty();
 		robot.clickOn("OK");
 		waitFor(() -> shows("component:billing"));
 		assertThat(window.editor().area(window.editor().current()).getText()).endsWith("\ncomponent billing {\n}\n");
