@@ -179,7 +179,7 @@ class LanguageServerIT {
 		assertThat(onField).containsExactlyInAnyOrder("unique", "pattern", "length", "range", "default", "deprecated", "auth");
 		List<String> onEntity = completionLabels(microblog.resolve("scratch-annotations2.byron"),
 				"component scratch {\n  entity Bookmark @| {\n    title: String\n  }\n}\n");
-		assertThat(onEntity).containsExactlyInAnyOrder("plural", "auth", "owner", "unique");
+		assertThat(onEntity).containsExactlyInAnyOrder("plural", "auth", "owner", "unique", "limit");
 		List<String> arguments = completionLabels(microblog.resolve("scratch-arguments.byron"),
 				"component scratch {\n  entity Bookmark {\n    title: String @length(|)\n  }\n}\n");
 		assertThat(arguments).contains("min", "max");
