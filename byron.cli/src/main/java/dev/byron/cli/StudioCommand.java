@@ -33,7 +33,39 @@ final class StudioCommand implements Callable<Integer> {
 					+ " On a server, use 'byron diagram' for pictures of the model.");
 			return Byron.USAGE;
 		}
-		Studio.main(new String[] { path.toString() });
+		try {
+			Studio.main(new String[] { path.toString() });
+		} catch (RuntimeException | LinkageError e) {
+			spec.commandLine().getErr().println(cannotOpen(e, gtk3Found()));
+			if (System.getenv(Byron.DEBUG_VARIABLE) != null) {
+				e.printStackTrace(spec.commandLine().getErr());
+			}
+			return Byron.USAGE;
+		}
 		return Byron.OK;
+	}
+
+	/** One line for a window that could not open (JavaFX's toolkit failing to start), with what to install when that is why. */
+	static String cannotOpen(Throwable failure, boolean gtk3) {
+		Throwable root = failure;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return "byron: Byron Studio could not open its window: " + root.getMessage() + "."
+				+ (gtk3 ? "" : " It needs GTK 3: on Debian or Ubuntu, sudo apt install libgtk-3-0.")
+				+ " Run with BYRON_DEBUG=1 for the details; 'byron diagram' draws the model without a window.";
+	}
+
+	/** Whether GTK 3, which JavaFX draws with on Linux, is where Debian, Ubuntu and Fedora put it (elsewhere: assumed there). */
+	private static boolean gtk3Found() {
+		if (!System.getProperty("os.name").toLowerCase().contains("linux")) {
+			return true;
+		}
+		for (String dir : java.util.List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib")) {
+			if (Files.exists(Path.of(dir, "libgtk-3.so.0"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 }

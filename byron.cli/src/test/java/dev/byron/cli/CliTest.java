@@ -254,4 +254,14 @@ class CliTest {
 		String output = new String(process.getInputStream().readAllBytes());
 		assertThat(process.waitFor()).as(output).isZero();
 	}
+
+	@org.junit.jupiter.api.Test
+	void aStudioThatCannotOpenItsWindowSaysWhyInOneLineAndWhatToInstall() {
+		String message = StudioCommand.cannotOpen(new RuntimeException("Application launch error",
+				new UnsupportedOperationException("Unable to open DISPLAY")), false);
+		assertThat(message).isEqualTo("byron: Byron Studio could not open its window: Unable to open DISPLAY. It needs GTK 3:"
+				+ " on Debian or Ubuntu, sudo apt install libgtk-3-0. Run with BYRON_DEBUG=1 for the details; 'byron diagram'"
+				+ " draws the model without a window.");
+		assertThat(StudioCommand.cannotOpen(new IllegalStateException("no pipeline"), true)).doesNotContain("GTK");
+	}
 }
