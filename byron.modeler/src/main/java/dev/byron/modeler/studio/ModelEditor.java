@@ -83,13 +83,23 @@ final class ModelEditor extends StackPane {
 		if (edits.isEmpty()) {
 			return;
 		}
-		Map<Path, List<TextEdit>> byFile = new HashMap<>();
+		Map<Path, List<TextEdit>> byFile = new java.util.LinkedHashMap<>();
 		edits.forEach(e -> byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e));
+		Map<Path, Integer> steps = new java.util.LinkedHashMap<>();
 		byFile.forEach((file, fileEdits) -> {
 			CodeArea area = area(file);
-			fileEdits.stream().sorted((a, b) -> Integer.compare(b.offset(), a.offset()))
-					.forEach(e -> area.replaceText(e.offset(), e.offset() + e.length(), e.text()));
+			area.getUndoManager().preventMerge(); // the edit is its own step, not part of the typing before it
+			fileEdits.stream().sorted((a, b) -> Integer.compare(b.offset(), a.offset())).forEach(e -> {
+				area.replaceText(e.offset(), e.offset() + e.length(), e.text());
+				area.getUndoManager().preventMerge();
+			});
+			steps.put(file, fileEdits.size());
 		});
+		if (edits.size() > 1) {
+			done.push(new Step(steps));
+			redoable.clear();
+			steps.keySet().forEach(file -> area(file).getUndoManager().mark());
+		}
 		TextEdit first = edits.get(0);
 		show(first.file());
 		CodeArea area = area(first.file());
@@ -118,13 +128,53 @@ final class ModelEditor extends StackPane {
 		areas.forEach((file, area) -> restyle(file, area));
 	}
 
+	/** One model edit that changed several files (a rename, a diagram action): undone and redone as one step. */
+	private record Step(Map<Path, Integer> steps) {
+	}
+
+	private final java.util.Deque<Step> done = new java.util.ArrayDeque<>();
+	private final java.util.Deque<Step> redoable = new java.util.ArrayDeque<>();
+
+	/** Whether nothing happened in the step's files since it was done (or undone): each is still at its mark. */
+	private boolean untouchedSince(Step step) {
+		return step.steps().keySet().stream().allMatch(file -> area(file).getUndoManager().isAtMarkedPosition());
+	}
+
+	/**
+	 * Undoes the last edit: an edit that changed several files in all of them at once, when it is the last thing
+	 * done in each; otherwise the last change of the file shown.
+	 */
 	void undo() {
+		Step last = done.peek();
+		if (last != null && untouchedSince(last)) {
+			done.pop();
+			last.steps().forEach((file, count) -> {
+				for (int i = 0; i < count; i++) {
+					area(file).undo();
+				}
+				area(file).getUndoManager().mark();
+			});
+			redoable.push(last);
+			return;
+		}
 		if (current != null) {
 			area(current).undo();
 		}
 	}
 
 	void redo() {
+		Step next = redoable.peek();
+		if (next != null && untouchedSince(next)) {
+			redoable.pop();
+			next.steps().forEach((file, count) -> {
+				for (int i = 0; i < count; i++) {
+					area(file).redo();
+				}
+				area(file).getUndoManager().mark();
+			});
+			done.push(next);
+			return;
+		}
 		if (current != null) {
 			area(current).redo();
 		}

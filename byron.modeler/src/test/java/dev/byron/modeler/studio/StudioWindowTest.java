@@ -150,6 +150,16 @@ class StudioWindowTest {
 		assertThat(window.editor().area(project.resolve("timeline.byron")).getText())
 				.contains("post: articles.Post!", "replicate articles.Post", "on articles.PostCreated call fanOut");
 		assertThat(window.analysis().result().hasErrors()).isFalse();
+
+		robot.clickOn("Undo");
+		waitFor(() -> shows("component:posts") && !shows("component:articles"));
+		assertThat(window.editor().area(project.resolve("timeline.byron")).getText())
+				.as("one undo takes the rename back in every file").doesNotContain("articles").contains("replicate posts.Post");
+		assertThat(window.editor().area(project.resolve("posts.byron")).getText()).contains("component posts {");
+		waitFor(() -> !window.analysis().result().hasErrors(), () -> window.analysis().result().diagnostics().toString());
+		robot.clickOn("Redo");
+		waitFor(() -> shows("component:articles"));
+		assertThat(window.editor().area(project.resolve("timeline.byron")).getText()).contains("replicate articles.Post");
 	}
 
 	@Test
