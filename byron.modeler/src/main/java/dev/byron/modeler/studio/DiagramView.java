@@ -77,6 +77,18 @@ final class DiagramView extends Pane {
 		addEventFilter(MouseEvent.MOUSE_PRESSED, this::pressed);
 		addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
 		addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
+		// a fitted picture stays fitted when the window or the split changes size; one zoomed or panned by hand stays put
+		widthProperty().addListener((obs, old, width) -> refitIfFitted());
+		heightProperty().addListener((obs, old, height) -> refitIfFitted());
+	}
+
+	/** Whether the picture shows as Fit placed it (not zoomed or panned by hand since). */
+	private boolean fitted;
+
+	private void refitIfFitted() {
+		if (fitted) {
+			fit();
+		}
 	}
 
 	void setOnSelect(Consumer<DiagramNode> onSelect) {
@@ -106,6 +118,13 @@ final class DiagramView extends Pane {
 
 	String selectedId() {
 		return selected;
+	}
+
+	/** Marks the box of what the text cursor stands in (null: none), without telling the select listener. */
+	void mark(String id) {
+		if (!java.util.Objects.equals(id, selected)) {
+			highlight(id);
+		}
 	}
 
 	void show(LaidOutDiagram laidOut) {
@@ -149,9 +168,11 @@ final class DiagramView extends Pane {
 		// Group scaling is around its centre: place the scaled picture at the top left.
 		content.setTranslateX((diagram.width() * scale - diagram.width()) / 2 + Math.max(0, (getWidth() - diagram.width() * scale) / 2));
 		content.setTranslateY((diagram.height() * scale - diagram.height()) / 2);
+		fitted = true;
 	}
 
 	private void zoom(ScrollEvent event) {
+		fitted = false;
 		double factor = event.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
 		double scale = Math.max(0.1, Math.min(4, content.getScaleX() * factor));
 		content.setScaleX(scale);
@@ -185,6 +206,7 @@ final class DiagramView extends Pane {
 			rubberBand.setEndY(event.getY());
 			rubberBand.setVisible(true);
 		} else {
+			fitted = false;
 			content.setTranslateX(content.getTranslateX() + dx);
 			content.setTranslateY(content.getTranslateY() + dy);
 			pressedAt = new Point2D(event.getX(), event.getY());

@@ -44,6 +44,12 @@ final class ModelEditor extends StackPane {
 	private final ContextMenu completionMenu = new ContextMenu();
 	private final Tooltip hover = new Tooltip();
 	private Path current;
+	private java.util.function.BiConsumer<Path, Integer> onCaret = (file, offset) -> { };
+
+	/** Told where the caret of the file shown moves to, for the diagram to mark what it stands in. */
+	void setOnCaret(java.util.function.BiConsumer<Path, Integer> listener) {
+		this.onCaret = listener;
+	}
 
 	ModelEditor(Project project, BiConsumer<Path, String> onChange) {
 		this.project = project;
@@ -71,7 +77,7 @@ final class ModelEditor extends StackPane {
 		show(file);
 		CodeArea area = area(file);
 		int end = Math.min(area.getLength(), offset + length);
-		area.selectRange(Math.min(offset, end), end);
+		area.selectRange(end, Math.min(offset, end)); // the caret at the start: the view follows it to the first line
 		area.requestFollowCaret();
 	}
 
@@ -188,6 +194,11 @@ final class ModelEditor extends StackPane {
 		area.setUndoManager(UndoUtils.plainTextUndoManager(area));
 		area.moveTo(0);
 		area.requestFollowCaret();
+		area.caretPositionProperty().addListener((obs, old, caret) -> {
+			if (file.equals(current)) {
+				onCaret.accept(file, caret);
+			}
+		});
 		area.textProperty().addListener((obs, old, text) -> {
 			project.setText(file, text);
 			restyle(file, area);

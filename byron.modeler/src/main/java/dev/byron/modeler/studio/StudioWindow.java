@@ -120,6 +120,7 @@ public final class StudioWindow extends BorderPane {
 		setBottom(status);
 		status.getStyleClass().add("status");
 		diagram.setOnSelect(this::selectText);
+		editor.setOnCaret(this::markInDiagram);
 		diagram.setOnConnect(this::askToSubscribe);
 		diagram.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
 			if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
@@ -291,6 +292,8 @@ public final class StudioWindow extends BorderPane {
 		bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 		SplitPane work = new SplitPane(editor, diagram);
 		work.setDividerPositions(0.4);
+		bottom.setMinHeight(120); // a small window keeps Problems, Services and Log in view
+		SplitPane.setResizableWithParent(bottom, false);
 		SplitPane centre = new SplitPane(work, bottom);
 		centre.setOrientation(Orientation.VERTICAL);
 		centre.setDividerPositions(0.84);
@@ -361,6 +364,24 @@ public final class StudioWindow extends BorderPane {
 		if (node.source() != null && node.source().file() != null) {
 			editor.select(node.source().file().toAbsolutePath().normalize(), node.source().offset(), node.source().length());
 		}
+	}
+
+	/** The innermost box whose text holds the caret (an entity inside its component), marked in the diagram. */
+	private void markInDiagram(Path file, int offset) {
+		Analysis shown = analysis;
+		if (shown == null) {
+			return;
+		}
+		DiagramNode inside = null;
+		for (DiagramNode node : shown.diagram().diagram().nodes()) {
+			var source = node.source();
+			if (source != null && source.file() != null && source.file().toAbsolutePath().normalize().equals(file)
+					&& offset >= source.offset() && offset <= source.offset() + source.length()
+					&& (inside == null || source.length() < inside.source().length())) {
+				inside = node;
+			}
+		}
+		diagram.mark(inside == null ? null : inside.id());
 	}
 
 	private final ContextMenu diagramMenu = new ContextMenu();

@@ -102,6 +102,31 @@ class StudioWindowTest {
 		CodeArea area = window.editor().area(window.editor().current());
 		assertThat(area.getSelectedText()).startsWith("component posts {").endsWith("}");
 		assertThat(window.diagramView().selectedId()).isEqualTo("component:posts");
+
+		assertThat(area.getCaretPosition()).as("the caret, which the view follows, at the start").isEqualTo(area.getSelection().getStart());
+	}
+
+	@Test
+	void theBoxOfWhatTheCursorStandsInIsMarkedInTheDiagram(FxRobot robot) {
+		Path timeline = project.resolve("timeline.byron").toAbsolutePath().normalize();
+		robot.interact(() -> window.editor().show(timeline));
+		CodeArea area = window.editor().area(timeline);
+		robot.interact(() -> area.moveTo(area.getText().indexOf("component timeline") + 12));
+		waitFor(() -> "component:timeline".equals(window.diagramView().selectedId()));
+	}
+
+	@Test
+	void aSmallWindowKeepsTheBottomPanelInView(FxRobot robot) throws IOException {
+		robot.interact(() -> {
+			stage.setWidth(1024);
+			stage.setHeight(700);
+		});
+		WaitForAsyncUtils.waitForFxEvents();
+		javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+		assertThat(tabs.getHeight()).isGreaterThanOrEqualTo(120);
+		double scale = window.diagramView().scale();
+		assertThat(window.diagramView().diagram().width() * scale).as("the fitted picture fitted again").isLessThanOrEqualTo(window.diagramView().getWidth() + 1);
+		screenshot(robot, window, "studio-1024x700.png");
 	}
 
 	@Test
