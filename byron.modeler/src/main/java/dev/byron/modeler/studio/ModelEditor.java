@@ -39,7 +39,10 @@ final class ModelEditor extends StackPane {
 	private final Project project;
 	private final Map<Path, CodeArea> areas = new HashMap<>();
 	private final Map<Path, List<ModelDiagnostic>> diagnostics = new HashMap<>();
-	private final Completions completions = new Completions();
+	private final LanguageServices services = new LanguageServices();
+	private final Completions completions = new Completions(services);
+	private final QuickFixes quickFixes = new QuickFixes(services);
+	private final ContextMenu fixMenu = new ContextMenu();
 	private final BiConsumer<Path, String> onChange;
 	private final ContextMenu completionMenu = new ContextMenu();
 	private final Tooltip hover = new Tooltip();
@@ -215,9 +218,13 @@ final class ModelEditor extends StackPane {
 		});
 		area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
 		KeyCombination complete = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
+		KeyCombination fix = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.ALT_DOWN);
 		area.setOnKeyPressed(e -> {
 			if (complete.match(e)) {
 				complete(file, area);
+				e.consume();
+			} else if (fix.match(e)) {
+				offerFixes(file, area);
 				e.consume();
 			}
 		});
@@ -231,6 +238,9 @@ final class ModelEditor extends StackPane {
 		for (ModelDiagnostic d : diagnostics.getOrDefault(file, List.of())) {
 			if (offset >= d.offset() && offset <= d.offset() + Math.max(1, d.length())) {
 				text.append(text.length() == 0 ? "" : "\n").append(d.message()).append(" [").append(d.code()).append(']');
+				if (quickFixes.fixable(d.code())) {
+					text.append("\nAlt+Enter: quick fix");
+				}
 			}
 		}
 		return text.length() == 0 ? null : text.toString();
@@ -254,6 +264,36 @@ final class ModelEditor extends StackPane {
 				completionMenu.show(area, bounds.getMinX(), bounds.getMaxY());
 			}
 		});
+	}
+
+	/** The quick fixes the language server has for the diagnostics at a character. */
+	List<QuickFixes.Fix> fixesAt(Path file, int offset) {
+		List<QuickFixes.Fix> fixes = new ArrayList<>();
+		for (ModelDiagnostic d : diagnostics.getOrDefault(file, List.of())) {
+			if (offset >= d.offset() && offset <= d.offset() + Math.max(1, d.length())) {
+				fixes.addAll(quickFixes.of(project.texts(), file, d));
+			}
+		}
+		return fixes;
+	}
+
+	/** Alt+Enter: the fixes for what is wrong at the caret, in a menu; each is one undoable edit. */
+	void offerFixes(Path file, CodeArea area) {
+		fixMenu.getItems().clear();
+		for (QuickFixes.Fix fix : fixesAt(file, area.getCaretPosition())) {
+			CustomMenuItem item = new CustomMenuItem(new Label(fix.title()), true);
+			item.setOnAction(e -> apply(fix.edits()));
+			fixMenu.getItems().add(item);
+		}
+		area.getCaretBounds().ifPresent(bounds -> {
+			if (!fixMenu.getItems().isEmpty()) {
+				fixMenu.show(area, bounds.getMinX(), bounds.getMaxY());
+			}
+		});
+	}
+
+	ContextMenu fixMenu() {
+		return fixMenu;
 	}
 
 	Tooltip hover() {

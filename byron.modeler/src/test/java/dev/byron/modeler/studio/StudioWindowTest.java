@@ -371,7 +371,32 @@ class StudioWindowTest {
 		javafx.geometry.Bounds bounds = WaitForAsyncUtils.asyncFx(() -> area.getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow()).get();
 		robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 2, bounds.getMinY() + bounds.getHeight() / 2));
 		waitFor(() -> window.editor().hover().isShowing());
-		assertThat(window.editor().hover().getText()).contains("Did you mean 'accounts.User'?");
+		assertThat(window.editor().hover().getText()).contains("Did you mean 'accounts.User'?").contains("Alt+Enter: quick fix");
+	}
+
+	@Test
+	void altEnterOffersTheLanguageServersQuickFixAndApplyingItRepairsTheModelInOneUndoableEdit(FxRobot robot) throws Exception {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> {
+			window.editor().show(posts);
+			int at = area.getText().indexOf("accounts.User!");
+			area.replaceText(at, at + "accounts.User".length(), "accounts.Usr");
+		});
+		waitFor(() -> window.analysis().result().hasErrors());
+		robot.interact(() -> {
+			area.moveTo(area.getText().indexOf("accounts.Usr") + 4);
+			area.requestFocus();
+		});
+		robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.ENTER).release(javafx.scene.input.KeyCode.ENTER,
+				javafx.scene.input.KeyCode.ALT);
+		waitFor(() -> window.editor().fixMenu().isShowing());
+		assertThat(window.editor().fixMenu().getItems()).extracting(i -> ((javafx.scene.control.Label) ((javafx.scene.control.CustomMenuItem) i).getContent()).getText())
+				.containsExactly("Change to the closest name");
+		screenshot(robot, window, "studio-quick-fix.png");
+		robot.interact(() -> window.editor().fixMenu().getItems().get(0).fire());
+		waitFor(() -> !window.analysis().result().hasErrors(), () -> window.analysis().result().diagnostics().toString());
+		assertThat(area.getText()).contains("accounts.User!").doesNotContain("accounts.Usr");
 	}
 
 	@Test
