@@ -33,6 +33,21 @@ final class RuleUnderChaos {
 		}
 	}
 
+	/**
+	 * The decision's event commits inside the command's append and reaches its subject when the program's Sink
+	 * applies the command: a Sink killed while holding it gets it again once its acknowledgement wait has passed.
+	 * So the stream is read once the Sink has acknowledged everything appended (at most a minute).
+	 */
+	private static void awaitSink(Broker broker) throws InterruptedException {
+		String stream = broker.names().stream("program");
+		String consumer = broker.names().consumer("program", "program");
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline
+				&& broker.acknowledgedThrough(stream, consumer).orElse(-1L) < broker.lastSequence("program")) {
+			Thread.sleep(200);
+		}
+	}
+
 	private RuleUnderChaos() {
 	}
 
@@ -124,6 +139,7 @@ final class RuleUnderChaos {
 			Map<String, Integer> fullEvents = new HashMap<>();
 			java.util.Set<String> onStream = new java.util.HashSet<>();
 			Broker broker = system.broker();
+			awaitSink(broker);
 			long last = broker.lastSequence("program");
 			for (long sequence = 1; sequence <= last; sequence++) {
 				Event event = broker.event("program", sequence).orElse(null);
