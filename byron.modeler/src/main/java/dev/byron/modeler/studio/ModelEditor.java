@@ -154,38 +154,27 @@ final class ModelEditor extends StackPane {
 	 * done in each; otherwise the last change of the file shown.
 	 */
 	void undo() {
-		Step last = done.peek();
-		if (last != null && untouchedSince(last)) {
-			done.pop();
-			last.steps().forEach((file, count) -> {
-				for (int i = 0; i < count; i++) {
-					area(file).undo();
-				}
-				area(file).getUndoManager().mark();
-			});
-			redoable.push(last);
-			return;
-		}
-		if (current != null) {
-			area(current).undo();
-		}
+		replay(done, redoable, CodeArea::undo);
 	}
 
 	void redo() {
-		Step next = redoable.peek();
-		if (next != null && untouchedSince(next)) {
-			redoable.pop();
-			next.steps().forEach((file, count) -> {
+		replay(redoable, done, CodeArea::redo);
+	}
+
+	/** Takes the top step of {@code from} back (or forward) in all its files and moves it to {@code to}; else one change here. */
+	private void replay(java.util.Deque<Step> from, java.util.Deque<Step> to, java.util.function.Consumer<CodeArea> change) {
+		Step step = from.peek();
+		if (step != null && untouchedSince(step)) {
+			from.pop();
+			step.steps().forEach((file, count) -> {
 				for (int i = 0; i < count; i++) {
-					area(file).redo();
+					change.accept(area(file));
 				}
 				area(file).getUndoManager().mark();
 			});
-			done.push(next);
-			return;
-		}
-		if (current != null) {
-			area(current).redo();
+			to.push(step);
+		} else if (current != null) {
+			change.accept(area(current));
 		}
 	}
 

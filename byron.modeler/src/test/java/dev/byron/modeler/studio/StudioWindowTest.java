@@ -356,9 +356,9 @@ class StudioWindowTest {
 		assertThat(after.getY()).isLessThan(before.getY() - 30);
 	}
 
-	@Test
-	void hoveringAnUnderlinedErrorShowsItsMessage(FxRobot robot) throws Exception {
-		Path posts = project.resolve("posts.byron");
+	/** Turns {@code author: accounts.User!} into {@code accounts.Usr!} and waits for the error it makes. */
+	private CodeArea misspellThePostsAuthorsType(FxRobot robot) {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
 		CodeArea area = window.editor().area(posts);
 		robot.interact(() -> {
 			window.editor().show(posts);
@@ -366,6 +366,12 @@ class StudioWindowTest {
 			area.replaceText(at, at + "accounts.User".length(), "accounts.Usr");
 		});
 		waitFor(() -> window.analysis().result().hasErrors());
+		return area;
+	}
+
+	@Test
+	void hoveringAnUnderlinedErrorShowsItsMessage(FxRobot robot) throws Exception {
+		CodeArea area = misspellThePostsAuthorsType(robot);
 		int offset = area.getText().indexOf("accounts.Usr") + 4;
 		assertThat(area.getStyleAtPosition(offset + 1)).contains("diagnostic-error");
 		javafx.geometry.Bounds bounds = WaitForAsyncUtils.asyncFx(() -> area.getCharacterBoundsOnScreen(offset, offset + 1).orElseThrow()).get();
@@ -376,14 +382,7 @@ class StudioWindowTest {
 
 	@Test
 	void altEnterOffersTheLanguageServersQuickFixAndApplyingItRepairsTheModelInOneUndoableEdit(FxRobot robot) throws Exception {
-		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
-		CodeArea area = window.editor().area(posts);
-		robot.interact(() -> {
-			window.editor().show(posts);
-			int at = area.getText().indexOf("accounts.User!");
-			area.replaceText(at, at + "accounts.User".length(), "accounts.Usr");
-		});
-		waitFor(() -> window.analysis().result().hasErrors());
+		CodeArea area = misspellThePostsAuthorsType(robot);
 		robot.interact(() -> {
 			area.moveTo(area.getText().indexOf("accounts.Usr") + 4);
 			area.requestFocus();

@@ -263,16 +263,7 @@ public final class Broker implements AutoCloseable {
 	 * Sink: applied, or moved to its dead letters). Empty while the consumer does not exist.
 	 */
 	public Optional<Long> acknowledgedThrough(String stream, String consumer) {
-		try {
-			return Optional.of(management.getConsumerInfo(stream, consumer).getAckFloor().getStreamSequence());
-		} catch (JetStreamApiException e) {
-			if (e.getErrorCode() == 404) {
-				return Optional.empty();
-			}
-			throw unavailable("cannot read consumer " + consumer, e);
-		} catch (IOException e) {
-			throw unavailable("the broker is unreachable", e);
-		}
+		return consumerPosition(stream, consumer).map(ConsumerPosition::acknowledged);
 	}
 
 	/**

@@ -158,27 +158,8 @@ public final class CommandPipeline {
 	 */
 	public <T> T operation(String name, String traceparent, Caller caller,
 			java.util.function.Function<dev.byron.runtime.spi.ComponentClient, T> body) {
-		long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-		CommandContext attempt = CommandContext.operation(name, traceparent, caller);
-		for (int attempts = 1;; attempts++) {
-			attempt.enclosing = RUNNING.get();
-			RUNNING.set(attempt);
-			try {
-				return body.apply(client.forCommand(attempt, false, fence));
-			} catch (StaleRead e) {
-				if (attempts >= MAX_ATTEMPTS || System.nanoTime() > deadline) {
-					throw new ByronException(ErrorCode.CONFLICT, name + " ran " + attempts + " times, and each time other"
-							+ " commands changed " + component.name() + "'s data that it had read before it could commit. Try again.",
-							null, e);
-				}
-				meters.counter("byron.command.reruns", "command", name).increment();
-			} finally {
-				RUNNING.set(attempt.enclosing);
-				fence.release(attempt);
-			}
-			pause(attempts);
-			attempt = attempt.again();
-		}
+		return untilFresh(CommandContext.operation(name, traceparent, caller), "it",
+				attempt -> body.apply(client.forCommand(attempt, false, fence)));
 	}
 
 	/** Whether {@code failure} is the fence's signal that what a unit read went stale: let it pass to run the unit again. */
@@ -187,6 +168,15 @@ public final class CommandPipeline {
 	}
 
 	private CommandContext runAttempts(CommandContext first) {
+		return untilFresh(first, "its hooks", this::runSteps);
+	}
+
+	/**
+	 * Runs a command (or a custom mutation's unit) until what it read is still fresh when it commits: a stale read
+	 * runs it again after a short pause, afresh, up to {@link #MAX_ATTEMPTS} times or {@link #RETRY_FOR}, then
+	 * CONFLICT saying why. {@code reader} names who read, for that message.
+	 */
+	private <T> T untilFresh(CommandContext first, String reader, java.util.function.Function<CommandContext, T> body) {
 		long deadline = System.nanoTime() + RETRY_FOR.toNanos();
 		CommandContext attempt = first;
 		for (int attempts = 1;; attempts++) {
@@ -194,15 +184,15 @@ public final class CommandPipeline {
 			fence.inherit(attempt);
 			RUNNING.set(attempt);
 			try {
-				return runSteps(attempt);
+				return body.apply(attempt);
 			} catch (StaleRead e) {
 				if (ReadFence.sharesHeadWithEnclosing(attempt)) {
 					throw e; // what the enclosing command read is stale too: it runs again, this one with it
 				}
 				if (attempts >= MAX_ATTEMPTS || System.nanoTime() > deadline) {
 					throw new ByronException(ErrorCode.CONFLICT, first.commandName() + " ran " + attempts
-							+ " times, and each time other commands changed " + component.name()
-							+ "'s data that its hooks had read before it could commit. Try again.", null, e);
+							+ " times, and each time other commands changed " + component.name() + "'s data that " + reader
+							+ " had read before it could commit. Try again.", null, e);
 				}
 				meters.counter("byron.command.reruns", "command", first.commandName()).increment();
 			} finally {
