@@ -162,6 +162,8 @@ class LanguageServerIT {
 		List<String> labels = completionLabels(microblog.resolve("scratch-keywords.byron"), "component scratch {\n  |\n}\n");
 		assertThat(labels).contains("entity", "enum", "event", "events", "replicate", "on", "before", "after",
 				"query", "mutation").doesNotContain("system", "deployment", "credentials");
+		assertThat(completionLabels(microblog.resolve("scratch-punctuation.byron"), "component scratch {\n  entity A {\n    n: String|\n  }\n}\n"))
+				.as("punctuation is typed, not proposed").noneMatch(label -> !Character.isLetter(label.charAt(0)));
 	}
 
 	@Test

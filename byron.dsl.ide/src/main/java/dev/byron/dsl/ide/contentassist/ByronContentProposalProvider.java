@@ -30,7 +30,8 @@ import dev.byron.dsl.validation.AnnotationValidator;
 
 /**
  * Completion beyond what the grammar gives: the annotations that apply where the cursor is, their argument
- * names, and the values of an enum for {@code @default}. Keywords that only serve as names are left out.
+ * names, and the values of an enum for {@code @default}. Keywords that only serve as names, and punctuation, are
+ * left out.
  */
 public class ByronContentProposalProvider extends IdeContentProposalProvider {
 	@Inject
@@ -38,7 +39,8 @@ public class ByronContentProposalProvider extends IdeContentProposalProvider {
 
 	@Override
 	protected boolean filterKeyword(Keyword keyword, ContentAssistContext context) {
-		return !"Name".equals(GrammarUtil.containingRule(keyword).getName())
+		// punctuation ('}', '!', '@', '(') is typed, not chosen from a list: only words are proposed
+		return Character.isLetter(keyword.getValue().charAt(0)) && !"Name".equals(GrammarUtil.containingRule(keyword).getName())
 				&& !keyword.getValue().equals(context.getPrefix()) && super.filterKeyword(keyword, context);
 	}
 
