@@ -37,6 +37,8 @@ public final class CommandContext {
 	/** Whether a hook read the component's own data: the append then expects the stream to end at {@link #readHead}. */
 	boolean readsOwnData;
 	long readHead = -1;
+	/** The head up to which the Cache held everything the command's reads stand for when it was fenced; -1 if not. */
+	long cacheThrough = -1;
 	/** When the command's hooks declare a key ({@code by talk}): the group their reads stand for; null for the whole component. */
 	ReadFence.Group group;
 	/** The fence's lock this command holds, released when it ends. */

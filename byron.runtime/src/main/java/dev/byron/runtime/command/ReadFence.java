@@ -146,6 +146,8 @@ final class ReadFence {
 		context.group = group;
 		context.readsOwnData = true;
 		context.readHead = caughtUpHead(group);
+		// run by a reaction to an own event, the Sink has not applied that event: the Cache is behind the head
+		context.cacheThrough = HandlingOwnEvent.current().isPresent() ? -1 : context.readHead;
 	}
 
 	/** A command inside a fenced one (run by its hook) commits against the same head, in the same group. */
@@ -156,6 +158,20 @@ final class ReadFence {
 			context.readHead = enclosing.readHead;
 			context.group = enclosing.group;
 		}
+	}
+
+	/**
+	 * Whether the Cache holds an own entity exactly as of the command's head, so that a read of it needs no trip to
+	 * the stream: the command waited for the Sink up to its head, nothing has been appended by it since (the Sink
+	 * may not have applied that yet), and the entity is among what it waited for (everything, or its group's
+	 * referenced entity). A later change to it makes the append fail as for any read.
+	 */
+	static boolean cacheCurrent(CommandContext context, String entity, String id) {
+		if (!context.readsOwnData || context.cacheThrough < 0 || context.readHead != context.cacheThrough) {
+			return false;
+		}
+		Group group = context.group;
+		return group == null || (entity.equals(group.referenced()) && id.equals(String.valueOf(group.value())));
 	}
 
 	/** Whether the command runs inside a fenced command's before hooks, whose append has not happened yet. */
