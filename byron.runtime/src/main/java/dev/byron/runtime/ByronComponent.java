@@ -50,6 +50,7 @@ public final class ByronComponent implements AutoCloseable {
 		metrics.config().commonTags("component", descriptor.name());
 		this.cache = new Cache(builder.mongo.getDatabase(broker.names().database(descriptor.name())), builder.cacheWrites);
 		broker.ensureStream(descriptor.name());
+		dev.byron.runtime.cache.CacheIndexes.ensure(cache, descriptor);
 		LocalComponentClient client = new LocalComponentClient(cache);
 		Duration readYourWrites = builder.role == Role.SINK ? Duration.ZERO : builder.readYourWrites;
 		AppliedSequences applied = new AppliedSequences();
