@@ -85,7 +85,8 @@ public final class DiagramLayout {
 		Map<String, Route> routes = new HashMap<>();
 		edges.forEach((id, elk) -> routes.put(id, route(elk)));
 		double width = Math.ceil(Math.max(root.getWidth(), TextMetrics.titleWidth(diagram.title()) + 2 * MARGIN));
-		return new LaidOutDiagram(diagram, boxes, routes, width, Math.ceil(root.getHeight() + TITLE_SPACE));
+		double legend = diagram.edges().isEmpty() ? 0 : DiagramLegend.BAND;
+		return new LaidOutDiagram(diagram, boxes, routes, width, Math.ceil(root.getHeight() + TITLE_SPACE + legend));
 	}
 
 	private static Route route(ElkEdge edge) {

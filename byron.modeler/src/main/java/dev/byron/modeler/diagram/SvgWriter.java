@@ -33,6 +33,14 @@ public final class SvgWriter {
 		for (DiagramNode node : laidOut.diagram().nodes()) {
 			node(svg, node, laidOut.boxes().get(node.id()));
 		}
+		for (DiagramLegend.Entry entry : DiagramLegend.of(laidOut)) {
+			svg.append("<g class=\"legend\">").append(String.format(Locale.ROOT,
+					"<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1.4\"%s/>", num(entry.x()),
+					num(entry.y()), num(entry.x() + DiagramLegend.STROKE), num(entry.y()), DiagramStyle.EDGE,
+					entry.kind() == EdgeKind.EVENTS ? " stroke-dasharray=\"6 4\"" : ""));
+			text(svg, List.of(entry.text()), entry.textX(), entry.y() + 4, TextMetrics.TEXT_SIZE, "normal", "normal", "#33404d");
+			svg.append("</g>\n");
+		}
 		return svg.append("</svg>\n").toString();
 	}
 

@@ -152,6 +152,23 @@ final class DiagramView extends Pane {
 			boxes.put(node.id(), box);
 			content.getChildren().add(box);
 		}
+		for (dev.byron.modeler.diagram.DiagramLegend.Entry entry : dev.byron.modeler.diagram.DiagramLegend.of(laidOut)) {
+			javafx.scene.shape.Line line = new javafx.scene.shape.Line(entry.x(), entry.y(),
+					entry.x() + dev.byron.modeler.diagram.DiagramLegend.STROKE, entry.y());
+			line.setStroke(Color.web(DiagramStyle.EDGE));
+			line.setStrokeWidth(1.4);
+			if (entry.kind() == EdgeKind.EVENTS) {
+				line.getStrokeDashArray().setAll(6.0, 4.0);
+			}
+			Text meaning = text(entry.text(), dev.byron.modeler.diagram.TextMetrics.TEXT_SIZE, FontWeight.NORMAL,
+					FontPosture.REGULAR, Color.web("#33404d"));
+			meaning.setX(entry.textX());
+			meaning.setY(entry.y() + 4);
+			Group legend = new Group(line, meaning);
+			legend.getStyleClass().add("legend");
+			legend.setMouseTransparent(true);
+			content.getChildren().add(legend);
+		}
 		highlight(selected);
 		if (first) {
 			fit();

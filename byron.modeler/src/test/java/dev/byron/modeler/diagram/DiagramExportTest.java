@@ -40,6 +40,13 @@ class DiagramExportTest {
 			assertThat(svg).contains("id=\"" + SvgWriter.escape(node.id()) + "\"").contains(SvgWriter.escape(node.title()));
 		}
 		assertNoOverlaps(laidOut);
+		for (EdgeKind kind : EdgeKind.values()) {
+			boolean drawn = laidOut.diagram().edges().stream().anyMatch(edge -> edge.kind() == kind);
+			assertThat(svg.contains(">" + SvgWriter.escape(DiagramLegend.meaning(kind)) + "<")).as("legend for %s", kind).isEqualTo(drawn);
+		}
+		double lowestBox = laidOut.boxes().values().stream().mapToDouble(b -> b.y() + b.height()).max().orElse(0);
+		assertThat(DiagramLegend.of(laidOut)).allSatisfy(entry -> assertThat(entry.y()).as("the legend below every box")
+				.isGreaterThan(lowestBox));
 		BufferedImage png = ImageIO.read(OUT.resolve(base + ".png").toFile());
 		assertThat(png.getWidth()).isEqualTo((int) Math.ceil(laidOut.width() * 2));
 		assertThat(png.getRGB(png.getWidth() / 2, 5) & 0xffffff).as("white background").isEqualTo(0xffffff);
