@@ -138,15 +138,9 @@ public final class Broker implements AutoCloseable {
 
 	/** An append carrying {@code followUps}, the events its command decided on, which commit with it ({@link FollowUps}). */
 	public long append(String component, Event event, long expectedLast, long expectedStreamLast, List<Event> followUps) {
-		PublishOptions.Builder options = PublishOptions.builder().expectedStream(names.stream(component))
-				.expectedLastSubjectSequence(expectedLast);
-		if (expectedStreamLast >= 0) {
-			options.expectedLastSequence(expectedStreamLast);
-		}
-		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
-		FollowUps.write(headers, followUps);
 		try {
-			PublishAck ack = jetStream.publish(event.subject(), headers, EventCodec.encode(event), options.build());
+			PublishAck ack = jetStream.publish(event.subject(), headers(event, followUps), EventCodec.encode(event),
+					expecting(component, expectedLast, expectedStreamLast, null));
 			return ack.getSeqno();
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
@@ -168,16 +162,8 @@ public final class Broker implements AutoCloseable {
 	 */
 	public java.util.concurrent.CompletableFuture<Long> appendAsync(String component, Event event, long expectedLast,
 			long expectedStreamLast, String afterId, List<Event> followUps) {
-		PublishOptions.Builder options = PublishOptions.builder().expectedStream(names.stream(component))
-				.expectedLastSubjectSequence(expectedLast);
-		if (afterId != null) {
-			options.expectedLastMsgId(afterId);
-		} else if (expectedStreamLast >= 0) {
-			options.expectedLastSequence(expectedStreamLast);
-		}
-		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
-		FollowUps.write(headers, followUps);
-		return jetStream.publishAsync(event.subject(), headers, EventCodec.encode(event), options.build())
+		return jetStream.publishAsync(event.subject(), headers(event, followUps), EventCodec.encode(event),
+				expecting(component, expectedLast, expectedStreamLast, afterId))
 				.handle((ack, failure) -> {
 					if (failure == null) {
 						return ack.getSeqno();
@@ -193,6 +179,25 @@ public final class Broker implements AutoCloseable {
 					}
 					throw unavailable("the broker refused the event", cause instanceof Exception e ? e : new IOException(cause));
 				});
+	}
+
+	/** What an entity's append expects: its subject's last sequence, and the stream's end (a sequence, or the last message's id). */
+	private PublishOptions expecting(String component, long expectedLast, long expectedStreamLast, String afterId) {
+		PublishOptions.Builder options = PublishOptions.builder().expectedStream(names.stream(component))
+				.expectedLastSubjectSequence(expectedLast);
+		if (afterId != null) {
+			options.expectedLastMsgId(afterId);
+		} else if (expectedStreamLast >= 0) {
+			options.expectedLastSequence(expectedStreamLast);
+		}
+		return options.build();
+	}
+
+	/** The event's id for the broker's de-duplication, and the follow-ups it carries. */
+	private static Headers headers(Event event, List<Event> followUps) {
+		Headers headers = new Headers().put("Nats-Msg-Id", event.id());
+		FollowUps.write(headers, followUps);
+		return headers;
 	}
 
 	/** Appends a declared domain event (no concurrency control: it belongs to no entity). */

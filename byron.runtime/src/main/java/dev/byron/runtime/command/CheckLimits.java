@@ -18,12 +18,17 @@ import dev.byron.runtime.descriptor.FieldType;
 final class CheckLimits implements CommandStep {
 	private final Cache cache;
 	private final ReadFence fence;
-	private final EntityLog log;
+	/** An entity's state as the fenced command reads it ({@link CommandPipeline#current(CommandContext, String, String)}). */
+	interface ExactRead {
+		java.util.Optional<Map<String, Object>> current(CommandContext reader, String entity, String id);
+	}
 
-	CheckLimits(Cache cache, ReadFence fence, EntityLog log) {
+	private final ExactRead read;
+
+	CheckLimits(Cache cache, ReadFence fence, ExactRead read) {
 		this.cache = cache;
 		this.fence = fence;
-		this.log = log;
+		this.read = read;
 	}
 
 	@Override
@@ -56,8 +61,7 @@ final class CheckLimits implements CommandStep {
 		String referenced = context.entity.field(limit.per()).map(f -> f.type()).filter(t -> t.kind() == FieldType.Kind.ENTITY)
 				.map(FieldType::name).orElseThrow(() -> new IllegalStateException(limit.describe() + " on "
 						+ context.entity.name() + ": '" + limit.per() + "' references no entity"));
-		Map<String, Object> target = log.last(referenced, String.valueOf(value)).filter(e -> !e.event().isDeletion())
-				.map(e -> e.event().data()).orElseThrow(() -> ByronException.validation(limit.per(),
+		Map<String, Object> target = read.current(context, referenced, String.valueOf(value)).orElseThrow(() -> ByronException.validation(limit.per(),
 						"No " + referenced + " " + value + "."));
 		Object max = target.get(limit.maxField());
 		return max instanceof Number number ? number.intValue() : 0;

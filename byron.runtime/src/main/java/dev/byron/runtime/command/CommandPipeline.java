@@ -46,6 +46,7 @@ public final class CommandPipeline {
 
 	private final EntityLog log;
 	private final LocalComponentClient client;
+	private final Cache cache;
 
 	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
 			LocalComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
@@ -56,10 +57,11 @@ public final class CommandPipeline {
 		this.publisher = new DomainEventPublisher(component, broker);
 		this.log = new EntityLog(broker, component);
 		this.client = client;
+		this.cache = cache;
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
-				new CheckReferences(component, log, cache), new CheckLimits(cache, fence, log), new ClaimUniqueValues(claims),
+				new CheckReferences(component, log, cache), new CheckLimits(cache, fence, this::current), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker, fence));
 		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims),
 				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));
@@ -129,6 +131,17 @@ public final class CommandPipeline {
 	public java.util.Optional<Map<String, Object>> current(String entity, String id) {
 		entity(entity);
 		return log.last(entity, id).filter(e -> !e.event().isDeletion()).map(e -> e.event().data());
+	}
+
+	/**
+	 * An own entity's current state as a fenced command {@code reader} may read it: from the Cache when the Cache
+	 * holds it exactly as of the command's head ({@link ReadFence#cacheCurrent}), else from its last event.
+	 */
+	java.util.Optional<Map<String, Object>> current(CommandContext reader, String entity, String id) {
+		if (ReadFence.cacheCurrent(reader, entity, id)) {
+			return cache.find(Cache.ownCollection(entity), id).map(dev.byron.runtime.cache.Documents::toMap);
+		}
+		return current(entity, id);
 	}
 
 	private EntityDescriptor entity(String name) {

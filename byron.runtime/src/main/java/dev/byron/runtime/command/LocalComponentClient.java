@@ -132,10 +132,7 @@ public final class LocalComponentClient implements ComponentClient {
 	@Override
 	public Optional<Map<String, Object>> find(String entity, String id) {
 		reading();
-		if (command != null && ReadFence.cacheCurrent(command, entity, id)) {
-			return cache.find(Cache.ownCollection(entity), id).map(Documents::toMap);
-		}
-		return pipeline.current(entity, id);
+		return command == null ? pipeline.current(entity, id) : pipeline.current(command, entity, id);
 	}
 
 	@Override

@@ -300,14 +300,20 @@ final class ReadFence {
 
 	/** The last sequence in (after, through] whose event belongs to the group or cannot be read; -1 if none. */
 	private long lastOfGroup(Group group, long after, long through) {
-		long last = -1;
+		java.util.NavigableMap<Long, Event> events = groupEvents(group, after, through);
+		return events.isEmpty() ? -1 : events.lastKey();
+	}
+
+	/** The events in (after, through] that belong to the group, by sequence; null for one that cannot be read. */
+	private java.util.NavigableMap<Long, Event> groupEvents(Group group, long after, long through) {
+		java.util.TreeMap<Long, Event> events = new java.util.TreeMap<>();
 		for (long sequence = after + 1; sequence <= through; sequence++) {
 			Event event = event(sequence);
 			if (event == null || group.touchedBy(event)) {
-				last = sequence;
+				events.put(sequence, event);
 			}
 		}
-		return last;
+		return events;
 	}
 
 	private Group groupOf(CommandContext context) {
@@ -346,8 +352,9 @@ final class ReadFence {
 		long pause = 1;
 		List<CompletableFuture<Void>> applies = List.of();
 		if (group != null && acknowledged >= 0 && acknowledged < needed) {
-			needed = lastOfGroup(group, acknowledged, needed);
-			applies = appliedHere(group, acknowledged, needed);
+			java.util.NavigableMap<Long, Event> pending = groupEvents(group, acknowledged, needed);
+			needed = pending.isEmpty() ? -1 : pending.lastKey();
+			applies = appliedHere(pending);
 		}
 		try {
 			for (boolean first = true;; first = false) {
@@ -366,23 +373,16 @@ final class ReadFence {
 	}
 
 	/**
-	 * For each event of the group in (after, through]: done when the Sink of this process has applied it, so that
+	 * For each of the group's events not yet acknowledged: done when the Sink of this process has applied it, so that
 	 * a command need not poll the broker while its own Sink applies its group's last events. None when one of
 	 * them cannot be read (then only the Sink's acknowledgements tell).
 	 */
-	private List<CompletableFuture<Void>> appliedHere(Group group, long after, long through) {
-		List<CompletableFuture<Void>> applies = new java.util.ArrayList<>();
-		for (long sequence = after + 1; sequence <= through; sequence++) {
-			Event event = event(sequence);
-			if (event == null) {
-				applies.forEach(apply -> apply.cancel(false));
-				return List.of();
-			}
-			if (group.touchedBy(event)) {
-				applies.add(applied.whenApplied(Cache.ownCollection(event.entity()), event.entityId(), sequence));
-			}
+	private List<CompletableFuture<Void>> appliedHere(Map<Long, Event> events) {
+		if (events.containsValue(null)) {
+			return List.of();
 		}
-		return applies;
+		return events.entrySet().stream().map(e -> applied.whenApplied(Cache.ownCollection(e.getValue().entity()),
+				e.getValue().entityId(), e.getKey())).toList();
 	}
 
 	/** Waits a little for the Sink: woken by this process's Sink applying the events, else after {@code pause}. */
