@@ -214,9 +214,11 @@ class RunEndToEndTest {
 		reader.setDaemon(true);
 		reader.start();
 		Running running = new Running(process, output, "http://127.0.0.1:" + port + "/graphql", port);
-		await("byron run is up: " + output, () -> output.stream().anyMatch(l -> l.contains("is running")) || !process.isAlive());
+		// the banner ends with this line; waiting for "is running" alone raced the lines printed after it
+		await("byron run is up: " + output, () -> output.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")) || !process.isAlive());
 		assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
 		assertThat(output).anyMatch(l -> l.contains("GraphQL + GraphiQL   http://localhost:" + port + "/graphql"));
+		assertThat(output).as("a healthy start has no library warnings").noneMatch(l -> l.contains(" WARN "));
 		return running;
 	}
 
