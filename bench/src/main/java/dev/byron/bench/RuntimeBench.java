@@ -279,7 +279,8 @@ public final class RuntimeBench {
 			String url = a.graphqlUrl();
 			if (System.getenv("BYRON_BENCH_STEPS") != null) {
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> java.util.stream.Stream.concat(a.metrics().find("byron.command.step").timers().stream(), a.metrics().find("byron.sink.delay").timers().stream()).toList()
-						.forEach(t -> System.err.printf("%s %.2f ms%n", t.getId().getTag("step"), t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))));
+						.forEach(t -> System.err.printf("%s %s %.2f ms%n", system, java.util.Objects.requireNonNullElse(t.getId().getTag("step"), "sink-delay"),
+								t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))));
 			}
 			return drive(clients, count, i -> {
 				String body = JSON.writeValueAsString(Map.of("query", "mutation($in: UserInput!) { createUser(input: $in) { id } }",

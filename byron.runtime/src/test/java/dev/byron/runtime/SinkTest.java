@@ -67,6 +67,43 @@ class SinkTest extends SystemTest {
 		assertThat(cache.find("User", "u1")).as("an older event does not bring it back").isEmpty();
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.EnumSource(Cache.Writes.class)
+	void eventsWrittenTogetherLeaveTheCacheAsWritingThemOneByOneDoes(Cache.Writes writes) throws Exception {
+		ComponentDescriptor accounts = TestDescriptors.accounts(system);
+		Cache together = new Cache(TestInfra.mongo().getDatabase(broker.names().database("together-" + writes)), writes);
+		Cache oneByOne = new Cache(TestInfra.mongo().getDatabase(broker.names().database("one-by-one-" + writes)), writes);
+		EventHandler batched = new EventHandler(accounts, together, Hooks.NONE, new LocalComponentClient(together));
+		EventHandler single = new EventHandler(accounts, oneByOne, Hooks.NONE, new LocalComponentClient(oneByOne));
+		for (EventHandler handler : List.of(batched, single)) {
+			handler.handle(event("u0", Map.of("id", "u0", "handle", "ann", "name", "Ann v7")), 7);
+		}
+		List<Event> events = List.of(event("u0", Map.of("id", "u0", "handle", "ann", "name", "Ann v5")),
+				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v8")),
+				event("u2", Map.of("id", "u2", "handle", "cy", "name", "Cy v9")),
+				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v10")),
+				new Event("e-del-u2", "/byron/" + system + "/accounts", "accounts.UserDeleted",
+						broker.names().entitySubject("accounts", "User", "u2"), Instant.now(), null, "accounts", "User", "u2",
+						Operation.DELETED, List.of(), List.of("UserDeleted"), Map.of("id", "u2")),
+				event("u3", Map.of("id", "u3", "handle", "di", "name", "Di v12")),
+				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v13")));
+		long[] sequences = { 5, 8, 9, 10, 11, 12, 13 };
+		List<dev.byron.runtime.sink.Delivery> deliveries = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			assertThat(batched.onlyWrites(events.get(i), dev.byron.runtime.sink.Delivery.of(sequences[i]))).isTrue();
+			deliveries.add(dev.byron.runtime.sink.Delivery.of(sequences[i]));
+			single.handle(events.get(i), sequences[i]);
+		}
+		batched.handleWrites(events, deliveries);
+		batched.handleWrites(events, deliveries); // a redelivered batch changes nothing
+		List<Document> expected = oneByOne.database().getCollection("User").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+		assertThat(together.database().getCollection("User").find().sort(new Document("_id", 1)).into(new ArrayList<>()))
+				.isEqualTo(expected).hasSize(4);
+		assertThat(together.find("User", "u1").orElseThrow()).containsEntry("name", "Bob v13").containsEntry(Cache.SEQ, 13L);
+		assertThat(together.find("User", "u0").orElseThrow()).containsEntry("name", "Ann v7");
+		assertThat(together.find("User", "u2")).isEmpty();
+	}
+
 	private Event event(String id, Map<String, Object> data) {
 		return new Event("e-" + data.get("name"), "/byron/" + system + "/accounts", "accounts.UserUpdated",
 				broker.names().entitySubject("accounts", "User", id), Instant.now(), null, "accounts", "User", id,
@@ -137,6 +174,8 @@ class SinkTest extends SystemTest {
 		}
 		ByronComponent posts = start(TestDescriptors.posts(system), Hooks.NONE, ByronComponent.Role.ALL);
 		Await.until("the late component has all 40 users", () -> posts.cache().page(Cache.replicaCollection("accounts", "User"), null, 100).size() == 40);
+		assertThat(posts.metrics().summary("byron.sink.written.together", "source", "accounts").max())
+				.as("a history waiting in the stream is written in rounds of several events").isGreaterThan(1);
 
 		posts.close();
 		running.remove(posts);

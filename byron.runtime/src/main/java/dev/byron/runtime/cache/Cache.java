@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -45,6 +46,10 @@ public final class Cache {
 		CONDITIONAL, BY_ID
 	}
 
+	/** One document's new state from one event, as {@link #apply} takes it. */
+	public record Write(String collection, String id, long sequence, Map<String, Object> state, boolean deleted) {
+	}
+
 	private final MongoDatabase database;
 	private final Writes writes;
 	private final Object[] stripes = new Object[64];
@@ -76,7 +81,7 @@ public final class Cache {
 	/** Sets the state of one document if {@code sequence} is newer than what it holds. */
 	public Applied apply(String collection, String id, long sequence, Map<String, Object> state, boolean deleted) {
 		if (writes == Writes.BY_ID) {
-			synchronized (stripes[Math.floorMod((collection + "/" + id).hashCode(), stripes.length)]) {
+			synchronized (stripes[stripe(collection, id)]) {
 				long held = sequenceOf(collection, id);
 				if (held >= sequence) {
 					return Applied.STALE;
@@ -87,9 +92,99 @@ public final class Cache {
 		return write(collection, id, byId(id).append(SEQ, new Document("$lt", sequence)), sequence, state, deleted, true);
 	}
 
-	private Applied write(String collection, String id, Bson filter, long sequence, Map<String, Object> state, boolean deleted,
-			boolean upsert) {
-		Bson newer = filter;
+	/**
+	 * Applies several events' writes, given in stream order, with one read and one bulk write per collection, to
+	 * the same end as applying them one by one: the writes to one document newer than what it holds become one
+	 * write of their states in order.
+	 */
+	public void applyAll(List<Write> batch) {
+		Map<String, List<Write>> byCollection = new java.util.LinkedHashMap<>();
+		batch.forEach(write -> byCollection.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write));
+		byCollection.forEach((collection, writes) -> {
+			if (writes.size() == 1) {
+				Write only = writes.get(0);
+				apply(collection, only.id(), only.sequence(), only.state(), only.deleted());
+			} else if (this.writes == Writes.BY_ID) {
+				applyById(collection, writes);
+			} else {
+				bulk(collection, folded(writes, Map.of()).stream().map(write -> new com.mongodb.client.model.UpdateOneModel<Document>(
+						byId(write.id()).append(SEQ, new Document("$lt", write.sequence())), updates(write),
+						new UpdateOptions().upsert(true))).toList());
+			}
+		});
+	}
+
+	/** Per document, its writes newer than {@code held} as one, in the order of the documents' first writes. */
+	private static List<Write> folded(List<Write> writes, Map<String, Long> held) {
+		Map<String, Write> byId = new java.util.LinkedHashMap<>();
+		for (Write write : writes) {
+			if (write.sequence() > held.getOrDefault(write.id(), -1L)) {
+				byId.merge(write.id(), write, (earlier, later) -> {
+					Map<String, Object> state = new java.util.LinkedHashMap<>(earlier.state());
+					state.putAll(later.state());
+					return new Write(later.collection(), later.id(), Math.max(earlier.sequence(), later.sequence()), state, later.deleted());
+				});
+			}
+		}
+		return List.copyOf(byId.values());
+	}
+
+	private void applyById(String collection, List<Write> writes) {
+		Set<String> ids = new java.util.LinkedHashSet<>();
+		writes.forEach(write -> ids.add(write.id()));
+		int[] locks = ids.stream().mapToInt(id -> stripe(collection, id)).distinct().sorted().toArray();
+		lockAll(locks, 0, () -> {
+			Map<String, Long> held = new java.util.HashMap<>();
+			try {
+				collection(collection).find(Filters.in("_id", ids)).projection(new Document(SEQ, 1))
+						.forEach(document -> held.put(document.getString("_id"), ((Number) document.get(SEQ)).longValue()));
+			} catch (MongoException e) {
+				throw unavailable(e);
+			}
+			bulk(collection, folded(writes, held).stream().map(write -> new com.mongodb.client.model.UpdateOneModel<Document>(
+					byId(write.id()), updates(write), new UpdateOptions().upsert(true))).toList());
+		});
+	}
+
+	private void lockAll(int[] stripeIndexes, int from, Runnable then) {
+		if (from == stripeIndexes.length) {
+			then.run();
+			return;
+		}
+		synchronized (stripes[stripeIndexes[from]]) {
+			lockAll(stripeIndexes, from + 1, then);
+		}
+	}
+
+	private void applyConditionally(String collection, Map<String, Write> byId) {
+		List<com.mongodb.client.model.WriteModel<Document>> models = new ArrayList<>();
+		byId.values().forEach(write -> models.add(new com.mongodb.client.model.UpdateOneModel<>(
+				byId(write.id()).append(SEQ, new Document("$lt", write.sequence())), updates(write), new UpdateOptions().upsert(true))));
+		bulk(collection, models);
+	}
+
+	private void bulk(String collection, List<? extends com.mongodb.client.model.WriteModel<Document>> models) {
+		if (models.isEmpty()) {
+			return;
+		}
+		try {
+			collection(collection).bulkWrite(models, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+		} catch (com.mongodb.MongoBulkWriteException e) {
+			// a document holding a newer or equal sequence refuses the upsert's insert: that write was stale
+			if (e.getWriteConcernError() != null
+					|| e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+				throw unavailable(e);
+			}
+		} catch (MongoException e) {
+			throw unavailable(e);
+		}
+	}
+
+	private static Bson updates(Write write) {
+		return updates(write.sequence(), write.state(), write.deleted());
+	}
+
+	private static Bson updates(long sequence, Map<String, Object> state, boolean deleted) {
 		List<Bson> sets = new ArrayList<>();
 		state.forEach((key, value) -> {
 			if (!key.equals("_id") && !key.startsWith("_")) {
@@ -98,8 +193,17 @@ public final class Cache {
 		});
 		sets.add(Updates.set(SEQ, sequence));
 		sets.add(Updates.set(DELETED, deleted));
+		return Updates.combine(sets);
+	}
+
+	private int stripe(String collection, String id) {
+		return Math.floorMod((collection + "/" + id).hashCode(), stripes.length);
+	}
+
+	private Applied write(String collection, String id, Bson filter, long sequence, Map<String, Object> state, boolean deleted,
+			boolean upsert) {
 		try {
-			var result = collection(collection).updateOne(newer, Updates.combine(sets), new UpdateOptions().upsert(upsert));
+			var result = collection(collection).updateOne(filter, updates(sequence, state, deleted), new UpdateOptions().upsert(upsert));
 			return result.getMatchedCount() + (result.getUpsertedId() == null ? 0 : 1) > 0 ? Applied.APPLIED : Applied.STALE;
 		} catch (MongoWriteException e) {
 			if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

@@ -1,7 +1,10 @@
 package dev.byron.runtime.sink;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.AppliedSequences;
@@ -66,34 +69,93 @@ public final class EventHandler {
 	}
 
 	private void apply(Event event, Delivery delivery, String traceparent) throws Exception {
-		long sequence = delivery.sequence();
+		refusePoison(event);
+		appendFollowUps(event, delivery);
+		Optional<Cache.Write> write = write(event, delivery.sequence());
+		if (write.isPresent()) {
+			cache.apply(write.get().collection(), write.get().id(), write.get().sequence(), write.get().state(), write.get().deleted());
+			written(event, write.get());
+		}
+		for (ReactionDescriptor reaction : reactionsTo(event)) {
+			EventHook hook = hooks.event(reaction.hook()).orElseThrow(() -> new IllegalStateException(
+					"The model names hook '" + reaction.hook() + "' but no such hook is registered."));
+			hook.run(context(event, traceparent));
+		}
+	}
+
+	private void refusePoison(Event event) throws PoisonEvent {
 		if (consumes(event.component())) {
 			var problem = check.problem(event);
 			if (problem.isPresent()) {
 				throw new PoisonEvent(problem.get());
 			}
 		}
-		appendFollowUps(event, delivery);
-		if (event.operation() != Operation.DOMAIN && event.entity() != null && event.entityId() != null) {
-			if (event.component().equals(component.name())) {
-				if (component.entity(event.entity()).isPresent()) {
-					cache.apply(Cache.ownCollection(event.entity()), event.entityId(), sequence, event.data(), event.isDeletion());
-					applied.applied(Cache.ownCollection(event.entity()), event.entityId(), sequence);
-				}
-			} else {
-				var replica = component.replica(event.component(), event.entity());
-				if (replica.isPresent()) {
-					cache.apply(Cache.replicaCollection(event.component(), event.entity()), event.entityId(), sequence,
-							project(replica.get(), event.data()), event.isDeletion());
-				}
-			}
+	}
+
+	/** The Cache write an event makes here, if any. */
+	private Optional<Cache.Write> write(Event event, long sequence) {
+		if (event.operation() == Operation.DOMAIN || event.entity() == null || event.entityId() == null) {
+			return Optional.empty();
 		}
-		for (ReactionDescriptor reaction : component.reactions()) {
-			if (reaction.component().equals(event.component()) && matches(reaction, event)) {
-				EventHook hook = hooks.event(reaction.hook()).orElseThrow(() -> new IllegalStateException(
-						"The model names hook '" + reaction.hook() + "' but no such hook is registered."));
-				hook.run(context(event, traceparent));
+		if (event.component().equals(component.name())) {
+			return component.entity(event.entity()).map(entity -> new Cache.Write(Cache.ownCollection(event.entity()),
+					event.entityId(), sequence, event.data(), event.isDeletion()));
+		}
+		return component.replica(event.component(), event.entity()).map(replica -> new Cache.Write(
+				Cache.replicaCollection(event.component(), event.entity()), event.entityId(), sequence,
+				project(replica, event.data()), event.isDeletion()));
+	}
+
+	/** Wakes the commands of this process that wait to read an own write. */
+	private void written(Event event, Cache.Write write) {
+		if (event.component().equals(component.name())) {
+			applied.applied(write.collection(), write.id(), write.sequence());
+		}
+	}
+
+	private List<ReactionDescriptor> reactionsTo(Event event) {
+		return component.reactions().stream()
+				.filter(reaction -> reaction.component().equals(event.component()) && matches(reaction, event)).toList();
+	}
+
+	/**
+	 * Whether all this event does here is one Cache write (or nothing): no follow-ups to append, no reaction to
+	 * run. Such events may be handled together by {@link #handleWrites}; throws {@link PoisonEvent} as
+	 * {@link #handle} would.
+	 */
+	public boolean onlyWrites(Event event, Delivery delivery) throws PoisonEvent {
+		refusePoison(event);
+		return delivery.followUps().isEmpty() && reactionsTo(event).isEmpty();
+	}
+
+	/**
+	 * Handles events for which {@link #onlyWrites} holds, in stream order, with one Cache round of writes: the
+	 * same end state and wake-ups as handling them one by one. Each event keeps its own trace span.
+	 */
+	public void handleWrites(List<Event> events, List<Delivery> deliveries) {
+		List<TraceSpan> spans = new ArrayList<>();
+		List<Event> writers = new ArrayList<>();
+		List<Cache.Write> writes = new ArrayList<>();
+		try {
+			for (int i = 0; i < events.size(); i++) {
+				Event event = events.get(i);
+				TraceSpan span = Tracing.start(component.name(), "sink " + event.type(), SpanKind.CONSUMER, event.traceparent());
+				span.attribute("byron.event.id", event.id());
+				spans.add(span);
+				write(event, deliveries.get(i).sequence()).ifPresent(write -> {
+					writers.add(event);
+					writes.add(write);
+				});
 			}
+			cache.applyAll(writes);
+			for (int i = 0; i < writes.size(); i++) {
+				written(writers.get(i), writes.get(i));
+			}
+		} catch (RuntimeException e) {
+			spans.forEach(span -> span.fail(e.getMessage()));
+			throw e;
+		} finally {
+			spans.forEach(TraceSpan::close);
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.byron.runtime.sink;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,7 @@ final class SourceConsumer implements Runnable {
 	private final Counter retried;
 	private final Counter deadLettered;
 	private final io.micrometer.core.instrument.Timer delay;
+	private final io.micrometer.core.instrument.DistributionSummary writtenTogether;
 	private final AtomicLong lastSequence = new AtomicLong();
 	private volatile boolean running = true;
 	private JetStreamSubscription subscription;
@@ -57,6 +59,8 @@ final class SourceConsumer implements Runnable {
 		this.retried = Counter.builder("byron.sink.events").tag("source", source).tag("result", "retried").register(meters);
 		this.delay = io.micrometer.core.instrument.Timer.builder("byron.sink.delay")
 				.description("from the event's append to its handling by this Sink").tag("source", source).register(meters);
+		this.writtenTogether = io.micrometer.core.instrument.DistributionSummary.builder("byron.sink.written.together")
+				.description("events written to the Cache in one round").tag("source", source).register(meters);
 		this.deadLettered = Counter.builder("byron.sink.events").tag("source", source).tag("result", "dead-lettered")
 				.register(meters);
 	}
@@ -77,13 +81,18 @@ final class SourceConsumer implements Runnable {
 		while (running) {
 			try {
 				// iterate hands over each message as it arrives: no waiting for a full batch
-				Iterator<Message> batch = subscription.iterate(options.batch(), Duration.ofMillis(500));
-				while (batch.hasNext()) {
-					Message message = batch.next();
+				Iterator<Message> fetched = subscription.iterate(options.batch(), Duration.ofMillis(500));
+				while (fetched.hasNext()) {
+					List<Message> arrived = new ArrayList<>();
+					arrived.add(fetched.next());
+					// what has arrived meanwhile is handled with it; nothing waits for more
+					while (subscription.getPendingMessageCount() > 0 && fetched.hasNext()) {
+						arrived.add(fetched.next());
+					}
 					if (!running) {
 						return; // stopped hard: unacknowledged messages come back after ackWait
 					}
-					process(message);
+					processAll(arrived);
 				}
 			} catch (RuntimeException e) {
 				if (running) {
@@ -94,29 +103,87 @@ final class SourceConsumer implements Runnable {
 		}
 	}
 
-	private void process(Message message) {
-		long sequence = message.metaData().streamSequence();
-		long deliveries = message.metaData().deliveredCount();
-		Event event;
-		boolean own = source.equals(component);
-		Delivery delivery;
-		try {
-			event = EventCodec.decode(message.getData());
-			delivery = new Delivery(sequence, own ? FollowUps.read(message.getHeaders()) : List.of(),
-					message.metaData().timestamp().toInstant(), deliveries == 1);
-		} catch (MalformedEventException | IllegalArgumentException e) {
-			deadLetter(message, e.getMessage());
-			return;
+	/**
+	 * Handles messages in stream order. Consecutive events whose whole effect is a Cache write are written
+	 * together; an event that appends follow-ups or runs a reaction is handled alone, after the ones before it.
+	 */
+	private void processAll(List<Message> messages) {
+		List<Message> run = new ArrayList<>();
+		List<Event> events = new ArrayList<>();
+		List<Delivery> deliveries = new ArrayList<>();
+		for (Message message : messages) {
+			Event event;
+			Delivery delivery;
+			try {
+				event = EventCodec.decode(message.getData());
+				delivery = delivery(message);
+			} catch (MalformedEventException | IllegalArgumentException e) {
+				deadLetter(message, e.getMessage());
+				continue;
+			}
+			boolean onlyWrites;
+			try {
+				onlyWrites = handler.onlyWrites(event, delivery);
+			} catch (PoisonEvent e) {
+				deadLetter(message, e.getMessage());
+				continue;
+			}
+			if (onlyWrites) {
+				run.add(message);
+				events.add(event);
+				deliveries.add(delivery);
+			} else {
+				writeAll(run, events, deliveries);
+				process(message, event, delivery);
+			}
 		}
+		writeAll(run, events, deliveries);
+	}
+
+	/** Writes a run of write-only events at once; if that fails, each is handled (and retried) on its own. */
+	private void writeAll(List<Message> run, List<Event> events, List<Delivery> deliveries) {
+		if (run.size() == 1) {
+			process(run.get(0), events.get(0), deliveries.get(0));
+		} else if (!run.isEmpty()) {
+			try {
+				handler.handleWrites(events, deliveries);
+				writtenTogether.record(run.size());
+				for (int i = 0; i < run.size(); i++) {
+					handled(run.get(i), events.get(i), deliveries.get(i));
+				}
+			} catch (RuntimeException e) {
+				LOG.debug("{} writes {} events of {} one by one: {}", component, run.size(), source, e.getMessage());
+				for (int i = 0; i < run.size(); i++) {
+					process(run.get(i), events.get(i), deliveries.get(i));
+				}
+			}
+		}
+		run.clear();
+		events.clear();
+		deliveries.clear();
+	}
+
+	private Delivery delivery(Message message) {
+		return new Delivery(message.metaData().streamSequence(), source.equals(component) ? FollowUps.read(message.getHeaders()) : List.of(),
+				message.metaData().timestamp().toInstant(), message.metaData().deliveredCount() == 1);
+	}
+
+	private void handled(Message message, Event event, Delivery delivery) {
+		message.ack();
+		applied.increment();
+		delay.record(Duration.between(event.time(), java.time.Instant.now()));
+		lastSequence.set(delivery.sequence());
+	}
+
+	private void process(Message message, Event event, Delivery delivery) {
+		long deliveries = message.metaData().deliveredCount();
+		boolean own = source.equals(component);
 		try {
 			if (own) {
-				HandlingOwnEvent.start(sequence);
+				HandlingOwnEvent.start(delivery.sequence());
 			}
 			handler.handle(event, delivery);
-			message.ack();
-			applied.increment();
-			delay.record(Duration.between(event.time(), java.time.Instant.now()));
-			lastSequence.set(sequence);
+			handled(message, event, delivery);
 		} catch (PoisonEvent e) {
 			deadLetter(message, e.getMessage());
 		} catch (Exception e) {
