@@ -34,12 +34,22 @@ final class RunCommand implements Callable<Integer> {
 	@Option(names = "--mongo", paramLabel = "<uri>", description = "Use this MongoDB instead of the embedded one.")
 	private String mongo;
 
+	@Option(names = "--replicas", paramLabel = "<n>", defaultValue = "1",
+			description = "Instances of each component, each its API and its Sink, as replicas on a cluster (1 to 8; default: ${DEFAULT-VALUE}).")
+	private int replicas;
+
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = spec.commandLine().getOut();
+		LocalOptions options;
+		try {
+			options = new LocalOptions(port, nats, mongo, replicas, 1);
+		} catch (IllegalArgumentException e) {
+			throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+		}
 		LocalSystem system;
 		try {
-			system = LocalSystem.start(path, new LocalOptions(port, nats, mongo), out);
+			system = LocalSystem.start(path, options, out);
 		} catch (LocalRunException e) {
 			spec.commandLine().getErr().println("byron: " + e.getMessage());
 			spec.commandLine().getErr().flush();

@@ -44,9 +44,11 @@ public final class LocalSystem implements AutoCloseable {
 	private final List<AutoCloseable> resources = new ArrayList<>();
 	private final Map<String, ComponentDescriptor> descriptors = new LinkedHashMap<>();
 	private final Map<String, Hooks> hooks = new LinkedHashMap<>();
-	private final Map<String, Integer> ports = new LinkedHashMap<>();
-	private final Map<String, ByronComponent> running = new LinkedHashMap<>();
-	private final Map<String, Broker> brokers = new LinkedHashMap<>();
+	/** Per component, its instances' ports, kept when it is stopped and started again. */
+	private final Map<String, List<Integer>> ports = new LinkedHashMap<>();
+	private final Map<String, List<ByronComponent>> running = new LinkedHashMap<>();
+	/** Per component, one broker connection per instance, as its own NATS user. */
+	private final Map<String, List<Broker>> brokers = new LinkedHashMap<>();
 	/** The run's own MongoDB (mongo-java-server), whose only writers are this process's Sinks. */
 	private boolean embeddedMongo;
 	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
@@ -158,19 +160,24 @@ public final class LocalSystem implements AutoCloseable {
 		resources.add(broker);
 		for (String name : descriptors.keySet()) {
 			// each component on its own NATS user: it can write only its own events and read only what it sources
-			Broker own = users == null ? broker
-					: Broker.connect(users.componentUrl(natsUrl, name), system, name, NatsPermissions.inboxPrefix(name));
-			if (own != broker) {
-				resources.add(own);
+			List<Broker> connections = new ArrayList<>();
+			for (int instance = 0; instance < options.replicas(); instance++) {
+				Broker own = users == null && instance == 0 ? broker
+						: users == null ? Broker.connect(natsUrl, system, name)
+								: Broker.connect(users.componentUrl(natsUrl, name), system, name, NatsPermissions.inboxPrefix(name));
+				if (own != broker) {
+					resources.add(own);
+				}
+				connections.add(own);
 			}
-			brokers.put(name, own);
+			brokers.put(name, connections);
 		}
 
 		List<Route> routes = new ArrayList<>();
 		for (String name : descriptors.keySet()) {
-			ByronComponent component = startComponent(name, 0);
-			ports.put(name, component.port());
-			routes.add(new Route(descriptors.get(name), component.graphqlUrl()));
+			ports.put(name, new ArrayList<>(java.util.Collections.nCopies(options.replicas(), 0)));
+			List<ByronComponent> instances = startInstances(name);
+			routes.add(new Route(descriptors.get(name), instances.stream().map(ByronComponent::graphqlUrl).toList()));
 		}
 		SupervisedNats supervised = nats;
 		GatewaySettings settings = gatewaySettings(input).withCallerKey(callerKey).withLocalHostsOnly();
@@ -180,7 +187,9 @@ public final class LocalSystem implements AutoCloseable {
 		log.println("byron: system " + system + " is running (data in " + data + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
-		running.forEach((name, c) -> log.println("  " + String.format("%-19s", name) + " " + c.graphqlUrl() + "   (answers the gateway only)"));
+		running.forEach((name, instances) -> log.println("  " + String.format("%-19s", name) + " "
+				+ instances.stream().map(ByronComponent::graphqlUrl).collect(java.util.stream.Collectors.joining(" "))
+				+ "   (answers the gateway only)"));
 		log.println("  broker              " + Broker.redacted(natsUrl));
 		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
@@ -199,24 +208,33 @@ public final class LocalSystem implements AutoCloseable {
 		}
 	}
 
-	private synchronized ByronComponent startComponent(String name, int port) throws IOException {
-		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name)).mongo(mongo)
-				.hooks(hooks.get(name)).http("127.0.0.1", port).callerKey(callerKey)
-				.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).start();
-		running.put(name, component);
-		return component;
+	/** Starts each instance of a component on its port (0 the first time: then the port it got is kept). */
+	private synchronized List<ByronComponent> startInstances(String name) throws IOException {
+		List<ByronComponent> instances = new ArrayList<>();
+		running.put(name, instances);
+		List<Integer> instancePorts = ports.get(name);
+		for (int instance = 0; instance < instancePorts.size(); instance++) {
+			ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name).get(instance)).mongo(mongo)
+					.hooks(hooks.get(name)).http("127.0.0.1", instancePorts.get(instance)).callerKey(callerKey)
+					.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).start();
+			instances.add(component);
+			instancePorts.set(instance, component.port());
+		}
+		return instances;
 	}
 
 	public synchronized void stopComponent(String name) throws InterruptedException {
-		ByronComponent component = running.remove(name);
-		if (component != null) {
-			component.close();
+		List<ByronComponent> instances = running.remove(name);
+		if (instances != null) {
+			for (ByronComponent component : instances) {
+				component.close();
+			}
 		}
 	}
 
 	public synchronized void startComponent(String name) throws IOException {
 		if (!running.containsKey(name) && descriptors.containsKey(name)) {
-			startComponent(name, ports.get(name));
+			startInstances(name);
 		}
 	}
 
@@ -225,15 +243,20 @@ public final class LocalSystem implements AutoCloseable {
 		return nats == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(nats.pid());
 	}
 
-	/** A running component's own GraphQL endpoint (it answers only what the gateway signed); null when stopped. */
+	/** A running component's own GraphQL endpoint (its first instance's; it answers only what the gateway signed); null when stopped. */
 	public synchronized String componentUrl(String name) {
-		ByronComponent component = running.get(name);
-		return component == null ? null : component.graphqlUrl();
+		List<ByronComponent> instances = running.get(name);
+		return instances == null ? null : instances.get(0).graphqlUrl();
 	}
 
-	/** The broker connection a component works on, as its own NATS user. */
+	/** A running component's instances (each its API and its Sink); empty when stopped. */
+	public synchronized List<ByronComponent> instances(String name) {
+		return List.copyOf(running.getOrDefault(name, List.of()));
+	}
+
+	/** The broker connection a component's first instance works on, as the component's own NATS user. */
 	public Broker broker(String component) {
-		return brokers.get(component);
+		return brokers.get(component).get(0);
 	}
 
 	/** The nats-server this run started, without credentials ({@code nats://127.0.0.1:port}); empty with a given broker. */
@@ -292,7 +315,7 @@ public final class LocalSystem implements AutoCloseable {
 		if (gateway != null) {
 			gateway.close();
 		}
-		for (ByronComponent component : new ArrayList<>(running.values())) {
+		for (ByronComponent component : running.values().stream().flatMap(List::stream).toList()) {
 			try {
 				component.close();
 			} catch (Exception e) {

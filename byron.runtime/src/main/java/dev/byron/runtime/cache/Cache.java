@@ -40,7 +40,8 @@ public final class Cache {
 	 * against every other writer (MongoDB, Sinks in several processes). {@code BY_ID}: read the document by id, check
 	 * the sequence, write it by id, for the embedded server of {@code byron run}, which uses its index only for a
 	 * filter on {@code _id} alone (a conditional filter makes every write read the whole collection) and whose one
-	 * process holds the only Sink of each component.
+	 * process holds every Sink of each component (they take turns per document: the locks are per database, in
+	 * this process).
 	 */
 	public enum Writes {
 		CONDITIONAL, BY_ID
@@ -52,7 +53,9 @@ public final class Cache {
 
 	private final MongoDatabase database;
 	private final Writes writes;
-	private final Object[] stripes = new Object[64];
+	/** Per database: every Cache on it in this process takes the same lock for a document. */
+	private static final Map<String, Object[]> STRIPES = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Object[] stripes;
 
 	public Cache(MongoDatabase database) {
 		this(database, Writes.CONDITIONAL);
@@ -61,9 +64,13 @@ public final class Cache {
 	public Cache(MongoDatabase database, Writes writes) {
 		this.database = database;
 		this.writes = writes;
-		for (int i = 0; i < stripes.length; i++) {
-			stripes[i] = new Object();
-		}
+		this.stripes = STRIPES.computeIfAbsent(database.getName(), name -> {
+			Object[] locks = new Object[64];
+			for (int i = 0; i < locks.length; i++) {
+				locks[i] = new Object();
+			}
+			return locks;
+		});
 	}
 
 	public static String ownCollection(String entity) {

@@ -282,15 +282,27 @@ public final class GatewayExecutor {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("query", part.text());
 			body.put("variables", variables);
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(part.route().graphqlUrl())).timeout(timeout)
-					.header("Content-Type", "application/json").header("traceparent", traceparent)
-					.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-			if (signature != null) {
-				request.header(Caller.HEADER, signature.sign(caller, component));
-			} else if (caller.authenticated()) {
-				request.header(Caller.HEADER, caller.toHeader());
+			byte[] json = JSON.writeValueAsBytes(body);
+			HttpResponse<byte[]> response = null;
+			java.util.Iterator<String> instances = part.route().inTurn().iterator();
+			while (response == null) {
+				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instances.next())).timeout(timeout)
+						.header("Content-Type", "application/json").header("traceparent", traceparent)
+						.POST(HttpRequest.BodyPublishers.ofByteArray(json));
+				if (signature != null) {
+					request.header(Caller.HEADER, signature.sign(caller, component));
+				} else if (caller.authenticated()) {
+					request.header(Caller.HEADER, caller.toHeader());
+				}
+				try {
+					response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+				} catch (java.net.ConnectException e) {
+					// refused before anything was sent: another instance may take it
+					if (!instances.hasNext()) {
+						throw e;
+					}
+				}
 			}
-			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() >= 500) {
 				return unavailable(span, part, component + " answered HTTP " + response.statusCode());
 			}
