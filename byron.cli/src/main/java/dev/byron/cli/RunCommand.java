@@ -38,12 +38,16 @@ final class RunCommand implements Callable<Integer> {
 			description = "Instances of each component, each its API and its Sink, as replicas on a cluster (1 to 8; default: ${DEFAULT-VALUE}).")
 	private int replicas;
 
+	@Option(names = "--nats-cluster", paramLabel = "<n>", defaultValue = "1",
+			description = "nats-servers to start: 3 runs a JetStream cluster whose streams keep 3 copies, so that one server may be lost (default: ${DEFAULT-VALUE}).")
+	private int natsNodes;
+
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = spec.commandLine().getOut();
 		LocalOptions options;
 		try {
-			options = new LocalOptions(port, nats, mongo, replicas, 1);
+			options = new LocalOptions(port, nats, mongo, replicas, natsNodes);
 		} catch (IllegalArgumentException e) {
 			throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
 		}

@@ -209,6 +209,7 @@ class KubernetesManifestsTest {
 					+ ":[0-9a-f]{12}");
 			assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
 			assertThat(container.at("/resources/requests/cpu").asText()).isIn("250m");
+			assertThat(container.path("env").toString()).as("streams keep a copy on each of the 3 nats-servers").contains("{\"name\":\"BYRON_STREAM_REPLICAS\",\"value\":\"3\"}");
 			assertThat(object(objects, "Deployment", component + "-sink").at("/spec/template/spec/containers/0/env")
 					.findValuesAsText("value")).contains("sink", "mongodb://byron:$(MONGO_PASSWORD)@" + component + "-mongo:27017/?authSource=admin");
 			assertThat(object(objects, "StatefulSet", component + "-mongo")).isNotNull();

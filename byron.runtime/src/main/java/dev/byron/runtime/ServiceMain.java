@@ -46,7 +46,8 @@ public final class ServiceMain {
 		Hooks hooks = hooks(descriptor);
 		CountDownLatch stopped = new CountDownLatch(1);
 		try (Broker broker = Broker.connect(natsUrl, descriptor.system(), descriptor.name() + "-" + role.name().toLowerCase(),
-				dev.byron.runtime.broker.NatsPermissions.inboxPrefix(descriptor.name()));
+				dev.byron.runtime.broker.NatsPermissions.inboxPrefix(descriptor.name())).streamReplicas(
+						Integer.parseInt(env.getOrDefault("BYRON_STREAM_REPLICAS", "1")));
 				MongoClient mongo = MongoClients.create(mongoUri);
 				ByronComponent component = ByronComponent.from(descriptor).broker(broker).mongo(mongo).hooks(hooks).role(role)
 						.readYourWrites(readYourWrites(env)).callerKey(callerKey(env, role, log))

@@ -54,7 +54,7 @@ public final class LocalSystem implements AutoCloseable {
 	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
 	private final String callerKey = GatewaySignature.newKey();
 	private Broker broker;
-	private SupervisedNats nats;
+	private LocalNats nats;
 	private MongoClient mongo;
 	private Gateway gateway;
 	private String system;
@@ -135,7 +135,7 @@ public final class LocalSystem implements AutoCloseable {
 							+ " elsewhere see https://docs.nats.io/running-a-nats-service/introduction/installation,"
 							+ " or pass --nats nats://host:4222 to use a running server."));
 			users = new NatsUsers(new dev.byron.runtime.broker.Names(system), all);
-			nats = new SupervisedNats(binary, data.resolve("nats"), users.writeConfig(data.resolve("nats-users")), lock, say);
+			nats = LocalNats.start(options.natsNodes(), binary, data, users.writeConfig(data.resolve("nats-users")), lock, say);
 			resources.add(nats);
 			natsUrl = nats.url();
 		}
@@ -156,8 +156,10 @@ public final class LocalSystem implements AutoCloseable {
 			Tracing.flush();
 			Tracing.stopExportingTo(traces);
 		});
-		broker = Broker.connect(users == null ? natsUrl : users.runUrl(natsUrl), system, NatsUsers.RUN_USER);
+		broker = Broker.connect(users == null ? natsUrl : users.runUrl(natsUrl), system, NatsUsers.RUN_USER)
+				.streamReplicas(options.natsNodes());
 		resources.add(broker);
+		broker.awaitJetStream(java.time.Duration.ofSeconds(30));
 		for (String name : descriptors.keySet()) {
 			// each component on its own NATS user: it can write only its own events and read only what it sources
 			List<Broker> connections = new ArrayList<>();
@@ -168,7 +170,7 @@ public final class LocalSystem implements AutoCloseable {
 				if (own != broker) {
 					resources.add(own);
 				}
-				connections.add(own);
+				connections.add(own.streamReplicas(options.natsNodes()));
 			}
 			brokers.put(name, connections);
 		}
@@ -179,7 +181,7 @@ public final class LocalSystem implements AutoCloseable {
 			List<ByronComponent> instances = startInstances(name);
 			routes.add(new Route(descriptors.get(name), instances.stream().map(ByronComponent::graphqlUrl).toList()));
 		}
-		SupervisedNats supervised = nats;
+		LocalNats supervised = nats;
 		GatewaySettings settings = gatewaySettings(input).withCallerKey(callerKey).withLocalHostsOnly();
 		boolean tokensChecked = settings.auth() != null;
 		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
@@ -190,7 +192,8 @@ public final class LocalSystem implements AutoCloseable {
 		running.forEach((name, instances) -> log.println("  " + String.format("%-19s", name) + " "
 				+ instances.stream().map(ByronComponent::graphqlUrl).collect(java.util.stream.Collectors.joining(" "))
 				+ "   (answers the gateway only)"));
-		log.println("  broker              " + Broker.redacted(natsUrl));
+		log.println("  broker              " + Broker.redacted(natsUrl) + (nats != null && nats.size() > 1
+				? "   (a JetStream cluster of " + nats.size() + "; every stream kept on all " + nats.size() + ")" : ""));
 		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop"
@@ -238,9 +241,14 @@ public final class LocalSystem implements AutoCloseable {
 		}
 	}
 
-	/** The pid of the nats-server this run started (and restarts); empty when it uses a given broker. */
+	/** The pid of the (first) nats-server this run started (and restarts); empty when it uses a given broker. */
 	public java.util.OptionalLong natsPid() {
-		return nats == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(nats.pid());
+		return nats == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(nats.pids().get(0));
+	}
+
+	/** The pids of the nats-servers this run started, one per server of a cluster; empty when it uses a given broker. */
+	public List<Long> natsPids() {
+		return nats == null ? List.of() : nats.pids();
 	}
 
 	/** A running component's own GraphQL endpoint (its first instance's; it answers only what the gateway signed); null when stopped. */
@@ -259,7 +267,7 @@ public final class LocalSystem implements AutoCloseable {
 		return brokers.get(component).get(0);
 	}
 
-	/** The nats-server this run started, without credentials ({@code nats://127.0.0.1:port}); empty with a given broker. */
+	/** The nats-servers this run started, without credentials ({@code nats://127.0.0.1:port}, comma-separated); empty with a given broker. */
 	public java.util.Optional<String> natsServerUrl() {
 		return nats == null ? java.util.Optional.empty() : java.util.Optional.of(nats.url());
 	}

@@ -28,12 +28,19 @@ public final class NatsProcess implements AutoCloseable {
 	 * (null: none), a configuration file such as the run's users.
 	 */
 	public static NatsProcess start(Path binary, Path dataDir, int port, Path config) throws IOException, InterruptedException {
+		return start(binary, dataDir, port, config, List.of());
+	}
+
+	/** With further command-line {@code arguments}, such as a cluster's name and routes. */
+	public static NatsProcess start(Path binary, Path dataDir, int port, Path config, List<String> arguments)
+			throws IOException, InterruptedException {
 		Files.createDirectories(dataDir);
 		List<String> command = new java.util.ArrayList<>(List.of(binary.toString(), "-js", "-sd", dataDir.toString(), "-a",
 				"127.0.0.1", "-p", String.valueOf(port)));
 		if (config != null) {
 			command.addAll(List.of("-c", config.toString()));
 		}
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(dataDir.resolve("nats-server.log").toFile()).start();
 		long deadline = System.nanoTime() + 20_000_000_000L;

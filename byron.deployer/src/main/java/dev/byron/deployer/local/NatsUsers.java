@@ -57,7 +57,8 @@ final class NatsUsers {
 		return withCredentials(serverUrl, component, passwords.get(component));
 	}
 
+	/** Into each URL of a comma-separated list (a cluster's servers). */
 	private static String withCredentials(String url, String user, String password) {
-		return url.replaceFirst("://", "://" + user + ":" + password + "@");
+		return url.replace("://", "://" + user + ":" + password + "@");
 	}
 }

@@ -52,27 +52,41 @@ final class RunLock implements AutoCloseable {
 
 	/** A nats-server on this store whose run is gone (the lock was free): it would share the store with the new one. */
 	private static void stopOrphan(Path data, Consumer<String> log) throws IOException {
-		Optional<Long> pid = readPid(data.resolve(NATS_PID));
-		if (pid.isEmpty()) {
-			return;
-		}
-		Optional<ProcessHandle> orphan = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive)
-				.filter(p -> p.info().commandLine().map(c -> c.contains("nats-server") && c.contains(data.toString())).orElse(false));
-		if (orphan.isPresent()) {
-			log.accept("byron: stopping nats-server (pid " + pid.get() + ") that a run which was killed left on this project's store");
-			orphan.get().destroy();
-			try {
-				orphan.get().onExit().get(10, TimeUnit.SECONDS);
-			} catch (Exception e) {
-				orphan.get().destroyForcibly();
+		for (long pid : readPids(data.resolve(NATS_PID))) {
+			Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+					.filter(p -> p.info().commandLine().map(c -> c.contains("nats-server") && c.contains(data.toString())).orElse(false));
+			if (orphan.isPresent()) {
+				log.accept("byron: stopping nats-server (pid " + pid + ") that a run which was killed left on this project's store");
+				orphan.get().destroy();
+				try {
+					orphan.get().onExit().get(10, TimeUnit.SECONDS);
+				} catch (Exception e) {
+					orphan.get().destroyForcibly();
+				}
 			}
 		}
 		Files.deleteIfExists(data.resolve(NATS_PID));
 	}
 
-	/** Notes the nats-server this run started, so that a later run can find it if this one is killed. */
-	void natsStarted(long pid) throws IOException {
-		Files.writeString(data.resolve(NATS_PID), String.valueOf(pid), StandardCharsets.UTF_8);
+	/**
+	 * Notes a nats-server this run started (in place of {@code replaced}, one that ended; -1 if none), so that a later
+	 * run can find them all if this one is killed.
+	 */
+	synchronized void natsStarted(long pid, long replaced) throws IOException {
+		java.util.List<Long> pids = new java.util.ArrayList<>(readPids(data.resolve(NATS_PID)));
+		pids.remove(Long.valueOf(replaced));
+		pids.add(pid);
+		Files.writeString(data.resolve(NATS_PID), pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("\n")),
+				StandardCharsets.UTF_8);
+	}
+
+	private static java.util.List<Long> readPids(Path file) {
+		try {
+			return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::trim).filter(line -> line.matches("\\d+"))
+					.map(Long::parseLong).toList();
+		} catch (IOException e) {
+			return java.util.List.of();
+		}
 	}
 
 	private static Optional<Long> readPid(Path file) {

@@ -41,6 +41,9 @@ public final class Broker implements AutoCloseable {
 	private final JetStream jetStream;
 	private final JetStreamManagement management;
 	private final Names names;
+	private volatile int streamReplicas = 1;
+	/** How long an append waits for a stream without a leader to get one: a cluster elects one in a few seconds. */
+	static final Duration LEADERLESS_WAIT = Duration.ofSeconds(5);
 
 	public Broker(Connection connection, Names names) throws IOException {
 		this.connection = connection;
@@ -69,11 +72,43 @@ public final class Broker implements AutoCloseable {
 
 	/** A broker URL with its user and password masked ({@code nats://***@nats:4222}), for logs. */
 	public static String redacted(String url) {
-		return url == null ? null : url.replaceFirst("://[^/@]*@", "://***@");
+		return url == null ? null : url.replaceAll("://[^/@,]*@", "://***@");
 	}
 
 	public Names names() {
 		return names;
+	}
+
+	/**
+	 * How many copies of each stream and bucket this connection creates: 1 on one server, 3 on a JetStream cluster
+	 * of three (an append is then acknowledged once a majority stored it, and one server may be lost). A stream that
+	 * exists with fewer is given more.
+	 */
+	public Broker streamReplicas(int replicas) {
+		if (replicas < 1 || replicas > 5) {
+			throw new IllegalArgumentException("a stream keeps 1 to 5 copies, not " + replicas);
+		}
+		this.streamReplicas = replicas;
+		return this;
+	}
+
+	/**
+	 * Waits until JetStream answers: a cluster's servers first elect a leader among themselves, and until then
+	 * refuse to create or read a stream.
+	 */
+	public void awaitJetStream(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (true) {
+			try {
+				management.getAccountStatistics();
+				return;
+			} catch (IOException | JetStreamApiException e) {
+				if (System.nanoTime() > deadline) {
+					throw unavailable("JetStream did not answer within " + within.toSeconds() + " s", e);
+				}
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	public Connection connection() {
@@ -103,14 +138,17 @@ public final class Broker implements AutoCloseable {
 
 	private void ensureStream(String stream, String subjects) {
 		try {
-			management.getStreamInfo(stream);
+			StreamConfiguration held = management.getStreamInfo(stream).getConfiguration();
+			if (held.getReplicas() < streamReplicas) {
+				management.updateStream(StreamConfiguration.builder(held).replicas(streamReplicas).build());
+			}
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
 				throw unavailable("cannot read stream " + stream, e);
 			}
 			try {
 				management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
-						.storageType(StorageType.File).build());
+						.storageType(StorageType.File).replicas(streamReplicas).build());
 			} catch (IOException | JetStreamApiException e2) {
 				throw unavailable("cannot create stream " + stream, e2);
 			}
@@ -139,9 +177,23 @@ public final class Broker implements AutoCloseable {
 	/** An append carrying {@code followUps}, the events its command decided on, which commit with it ({@link FollowUps}). */
 	public long append(String component, Event event, long expectedLast, long expectedStreamLast, List<Event> followUps) {
 		try {
-			PublishAck ack = jetStream.publish(event.subject(), headers(event, followUps), EventCodec.encode(event),
-					expecting(component, expectedLast, expectedStreamLast, null));
-			return ack.getSeqno();
+			long deadline = System.nanoTime() + LEADERLESS_WAIT.toNanos();
+			while (true) {
+				try {
+					PublishAck ack = jetStream.publish(event.subject(), headers(event, followUps), EventCodec.encode(event),
+							expecting(component, expectedLast, expectedStreamLast, null));
+					return ack.getSeqno();
+				} catch (IOException e) {
+					// no responders: the stream has no leader this moment (a cluster electing one), and nothing was stored
+					if (!String.valueOf(e.getMessage()).contains("503") || System.nanoTime() > deadline) {
+						throw e;
+					}
+					Thread.sleep(100);
+				}
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw unavailable("interrupted", new IOException(e));
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
 				throw new ConcurrentAppend("The " + event.entity() + " " + event.entityId()
@@ -370,7 +422,7 @@ public final class Broker implements AutoCloseable {
 					throw e;
 				}
 				connection.keyValueManagement().create(KeyValueConfiguration.builder().name(name)
-						.storageType(StorageType.File).build());
+						.storageType(StorageType.File).replicas(streamReplicas).build());
 			}
 			return connection.keyValue(name);
 		} catch (IOException | JetStreamApiException e) {

@@ -71,6 +71,8 @@ metadata:
                 secretKeyRef: { name: "${s.secrets().name()}", key: "${s.secrets().natsPassword(component)}" }
             - name: BYRON_NATS_URL
               value: "nats://$(NATS_USER):$(NATS_PASSWORD)@nats:4222"
+            - name: BYRON_STREAM_REPLICAS
+              value: "${s.nats().replicas()?c}"
 </#macro>
 <#macro callerKeyEnv>
             - name: BYRON_CALLER_KEY
