@@ -42,6 +42,7 @@ public final class ByronComponent implements AutoCloseable {
 	private final Sink sink;
 	private final CommandPipeline commands;
 	private final PrometheusMeterRegistry metrics;
+	private final io.nats.client.Dispatcher notices;
 
 	private ByronComponent(Builder builder) throws IOException {
 		this.descriptor = builder.descriptor;
@@ -60,6 +61,9 @@ public final class ByronComponent implements AutoCloseable {
 		this.sink = builder.role == Role.API ? null
 				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client, broker),
 						builder.sinkOptions, metrics);
+		// an API's waiters are woken by whichever of the component's Sinks applied the event
+		this.notices = builder.role == Role.SINK ? null
+				: dev.byron.runtime.sink.AppliedNotices.listen(broker, descriptor.name(), applied);
 		if (builder.role != Role.SINK) {
 			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.hooks, client, builder.maxInFlight);
 			Health health = new Health(broker, cache, sink == null ? null : sink::pending, builder.readyLag);
@@ -127,6 +131,13 @@ public final class ByronComponent implements AutoCloseable {
 		}
 		if (sink != null) {
 			sink.close();
+		}
+		if (notices != null) {
+			try {
+				broker.connection().closeDispatcher(notices);
+			} catch (RuntimeException e) {
+				// the connection is closed already
+			}
 		}
 		metrics.close();
 	}

@@ -167,6 +167,21 @@ class SinkTest extends SystemTest {
 	}
 
 	@Test
+	void anApiInstanceLearnsWhatTheComponentsSinkInAnotherProcessApplied() throws Exception {
+		ByronComponent api = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.API);
+		start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.SINK);
+		dev.byron.runtime.cache.AppliedSequences elsewhere = new dev.byron.runtime.cache.AppliedSequences();
+		io.nats.client.Dispatcher listening = dev.byron.runtime.sink.AppliedNotices.listen(broker, "accounts", elsewhere);
+		try {
+			String id = createUser(api, "noticed");
+			elsewhere.whenApplied("User", id, 1).get(10, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(api.cache().find("User", id)).as("the notice came once the Sink had written").isPresent();
+		} finally {
+			broker.connection().closeDispatcher(listening);
+		}
+	}
+
+	@Test
 	void aComponentStartedLateOrWithAWipedCacheBuildsItsReplicaFromTheWholeHistory() throws Exception {
 		ByronComponent accounts = start(TestDescriptors.accounts(system), Hooks.NONE, ByronComponent.Role.ALL);
 		for (int i = 0; i < 40; i++) {

@@ -85,9 +85,32 @@ public final class HttpBench {
 			}
 		} finally {
 			bare.destroyForcibly();
-			if (byron != null) {
-				byron.destroy(); // SIGTERM: the run stops its nats-server
-				byron.waitFor();
+			stop(byron);
+		}
+		List<String[]> scaled = new ArrayList<>();
+		for (List<String> flags : List.of(List.of("--replicas", "2"), List.of("--nats-cluster", "3"))) {
+			Process run = null;
+			try {
+				int port = freePort();
+				Path project = Files.createTempDirectory("byron-http-bench").resolve("microblog");
+				dev.byron.bench.Projects.copy(Path.of("examples/microblog"), project);
+				List<String> command = new ArrayList<>(List.of("-jar", jar.toString(), "run", project.toString(), "--port", String.valueOf(port)));
+				command.addAll(flags);
+				run = javaProcess(command);
+				URI gateway = URI.create("http://127.0.0.1:" + port + "/graphql");
+				awaitAnswer(gateway);
+				HttpLoad.run(gateway, 8, Duration.ofSeconds(10), i -> createUser("w" + Integer.toString(i, 36)), ok());
+				List<String> row = new ArrayList<>(List.of("`" + String.join(" ", flags) + "`"));
+				for (int connections : new int[] { 8, 32 }) {
+					int load = connections;
+					HttpLoad.Result created = HttpLoad.run(gateway, connections, each,
+							i -> createUser("s" + load + "x" + Integer.toString(i, 36)), ok());
+					row.add(figures(created));
+					row.add(String.valueOf(created.failed()));
+				}
+				scaled.add(row.toArray(String[]::new));
+			} finally {
+				stop(run);
 			}
 		}
 		System.out.println("byron run examples/microblog (java -jar byron.jar, as shipped) vs graphql-java from memory on the same HTTP"
@@ -100,6 +123,17 @@ public final class HttpBench {
 		System.out.println("| connections | req/s (p50 / p99 ms) | failed |");
 		System.out.println("|---:|---|---:|");
 		mutations.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+		System.out.println("\n`createUser` with the system scaled out (beside the table above: one instance each, one nats-server)\n");
+		System.out.println("| byron run … | 8 connections req/s (p50 / p99 ms) | failed | 32 connections req/s (p50 / p99 ms) | failed |");
+		System.out.println("|---|---|---:|---|---:|");
+		scaled.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+	}
+
+	private static void stop(Process run) throws InterruptedException {
+		if (run != null) {
+			run.destroy(); // SIGTERM: the run stops its nats-servers
+			run.waitFor();
+		}
 	}
 
 	/** A create as clients send it: one document, the value in variables. */

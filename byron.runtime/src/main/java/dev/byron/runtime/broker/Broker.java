@@ -41,6 +41,7 @@ public final class Broker implements AutoCloseable {
 	private final JetStream jetStream;
 	private final JetStreamManagement management;
 	private final Names names;
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Broker.class);
 	private volatile int streamReplicas = 1;
 	/** How long an append waits for a stream without a leader to get one: a cluster elects one in a few seconds. */
 	static final Duration LEADERLESS_WAIT = Duration.ofSeconds(5);
@@ -140,7 +141,12 @@ public final class Broker implements AutoCloseable {
 		try {
 			StreamConfiguration held = management.getStreamInfo(stream).getConfiguration();
 			if (held.getReplicas() < streamReplicas) {
-				management.updateStream(StreamConfiguration.builder(held).replicas(streamReplicas).build());
+				try {
+					management.updateStream(StreamConfiguration.builder(held).replicas(streamReplicas).build());
+				} catch (IOException | JetStreamApiException e) {
+					// another component's stream is its owner's to change; it is used as it is meanwhile
+					LOG.info("stream {} keeps {} copies for now: {}", stream, held.getReplicas(), e.getMessage());
+				}
 			}
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() != STREAM_NOT_FOUND) {

@@ -23,6 +23,11 @@ public record Names(String system) {
 		return "byron." + system + "." + component + ".domain." + event;
 	}
 
+	/** Where a component's Sinks tell its API instances what they applied (plain NATS, outside every stream). */
+	public String appliedSubject(String component) {
+		return "byron-applied." + system + "." + component;
+	}
+
 	public String deadLetterStream(String component) {
 		return "byron-" + system + "-" + component + "-dlq";
 	}

@@ -30,7 +30,7 @@ public record NatsPermissions(String user, List<String> publish, List<String> su
 		String deadLetters = names.deadLetterStream(c);
 		String bucket = "KV_" + names.uniqueBucket(c);
 		List<String> publish = new ArrayList<>(List.of(names.streamSubjects(c), names.deadLetterSubjects(c),
-				"$KV." + names.uniqueBucket(c) + ".>", "$JS.API.INFO"));
+				"$KV." + names.uniqueBucket(c) + ".>", "$JS.API.INFO", names.appliedSubject(c)));
 		for (String own : List.of(stream, deadLetters, bucket)) {
 			publish.add("$JS.API.STREAM.*." + own);
 			publish.add("$JS.API.STREAM.MSG.*." + own);
@@ -46,7 +46,7 @@ public record NatsPermissions(String user, List<String> publish, List<String> su
 				consumerSubjects(sourceStream, publish);
 			}
 		}
-		return new NatsPermissions(c, publish, List.of(inboxPrefix(c) + ".>"));
+		return new NatsPermissions(c, publish, List.of(inboxPrefix(c) + ".>", names.appliedSubject(c)));
 	}
 
 	private static void consumerSubjects(String stream, List<String> publish) {

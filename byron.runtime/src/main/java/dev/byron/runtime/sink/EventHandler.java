@@ -74,7 +74,7 @@ public final class EventHandler {
 		Optional<Cache.Write> write = write(event, delivery.sequence());
 		if (write.isPresent()) {
 			cache.apply(write.get().collection(), write.get().id(), write.get().sequence(), write.get().state(), write.get().deleted());
-			written(event, write.get());
+			written(List.of(event), List.of(write.get()));
 		}
 		for (ReactionDescriptor reaction : reactionsTo(event)) {
 			EventHook hook = hooks.event(reaction.hook()).orElseThrow(() -> new IllegalStateException(
@@ -106,10 +106,18 @@ public final class EventHandler {
 				project(replica, event.data()), event.isDeletion()));
 	}
 
-	/** Wakes the commands of this process that wait to read an own write. */
-	private void written(Event event, Cache.Write write) {
-		if (event.component().equals(component.name())) {
-			applied.applied(write.collection(), write.id(), write.sequence());
+	/** Wakes the commands that wait to read an own write: in this process at once, in the component's others by a notice. */
+	private void written(List<Event> events, List<Cache.Write> writes) {
+		List<Cache.Write> own = new ArrayList<>();
+		for (int i = 0; i < writes.size(); i++) {
+			if (events.get(i).component().equals(component.name())) {
+				Cache.Write write = writes.get(i);
+				applied.applied(write.collection(), write.id(), write.sequence());
+				own.add(write);
+			}
+		}
+		if (broker != null) {
+			AppliedNotices.publish(broker, component.name(), own);
 		}
 	}
 
@@ -148,9 +156,7 @@ public final class EventHandler {
 				});
 			}
 			cache.applyAll(writes);
-			for (int i = 0; i < writes.size(); i++) {
-				written(writers.get(i), writes.get(i));
-			}
+			written(writers, writes);
 		} catch (RuntimeException e) {
 			spans.forEach(span -> span.fail(e.getMessage()));
 			throw e;
