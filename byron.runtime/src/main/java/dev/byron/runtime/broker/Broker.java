@@ -45,6 +45,9 @@ public final class Broker implements AutoCloseable {
 	private volatile int streamReplicas = 1;
 	/** How long an append waits for a stream without a leader to get one: a cluster elects one in a few seconds. */
 	static final Duration LEADERLESS_WAIT = Duration.ofSeconds(5);
+	private static final Duration PEERS_WAIT = Duration.ofSeconds(30);
+	/** JetStream's "insufficient resources": no servers enough to place the copies asked for. */
+	private static final int NO_SUITABLE_PEERS = 10005;
 
 	public Broker(Connection connection, Names names) throws IOException {
 		this.connection = connection;
@@ -153,13 +156,40 @@ public final class Broker implements AutoCloseable {
 				throw unavailable("cannot read stream " + stream, e);
 			}
 			try {
-				management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
-						.storageType(StorageType.File).replicas(streamReplicas).build());
+				whenPeersJoined(() -> management.addStream(StreamConfiguration.builder().name(stream).subjects(subjects)
+						.storageType(StorageType.File).replicas(streamReplicas).build()));
 			} catch (IOException | JetStreamApiException e2) {
 				throw unavailable("cannot create stream " + stream, e2);
 			}
 		} catch (IOException e) {
 			throw unavailable("cannot read stream " + stream, e);
+		}
+	}
+
+	private interface JetStreamCall<T> {
+		T call() throws IOException, JetStreamApiException;
+	}
+
+	/**
+	 * Creates something with several copies once the cluster has the servers to hold them: a cluster that has just
+	 * started answers before all its servers have joined, and refuses placement until then.
+	 */
+	private <T> T whenPeersJoined(JetStreamCall<T> create) throws IOException, JetStreamApiException {
+		long deadline = System.nanoTime() + PEERS_WAIT.toNanos();
+		while (true) {
+			try {
+				return create.call();
+			} catch (JetStreamApiException e) {
+				if (e.getApiErrorCode() != NO_SUITABLE_PEERS || System.nanoTime() > deadline) {
+					throw e;
+				}
+				try {
+					Thread.sleep(200);
+				} catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
 		}
 	}
 
@@ -427,8 +457,8 @@ public final class Broker implements AutoCloseable {
 				if (e.getApiErrorCode() != BUCKET_NOT_FOUND && e.getErrorCode() != 404) {
 					throw e;
 				}
-				connection.keyValueManagement().create(KeyValueConfiguration.builder().name(name)
-						.storageType(StorageType.File).replicas(streamReplicas).build());
+				whenPeersJoined(() -> connection.keyValueManagement().create(KeyValueConfiguration.builder().name(name)
+						.storageType(StorageType.File).replicas(streamReplicas).build()));
 			}
 			return connection.keyValue(name);
 		} catch (IOException | JetStreamApiException e) {
