@@ -84,9 +84,16 @@ public final class Project {
 				.orElse(texts.keySet().iterator().next());
 	}
 
-	/** Whether a file's text differs from what was last read from or written to disk. */
+	/** A new model file, not on disk yet: the next save writes it, unless it is empty by then. */
+	public synchronized void add(Path file) {
+		texts.putIfAbsent(file, "");
+	}
+
+	/** Whether a file's text differs from what was last read from or written to disk (a new file: whether it has any). */
 	public synchronized boolean isModified(Path file) {
-		return !java.util.Objects.equals(texts.get(file), onDisk.get(file));
+		String disk = onDisk.get(file);
+		String text = texts.get(file);
+		return disk == null ? text != null && !text.isEmpty() : !disk.equals(text);
 	}
 
 	public synchronized List<Path> modifiedFiles() {

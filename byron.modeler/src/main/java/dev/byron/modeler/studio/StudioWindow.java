@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -459,7 +460,16 @@ public final class StudioWindow extends BorderPane {
 			log("'" + name + "' " + COMPONENT_NAME_RULE);
 			return;
 		}
-		Path file = project.mainFile();
+		// a component of its own in a file of its own, as the examples keep them
+		Path file = project.folder().resolve(name + dev.byron.dsl.api.ModelFiles.EXTENSION);
+		if (!project.files().contains(file)) {
+			if (Files.exists(file)) {
+				file = project.mainFile(); // a file of that name that is not part of the model: leave it alone
+			} else {
+				project.add(file);
+				files.getRoot().getChildren().add(new TreeItem<>(file));
+			}
+		}
 		editor.apply(List.of(ModelEdits.appendComponent(file, project.text(file), name)));
 	}
 

@@ -42,6 +42,20 @@ class ProjectTest {
 	}
 
 	@Test
+	void aNewFileIsWrittenOnSaveOnceItHasTextAndNotWhileItIsEmpty() throws Exception {
+		Path billing = dir.resolve("billing.byron");
+		project.add(billing);
+		assertThat(project.isModified(billing)).as("an empty new file has nothing to save").isFalse();
+		assertThat(project.save().written()).isEmpty();
+		assertThat(billing).doesNotExist();
+		project.setText(billing, "component billing {\n}\n");
+		assertThat(project.modifiedFiles()).containsExactly(billing);
+		assertThat(project.save().written()).containsExactly(billing);
+		assertThat(billing).hasContent("component billing {\n}");
+		assertThat(project.isModified(billing)).isFalse();
+	}
+
+	@Test
 	void aFileChangedOnDiskIsNotOverwrittenBySaveAndTheUserChooses() throws Exception {
 		project.setText(config, "deployment {\n  replicas: 2\n}\n");
 		Files.writeString(config, "deployment {\n  replicas: 5\n}\n"); // another editor, behind the studio's back

@@ -341,9 +341,14 @@ class StudioWindowTest {
 		assertThat(robot.lookup(".input-problem").queryLabeled().getText()).isEmpty();
 		robot.clickOn("OK");
 		waitFor(() -> shows("component:billing"));
-		assertThat(window.editor().area(window.editor().current()).getText()).endsWith("\ncomponent billing {\n}\n");
+		Path billing = window.editor().current();
+		assertThat(billing.getFileName()).as("a new component gets a file of its own").hasToString("billing.byron");
+		assertThat(window.editor().area(billing).getText()).isEqualTo("component billing {\n}\n");
 		robot.clickOn("Validate");
-		waitFor(() -> window.logText().contains("system microblog: 7 files, 6 components"), window::logText);
+		waitFor(() -> window.logText().contains("system microblog: 8 files, 6 components"), window::logText);
+		assertThat(billing).as("written on Save, not before").doesNotExist();
+		robot.interact(() -> window.save());
+		assertThat(billing).hasContent("component billing {\n}");
 	}
 
 	@Test
