@@ -129,12 +129,6 @@ class LocalRunNatsClusterTest {
 	}
 
 	private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for: " + what);
-			}
-			Thread.sleep(100);
-		}
+		Await.until(what, 90, condition);
 	}
 }

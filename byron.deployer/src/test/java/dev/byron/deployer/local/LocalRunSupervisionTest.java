@@ -99,12 +99,6 @@ class LocalRunSupervisionTest {
 	}
 
 	private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("timed out waiting for: " + what);
-			}
-			Thread.sleep(100);
-		}
+		Await.until(what, 60, condition);
 	}
 }

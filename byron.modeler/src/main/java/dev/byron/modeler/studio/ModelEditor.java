@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.fxmisc.flowless.VirtualizedScrollPane;
@@ -42,6 +43,7 @@ final class ModelEditor extends StackPane {
 	private final LanguageServices services = new LanguageServices();
 	private final Completions completions = new Completions(services);
 	private final QuickFixes quickFixes = new QuickFixes(services);
+	private final Definitions definitions = new Definitions(services);
 	private final ContextMenu fixMenu = new ContextMenu();
 	private final BiConsumer<Path, String> onChange;
 	private final ContextMenu completionMenu = new ContextMenu();
@@ -215,10 +217,25 @@ final class ModelEditor extends StackPane {
 			} else if (fix.match(e)) {
 				offerFixes(file, area);
 				e.consume();
+			} else if (e.getCode() == KeyCode.F12) {
+				goToDefinition(file, area.getCaretPosition());
+				e.consume();
+			}
+		});
+		area.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+			if (e.isShortcutDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+				area.hit(e.getX(), e.getY()).getCharacterIndex().ifPresent(offset -> goToDefinition(file, offset));
 			}
 		});
 		restyle(file, area);
 		return area;
+	}
+
+	/** F12 or Ctrl+click on a reference: shows its declaration, with its name selected. */
+	boolean goToDefinition(Path file, int offset) {
+		Optional<Definitions.Declaration> declaration = definitions.at(project.texts(), file, offset);
+		declaration.ifPresent(d -> select(d.file(), d.offset(), d.length()));
+		return declaration.isPresent();
 	}
 
 	/** The message of the diagnostics under a character, or null. */

@@ -404,6 +404,31 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void f12AndCtrlClickOnAReferenceShowItsDeclarationInItsOwnFile(FxRobot robot) throws Exception {
+		Path posts = project.resolve("posts.byron");
+		CodeArea area = window.editor().area(posts);
+		int reference = area.getText().indexOf("accounts.User") + "accounts.".length() + 1;
+		robot.interact(() -> {
+			window.editor().show(posts);
+			area.moveTo(reference);
+			area.requestFocus();
+		});
+		robot.push(KeyCode.F12);
+		Path accounts = project.resolve("accounts.byron");
+		waitFor(() -> accounts.equals(window.editor().current()));
+		CodeArea declared = window.editor().area(accounts);
+		assertThat(declared.getSelectedText()).isEqualTo("User");
+		assertThat(declared.getText().substring(0, declared.getSelection().getStart())).endsWith("entity ");
+
+		robot.interact(() -> window.editor().show(posts));
+		javafx.geometry.Bounds bounds = WaitForAsyncUtils.asyncFx(() -> area.getCharacterBoundsOnScreen(reference, reference + 1).orElseThrow()).get();
+		robot.interact(() -> declared.selectRange(0, 0));
+		robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 2, bounds.getMinY() + bounds.getHeight() / 2));
+		robot.press(KeyCode.CONTROL).clickOn(javafx.scene.input.MouseButton.PRIMARY).release(KeyCode.CONTROL);
+		waitFor(() -> accounts.equals(window.editor().current()) && "User".equals(declared.getSelectedText()));
+	}
+
+	@Test
 	void completesOnCtrlSpaceWithTheLanguageServersProposals(FxRobot robot) {
 		Path posts = project.resolve("posts.byron");
 		CodeArea area = window.editor().area(posts);
