@@ -24,6 +24,10 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 		return ByronContentProposalProvider.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.editor.contentassist.IdeCrossrefProposalProvider> bindIdeCrossrefProposalProvider() {
+		return dev.byron.dsl.ide.contentassist.ByronCrossrefProposalProvider.class;
+	}
+
 	public Class<? extends IQuickFixProvider> bindIQuickFixProvider() {
 		return ByronQuickfixProvider.class;
 	}

@@ -195,6 +195,8 @@ class LanguageServerIT {
 		List<String> labels = completionLabels(microblog.resolve("scratch-events.byron"),
 				"component scratch {\n  on posts.|\n}\n");
 		assertThat(labels).contains("posts.PostCreated", "posts.PostUpdated", "posts.PostDeleted");
+		assertThat(lastItems).filteredOn(item -> item.getLabel().equals("posts.PostCreated")).extracting(CompletionItem::getDetail)
+				.as("a generated event is described as an event, not as the entity it comes from").containsExactly("created event of Post");
 	}
 
 	@Test
@@ -354,6 +356,9 @@ class LanguageServerIT {
 				: edit.getDocumentChanges().get(0).getLeft().getEdits().stream().map(e -> e.getLeft()).toList();
 	}
 
+	/** The items of the last completion asked for, with their details. */
+	private List<CompletionItem> lastItems = List.of();
+
 	private List<String> completionLabels(Path file, String textWithCursor) throws Exception {
 		int cursor = textWithCursor.indexOf('|');
 		String text = textWithCursor.substring(0, cursor) + textWithCursor.substring(cursor + 1);
@@ -365,6 +370,7 @@ class LanguageServerIT {
 				.get(TIMEOUT, TimeUnit.SECONDS);
 		close(fileUri);
 		List<CompletionItem> items = result.isLeft() ? result.getLeft() : result.getRight().getItems();
+		lastItems = items;
 		return items.stream().map(CompletionItem::getLabel).toList();
 	}
 

@@ -23,6 +23,8 @@ import dev.byron.dsl.model.Models;
  */
 public final class ByronDescriptions {
 	public static final String EVENT_KIND = "byron.event";
+	/** The entity a generated event comes from, by its simple name. */
+	public static final String EVENT_ENTITY = "byron.event.entity";
 	public static final String COMMAND = "byron.command";
 
 	private ByronDescriptions() {
@@ -55,7 +57,9 @@ public final class ByronDescriptions {
 	public static IEObjectDescription crudEvent(Component component, CrudEvent event, boolean simple) {
 		QualifiedName name = simple ? QualifiedName.create(event.name())
 				: QualifiedName.create(component.getName(), event.name());
-		return EObjectDescription.create(name, event.entity(), Map.of(EVENT_KIND, event.kind().name()));
+		return EObjectDescription.create(name, event.entity(), event.entity().getName() == null
+				? Map.of(EVENT_KIND, event.kind().name())
+				: Map.of(EVENT_KIND, event.kind().name(), EVENT_ENTITY, event.entity().getName()));
 	}
 
 	/** The commands of a component: create/update/delete of each entity, and its custom mutations. */
