@@ -268,8 +268,16 @@ final class ModelEditor extends StackPane {
 		area.getCaretBounds().ifPresent(bounds -> {
 			if (!completionMenu.getItems().isEmpty()) {
 				completionMenu.show(area, bounds.getMinX(), bounds.getMaxY());
+				preselectFirst(completionMenu);
 			}
 		});
+	}
+
+	/** The first proposal is chosen already: Enter takes it, the arrows move from it. */
+	private static void preselectFirst(ContextMenu menu) {
+		if (menu.getSkin() != null && menu.getSkin().getNode() instanceof com.sun.javafx.scene.control.ContextMenuContent content) {
+			content.requestFocusOnIndex(0);
+		}
 	}
 
 	/** The quick fixes the language server has for the diagnostics at a character. */

@@ -441,7 +441,12 @@ class StudioWindowTest {
 		assertThat(window.editor().completionMenu().getItems()).extracting(i -> ((javafx.scene.control.Label)
 				((javafx.scene.control.CustomMenuItem) i).getContent()).getText().split(" ")[0])
 				.contains("entity", "replicate", "on", "query");
-		robot.push(KeyCode.ESCAPE);
+		String first = ((javafx.scene.control.Label) ((javafx.scene.control.CustomMenuItem) window.editor().completionMenu().getItems()
+				.get(0)).getContent()).getText().split(" ")[0];
+		String before = area.getText();
+		robot.push(KeyCode.ENTER);
+		waitFor(() -> !area.getText().equals(before));
+		assertThat(area.getText()).as("Enter takes the first proposal, chosen already").contains("\n" + first + "  replicate");
 	}
 
 	@Test
