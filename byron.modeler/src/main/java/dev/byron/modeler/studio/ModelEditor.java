@@ -44,6 +44,7 @@ final class ModelEditor extends StackPane {
 	private final Completions completions = new Completions(services);
 	private final QuickFixes quickFixes = new QuickFixes(services);
 	private final Definitions definitions = new Definitions(services);
+	private final FindBar findBar = new FindBar(() -> this.current == null ? null : area(this.current));
 	private final ContextMenu fixMenu = new ContextMenu();
 	private final BiConsumer<Path, String> onChange;
 	private final ContextMenu completionMenu = new ContextMenu();
@@ -74,8 +75,14 @@ final class ModelEditor extends StackPane {
 	void show(Path file) {
 		current = file;
 		CodeArea area = area(file);
-		getChildren().setAll(new VirtualizedScrollPane<>(area));
+		VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
+		javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+		getChildren().setAll(new javafx.scene.layout.VBox(findBar, scroll));
 		area.requestFocus();
+	}
+
+	FindBar findBar() {
+		return findBar;
 	}
 
 	void select(Path file, int offset, int length) {
@@ -210,12 +217,16 @@ final class ModelEditor extends StackPane {
 		area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
 		KeyCombination complete = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
 		KeyCombination fix = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.ALT_DOWN);
+		KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 		area.setOnKeyPressed(e -> {
 			if (complete.match(e)) {
 				complete(file, area);
 				e.consume();
 			} else if (fix.match(e)) {
 				offerFixes(file, area);
+				e.consume();
+			} else if (find.match(e)) {
+				findBar.open();
 				e.consume();
 			} else if (e.getCode() == KeyCode.F12) {
 				goToDefinition(file, area.getCaretPosition());

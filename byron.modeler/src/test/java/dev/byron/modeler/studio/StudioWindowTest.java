@@ -429,6 +429,32 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void ctrlFFindsTextInTheFileShownAndEnterGoesToTheNextMatch(FxRobot robot) throws IOException {
+		Path posts = project.resolve("posts.byron");
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> {
+			window.editor().show(posts);
+			area.moveTo(0);
+			area.requestFocus();
+		});
+		robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+		waitFor(() -> window.editor().findBar().field().isFocused());
+		robot.write("likecount");
+		waitFor(() -> "likeCount".equals(area.getSelectedText()));
+		int first = area.getSelection().getStart();
+		assertThat(first).isEqualTo(area.getText().indexOf("likeCount"));
+		screenshot(robot, window, "studio-find.png");
+		robot.write(": ");
+		waitFor(() -> "likeCount: ".equals(area.getSelectedText()));
+		robot.interact(() -> window.editor().findBar().field().setText("like"));
+		robot.push(KeyCode.ENTER);
+		waitFor(() -> area.getSelection().getStart() > first);
+		assertThat(area.getSelectedText()).isEqualToIgnoringCase("like");
+		robot.push(KeyCode.ESCAPE);
+		waitFor(() -> !window.editor().findBar().isVisible() && area.isFocused());
+	}
+
+	@Test
 	void completesOnCtrlSpaceWithTheLanguageServersProposals(FxRobot robot) {
 		Path posts = project.resolve("posts.byron");
 		CodeArea area = window.editor().area(posts);
