@@ -85,6 +85,7 @@ public final class StudioWindow extends BorderPane {
 	private final ModelEditor editor;
 	private final DiagramView diagram = new DiagramView();
 	private final TreeView<Path> files = new TreeView<>();
+	private final Outline outline = new Outline(this::reveal);
 	private final ListView<ModelDiagnostic> problems = new ListView<>();
 	private final ListView<String> services = new ListView<>();
 	private final TextArea log = new TextArea();
@@ -298,7 +299,10 @@ public final class StudioWindow extends BorderPane {
 		SplitPane centre = new SplitPane(work, bottom);
 		centre.setOrientation(Orientation.VERTICAL);
 		centre.setDividerPositions(0.84);
-		SplitPane all = new SplitPane(files, centre);
+		SplitPane left = new SplitPane(files, outline);
+		left.setOrientation(Orientation.VERTICAL);
+		left.setDividerPositions(0.35);
+		SplitPane all = new SplitPane(left, centre);
 		all.setDividerPositions(0.14);
 		return all;
 	}
@@ -334,8 +338,25 @@ public final class StudioWindow extends BorderPane {
 		});
 	}
 
+	/** Shows a declaration's first line, selected, in its file. */
+	private void reveal(dev.byron.dsl.api.model.SourceRange range) {
+		Path file = range.file().toAbsolutePath().normalize();
+		String text = project.text(file);
+		if (text == null) {
+			return;
+		}
+		int lineEnd = text.indexOf('\n', range.offset());
+		int length = lineEnd < 0 ? range.length() : Math.min(range.length(), lineEnd - range.offset());
+		editor.select(file, range.offset(), length);
+	}
+
+	Outline outline() {
+		return outline;
+	}
+
 	private void show(Analysis result) {
 		diagram.show(result.diagram());
+		outline.show(result.result().model());
 		problems.getItems().setAll(result.result().diagnostics());
 		editor.setDiagnostics(result.result().diagnostics());
 		List<String> names = result.result().model().components().stream().map(ComponentDef::name).toList();

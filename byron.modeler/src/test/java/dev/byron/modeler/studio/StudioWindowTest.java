@@ -455,6 +455,27 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void theOutlineListsEachComponentsDeclarationsAndClickingOneShowsIt(FxRobot robot) {
+		waitFor(() -> window.outline().getRoot().getChildren().size() == 5);
+		var posts = window.outline().getRoot().getChildren().stream()
+				.filter(item -> item.getValue().label().equals("component posts")).findFirst().orElseThrow();
+		assertThat(posts.getChildren()).extracting(item -> item.getValue().label()).containsExactly("entity Post",
+				"replicate accounts.User", "on likes.LikeCreated call countLike", "on likes.LikeDeleted call uncountLike",
+				"query postsByAuthor");
+		robot.interact(() -> {
+			posts.setExpanded(true);
+			window.outline().getSelectionModel().select(posts.getChildren().get(4));
+		});
+		Path file = project.resolve("posts.byron");
+		waitFor(() -> file.equals(window.editor().current()));
+		assertThat(window.editor().area(file).getSelectedText()).startsWith("query postsByAuthor(").doesNotContain("\n");
+
+		typeAtTheEndOf(robot, "posts.byron", "\n// a comment\n");
+		waitFor(() -> window.outline().getRoot().getChildren().stream()
+				.anyMatch(item -> item.getValue().label().equals("component posts") && item.isExpanded()));
+	}
+
+	@Test
 	void completesOnCtrlSpaceWithTheLanguageServersProposals(FxRobot robot) {
 		Path posts = project.resolve("posts.byron");
 		CodeArea area = window.editor().area(posts);
