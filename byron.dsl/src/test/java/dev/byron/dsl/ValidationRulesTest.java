@@ -85,6 +85,7 @@ class ValidationRulesTest {
 				error(IssueCodes.ANNOTATION_TYPE_MISMATCH, "system s component a { entity T { title: String } entity X @limit(§title, per: t) { t: T } }", "must be an Int field"),
 				warning(IssueCodes.ANNOTATION_ARGUMENT, "system s component a { entity T { capacity: Int } entity X @limit(§capacity, per: t) { t: T } }", "Make it capacity: Int!"),
 				error(IssueCodes.DUPLICATE_ANNOTATION, "system s component a { entity X @limit(3, per: n) @limit(5, per: §n) { n: String } }", "Two @limits count per 'n'"),
+				error(IssueCodes.ANNOTATION_ARGUMENT, "system s component e { entity T { name: String capacity: Int! } } component a { replicate e.T { name } entity X @limit(§capacity, per: t) { t: e.T } }", "replicate e.T { capacity }"),
 				error(IssueCodes.ANNOTATION_ARGUMENT, "system s component a { entity X @§limit(3) { n: String } }", "e.g. @limit(20, per: talk)"),
 				warning(IssueCodes.INVALID_HOOK_KEY, "system s component a { entity X @limit(3, per: n) { n: String m: String } before createX call one by §m }", "key the hooks by n"),
 				error(IssueCodes.ANNOTATION_TYPE_MISMATCH, "system s component a { entity X { n: Int @§length(max: 3) } }", "Use @range for numbers"),

@@ -143,7 +143,8 @@ public final class LocalSystem implements AutoCloseable {
 		embeddedMongo = mongoUri == null;
 		if (mongoUri == null) {
 			java.nio.file.Files.createDirectories(data);
-			MongoServer server = new MongoServer(new H2Backend(data.resolve("mongo.mv").toString()));
+			// a cluster's streams are not the single server's: its Cache must not be either, or data would mix
+			MongoServer server = new MongoServer(new H2Backend(data.resolve(options.natsNodes() > 1 ? "mongo-cluster.mv" : "mongo.mv").toString()));
 			server.bind("127.0.0.1", 0);
 			resources.add(server::shutdownNow);
 			mongoUri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
@@ -186,7 +187,8 @@ public final class LocalSystem implements AutoCloseable {
 		boolean tokensChecked = settings.auth() != null;
 		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
 				settings, () -> (supervised == null || supervised.ready()) && broker.isConnected());
-		log.println("byron: system " + system + " is running (data in " + data + ")");
+		log.println("byron: system " + system + " is running (data in " + data + (options.natsNodes() > 1 && nats != null
+				? "; a cluster's data is kept apart from a single server's, in nats-cluster/ and mongo-cluster.mv" : "") + ")");
 		log.println();
 		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
 		running.forEach((name, instances) -> log.println("  " + String.format("%-19s", name) + " "

@@ -45,7 +45,7 @@ class LocalRunNatsClusterTest {
 
 	@Test
 	void killingTheServerThatLeadsAStreamUnderLoadLosesNoAnsweredWrite() throws Exception {
-		Files.writeString(project.resolve("schema.byron"), "system ledger\ncomponent entries {\n  entity Entry {\n    memo: String!\n  }\n}\n");
+		Files.writeString(project.resolve("schema.byron"), "system ledger\ncomponent entries {\n  entity Entry {\n    memo: String! @unique\n  }\n}\n");
 		StringWriter log = new StringWriter();
 		try (LocalSystem run = LocalSystem.start(project, new LocalOptions(0, null, null, 1, 3), new PrintWriter(log))) {
 			assertThat(run.natsPids()).hasSize(3).doesNotHaveDuplicates();
@@ -98,7 +98,8 @@ class LocalRunNatsClusterTest {
 			assertThat(stored).as("in the stream: %d; the Sink's consumer: %d pending, %d unacknowledged, %d delivered",
 					run.broker("entries").management().getStreamInfo(stream).getStreamState().getMsgCount(), consumer.getNumPending(),
 					consumer.getNumAckPending(), consumer.getDelivered().getStreamSequence()).containsAll(answered);
-			assertThat(log.toString()).contains("nats-server " + (index + 1) + " of 3 stopped unexpectedly");
+			assertThat(log.toString()).contains("nats-server " + (index + 1) + " of 3 stopped unexpectedly")
+					.contains("a cluster's data is kept apart");
 			System.out.printf("nats cluster: %d writes answered, %d refused while the leader was lost%n", answered.size(), refused.get());
 		}
 	}

@@ -153,6 +153,17 @@ public class AnnotationValidator extends ByronCheck {
 					maxArgument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
 			return;
 		}
+		dev.byron.dsl.byron.Component here = Models.componentOf(entity);
+		dev.byron.dsl.byron.Component there = Models.componentOf(referenced);
+		if (here != null && there != null && here != there && here.getMembers().stream()
+				.noneMatch(m -> m instanceof dev.byron.dsl.byron.Replica replica && replica.getEntity() == referenced
+						&& replica.getFields().contains(maxField))) {
+			error("@limit reads '" + literal.getLiteral() + "' of " + there.getName() + "." + referenced.getName() + ", which "
+					+ here.getName() + " does not replicate. Add it to the component: replicate " + there.getName() + "."
+					+ referenced.getName() + " { " + literal.getLiteral() + " }.", maxArgument, P.getArgument_Value(),
+					IssueCodes.ANNOTATION_ARGUMENT);
+			return;
+		}
 		TypeInfo maxType = TypeInfo.of(maxField.getType());
 		if (maxType.isResolved() && (maxType.list() || maxType.scalar() != Scalar.INT)) {
 			error("@limit's maximum '" + literal.getLiteral() + "' is " + maxType.describe() + "; it must be an Int field of "

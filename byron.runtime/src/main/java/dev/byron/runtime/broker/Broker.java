@@ -44,7 +44,7 @@ public final class Broker implements AutoCloseable {
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Broker.class);
 	private volatile int streamReplicas = 1;
 	/** How long an append waits for a stream without a leader to get one: a cluster elects one in a few seconds. */
-	static final Duration LEADERLESS_WAIT = Duration.ofSeconds(5);
+	public static final Duration LEADERLESS_WAIT = Duration.ofSeconds(5);
 	private static final Duration PEERS_WAIT = Duration.ofSeconds(30);
 	/** JetStream's "insufficient resources": no servers enough to place the copies asked for. */
 	private static final int NO_SUITABLE_PEERS = 10005;
@@ -166,8 +166,32 @@ public final class Broker implements AutoCloseable {
 		}
 	}
 
-	private interface JetStreamCall<T> {
+	/** A call to JetStream, as {@link #whileLeaderless} and {@link #whenPeersJoined} repeat it. */
+	public interface JetStreamCall<T> {
 		T call() throws IOException, JetStreamApiException;
+	}
+
+	/**
+	 * Makes a call to a stream or bucket, again while it has no leader (a cluster electing one answers 503, no
+	 * responders, and has stored nothing), for up to {@link #LEADERLESS_WAIT}.
+	 */
+	public static <T> T whileLeaderless(JetStreamCall<T> call) throws IOException, JetStreamApiException {
+		long deadline = System.nanoTime() + LEADERLESS_WAIT.toNanos();
+		while (true) {
+			try {
+				return call.call();
+			} catch (IOException e) {
+				if (!String.valueOf(e.getMessage()).contains("503") || System.nanoTime() > deadline) {
+					throw e;
+				}
+				try {
+					Thread.sleep(100);
+				} catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
 	}
 
 	/**
@@ -213,23 +237,9 @@ public final class Broker implements AutoCloseable {
 	/** An append carrying {@code followUps}, the events its command decided on, which commit with it ({@link FollowUps}). */
 	public long append(String component, Event event, long expectedLast, long expectedStreamLast, List<Event> followUps) {
 		try {
-			long deadline = System.nanoTime() + LEADERLESS_WAIT.toNanos();
-			while (true) {
-				try {
-					PublishAck ack = jetStream.publish(event.subject(), headers(event, followUps), EventCodec.encode(event),
-							expecting(component, expectedLast, expectedStreamLast, null));
-					return ack.getSeqno();
-				} catch (IOException e) {
-					// no responders: the stream has no leader this moment (a cluster electing one), and nothing was stored
-					if (!String.valueOf(e.getMessage()).contains("503") || System.nanoTime() > deadline) {
-						throw e;
-					}
-					Thread.sleep(100);
-				}
-			}
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw unavailable("interrupted", new IOException(e));
+			PublishAck ack = whileLeaderless(() -> jetStream.publish(event.subject(), headers(event, followUps),
+					EventCodec.encode(event), expecting(component, expectedLast, expectedStreamLast, null)));
+			return ack.getSeqno();
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
 				throw new ConcurrentAppend("The " + event.entity() + " " + event.entityId()

@@ -25,7 +25,10 @@ final class CheckLimits implements CommandStep {
 
 	private final ExactRead read;
 
-	CheckLimits(Cache cache, ReadFence fence, ExactRead read) {
+	private final String component;
+
+	CheckLimits(String component, Cache cache, ReadFence fence, ExactRead read) {
+		this.component = component;
 		this.cache = cache;
 		this.fence = fence;
 		this.read = read;
@@ -58,11 +61,17 @@ final class CheckLimits implements CommandStep {
 		if (limit.max() != null) {
 			return limit.max();
 		}
-		String referenced = context.entity.field(limit.per()).map(f -> f.type()).filter(t -> t.kind() == FieldType.Kind.ENTITY)
-				.map(FieldType::name).orElseThrow(() -> new IllegalStateException(limit.describe() + " on "
+		FieldType type = context.entity.field(limit.per()).map(f -> f.type()).filter(t -> t.kind() == FieldType.Kind.ENTITY)
+				.orElseThrow(() -> new IllegalStateException(limit.describe() + " on "
 						+ context.entity.name() + ": '" + limit.per() + "' references no entity"));
-		Map<String, Object> target = read.current(context, referenced, String.valueOf(value)).orElseThrow(() -> ByronException.validation(limit.per(),
-						"No " + referenced + " " + value + "."));
+		String referenced = type.name();
+		boolean own = type.component() == null || type.component().equals(component);
+		// another component's entity is read from this component's replica of it, as of what it has received
+		Map<String, Object> target = (own ? read.current(context, referenced, String.valueOf(value))
+				: cache.find(Cache.replicaCollection(type.component(), referenced), String.valueOf(value))
+						.map(dev.byron.runtime.cache.Documents::toMap))
+				.orElseThrow(() -> ByronException.validation(limit.per(), "No " + (own ? "" : type.component() + ".") + referenced
+						+ " " + value + (own ? "." : " (as far as this component knows).")));
 		Object max = target.get(limit.maxField());
 		return max instanceof Number number ? number.intValue() : 0;
 	}

@@ -61,7 +61,7 @@ public final class CommandPipeline {
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
-				new CheckReferences(component, log, cache), new CheckLimits(cache, fence, this::current), new ClaimUniqueValues(claims),
+				new CheckReferences(component, log, cache), new CheckLimits(component.name(), cache, fence, this::current), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker, fence));
 		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims),
 				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));

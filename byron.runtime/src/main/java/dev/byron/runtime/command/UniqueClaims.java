@@ -66,7 +66,7 @@ final class UniqueClaims {
 		Claim claim = of(entity, unique, values);
 		String key = claim.key();
 		try {
-			bucket.create(key, id.getBytes(StandardCharsets.UTF_8));
+			Broker.whileLeaderless(() -> bucket.create(key, id.getBytes(StandardCharsets.UTF_8)));
 			return claim;
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() != Broker.WRONG_LAST_SEQUENCE) {
@@ -129,7 +129,7 @@ final class UniqueClaims {
 
 	private KeyValueEntry get(String key) {
 		try {
-			return bucket.get(key);
+			return Broker.whileLeaderless(() -> bucket.get(key));
 		} catch (JetStreamApiException | java.io.IOException e) {
 			throw ByronException.unavailable("cannot read unique claims: " + e.getMessage(), e);
 		}
