@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
 		} catch (LocalRunException e) {
 			spec.commandLine().getErr().println("byron: " + e.getMessage());
 			spec.commandLine().getErr().flush();
-			return Byron.MODEL_ERRORS;
+			return e.inTheProject() ? Byron.MODEL_ERRORS : Byron.USAGE;
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -77,6 +77,11 @@ class GatewayEdgeTest {
 			assertThat(mixed.data()).containsKey("users").containsEntry("posts", null);
 			assertThat(mixed.code()).isEqualTo("UNAVAILABLE");
 			assertThat(mixed.errors().get(0).get("message").toString()).contains("posts did not answer within 1 s");
+			Http.Response unanswered = Http.graphql(gateway.url(),
+					"mutation { createPost(input: {author: \"u1\", text: \"hi\"}) { id } }", Map.of());
+			assertThat(unanswered.code()).isEqualTo("UNAVAILABLE");
+			assertThat(unanswered.errors().get(0).get("message").toString()).as("a mutation sent and not answered may have committed")
+					.isEqualTo("posts did not answer within 1 s; the mutation may have been applied: read before you retry it.");
 		} finally {
 			slow.stop(0);
 		}

@@ -36,7 +36,7 @@ public final class HookBuild {
 		try {
 			return new Result(classes, HookCompiler.compile(project, generated, classes));
 		} catch (HookCompiler.CompileError e) {
-			throw new LocalRunException("hooks/ does not compile:\n" + e.getMessage());
+			throw LocalRunException.inTheProject("hooks/ does not compile:\n" + e.getMessage(), null);
 		}
 	}
 

@@ -81,12 +81,12 @@ public final class LocalSystem implements AutoCloseable {
 		try {
 			model = ByronLoader.create().load(project);
 		} catch (ModelLoadException e) {
-			throw new LocalRunException(e.getMessage(), e);
+			throw LocalRunException.inTheProject(e.getMessage(), e);
 		}
 		if (model.hasErrors()) {
 			StringBuilder message = new StringBuilder("The model has errors; fix them and run again:");
 			model.errors().forEach(d -> message.append("\n").append(d.format(Path.of("").toAbsolutePath())));
-			throw new LocalRunException(message.toString());
+			throw LocalRunException.inTheProject(message.toString(), null);
 		}
 		system = model.model().system() == null ? "app" : model.model().system();
 		java.util.function.Consumer<String> say = message -> {
@@ -98,8 +98,10 @@ public final class LocalSystem implements AutoCloseable {
 		Path data = RunData.create(project, say);
 		RunLock lock = RunLock.acquire(data, say);
 		resources.add(lock);
-		log.println("byron: compiling hooks/");
-		log.flush();
+		if (java.nio.file.Files.isDirectory(project.resolve("hooks")) || java.nio.file.Files.isDirectory(project.resolve("customResolvers"))) {
+			log.println("byron: compiling hooks/");
+			log.flush();
+		}
 		GenerationInput input = GenerationInput.of(model.model());
 		List<HookProvider> providers = HookBuild.compile(project, input, data).providers();
 		List<ComponentDescriptor> all = input.descriptors();
@@ -123,7 +125,7 @@ public final class LocalSystem implements AutoCloseable {
 		}
 		List<String> missing = LocalHooks.missing(descriptors.values(), hooks);
 		if (!missing.isEmpty()) {
-			throw new LocalRunException("The model names hooks and resolvers that hooks/ does not implement:\n  "
+			throw LocalRunException.inTheProject("The model names hooks and resolvers that hooks/ does not implement:\n  "
 					+ String.join("\n  ", missing) + "\nImplement them in a class that implements dev.byron.runtime.spi.HookProvider.");
 		}
 
@@ -185,8 +187,18 @@ public final class LocalSystem implements AutoCloseable {
 		LocalNats supervised = nats;
 		GatewaySettings settings = gatewaySettings(input).withCallerKey(callerKey).withLocalHostsOnly();
 		boolean tokensChecked = settings.auth() != null;
-		gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
-				settings, () -> (supervised == null || supervised.ready()) && broker.isConnected());
+		try {
+			gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
+					settings, () -> (supervised == null || supervised.ready()) && broker.isConnected());
+		} catch (IOException e) {
+			for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+				if (cause instanceof java.net.BindException) {
+					throw new LocalRunException("Port " + options.port() + " is in use (another program, or another byron run):"
+							+ " pass --port with a free one, e.g. --port " + (options.port() + 1) + ".", e);
+				}
+			}
+			throw e;
+		}
 		log.println("byron: system " + system + " is running (data in " + data + (options.natsNodes() > 1 && nats != null
 				? "; a cluster's data is kept apart from a single server's, in nats-cluster/ and mongo-cluster.mv" : "") + ")");
 		log.println();

@@ -64,6 +64,19 @@ class LocalRunSupervisionTest {
 	}
 
 	@Test
+	void aBusyPortIsNamedWithAFreeOneToTry() throws Exception {
+		model();
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			int port = taken.getLocalPort();
+			assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(port, null, null), new PrintWriter(new StringWriter())))
+					.isInstanceOf(LocalRunException.class)
+					.hasMessage("Port " + port + " is in use (another program, or another byron run): pass --port with a free one, e.g. --port "
+							+ (port + 1) + ".")
+					.matches(e -> !((LocalRunException) e).inTheProject(), "not a problem of the model");
+		}
+	}
+
+	@Test
 	void aNatsServerLeftOnTheStoreByAKilledRunIsStoppedBeforeANewRunStarts() throws Exception {
 		model();
 		Path data = project.resolve(".byron-data");

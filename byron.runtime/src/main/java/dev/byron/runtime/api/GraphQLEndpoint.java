@@ -167,8 +167,12 @@ public final class GraphQLEndpoint {
 				if (byron.field() != null) {
 					extensions.put("field", byron.field());
 				}
-				if (byron.code() == ErrorCode.UNAVAILABLE || byron.code() == ErrorCode.INTERNAL) {
+				if (byron.code() == ErrorCode.INTERNAL) {
 					LOG.warn("{} at {}: {}", byron.code(), parameters.getPath(), byron.getMessage(), byron.getCause());
+				} else if (byron.code() == ErrorCode.UNAVAILABLE) {
+					// an outage answers many requests the same way: one line each, the trace at debug
+					LOG.warn("{} at {}: {}", byron.code(), parameters.getPath(), byron.getMessage());
+					LOG.debug("{} at {}", byron.code(), parameters.getPath(), byron.getCause());
 				}
 				error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment()).message(byron.getMessage())
 						.extensions(extensions).build();

@@ -308,14 +308,23 @@ public final class GatewayExecutor {
 			}
 			return JSON.readValue(response.body(), MAP);
 		} catch (java.net.http.HttpTimeoutException e) {
-			return unavailable(span, part, component + " did not answer within " + timeout.toSeconds() + " s");
-		} catch (IOException e) {
+			return unavailable(span, part, component + " did not answer within " + timeout.toSeconds() + " s" + mayHaveApplied(part));
+		} catch (java.net.ConnectException e) {
 			return unavailable(span, part, component + " is unavailable (no connection)");
+		} catch (IOException e) {
+			return unavailable(span, part, component + " closed the connection before answering" + mayHaveApplied(part));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			return unavailable(span, part, "interrupted");
 		}
 	}
+
+	/** A mutation that was sent and not answered may have committed: retrying it blindly could do it twice. */
+	private static String mayHaveApplied(Call part) {
+		return part.text().stripLeading().startsWith("mutation") ? MAY_HAVE_APPLIED : "";
+	}
+
+	private static final String MAY_HAVE_APPLIED = "; the mutation may have been applied: read before you retry it.";
 
 	private static Map<String, Object> unavailable(TraceSpan span, Call part, String message) {
 		span.fail(message);
@@ -327,7 +336,8 @@ public final class GatewayExecutor {
 		Map<String, Object> data = new LinkedHashMap<>();
 		for (Field field : part.fields()) {
 			data.put(Documents.responseKey(field), null);
-			Map<String, Object> error = error(message + "; retry later.", ErrorCode.UNAVAILABLE, List.of(Documents.responseKey(field)));
+			Map<String, Object> error = error(message + (message.endsWith(MAY_HAVE_APPLIED) ? "" : "; retry later."), ErrorCode.UNAVAILABLE,
+					List.of(Documents.responseKey(field)));
 			@SuppressWarnings("unchecked")
 			Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
 			extensions.put("component", part.route().component().name());
