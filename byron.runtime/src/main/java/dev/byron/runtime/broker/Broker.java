@@ -176,39 +176,30 @@ public final class Broker implements AutoCloseable {
 	 * responders, and has stored nothing), for up to {@link #LEADERLESS_WAIT}.
 	 */
 	public static <T> T whileLeaderless(JetStreamCall<T> call) throws IOException, JetStreamApiException {
-		long deadline = System.nanoTime() + LEADERLESS_WAIT.toNanos();
-		while (true) {
-			try {
-				return call.call();
-			} catch (IOException e) {
-				if (!String.valueOf(e.getMessage()).contains("503") || System.nanoTime() > deadline) {
-					throw e;
-				}
-				try {
-					Thread.sleep(100);
-				} catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					throw e;
-				}
-			}
-		}
+		return again(call, e -> e instanceof IOException && String.valueOf(e.getMessage()).contains("503"), LEADERLESS_WAIT);
 	}
 
 	/**
 	 * Creates something with several copies once the cluster has the servers to hold them: a cluster that has just
 	 * started answers before all its servers have joined, and refuses placement until then.
 	 */
-	private <T> T whenPeersJoined(JetStreamCall<T> create) throws IOException, JetStreamApiException {
-		long deadline = System.nanoTime() + PEERS_WAIT.toNanos();
+	private static <T> T whenPeersJoined(JetStreamCall<T> create) throws IOException, JetStreamApiException {
+		return again(create, e -> e instanceof JetStreamApiException api && api.getApiErrorCode() == NO_SUITABLE_PEERS, PEERS_WAIT);
+	}
+
+	/** Makes a call again, 100 ms apart, while it fails in a way that {@code passing} says will pass, for up to {@code within}. */
+	private static <T> T again(JetStreamCall<T> call, java.util.function.Predicate<Exception> passing, Duration within)
+			throws IOException, JetStreamApiException {
+		long deadline = System.nanoTime() + within.toNanos();
 		while (true) {
 			try {
-				return create.call();
-			} catch (JetStreamApiException e) {
-				if (e.getApiErrorCode() != NO_SUITABLE_PEERS || System.nanoTime() > deadline) {
+				return call.call();
+			} catch (IOException | JetStreamApiException e) {
+				if (!passing.test(e) || System.nanoTime() > deadline) {
 					throw e;
 				}
 				try {
-					Thread.sleep(200);
+					Thread.sleep(100);
 				} catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
 					throw e;
