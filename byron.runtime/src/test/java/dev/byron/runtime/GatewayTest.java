@@ -37,6 +37,8 @@ class GatewayTest {
 			assertThat(both.object("createPost")).containsKey("id");
 			assertThat(both.data()).containsEntry("again", null);
 			assertThat(both.code()).as("the component's error passes through").isEqualTo("CONFLICT");
+			assertThat(both.errors().get(0)).as("where in the client's query: the path, not lines of the text the component got")
+					.containsEntry("path", List.of("again")).doesNotContainKey("locations");
 
 			Http.Response query = Http.graphql(url, "{ users { nodes { handle } } posts { nodes { text author { handle } } } __typename }", Map.of());
 			assertThat(query.errors()).isEmpty();

@@ -227,30 +227,48 @@ public final class LocalSystem implements AutoCloseable {
 
 	/** Starts each instance of a component on its port (0 the first time: then the port it got is kept). */
 	private synchronized List<ByronComponent> startInstances(String name) throws IOException {
-		List<ByronComponent> instances = new ArrayList<>();
-		running.put(name, instances);
-		List<Integer> instancePorts = ports.get(name);
-		for (int instance = 0; instance < instancePorts.size(); instance++) {
-			ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name).get(instance)).mongo(mongo)
-					.hooks(hooks.get(name)).http("127.0.0.1", instancePorts.get(instance)).callerKey(callerKey)
-					.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).start();
-			instances.add(component);
-			instancePorts.set(instance, component.port());
+		for (int instance = 0; instance < ports.get(name).size(); instance++) {
+			startInstance(name, instance);
 		}
-		return instances;
+		return instances(name);
+	}
+
+	/** Starts one instance (counted from 0) of a component, unless it runs; the others are left as they are. */
+	private synchronized void startInstance(String name, int instance) throws IOException {
+		List<Integer> instancePorts = ports.get(name);
+		List<ByronComponent> instances = running.computeIfAbsent(name,
+				n -> new ArrayList<>(java.util.Collections.nCopies(instancePorts.size(), null)));
+		if (instances.get(instance) != null) {
+			return;
+		}
+		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name).get(instance)).mongo(mongo)
+				.hooks(hooks.get(name)).http("127.0.0.1", instancePorts.get(instance)).callerKey(callerKey)
+				.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).start();
+		instances.set(instance, component);
+		instancePorts.set(instance, component.port());
+	}
+
+	/** Stops one instance (counted from 0) of a component; the gateway goes to the others meanwhile. */
+	public synchronized void stopInstance(String name, int instance) throws InterruptedException {
+		List<ByronComponent> instances = running.get(name);
+		if (instances == null || instances.get(instance) == null) {
+			return;
+		}
+		instances.get(instance).close();
+		instances.set(instance, null);
+		if (instances.stream().allMatch(java.util.Objects::isNull)) {
+			running.remove(name);
+		}
 	}
 
 	public synchronized void stopComponent(String name) throws InterruptedException {
-		List<ByronComponent> instances = running.remove(name);
-		if (instances != null) {
-			for (ByronComponent component : instances) {
-				component.close();
-			}
+		for (int instance = 0; instance < ports.getOrDefault(name, List.of()).size(); instance++) {
+			stopInstance(name, instance);
 		}
 	}
 
 	public synchronized void startComponent(String name) throws IOException {
-		if (!running.containsKey(name) && descriptors.containsKey(name)) {
+		if (descriptors.containsKey(name)) {
 			startInstances(name);
 		}
 	}
@@ -265,15 +283,15 @@ public final class LocalSystem implements AutoCloseable {
 		return nats == null ? List.of() : nats.pids();
 	}
 
-	/** A running component's own GraphQL endpoint (its first instance's; it answers only what the gateway signed); null when stopped. */
+	/** A running component's own GraphQL endpoint (its first running instance's; it answers only what the gateway signed); null when stopped. */
 	public synchronized String componentUrl(String name) {
-		List<ByronComponent> instances = running.get(name);
-		return instances == null ? null : instances.get(0).graphqlUrl();
+		List<ByronComponent> instances = instances(name);
+		return instances.isEmpty() ? null : instances.get(0).graphqlUrl();
 	}
 
-	/** A running component's instances (each its API and its Sink); empty when stopped. */
+	/** A component's running instances (each its API and its Sink); empty when stopped. */
 	public synchronized List<ByronComponent> instances(String name) {
-		return List.copyOf(running.getOrDefault(name, List.of()));
+		return running.getOrDefault(name, List.of()).stream().filter(java.util.Objects::nonNull).toList();
 	}
 
 	/** The broker connection a component's first instance works on, as the component's own NATS user. */
@@ -296,7 +314,10 @@ public final class LocalSystem implements AutoCloseable {
 		return states;
 	}
 
-	/** {@code GET /_byron/components}; {@code POST /_byron/components/<name>/stop|start}. */
+	/**
+	 * {@code GET /_byron/components}; {@code POST /_byron/components/<name>/stop|start}, and with {@code --replicas},
+	 * {@code POST /_byron/components/<name>/<n>/stop|start} for its n-th instance alone (from 1).
+	 */
 	private void admin(dev.byron.runtime.http.Exchange exchange) throws IOException {
 		String[] parts = exchange.path().split("/");
 		com.fasterxml.jackson.databind.ObjectMapper json = JSON;
@@ -304,12 +325,18 @@ public final class LocalSystem implements AutoCloseable {
 			exchange.respond(200, "application/json", json.writeValueAsBytes(components()));
 			return;
 		}
-		boolean action = parts.length == 5 && ("stop".equals(parts[4]) || "start".equals(parts[4]));
-		if (!action || !descriptors.containsKey(parts[3])) {
+		String verb = parts.length == 5 ? parts[4] : parts.length == 6 ? parts[5] : "";
+		boolean action = "stop".equals(verb) || "start".equals(verb);
+		int replicas = parts.length > 3 ? ports.getOrDefault(parts[3], List.of()).size() : 0;
+		int instance = parts.length == 6 && parts[4].matches("[1-9][0-9]?") ? Integer.parseInt(parts[4]) - 1 : -1;
+		if (!action || !descriptors.containsKey(parts[3]) || (parts.length == 6 && (instance < 0 || instance >= replicas))) {
 			exchange.respond(404, "application/json", json.writeValueAsBytes(dev.byron.runtime.api.GraphQLErrors.response(
-					dev.byron.runtime.api.ErrorCode.NOT_FOUND, action ? "No component named " + dev.byron.runtime.api.Echo.of(parts[3])
-							+ "; the components are " + descriptors.keySet() + "."
-							: "GET /_byron/components lists the components; POST /_byron/components/<name>/stop or /start.")));
+					dev.byron.runtime.api.ErrorCode.NOT_FOUND, !action
+							? "GET /_byron/components lists the components; POST /_byron/components/<name>/stop or /start"
+									+ " (or /<name>/<n>/stop for its n-th instance)."
+							: !descriptors.containsKey(parts[3]) ? "No component named " + dev.byron.runtime.api.Echo.of(parts[3])
+									+ "; the components are " + descriptors.keySet() + "."
+									: parts[3] + " has instances 1 to " + replicas + ".")));
 			return;
 		}
 		if (!"POST".equals(exchange.method())) {
@@ -319,10 +346,16 @@ public final class LocalSystem implements AutoCloseable {
 			return;
 		}
 		try {
-			if ("stop".equals(parts[4])) {
-				stopComponent(parts[3]);
-			} else {
+			if ("stop".equals(verb)) {
+				if (instance < 0) {
+					stopComponent(parts[3]);
+				} else {
+					stopInstance(parts[3], instance);
+				}
+			} else if (instance < 0) {
 				startComponent(parts[3]);
+			} else {
+				startInstance(parts[3], instance);
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -337,7 +370,7 @@ public final class LocalSystem implements AutoCloseable {
 		if (gateway != null) {
 			gateway.close();
 		}
-		for (ByronComponent component : running.values().stream().flatMap(List::stream).toList()) {
+		for (ByronComponent component : running.values().stream().flatMap(List::stream).filter(java.util.Objects::nonNull).toList()) {
 			try {
 				component.close();
 			} catch (Exception e) {

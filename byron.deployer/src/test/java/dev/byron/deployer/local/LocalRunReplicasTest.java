@@ -76,9 +76,13 @@ class LocalRunReplicasTest {
 			}
 			assertThat(graphql(run, "{ members(first: 100) { nodes { nick } } }").split("\"nick\"")).hasSize(42);
 
-			run.instances("members").get(0).close();
+			assertThat(admin(run, "members/1/stop")).isEqualTo(200);
+			assertThat(run.instances("members")).hasSize(1);
 			List<String> afterOneStopped = race(6, i -> graphql(run, "mutation { createMember(input: {nick: \"late" + i + "\"}) { id } }"));
 			assertThat(afterOneStopped).as("the gateway goes to the instance still up").allMatch(answer -> answer.contains("\"id\""));
+			assertThat(admin(run, "members/3/stop")).as("there is no third instance").isEqualTo(404);
+			assertThat(admin(run, "members/1/start")).isEqualTo(200);
+			assertThat(run.instances("members")).hasSize(2);
 		}
 	}
 
@@ -112,6 +116,12 @@ class LocalRunReplicasTest {
 		} finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/** POST /_byron/components/{@code path} on the gateway, as the README shows with curl; the status. */
+	private static int admin(LocalSystem run, String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(run.gatewayUrl().replace("/graphql", "/_byron/components/" + path)))
+				.POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private static String graphql(LocalSystem run, String query) throws Exception {

@@ -358,7 +358,12 @@ public final class GatewayExecutor {
 				collected.putAll((Map<String, Object>) data);
 			}
 			if (answer.get("errors") instanceof List<?> list) {
-				list.forEach(error -> errors.add(GraphQLErrors.withCode(error)));
+				list.forEach(error -> {
+					Map<String, Object> coded = GraphQLErrors.withCode(error);
+					// a component's locations are in the text the gateway sent it, not in the client's: the path says where
+					coded.remove("locations");
+					errors.add(coded);
+				});
 			}
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
