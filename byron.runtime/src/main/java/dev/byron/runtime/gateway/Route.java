@@ -37,8 +37,4 @@ public final class Route {
 		order.addAll(instances.subList(0, first));
 		return order;
 	}
-
-	public List<String> instances() {
-		return instances;
-	}
 }
