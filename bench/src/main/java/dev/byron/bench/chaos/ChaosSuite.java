@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chaos suite: Q2 at scale (random mutations across the microblog while Sinks are killed -9 and restarted), the
- * broker killed and restarted under load, a GraphQL fuzzer, and a business rule under chaos (the conference's seats
- * while its Sink is killed). {@code bench/run chaos [mutations] [kills] [fuzz]}
+ * broker killed and restarted under load, a GraphQL fuzzer, a business rule under chaos (the conference's seats
+ * while its Sink is killed), and one server of a 3-server NATS cluster killed under writers. {@code bench/run chaos [mutations] [kills] [fuzz]}
  * runs it at full size and prints the table; the test suite runs it small (ChaosSuiteTest).
  */
 public final class ChaosSuite {
@@ -31,10 +31,10 @@ public final class ChaosSuite {
 			MutationLoad.Check q2, long q2CatchUpMillis, int brokerAcknowledged, int brokerUnavailable, int brokerWrong,
 			MutationLoad.Check broker, long brokerCatchUpMillis, int fuzzRequests, int fuzz5xx, int fuzzStackTraces,
 			int fuzzNotJson, java.util.Map<String, Integer> fuzzCodes, List<String> unhealthy, RuleUnderChaos.Check rule,
-			List<String> problems) {
+			BrokerNodeLoss.Check nodeLoss, List<String> problems) {
 
 		public boolean passed() {
-			return rule.passed() && wrong == 0 && q2.lost() == 0 && q2.stale() == 0 && q2.replicas() == q2.replicasEqual() && q2CatchUpMillis >= 0
+			return rule.passed() && nodeLoss.passed() && wrong == 0 && q2.lost() == 0 && q2.stale() == 0 && q2.replicas() == q2.replicasEqual() && q2CatchUpMillis >= 0
 					&& brokerWrong == 0 && broker.lost() == 0 && broker.stale() == 0 && brokerCatchUpMillis >= 0
 					&& fuzz5xx == 0 && fuzzStackTraces == 0 && fuzzNotJson == 0 && unhealthy.isEmpty();
 		}
@@ -72,6 +72,10 @@ public final class ChaosSuite {
 			rows.add(new String[] { "", "talks whose TalkFull is missing or repeated", String.valueOf(rule.talkFullMissingOrTwice()) });
 			rows.add(new String[] { "", "accepted registrations not on the stream", String.valueOf(rule.acknowledgedNotOnStream()) });
 			rows.add(new String[] { "", "wrong answers", String.valueOf(rule.wrong()) });
+			rows.add(new String[] { "Broker node lost", "nats-server leading the stream of a 3-server cluster killed -9", "at half the writes" });
+			rows.add(new String[] { "", "writes answered / refused", nodeLoss.answered() + " / " + nodeLoss.refused() });
+			rows.add(new String[] { "", "answered after the kill", String.valueOf(nodeLoss.answeredAfterKill()) });
+			rows.add(new String[] { "", "answered writes lost", String.valueOf(nodeLoss.lost()) });
 			StringBuilder out = new StringBuilder();
 			out.append(String.format(Locale.ROOT, "Chaos suite: microblog, %,d mutations by %d workers, %d Sink kills, %,d fuzz requests%n%n",
 					size.mutations(), size.workers(), size.sinkKills(), size.fuzzRequests()));
@@ -163,11 +167,15 @@ public final class ChaosSuite {
 					size.sinkKills());
 			problems.addAll(rule.problems());
 
+			BrokerNodeLoss.Check nodeLoss = BrokerNodeLoss.run(dir.resolve("node-loss"), Math.max(100, size.mutations() / 4),
+					Math.min(4, size.workers()));
+			problems.addAll(nodeLoss.problems());
+
 			return new Report(size, load.sent.get(), load.acknowledged.get(), load.refused.get(), load.topRefusals(3),
 					load.unavailable.get(),
 					load.wrong.get(), kills.get(), q2, q2CatchUp, users.acknowledged.get(), users.unavailable.get(),
 					users.wrong.get(), broker, brokerCatchUp, fuzzer.requests.get(), fuzzer.serverErrors.get(),
-					fuzzer.stackTraces.get(), fuzzer.notJson.get(), fuzzer.codes(), unhealthy, rule, problems);
+					fuzzer.stackTraces.get(), fuzzer.notJson.get(), fuzzer.codes(), unhealthy, rule, nodeLoss, problems);
 		}
 	}
 }

@@ -30,6 +30,7 @@ class ChaosSuiteTest {
 		assertThat(report.rule().kills()).as(table).isEqualTo(2);
 		assertThat(report.rule().fullTalks()).as("some talks filled up: " + table).isPositive();
 		assertThat(report.rule().refused()).as("and then refused: " + table).isPositive();
+		assertThat(report.nodeLoss().answered()).as(table).isGreaterThan(50);
 		assertThat(report.passed()).as(table).isTrue();
 	}
 }
