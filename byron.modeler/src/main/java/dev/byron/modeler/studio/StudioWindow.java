@@ -760,11 +760,11 @@ public final class StudioWindow extends BorderPane {
 		// a line that ends in ':' announces the reason on the next one
 		String summary = lines.isEmpty() ? "" : lines.get(0).endsWith(":") && lines.size() > 1
 				? lines.get(0) + " " + lines.get(1) : lines.get(0);
+		bottom.getSelectionModel().select(logTab);
 		status.setText(job + " failed: " + summary + "  (details in Log)");
 		if (!status.getStyleClass().contains("status-error")) {
 			status.getStyleClass().add("status-error");
 		}
-		bottom.getSelectionModel().select(logTab);
 	}
 
 	public void dispose() {

@@ -293,8 +293,9 @@ class StudioWindowTest {
 		robot.clickOn("Run");
 		waitFor(60, () -> window.statusText().startsWith("Run failed: "));
 		assertThat(window.statusText()).contains("unwritten").endsWith("(details in Log)");
-		assertThat(robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().getSelectedItem().getText())
-				.isEqualTo("Log");
+		javafx.scene.control.TabPane bottom = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+		// the status is polled from this thread while the FX thread brings the Log forward
+		waitFor(() -> "Log".equals(bottom.getSelectionModel().getSelectedItem().getText()));
 		assertThat(window.isRunning()).isFalse();
 		screenshot(robot, window, "studio-run-failed.png");
 	}
