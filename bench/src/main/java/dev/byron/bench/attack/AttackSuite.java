@@ -18,8 +18,11 @@ import dev.byron.deployer.local.LocalSystem;
  * miss; {@code AttackSuiteTest} runs it on every build.
  */
 public final class AttackSuite {
-	/** One attempt: what was tried, the answer it must get, the answer it got. */
-	public record Case(String attack, String expected, String got, boolean passed) {
+	/**
+	 * One attempt: what was tried, the answer it must get, the answer it got. {@code answered} is the part that does
+	 * not depend on time (every client answered, the right code); {@code passed} adds the time bound, if any.
+	 */
+	public record Case(String attack, String expected, String got, boolean passed, boolean answered) {
 	}
 
 	public record Report(List<Case> cases) {
@@ -29,6 +32,11 @@ public final class AttackSuite {
 
 		public List<Case> misses() {
 			return cases.stream().filter(c -> !c.passed()).toList();
+		}
+
+		/** Misses other than a time bound: a wrong answer or a client not answered at all. */
+		public List<Case> wrongAnswers() {
+			return cases.stream().filter(c -> !c.answered()).toList();
 		}
 
 		public String table() {

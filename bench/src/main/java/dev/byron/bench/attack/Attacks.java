@@ -120,8 +120,8 @@ final class Attacks {
 			Collections.sort(all);
 			double p99 = all.get((int) Math.ceil(all.size() * 0.99) - 1);
 			long failed = all.stream().filter(m -> m == Double.MAX_VALUE).count();
-			add(count + " stalled sockets (headers never finished), 200 queries from 4 other clients", "all answered, p99 < 100 ms",
-					failed == 0 ? String.format(Locale.ROOT, "all answered, p99 %.1f ms", p99) : failed + " failed", failed == 0 && p99 < 100);
+			addTimed(count + " stalled sockets (headers never finished), 200 queries from 4 other clients", "all answered, p99 < 100 ms",
+					failed == 0 ? String.format(Locale.ROOT, "all answered, p99 %.1f ms", p99) : failed + " failed", failed == 0, p99 < 100);
 		} finally {
 			for (Socket socket : stalled) {
 				socket.close();
@@ -147,9 +147,9 @@ final class Attacks {
 			}
 			Collections.sort(millis);
 			double p99 = millis.isEmpty() ? Double.NaN : millis.get(millis.size() - 1);
-			add(count + " stalled bodies sent with a valid token, 50 queries from another client", "all answered, slowest < 100 ms",
-					failed == 0 ? String.format(Locale.ROOT, "all answered, slowest %.1f ms", p99) : failed + " failed",
-					failed == 0 && p99 < 100);
+			addTimed(count + " stalled bodies sent with a valid token, 50 queries from another client", "all answered, slowest < 100 ms",
+					failed == 0 ? String.format(Locale.ROOT, "all answered, slowest %.1f ms", p99) : failed + " failed", failed == 0,
+					p99 < 100);
 		} finally {
 			for (Socket socket : stalled) {
 				socket.close();
@@ -186,8 +186,8 @@ final class Attacks {
 		}
 		Collections.sort(millis);
 		double median = millis.get(2);
-		add("1,000 chained fragments (37 KB)", "VALIDATION in < 100 ms", String.format(Locale.ROOT, "%s in %.1f ms", refused.code(), median),
-				"VALIDATION".equals(refused.code()) && median < 100);
+		addTimed("1,000 chained fragments (37 KB)", "VALIDATION in < 100 ms", String.format(Locale.ROOT, "%s in %.1f ms", refused.code(), median),
+				"VALIDATION".equals(refused.code()), median < 100);
 
 		StringBuilder aliases = new StringBuilder("{ ");
 		for (int i = 0; i < 20_000; i++) {
@@ -405,7 +405,12 @@ final class Attacks {
 	}
 
 	private void add(String attack, String expected, String got, boolean passed) {
-		cases.add(new Case(attack, expected, got, passed));
+		cases.add(new Case(attack, expected, got, passed, passed));
+	}
+
+	/** An attempt with a time bound: {@code answered} without it, {@code passed} with it. */
+	private void addTimed(String attack, String expected, String got, boolean answered, boolean inTime) {
+		cases.add(new Case(attack, expected, got, answered && inTime, answered));
 	}
 
 	private static JWTClaimsSet.Builder claims(String subject, List<String> roles) {
