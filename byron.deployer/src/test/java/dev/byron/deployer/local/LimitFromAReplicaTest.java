@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the limiting component's replica of it, and the limit holds under racing creates.
  */
 class LimitFromAReplicaTest {
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@TempDir
@@ -81,9 +75,7 @@ class LimitFromAReplicaTest {
 
 	private static JsonNode graphql(LocalSystem run, String query) {
 		try {
-			return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(run.gatewayUrl())).header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query)))).build(),
-					HttpResponse.BodyHandlers.ofString()).body());
+			return JSON.readTree(GatewayRequests.post(run, query));
 		} catch (Exception e) {
 			throw new IllegalStateException(e);
 		}

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +32,6 @@ import io.nats.client.api.StreamInfo;
  * writes go on through the other two.
  */
 class LocalRunNatsClusterTest {
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@TempDir
@@ -121,9 +115,7 @@ class LocalRunNatsClusterTest {
 
 	private static JsonNode graphql(LocalSystem run, String query) {
 		try {
-			return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(run.gatewayUrl())).header("Content-Type", "application/json")
-					.timeout(java.time.Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-							Map.of("query", query)))).build(), HttpResponse.BodyHandlers.ofString()).body());
+			return JSON.readTree(GatewayRequests.post(run, query));
 		} catch (Exception e) {
 			return JSON.createObjectNode().put("errors", e.toString());
 		}

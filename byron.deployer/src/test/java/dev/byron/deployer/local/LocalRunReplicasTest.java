@@ -22,7 +22,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.byron.runtime.ByronComponent;
 
@@ -33,7 +32,6 @@ import dev.byron.runtime.ByronComponent;
  */
 class LocalRunReplicasTest {
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@TempDir
 	Path project;
@@ -125,9 +123,7 @@ class LocalRunReplicasTest {
 	}
 
 	private static String graphql(LocalSystem run, String query) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(URI.create(run.gatewayUrl())).header("Content-Type", "application/json")
-				.timeout(java.time.Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-						java.util.Map.of("query", query)))).build(), HttpResponse.BodyHandlers.ofString()).body();
+		return GatewayRequests.post(run, query);
 	}
 
 	private static void await(String what, BooleanSupplier condition) throws InterruptedException {

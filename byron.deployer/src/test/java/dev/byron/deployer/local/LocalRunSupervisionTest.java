@@ -102,10 +102,7 @@ class LocalRunSupervisionTest {
 
 	private static String graphql(LocalSystem run, String query) {
 		try {
-			String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("query", query));
-			return HTTP.send(HttpRequest.newBuilder(URI.create(run.gatewayUrl())).header("Content-Type", "application/json")
-					.timeout(java.time.Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-					HttpResponse.BodyHandlers.ofString()).body();
+			return GatewayRequests.post(run, query);
 		} catch (Exception e) {
 			return e.toString();
 		}
