@@ -123,6 +123,8 @@ public final class WebServer implements AutoCloseable {
 	 * handled once its body has arrived whole, read without holding a thread.
 	 */
 	private static final class Routes extends Handler.Abstract {
+		/** How many times the limit a declared body may be and still be read (and dropped) before the 413. */
+		private static final int DRAINED_BODIES = 4;
 		private final List<Map.Entry<String, HttpHandler>> routes;
 		private final ServerLimits limits;
 
@@ -149,8 +151,7 @@ public final class WebServer implements AutoCloseable {
 				return true;
 			}
 			if (declared > limits.maxBodyBytes()) {
-				exchange.respondAndCloseIfFirst(413, "application/json", error(ErrorCode.VALIDATION, "The request is larger than "
-						+ limits.maxBodyBytes() + " bytes."));
+				refuseTooLarge(request, exchange, declared <= DRAINED_BODIES * (long) limits.maxBodyBytes());
 				return true;
 			}
 			java.util.concurrent.CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, limits.maxBodyBytes());
@@ -171,10 +172,11 @@ public final class WebServer implements AutoCloseable {
 					return;
 				}
 				if (failure != null) {
-					boolean tooLarge = failure instanceof IllegalArgumentException || failure.getCause() instanceof IllegalArgumentException;
+					Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+					// Jetty's accumulator refuses the byte past the limit this way; a broken connection is an IOException
+					boolean tooLarge = cause instanceof IllegalStateException || cause instanceof IllegalArgumentException;
 					if (tooLarge) {
-						exchange.respondAndCloseIfFirst(413, "application/json", error(ErrorCode.VALIDATION, "The request is larger than "
-								+ limits.maxBodyBytes() + " bytes."));
+						refuseTooLarge(request, exchange, true);
 					} else {
 						LOG.debug("a request body did not arrive: {}", failure.toString());
 						exchange.fail(failure);
@@ -185,6 +187,28 @@ public final class WebServer implements AutoCloseable {
 				request.getComponents().getExecutor().execute(() -> run(handler, exchange));
 			});
 			return true;
+		}
+
+		/**
+		 * Answers 413 and closes the connection. A client that sends its body without waiting for an answer would
+		 * have that answer reset away if the connection closed on unread bytes, so a body up to a few times the limit
+		 * is read and dropped first, for at most the body deadline; a larger one is refused at once.
+		 */
+		private void refuseTooLarge(Request request, Exchange exchange, boolean drainFirst) {
+			byte[] answer = error(ErrorCode.VALIDATION, "The request is larger than " + limits.maxBodyBytes() + " bytes.");
+			if (!drainFirst) {
+				exchange.respondAndCloseIfFirst(413, "application/json", answer);
+				return;
+			}
+			var deadline = request.getComponents().getScheduler().schedule(
+					() -> exchange.respondAndCloseIfFirst(413, "application/json", answer), limits.bodyDeadline());
+			Content.Source.consumeAll(request, Callback.from(() -> {
+				deadline.cancel();
+				exchange.respondAndCloseIfFirst(413, "application/json", answer);
+			}, failure -> {
+				deadline.cancel();
+				exchange.respondAndCloseIfFirst(413, "application/json", answer);
+			}));
 		}
 
 		private static void run(HttpHandler handler, Exchange exchange) {

@@ -95,6 +95,27 @@ class WebServerTest {
 	}
 
 	@Test
+	void aChunkedBodyThatGrowsPastTheLimitIsAnswered413() throws Exception {
+		byte[] body = "x".repeat((1 << 20) + 1).getBytes(StandardCharsets.US_ASCII);
+		HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+				URI.create(base() + "/echo")).POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("VALIDATION");
+	}
+
+	@Test
+	void aDeclaredBodyFarPastTheLimitIsRefusedBeforeItIsSent() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", server.port())) {
+			socket.setSoTimeout(20_000);
+			socket.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\nContent-Type: text/plain\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+			assertThat(answer).startsWith("HTTP/1.1 413").contains("VALIDATION");
+		}
+	}
+
+	@Test
 	void aRequestThatStallsIsClosedAfterTheIdleTimeout() throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", server.port())) {
 			socket.setSoTimeout(20_000);
