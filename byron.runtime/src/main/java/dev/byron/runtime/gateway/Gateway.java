@@ -30,15 +30,15 @@ public final class Gateway implements AutoCloseable {
 			"react-dom.production.min.js", "/META-INF/resources/webjars/react-dom/18.3.1/umd/react-dom.production.min.js");
 
 	private final WebServer server;
+	private final GatewayExecutor executor;
 
-	private Gateway(WebServer server) {
+	private Gateway(WebServer server, GatewayExecutor executor) {
 		this.server = server;
+		this.executor = executor;
 	}
 
-	private static Map<String, HttpHandler> routes(List<Route> routes, Map<String, HttpHandler> extra, GatewaySettings settings,
+	private static Map<String, HttpHandler> routes(GatewayExecutor gateway, Map<String, HttpHandler> extra, GatewaySettings settings,
 			BooleanSupplier ready) throws IOException {
-		GatewayExecutor gateway = new GatewayExecutor(new GatewaySchema(routes), settings.timeout(), settings.limits(),
-				new AccessRules(routes), settings.callerKey() == null ? null : GatewaySignature.withKey(settings.callerKey()));
 		TokenVerifier verifier = settings.auth() == null ? null : new TokenVerifier(settings.auth(), settings.jwtSecret());
 		Map<String, HttpHandler> handlers = new LinkedHashMap<>();
 		HttpHandler graphql = new GraphQLHandler(gateway::execute, resource("/dev/byron/runtime/gateway/graphiql.html"),
@@ -91,7 +91,15 @@ public final class Gateway implements AutoCloseable {
 	/** With {@code ready} answering {@code /health/ready} (a local run's broker being restarted, say). */
 	public static Gateway start(List<Route> routes, String host, int port, Map<String, HttpHandler> extra,
 			GatewaySettings settings, BooleanSupplier ready) throws IOException {
-		return new Gateway(WebServer.start(host, port, routes(routes, extra, settings, ready), ServerLimits.DEFAULT, "byron-gateway"));
+		GatewayExecutor executor = new GatewayExecutor(new GatewaySchema(routes), settings.timeout(), settings.limits(),
+				new AccessRules(routes), settings.callerKey() == null ? null : GatewaySignature.withKey(settings.callerKey()));
+		try {
+			return new Gateway(WebServer.start(host, port, routes(executor, extra, settings, ready), ServerLimits.DEFAULT, "byron-gateway"),
+					executor);
+		} catch (IOException | RuntimeException e) {
+			executor.close();
+			throw e;
+		}
 	}
 
 	public int port() {
@@ -125,5 +133,6 @@ public final class Gateway implements AutoCloseable {
 	@Override
 	public void close() {
 		server.close();
+		executor.close();
 	}
 }

@@ -1,10 +1,6 @@
 package dev.byron.runtime.gateway;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +43,7 @@ import io.opentelemetry.api.trace.SpanKind;
  * itself, and merges the answers. A component that does not answer gives {@code UNAVAILABLE} for its fields
  * only.
  */
-public final class GatewayExecutor {
+public final class GatewayExecutor implements AutoCloseable {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -62,7 +58,7 @@ public final class GatewayExecutor {
 
 	private final GatewaySchema schema;
 	private final GraphQL introspection;
-	private final HttpClient http;
+	private final ComponentCalls http;
 	private final Duration timeout;
 	private final QueryLimits limits;
 	private final AccessRules access;
@@ -77,8 +73,14 @@ public final class GatewayExecutor {
 		this.limits = limits;
 		this.access = access;
 		this.introspection = GraphQL.newGraphQL(schema.schema()).build();
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+		this.http = new ComponentCalls(Duration.ofSeconds(2), timeout);
 		this.timeout = timeout;
+	}
+
+	/** Closes the connections to components. */
+	@Override
+	public void close() {
+		http.close();
 	}
 
 	/** A part of the request that goes to one place: a component, or the gateway itself (introspection). */
@@ -283,19 +285,18 @@ public final class GatewayExecutor {
 			body.put("query", part.text());
 			body.put("variables", variables);
 			byte[] json = JSON.writeValueAsBytes(body);
-			HttpResponse<byte[]> response = null;
+			Map<String, String> headers = new LinkedHashMap<>();
+			headers.put("traceparent", traceparent);
+			if (signature != null) {
+				headers.put(Caller.HEADER, signature.sign(caller, component));
+			} else if (caller.authenticated()) {
+				headers.put(Caller.HEADER, caller.toHeader());
+			}
+			ComponentCalls.Answer response = null;
 			java.util.Iterator<String> instances = part.route().inTurn().iterator();
 			while (response == null) {
-				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instances.next())).timeout(timeout)
-						.header("Content-Type", "application/json").header("traceparent", traceparent)
-						.POST(HttpRequest.BodyPublishers.ofByteArray(json));
-				if (signature != null) {
-					request.header(Caller.HEADER, signature.sign(caller, component));
-				} else if (caller.authenticated()) {
-					request.header(Caller.HEADER, caller.toHeader());
-				}
 				try {
-					response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+					response = http.post(instances.next(), json, headers);
 				} catch (java.net.ConnectException e) {
 					// refused before anything was sent: another instance may take it
 					if (!instances.hasNext()) {
@@ -303,19 +304,16 @@ public final class GatewayExecutor {
 					}
 				}
 			}
-			if (response.statusCode() >= 500) {
-				return unavailable(span, part, component + " answered HTTP " + response.statusCode());
+			if (response.status() >= 500) {
+				return unavailable(span, part, component + " answered HTTP " + response.status());
 			}
 			return JSON.readValue(response.body(), MAP);
-		} catch (java.net.http.HttpTimeoutException e) {
+		} catch (java.net.SocketTimeoutException e) {
 			return unavailable(span, part, component + " did not answer within " + timeout.toSeconds() + " s" + mayHaveApplied(part));
 		} catch (java.net.ConnectException e) {
 			return unavailable(span, part, component + " is unavailable (no connection)");
 		} catch (IOException e) {
 			return unavailable(span, part, component + " closed the connection before answering" + mayHaveApplied(part));
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return unavailable(span, part, "interrupted");
 		}
 	}
 
