@@ -185,7 +185,7 @@ class CliTest {
 		Run first = byron("generate", examples().resolve("microblog").toString(), "-o", out.toString());
 		assertThat(first.exit()).as(first.out()).isZero();
 		assertThat(out.resolve("components/timeline/descriptor.json")).exists();
-		assertThat(out.resolve("components/accounts/schema.graphql")).content().contains("createUser(input: UserInput!): User!");
+		assertThat(out.resolve("components/accounts/schema.graphql")).content().contains("createUser(input: UserInput!): User\n");
 		assertThat(byron("generate", examples().resolve("microblog").toString(), "-o", out.toString()).out())
 				.contains("0 written");
 		Path bad = dir.resolve("bad.byron");

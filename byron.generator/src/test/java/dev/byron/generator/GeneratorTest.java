@@ -78,7 +78,7 @@ class GeneratorTest {
 		assertThat(first.written()).isNotEmpty();
 		assertThat(first.unchanged()).isEmpty();
 		assertThat(out.resolve("components/orders/descriptor.json")).exists();
-		assertThat(out.resolve("components/orders/schema.graphql")).content().contains("createOrder(input: OrderInput!): Order!");
+		assertThat(out.resolve("components/orders/schema.graphql")).content().contains("createOrder(input: OrderInput!): Order\n");
 		assertThat(out.resolve("README.md")).content().contains("| `orders` |").contains("`payments` runs `refundOrder` on `orders.OrderCancelled`");
 		Generator.Report again = Generator.write(load("shop").model(), out);
 		assertThat(again.written()).isEmpty();

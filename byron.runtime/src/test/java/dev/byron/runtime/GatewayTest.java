@@ -7,6 +7,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.byron.runtime.api.ByronException;
+import dev.byron.runtime.api.ErrorCode;
+import dev.byron.runtime.descriptor.ComponentDescriptor;
+import dev.byron.runtime.descriptor.FieldType;
+import dev.byron.runtime.descriptor.OperationDescriptor;
+import dev.byron.runtime.descriptor.OperationDescriptor.ParameterDescriptor;
+import dev.byron.runtime.spi.Hooks;
+
 import dev.byron.runtime.broker.Broker;
 import dev.byron.runtime.cache.Cache;
 import dev.byron.runtime.gateway.Gateway;
@@ -35,7 +43,7 @@ class GatewayTest {
 			Http.Response both = Http.graphql(url, "mutation($a: ID!) { createPost(input: {author: $a, text: \"hi\"}) { id } "
 					+ "again: createUser(input: {handle: \"ada\", name: \"Other\"}) { id } }", Map.of("a", ada));
 			assertThat(both.object("createPost")).containsKey("id");
-			assertThat(both.data()).containsEntry("again", null);
+			assertThat(both.data()).as("createUser returns a nullable User: its failure nulls it alone").containsEntry("again", null);
 			assertThat(both.code()).as("the component's error passes through").isEqualTo("CONFLICT");
 			assertThat(both.errors().get(0)).as("where in the client's query: the path, not lines of the text the component got")
 					.containsEntry("path", List.of("again")).doesNotContainKey("locations");
@@ -74,6 +82,38 @@ class GatewayTest {
 			assertThat(((Map<String, Object>) partial.data().get("posts")).get("nodes")).isEqualTo(List.of(Map.of("text", "hi")));
 			assertThat(partial.code()).isEqualTo("UNAVAILABLE");
 			assertThat(partial.errors().get(0).get("path")).isEqualTo(List.of("users"));
+		}
+	}
+
+	@Test
+	void aNonNullRootFieldThatFailsMakesTheWholeDataNullAsTheSpecPropagatesIt() throws Exception {
+		String system = TestInfra.newSystem();
+		ComponentDescriptor base = TestDescriptors.accounts(system);
+		ComponentDescriptor accounts = new ComponentDescriptor(1, system, "accounts", base.granularity(), base.entities(),
+				base.enums(), base.events(), base.replicas(), base.reactions(), base.hooks(), List.of(
+						new OperationDescriptor("QUERY", "quota", List.of(), FieldType.scalar("Int", true)),
+						new OperationDescriptor("MUTATION", "suspend", List.of(new ParameterDescriptor("id", FieldType.scalar("ID", true),
+								null)), FieldType.reference("accounts", "User", true))));
+		Hooks hooks = Hooks.builder()
+				.resolver("quota", ctx -> {
+					throw new ByronException(ErrorCode.CONFLICT, "no quota today");
+				})
+				.resolver("suspend", ctx -> {
+					throw new ByronException(ErrorCode.NOT_FOUND, "no such user");
+				}).build();
+		try (Broker broker = TestInfra.broker(system);
+				ByronComponent component = ByronComponent.from(accounts).broker(broker).mongo(TestInfra.mongo()).hooks(hooks).start();
+				Gateway gateway = Gateway.start(List.of(new Route(component.descriptor(), component.graphqlUrl())), "127.0.0.1", 0)) {
+			for (String url : List.of(component.graphqlUrl(), gateway.url())) {
+				Http.Response query = Http.graphql(url, "{ users { nodes { handle } } quota }", Map.of());
+				assertThat(query.body()).as("quota is Int! at " + url).containsEntry("data", null);
+				assertThat(query.code()).isEqualTo("CONFLICT");
+				Http.Response mutation = Http.graphql(url, "mutation { suspend(id: \"nobody\") { handle } }", Map.of());
+				assertThat(mutation.body()).as("suspend is User! at " + url).containsEntry("data", null);
+				assertThat(mutation.code()).isEqualTo("NOT_FOUND");
+				assertThat(Http.graphql(url, "{ users { nodes { handle } } }", Map.of()).data()).as("nullable fields stand")
+						.containsKey("users");
+			}
 		}
 	}
 }

@@ -32,10 +32,11 @@ public final class SchemaWriter {
 			String single = lowerFirst(name);
 			String plural = lowerFirst(entity.plural());
 			query.append("  ").append(single).append("(id: ID!): ").append(name).append('\n');
-			query.append("  ").append(plural).append("(first: Int = 20, after: String): ").append(name).append("Connection!\n");
-			mutation.append("  create").append(name).append("(input: ").append(name).append("Input!): ").append(name).append("!\n");
-			mutation.append("  update").append(name).append("(id: ID!, input: ").append(name).append("Patch!): ").append(name).append("!\n");
-			mutation.append("  delete").append(name).append("(id: ID!): ID!\n");
+			// root fields are nullable: a component that fails or is down nulls its own fields, not the whole answer (ADR 28)
+			query.append("  ").append(plural).append("(first: Int = 20, after: String): ").append(name).append("Connection\n");
+			mutation.append("  create").append(name).append("(input: ").append(name).append("Input!): ").append(name).append('\n');
+			mutation.append("  update").append(name).append("(id: ID!, input: ").append(name).append("Patch!): ").append(name).append('\n');
+			mutation.append("  delete").append(name).append("(id: ID!): ID\n");
 			out.append("type ").append(name).append(" {\n  id: ID!\n");
 			entity.fields().forEach(f -> out.append("  ").append(f.name()).append(": ").append(outputType(component, f.type())).append('\n'));
 			out.append("}\n\n");

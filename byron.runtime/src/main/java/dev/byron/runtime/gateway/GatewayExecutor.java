@@ -166,7 +166,7 @@ public final class GatewayExecutor implements AutoCloseable {
 			}
 			others.forEach(f -> answers.add(f.join()));
 		}
-		return merge(plan.rootFields(), answers);
+		return merge(plan.mutation() ? schema.schema().getMutationType() : schema.schema().getQueryType(), plan.rootFields(), answers);
 	}
 
 	/** Parses, checks and validates a query, and splits it into calls; or refuses it. */
@@ -348,7 +348,12 @@ public final class GatewayExecutor implements AutoCloseable {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> merge(List<Field> rootFields, List<Map<String, Object>> answers) {
+	/**
+	 * One answer from the parts' answers, in the client's field order. A root field of a non-null type that came
+	 * back null makes {@code data} null, as the spec's null propagation has it (the root has no nullable parent).
+	 */
+	private static Map<String, Object> merge(graphql.schema.GraphQLObjectType root, List<Field> rootFields,
+			List<Map<String, Object>> answers) {
 		Map<String, Object> collected = new LinkedHashMap<>();
 		List<Object> errors = new ArrayList<>();
 		for (Map<String, Object> answer : answers) {
@@ -367,7 +372,13 @@ public final class GatewayExecutor implements AutoCloseable {
 		Map<String, Object> data = new LinkedHashMap<>();
 		for (Field field : rootFields) {
 			String key = Documents.responseKey(field);
-			data.put(key, collected.get(key));
+			Object value = collected.get(key);
+			var definition = root.getFieldDefinition(field.getName());
+			if (value == null && definition != null && graphql.schema.GraphQLTypeUtil.isNonNull(definition.getType())) {
+				data = null;
+				break;
+			}
+			data.put(key, value);
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("data", data);
