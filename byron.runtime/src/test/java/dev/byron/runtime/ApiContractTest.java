@@ -194,4 +194,20 @@ class ApiContractTest {
 		assertThat(answer.body()).contains("number or string length").doesNotContain("StreamReadConstraints").doesNotContain("com.fasterxml")
 				.doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z][A-Za-z]+");
 	}
+
+	@Test
+	void aClientThatAcceptsTheGraphQLResponseTypeGetsItWithStatusCodes() {
+		Map<String, String> modern = Map.of("Accept", "application/graphql-response+json, application/json;q=0.9");
+		var answered = Http.exchange(url, "{\"query\": \"{ users { nodes { handle } } }\"}", modern);
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.headers().firstValue("Content-Type")).hasValue("application/graphql-response+json; charset=utf-8");
+		var invalid = Http.exchange(url, "{\"query\": \"{ users { nope } }\"}", modern);
+		assertThat(invalid.statusCode()).as("not executed: no data, so a 4xx").isEqualTo(400);
+		assertThat(invalid.body()).contains("VALIDATION").doesNotContain("\"data\"");
+		var legacy = Http.exchange(url, "{\"query\": \"{ users { nope } }\"}", Map.of("Accept", "application/json"));
+		assertThat(legacy.statusCode()).isEqualTo(200);
+		assertThat(legacy.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+		assertThat(Http.exchange(url, "{\"query\": \"{ users { nodes { handle } } }\"}", Map.of("Accept", "text/plain")).statusCode())
+				.isEqualTo(406);
+	}
 }

@@ -85,6 +85,21 @@ public final class Http {
 		}
 	}
 
+	/** A POST with a JSON body and these headers, the answer as sent (status, headers, text). */
+	public static HttpResponse<String> exchange(String url, String body, Map<String, String> headers) {
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body));
+			headers.forEach(request::header);
+			return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public static HttpResponse<String> get(String url) {
 		try {
 			return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());

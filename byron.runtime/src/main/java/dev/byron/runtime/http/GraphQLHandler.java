@@ -56,13 +56,18 @@ public final class GraphQLHandler implements HttpHandler {
 
 	@Override
 	public void handle(Exchange exchange) throws IOException {
+		GraphQLMediaType type = GraphQLMediaType.accepted(exchange.header("Accept"));
 		try {
 			if ("GET".equals(exchange.method())) {
 				Map<String, String> parameters = parameters(exchange.rawQuery());
 				String accept = exchange.header("Accept");
 				boolean browser = wantsPage(exchange);
 				if (parameters.containsKey("query") && !(browser && graphiql != null)) {
-					get(exchange, parameters);
+					if (type == null) {
+						notAcceptable(exchange);
+						return;
+					}
+					get(exchange, parameters, type);
 					return;
 				}
 				if (graphiql != null && acceptsHtml(accept)) { // a browser opening GraphiQL, its editor filled from ?query=
@@ -72,13 +77,18 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 			if (!"POST".equals(exchange.method())) {
 				exchange.addHeader("Allow", "POST");
-				refuse(exchange, 405, "Send GraphQL requests as POST with a JSON body {\"query\": ..., \"variables\": ...}.");
+				refuse(exchange, type, 405, "Send GraphQL requests as POST with a JSON body {\"query\": ..., \"variables\": ...}.");
+				return;
+			}
+			if (type == null) {
+				discard(exchange.body());
+				notAcceptable(exchange);
 				return;
 			}
 			if (!isJson(exchange.header("Content-Type"))) {
 				discard(exchange.body());
 				exchange.addHeader("Accept-Post", "application/json");
-				refuse(exchange, 415, "Send GraphQL requests with Content-Type: application/json. Other types (forms, text/plain)"
+				refuse(exchange, type, 415, "Send GraphQL requests with Content-Type: application/json. Other types (forms, text/plain)"
 						+ " are refused, so that a web page cannot send requests here without the browser asking first.");
 				return;
 			}
@@ -86,36 +96,36 @@ public final class GraphQLHandler implements HttpHandler {
 			byte[] body = length != null && parse(length) > MAX_BODY ? null : readAtMost(exchange.body(), MAX_BODY);
 			if (body == null) {
 				discard(exchange.body());
-				refuse(exchange, 413, "The request is larger than " + MAX_BODY + " bytes.");
+				refuse(exchange, type, 413, "The request is larger than " + MAX_BODY + " bytes.");
 				return;
 			}
 			Map<String, Object> request;
 			try {
 				String text = Utf8.strict(body);
 				if (text == null) {
-					refuse(exchange, 400, "The body is not valid UTF-8 (malformed, overlong or surrogate bytes); send it as UTF-8.");
+					refuse(exchange, type, 400, "The body is not valid UTF-8 (malformed, overlong or surrogate bytes); send it as UTF-8.");
 					return;
 				}
 				request = text.isEmpty() ? null : JSON.readValue(text, MAP);
 				if (request != null && Utf8.hasLoneSurrogate(request)) {
-					refuse(exchange, 400, "The body has a \\u escape for half a character (an unpaired surrogate); send whole characters.");
+					refuse(exchange, type, 400, "The body has a \\u escape for half a character (an unpaired surrogate); send whole characters.");
 					return;
 				}
 				if (request == null) {
-					refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
+					refuse(exchange, type, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
 					return;
 				}
 			} catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-				refuse(exchange, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
+				refuse(exchange, type, 400, "The body must be a JSON object: {\"query\": ..., \"variables\": {...}}.");
 				return;
 			} catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-				refuse(exchange, 400, "The body's JSON is beyond what is accepted (nesting depth, number or string length);"
+				refuse(exchange, type, 400, "The body's JSON is beyond what is accepted (nesting depth, number or string length);"
 						+ " send {\"query\": ..., \"variables\": {...}} with ordinary values.");
 				return;
 			} catch (JsonProcessingException e) {
 				var where = e.getLocation();
 				boolean duplicate = e.getMessage() != null && e.getMessage().startsWith("Duplicate field");
-				refuse(exchange, 400, (duplicate ? "The body gives a key twice" : "The body is not JSON") + (where == null ? ""
+				refuse(exchange, type, 400, (duplicate ? "The body gives a key twice" : "The body is not JSON") + (where == null ? ""
 						: " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")") + ": send {\"query\": ..., \"variables\": {...}}.");
 				return;
 			}
@@ -124,28 +134,28 @@ public final class GraphQLHandler implements HttpHandler {
 			Object operation = request.get("operationName");
 			if (!(query instanceof String) || variables != null && !(variables instanceof Map)
 					|| operation != null && !(operation instanceof String)) {
-				refuse(exchange, 400, "Expected {\"query\": string, \"variables\": object, \"operationName\": string}.");
+				refuse(exchange, type, 400, "Expected {\"query\": string, \"variables\": object, \"operationName\": string}.");
 				return;
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> result = executor.execute(new GraphQLRequest((String) query, (Map<String, Object>) variables,
 					(String) operation, exchange.header("traceparent"), callers.apply(exchange)));
-			send(exchange, 200, "application/json", JSON.writeValueAsString(result));
+			send(exchange, type.status(result), type.contentType(), JSON.writeValueAsString(result));
 		} catch (RuntimeException e) {
 			LOG.error("request failed on {} {}", exchange.method(), exchange.path(), e);
 			if (!exchange.responded()) {
-				refuse(exchange, 500, "Internal error.");
+				refuse(exchange, type, 500, "Internal error.");
 			}
 		}
 	}
 
 	/** {@code GET ?query=...&variables=...&operationName=...}: queries only; a mutation must come as a POST. */
-	private void get(Exchange exchange, Map<String, String> parameters) throws IOException {
+	private void get(Exchange exchange, Map<String, String> parameters, GraphQLMediaType type) throws IOException {
 		String query = parameters.get("query");
 		String operation = parameters.get("operationName");
 		if (isMutation(query, operation)) {
 			exchange.addHeader("Allow", "POST");
-			refuse(exchange, 405, "Mutations are sent as POST; GET runs queries only.");
+			refuse(exchange, type, 405, "Mutations are sent as POST; GET runs queries only.");
 			return;
 		}
 		Map<String, Object> variables = null;
@@ -153,18 +163,18 @@ public final class GraphQLHandler implements HttpHandler {
 			try {
 				JsonNode parsed = JSON.readTree(parameters.get("variables"));
 				if (parsed == null || !parsed.isObject()) {
-					refuse(exchange, 400, "'variables' must be a JSON object.");
+					refuse(exchange, type, 400, "'variables' must be a JSON object.");
 					return;
 				}
 				variables = JSON.convertValue(parsed, MAP);
 			} catch (JsonProcessingException e) {
-				refuse(exchange, 400, "'variables' is not JSON.");
+				refuse(exchange, type, 400, "'variables' is not JSON.");
 				return;
 			}
 		}
 		Map<String, Object> result = executor.execute(new GraphQLRequest(query, variables, operation,
 				exchange.header("traceparent"), callers.apply(exchange)));
-		send(exchange, 200, "application/json", JSON.writeValueAsString(result));
+		send(exchange, type.status(result), type.contentType(), JSON.writeValueAsString(result));
 	}
 
 	/** A browser asking for a page ({@code Accept: text/html}): where there is GraphiQL, it gets the page, never an execution. */
@@ -224,9 +234,14 @@ public final class GraphQLHandler implements HttpHandler {
 		return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().equalsIgnoreCase("application/json");
 	}
 
-	private static void refuse(Exchange exchange, int status, String message) throws IOException {
+	private static void notAcceptable(Exchange exchange) throws IOException {
+		refuse(exchange, GraphQLMediaType.JSON, 406, "GraphQL answers are application/graphql-response+json or application/json: accept one of them.");
+	}
+
+	private static void refuse(Exchange exchange, GraphQLMediaType type, int status, String message) throws IOException {
 		ErrorCode code = status == 500 ? ErrorCode.INTERNAL : ErrorCode.VALIDATION;
-		send(exchange, status, "application/json", JSON.writeValueAsString(GraphQLErrors.response(code, message)));
+		send(exchange, status, (type == null ? GraphQLMediaType.JSON : type).contentType(),
+				JSON.writeValueAsString(GraphQLErrors.response(code, message)));
 	}
 
 	private static long parse(String number) {
