@@ -43,6 +43,7 @@ class ApiContractTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void createReadUpdateListDelete() {
 		Http.Response created = createUser("ada", "Ada Lovelace");
 		assertThat(created.errors()).isEmpty();
@@ -60,15 +61,19 @@ class ApiContractTest {
 
 		createUser("grace", "Grace Hopper");
 		createUser("alan", "Alan Turing");
-		Http.Response page1 = Http.graphql(url, "{ users(first: 2) { nodes { handle } edges { cursor } pageInfo { hasNextPage endCursor } } }", Map.of());
-		@SuppressWarnings("unchecked")
+		Http.Response page1 = Http.graphql(url, "{ users(first: 2) { nodes { handle } edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }", Map.of());
 		Map<String, Object> connection = page1.object("users");
 		@SuppressWarnings("unchecked")
 		Map<String, Object> pageInfo = (Map<String, Object>) connection.get("pageInfo");
 		assertThat((List<?>) connection.get("nodes")).hasSize(2);
-		assertThat(pageInfo).containsEntry("hasNextPage", true);
-		Http.Response page2 = Http.graphql(url, "query($after: String) { users(first: 2, after: $after) { nodes { handle } pageInfo { hasNextPage } } }",
-				Map.of("after", pageInfo.get("endCursor")));
+		assertThat(pageInfo).containsEntry("hasNextPage", true).containsEntry("hasPreviousPage", false);
+		List<Map<String, Object>> firstEdges = (List<Map<String, Object>>) connection.get("edges");
+		assertThat(pageInfo).as("Relay's PageInfo: the cursors of the first and last edge")
+				.containsEntry("startCursor", firstEdges.get(0).get("cursor")).containsEntry("endCursor", firstEdges.get(1).get("cursor"));
+		Http.Response page2 = Http.graphql(url, "query($after: String) { users(first: 2, after: $after) { nodes { handle } "
+				+ "pageInfo { hasNextPage hasPreviousPage } } }", Map.of("after", pageInfo.get("endCursor")));
+		assertThat((Map<String, Object>) page2.object("users").get("pageInfo")).as("edges before 'after' exist")
+				.containsEntry("hasPreviousPage", true).containsEntry("hasNextPage", false);
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> rest = (List<Map<String, Object>>) page2.object("users").get("nodes");
 		assertThat(rest).isNotEmpty();

@@ -54,6 +54,10 @@ final class DataFetchers {
 			}
 			Map<String, Object> pageInfo = new LinkedHashMap<>();
 			pageInfo.put("hasNextPage", more);
+			// Relay: paging forward, true where edges before 'after' exist; looked up only when asked for
+			pageInfo.put("hasPreviousPage", after != null && env.getSelectionSet().contains("pageInfo/hasPreviousPage")
+					&& cache.anyUpTo(Cache.ownCollection(entity.name()), after));
+			pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
 			pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
 			return Map.of("edges", edges, "nodes", nodes, "pageInfo", pageInfo);
 		};

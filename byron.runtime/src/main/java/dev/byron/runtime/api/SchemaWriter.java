@@ -24,7 +24,7 @@ public final class SchemaWriter {
 	public static String sdl(ComponentDescriptor component) {
 		StringBuilder out = new StringBuilder();
 		out.append("\"An ISO-8601 instant, e.g. 2024-01-31T12:00:00Z\"\nscalar DateTime\n\n");
-		out.append("type PageInfo {\n  hasNextPage: Boolean!\n  endCursor: String\n}\n\n");
+		out.append("type PageInfo {\n  hasNextPage: Boolean!\n  hasPreviousPage: Boolean!\n  startCursor: String\n  endCursor: String\n}\n\n");
 		StringBuilder query = new StringBuilder("type Query {\n");
 		StringBuilder mutation = new StringBuilder("type Mutation {\n");
 		for (EntityDescriptor entity : component.entities()) {

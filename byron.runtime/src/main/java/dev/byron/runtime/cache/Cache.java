@@ -253,6 +253,15 @@ public final class Cache {
 		}
 	}
 
+	/** Whether a live document's id sorts at or before {@code id}: the edges before a page that starts after it. */
+	public boolean anyUpTo(String collection, String id) {
+		try {
+			return collection(collection).find(Filters.and(Filters.ne(DELETED, true), Filters.lte("_id", id))).limit(1).first() != null;
+		} catch (MongoException e) {
+			throw unavailable(e);
+		}
+	}
+
 	/** Live documents whose {@code field} equals {@code value}, in id order. */
 	public List<Document> where(String collection, String field, Object value, int limit) {
 		try {
