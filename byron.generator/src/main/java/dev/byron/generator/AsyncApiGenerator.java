@@ -137,8 +137,8 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 		properties.put("subject", Map.of("type", "string"));
 		properties.put("time", Map.of("type", "string", "format", "date-time"));
 		properties.put("traceparent", Map.of("type", "string", "description", "W3C trace context"));
-		properties.put("byronnames", Map.of("type", "array", "items", Map.of("type", "string"),
-				"description", "The event names this message stands for under the component's granularity"));
+		properties.put("byronnames", Map.of("type", "string", "description",
+				"The event names this message stands for under the component's granularity, comma-separated"));
 		properties.put("data", Map.of("$ref", dataSchema));
 		message.put("payload", Map.of("type", "object", "required", List.of("specversion", "id", "source", "type", "time", "data"),
 				"properties", properties));

@@ -10,7 +10,12 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Events as CloudEvents 1.0 in the structured JSON format; Byron's attributes are extensions. */
+/**
+ * Events as CloudEvents 1.0 in the structured JSON format; Byron's attributes are extensions. Context attributes
+ * must be scalars and never null, so a list (the changed fields, the names an event stands for) is written as
+ * one comma-separated string, and an attribute without a value is left out. Events written before, with JSON
+ * arrays, are read as well.
+ */
 public final class EventCodec {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -32,11 +37,11 @@ public final class EventCodec {
 			json.put("traceparent", event.traceparent());
 		}
 		json.put("byroncomponent", event.component());
-		json.put("byronentity", event.entity());
-		json.put("byronentityid", event.entityId());
+		putIfPresent(json, "byronentity", event.entity());
+		putIfPresent(json, "byronentityid", event.entityId());
 		json.put("byronoperation", event.operation().name());
-		json.put("byronchanged", event.changed());
-		json.put("byronnames", event.names());
+		putIfPresent(json, "byronchanged", String.join(",", event.changed()));
+		putIfPresent(json, "byronnames", String.join(",", event.names()));
 		json.put("data", event.data());
 		try {
 			return JSON.writeValueAsBytes(json);
@@ -63,6 +68,12 @@ public final class EventCodec {
 		}
 	}
 
+	private static void putIfPresent(Map<String, Object> json, String key, String value) {
+		if (value != null && !value.isEmpty()) {
+			json.put(key, value);
+		}
+	}
+
 	private static String required(Map<String, Object> json, String key) {
 		Object value = json.get(key);
 		if (!(value instanceof String text) || text.isEmpty()) {
@@ -73,7 +84,9 @@ public final class EventCodec {
 
 	private static List<String> strings(Object value) {
 		List<String> result = new ArrayList<>();
-		if (value instanceof List<?> list) {
+		if (value instanceof String text && !text.isEmpty()) {
+			result.addAll(List.of(text.split(",")));
+		} else if (value instanceof List<?> list) { // written before the attributes became scalars
 			list.forEach(v -> result.add(String.valueOf(v)));
 		}
 		return result;
