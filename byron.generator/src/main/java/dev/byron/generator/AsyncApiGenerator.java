@@ -101,7 +101,7 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 			channelMessages.put(name, Map.of("$ref", "#/components/messages/" + key));
 			refs.add(Map.of("$ref", "#/channels/" + channel + "/messages/" + name));
 		}
-		schemas.put(owner.name() + "." + entity.name(), schema(entity.fields(), true));
+		schemas.put(owner.name() + "." + entity.name(), schema(owner, entity.fields(), true));
 		channels.put(channel, Map.of("address", "byron." + owner.system() + "." + owner.name() + ".entity." + entity.name() + ".{id}",
 				"description", "CRUD events of " + owner.name() + "." + entity.name() + "; one subject per entity serializes its writes.",
 				"parameters", Map.of("id", Map.of("description", "The entity's id.")), "messages", channelMessages));
@@ -117,7 +117,7 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 		}
 		String key = owner.name() + "." + event.name();
 		messages.put(key, message(owner, event.name(), "#/components/schemas/" + key));
-		schemas.put(key, schema(event.payload(), false));
+		schemas.put(key, schema(owner, event.payload(), false));
 		channels.put(channel, Map.of("address", "byron." + owner.system() + "." + owner.name() + ".domain." + event.name(),
 				"messages", Map.of(event.name(), Map.of("$ref", "#/components/messages/" + key))));
 		operations.put(action + "." + channel, Map.of("action", action, "channel", Map.of("$ref", "#/channels/" + channel),
@@ -145,7 +145,7 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 		return message;
 	}
 
-	private static Map<String, Object> schema(List<FieldDescriptor> fields, boolean withId) {
+	private static Map<String, Object> schema(ComponentDescriptor owner, List<FieldDescriptor> fields, boolean withId) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		List<String> required = new ArrayList<>();
 		if (withId) {
@@ -153,7 +153,7 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 			required.add("id");
 		}
 		for (FieldDescriptor field : fields) {
-			Map<String, Object> type = type(field.type());
+			Map<String, Object> type = type(owner, field.type());
 			properties.put(field.name(), field.type().list() ? Map.of("type", "array", "items", type) : type);
 			if (field.type().required()) {
 				required.add(field.name());
@@ -166,10 +166,12 @@ public final class AsyncApiGenerator implements ArtifactGenerator {
 		return schema;
 	}
 
-	private static Map<String, Object> type(FieldType type) {
+	private static Map<String, Object> type(ComponentDescriptor owner, FieldType type) {
 		return switch (type.kind()) {
 			case ENTITY -> Map.of("type", "string", "description", "id of " + type.component() + "." + type.name());
-			case ENUM -> Map.of("type", "string", "description", "a value of " + type.name());
+			case ENUM -> owner.enums().stream().filter(e -> e.name().equals(type.name())).findFirst()
+					.<Map<String, Object>>map(e -> Map.of("type", "string", "enum", e.values(), "description", "a value of " + type.name()))
+					.orElse(Map.of("type", "string", "description", "a value of " + type.name()));
 			case SCALAR -> switch (type.name()) {
 				case "Int" -> Map.of("type", "integer");
 				case "Float" -> Map.of("type", "number");
