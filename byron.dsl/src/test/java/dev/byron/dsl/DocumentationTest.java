@@ -3,23 +3,82 @@ package dev.byron.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 import dev.byron.dsl.validation.AnnotationCatalog;
 import dev.byron.dsl.validation.IssueCodes;
 
-/** The README's language reference names every diagnostic code and every annotation. */
+/** The README and docs/: the language reference names every code and annotation, and every link leads somewhere. */
 class DocumentationTest {
+	private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+	private static final Path ROOT = TestModels.examples().getParent();
+
 	@Test
-	void readmeListsEveryCodeAndAnnotation() throws Exception {
-		String readme = Files.readString(TestModels.examples().getParent().resolve("README.md"));
+	void theLanguageReferenceListsEveryCodeAndAnnotation() throws Exception {
+		String language = Files.readString(ROOT.resolve("docs/language.md"));
 		for (String code : IssueCodes.CATALOG.keySet()) {
-			assertThat(readme).as("README documents %s", code).contains("| `" + code + "` |");
+			assertThat(language).as("docs/language.md documents %s", code).contains("| `" + code + "` |");
 		}
 		for (String annotation : AnnotationCatalog.SPECS.keySet()) {
-			assertThat(readme).as("README documents @%s", annotation).contains("`@" + annotation);
+			assertThat(language).as("docs/language.md documents @%s", annotation).contains("`@" + annotation);
 		}
-		assertThat(readme).contains("./mvnw verify");
+	}
+
+	@Test
+	void theReadmeOpensWithTheTwoCommandsAndStaysShort() throws Exception {
+		List<String> readme = Files.readAllLines(ROOT.resolve("README.md"));
+		String opening = String.join("\n", readme.subList(0, 15));
+		assertThat(opening.indexOf("./byron run examples/microblog")).isPositive().isLessThan(opening.indexOf("./mvnw verify"));
+		assertThat(readme).as("the README is the door; the rest is in docs/").hasSizeLessThan(200);
+	}
+
+	@Test
+	void everyRelativeLinkInTheReadmeAndDocsLeadsToAFileAndHeadingThatExist() throws Exception {
+		List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+		try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
+			docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
+		}
+		List<String> broken = new ArrayList<>();
+		for (Path page : pages) {
+			String text = Files.readString(page);
+			Matcher link = LINK.matcher(text);
+			while (link.find()) {
+				String target = link.group(1);
+				if (target.matches("[a-z]+:.*")) {
+					continue; // http(s), mailto: not checked offline
+				}
+				int hash = target.indexOf('#');
+				Path file = hash == 0 ? page : page.getParent().resolve(hash < 0 ? target : target.substring(0, hash)).normalize();
+				if (!Files.exists(file)) {
+					broken.add(ROOT.relativize(page) + ": " + target + " (no such file)");
+				} else if (hash >= 0 && !anchors(Files.readString(file)).contains(target.substring(hash + 1))) {
+					broken.add(ROOT.relativize(page) + ": " + target + " (no such heading)");
+				}
+			}
+		}
+		assertThat(broken).isEmpty();
+	}
+
+	/** GitHub's anchors: a heading lower-cased, punctuation dropped, spaces to hyphens. */
+	private static List<String> anchors(String markdown) {
+		List<String> anchors = new ArrayList<>();
+		boolean fence = false;
+		for (String line : markdown.split("\n")) {
+			if (line.startsWith("```")) {
+				fence = !fence;
+			}
+			if (!fence && line.startsWith("#")) {
+				anchors.add(line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+			}
+		}
+		return anchors;
 	}
 }

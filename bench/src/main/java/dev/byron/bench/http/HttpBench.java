@@ -27,7 +27,7 @@ import graphql.schema.idl.SchemaParser;
  * Byron as a user runs it, measured from outside: {@code byron run examples/microblog} (the distribution's jar, its
  * own JVM, no bench-only flags) under 1, 8 and 32 kept-alive connections, a query and a mutation, beside the bare
  * baseline of what the stack can do here: graphql-java answering the same query from memory on the same HTTP server
- * in a JVM of its own. {@code bench/run http [seconds]}; the README's HTTP table comes from it.
+ * in a JVM of its own. {@code bench/run http [seconds]}; docs/benchmarks.md's HTTP table comes from it.
  */
 public final class HttpBench {
 	private static final String QUERY = "{ users(first: 10) { nodes { id handle } } }";

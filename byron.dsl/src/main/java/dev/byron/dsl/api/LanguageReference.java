@@ -10,7 +10,7 @@ import dev.byron.dsl.validation.AnnotationCatalog.Spec;
 
 /**
  * The language reference, one entry per keyword and annotation, in Markdown: what editors show on hover
- * and beside completion items. The README's language reference says the same at length.
+ * and beside completion items. docs/language.md says the same at length.
  */
 public final class LanguageReference {
 	private static final Map<String, String> KEYWORDS = buildKeywords();
