@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
 		description = { "Compare two versions of a model and list what changed for GraphQL clients and event",
-				"subscribers, each change safe or BREAKING. <old> is a folder or file, or a git revision of <new>",
+				"subscribers, each change safe, DANGEROUS (clients may behave differently) or BREAKING. <old> is a folder or file, or a git revision of <new>",
 				"(e.g. main, HEAD~1, v1.2).",
 				"Exit code: 0 no breaking change, 1 breaking changes, 2 usage problem or a model with errors." })
 final class DiffCommand implements Callable<Integer> {
@@ -59,8 +59,9 @@ final class DiffCommand implements Callable<Integer> {
 				GenerationInput.of(after.model()).descriptors());
 		changes.forEach(out::println);
 		long breaking = changes.stream().filter(Change::breaking).count();
-		out.printf("%d changes from %s to %s: %d breaking, %d safe.%n", changes.size(), oldName, current, breaking,
-				changes.size() - breaking);
+		long dangerous = changes.stream().filter(c -> c.severity() == Change.Severity.DANGEROUS).count();
+		out.printf("%d changes from %s to %s: %d breaking, %d dangerous, %d safe.%n", changes.size(), oldName, current, breaking,
+				dangerous, changes.size() - breaking - dangerous);
 		out.flush();
 		return breaking > 0 ? Byron.MODEL_ERRORS : Byron.OK;
 	}

@@ -224,11 +224,11 @@ class CliTest {
 		Files.writeString(after.resolve("schema.byron"), model.replace("total: Float!", "total: Float!\n    note: String"));
 		Run safe = byron("diff", before.toString(), after.toString());
 		assertThat(safe.exit()).isZero();
-		assertThat(safe.out()).contains("safe      both    orders.Order.note: field added", "1 changes from", "0 breaking, 1 safe.");
+		assertThat(safe.out()).contains("safe       both    orders.Order.note: field added", "1 changes from", "0 breaking, 0 dangerous, 1 safe.");
 		Files.writeString(after.resolve("schema.byron"), model.replace("total: Float!", "amount: Float!"));
 		Run breaking = byron("diff", before.toString(), after.toString());
 		assertThat(breaking.exit()).isEqualTo(1);
-		assertThat(breaking.out()).contains("BREAKING  both    orders.Order.total: field removed");
+		assertThat(breaking.out()).contains("BREAKING   both    orders.Order.total: field removed");
 	}
 
 	@Test
@@ -243,7 +243,7 @@ class CliTest {
 		Files.writeString(model.resolve("schema.byron"), "system s\ncomponent a {\n  entity A {\n    x: String\n  }\n}\n");
 		Run run = byron("diff", "HEAD", model.toString());
 		assertThat(run.exit()).isEqualTo(1);
-		assertThat(run.out()).contains("BREAKING  events  a.Done: event removed", "from HEAD (git)");
+		assertThat(run.out()).contains("BREAKING   events  a.Done: event removed", "from HEAD (git)");
 		assertThat(byron("diff", "no-such-revision", model.toString()).err()).contains("is neither a path nor a git revision");
 	}
 

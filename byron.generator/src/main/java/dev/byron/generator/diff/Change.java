@@ -2,12 +2,21 @@ package dev.byron.generator.diff;
 
 /**
  * One difference between two versions of a model. {@code area} says who notices it: GraphQL clients
- * (API), subscribers of the events (EVENTS), or both; {@code breaking} whether an existing client or
- * subscriber can fail because of it.
+ * (API), subscribers of the events (EVENTS), or both; {@code severity} whether an existing client or
+ * subscriber can fail because of it (BREAKING), may behave differently without failing (DANGEROUS: a new enum
+ * value an exhaustive switch does not know, a guard removed), or neither (SAFE). The tiers are graphql-inspector's.
  */
-public record Change(Area area, boolean breaking, String path, String what) {
+public record Change(Area area, Severity severity, String path, String what) {
 	public enum Area {
 		API, EVENTS, BOTH
+	}
+
+	public enum Severity {
+		SAFE, DANGEROUS, BREAKING
+	}
+
+	public boolean breaking() {
+		return severity == Severity.BREAKING;
 	}
 
 	public boolean touchesEvents() {
@@ -16,6 +25,7 @@ public record Change(Area area, boolean breaking, String path, String what) {
 
 	@Override
 	public String toString() {
-		return String.format("%-8s  %-6s  %s: %s", breaking ? "BREAKING" : "safe", area.name().toLowerCase(), path, what);
+		String label = severity == Severity.SAFE ? "safe" : severity.name();
+		return String.format("%-9s  %-6s  %s: %s", label, area.name().toLowerCase(), path, what);
 	}
 }

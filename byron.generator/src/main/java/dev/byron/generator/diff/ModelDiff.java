@@ -22,7 +22,7 @@ import dev.byron.runtime.descriptor.OperationDescriptor.ParameterDescriptor;
 
 /**
  * What changed between two versions of a model, for the clients of its GraphQL API and the subscribers
- * of its events, each change classified as safe or breaking. Works on component descriptors, so it
+ * of its events, each change classified as safe, dangerous or breaking. Works on component descriptors, so it
  * compares a project with another project or with what a cluster runs.
  */
 public final class ModelDiff {
@@ -91,7 +91,7 @@ public final class ModelDiff {
 					if (!y.values().contains(value)) {
 						add(Area.BOTH, true, path + "." + value, "enum value removed");
 					} else if (!x.values().contains(value)) {
-						add(Area.BOTH, false, path + "." + value, "enum value added (clients that switch on it should have a default)");
+						dangerous(Area.BOTH, path + "." + value, "enum value added (clients that switch on it should have a default)");
 					}
 				}
 			}
@@ -183,7 +183,7 @@ public final class ModelDiff {
 		}
 		for (var key : old) {
 			if (!now.contains(key)) {
-				add(Area.API, false, path, "unique key dropped: " + describe(key));
+				dangerous(Area.API, path, "unique key dropped: " + describe(key));
 			}
 		}
 	}
@@ -198,7 +198,7 @@ public final class ModelDiff {
 		}
 		for (var limit : before.countLimits()) {
 			if (!after.countLimits().contains(limit) && after.countLimits().stream().noneMatch(l -> l.per().equals(limit.per()))) {
-				add(Area.API, false, path, "limit dropped: " + limit.describe());
+				dangerous(Area.API, path, "limit dropped: " + limit.describe());
 			}
 		}
 	}
@@ -213,7 +213,7 @@ public final class ModelDiff {
 			return;
 		}
 		if (after == null) {
-			add(Area.API, false, path, "@auth(\"" + before + "\") removed: open to every caller");
+			dangerous(Area.API, path, "@auth(\"" + before + "\") removed: open to every caller");
 		} else {
 			add(Area.API, true, path, (before == null ? "@auth(\"" + after + "\") added" : "@auth role " + before + " -> " + after)
 					+ ": callers without the role now get FORBIDDEN");
@@ -225,7 +225,7 @@ public final class ModelDiff {
 			return;
 		}
 		if (after == null) {
-			add(Area.API, false, path, "@owner removed: any caller may change it");
+			dangerous(Area.API, path, "@owner removed: any caller may change it");
 		} else {
 			add(Area.API, true, path, "@owner(" + after.field() + (after.role() == null ? "" : ", role: \"" + after.role() + "\"")
 					+ ") " + (before == null ? "added" : "changed") + ": callers who do not own an entity now get FORBIDDEN");
@@ -255,8 +255,11 @@ public final class ModelDiff {
 					ParameterDescriptor q = newParameters.get(parameter);
 					if (p == null) {
 						boolean required = q.type().required() && q.defaultValue() == null;
-						add(Area.API, required, path + "(" + parameter + ")", required
-								? "required argument added: calls without it now fail" : "optional argument added");
+						if (required) {
+							add(Area.API, true, path + "(" + parameter + ")", "required argument added: calls without it now fail");
+						} else {
+							dangerous(Area.API, path + "(" + parameter + ")", "optional argument added");
+						}
 					} else if (q == null) {
 						add(Area.API, true, path + "(" + parameter + ")", "argument removed: calls that pass it now fail");
 					} else if (!sameShape(p.type(), q.type()) || !p.type().required() && q.type().required()
@@ -269,7 +272,11 @@ public final class ModelDiff {
 	}
 
 	private void add(Area area, boolean breaking, String path, String what) {
-		changes.add(new Change(area, breaking, path, what));
+		changes.add(new Change(area, breaking ? Change.Severity.BREAKING : Change.Severity.SAFE, path, what));
+	}
+
+	private void dangerous(Area area, String path, String what) {
+		changes.add(new Change(area, Change.Severity.DANGEROUS, path, what));
 	}
 
 	private static boolean sameShape(FieldType a, FieldType b) {
