@@ -13,10 +13,13 @@ public final class TraceSpan implements AutoCloseable {
 		this.span = span;
 	}
 
-	/** The {@code traceparent} of this span, for the work it causes. */
+	/**
+	 * The {@code traceparent} of this span, for the work it causes. Version 00 of W3C Trace Context defines the
+	 * sampled flag alone, and strict readers refuse other bits: the SDK's "random trace id" flag (level 2) stays home.
+	 */
 	public String traceparent() {
 		SpanContext context = span.getSpanContext();
-		return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+		return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + (context.isSampled() ? "01" : "00");
 	}
 
 	public String traceId() {
