@@ -44,7 +44,7 @@ class KubernetesManifestsTest {
 	static List<JsonNode> objects(ByronModel model) throws IOException {
 		List<JsonNode> objects = new ArrayList<>();
 		for (Artifact artifact : Generator.artifacts(model)) {
-			if (artifact.path().startsWith(KubernetesGenerator.FOLDER)) {
+			if (artifact.path().startsWith(KubernetesGenerator.FOLDER) && !artifact.path().endsWith("kustomization.yaml")) {
 				try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(artifact.content())) {
 					documents.readAll().stream().filter(d -> d != null && !d.isNull() && !d.isMissingNode()).forEach(objects::add);
 				}
@@ -65,7 +65,7 @@ class KubernetesManifestsTest {
 		for (String example : List.of("microblog", "shop")) {
 			Generator.write(example(example), out.resolve(example));
 			try (var listing = Files.list(out.resolve(example).resolve("kubernetes"))) {
-				listing.map(Path::toString).sorted().forEach(files::add);
+				listing.map(Path::toString).filter(f -> !f.endsWith("kustomization.yaml")).sorted().forEach(files::add);
 			}
 		}
 		if (!Files.isDirectory(VALIDATOR.resolve("node_modules/kubernetes-models"))) {
@@ -76,6 +76,38 @@ class KubernetesManifestsTest {
 		Run validation = run(command, VALIDATOR);
 		assertThat(validation.exit()).as(validation.output()).isZero();
 		assertThat(validation.output()).contains(" objects valid, 0 invalid").doesNotContain("INVALID");
+	}
+
+	@Test
+	void theKustomizationIsABaseThatAnOverlayMovesToAnotherNamespaceAndRetags() throws Exception {
+		assumeTrue(commandExists("kubectl"), "kubectl (with its built-in kustomize) is needed to build the overlay");
+		Generator.write(example("microblog"), out.resolve("microblog"));
+		Path overlay = out.resolve("staging");
+		Files.createDirectories(overlay);
+		Files.writeString(overlay.resolve("kustomization.yaml"), """
+				apiVersion: kustomize.config.k8s.io/v1beta1
+				kind: Kustomization
+				resources:
+				  - ../microblog/kubernetes
+				namespace: staging
+				images:
+				  - name: registry.example.com/microblog/microblog-accounts
+				    newTag: v2
+				""");
+		Run built = run(List.of("kubectl", "kustomize", overlay.toString()), out);
+		assertThat(built.exit()).as(built.output()).isZero();
+		List<JsonNode> objects;
+		try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(built.output())) {
+			objects = documents.readAll();
+		}
+		assertThat(objects).hasSizeGreaterThan(50);
+		assertThat(objects).as("every namespaced object is in the overlay's namespace")
+				.allMatch(o -> o.path("kind").asText().equals("Namespace") || o.at("/metadata/namespace").asText().equals("staging"));
+		assertThat(object(objects, "Namespace", "staging")).isNotNull();
+		assertThat(object(objects, "Deployment", "accounts-api").at("/spec/template/spec/containers/0/image").asText())
+				.isEqualTo("registry.example.com/microblog/microblog-accounts:v2");
+		assertThat(object(objects, "Deployment", "posts-api").at("/spec/template/spec/containers/0/image").asText())
+				.as("the base's tag where the overlay names none").startsWith("registry.example.com/microblog/microblog-posts:");
 	}
 
 	@Test
@@ -201,7 +233,7 @@ class KubernetesManifestsTest {
 		assertThat(object(objects, "StatefulSet", "nats").at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage")
 				.asText()).isEqualTo("2Gi");
 		assertThat(object(objects, "ConfigMap", "nats-config").at("/data/nats.conf").asText())
-				.contains("jetstream", "nats://nats-2.nats-cluster.microblog.svc.cluster.local:6222");
+				.contains("jetstream", "nats://nats-2.nats-cluster:6222");
 		for (String component : List.of("accounts", "posts", "social", "likes", "timeline")) {
 			JsonNode api = object(objects, "Deployment", component + "-api");
 			JsonNode container = api.at("/spec/template/spec/containers/0");

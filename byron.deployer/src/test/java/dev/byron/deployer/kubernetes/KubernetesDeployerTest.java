@@ -199,7 +199,8 @@ class KubernetesDeployerTest {
 			deployer.deploy(DesiredState.of(model(), "staging", ENV, client));
 			assertThat(client.apps().deployments().inNamespace("staging").withName("posts-api").get()).isNotNull();
 			assertThat(client.configMaps().inNamespace("staging").withName("nats-config").get().getData().get("nats.conf"))
-					.contains("nats-0.nats-cluster.staging.svc.cluster.local");
+					.as("routes by name within the namespace the system is in").contains("nats://nats-0.nats-cluster:6222")
+					.doesNotContain(".svc.cluster.local");
 		}
 	}
 

@@ -27,9 +27,32 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 	public static final String MODEL_VERSION = "byron.dev/model-version";
 	public static final String COMPONENT_VERSION = "byron.dev/component-version";
 
+	/** An image kustomize may retag: its name without the tag, and the tag. */
+	public record KustomizeImage(String name, String tag) {
+		static KustomizeImage of(String repository, String image) {
+			return new KustomizeImage(repository, image.substring(repository.length() + 1));
+		}
+	}
+
+	/**
+	 * The manifests and {@code kustomization.yaml}, a kustomize base listing them with Byron's images, for GitOps
+	 * tools (Argo CD, Flux) to point at and overlay; {@code byron deploy} applies the manifests alone.
+	 */
 	@Override
 	public List<Artifact> generate(GenerationInput input) {
-		return generate(input, null);
+		List<Artifact> manifests = generate(input, null);
+		DeploymentSettings settings = DeploymentSettings.from(input.model());
+		List<KustomizeImage> images = new ArrayList<>();
+		for (ComponentDescriptor descriptor : input.descriptors()) {
+			images.add(KustomizeImage.of(settings.repository(descriptor.name()), componentImage(settings, Map.of(), descriptor)));
+		}
+		images.add(KustomizeImage.of(settings.repository("gateway"), gatewayImage(settings, Map.of(), gatewayJson(input))));
+		Map<String, Object> kustomization = new LinkedHashMap<>();
+		kustomization.put("resources", manifests.stream().map(a -> a.path().substring(FOLDER.length())).toList());
+		kustomization.put("images", images);
+		List<Artifact> all = new ArrayList<>(manifests);
+		all.add(new Artifact(FOLDER + "kustomization.yaml", Templates.render("kubernetes/kustomization.yaml.ftl", kustomization)));
+		return all;
 	}
 
 	/** The manifests, with the namespace of {@code config.byron} replaced when {@code namespace} is given. */
@@ -72,7 +95,7 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 			DeploymentSettings.ComponentSettings component = settings.components().get(descriptor.name());
 			model.put("name", descriptor.name());
 			model.put("c", component);
-			String image = images.getOrDefault(descriptor.name(), settings.image(descriptor.name(), hash(descriptors.get(descriptor.name()))));
+			String image = componentImage(settings, images, descriptor);
 			model.put("image", image);
 			model.put("descriptor", descriptors.get(descriptor.name()));
 			model.put("componentVersion", hash(descriptors.get(descriptor.name()) + component + image + settings.secrets()));
@@ -80,14 +103,27 @@ public final class KubernetesGenerator implements ArtifactGenerator {
 					Templates.render("kubernetes/component.yaml.ftl", model)));
 		}
 		Map<String, Object> gateway = new LinkedHashMap<>(common);
-		String gatewayJson = input.descriptors().isEmpty() ? "" : new GatewayConfigGenerator().generate(input).get(0).content();
+		String gatewayJson = gatewayJson(input);
 		gateway.put("gatewayJson", gatewayJson);
 		gateway.put("descriptors", descriptors);
-		String gatewayImage = images.getOrDefault("gateway", settings.image("gateway", hash(gatewayJson)));
+		String gatewayImage = gatewayImage(settings, images, gatewayJson);
 		gateway.put("image", gatewayImage);
 		gateway.put("componentVersion", hash(gatewayJson + descriptors + settings.gateway() + gatewayImage));
 		artifacts.add(new Artifact(FOLDER + "90-gateway.yaml", Templates.render("kubernetes/gateway.yaml.ftl", gateway)));
 		return artifacts;
+	}
+
+	/** The image a component runs: the one built for it, else the one config.byron names, tagged by its descriptor. */
+	private static String componentImage(DeploymentSettings settings, Map<String, String> built, ComponentDescriptor descriptor) {
+		return built.getOrDefault(descriptor.name(), settings.image(descriptor.name(), hash(Descriptors.toJson(descriptor))));
+	}
+
+	private static String gatewayImage(DeploymentSettings settings, Map<String, String> built, String gatewayJson) {
+		return built.getOrDefault("gateway", settings.image("gateway", hash(gatewayJson)));
+	}
+
+	private static String gatewayJson(GenerationInput input) {
+		return input.descriptors().isEmpty() ? "" : new GatewayConfigGenerator().generate(input).get(0).content();
 	}
 
 	static String hash(String text) {

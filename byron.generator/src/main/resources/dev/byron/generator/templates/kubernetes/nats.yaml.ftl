@@ -24,12 +24,13 @@ data:
       ]
     }
 <#if (s.nats().replicas() > 1)>
+    # routes by name within the namespace, so that an overlay may move the system to another one
     cluster {
       name: "${s.system()}"
       port: 6222
       routes: [
 <#list 0..<s.nats().replicas() as i>
-        nats://nats-${i}.nats-cluster.${s.namespace()}.svc.cluster.local:6222
+        nats://nats-${i}.nats-cluster:6222
 </#list>
       ]
     }
