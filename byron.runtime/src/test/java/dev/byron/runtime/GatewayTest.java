@@ -55,6 +55,10 @@ class GatewayTest {
 					.isEqualTo(List.of(Map.of("text", "hi", "author", Map.of("handle", "ada"))));
 
 			assertThat(Http.graphql(url, "{ users { nodes { nope } } }", Map.of()).code()).isEqualTo("VALIDATION");
+			var unfit = Http.exchange(url, "{\"query\": \"mutation($in: UserInput!) { createUser(input: $in) { id } }\", "
+					+ "\"variables\": {\"in\": {\"name\": \"no handle\"}}}", Map.of("Accept", "application/graphql-response+json"));
+			assertThat(unfit.statusCode()).as("variables that do not fit: not executed, so no data and a 400").isEqualTo(400);
+			assertThat(unfit.body()).contains("handle").doesNotContain("\"data\"");
 			assertThat(Http.graphql(url, "{ users { ", Map.of()).code()).isEqualTo("VALIDATION");
 			Http.Response huge = Http.graphql(url, "{ users { nodes { handle } } }" + " ".repeat(100_001), Map.of());
 			assertThat(huge.code()).isEqualTo("VALIDATION");

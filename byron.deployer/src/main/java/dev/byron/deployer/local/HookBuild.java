@@ -25,6 +25,13 @@ public final class HookBuild {
 	}
 
 	public static Result compile(Path project, GenerationInput input, Path work) throws IOException, LocalRunException {
+		return compile(project, input, work, () -> {
+		});
+	}
+
+	/** As above; {@code compiling} runs just before the Java compiler does, when a source changed since the last build. */
+	public static Result compile(Path project, GenerationInput input, Path work, Runnable compiling) throws IOException,
+			LocalRunException {
 		Path generated = work.resolve("generated");
 		Path classes = work.resolve("classes");
 		deleteTree(generated);
@@ -34,7 +41,7 @@ public final class HookBuild {
 			Files.writeString(file, artifact.content());
 		}
 		try {
-			return new Result(classes, HookCompiler.compile(project, generated, classes));
+			return new Result(classes, HookCompiler.compile(project, generated, classes, compiling));
 		} catch (HookCompiler.CompileError e) {
 			throw LocalRunException.inTheProject("hooks/ does not compile:\n" + e.getMessage(), null);
 		}

@@ -36,6 +36,12 @@ final class HookCompiler {
 	}
 
 	static List<HookProvider> compile(Path project, Path generated, Path classes) throws IOException, CompileError {
+		return compile(project, generated, classes, () -> {
+		});
+	}
+
+	/** As above; {@code compiling} runs just before the compiler does (not when the last run's classes stand). */
+	static List<HookProvider> compile(Path project, Path generated, Path classes, Runnable compiling) throws IOException, CompileError {
 		List<Path> sources = new ArrayList<>();
 		for (Path dir : List.of(project.resolve("hooks"), project.resolve("customResolvers"), generated)) {
 			if (Files.isDirectory(dir)) {
@@ -52,6 +58,7 @@ final class HookCompiler {
 		if (Files.isRegularFile(recorded) && Files.readString(recorded).equals(fingerprint)) {
 			return providers(classes); // the same sources against the same Byron: the classes of the last run stand
 		}
+		compiling.run();
 		HookBuild.deleteTree(classes);
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		if (compiler == null) {

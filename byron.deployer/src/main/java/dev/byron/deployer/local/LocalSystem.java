@@ -98,12 +98,11 @@ public final class LocalSystem implements AutoCloseable {
 		Path data = RunData.create(project, say);
 		RunLock lock = RunLock.acquire(data, say);
 		resources.add(lock);
-		if (java.nio.file.Files.isDirectory(project.resolve("hooks")) || java.nio.file.Files.isDirectory(project.resolve("customResolvers"))) {
+		GenerationInput input = GenerationInput.of(model.model());
+		List<HookProvider> providers = HookBuild.compile(project, input, data, () -> {
 			log.println("byron: compiling hooks/");
 			log.flush();
-		}
-		GenerationInput input = GenerationInput.of(model.model());
-		List<HookProvider> providers = HookBuild.compile(project, input, data).providers();
+		}).providers();
 		List<ComponentDescriptor> all = input.descriptors();
 		boolean stubbed = false;
 		for (ComponentDescriptor descriptor : all) {

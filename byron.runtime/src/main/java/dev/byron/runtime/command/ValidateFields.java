@@ -126,10 +126,10 @@ final class ValidateFields implements CommandStep {
 		if (value instanceof String text) {
 			int length = text.codePointCount(0, text.length());
 			if (rules.minLength() != null && length < rules.minLength()) {
-				throw ByronException.validation(name, "'" + name + "' must have at least " + rules.minLength() + " characters.");
+				throw ByronException.validation(name, "'" + name + "' must have at least " + characters(rules.minLength()) + ".");
 			}
 			if (rules.maxLength() != null && length > rules.maxLength()) {
-				throw ByronException.validation(name, "'" + name + "' must have at most " + rules.maxLength() + " characters.");
+				throw ByronException.validation(name, "'" + name + "' must have at most " + characters(rules.maxLength()) + ".");
 			}
 			if (rules.pattern() != null && !patterns.computeIfAbsent(rules.pattern(), Pattern::compile).matcher(text).matches()) {
 				throw ByronException.validation(name, "'" + name + "' must match " + rules.pattern() + ".");
@@ -144,5 +144,9 @@ final class ValidateFields implements CommandStep {
 				throw ByronException.validation(name, "'" + name + "' must be at most " + rules.max().toPlainString() + ".");
 			}
 		}
+	}
+
+	private static String characters(int count) {
+		return count + (count == 1 ? " character" : " characters");
 	}
 }

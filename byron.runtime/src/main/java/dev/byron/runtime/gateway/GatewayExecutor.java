@@ -350,13 +350,16 @@ public final class GatewayExecutor implements AutoCloseable {
 	@SuppressWarnings("unchecked")
 	/**
 	 * One answer from the parts' answers, in the client's field order. A root field of a non-null type that came
-	 * back null makes {@code data} null, as the spec's null propagation has it (the root has no nullable parent).
+	 * back null makes {@code data} null, as the spec's null propagation has it (the root has no nullable parent);
+	 * when no part was executed (every component refused the request, its variables say), there is no {@code data}.
 	 */
 	private static Map<String, Object> merge(graphql.schema.GraphQLObjectType root, List<Field> rootFields,
 			List<Map<String, Object>> answers) {
 		Map<String, Object> collected = new LinkedHashMap<>();
 		List<Object> errors = new ArrayList<>();
+		boolean executed = false;
 		for (Map<String, Object> answer : answers) {
+			executed |= answer.containsKey("data");
 			if (answer.get("data") instanceof Map<?, ?> data) {
 				collected.putAll((Map<String, Object>) data);
 			}
@@ -368,6 +371,9 @@ public final class GatewayExecutor implements AutoCloseable {
 					errors.add(coded);
 				});
 			}
+		}
+		if (!executed && !errors.isEmpty()) {
+			return errors(errors.stream().map(e -> (Map<String, Object>) e).toList()); // request errors (e.g. variables): no data
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		for (Field field : rootFields) {
