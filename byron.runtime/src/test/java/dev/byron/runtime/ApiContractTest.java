@@ -215,4 +215,12 @@ class ApiContractTest {
 		assertThat(Http.exchange(url, "{\"query\": \"{ users { nodes { handle } } }\"}", Map.of("Accept", "text/plain")).statusCode())
 				.isEqualTo(406);
 	}
+
+	@Test
+	void anInputMissingARequiredFieldIsNamedWithoutTheParsersSyntaxTree() {
+		Http.Response missing = Http.graphql(url, "mutation { createUser(input: {name: \"No handle\"}) { id } }", Map.of());
+		assertThat(missing.code()).isEqualTo("VALIDATION");
+		assertThat(missing.errors().get(0).get("message").toString()).contains("argument 'input' is missing the required input fields [handle]")
+				.doesNotContain("ObjectValue").doesNotContain("ObjectField");
+	}
 }

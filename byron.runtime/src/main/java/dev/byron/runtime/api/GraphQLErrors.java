@@ -17,6 +17,10 @@ public final class GraphQLErrors {
 			.compile("Expected an AST type of '(\\w+?)Value' but it was a '(\\w+?)Value'");
 
 	/** One error; {@code path} may be null. */
+	/** graphql-java prints the whole input object's syntax tree before naming the fields it lacks. */
+	private static final java.util.regex.Pattern MISSING_FIELDS = java.util.regex.Pattern.compile(
+			"(?s)argument '([^']+)' with value '.*' is missing required fields '\\[([^\\]]*)\\]'");
+
 	public static Map<String, Object> error(String message, ErrorCode code, List<Object> path) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", readable(message));
@@ -34,6 +38,7 @@ public final class GraphQLErrors {
 		if (message == null || message.indexOf("Value") < 0) {
 			return message;
 		}
+		message = MISSING_FIELDS.matcher(message).replaceAll("argument '$1' is missing the required input fields [$2]");
 		message = AST_TYPES.matcher(message).replaceAll("expected a literal of type $1, not $2");
 		java.util.regex.Matcher literal = LITERAL.matcher(message);
 		StringBuilder out = new StringBuilder();
