@@ -55,6 +55,11 @@ class GatewayTest {
 					.isEqualTo(List.of(Map.of("text", "hi", "author", Map.of("handle", "ada"))));
 
 			assertThat(Http.graphql(url, "{ users { nodes { nope } } }", Map.of()).code()).isEqualTo("VALIDATION");
+			Http.Response notReplicated = Http.graphql(url, "{ posts { nodes { author { handle bio } } } }", Map.of());
+			assertThat(notReplicated.code()).as("the gateway's User has bio; posts' replica of it does not").isEqualTo("VALIDATION");
+			assertThat(notReplicated.errors().get(0).get("message").toString()).isEqualTo("posts answers accounts.User from its replica, "
+					+ "which holds handle, name: 'bio' is not among them (at posts.nodes.author.bio). Add it to 'replicate accounts.User "
+					+ "{ ... }' in posts, or ask accounts for it in the same request.");
 			var unfit = Http.exchange(url, "{\"query\": \"mutation($in: UserInput!) { createUser(input: $in) { id } }\", "
 					+ "\"variables\": {\"in\": {\"name\": \"no handle\"}}}", Map.of("Accept", "application/graphql-response+json"));
 			assertThat(unfit.statusCode()).as("variables that do not fit: not executed, so no data and a 400").isEqualTo(400);

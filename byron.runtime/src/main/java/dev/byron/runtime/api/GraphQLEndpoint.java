@@ -54,11 +54,13 @@ public final class GraphQLEndpoint {
 	/** How long a request may wait for a place before it is shed: a burst rides out the requests ahead of it. */
 	private static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofMillis(250);
 	private final String componentName;
+	private final ReplicaFieldHints replicaHints;
 
 	public GraphQLEndpoint(ComponentDescriptor component, Cache cache, CommandPipeline commands, Hooks hooks,
 			ComponentClient client, int maxInFlight) {
 		this.sdl = SchemaWriter.sdl(component);
 		this.componentName = component.name();
+		this.replicaHints = new ReplicaFieldHints(component);
 		DataFetchers fetchers = new DataFetchers(component, cache, commands);
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().scalar(DateTimeScalar.INSTANCE);
 		TypeRuntimeWiring.Builder query = TypeRuntimeWiring.newTypeWiring("Query");
@@ -132,7 +134,7 @@ public final class GraphQLEndpoint {
 					.variables(variables == null ? Map.of() : variables).operationName(operationName)
 					.graphQLContext(Map.of(TRACEPARENT, span.traceparent(), CALLER, request.caller())).build();
 			ExecutionResult result = graphQL.execute(input);
-			Map<String, Object> response = withCodes(result.toSpecification());
+			Map<String, Object> response = withCodes(result.toSpecification(), result.getErrors());
 			if (!result.getErrors().isEmpty()) {
 				span.fail(result.getErrors().get(0).getMessage());
 			}
@@ -142,12 +144,21 @@ public final class GraphQLEndpoint {
 		}
 	}
 
-	private static Map<String, Object> withCodes(Map<String, Object> response) {
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> withCodes(Map<String, Object> response, List<graphql.GraphQLError> raised) {
 		if (!(response.get("errors") instanceof List<?> list)) {
 			return response;
 		}
+		List<Map<String, Object>> errors = new java.util.ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			Map<String, Object> error = GraphQLErrors.withCode(list.get(i));
+			if (i < raised.size()) {
+				replicaHints.explain(raised.get(i)).ifPresent(message -> error.put("message", message));
+			}
+			errors.add(error);
+		}
 		Map<String, Object> result = new LinkedHashMap<>(response);
-		result.put("errors", list.stream().map(GraphQLErrors::withCode).toList());
+		result.put("errors", errors);
 		return result;
 	}
 
