@@ -64,7 +64,10 @@ class GatewayTest {
 					+ "\"variables\": {\"in\": {\"name\": \"no handle\"}}}", Map.of("Accept", "application/graphql-response+json"));
 			assertThat(unfit.statusCode()).as("variables that do not fit: not executed, so no data and a 400").isEqualTo(400);
 			assertThat(unfit.body()).contains("handle").doesNotContain("\"data\"");
-			assertThat(Http.graphql(url, "{ users { ", Map.of()).code()).isEqualTo("VALIDATION");
+			Http.Response syntax = Http.graphql(url, "{ users { ", Map.of());
+			assertThat(syntax.code()).isEqualTo("VALIDATION");
+			assertThat(syntax.errors().get(0).get("message").toString()).startsWith("Invalid syntax").doesNotContain("Invalid syntax: Invalid");
+			assertThat(syntax.errors().get(0).get("locations")).as("in the client's own text").isEqualTo(List.of(Map.of("line", 1, "column", 11)));
 			Http.Response huge = Http.graphql(url, "{ users { nodes { handle } } }" + " ".repeat(100_001), Map.of());
 			assertThat(huge.code()).isEqualTo("VALIDATION");
 			assertThat(huge.errors().get(0).get("message").toString()).contains("characters long; the gateway accepts at most 100000");

@@ -179,7 +179,11 @@ public final class GatewayExecutor implements AutoCloseable {
 		try {
 			document = Parser.parse(query);
 		} catch (InvalidSyntaxException e) {
-			return refuse(error("Invalid syntax: " + e.getMessage(), ErrorCode.VALIDATION, null));
+			Map<String, Object> syntax = error(e.getMessage(), ErrorCode.VALIDATION, null);
+			if (e.getLocation() != null) { // the client's own text: its line and column are the client's
+				syntax.put("locations", List.of(Map.of("line", e.getLocation().getLine(), "column", e.getLocation().getColumn())));
+			}
+			return refuse(syntax);
 		}
 		var tooCostly = limits.checkDocument(document);
 		if (tooCostly.isPresent()) {
