@@ -223,4 +223,16 @@ class ApiContractTest {
 		assertThat(missing.errors().get(0).get("message").toString()).contains("argument 'input' is missing the required input fields [handle]")
 				.doesNotContain("ObjectValue").doesNotContain("ObjectField");
 	}
+
+	@Test
+	void everyInvalidFieldOfAnInputIsReportedAtOnceEachWithItsField() throws Exception {
+		long before = streamMessages();
+		Http.Response refused = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }",
+				Map.of("in", Map.of("handle", "twice_wrong", "name", "N", "bio", "x".repeat(161), "age", 200)));
+		assertThat(refused.errors()).hasSize(2);
+		assertThat(refused.errors().stream().<Object>map(e -> ((Map<?, ?>) e.get("extensions")).get("field")).toList())
+				.containsExactly("bio", "age");
+		assertThat(refused.errors()).allMatch(e -> "VALIDATION".equals(((Map<?, ?>) e.get("extensions")).get("code")));
+		assertThat(streamMessages()).as("nothing appended").isEqualTo(before);
+	}
 }

@@ -171,13 +171,8 @@ public final class GraphQLEndpoint {
 			while (exception instanceof java.util.concurrent.CompletionException && exception.getCause() != null) {
 				exception = exception.getCause();
 			}
-			GraphQLError error;
+			List<GraphQLError> errors = new java.util.ArrayList<>();
 			if (exception instanceof ByronException byron) {
-				Map<String, Object> extensions = new LinkedHashMap<>();
-				extensions.put("code", byron.code().name());
-				if (byron.field() != null) {
-					extensions.put("field", byron.field());
-				}
 				if (byron.code() == ErrorCode.INTERNAL) {
 					LOG.warn("{} at {}: {}", byron.code(), parameters.getPath(), byron.getMessage(), byron.getCause());
 				} else if (byron.code() == ErrorCode.UNAVAILABLE) {
@@ -185,15 +180,25 @@ public final class GraphQLEndpoint {
 					LOG.warn("{} at {}: {}", byron.code(), parameters.getPath(), byron.getMessage());
 					LOG.debug("{} at {}", byron.code(), parameters.getPath(), byron.getCause());
 				}
-				error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment()).message(byron.getMessage())
-						.extensions(extensions).build();
+				errors.add(error(parameters, byron));
+				byron.others().forEach(other -> errors.add(error(parameters, other)));
 			} else {
 				LOG.error("Unexpected failure at {}", parameters.getPath(), exception);
-				error = GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
+				errors.add(GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment())
 						.message("Internal error; the service log has the details.")
-						.extensions(Map.of("code", ErrorCode.INTERNAL.name())).build();
+						.extensions(Map.of("code", ErrorCode.INTERNAL.name())).build());
 			}
-			return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().error(error).build());
+			return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult().errors(errors).build());
+		}
+
+		private static GraphQLError error(graphql.execution.DataFetcherExceptionHandlerParameters parameters, ByronException byron) {
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			extensions.put("code", byron.code().name());
+			if (byron.field() != null) {
+				extensions.put("field", byron.field());
+			}
+			return GraphqlErrorBuilder.newError(parameters.getDataFetchingEnvironment()).message(byron.getMessage())
+					.extensions(extensions).build();
 		}
 	}
 }

@@ -31,8 +31,16 @@ final class ValidateFields implements CommandStep {
 		if (context.kind == CommandKind.DELETE) {
 			return;
 		}
+		List<ByronException> invalid = new java.util.ArrayList<>();
 		for (FieldDescriptor field : context.entity.fields()) {
-			check(field, context.state.get(field.name()));
+			try {
+				check(field, context.state.get(field.name()));
+			} catch (ByronException e) {
+				invalid.add(e); // every invalid field is reported, so that a form can be fixed in one go
+			}
+		}
+		if (!invalid.isEmpty()) {
+			throw ByronException.all(invalid);
 		}
 	}
 
