@@ -117,7 +117,7 @@ class RunEndToEndTest {
 			await("the paid order's trace reached payments and inventory", () -> trace(project, placeOrder).contains("payments")
 					&& trace(project, placeOrder).contains("inventory"));
 			String tree = trace(project, placeOrder.substring(0, 12));
-			assertThat(tree).startsWith("trace " + placeOrder).contains("gateway       graphql request", "gateway       call orders",
+			assertThat(tree).startsWith("trace " + placeOrder).contains("gateway       graphql mutation placeOrder", "gateway       call orders",
 					"orders        graphql request", "orders        command ", "append ", "orders        publish OrderPlaced",
 					"sink orders.OrderPlaced", "payments      sink inventory.StockReserved");
 			assertThat(tree.lines().filter(l -> l.contains(" sink ")).count()).as(tree).isGreaterThanOrEqualTo(3);

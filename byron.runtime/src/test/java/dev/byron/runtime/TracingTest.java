@@ -62,7 +62,7 @@ class TracingTest {
 		}
 		List<SpanData> trace = memory.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(clientTrace)).toList();
 
-		SpanData gatewaySpan = one(trace, s -> s.getName().equals("graphql request") && s.getKind() == SpanKind.SERVER
+		SpanData gatewaySpan = one(trace, s -> s.getName().equals("graphql mutation createUser") && s.getKind() == SpanKind.SERVER
 				&& service(s).equals("gateway"));
 		assertThat(gatewaySpan.getParentSpanId()).as("continues the client's span").isEqualTo(clientSpan);
 		SpanData call = one(trace, s -> s.getName().equals("call accounts"));
@@ -85,7 +85,7 @@ class TracingTest {
 		String tree = TraceTree.read(file.file()).render(clientTrace);
 		assertThat(tree).startsWith("trace " + clientTrace + "  7 spans");
 		List<String> lines = tree.lines().skip(1).map(String::strip).toList();
-		assertThat(lines.get(0)).startsWith("└─ gateway       graphql request");
+		assertThat(lines.get(0)).as("an anonymous request is named by what it asks for").startsWith("└─ gateway       graphql mutation createUser");
 		assertThat(lines.get(1)).startsWith("└─ gateway       call accounts");
 		assertThat(lines.get(2)).startsWith("└─ accounts      graphql request");
 		assertThat(lines.get(3)).startsWith("└─ accounts      command createUser");

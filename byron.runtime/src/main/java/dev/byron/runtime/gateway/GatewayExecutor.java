@@ -114,7 +114,7 @@ public final class GatewayExecutor implements AutoCloseable {
 	public Map<String, Object> execute(GraphQLRequest request) {
 		try (TraceSpan span = Tracing.start("gateway", Tracing.requestSpanName(request.operationName()), SpanKind.SERVER,
 				request.traceparent())) {
-			Map<String, Object> result = new LinkedHashMap<>(execute(request, span.traceparent()));
+			Map<String, Object> result = new LinkedHashMap<>(execute(request, span));
 			if (result.get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.get(0) instanceof Map<?, ?> first) {
 				span.fail(String.valueOf(first.get("message")));
 			}
@@ -123,7 +123,8 @@ public final class GatewayExecutor implements AutoCloseable {
 		}
 	}
 
-	private Map<String, Object> execute(GraphQLRequest request, String trace) {
+	private Map<String, Object> execute(GraphQLRequest request, TraceSpan span) {
+		String trace = span.traceparent();
 		String query = request.query();
 		Map<String, Object> variables = request.variables();
 		List<String> key = java.util.Arrays.asList(query, request.operationName());
@@ -137,6 +138,9 @@ public final class GatewayExecutor implements AutoCloseable {
 			if (query.length() <= MAX_CACHED_QUERY) {
 				plans.put(key, plan);
 			}
+		}
+		if (request.operationName() == null) { // an anonymous operation is named in traces by what it asks for
+			span.rename(spanName(plan));
 		}
 		List<Map<String, Object>> refused;
 		try {
@@ -167,6 +171,13 @@ public final class GatewayExecutor implements AutoCloseable {
 			others.forEach(f -> answers.add(f.join()));
 		}
 		return merge(plan.mutation() ? schema.schema().getMutationType() : schema.schema().getQueryType(), plan.rootFields(), answers);
+	}
+
+	/** "graphql mutation createLoan", "graphql query books, members": what a trace list shows for an anonymous request. */
+	private static String spanName(Plan plan) {
+		List<String> fields = plan.rootFields().stream().map(Field::getName).distinct().toList();
+		String shown = String.join(", ", fields.subList(0, Math.min(3, fields.size()))) + (fields.size() > 3 ? ", ..." : "");
+		return "graphql " + (plan.mutation() ? "mutation " : "query ") + shown;
 	}
 
 	/** Parses, checks and validates a query, and splits it into calls; or refuses it. */

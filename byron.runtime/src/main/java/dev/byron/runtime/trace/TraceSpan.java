@@ -22,6 +22,11 @@ public final class TraceSpan implements AutoCloseable {
 		return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + (context.isSampled() ? "01" : "00");
 	}
 
+	/** Names the span once what it does is known (a request's operation, after parsing). */
+	public void rename(String name) {
+		span.updateName(name);
+	}
+
 	public String traceId() {
 		return span.getSpanContext().getTraceId();
 	}
