@@ -60,7 +60,7 @@ class KubernetesManifestsTest {
 
 	@Test
 	void everyObjectOfBothExamplesIsValidAgainstTheKubernetesSchemas() throws Exception {
-		assumeTrue(commandExists("npm"), "npm is needed to validate manifests against the Kubernetes schemas");
+		assumeTrue(Tools.commandExists("npm"), "npm is needed to validate manifests against the Kubernetes schemas");
 		List<String> files = new ArrayList<>();
 		for (String example : List.of("microblog", "shop")) {
 			Generator.write(example(example), out.resolve(example));
@@ -69,18 +69,18 @@ class KubernetesManifestsTest {
 			}
 		}
 		if (!Files.isDirectory(VALIDATOR.resolve("node_modules/kubernetes-models"))) {
-			assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), VALIDATOR).exit()).isZero();
+			assertThat(Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), VALIDATOR).exit()).isZero();
 		}
 		List<String> command = new ArrayList<>(List.of("node", "validate.mjs"));
 		command.addAll(files.stream().map(f -> Path.of(f).toAbsolutePath().toString()).toList());
-		Run validation = run(command, VALIDATOR);
+		Tools.Run validation = Tools.run(command, VALIDATOR);
 		assertThat(validation.exit()).as(validation.output()).isZero();
 		assertThat(validation.output()).contains(" objects valid, 0 invalid").doesNotContain("INVALID");
 	}
 
 	@Test
 	void theKustomizationIsABaseThatAnOverlayMovesToAnotherNamespaceAndRetags() throws Exception {
-		assumeTrue(commandExists("kubectl"), "kubectl (with its built-in kustomize) is needed to build the overlay");
+		assumeTrue(Tools.commandExists("kubectl"), "kubectl (with its built-in kustomize) is needed to build the overlay");
 		Generator.write(example("microblog"), out.resolve("microblog"));
 		Path overlay = out.resolve("staging");
 		Files.createDirectories(overlay);
@@ -94,7 +94,7 @@ class KubernetesManifestsTest {
 				  - name: registry.example.com/microblog/microblog-accounts
 				    newTag: v2
 				""");
-		Run built = run(List.of("kubectl", "kustomize", overlay.toString()), out);
+		Tools.Run built = Tools.run(List.of("kubectl", "kustomize", overlay.toString()), out);
 		assertThat(built.exit()).as(built.output()).isZero();
 		List<JsonNode> objects;
 		try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(built.output())) {
@@ -311,27 +311,5 @@ class KubernetesManifestsTest {
 		return objects(model).stream().filter(o -> o.path("kind").asText().equals("Deployment"))
 				.collect(Collectors.toMap(o -> o.at("/metadata/name").asText(),
 						o -> o.at("/spec/template/metadata/annotations/byron.dev~1component-version").asText()));
-	}
-
-	record Run(int exit, String output) {
-	}
-
-	private static Run run(List<String> command, Path directory) throws Exception {
-		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new AssertionError(command + " did not finish");
-		}
-		return new Run(process.exitValue(), output);
-	}
-
-	private static boolean commandExists(String name) {
-		for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(folder, name))) {
-				return true;
-			}
-		}
-		return false;
 	}
 }
