@@ -19,7 +19,7 @@ import dev.byron.runtime.descriptor.ComponentDescriptor;
 
 /** A catalogue of model changes, each classified the way an existing client or subscriber experiences it. */
 class ModelDiffTest {
-	private static final String BASE = """
+	static final String BASE = """
 			system s
 			component orders {
 			  entity Order {
