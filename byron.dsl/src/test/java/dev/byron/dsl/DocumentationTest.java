@@ -1,6 +1,7 @@
 package dev.byron.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,27 @@ class DocumentationTest {
 			}
 		}
 		assertThat(broken).isEmpty();
+	}
+
+	@Test
+	void everyDecisionIsListedOnTheDecisionsPage() throws Exception {
+		String index = Files.readString(ROOT.resolve("docs/adr/index.md"));
+		try (Stream<Path> adrs = Files.list(ROOT.resolve("docs/adr"))) {
+			List<String> missing = adrs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-.*\\.md"))
+					.filter(n -> !index.contains("](" + n + ")")).toList();
+			assertThat(missing).as("ADRs not listed in docs/adr/index.md").isEmpty();
+		}
+	}
+
+	@Test
+	void theDocumentationBuildsAsASiteWithMkDocsInStrictMode() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkdocs")), "mkdocs (Debian's package) is needed to build the site");
+		Process build = new ProcessBuilder("mkdocs", "build", "--strict", "--site-dir",
+				ROOT.resolve("byron.dsl/target/site").toString()).directory(ROOT.toFile()).redirectErrorStream(true).start();
+		String output = new String(build.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(build.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+		assertThat(build.exitValue()).as(output).isZero();
+		assertThat(ROOT.resolve("byron.dsl/target/site/runtime.html")).isNotEmptyFile();
 	}
 
 	/** GitHub's anchors: a heading lower-cased, punctuation dropped, spaces to hyphens. */
