@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The outside tools the contract tests run (npm, node, kubectl): whether one is here, and a run of one. */
-final class Tools {
-	record Run(int exit, String output) {
+public final class Tools {
+	public record Run(int exit, String output) {
 	}
 
 	private Tools() {
 	}
 
-	static Run run(List<String> command, Path directory) throws Exception {
+	public static Run run(List<String> command, Path directory) throws Exception {
 		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -24,7 +24,7 @@ final class Tools {
 		return new Run(process.exitValue(), output);
 	}
 
-	static boolean commandExists(String name) {
+	public static boolean commandExists(String name) {
 		for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
 			if (Files.isExecutable(Path.of(folder, name))) {
 				return true;

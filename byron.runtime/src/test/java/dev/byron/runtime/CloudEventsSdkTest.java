@@ -3,13 +3,11 @@ package dev.byron.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +27,10 @@ class CloudEventsSdkTest {
 
 	@Test
 	void everyEventOnTheStreamIsACloudEventTheSdkAcceptsInBothModes() throws Exception {
-		assumeTrue(commandExists("npm"), "npm is needed to run the CloudEvents SDK");
+		assumeTrue(Tools.commandExists("npm"), "npm is needed to run the CloudEvents SDK");
 		if (!Files.isDirectory(CHECK.resolve("node_modules/cloudevents"))) {
-			assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"))).contains("exit 0");
+			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), CHECK);
+			assertThat(install.exit()).as(install.output()).isZero();
 		}
 		String system = TestInfra.newSystem();
 		List<String> command = new ArrayList<>(List.of("node", "check.mjs"));
@@ -50,24 +49,8 @@ class CloudEventsSdkTest {
 				command.add(file.toString());
 			}
 		}
-		String output = run(command);
-		assertThat(output.lines().filter(l -> l.startsWith("ok ")).count()).as(output).isEqualTo(3);
-		assertThat(output).contains("exit 0");
-	}
-
-	private static String run(List<String> command) throws Exception {
-		Process process = new ProcessBuilder(command).directory(CHECK.toFile()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-		return output + "\nexit " + process.exitValue();
-	}
-
-	private static boolean commandExists(String name) {
-		for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(folder, name))) {
-				return true;
-			}
-		}
-		return false;
+		Tools.Run check = Tools.run(command, CHECK);
+		assertThat(check.output().lines().filter(l -> l.startsWith("ok ")).count()).as(check.output()).isEqualTo(3);
+		assertThat(check.exit()).as(check.output()).isZero();
 	}
 }

@@ -3,12 +3,10 @@ package dev.byron.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +26,9 @@ class GraphQLOverHttpAuditTest {
 
 	@Test
 	void theSpecificationsAuditsPassOnAComponentAndOnTheGateway() throws Exception {
-		assumeTrue(commandExists("npm"), "npm is needed to run graphql-http's audits");
+		assumeTrue(Tools.commandExists("npm"), "npm is needed to run graphql-http's audits");
 		if (!Files.isDirectory(AUDIT.resolve("node_modules/graphql-http"))) {
-			Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
+			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), AUDIT);
 			assertThat(install.exit()).as(install.output()).isZero();
 		}
 		String system = TestInfra.newSystem();
@@ -38,7 +36,7 @@ class GraphQLOverHttpAuditTest {
 				ByronComponent accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(broker).mongo(TestInfra.mongo()).start();
 				Gateway gateway = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl())), "127.0.0.1", 0)) {
 			for (String url : List.of(accounts.graphqlUrl(), gateway.url())) {
-				Run audit = run(List.of("node", "audit.mjs", url));
+				Tools.Run audit = Tools.run(List.of("node", "audit.mjs", url), AUDIT);
 				List<String> lines = audit.output().lines().filter(l -> l.matches("(ok|warn|error) .*")).toList();
 				assertThat(lines).as(audit.output()).hasSizeGreaterThan(40);
 				assertThat(lines).as("no audit fails at " + url).noneMatch(l -> l.startsWith("error "));
@@ -47,24 +45,5 @@ class GraphQLOverHttpAuditTest {
 						.allMatch(l -> KEPT.containsKey(l.split(" ")[1]));
 			}
 		}
-	}
-
-	record Run(int exit, String output) {
-	}
-
-	private static Run run(List<String> command) throws Exception {
-		Process process = new ProcessBuilder(command).directory(AUDIT.toFile()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-		return new Run(process.exitValue(), output);
-	}
-
-	private static boolean commandExists(String name) {
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(dir, name))) {
-				return true;
-			}
-		}
-		return false;
 	}
 }

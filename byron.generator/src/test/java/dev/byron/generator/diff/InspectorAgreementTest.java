@@ -3,19 +3,18 @@ package dev.byron.generator.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 
+import dev.byron.generator.Tools;
 import dev.byron.runtime.api.SchemaWriter;
 
 /**
@@ -34,9 +33,10 @@ class InspectorAgreementTest {
 
 	@Test
 	void everyChangeAClientOfOrdersCanSeeGetsTheSameVerdictFromBothTools() throws Exception {
-		assumeTrue(onPath("npm"), "npm is needed to run graphql-inspector");
+		assumeTrue(Tools.commandExists("npm"), "npm is needed to run graphql-inspector");
 		if (!Files.isDirectory(CONTRACTS.resolve("node_modules/@graphql-inspector/core"))) {
-			assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"))).endsWith("exit 0");
+			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), CONTRACTS);
+			assertThat(install.exit()).as(install.output()).isZero();
 		}
 		String before = orders(ModelDiffTest.BASE);
 		List<String> disagreements = new ArrayList<>();
@@ -54,7 +54,7 @@ class InspectorAgreementTest {
 			String byron = INSPECTOR.get(seen.stream().map(Change::severity).max(Comparator.naturalOrder()).orElseThrow());
 			Path a = Files.writeString(dir.resolve(compared + "-before.graphql"), before);
 			Path b = Files.writeString(dir.resolve(compared + "-after.graphql"), after);
-			String inspector = run(List.of("node", "inspect.mjs", a.toString(), b.toString()));
+			String inspector = Tools.run(List.of("node", "inspect.mjs", a.toString(), b.toString()), CONTRACTS).output().strip();
 			if (!inspector.lines().findFirst().orElse("").equals(byron)) {
 				disagreements.add(name + ": byron diff says " + byron + ", graphql-inspector " + inspector);
 			}
@@ -67,21 +67,5 @@ class InspectorAgreementTest {
 	private static String orders(String model) {
 		return ModelDiffTest.descriptors(model).stream().filter(c -> c.name().equals("orders")).findFirst().map(SchemaWriter::sdl)
 				.orElseThrow();
-	}
-
-	private static boolean onPath(String command) {
-		for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(folder, command))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String run(List<String> command) throws Exception {
-		Process process = new ProcessBuilder(command).directory(CONTRACTS.toFile()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		return output.strip() + (command.get(0).equals("npm") ? "\nexit " + process.exitValue() : "");
 	}
 }

@@ -95,8 +95,9 @@ public final class GatewayExecutor implements AutoCloseable {
 	 * What a valid query becomes before its variables and caller are known: parsed, within the limits, validated,
 	 * split into the calls to make. Kept per query text and operation name, since clients repeat a few queries.
 	 */
+	/** {@code spanName} names an anonymous request in traces by what it asks for, worked out once with the plan. */
 	private record Plan(Document document, OperationDefinition operation, boolean mutation, List<Field> rootFields,
-			List<Call> calls) {
+			List<Call> calls, String spanName) {
 	}
 
 	/** A plan, or the answer that refuses the query. */
@@ -140,7 +141,7 @@ public final class GatewayExecutor implements AutoCloseable {
 			}
 		}
 		if (request.operationName() == null) { // an anonymous operation is named in traces by what it asks for
-			span.rename(spanName(plan));
+			span.rename(plan.spanName());
 		}
 		List<Map<String, Object>> refused;
 		try {
@@ -174,10 +175,10 @@ public final class GatewayExecutor implements AutoCloseable {
 	}
 
 	/** "graphql mutation createLoan", "graphql query books, members": what a trace list shows for an anonymous request. */
-	private static String spanName(Plan plan) {
-		List<String> fields = plan.rootFields().stream().map(Field::getName).distinct().toList();
+	private static String spanName(boolean mutation, List<Field> rootFields) {
+		List<String> fields = rootFields.stream().map(Field::getName).distinct().toList();
 		String shown = String.join(", ", fields.subList(0, Math.min(3, fields.size()))) + (fields.size() > 3 ? ", ..." : "");
-		return "graphql " + (plan.mutation() ? "mutation " : "query ") + shown;
+		return "graphql " + (mutation ? "mutation " : "query ") + shown;
 	}
 
 	/** Parses, checks and validates a query, and splits it into calls; or refuses it. */
@@ -232,7 +233,7 @@ public final class GatewayExecutor implements AutoCloseable {
 		}
 		List<Field> rootFields = Documents.rootFields(operation.getSelectionSet(), mutation ? "Mutation" : "Query", fragments);
 		List<Call> calls = split(rootFields, mutation).stream().map(part -> call(part, operation, fragments)).toList();
-		return new Planned(new Plan(document, operation, mutation, rootFields, calls), null);
+		return new Planned(new Plan(document, operation, mutation, rootFields, calls, spanName(mutation, rootFields)), null);
 	}
 
 	private static Planned refuse(Map<String, Object> error) {
@@ -371,7 +372,7 @@ public final class GatewayExecutor implements AutoCloseable {
 	private static Map<String, Object> merge(graphql.schema.GraphQLObjectType root, List<Field> rootFields,
 			List<Map<String, Object>> answers) {
 		Map<String, Object> collected = new LinkedHashMap<>();
-		List<Object> errors = new ArrayList<>();
+		List<Map<String, Object>> errors = new ArrayList<>();
 		boolean executed = false;
 		for (Map<String, Object> answer : answers) {
 			executed |= answer.containsKey("data");
@@ -388,7 +389,7 @@ public final class GatewayExecutor implements AutoCloseable {
 			}
 		}
 		if (!executed && !errors.isEmpty()) {
-			return errors(errors.stream().map(e -> (Map<String, Object>) e).toList()); // request errors (e.g. variables): no data
+			return errors(errors); // request errors (e.g. variables): no data
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		for (Field field : rootFields) {

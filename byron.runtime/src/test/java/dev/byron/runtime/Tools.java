@@ -1,0 +1,35 @@
+package dev.byron.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The outside tools the contract tests run (npm, node): whether one is here, and a run of one. */
+final class Tools {
+	record Run(int exit, String output) {
+	}
+
+	private Tools() {
+	}
+
+	static Run run(List<String> command, Path directory) throws Exception {
+		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError(command + " did not finish");
+		}
+		return new Run(process.exitValue(), output);
+	}
+
+	static boolean commandExists(String name) {
+		for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(folder, name))) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
