@@ -1,7 +1,6 @@
 package dev.byron.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +24,7 @@ class ContractToolsTest {
 
 	@Test
 	void graphqlJsAndTheAsyncApiParserFindNothingInAnyGeneratedContract() throws Exception {
-		assumeTrue(Tools.commandExists("npm"), "npm is needed to run graphql-js and @asyncapi/parser");
-		if (!Files.isDirectory(CHECKS.resolve("node_modules/@asyncapi/parser"))) {
-			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), CHECKS);
-			assertThat(install.exit()).as(install.output()).isZero();
-		}
+		Tools.npmPackages(CHECKS, "@asyncapi/parser");
 		List<String> command = new ArrayList<>(List.of("node", "check.mjs"));
 		for (String example : List.of("microblog", "shop", "conference")) {
 			Generator.write(KubernetesManifestsTest.example(example), out.resolve(example));

@@ -14,6 +14,18 @@ public final class Tools {
 	private Tools() {
 	}
 
+	/**
+	 * The npm packages of {@code folder}, installed from its lock file unless {@code probe} (a folder under
+	 * node_modules) is there already; the test is skipped where npm is missing.
+	 */
+	public static void npmPackages(Path folder, String probe) throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(commandExists("npm"), "npm is needed for the checks in " + folder);
+		if (!Files.isDirectory(folder.resolve("node_modules").resolve(probe))) {
+			Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), folder);
+			org.assertj.core.api.Assertions.assertThat(install.exit()).as(install.output()).isZero();
+		}
+	}
+
 	public static Run run(List<String> command, Path directory) throws Exception {
 		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package dev.byron.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +26,7 @@ class CloudEventsSdkTest {
 
 	@Test
 	void everyEventOnTheStreamIsACloudEventTheSdkAcceptsInBothModes() throws Exception {
-		assumeTrue(Tools.commandExists("npm"), "npm is needed to run the CloudEvents SDK");
-		if (!Files.isDirectory(CHECK.resolve("node_modules/cloudevents"))) {
-			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), CHECK);
-			assertThat(install.exit()).as(install.output()).isZero();
-		}
+		Tools.npmPackages(CHECK, "cloudevents");
 		String system = TestInfra.newSystem();
 		List<String> command = new ArrayList<>(List.of("node", "check.mjs"));
 		try (Broker broker = TestInfra.broker(system);

@@ -1,7 +1,6 @@
 package dev.byron.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +25,7 @@ class GraphQLOverHttpAuditTest {
 
 	@Test
 	void theSpecificationsAuditsPassOnAComponentAndOnTheGateway() throws Exception {
-		assumeTrue(Tools.commandExists("npm"), "npm is needed to run graphql-http's audits");
-		if (!Files.isDirectory(AUDIT.resolve("node_modules/graphql-http"))) {
-			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), AUDIT);
-			assertThat(install.exit()).as(install.output()).isZero();
-		}
+		Tools.npmPackages(AUDIT, "graphql-http");
 		String system = TestInfra.newSystem();
 		try (Broker broker = TestInfra.broker(system);
 				ByronComponent accounts = ByronComponent.from(TestDescriptors.accounts(system)).broker(broker).mongo(TestInfra.mongo()).start();

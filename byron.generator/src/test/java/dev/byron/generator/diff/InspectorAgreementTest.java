@@ -1,7 +1,6 @@
 package dev.byron.generator.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +32,7 @@ class InspectorAgreementTest {
 
 	@Test
 	void everyChangeAClientOfOrdersCanSeeGetsTheSameVerdictFromBothTools() throws Exception {
-		assumeTrue(Tools.commandExists("npm"), "npm is needed to run graphql-inspector");
-		if (!Files.isDirectory(CONTRACTS.resolve("node_modules/@graphql-inspector/core"))) {
-			Tools.Run install = Tools.run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), CONTRACTS);
-			assertThat(install.exit()).as(install.output()).isZero();
-		}
+		Tools.npmPackages(CONTRACTS, "@graphql-inspector/core");
 		String before = orders(ModelDiffTest.BASE);
 		List<String> disagreements = new ArrayList<>();
 		int compared = 0;
