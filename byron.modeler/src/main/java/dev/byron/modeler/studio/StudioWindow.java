@@ -98,7 +98,7 @@ public final class StudioWindow extends BorderPane {
 	private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
 	private final Consumer<String> browser;
 	private volatile Analysis analysis;
-	private LocalSystem running;
+	private volatile LocalSystem running;
 	private int runPort = LocalOptions.DEFAULT_PORT;
 	private Map<String, String> environment = System.getenv();
 	private Timeline serviceRefresh;

@@ -535,7 +535,7 @@ class StudioWindowTest {
 		int chosen = port;
 		robot.interact(() -> window.setRunPort(chosen));
 		robot.clickOn("Run");
-		waitFor(60, () -> window.isRunning() && window.servicesList().getItems().size() == 6);
+		waitFor(60, () -> window.isRunning() && window.servicesList().getItems().size() == 6 && !opened.isEmpty());
 		assertThat(window.servicesList().getItems()).contains("timeline   running");
 		assertThat(opened).containsExactly("http://127.0.0.1:" + port + "/graphql");
 		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(opened.get(0)))
