@@ -84,4 +84,34 @@ class GenerationGapTest {
 				new PrintWriter(new StringWriter()))).isInstanceOf(LocalRunException.class);
 		assertThat(stub).content().contains("// mine");
 	}
+
+	@Test
+	void aHookAddedToTheModelIsAGapWhoseFilledStubCompiles() throws Exception {
+		Files.createDirectories(project.resolve("hooks"));
+		Path hooks = project.resolve("hooks/CatalogHooksImpl.java");
+		Files.writeString(hooks, HOOK);
+		Files.writeString(project.resolve("schema.byron"), """
+				system shop
+				component catalog {
+				  entity Item { name: String! }
+				  before createItem call checkPrice
+				  after createItem call announce
+				  query cheapest(first: Int = 3): [Item!]!
+				}
+				""");
+		var model = dev.byron.dsl.api.ByronLoader.create().load(project).model();
+		var gaps = dev.byron.generator.HookImplementations.find(model, java.util.Map.of(hooks, HOOK));
+		assertThat(gaps).extracting(g -> g.method()).containsExactlyInAnyOrder("announce", "cheapest");
+		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, "nats://127.0.0.1:1", "mongodb://127.0.0.1:1"),
+				new PrintWriter(new StringWriter()))).hasMessageContaining("does not override");
+		StringBuilder filled = new StringBuilder(HOOK);
+		dev.byron.generator.HookImplementations.fill(HOOK, gaps).stream()
+				.sorted(java.util.Comparator.comparingInt(dev.byron.dsl.api.TextEdit::offset).reversed())
+				.forEach(e -> filled.replace(e.offset(), e.offset() + e.length(), e.text()));
+		Files.writeString(hooks, filled);
+		assertThatThrownBy(() -> LocalSystem.start(project, new LocalOptions(0, "nats://127.0.0.1:1", "mongodb://127.0.0.1:1"),
+				new PrintWriter(new StringWriter())))
+				.as("the filled class compiles: what fails next is the unreachable broker").isInstanceOf(LocalRunException.class)
+				.hasMessageNotContaining("does not compile").hasMessageNotContaining("does not override");
+	}
 }

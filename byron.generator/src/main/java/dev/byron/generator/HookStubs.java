@@ -17,6 +17,10 @@ import dev.byron.runtime.descriptor.ComponentDescriptor;
  */
 public final class HookStubs {
 	public record StubMethod(String declaration, String body) {
+		/** The method's name, as Java declares it. */
+		public String name() {
+			return declaration.substring(0, declaration.indexOf('(')).replaceAll(".* ", "");
+		}
 	}
 
 	public record Stub(String component, String className, String interfaceName, List<StubMethod> methods) {
@@ -37,10 +41,20 @@ public final class HookStubs {
 		if (Files.exists(file)) {
 			return Optional.empty();
 		}
+		List<StubMethod> methods = methods(hooks.get(), className);
+		String interfaceName = hooks.get().packageName() + "." + hooks.get().name();
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, Templates.render("stub.java.ftl",
+				Map.of("stub", new Stub(component.name(), className, interfaceName, methods))), StandardCharsets.UTF_8);
+		return Optional.of(file);
+	}
+
+	/** Each method of the hooks interface with a body that compiles and does the harmless thing (or says it is missing). */
+	static List<StubMethod> methods(JavaModel.HooksInterface hooks, String className) {
 		List<StubMethod> methods = new ArrayList<>();
-		for (JavaModel.HookMethod method : hooks.get().methods()) {
+		for (JavaModel.HookMethod method : hooks.methods()) {
 			String declaration = method.declaration().replace(" throws Exception", "");
-			String name = declaration.substring(0, declaration.indexOf('(')).replaceAll(".* ", "");
+			String name = new StubMethod(declaration, "").name();
 			String body;
 			if (declaration.startsWith("void ")) {
 				body = "// TODO " + method.doc();
@@ -52,10 +66,6 @@ public final class HookStubs {
 			}
 			methods.add(new StubMethod(declaration, body));
 		}
-		String interfaceName = hooks.get().packageName() + "." + hooks.get().name();
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, Templates.render("stub.java.ftl",
-				Map.of("stub", new Stub(component.name(), className, interfaceName, methods))), StandardCharsets.UTF_8);
-		return Optional.of(file);
+		return methods;
 	}
 }

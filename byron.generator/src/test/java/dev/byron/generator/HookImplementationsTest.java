@@ -1,0 +1,85 @@
+package dev.byron.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.Source;
+import dev.byron.dsl.api.TextEdit;
+import dev.byron.dsl.api.model.ByronModel;
+
+/** The hooks the model names that the user's class lacks, found from its source as it stands, and filled in. */
+class HookImplementationsTest {
+	static final Path HOOKS = Path.of("hooks/CatalogHooksImpl.java");
+
+	static final ByronModel MODEL = ByronLoader.create().loadSources(List.of(new Source(Path.of("m.byron"), """
+			system shop
+			component catalog {
+			  entity Item { name: String! }
+			  before createItem call checkPrice
+			  after createItem call announce
+			  query cheapest(first: Int = 3): [Item!]!
+			}
+			"""))).model();
+
+	static final String PARTIAL = """
+			package shop;
+
+			import byron.shop.catalog.CatalogHooks;
+			import byron.shop.catalog.Item;
+
+			public class CatalogHooksImpl implements CatalogHooks {
+			  @Override
+			  public Item checkPrice(Item item, dev.byron.runtime.spi.CommandHookContext context) {
+			    return item;
+			  }
+			}
+			""";
+
+	@Test
+	void theMethodsTheClassDoesNotDeclareAreGapsPlacedWhereTheModelNamesThem() {
+		List<HookImplementations.Gap> gaps = HookImplementations.find(MODEL, Map.of(HOOKS, PARTIAL));
+		assertThat(gaps).extracting(HookImplementations.Gap::method).containsExactlyInAnyOrder("announce", "cheapest");
+		HookImplementations.Gap announce = gaps.stream().filter(g -> g.method().equals("announce")).findFirst().orElseThrow();
+		assertThat(announce.declaredAt().line()).isEqualTo(5);
+		assertThat(announce.className()).isEqualTo("CatalogHooksImpl");
+		assertThat(announce.message()).contains("'announce' has no implementation", "CatalogHooksImpl.java", "quick fix");
+	}
+
+	@Test
+	void theFillAddsEveryMissingMethodAndTheImportsItsBodiesNeedAfterWhichNothingIsMissing() {
+		List<HookImplementations.Gap> gaps = HookImplementations.find(MODEL, Map.of(HOOKS, PARTIAL));
+		String filled = apply(PARTIAL, HookImplementations.fill(PARTIAL, gaps));
+		assertThat(filled).contains("import dev.byron.runtime.api.ByronException;", "import dev.byron.runtime.spi.CommandHookContext;",
+				"public void announce(byron.shop.catalog.Item state, CommandHookContext context) {",
+				"cheapest is not implemented yet").endsWith("}\n");
+		assertThat(filled).as("in the file's own indentation").contains("\n  @Override\n  public void announce").doesNotContain("\t");
+		assertThat(filled.indexOf("import dev.byron.runtime.api.ByronException;")).isGreaterThan(filled.indexOf("import byron.shop.catalog.Item;"));
+		assertThat(HookImplementations.find(MODEL, Map.of(HOOKS, filled))).isEmpty();
+	}
+
+	@Test
+	void aComponentNoClassImplementsYetIsLeftToTheStubThatByronRunWrites() {
+		assertThat(HookImplementations.find(MODEL, Map.of(HOOKS, "public class Other {}\n"))).isEmpty();
+	}
+
+	@Test
+	void aClassThatDoesNotParseYetHidesNothingItDeclares() {
+		String typing = PARTIAL.replace("return item;", "return item");
+		assertThat(HookImplementations.find(MODEL, Map.of(HOOKS, typing))).extracting(HookImplementations.Gap::method)
+				.containsExactlyInAnyOrder("announce", "cheapest");
+	}
+
+	static String apply(String text, List<TextEdit> edits) {
+		StringBuilder result = new StringBuilder(text);
+		edits.stream().sorted(Comparator.comparingInt(TextEdit::offset).reversed())
+				.forEach(e -> result.replace(e.offset(), e.offset() + e.length(), e.text()));
+		return result.toString();
+	}
+}
