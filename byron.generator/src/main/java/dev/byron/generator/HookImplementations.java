@@ -25,6 +25,8 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 
+import dev.byron.dsl.api.ModelDiagnostic;
+import dev.byron.dsl.api.Severity;
 import dev.byron.dsl.api.TextEdit;
 import dev.byron.dsl.api.model.ByronModel;
 import dev.byron.dsl.api.model.ComponentDef;
@@ -44,13 +46,21 @@ public final class HookImplementations {
 			"dev.byron.runtime.api.ErrorCode", "dev.byron.runtime.spi.CommandHookContext", "dev.byron.runtime.spi.EventHookContext",
 			"dev.byron.runtime.spi.ResolverContext");
 
+	/** The code of the diagnostic a gap is reported as. */
+	public static final String CODE = "missing-hook-implementation";
+
 	/** A method the model names and the implementing class lacks; {@code declaredAt} is where the model names it. */
 	public record Gap(String component, String method, SourceRange declaredAt, Path file, String className,
 			HookStubs.StubMethod stub) {
 		public String message() {
-			return "'" + method + "' has no implementation: " + className + " (" + file.getFileName()
-					+ ") implements the hooks of " + component + " but not this method, so byron run refuses to start."
-					+ " Add it, or take the quick fix that writes its stub.";
+			return "'" + method + "' has no implementation: " + file.getFileName() + " implements the hooks of " + component
+					+ " without it, so byron run refuses to start. Add it, or take the quick fix that writes its stub.";
+		}
+
+		/** The gap as an error on the model's line that names the method, where the user looks. */
+		public ModelDiagnostic diagnostic() {
+			return new ModelDiagnostic(Severity.ERROR, declaredAt.file(), declaredAt.line(), declaredAt.column(), declaredAt.offset(),
+					declaredAt.length(), CODE, message(), List.of(file.toString(), method));
 		}
 	}
 

@@ -49,7 +49,7 @@ class HookImplementationsTest {
 		HookImplementations.Gap announce = gaps.stream().filter(g -> g.method().equals("announce")).findFirst().orElseThrow();
 		assertThat(announce.declaredAt().line()).isEqualTo(5);
 		assertThat(announce.className()).isEqualTo("CatalogHooksImpl");
-		assertThat(announce.message()).contains("'announce' has no implementation", "CatalogHooksImpl.java", "quick fix");
+		assertThat(announce.message()).contains("'announce' has no implementation: CatalogHooksImpl.java implements the hooks of catalog", "quick fix");
 	}
 
 	@Test

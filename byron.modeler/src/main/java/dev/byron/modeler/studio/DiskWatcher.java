@@ -68,7 +68,7 @@ final class DiskWatcher implements AutoCloseable {
 								&& !ModelFiles.skipsFolder(name.toString())) {
 							registerTree(changed);
 						}
-						model |= name.toString().endsWith(ModelFiles.EXTENSION);
+						model |= name.toString().endsWith(ModelFiles.EXTENSION) || name.toString().endsWith(".java");
 					}
 				}
 				key.reset();

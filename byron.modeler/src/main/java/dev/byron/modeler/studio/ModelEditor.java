@@ -51,6 +51,12 @@ final class ModelEditor extends StackPane {
 	private final Tooltip hover = new Tooltip();
 	private Path current;
 	private java.util.function.BiConsumer<Path, Integer> onCaret = (file, offset) -> { };
+	private java.util.function.Function<ModelDiagnostic, List<QuickFixes.Fix>> studioFixes = d -> List.of();
+
+	/** Fixes the studio itself knows for some diagnostics (code it can write), beside the language server's. */
+	void setStudioFixes(java.util.function.Function<ModelDiagnostic, List<QuickFixes.Fix>> fixes) {
+		this.studioFixes = fixes;
+	}
 
 	/** Told where the caret of the file shown moves to, for the diagram to mark what it stands in. */
 	void setOnCaret(java.util.function.BiConsumer<Path, Integer> listener) {
@@ -219,7 +225,7 @@ final class ModelEditor extends StackPane {
 		KeyCombination fix = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.ALT_DOWN);
 		KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 		area.setOnKeyPressed(e -> {
-			if (complete.match(e)) {
+			if (complete.match(e) && Project.isModel(file)) {
 				complete(file, area);
 				e.consume();
 			} else if (fix.match(e)) {
@@ -228,13 +234,13 @@ final class ModelEditor extends StackPane {
 			} else if (find.match(e)) {
 				findBar.open();
 				e.consume();
-			} else if (e.getCode() == KeyCode.F12) {
+			} else if (e.getCode() == KeyCode.F12 && Project.isModel(file)) {
 				goToDefinition(file, area.getCaretPosition());
 				e.consume();
 			}
 		});
 		area.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
-			if (e.isShortcutDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+			if (e.isShortcutDown() && e.getButton() == javafx.scene.input.MouseButton.PRIMARY && Project.isModel(file)) {
 				area.hit(e.getX(), e.getY()).getCharacterIndex().ifPresent(offset -> goToDefinition(file, offset));
 			}
 		});
@@ -255,7 +261,7 @@ final class ModelEditor extends StackPane {
 		for (ModelDiagnostic d : diagnostics.getOrDefault(file, List.of())) {
 			if (offset >= d.offset() && offset <= d.offset() + Math.max(1, d.length())) {
 				text.append(text.length() == 0 ? "" : "\n").append(d.message()).append(" [").append(d.code()).append(']');
-				if (quickFixes.fixable(d.code())) {
+				if (quickFixes.fixable(d.code()) || !studioFixes.apply(d).isEmpty()) {
 					text.append("\nAlt+Enter: quick fix");
 				}
 			}
@@ -296,8 +302,17 @@ final class ModelEditor extends StackPane {
 		List<QuickFixes.Fix> fixes = new ArrayList<>();
 		for (ModelDiagnostic d : diagnostics.getOrDefault(file, List.of())) {
 			if (offset >= d.offset() && offset <= d.offset() + Math.max(1, d.length())) {
-				fixes.addAll(quickFixes.of(project.texts(), file, d));
+				fixes.addAll(fixesFor(d));
 			}
+		}
+		return fixes;
+	}
+
+	/** The fixes for one diagnostic: the studio's own, then the language server's. */
+	List<QuickFixes.Fix> fixesFor(ModelDiagnostic d) {
+		List<QuickFixes.Fix> fixes = new ArrayList<>(studioFixes.apply(d));
+		if (d.file() != null && Project.isModel(d.file()) && quickFixes.fixable(d.code())) {
+			fixes.addAll(quickFixes.of(project.texts(), d.file().toAbsolutePath().normalize(), d));
 		}
 		return fixes;
 	}
@@ -331,7 +346,8 @@ final class ModelEditor extends StackPane {
 
 	private void restyle(Path file, CodeArea area) {
 		String text = area.getText();
-		StyleSpans<Collection<String>> spans = SyntaxHighlighter.highlight(text);
+		StyleSpans<Collection<String>> spans = Project.isModel(file) ? SyntaxHighlighter.highlight(text)
+				: new StyleSpansBuilder<Collection<String>>().add(List.of(), text.length()).create();
 		List<ModelDiagnostic> fileDiagnostics = diagnostics.getOrDefault(file, List.of());
 		if (!fileDiagnostics.isEmpty()) {
 			spans = spans.overlay(diagnosticSpans(text.length(), fileDiagnostics), (a, b) -> {

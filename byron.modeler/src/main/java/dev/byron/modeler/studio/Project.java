@@ -14,18 +14,28 @@ import dev.byron.dsl.api.ModelLoadException;
 import dev.byron.dsl.api.Source;
 
 /**
- * A project folder and the current text of each of its {@code .byron} files, saved or not, beside the text each
- * had on disk when it was last read or written: a file is modified when the two differ, and a file whose disk text
- * changed behind the studio's back is never overwritten by a save.
+ * A project folder and the current text of each of its documents, saved or not (the {@code .byron} files of the
+ * model and the Java files of {@code hooks/}), beside the text each had on disk when it was last read or written:
+ * a file is modified when the two differ, and a file whose disk text changed behind the studio's back is never
+ * overwritten by a save.
  */
 public final class Project {
 	/** What a save did: the files written, and those left alone because they changed on disk since they were read. */
 	public record Saved(List<Path> written, List<Path> changedOnDisk) {
 	}
 
-	/** What a look at the disk found: files read again (they were not modified here), and those modified on both sides. */
-	public record Reloaded(List<Path> reloaded, List<Path> conflicts) {
+	/**
+	 * What a look at the disk found: files read again (they were not modified here), those modified on both sides,
+	 * and new documents that appeared on disk.
+	 */
+	public record Reloaded(List<Path> reloaded, List<Path> conflicts, List<Path> added) {
+		public boolean isEmpty() {
+			return reloaded.isEmpty() && conflicts.isEmpty() && added.isEmpty();
+		}
 	}
+
+	/** The folder of the user's Java code, beside the model. */
+	static final String HOOKS = "hooks";
 
 	private final Path folder;
 	private final Map<Path, String> texts = new LinkedHashMap<>();
@@ -40,17 +50,35 @@ public final class Project {
 		Path absolute = path.toAbsolutePath().normalize();
 		Path folder = Files.isDirectory(absolute) ? absolute : absolute.getParent();
 		Project project = new Project(folder);
+		for (Path file : documents(folder)) {
+			String text = Files.readString(file, StandardCharsets.UTF_8);
+			project.texts.put(file, text);
+			project.onDisk.put(file, text);
+		}
+		return project;
+	}
+
+	/** The model's files, then the Java files under {@code hooks/}, each absolute and normalised. */
+	private static List<Path> documents(Path folder) throws IOException {
+		List<Path> documents = new ArrayList<>();
 		try {
-			for (Path file : ByronLoader.files(folder)) {
-				Path key = file.toAbsolutePath().normalize();
-				String text = Files.readString(file, StandardCharsets.UTF_8);
-				project.texts.put(key, text);
-				project.onDisk.put(key, text);
-			}
+			ByronLoader.files(folder).forEach(file -> documents.add(file.toAbsolutePath().normalize()));
 		} catch (ModelLoadException e) {
 			throw new IOException(e.getMessage(), e);
 		}
-		return project;
+		Path hooks = folder.resolve(HOOKS);
+		if (Files.isDirectory(hooks)) {
+			try (var walk = Files.walk(hooks)) {
+				walk.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).sorted()
+						.forEach(file -> documents.add(file.toAbsolutePath().normalize()));
+			}
+		}
+		return documents;
+	}
+
+	/** Whether a document is part of the model (a {@code .byron} file), rather than the user's Java code. */
+	public static boolean isModel(Path file) {
+		return file.toString().endsWith(dev.byron.dsl.api.ModelFiles.EXTENSION);
 	}
 
 	public Path folder() {
@@ -69,19 +97,36 @@ public final class Project {
 		texts.put(file, text);
 	}
 
+	/** The model's texts, by file. */
 	public synchronized Map<Path, String> texts() {
-		return new LinkedHashMap<>(texts);
+		return documents(true);
+	}
+
+	/** The texts of the Java files under {@code hooks/}, by file. */
+	public synchronized Map<Path, String> javaTexts() {
+		return documents(false);
+	}
+
+	private Map<Path, String> documents(boolean model) {
+		Map<Path, String> chosen = new LinkedHashMap<>();
+		texts.forEach((file, text) -> {
+			if (isModel(file) == model) {
+				chosen.put(file, text);
+			}
+		});
+		return chosen;
 	}
 
 	public synchronized List<Source> sources() {
-		return texts.entrySet().stream().map(e -> new Source(e.getKey(), e.getValue())).toList();
+		return texts().entrySet().stream().map(e -> new Source(e.getKey(), e.getValue())).toList();
 	}
 
 	/** The file new components go to: the one that declares components, else the first. */
 	public synchronized Path mainFile() {
-		return texts.entrySet().stream().filter(e -> e.getValue().contains("component ")
+		Map<Path, String> model = texts();
+		return model.entrySet().stream().filter(e -> e.getValue().contains("component ")
 				&& !e.getValue().contains("deployment")).map(Map.Entry::getKey).findFirst()
-				.orElse(texts.keySet().iterator().next());
+				.orElse(model.keySet().iterator().next());
 	}
 
 	/** A new model file, not on disk yet: the next save writes it, unless it is empty by then. */
@@ -116,13 +161,25 @@ public final class Project {
 		return new Saved(written, changed);
 	}
 
-	/** Reads again the files changed on disk that were not modified here; those modified on both sides are conflicts. */
+	/**
+	 * Reads again the files changed on disk that were not modified here (those modified on both sides are conflicts),
+	 * and reads the documents that appeared on disk since.
+	 */
 	public synchronized Reloaded reload() throws IOException {
 		List<Path> reloaded = new ArrayList<>();
 		List<Path> conflicts = new ArrayList<>();
+		List<Path> added = new ArrayList<>();
+		for (Path file : documents(folder)) {
+			if (!texts.containsKey(file)) {
+				String text = Files.readString(file, StandardCharsets.UTF_8);
+				texts.put(file, text);
+				onDisk.put(file, text);
+				added.add(file);
+			}
+		}
 		for (Path file : texts.keySet()) {
 			String disk = readOrNull(file);
-			if (disk == null || disk.equals(onDisk.get(file))) {
+			if (added.contains(file) || disk == null || disk.equals(onDisk.get(file))) {
 				continue;
 			}
 			if (isModified(file)) {
@@ -133,7 +190,7 @@ public final class Project {
 				reloaded.add(file);
 			}
 		}
-		return new Reloaded(reloaded, conflicts);
+		return new Reloaded(reloaded, conflicts, added);
 	}
 
 	/** Keeps the disk's text of a conflicting file, dropping the edits made here. */

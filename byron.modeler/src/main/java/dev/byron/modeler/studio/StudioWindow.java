@@ -87,6 +87,7 @@ public final class StudioWindow extends BorderPane {
 	private final TreeView<Path> files = new TreeView<>();
 	private final Outline outline = new Outline(this::reveal);
 	private final ListView<ModelDiagnostic> problems = new ListView<>();
+	private final ContextMenu problemMenu = new ContextMenu();
 	private final ListView<String> services = new ListView<>();
 	private final TextArea log = new TextArea();
 	private final Tab logTab = new Tab("Log", log);
@@ -121,6 +122,7 @@ public final class StudioWindow extends BorderPane {
 		setCenter(body());
 		setBottom(status);
 		status.getStyleClass().add("status");
+		editor.setStudioFixes(this::hookFixes);
 		diagram.setOnSelect(this::selectText);
 		editor.setOnCaret(this::markInDiagram);
 		diagram.setOnConnect(this::askToSubscribe);
@@ -186,8 +188,12 @@ public final class StudioWindow extends BorderPane {
 					log(project.relative(file) + " changed on disk; took the disk's text.");
 				}
 			}
+			if (!reloaded.added().isEmpty()) {
+				log("New on disk: " + reloaded.added().stream().map(project::relative).toList() + ".");
+				fillTree();
+			}
 			files.refresh();
-			if (!reloaded.reloaded().isEmpty() || !reloaded.conflicts().isEmpty()) {
+			if (!reloaded.isEmpty()) {
 				analyse();
 			}
 		} catch (IOException e) {
@@ -247,11 +253,51 @@ public final class StudioWindow extends BorderPane {
 				deployButton, busy, spacer, new Label("Level"), level, new Label("Component"), component, fit, exportButton);
 	}
 
-	private SplitPane body() {
+	/** The project's documents in the tree: the model's files, then the Java files of hooks/. */
+	private void fillTree() {
 		TreeItem<Path> rootItem = new TreeItem<>(project.folder());
 		rootItem.setExpanded(true);
 		project.files().forEach(file -> rootItem.getChildren().add(new TreeItem<>(file)));
 		files.setRoot(rootItem);
+	}
+
+	/** The quick fixes of the selected problem, in a menu (a menu without items would not show: "No quick fix"). */
+	private void showProblemMenu(double screenX, double screenY) {
+		problemMenu.getItems().clear();
+		ModelDiagnostic d = problems.getSelectionModel().getSelectedItem();
+		if (d != null) {
+			for (QuickFixes.Fix fix : editor.fixesFor(d)) {
+				MenuItem item = new MenuItem(fix.title());
+				item.setOnAction(a -> editor.apply(fix.edits()));
+				problemMenu.getItems().add(item);
+			}
+		}
+		if (problemMenu.getItems().isEmpty()) {
+			MenuItem none = new MenuItem("No quick fix");
+			none.setDisable(true);
+			problemMenu.getItems().add(none);
+		}
+		problemMenu.show(problems, screenX, screenY);
+	}
+
+	/** A missing hook's fix: its stub written into the class that lacks it, as one undoable edit. */
+	private List<QuickFixes.Fix> hookFixes(ModelDiagnostic diagnostic) {
+		Analysis shown = analysis;
+		if (shown == null) {
+			return List.of();
+		}
+		return shown.gap(diagnostic).filter(gap -> project.text(gap.file()) != null).map(gap -> {
+			try {
+				return List.of(new QuickFixes.Fix("Add '" + gap.method() + "' to " + project.relative(gap.file()),
+						dev.byron.generator.HookImplementations.fill(project.text(gap.file()), List.of(gap))));
+			} catch (IllegalArgumentException e) {
+				return List.<QuickFixes.Fix>of(); // the class changed since: the next analysis says what is missing now
+			}
+		}).orElse(List.of());
+	}
+
+	private SplitPane body() {
+		fillTree();
 		files.setCellFactory(tree -> new javafx.scene.control.TreeCell<>() {
 			@Override
 			protected void updateItem(Path item, boolean empty) {
@@ -284,8 +330,15 @@ public final class StudioWindow extends BorderPane {
 		});
 		problems.setOnMouseClicked(e -> {
 			ModelDiagnostic d = problems.getSelectionModel().getSelectedItem();
-			if (d != null && d.file() != null) {
+			if (d != null && d.file() != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
 				editor.select(d.file().toAbsolutePath().normalize(), d.offset(), d.length());
+			}
+		});
+		problems.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> { // the cells consume the release
+			if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+				double x = e.getScreenX();
+				double y = e.getScreenY();
+				Platform.runLater(() -> showProblemMenu(x, y)); // once the click has selected its row
 			}
 		});
 		log.setEditable(false);
@@ -321,11 +374,12 @@ public final class StudioWindow extends BorderPane {
 		}
 		long mine = generation.incrementAndGet();
 		var sources = project.sources();
+		var java = project.javaTexts();
 		C4Level wanted = level.getValue();
 		String focus = component.getValue();
 		background.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, wanted, focus);
+				Analysis result = Analysis.of(loader, sources, java, wanted, focus);
 				Platform.runLater(() -> {
 					if (generation.get() == mine) {
 						show(result);
@@ -357,8 +411,8 @@ public final class StudioWindow extends BorderPane {
 	private void show(Analysis result) {
 		diagram.show(result.diagram());
 		outline.show(result.result().model());
-		problems.getItems().setAll(result.result().diagnostics());
-		editor.setDiagnostics(result.result().diagnostics());
+		problems.getItems().setAll(result.diagnostics());
+		editor.setDiagnostics(result.diagnostics());
 		List<String> names = result.result().model().components().stream().map(ComponentDef::name).toList();
 		if (!names.equals(component.getItems())) {
 			String keep = component.getValue();
@@ -366,9 +420,9 @@ public final class StudioWindow extends BorderPane {
 			component.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
 		}
 		status.getStyleClass().remove("status-error");
-		long errors = result.result().diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
-		long warnings = result.result().diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
-		status.setText("system " + result.result().model().system() + ": " + project.files().size() + " files, "
+		long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+		long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
+		status.setText("system " + result.result().model().system() + ": " + project.texts().size() + " files, "
 				+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
 				+ (running != null ? "  |  running at " + running.gatewayUrl() : ""));
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
@@ -565,6 +619,14 @@ public final class StudioWindow extends BorderPane {
 
 	ListView<String> servicesList() {
 		return services;
+	}
+
+	ListView<ModelDiagnostic> problemsList() {
+		return problems;
+	}
+
+	ContextMenu problemMenu() {
+		return problemMenu;
 	}
 
 	String logText() {

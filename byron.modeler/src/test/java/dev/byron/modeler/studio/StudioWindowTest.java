@@ -29,10 +29,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramNode;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
@@ -298,6 +300,32 @@ class StudioWindowTest {
 		waitFor(() -> "Log".equals(bottom.getSelectionModel().getSelectedItem().getText()));
 		assertThat(window.isRunning()).isFalse();
 		screenshot(robot, window, "studio-run-failed.png");
+	}
+
+	@Test
+	void aHookTheJavaCodeLacksIsAProblemWhoseQuickFixWritesItsStubIntoTheHooksClass(FxRobot robot) throws IOException {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		Path hooks = project.resolve("hooks/PostsHooksImpl.java").toAbsolutePath().normalize();
+		assertThat(treeLabel(robot, "hooks/PostsHooksImpl.java")).as("the Java code is in the tree").isEqualTo("hooks/PostsHooksImpl.java");
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> area.insertText(area.getText().indexOf("  on likes.LikeCreated"), "  after createPost call announcePost\n"));
+		waitFor(() -> !window.analysis().gaps().isEmpty());
+		ModelDiagnostic missing = window.problemsList().getItems().get(0);
+		assertThat(missing.format(project)).startsWith("posts.byron:").contains(": error: 'announcePost' has no implementation",
+				"PostsHooksImpl");
+		assertThat(window.statusText()).contains("1 errors");
+		robot.interact(() -> window.problemsList().getSelectionModel().select(missing));
+		robot.rightClickOn(robot.lookup(".problem-error").<Node>query());
+		waitFor(() -> window.problemMenu().isShowing());
+		assertThat(window.problemMenu().getItems()).extracting(MenuItem::getText)
+				.containsExactly("Add 'announcePost' to hooks/PostsHooksImpl.java");
+		screenshot(robot, window, "studio-missing-hook.png");
+		robot.interact(() -> window.problemMenu().getItems().get(0).fire());
+		waitFor(() -> window.analysis().gaps().isEmpty());
+		assertThat(window.problemsList().getItems()).isEmpty();
+		assertThat(window.editor().area(hooks).getText()).contains("public void announcePost(byron.microblog.posts.Post state,");
+		waitFor(() -> treeLabel(robot, "hooks/PostsHooksImpl.java").endsWith("\u2022")); // written on save, like any edit
+		assertThat(Files.readString(hooks)).doesNotContain("announcePost");
 	}
 
 	@Test
