@@ -85,4 +85,22 @@ class ProjectTest {
 		assertThat(project.text(config)).contains("replicas: 7");
 		assertThat(project.modifiedFiles()).isEmpty();
 	}
+
+	@Test
+	void theJavaOfHooksIsADocumentKeptApartFromTheModelAndANewFileOnDiskIsAddedOnReload() throws Exception {
+		Path hooks = Files.createDirectories(dir.resolve("hooks"));
+		Path first = Files.writeString(hooks.resolve("AHooksImpl.java"), "public class AHooksImpl {}\n").toAbsolutePath().normalize();
+		project = Project.open(dir);
+		assertThat(project.files()).endsWith(first);
+		assertThat(project.texts()).containsOnlyKeys(schema, config);
+		assertThat(project.javaTexts()).containsOnlyKeys(first);
+		assertThat(project.sources()).extracting(dev.byron.dsl.api.Source::path).containsExactlyInAnyOrder(schema, config);
+
+		Path second = Files.writeString(hooks.resolve("BHooksImpl.java"), "public class BHooksImpl {}\n").toAbsolutePath().normalize();
+		Project.Reloaded reloaded = project.reload();
+		assertThat(reloaded.added()).containsExactly(second);
+		assertThat(reloaded.reloaded()).isEmpty();
+		assertThat(project.isModified(second)).isFalse();
+		assertThat(project.reload().isEmpty()).isTrue();
+	}
 }
