@@ -15,16 +15,33 @@ public final class DiagramExport {
 	}
 
 	public static LaidOutDiagram export(ByronModel model, C4Level level, String component, Path file) throws IOException {
+		return export(model, level, component, DiagramPositions.none(), file);
+	}
+
+	/** As above, with the boxes the user placed where they were placed. */
+	public static LaidOutDiagram export(ByronModel model, C4Level level, String component, DiagramPositions positions, Path file)
+			throws IOException {
+		formatOf(file);
+		Diagram diagram = C4Diagrams.of(model, level, component);
+		return write(DiagramLayout.layout(diagram, positions.of(diagram)), file);
+	}
+
+	private static String formatOf(Path file) {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (!name.endsWith(".svg") && !name.endsWith(".png")) {
 			throw new IllegalArgumentException("Cannot tell the format of " + file + ": name it .svg or .png.");
 		}
-		LaidOutDiagram laidOut = DiagramLayout.layout(C4Diagrams.of(model, level, component));
+		return name.substring(name.length() - 3);
+	}
+
+	/** Writes a laid-out picture as SVG or PNG, as the file's name says. */
+	public static LaidOutDiagram write(LaidOutDiagram laidOut, Path file) throws IOException {
+		String name = formatOf(file);
 		String svg = SvgWriter.write(laidOut);
 		if (file.toAbsolutePath().getParent() != null) {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		}
-		if (name.endsWith(".svg")) {
+		if (name.equals("svg")) {
 			Files.writeString(file, svg, StandardCharsets.UTF_8);
 		} else {
 			try (OutputStream out = Files.newOutputStream(file)) {

@@ -29,8 +29,8 @@ import dev.byron.modeler.diagram.LaidOutDiagram.Route;
 
 /** Lays a diagram out top-down with ELK Layered, orthogonal edges and their labels placed by ELK. */
 public final class DiagramLayout {
-	private static final double MARGIN = 30;
-	private static final double TITLE_SPACE = 40;
+	static final double MARGIN = 30;
+	static final double TITLE_SPACE = 40;
 	private static final int LARGE = 60;
 
 	static {
@@ -41,6 +41,22 @@ public final class DiagramLayout {
 	}
 
 	public static LaidOutDiagram layout(Diagram diagram) {
+		return layout(diagram, Map.of());
+	}
+
+	/**
+	 * Lays a diagram out keeping the given top-left corners (boxes the user placed) exactly; see {@link KeptLayout}.
+	 * Positions of nodes the diagram lacks are ignored; without any for its nodes, this is {@link #layout(Diagram)}.
+	 */
+	public static LaidOutDiagram layout(Diagram diagram, Map<String, Point> kept) {
+		LaidOutDiagram free = elk(diagram);
+		if (diagram.nodes().stream().noneMatch(n -> kept.containsKey(n.id()))) {
+			return free;
+		}
+		return KeptLayout.of(free, kept);
+	}
+
+	private static LaidOutDiagram elk(Diagram diagram) {
 		ElkNode root = ElkGraphUtil.createGraph();
 		root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
 		root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);

@@ -75,7 +75,7 @@ class DiagramExportTest {
 		assertThat(diagram.node("sink").orElseThrow().details()).contains("on likes.LikeCreated \u2192 countLike");
 	}
 
-	private static void assertNoOverlaps(LaidOutDiagram laidOut) {
+	static void assertNoOverlaps(LaidOutDiagram laidOut) {
 		List<Box> boxes = laidOut.boxes().values().stream().toList();
 		for (int i = 0; i < boxes.size(); i++) {
 			for (int j = i + 1; j < boxes.size(); j++) {

@@ -1,0 +1,222 @@
+package dev.byron.modeler.diagram;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.byron.modeler.diagram.LaidOutDiagram.Box;
+import dev.byron.modeler.diagram.LaidOutDiagram.Point;
+import dev.byron.modeler.diagram.LaidOutDiagram.Route;
+
+/**
+ * A layout that keeps where the user put the boxes. Kept boxes stand exactly where they were placed; a box without
+ * a kept place (new since) stands where ELK put it, moved right until it overlaps none. ELK cannot route edges
+ * between boxes it may not move, so edges are routed here, orthogonally: out of one box's side facing the other,
+ * across in the middle, into the other's, each edge at its own point of a side so that lines do not merge.
+ */
+final class KeptLayout {
+	private static final double GAP = 30;
+
+	private KeptLayout() {
+	}
+
+	static LaidOutDiagram of(LaidOutDiagram free, Map<String, Point> kept) {
+		Map<String, Box> boxes = new LinkedHashMap<>();
+		free.boxes().forEach((id, box) -> {
+			Point at = kept.get(id);
+			if (at != null) {
+				boxes.put(id, new Box(at.x(), at.y(), box.width(), box.height()));
+			}
+		});
+		free.boxes().forEach((id, box) -> {
+			if (!boxes.containsKey(id)) {
+				Box placed = box;
+				while (overlapsAny(placed, boxes)) {
+					placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
+				}
+				boxes.put(id, placed);
+			}
+		});
+		shiftIntoView(boxes);
+		Map<String, Route> routes = routes(free.diagram(), boxes);
+		// ELK's own route stands for an edge between two boxes where ELK put them, unless a moved box now stands in its way
+		for (DiagramEdge edge : free.diagram().edges()) {
+			Route elk = free.routes().get(edge.id());
+			if (elk != null && boxes.get(edge.from()).equals(free.boxes().get(edge.from()))
+					&& boxes.get(edge.to()).equals(free.boxes().get(edge.to())) && clear(elk, boxes, edge)) {
+				routes.put(edge.id(), elk);
+			}
+		}
+		double right = 0;
+		double bottom = 0;
+		for (Box box : boxes.values()) {
+			right = Math.max(right, box.x() + box.width());
+			bottom = Math.max(bottom, box.y() + box.height());
+		}
+		for (Route route : routes.values()) {
+			if (route.label() != null) {
+				right = Math.max(right, route.label().x() + route.label().width());
+				bottom = Math.max(bottom, route.label().y() + route.label().height());
+			}
+		}
+		double width = Math.ceil(Math.max(right + DiagramLayout.MARGIN, TextMetrics.titleWidth(free.diagram().title()) + 2 * DiagramLayout.MARGIN));
+		double legend = free.diagram().edges().isEmpty() ? 0 : DiagramLegend.BAND;
+		return new LaidOutDiagram(free.diagram(), boxes, routes, width, Math.ceil(bottom + DiagramLayout.MARGIN + legend));
+	}
+
+	/** Whether a route and its label cross no box but the two it joins. */
+	private static boolean clear(Route route, Map<String, Box> boxes, DiagramEdge edge) {
+		for (Map.Entry<String, Box> entry : boxes.entrySet()) {
+			if (entry.getKey().equals(edge.from()) || entry.getKey().equals(edge.to())) {
+				continue;
+			}
+			Box box = entry.getValue();
+			if (route.label() != null && crosses(box, route.label().x(), route.label().y(), route.label().x() + route.label().width(),
+					route.label().y() + route.label().height())) {
+				return false;
+			}
+			for (int i = 1; i < route.points().size(); i++) {
+				Point a = route.points().get(i - 1);
+				Point b = route.points().get(i);
+				if (crosses(box, Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.max(a.x(), b.x()), Math.max(a.y(), b.y()))) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static boolean crosses(Box box, double left, double top, double right, double bottom) {
+		return right >= box.x() && left <= box.x() + box.width() && bottom >= box.y() && top <= box.y() + box.height();
+	}
+
+	private static boolean overlapsAny(Box box, Map<String, Box> placed) {
+		return placed.values().stream().anyMatch(other -> box.x() < other.x() + other.width() + GAP / 2
+				&& other.x() < box.x() + box.width() + GAP / 2 && box.y() < other.y() + other.height() + GAP / 2
+				&& other.y() < box.y() + box.height() + GAP / 2);
+	}
+
+	/** Boxes dragged above or left of the picture bring the picture with them: nothing is drawn off it. */
+	private static void shiftIntoView(Map<String, Box> boxes) {
+		double left = boxes.values().stream().mapToDouble(Box::x).min().orElse(DiagramLayout.MARGIN);
+		double top = boxes.values().stream().mapToDouble(Box::y).min().orElse(DiagramLayout.TITLE_SPACE + DiagramLayout.MARGIN);
+		double dx = Math.max(0, DiagramLayout.MARGIN - left);
+		double dy = Math.max(0, DiagramLayout.TITLE_SPACE + DiagramLayout.MARGIN - top);
+		if (dx > 0 || dy > 0) {
+			boxes.replaceAll((id, b) -> new Box(b.x() + dx, b.y() + dy, b.width(), b.height()));
+		}
+	}
+
+	private enum Side {
+		TOP, BOTTOM, LEFT, RIGHT
+	}
+
+	/** One end of an edge: the box, the side it leaves or enters by, and the other box (to order ends along a side). */
+	private record End(String edge, Box box, Side side, Box other) {
+	}
+
+	private static Map<String, Route> routes(Diagram diagram, Map<String, Box> boxes) {
+		Map<String, End[]> ends = new LinkedHashMap<>();
+		Map<String, List<End>> bySide = new HashMap<>();
+		for (DiagramEdge edge : diagram.edges()) {
+			Box from = boxes.get(edge.from());
+			Box to = boxes.get(edge.to());
+			if (from == null || to == null || from == to) {
+				continue;
+			}
+			boolean vertical = to.y() >= from.y() + from.height() || from.y() >= to.y() + to.height();
+			Side leave;
+			Side enter;
+			if (vertical) {
+				leave = to.y() > from.y() ? Side.BOTTOM : Side.TOP;
+				enter = to.y() > from.y() ? Side.TOP : Side.BOTTOM;
+			} else {
+				leave = to.x() > from.x() ? Side.RIGHT : Side.LEFT;
+				enter = to.x() > from.x() ? Side.LEFT : Side.RIGHT;
+			}
+			End start = new End(edge.id(), from, leave, to);
+			End end = new End(edge.id(), to, enter, from);
+			ends.put(edge.id(), new End[] { start, end });
+			bySide.computeIfAbsent(edge.from() + leave, k -> new ArrayList<>()).add(start);
+			bySide.computeIfAbsent(edge.to() + enter, k -> new ArrayList<>()).add(end);
+		}
+		Map<End, Point> attached = new HashMap<>();
+		for (List<End> side : bySide.values()) {
+			boolean horizontal = side.get(0).side() == Side.TOP || side.get(0).side() == Side.BOTTOM;
+			side.sort((a, b) -> Double.compare(horizontal ? centreX(a.other()) : centreY(a.other()),
+					horizontal ? centreX(b.other()) : centreY(b.other())));
+			for (int i = 0; i < side.size(); i++) {
+				End e = side.get(i);
+				double share = (i + 1.0) / (side.size() + 1.0);
+				Box b = e.box();
+				attached.put(e, switch (e.side()) {
+					case TOP -> new Point(b.x() + b.width() * share, b.y());
+					case BOTTOM -> new Point(b.x() + b.width() * share, b.y() + b.height());
+					case LEFT -> new Point(b.x(), b.y() + b.height() * share);
+					case RIGHT -> new Point(b.x() + b.width(), b.y() + b.height() * share);
+				});
+			}
+		}
+		Map<String, Route> routes = new LinkedHashMap<>();
+		OrthogonalRouter router = new OrthogonalRouter(boxes.values());
+		for (DiagramEdge edge : diagram.edges()) {
+			End[] pair = ends.get(edge.id());
+			if (pair == null) {
+				continue;
+			}
+			Point a = attached.get(pair[0]);
+			Point b = attached.get(pair[1]);
+			List<Point> points = router.route(a, outward(pair[0].side()), b, inward(pair[1].side()));
+			if (points.isEmpty()) {
+				points = new ArrayList<>(List.of(a, b)); // boxes on top of each other: a straight line says what it joins
+			}
+			Point middle = middleOfLongest(points);
+			Box label = edge.label().isEmpty() ? null
+					: new Box(middle.x() + 4, middle.y() - NodeMetrics.labelHeight(edge.label()) - 2, NodeMetrics.labelWidth(edge.label()),
+							NodeMetrics.labelHeight(edge.label()));
+			routes.put(edge.id(), new Route(points, label));
+		}
+		return routes;
+	}
+
+	private static Point outward(Side side) {
+		return switch (side) {
+			case TOP -> new Point(0, -1);
+			case BOTTOM -> new Point(0, 1);
+			case LEFT -> new Point(-1, 0);
+			case RIGHT -> new Point(1, 0);
+		};
+	}
+
+	/** The direction a line travels to enter a box by this side. */
+	private static Point inward(Side side) {
+		Point out = outward(side);
+		return new Point(-out.x(), -out.y());
+	}
+
+	/** Where an edge's label goes: beside the middle of its longest segment. */
+	private static Point middleOfLongest(List<Point> points) {
+		Point best = points.get(0);
+		double longest = -1;
+		for (int i = 1; i < points.size(); i++) {
+			Point a = points.get(i - 1);
+			Point b = points.get(i);
+			double length = Math.abs(a.x() - b.x()) + Math.abs(a.y() - b.y());
+			if (length > longest) {
+				longest = length;
+				best = new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+			}
+		}
+		return best;
+	}
+
+	private static double centreX(Box box) {
+		return box.x() + box.width() / 2;
+	}
+
+	private static double centreY(Box box) {
+		return box.y() + box.height() / 2;
+	}
+}

@@ -1,0 +1,171 @@
+package dev.byron.modeler.diagram;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+
+import dev.byron.modeler.diagram.LaidOutDiagram.Box;
+import dev.byron.modeler.diagram.LaidOutDiagram.Point;
+
+/**
+ * Routes one edge between boxes that stay where they are: the shortest line of horizontal and vertical segments
+ * from one point to another that crosses no box, with a cost for each bend, found on the grid made of the lines
+ * that run beside the boxes and through the middle of the gaps between them.
+ */
+final class OrthogonalRouter {
+	private static final double CLEARANCE = 12;
+	private static final double BEND = 60;
+
+	private final List<Box> obstacles;
+
+	OrthogonalRouter(Collection<Box> boxes) {
+		this.obstacles = boxes.stream().map(b -> new Box(b.x() - CLEARANCE / 2, b.y() - CLEARANCE / 2, b.width() + CLEARANCE,
+				b.height() + CLEARANCE)).toList();
+	}
+
+	/**
+	 * The points of a route from {@code from} (on a box's border, leaving it along {@code out}, a unit vector) to
+	 * {@code to} (entering along {@code in}), or an empty list when no route crosses no box.
+	 */
+	List<Point> route(Point from, Point out, Point to, Point in) {
+		Point a = new Point(from.x() + out.x() * CLEARANCE, from.y() + out.y() * CLEARANCE);
+		Point b = new Point(to.x() - in.x() * CLEARANCE, to.y() - in.y() * CLEARANCE);
+		double[] xs = coordinates(true, a.x(), b.x());
+		double[] ys = coordinates(false, a.y(), b.y());
+		int ax = Arrays.binarySearch(xs, a.x());
+		int ay = Arrays.binarySearch(ys, a.y());
+		int bx = Arrays.binarySearch(xs, b.x());
+		int by = Arrays.binarySearch(ys, b.y());
+		int width = xs.length;
+		int cells = xs.length * ys.length;
+		// state: cell * 4 + the direction arrived in (0 right, 1 left, 2 down, 3 up)
+		double[] cost = new double[cells * 4];
+		int[] previous = new int[cells * 4];
+		Arrays.fill(cost, Double.MAX_VALUE);
+		Arrays.fill(previous, -1);
+		PriorityQueue<double[]> queue = new PriorityQueue<>((p, q) -> Double.compare(p[0], q[0]));
+		int startDirection = direction(out);
+		int start = (ay * width + ax) * 4 + startDirection;
+		cost[start] = 0;
+		queue.add(new double[] { 0, start });
+		int[][] steps = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
+		int goal = -1;
+		while (!queue.isEmpty()) {
+			double[] head = queue.poll();
+			int state = (int) head[1];
+			if (head[0] > cost[state]) {
+				continue;
+			}
+			int cell = state / 4;
+			int arrived = state % 4;
+			int cx = cell % width;
+			int cy = cell / width;
+			if (cx == bx && cy == by) {
+				if (arrived == direction(in)) {
+					goal = state;
+					break;
+				}
+			}
+			for (int d = 0; d < 4; d++) {
+				if (d == opposite(arrived)) {
+					continue;
+				}
+				int nx = cx + steps[d][0];
+				int ny = cy + steps[d][1];
+				if (nx < 0 || ny < 0 || nx >= width || ny >= ys.length) {
+					continue;
+				}
+				if (blocked(xs[cx], ys[cy], xs[nx], ys[ny])) {
+					continue;
+				}
+				int next = (ny * width + nx) * 4 + d;
+				double step = Math.abs(xs[nx] - xs[cx]) + Math.abs(ys[ny] - ys[cy]) + (d == arrived ? 0 : BEND);
+				if (cost[state] + step < cost[next]) {
+					cost[next] = cost[state] + step;
+					previous[next] = state;
+					queue.add(new double[] { cost[next], next });
+				}
+			}
+		}
+		if (goal < 0) {
+			return List.of();
+		}
+		List<Point> path = new ArrayList<>();
+		for (int state = goal; state >= 0; state = previous[state]) {
+			int cell = state / 4;
+			path.add(0, new Point(xs[cell % width], ys[cell / width]));
+		}
+		path.add(0, from);
+		path.add(to);
+		return simplified(path);
+	}
+
+	private static int direction(Point unit) {
+		return unit.x() > 0 ? 0 : unit.x() < 0 ? 1 : unit.y() > 0 ? 2 : 3;
+	}
+
+	private static int opposite(int direction) {
+		return direction ^ 1;
+	}
+
+	/** The lines beside every box and through the middle of each gap between them, with the route's own ends. */
+	private double[] coordinates(boolean horizontal, double... ends) {
+		TreeSet<Double> sides = new TreeSet<>();
+		for (Box box : obstacles) {
+			sides.add(horizontal ? box.x() : box.y());
+			sides.add(horizontal ? box.x() + box.width() : box.y() + box.height());
+		}
+		TreeSet<Double> lines = new TreeSet<>(sides);
+		Double last = null;
+		for (Double side : sides) {
+			if (last != null) {
+				lines.add((last + side) / 2);
+			}
+			last = side;
+		}
+		if (!sides.isEmpty()) {
+			lines.add(sides.first() - CLEARANCE * 2);
+			lines.add(sides.last() + CLEARANCE * 2);
+		}
+		for (double end : ends) {
+			lines.add(end);
+		}
+		return lines.stream().mapToDouble(Double::doubleValue).toArray();
+	}
+
+	/** Whether a horizontal or vertical segment passes through the inside of a box. */
+	private boolean blocked(double x1, double y1, double x2, double y2) {
+		double left = Math.min(x1, x2);
+		double right = Math.max(x1, x2);
+		double top = Math.min(y1, y2);
+		double bottom = Math.max(y1, y2);
+		for (Box box : obstacles) {
+			if (right > box.x() && left < box.x() + box.width() && bottom > box.y() && top < box.y() + box.height()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<Point> simplified(List<Point> path) {
+		List<Point> points = new ArrayList<>();
+		for (Point p : path) {
+			if (!points.isEmpty() && points.get(points.size() - 1).equals(p)) {
+				continue;
+			}
+			if (points.size() >= 2) {
+				Point a = points.get(points.size() - 2);
+				Point b = points.get(points.size() - 1);
+				if (a.x() == b.x() && b.x() == p.x() || a.y() == b.y() && b.y() == p.y()) {
+					points.set(points.size() - 1, p);
+					continue;
+				}
+			}
+			points.add(p);
+		}
+		return points;
+	}
+}
