@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramExport;
+import dev.byron.modeler.diagram.DiagramPositions;
 import dev.byron.modeler.diagram.LaidOutDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,14 @@ final class DiagramCommand implements Callable<Integer> {
 			return model.exit();
 		}
 		try {
-			LaidOutDiagram diagram = DiagramExport.export(model.result().model(), c4Level, component, output);
+			Path folder = java.nio.file.Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+			DiagramPositions positions = DiagramPositions.none();
+			try {
+				positions = DiagramPositions.read(folder);
+			} catch (java.io.IOException e) {
+				err.println("byron: " + e.getMessage() + " Laid out without it.");
+			}
+			LaidOutDiagram diagram = DiagramExport.export(model.result().model(), c4Level, component, positions, output);
 			out.printf("written: %s (%s, %d boxes, %d arrows, %.0fx%.0f)%n", output, diagram.diagram().title(),
 					diagram.diagram().nodes().size(), diagram.diagram().edges().size(), diagram.width(), diagram.height());
 			out.flush();

@@ -214,6 +214,26 @@ class CliTest {
 	}
 
 	@Test
+	void diagramDrawsTheBoxesWhereTheStudioKeptThemAndSaysWhenTheLayoutFileCannotBeRead() throws Exception {
+		Path project = dir.resolve("placed");
+		Files.createDirectories(project);
+		Files.writeString(project.resolve("m.byron"), "system s\ncomponent a {\n  entity A { n: String }\n}\n"
+				+ "component b {\n  entity B { n: String }\n}\n");
+		Files.writeString(project.resolve("byron-layout.json"), """
+				{ "version": 1, "views": { "s: Containers": { "component:a": { "x": 900, "y": 700 } } } }
+				""");
+		Run placed = byron("diagram", project.toString(), "-o", dir.resolve("placed.svg").toString());
+		assertThat(placed.exit()).as(placed.err()).isZero();
+		assertThat(dir.resolve("placed.svg")).content().contains("id=\"component:a\"><rect x=\"900.0\" y=\"700.0\"");
+
+		Files.writeString(project.resolve("byron-layout.json"), "{ not json");
+		Run unreadable = byron("diagram", project.toString(), "-o", dir.resolve("free.svg").toString());
+		assertThat(unreadable.exit()).isZero();
+		assertThat(unreadable.err()).contains("byron-layout.json cannot be read", "delete it to lay the pictures out again",
+				"Laid out without it.");
+	}
+
+	@Test
 	void diffListsSafeAndBreakingChangesAndExitsOneOnBreaking() throws Exception {
 		Path before = dir.resolve("v1");
 		Path after = dir.resolve("v2");

@@ -13,6 +13,8 @@ import dev.byron.dsl.api.Source;
 import dev.byron.generator.HookImplementations;
 import dev.byron.modeler.diagram.C4Diagrams;
 import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.Diagram;
+import dev.byron.modeler.diagram.DiagramPositions;
 import dev.byron.modeler.diagram.DiagramLayout;
 import dev.byron.modeler.diagram.LaidOutDiagram;
 
@@ -23,17 +25,17 @@ import dev.byron.modeler.diagram.LaidOutDiagram;
 public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, LaidOutDiagram diagram) {
 
 	/** Loads, checks, builds and lays out: run off the JavaFX thread. */
-	public static Analysis of(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component) {
+	public static Analysis of(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
+			DiagramPositions positions) {
 		LoadResult result = loader.loadSources(sources);
 		List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
 		String focus = component;
 		if (level == C4Level.COMPONENT && (focus == null || result.model().component(focus).isEmpty())) {
 			focus = result.model().components().isEmpty() ? null : result.model().components().get(0).name();
 		}
-		if (level == C4Level.COMPONENT && focus == null) {
-			return new Analysis(result, gaps, DiagramLayout.layout(C4Diagrams.containers(result.model())));
-		}
-		return new Analysis(result, gaps, DiagramLayout.layout(C4Diagrams.of(result.model(), level, focus)));
+		Diagram diagram = level == C4Level.COMPONENT && focus == null ? C4Diagrams.containers(result.model())
+				: C4Diagrams.of(result.model(), level, focus);
+		return new Analysis(result, gaps, DiagramLayout.layout(diagram, positions.of(diagram)));
 	}
 
 	/** Everything the Problems list and the underlines show: the model's diagnostics, then the missing hooks. */

@@ -43,8 +43,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
- * The diagram, drawn from the same layout as the SVG export: click a box to select its text, drag from a
- * component to another to subscribe to its events, drag the background to pan, scroll to zoom.
+ * The diagram, drawn from the same layout as the SVG export: click a box to select its text, drag a box to move
+ * it, drop a component on another to subscribe to its events, drag the background to pan, scroll to zoom.
  */
 final class DiagramView extends Pane {
 	private static final double DRAG_THRESHOLD = 6;
@@ -54,6 +54,8 @@ final class DiagramView extends Pane {
 	private LaidOutDiagram diagram;
 	private Consumer<DiagramNode> onSelect = n -> { };
 	private BiConsumer<DiagramNode, DiagramNode> onConnect = (a, b) -> { };
+	private BiConsumer<DiagramNode, LaidOutDiagram.Point> onMove = (node, to) -> { };
+	private Point2D dragStart;
 	private Point2D pressedAt;
 	private DiagramNode pressedNode;
 	private boolean dragging;
@@ -99,6 +101,11 @@ final class DiagramView extends Pane {
 		this.onConnect = onConnect;
 	}
 
+	/** Told where a box was dropped (its new top-left corner in the picture) when it was not dropped on another. */
+	void setOnMove(BiConsumer<DiagramNode, LaidOutDiagram.Point> onMove) {
+		this.onMove = onMove;
+	}
+
 	LaidOutDiagram diagram() {
 		return diagram;
 	}
@@ -128,11 +135,13 @@ final class DiagramView extends Pane {
 	}
 
 	void show(LaidOutDiagram laidOut) {
-		// fitted again on another view (level, component) and when the picture grew out of the view at this zoom
+		// fitted again on another view (level, component), when the picture grew out of the view at this zoom, and
+		// when a fitted picture changed size (a box moved out of it)
 		boolean first = diagram == null || diagram.diagram().level() != laidOut.diagram().level()
 				|| !diagram.diagram().title().equals(laidOut.diagram().title())
 				|| (laidOut.width() > diagram.width() || laidOut.height() > diagram.height())
-						&& (laidOut.width() * content.getScaleX() > getWidth() || laidOut.height() * content.getScaleY() > getHeight());
+						&& (laidOut.width() * content.getScaleX() > getWidth() || laidOut.height() * content.getScaleY() > getHeight())
+				|| fitted && (laidOut.width() != diagram.width() || laidOut.height() != diagram.height());
 		diagram = laidOut;
 		boxes.clear();
 		content.getChildren().clear();
@@ -202,6 +211,7 @@ final class DiagramView extends Pane {
 			return;
 		}
 		pressedAt = new Point2D(event.getX(), event.getY());
+		dragStart = pressedAt;
 		pressedNode = nodeAt(event.getSceneX(), event.getSceneY());
 		dragging = false;
 	}
@@ -216,12 +226,20 @@ final class DiagramView extends Pane {
 			return;
 		}
 		dragging = true;
-		if (pressedNode != null && pressedNode.kind() == NodeKind.COMPONENT) {
-			rubberBand.setStartX(pressedAt.getX());
-			rubberBand.setStartY(pressedAt.getY());
-			rubberBand.setEndX(event.getX());
-			rubberBand.setEndY(event.getY());
-			rubberBand.setVisible(true);
+		if (pressedNode != null) {
+			// the box follows the pointer; over another component, a line says that dropping there subscribes
+			Group box = boxes.get(pressedNode.id());
+			box.setTranslateX((event.getX() - dragStart.getX()) / content.getScaleX());
+			box.setTranslateY((event.getY() - dragStart.getY()) / content.getScaleY());
+			DiagramNode over = nodeAt(event.getSceneX(), event.getSceneY(), pressedNode);
+			boolean subscribes = pressedNode.kind() == NodeKind.COMPONENT && over != null && over.kind() == NodeKind.COMPONENT;
+			if (subscribes) {
+				rubberBand.setStartX(dragStart.getX());
+				rubberBand.setStartY(dragStart.getY());
+				rubberBand.setEndX(event.getX());
+				rubberBand.setEndY(event.getY());
+			}
+			rubberBand.setVisible(subscribes);
 		} else {
 			fitted = false;
 			content.setTranslateX(content.getTranslateX() + dx);
@@ -234,13 +252,24 @@ final class DiagramView extends Pane {
 		if (pressedAt == null) {
 			return;
 		}
-		DiagramNode released = nodeAt(event.getSceneX(), event.getSceneY());
+		DiagramNode released = pressedNode == null ? null : nodeAt(event.getSceneX(), event.getSceneY(), pressedNode);
 		if (!dragging && pressedNode != null) {
 			highlight(pressedNode.id());
 			onSelect.accept(pressedNode);
-		} else if (dragging && rubberBand.isVisible() && released != null && released != pressedNode
-				&& released.kind() == NodeKind.COMPONENT) {
-			onConnect.accept(pressedNode, released);
+		} else if (dragging && pressedNode != null) {
+			Group box = boxes.get(pressedNode.id());
+			double dx = box.getTranslateX();
+			double dy = box.getTranslateY();
+			box.setTranslateX(0);
+			box.setTranslateY(0);
+			if (rubberBand.isVisible() && released != null && released.kind() == NodeKind.COMPONENT) {
+				onConnect.accept(pressedNode, released);
+			} else if (released == null) {
+				Box at = diagram.boxes().get(pressedNode.id());
+				box.setTranslateX(dx); // it stays where dropped until the picture is laid out again
+				box.setTranslateY(dy);
+				onMove.accept(pressedNode, new LaidOutDiagram.Point(at.x() + dx, at.y() + dy));
+			}
 		}
 		rubberBand.setVisible(false);
 		pressedAt = null;
@@ -250,13 +279,18 @@ final class DiagramView extends Pane {
 
 	/** The node under a scene point, if any. */
 	DiagramNode nodeAt(double sceneX, double sceneY) {
+		return nodeAt(sceneX, sceneY, null);
+	}
+
+	/** The node under a scene point other than {@code except}, if any. */
+	private DiagramNode nodeAt(double sceneX, double sceneY, DiagramNode except) {
 		if (diagram == null) {
 			return null;
 		}
 		Point2D local = content.sceneToLocal(sceneX, sceneY);
 		for (DiagramNode node : diagram.diagram().nodes()) {
 			Box box = diagram.boxes().get(node.id());
-			if (box != null && box.contains(local.getX(), local.getY())) {
+			if (box != null && node != except && box.contains(local.getX(), local.getY())) {
 				return node;
 			}
 		}

@@ -30,6 +30,7 @@ import dev.byron.generator.Generator;
 import dev.byron.generator.kubernetes.DeploymentSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.DiagramPositions;
 import dev.byron.modeler.diagram.DiagramExport;
 import dev.byron.modeler.diagram.DiagramNode;
 import dev.byron.modeler.diagram.NodeKind;
@@ -126,6 +127,12 @@ public final class StudioWindow extends BorderPane {
 		diagram.setOnSelect(this::selectText);
 		editor.setOnCaret(this::markInDiagram);
 		diagram.setOnConnect(this::askToSubscribe);
+		diagram.setOnMove(this::moved);
+		try {
+			positions = DiagramPositions.read(project.folder());
+		} catch (IOException e) {
+			log(e.getMessage());
+		}
 		diagram.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
 			if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
 				showDiagramMenu(diagram.nodeAt(e.getSceneX(), e.getSceneY()), e.getScreenX(), e.getScreenY());
@@ -166,6 +173,27 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	private DiskWatcher disk;
+
+	/** Where the user put the boxes, kept in the project's layout file. */
+	private DiagramPositions positions = DiagramPositions.none();
+
+	/** A box dropped away from the others: the view keeps every box where it is, and this one where it was put. */
+	private void moved(DiagramNode node, dev.byron.modeler.diagram.LaidOutDiagram.Point to) {
+		Analysis shown = analysis;
+		if (shown != null) {
+			keep(positions.moved(shown.diagram(), node.id(), to));
+		}
+	}
+
+	private void keep(DiagramPositions changed) {
+		positions = changed;
+		try {
+			changed.write(project.folder());
+		} catch (IOException e) {
+			log("Could not keep the layout in " + DiagramPositions.FILE + ": " + e.getMessage());
+		}
+		analyse();
+	}
 
 	/**
 	 * Reads again the files changed on disk: those not modified here are shown anew; for those modified on both
@@ -375,11 +403,12 @@ public final class StudioWindow extends BorderPane {
 		long mine = generation.incrementAndGet();
 		var sources = project.sources();
 		var java = project.javaTexts();
+		var kept = positions;
 		C4Level wanted = level.getValue();
 		String focus = component.getValue();
 		background.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, java, wanted, focus);
+				Analysis result = Analysis.of(loader, sources, java, wanted, focus, kept);
 				Platform.runLater(() -> {
 					if (generation.get() == mine) {
 						show(result);
@@ -474,6 +503,12 @@ public final class StudioWindow extends BorderPane {
 		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "", ModelEdits::isComponentName,
 				COMPONENT_NAME_RULE).ifPresent(this::addComponent));
 		menu.getItems().add(addComponent);
+		Analysis shown = analysis;
+		if (node == null && shown != null && positions.keeps(shown.diagram().diagram())) {
+			MenuItem reset = new MenuItem("Lay out this view again");
+			reset.setOnAction(e -> keep(positions.reset(shown.diagram().diagram())));
+			menu.getItems().add(reset);
+		}
 		String owner = componentOf(node);
 		if (owner != null) {
 			MenuItem addEntity = new MenuItem("Add entity to " + owner + "\u2026");
@@ -619,6 +654,10 @@ public final class StudioWindow extends BorderPane {
 
 	ListView<String> servicesList() {
 		return services;
+	}
+
+	TreeView<Path> filesTree() {
+		return files;
 	}
 
 	ListView<ModelDiagnostic> problemsList() {
@@ -798,14 +837,14 @@ public final class StudioWindow extends BorderPane {
 		}
 	}
 
-	/** Writes the diagram shown (its level and component) to an .svg or .png file. */
+	/** Writes the diagram shown, as laid out here, to an .svg or .png file. */
 	public void export(Path file) {
 		Analysis current = analysis;
 		if (current == null) {
 			return;
 		}
 		try {
-			DiagramExport.export(current.result().model(), current.diagram().diagram().level(), component.getValue(), file);
+			DiagramExport.write(current.diagram(), file);
 			log("Exported " + file);
 		} catch (IOException | RuntimeException e) {
 			log("Could not export: " + e.getMessage());

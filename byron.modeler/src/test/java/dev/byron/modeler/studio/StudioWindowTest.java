@@ -211,9 +211,22 @@ class StudioWindowTest {
 		return path;
 	}
 
+	/** The label of a file in the tree, scrolled into view when it is not shown (a small window shows a few rows). */
 	private String treeLabel(FxRobot robot, String file) {
-		return robot.lookup(".tree-cell").queryAll().stream().map(n -> ((javafx.scene.control.TreeCell<?>) n).getText())
-				.filter(t -> t != null && t.startsWith(file)).findFirst().orElse("");
+		String shown = shownTreeLabel(robot, file);
+		if (!shown.isEmpty()) {
+			return shown;
+		}
+		var tree = window.filesTree();
+		robot.interact(() -> tree.getRoot().getChildren().stream()
+				.filter(i -> window.filesTree().getRoot().getValue().relativize(i.getValue()).toString().equals(file)).findFirst()
+				.ifPresent(i -> tree.scrollTo(tree.getRow(i))));
+		return shownTreeLabel(robot, file);
+	}
+
+	private String shownTreeLabel(FxRobot robot, String file) {
+		return robot.lookup(".tree-cell").queryAll().stream().filter(Node::isVisible).map(n -> ((javafx.scene.control.TreeCell<?>) n).getText())
+				.filter(t -> t != null && (t.equals(file) || t.startsWith(file + " "))).findFirst().orElse("");
 	}
 
 	@Test
@@ -326,6 +339,52 @@ class StudioWindowTest {
 		assertThat(window.editor().area(hooks).getText()).contains("public void announcePost(byron.microblog.posts.Post state,");
 		waitFor(() -> treeLabel(robot, "hooks/PostsHooksImpl.java").endsWith("\u2022")); // written on save, like any edit
 		assertThat(Files.readString(hooks)).doesNotContain("announcePost");
+	}
+
+	@Test
+	void aBoxDraggedToAnEmptySpotStaysThereAfterAnEditAndAfterReopeningAndTheLayoutCanBeReset(FxRobot robot) throws Exception {
+		var before = window.analysis().diagram().boxes().get("component:likes");
+		robot.drag(node(robot, "component:likes")).dropTo(emptyDiagramSpot(robot));
+		waitFor(() -> !window.analysis().diagram().boxes().get("component:likes").equals(before));
+		var placed = window.analysis().diagram().boxes().get("component:likes");
+		assertThat(placed.x()).isLessThan(before.x());
+		assertThat(project.resolve("byron-layout.json")).content().contains("\"microblog: Containers\"", "\"component:likes\"");
+		assertThat(window.editor().area(project.resolve("social.byron").toAbsolutePath().normalize()).getText())
+				.as("moving is not an edit of the model").isEqualTo(Files.readString(project.resolve("social.byron")));
+		screenshot(robot, window, "studio-moved-box.png");
+
+		CodeArea accounts = window.editor().area(project.resolve("accounts.byron").toAbsolutePath().normalize());
+		robot.interact(() -> accounts.appendText("\ncomponent billing {\n  entity Invoice {\n    total: Float\n  }\n}\n"));
+		waitFor(() -> shows("component:billing"));
+		assertThat(window.analysis().diagram().boxes().get("component:likes")).as("an edit leaves it where it was put")
+				.isEqualTo(placed);
+		assertNoOverlaps(window.analysis().diagram());
+
+		StudioWindow reopened = new StudioWindow(Project.open(project), url -> { });
+		try {
+			robot.interact(() -> reopened.analyse());
+			waitFor(() -> reopened.analysis() != null);
+			assertThat(reopened.analysis().diagram().boxes().get("component:likes")).as("kept for the next session").isEqualTo(placed);
+		} finally {
+			reopened.dispose();
+		}
+
+		robot.rightClickOn(emptyDiagramSpot(robot));
+		robot.clickOn("Lay out this view again");
+		waitFor(() -> window.analysis().diagram().boxes().get("component:likes").x() != placed.x());
+		assertThat(project.resolve("byron-layout.json")).doesNotExist();
+	}
+
+	private static void assertNoOverlaps(dev.byron.modeler.diagram.LaidOutDiagram laidOut) {
+		var boxes = List.copyOf(laidOut.boxes().values());
+		for (int i = 0; i < boxes.size(); i++) {
+			for (int j = i + 1; j < boxes.size(); j++) {
+				var a = boxes.get(i);
+				var b = boxes.get(j);
+				assertThat(a.x() + a.width() <= b.x() || b.x() + b.width() <= a.x() || a.y() + a.height() <= b.y()
+						|| b.y() + b.height() <= a.y()).as("%s and %s do not overlap", a, b).isTrue();
+			}
+		}
 	}
 
 	@Test
