@@ -78,7 +78,7 @@ public final class C4Diagrams {
 			for (Map.Entry<String, List<String>> flow : flowsInto(subscriber).entrySet()) {
 				String from = componentId(flow.getKey());
 				if (model.component(flow.getKey()).isPresent()) {
-					edges.add(new DiagramEdge(from + "=>" + componentId(subscriber.name()), from,
+					edges.add(new DiagramEdge(eventFlowId(flow.getKey(), subscriber.name()), from,
 							componentId(subscriber.name()), flow.getValue(), EdgeKind.EVENTS, null));
 				}
 			}
@@ -172,8 +172,13 @@ public final class C4Diagrams {
 		return fields.stream().map(f -> f.name() + ": " + f.type().sdl()).toList();
 	}
 
-	static String componentId(String name) {
+	public static String componentId(String name) {
 		return "component:" + name;
+	}
+
+	/** The id of the arrow of the events one component's Sink takes from another's stream. */
+	public static String eventFlowId(String publisher, String subscriber) {
+		return componentId(publisher) + "=>" + componentId(subscriber);
 	}
 
 	private static String systemName(ByronModel model) {

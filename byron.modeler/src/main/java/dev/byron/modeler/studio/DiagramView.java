@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import dev.byron.modeler.diagram.C4Diagrams;
 import dev.byron.modeler.diagram.DiagramEdge;
 import dev.byron.modeler.diagram.DiagramNode;
 import dev.byron.modeler.diagram.DiagramStyle;
@@ -51,6 +52,8 @@ final class DiagramView extends Pane {
 	private final Group content = new Group();
 	private final Map<String, Group> boxes = new HashMap<>();
 	private final Line rubberBand = new Line();
+	private final Group live = new Group();
+	private LiveSystem.Snapshot liveState;
 	private LaidOutDiagram diagram;
 	private Consumer<DiagramNode> onSelect = n -> { };
 	private BiConsumer<DiagramNode, DiagramNode> onConnect = (a, b) -> { };
@@ -178,10 +181,79 @@ final class DiagramView extends Pane {
 			legend.setMouseTransparent(true);
 			content.getChildren().add(legend);
 		}
+		content.getChildren().add(live);
+		drawLive();
 		highlight(selected);
 		if (first) {
 			fit();
 		}
+	}
+
+	/** The running system's state on the picture (null: not running): each component's, and each flow's rate. */
+	void showLive(LiveSystem.Snapshot snapshot) {
+		liveState = snapshot;
+		drawLive();
+	}
+
+	/** What is drawn of the running system: a badge per component, and the rate beside each flow of events. */
+	String liveText(String id) {
+		return live.getChildren().stream().filter(n -> id.equals(n.getId())).map(n -> (String) n.getUserData()).findFirst()
+				.orElse(null);
+	}
+
+	private void drawLive() {
+		live.getChildren().clear();
+		live.setMouseTransparent(true);
+		if (liveState == null || diagram == null) {
+			return;
+		}
+		liveState.components().forEach((name, state) -> {
+			Box box = diagram.boxes().get(C4Diagrams.componentId(name));
+			if (box == null) {
+				return;
+			}
+			Color colour = switch (state.state()) {
+				case RUNNING -> Color.web("#3c9d4e");
+				case STOPPED -> Color.web("#8a8f94");
+				case FAILING -> Color.web("#d9534f");
+			};
+			if (state.state() == LiveSystem.State.STOPPED) {
+				Rectangle veil = new Rectangle(box.x(), box.y(), box.width(), box.height());
+				veil.setFill(Color.web("#ffffff", 0.55));
+				veil.setArcWidth(20);
+				veil.setArcHeight(20);
+				live.getChildren().add(veil);
+			}
+			String said = state.state().name().toLowerCase(java.util.Locale.ROOT)
+					+ (state.deadLetters() > 0 ? ", " + state.deadLetters() + " dead letter" + (state.deadLetters() == 1 ? "" : "s") : "");
+			Circle badge = new Circle(box.x() + box.width() - 11, box.y() + 11, 6, colour);
+			badge.setStroke(Color.WHITE);
+			badge.setStrokeWidth(1.5);
+			Text words = text(said, TextMetrics.TEXT_SIZE, FontWeight.BOLD, FontPosture.REGULAR, colour);
+			words.setX(box.x());
+			words.setY(box.y() + box.height() + 13);
+			Group mark = new Group(badge, words);
+			mark.setId("live:" + C4Diagrams.componentId(name));
+			mark.setUserData(said);
+			live.getChildren().add(mark);
+		});
+		liveState.rates().forEach((flow, rate) -> {
+			Route route = diagram.routes().get(flow);
+			if (route == null || route.points().size() < 2) {
+				return;
+			}
+			String said = rate >= 10 ? String.format(java.util.Locale.ROOT, "%.0f/s", rate)
+					: String.format(java.util.Locale.ROOT, "%.1f/s", rate);
+			Point at = route.label() != null ? new Point(route.label().x(), route.label().y() - 4)
+					: route.points().get(route.points().size() / 2);
+			Text words = text(said, TextMetrics.TEXT_SIZE, FontWeight.BOLD, FontPosture.REGULAR,
+					Color.web(rate > 0 ? "#1168bd" : "#8a8f94"));
+			words.setX(at.x());
+			words.setY(at.y());
+			words.setId("rate:" + flow);
+			words.setUserData(said);
+			live.getChildren().add(words);
+		});
 	}
 
 	void fit() {

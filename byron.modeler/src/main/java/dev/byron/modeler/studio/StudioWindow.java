@@ -104,6 +104,13 @@ public final class StudioWindow extends BorderPane {
 	private int runPort = LocalOptions.DEFAULT_PORT;
 	private Map<String, String> environment = System.getenv();
 	private Timeline serviceRefresh;
+	private volatile LiveSystem live;
+	private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
+	private final ExecutorService sampler = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "byron-studio-live");
+		thread.setDaemon(true);
+		return thread;
+	});
 	final Button validateButton = new Button("Validate");
 	final Button generateButton = new Button("Generate");
 	final Button runButton = new Button("Run");
@@ -520,6 +527,19 @@ public final class StudioWindow extends BorderPane {
 			MenuItem delete = new MenuItem("Delete " + owner);
 			delete.setOnAction(e -> deleteComponent(owner));
 			menu.getItems().addAll(addEntity, rename, delete);
+			LocalSystem system = running;
+			if (system != null && system.components().containsKey(owner)) {
+				boolean up = system.components().get(owner);
+				MenuItem toggle = new MenuItem((up ? "Stop " : "Start ") + owner);
+				toggle.setOnAction(e -> switchComponent(owner, !up));
+				menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), toggle);
+				if (up && !system.instances(owner).isEmpty()) {
+					MenuItem letters = new MenuItem("Dead letters of " + owner + "\u2026");
+					letters.setOnAction(e -> DeadLettersDialog.show(getScene().getWindow(), owner,
+							system.instances(owner).get(0).sink().deadLetters(), this::log));
+					menu.getItems().add(letters);
+				}
+			}
 		}
 	}
 
@@ -737,6 +757,7 @@ public final class StudioWindow extends BorderPane {
 
 	private void started(LocalSystem system) {
 		running = system;
+		live = new LiveSystem(system);
 		stopButton.setDisable(false);
 		runButton.setDisable(true);
 		refreshServices();
@@ -746,22 +767,61 @@ public final class StudioWindow extends BorderPane {
 		browser.accept(system.gatewayUrl());
 	}
 
+	/** The running system's state, sampled off the JavaFX thread, in the Services list and on the diagram. */
 	private void refreshServices() {
-		if (running == null) {
+		LiveSystem sampled = live;
+		if (running == null || sampled == null) {
 			services.getItems().clear();
+			diagram.showLive(null);
 			return;
 		}
-		List<String> states = new java.util.ArrayList<>();
-		states.add("gateway   running   " + running.gatewayUrl());
-		for (Map.Entry<String, Boolean> state : running.components().entrySet()) {
-			states.add(state.getKey() + "   " + (state.getValue() ? "running" : "stopped"));
+		if (sampling.getAndSet(true)) {
+			return; // the last sample is still being taken
 		}
-		services.getItems().setAll(states);
+		sampler.submit(() -> {
+			try {
+				LiveSystem.Snapshot snapshot = sampled.sample();
+				Platform.runLater(() -> {
+					if (live != sampled) {
+						return; // stopped meanwhile
+					}
+					List<String> states = new java.util.ArrayList<>();
+					states.add("gateway   running   " + sampled.system().gatewayUrl());
+					snapshot.components().forEach((name, state) -> states.add(name + "   "
+							+ state.state().name().toLowerCase(java.util.Locale.ROOT)
+							+ (state.deadLetters() > 0 ? "   " + state.deadLetters() + " dead letters" : "")));
+					services.getItems().setAll(states);
+					diagram.showLive(snapshot);
+				});
+			} catch (RuntimeException e) {
+				Platform.runLater(() -> log("Could not read the running system's state: " + e.getMessage()));
+			} finally {
+				sampling.set(false);
+			}
+		});
+	}
+
+	/** Stops or starts one component of the running system (from its box's menu). */
+	private void switchComponent(String name, boolean start) {
+		LocalSystem system = running;
+		if (system == null) {
+			return;
+		}
+		runJob(start ? "Start " + name : "Stop " + name, () -> {
+			if (start) {
+				system.startComponent(name);
+			} else {
+				system.stopComponent(name);
+			}
+			return name + (start ? " started." : " stopped.");
+		}, () -> Platform.runLater(this::refreshServices));
 	}
 
 	void stop() {
 		LocalSystem system = running;
 		running = null;
+		live = null;
+		diagram.showLive(null);
 		if (serviceRefresh != null) {
 			serviceRefresh.stop();
 		}
@@ -783,6 +843,10 @@ public final class StudioWindow extends BorderPane {
 
 	boolean isRunning() {
 		return running != null;
+	}
+
+	LocalSystem runningSystem() {
+		return running;
 	}
 
 	void deploy() {
@@ -879,6 +943,7 @@ public final class StudioWindow extends BorderPane {
 		}
 		background.shutdownNow();
 		jobs.shutdownNow();
+		sampler.shutdownNow();
 	}
 
 	private interface Job {

@@ -633,6 +633,76 @@ class StudioWindowTest {
 		waitFor(30, () -> !window.isRunning() && window.servicesList().getItems().isEmpty());
 	}
 
+	@Test
+	void whileRunningEachBoxShowsItsStateEachFlowItsRateAndABoxStopsItsComponentAndShowsItsDeadLetters(FxRobot robot)
+			throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		int chosen = port;
+		robot.interact(() -> window.setRunPort(chosen));
+		robot.clickOn("Run");
+		waitFor(60, () -> "running".equals(window.diagramView().liveText("live:component:timeline")));
+		String flow = "rate:component:posts=>component:timeline";
+		assertThat(window.diagramView().liveText(flow)).isEqualTo("0.0/s");
+
+		String user = graphql(port, "mutation { createUser(input: {handle: \"ada\", name: \"Ada\"}) { id } }")
+				.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+		java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread poster = new Thread(() -> {
+			while (posting.get()) {
+				try {
+					graphql(chosen, "mutation { createPost(input: {author: \"" + user + "\", text: \"hi\"}) { id } }");
+				} catch (Exception e) {
+					return;
+				}
+			}
+		});
+		poster.start();
+		try {
+			waitFor(30, () -> {
+				String rate = window.diagramView().liveText(flow);
+				return rate != null && !rate.equals("0.0/s");
+			});
+			screenshot(robot, window, "studio-live.png");
+		} finally {
+			posting.set(false);
+			poster.join();
+		}
+
+		var broker = window.runningSystem().broker("posts");
+		broker.jetStream().publish(broker.names().entitySubject("posts", "Post", "garbage"), "{not an event".getBytes());
+		waitFor(30, () -> String.valueOf(window.diagramView().liveText("live:component:timeline")).equals("failing, 1 dead letter"));
+		robot.rightClickOn(node(robot, "component:timeline"));
+		robot.clickOn("Dead letters of timeline\u2026");
+		waitFor(() -> robot.lookup(".dead-letter-event").tryQuery().isPresent());
+		Node letter = robot.lookup(".list-cell").<Node>match(n -> String.valueOf(((javafx.scene.control.ListCell<?>) n).getText())
+				.contains("Undecodable")).query();
+		robot.clickOn(letter);
+		assertThat(robot.lookup(".dead-letter-event").queryAs(javafx.scene.control.TextArea.class).getText()).isEqualTo("{not an event");
+		robot.clickOn("Drop");
+		robot.clickOn("Close");
+		waitFor(30, () -> "running".equals(window.diagramView().liveText("live:component:timeline")));
+
+		robot.rightClickOn(node(robot, "component:social"));
+		robot.clickOn("Stop social");
+		waitFor(30, () -> "stopped".equals(window.diagramView().liveText("live:component:social")));
+		assertThat(window.servicesList().getItems()).contains("social   stopped");
+		robot.rightClickOn(node(robot, "component:social"));
+		robot.clickOn("Start social");
+		waitFor(30, () -> "running".equals(window.diagramView().liveText("live:component:social")));
+		robot.clickOn("Stop");
+		waitFor(30, () -> !window.isRunning() && window.diagramView().liveText("live:component:social") == null);
+	}
+
+	private static String graphql(int port, String query) throws Exception {
+		String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of("query", query));
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+	}
+
 	/** A point of the diagram view left of the picture, where there is no box. */
 	private javafx.geometry.Point2D emptyDiagramSpot(FxRobot robot) {
 		return robot.point(window.diagramView()).atPosition(javafx.geometry.Pos.TOP_LEFT)

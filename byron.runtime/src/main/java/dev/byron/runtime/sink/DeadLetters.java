@@ -57,6 +57,15 @@ public final class DeadLetters {
 		}
 	}
 
+	/** How many events wait in the dead-letter stream. */
+	public long count() {
+		try {
+			return broker.management().getStreamInfo(broker.names().deadLetterStream(component)).getStreamState().getMsgCount();
+		} catch (IOException | JetStreamApiException e) {
+			throw ByronException.unavailable("cannot read the dead-letter stream: " + e.getMessage(), e);
+		}
+	}
+
 	public List<DeadLetter> list() {
 		String stream = broker.names().deadLetterStream(component);
 		List<DeadLetter> letters = new ArrayList<>();
