@@ -87,12 +87,21 @@ final class DiagramView extends Pane {
 		heightProperty().addListener((obs, old, height) -> refitIfFitted());
 	}
 
-	/** Whether the picture shows as Fit placed it (not zoomed or panned by hand since). */
-	private boolean fitted;
+	/** How the picture was last placed: as a whole (Fit), at a legible size (the default), or by hand. */
+	private enum Placed {
+		WHOLE, LEGIBLE, BY_HAND
+	}
+
+	/** The smallest zoom the default view takes: diagram text at 9 pixels or more on screen. */
+	static final double LEGIBLE_SCALE = 9.0 / TextMetrics.TEXT_SIZE;
+
+	private Placed placed = Placed.BY_HAND;
 
 	private void refitIfFitted() {
-		if (fitted) {
+		if (placed == Placed.WHOLE) {
 			fit();
+		} else if (placed == Placed.LEGIBLE) {
+			fitLegibly();
 		}
 	}
 
@@ -130,11 +139,29 @@ final class DiagramView extends Pane {
 		return selected;
 	}
 
-	/** Marks the box of what the text cursor stands in (null: none), without telling the select listener. */
+	/** Marks the box of what the text cursor stands in (null: none), brought into view, without telling the select listener. */
 	void mark(String id) {
 		if (!java.util.Objects.equals(id, selected)) {
 			highlight(id);
+			if (id != null) {
+				reveal(id);
+			}
 		}
+	}
+
+	/** Pans the picture, when a box is not wholly in view, to bring it to the middle. */
+	void reveal(String id) {
+		Box box = diagram == null ? null : diagram.boxes().get(id);
+		if (box == null) {
+			return;
+		}
+		javafx.geometry.Bounds shown = content.localToParent(new javafx.geometry.BoundingBox(box.x(), box.y(), box.width(), box.height()));
+		if (shown.getMinX() >= 0 && shown.getMinY() >= 0 && shown.getMaxX() <= getWidth() && shown.getMaxY() <= getHeight()) {
+			return;
+		}
+		content.setTranslateX(content.getTranslateX() + getWidth() / 2 - (shown.getMinX() + shown.getMaxX()) / 2);
+		content.setTranslateY(content.getTranslateY() + getHeight() / 2 - (shown.getMinY() + shown.getMaxY()) / 2);
+		placed = Placed.BY_HAND;
 	}
 
 	void show(LaidOutDiagram laidOut) {
@@ -144,7 +171,9 @@ final class DiagramView extends Pane {
 				|| !diagram.diagram().title().equals(laidOut.diagram().title())
 				|| (laidOut.width() > diagram.width() || laidOut.height() > diagram.height())
 						&& (laidOut.width() * content.getScaleX() > getWidth() || laidOut.height() * content.getScaleY() > getHeight())
-				|| fitted && (laidOut.width() != diagram.width() || laidOut.height() != diagram.height());
+				|| placed == Placed.LEGIBLE && (laidOut.width() != diagram.width() || laidOut.height() != diagram.height());
+		boolean whole = placed == Placed.WHOLE && (diagram == null || laidOut.width() != diagram.width()
+				|| laidOut.height() != diagram.height());
 		diagram = laidOut;
 		boxes.clear();
 		content.getChildren().clear();
@@ -184,8 +213,10 @@ final class DiagramView extends Pane {
 		content.getChildren().add(live);
 		drawLive();
 		highlight(selected);
-		if (first) {
+		if (whole) {
 			fit();
+		} else if (first) {
+			fitLegibly();
 		}
 	}
 
@@ -256,21 +287,38 @@ final class DiagramView extends Pane {
 		});
 	}
 
+	/** The whole picture in view, however small its text gets (the overview). */
 	void fit() {
-		if (diagram == null || getWidth() <= 0 || getHeight() <= 0) {
-			return;
+		if (diagram != null && place(Math.min(1.5, Math.min(getWidth() / diagram.width(), getHeight() / diagram.height())))) {
+			placed = Placed.WHOLE;
 		}
-		double scale = Math.min(1.5, Math.min(getWidth() / diagram.width(), getHeight() / diagram.height()));
+	}
+
+	/**
+	 * The default view: the whole picture when its text stays legible, else the top of it, centred, at the
+	 * smallest legible zoom (drag to pan, Fit for the whole).
+	 */
+	void fitLegibly() {
+		if (diagram != null && place(Math.min(1.5, Math.max(LEGIBLE_SCALE,
+				Math.min(getWidth() / diagram.width(), getHeight() / diagram.height()))))) {
+			placed = Placed.LEGIBLE;
+		}
+	}
+
+	private boolean place(double scale) {
+		if (diagram == null || getWidth() <= 0 || getHeight() <= 0) {
+			return false;
+		}
 		content.setScaleX(scale);
 		content.setScaleY(scale);
-		// Group scaling is around its centre: place the scaled picture at the top left.
-		content.setTranslateX((diagram.width() * scale - diagram.width()) / 2 + Math.max(0, (getWidth() - diagram.width() * scale) / 2));
+		// Group scaling is around its centre: place the scaled picture at the top, centred across
+		content.setTranslateX((diagram.width() * scale - diagram.width()) / 2 + (getWidth() - diagram.width() * scale) / 2);
 		content.setTranslateY((diagram.height() * scale - diagram.height()) / 2);
-		fitted = true;
+		return true;
 	}
 
 	private void zoom(ScrollEvent event) {
-		fitted = false;
+		placed = Placed.BY_HAND;
 		double factor = event.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
 		double scale = Math.max(0.1, Math.min(4, content.getScaleX() * factor));
 		content.setScaleX(scale);
@@ -313,7 +361,7 @@ final class DiagramView extends Pane {
 			}
 			rubberBand.setVisible(subscribes);
 		} else {
-			fitted = false;
+			placed = Placed.BY_HAND;
 			content.setTranslateX(content.getTranslateX() + dx);
 			content.setTranslateY(content.getTranslateY() + dy);
 			pressedAt = new Point2D(event.getX(), event.getY());
