@@ -6,16 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import dev.byron.deployer.image.ImagePublisher;
-import dev.byron.deployer.kubernetes.BreakingChanges;
-import dev.byron.deployer.kubernetes.DeployException;
-import dev.byron.deployer.kubernetes.DesiredState;
-import dev.byron.deployer.kubernetes.KubernetesDeployer;
+import dev.byron.deployer.Deployment;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.Action;
 import dev.byron.deployer.kubernetes.KubernetesDeployer.Change;
-import dev.byron.dsl.api.LoadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,41 +52,28 @@ final class DeployCommand implements Callable<Integer> {
 
 	Map<String, String> environment = System.getenv();
 
-	private Map<String, String> images(LoadResult model, PrintWriter out) throws Exception {
-		Path project = java.nio.file.Files.isDirectory(cluster.path) ? cluster.path : cluster.path.toAbsolutePath().getParent();
-		var built = ImagePublisher.forDeploy(project, model.model(), !noPush, environment, line -> {
-			out.println(line);
-			out.flush();
-		});
-		out.println(built.built().isEmpty() ? "images: unchanged" : "images built: " + String.join(", ", built.built()));
-		return built.references();
-	}
-
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
+		Consumer<String> print = line -> {
+			out.println(line);
+			out.flush();
+		};
 		return cluster.run(out, spec.commandLine().getErr(), (model, client) -> {
-			BreakingChanges.check(client, model.model(), cluster.namespace, allowBreaking);
-			Map<String, String> images = skipImages || dryRun ? Map.of() : images(model, out);
-			DesiredState desired = DesiredState.of(model.model(), cluster.namespace, environment, client, images);
-			KubernetesDeployer deployer = new KubernetesDeployer(client, Duration.ofSeconds(timeout), Duration.ofSeconds(1),
-					line -> {
-						out.println(line);
-						out.flush();
-					});
-			String target = "namespace " + desired.settings().namespace() + " at " + client.getMasterUrl();
+			Path project = java.nio.file.Files.isDirectory(cluster.path) ? cluster.path : cluster.path.toAbsolutePath().getParent();
+			Deployment.Request request = new Deployment.Request(project, model.model(), cluster.namespace, allowBreaking,
+					skipImages || dryRun ? Deployment.Images.GIVEN : noPush ? Deployment.Images.BUILD : Deployment.Images.BUILD_AND_PUSH,
+					environment, Duration.ofSeconds(timeout));
 			if (dryRun) {
-				List<Change> plan = deployer.plan(desired);
-				plan.stream().filter(c -> c.action() != Action.UNCHANGED).forEach(out::println);
-				Map<Action, Long> counts = plan.stream().collect(Collectors.groupingBy(Change::action, Collectors.counting()));
+				Deployment.Plan plan = Deployment.plan(client, request, print);
+				plan.changes().stream().filter(c -> c.action() != Action.UNCHANGED).forEach(out::println);
+				Map<Action, Long> counts = plan.changes().stream().collect(Collectors.groupingBy(Change::action, Collectors.counting()));
 				out.printf("Dry run for %s: %d to create, %d to update, %d to roll out, %d unchanged. Nothing was changed.%n",
-						target, counts.getOrDefault(Action.CREATE, 0L), counts.getOrDefault(Action.UPDATE, 0L),
+						plan.target(), counts.getOrDefault(Action.CREATE, 0L), counts.getOrDefault(Action.UPDATE, 0L),
 						counts.getOrDefault(Action.ROLL, 0L), counts.getOrDefault(Action.UNCHANGED, 0L));
 				return Byron.OK;
 			}
-			out.println("Deploying system " + desired.settings().system() + " to " + target);
-			deployer.deploy(desired);
-			out.println("Deployed.");
+			Deployment.deploy(client, request, print);
 			return Byron.OK;
 		});
 	}

@@ -12,12 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.byron.deployer.image.ImagePublisher;
-import dev.byron.deployer.kubernetes.BreakingChanges;
 import dev.byron.deployer.kubernetes.ClusterTarget;
 import dev.byron.deployer.kubernetes.DeployException;
-import dev.byron.deployer.kubernetes.DesiredState;
-import dev.byron.deployer.kubernetes.KubernetesDeployer;
 import dev.byron.deployer.local.LocalOptions;
 import dev.byron.deployer.local.LocalSystem;
 import dev.byron.dsl.api.ByronLoader;
@@ -29,6 +25,7 @@ import dev.byron.dsl.api.model.EventDef;
 import dev.byron.generator.Generator;
 import dev.byron.generator.kubernetes.DeploymentSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.byron.deployer.Deployment;
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramPositions;
 import dev.byron.modeler.diagram.DiagramExport;
@@ -868,15 +865,10 @@ public final class StudioWindow extends BorderPane {
 				return "Not deployed: the model has " + result.errors().size() + " error(s); see Problems. Nothing was changed.";
 			}
 			try (KubernetesClient client = ClusterTarget.connect(target.context(), target.kubeconfig())) {
-				BreakingChanges.check(client, result.model(), target.namespace(), target.allowBreaking());
-				Map<String, String> images = Map.of();
-				if (target.buildImages()) {
-					images = ImagePublisher.forDeploy(project.folder(), result.model(), target.push(), env, this::log).references();
-				}
-				DesiredState desired = DesiredState.of(result.model(), target.namespace(), env, client, images);
-				log("Deploying to namespace " + desired.settings().namespace() + " at " + client.getMasterUrl());
-				new KubernetesDeployer(client, java.time.Duration.ofMinutes(5), java.time.Duration.ofSeconds(1), this::log)
-						.deploy(desired);
+				Deployment.deploy(client, new Deployment.Request(project.folder(), result.model(), target.namespace(),
+						target.allowBreaking(), !target.buildImages() ? Deployment.Images.GIVEN
+								: target.push() ? Deployment.Images.BUILD_AND_PUSH : Deployment.Images.BUILD,
+						env, java.time.Duration.ofMinutes(5)), this::log);
 				return "Deployed.";
 			} catch (DeployException e) {
 				return "Not deployed: " + e.getMessage();

@@ -79,7 +79,7 @@ class StudioDeployTest {
 			WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.logText().contains("Deployed.")
 					|| window.logText().contains("Not deployed"));
 		}
-		assertThat(window.logText()).contains("Deploying to namespace microblog", "nats: 3/3 ready", "accounts: rolled out",
+		assertThat(window.logText()).contains("Deploying system microblog to namespace microblog", "nats: 3/3 ready", "accounts: rolled out",
 				"timeline: rolled out", "gateway: rolled out", "Deployed.");
 		assertThat(client.apps().deployments().inNamespace("microblog").withName("posts-api").get()).isNotNull();
 	}
