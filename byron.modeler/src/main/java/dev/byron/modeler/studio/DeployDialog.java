@@ -13,14 +13,10 @@ import javafx.stage.Window;
 
 /** Where to deploy: the kubeconfig and context, the namespace, and whether to build and push images. */
 final class DeployDialog {
-	record Target(Path kubeconfig, String context, String namespace, boolean buildImages, boolean push,
-			boolean allowBreaking) {
-	}
-
 	private DeployDialog() {
 	}
 
-	static Optional<Target> ask(Window owner, String namespace, boolean registry) {
+	static Optional<StudioCore.DeployTarget> ask(Window owner, String namespace, boolean registry) {
 		String kubeconfig = System.getenv().getOrDefault("KUBECONFIG",
 				Path.of(System.getProperty("user.home"), ".kube", "config").toString());
 		TextField config = new TextField(kubeconfig);
@@ -49,14 +45,14 @@ final class DeployDialog {
 		grid.add(images, 1, 3);
 		grid.add(push, 1, 4);
 		grid.add(breaking, 1, 5);
-		Dialog<Target> dialog = new Dialog<>();
+		Dialog<StudioCore.DeployTarget> dialog = new Dialog<>();
 		dialog.setTitle("Deploy to Kubernetes");
 		dialog.setHeaderText("Deploy the saved model: bootstrap on first use, then roll out what changed.");
 		dialog.getDialogPane().setContent(grid);
 		dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
 		dialog.initOwner(owner);
 		dialog.setResultConverter(button -> button == ButtonType.OK
-				? new Target(Path.of(config.getText().trim()), context.getText().isBlank() ? null : context.getText().trim(),
+				? new StudioCore.DeployTarget(Path.of(config.getText().trim()), context.getText().isBlank() ? null : context.getText().trim(),
 						ns.getText().isBlank() ? null : ns.getText().trim(), images.isSelected(),
 						images.isSelected() && push.isSelected(), breaking.isSelected())
 				: null);

@@ -1,33 +1,21 @@
 package dev.byron.modeler.studio;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.byron.deployer.kubernetes.ClusterTarget;
-import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.local.LocalOptions;
 import dev.byron.deployer.local.LocalSystem;
-import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.dsl.api.ModelEdits;
 import dev.byron.dsl.api.Severity;
 import dev.byron.dsl.api.model.ComponentDef;
 import dev.byron.dsl.api.model.EventDef;
-import dev.byron.generator.Generator;
 import dev.byron.generator.kubernetes.DeploymentSettings;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import dev.byron.deployer.Deployment;
 import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.DiagramPositions;
 import dev.byron.modeler.diagram.DiagramExport;
 import dev.byron.modeler.diagram.DiagramNode;
 import dev.byron.modeler.diagram.NodeKind;
@@ -68,18 +56,7 @@ import javafx.util.Duration;
  */
 public final class StudioWindow extends BorderPane {
 	private final Project project;
-	private final ByronLoader loader = ByronLoader.create();
-	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "byron-studio-analysis");
-		thread.setDaemon(true);
-		return thread;
-	});
-	private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "byron-studio-jobs");
-		thread.setDaemon(true);
-		return thread;
-	});
-	private final AtomicLong generation = new AtomicLong();
+	private final StudioCore core;
 	private final ModelEditor editor;
 	private final DiagramView diagram = new DiagramView();
 	private final TreeView<Path> files = new TreeView<>();
@@ -97,17 +74,8 @@ public final class StudioWindow extends BorderPane {
 	private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
 	private final Consumer<String> browser;
 	private volatile Analysis analysis;
-	private volatile LocalSystem running;
 	private int runPort = LocalOptions.DEFAULT_PORT;
-	private Map<String, String> environment = System.getenv();
 	private Timeline serviceRefresh;
-	private volatile LiveSystem live;
-	private final java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean();
-	private final ExecutorService sampler = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "byron-studio-live");
-		thread.setDaemon(true);
-		return thread;
-	});
 	final Button validateButton = new Button("Validate");
 	final Button generateButton = new Button("Generate");
 	final Button runButton = new Button("Run");
@@ -117,6 +85,22 @@ public final class StudioWindow extends BorderPane {
 	public StudioWindow(Project project, Consumer<String> browser) {
 		this.project = project;
 		this.browser = browser;
+		this.core = new StudioCore(project, Platform::runLater, new StudioCore.Listener() {
+			@Override
+			public void log(String line) {
+				StudioWindow.this.log(line);
+			}
+
+			@Override
+			public void busy(boolean going) {
+				busy.setVisible(going);
+			}
+
+			@Override
+			public void failed(String job, String reason) {
+				StudioWindow.this.failed(job, reason);
+			}
+		});
 		this.editor = new ModelEditor(project, (file, text) -> {
 			files.refresh(); // the modified marker
 			debounce.playFromStart();
@@ -132,11 +116,6 @@ public final class StudioWindow extends BorderPane {
 		editor.setOnCaret(this::markInDiagram);
 		diagram.setOnConnect(this::askToSubscribe);
 		diagram.setOnMove(this::moved);
-		try {
-			positions = DiagramPositions.read(project.folder());
-		} catch (IOException e) {
-			log(e.getMessage());
-		}
 		diagram.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
 			if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
 				showDiagramMenu(diagram.nodeAt(e.getSceneX(), e.getSceneY()), e.getScreenX(), e.getScreenY());
@@ -178,25 +157,13 @@ public final class StudioWindow extends BorderPane {
 
 	private DiskWatcher disk;
 
-	/** Where the user put the boxes, kept in the project's layout file. */
-	private DiagramPositions positions = DiagramPositions.none();
-
 	/** A box dropped away from the others: the view keeps every box where it is, and this one where it was put. */
 	private void moved(DiagramNode node, dev.byron.modeler.diagram.LaidOutDiagram.Point to) {
 		Analysis shown = analysis;
 		if (shown != null) {
-			keep(positions.moved(shown.diagram(), node.id(), to));
+			core.moved(shown.diagram(), node.id(), to);
+			analyse();
 		}
-	}
-
-	private void keep(DiagramPositions changed) {
-		positions = changed;
-		try {
-			changed.write(project.folder());
-		} catch (IOException e) {
-			log("Could not keep the layout in " + DiagramPositions.FILE + ": " + e.getMessage());
-		}
-		analyse();
 	}
 
 	/**
@@ -314,18 +281,7 @@ public final class StudioWindow extends BorderPane {
 
 	/** A missing hook's fix: its stub written into the class that lacks it, as one undoable edit. */
 	private List<QuickFixes.Fix> hookFixes(ModelDiagnostic diagnostic) {
-		Analysis shown = analysis;
-		if (shown == null) {
-			return List.of();
-		}
-		return shown.gap(diagnostic).filter(gap -> project.text(gap.file()) != null).map(gap -> {
-			try {
-				return List.of(new QuickFixes.Fix("Add '" + gap.method() + "' to " + project.relative(gap.file()),
-						dev.byron.generator.HookImplementations.fill(project.text(gap.file()), List.of(gap))));
-			} catch (IllegalArgumentException e) {
-				return List.<QuickFixes.Fix>of(); // the class changed since: the next analysis says what is missing now
-			}
-		}).orElse(List.of());
+		return core.hookFixes(analysis, diagnostic);
 	}
 
 	private SplitPane body() {
@@ -401,27 +357,9 @@ public final class StudioWindow extends BorderPane {
 
 	/** As {@link #analyse()}, then {@code whenShown} on the JavaFX thread once the result is shown. */
 	private void analyse(Runnable whenShown) {
-		if (background.isShutdown()) {
-			return;
-		}
-		long mine = generation.incrementAndGet();
-		var sources = project.sources();
-		var java = project.javaTexts();
-		var kept = positions;
-		C4Level wanted = level.getValue();
-		String focus = component.getValue();
-		background.submit(() -> {
-			try {
-				Analysis result = Analysis.of(loader, sources, java, wanted, focus, kept);
-				Platform.runLater(() -> {
-					if (generation.get() == mine) {
-						show(result);
-						whenShown.run();
-					}
-				});
-			} catch (RuntimeException e) {
-				Platform.runLater(() -> log("Could not draw the model: " + e));
-			}
+		core.analyse(level.getValue(), component.getValue(), result -> {
+			show(result);
+			whenShown.run();
 		});
 	}
 
@@ -457,7 +395,7 @@ public final class StudioWindow extends BorderPane {
 		long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
 		status.setText("system " + result.result().model().system() + ": " + project.texts().size() + " files, "
 				+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
-				+ (running != null ? "  |  running at " + running.gatewayUrl() : ""));
+				+ (core.running() != null ? "  |  running at " + core.running().gatewayUrl() : ""));
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
 		analysis = result;
 	}
@@ -508,9 +446,12 @@ public final class StudioWindow extends BorderPane {
 				COMPONENT_NAME_RULE).ifPresent(this::addComponent));
 		menu.getItems().add(addComponent);
 		Analysis shown = analysis;
-		if (node == null && shown != null && positions.keeps(shown.diagram().diagram())) {
+		if (node == null && shown != null && core.positions().keeps(shown.diagram().diagram())) {
 			MenuItem reset = new MenuItem("Lay out this view again");
-			reset.setOnAction(e -> keep(positions.reset(shown.diagram().diagram())));
+			reset.setOnAction(e -> {
+				core.resetLayout(shown.diagram().diagram());
+				analyse();
+			});
 			menu.getItems().add(reset);
 		}
 		String owner = componentOf(node);
@@ -524,7 +465,7 @@ public final class StudioWindow extends BorderPane {
 			MenuItem delete = new MenuItem("Delete " + owner);
 			delete.setOnAction(e -> deleteComponent(owner));
 			menu.getItems().addAll(addEntity, rename, delete);
-			LocalSystem system = running;
+			LocalSystem system = core.running();
 			if (system != null && system.components().containsKey(owner)) {
 				boolean up = system.components().get(owner);
 				MenuItem toggle = new MenuItem((up ? "Stop " : "Start ") + owner);
@@ -722,39 +663,18 @@ public final class StudioWindow extends BorderPane {
 		if (!savedFirst("generate")) {
 			return;
 		}
-		Path output = project.folder().resolve("out");
-		var sources = project.sources();
-		runJob("Generate", () -> {
-			var result = loader.loadSources(sources);
-			if (result.hasErrors()) {
-				return "Nothing generated: the model has " + result.errors().size() + " error(s); see Problems.";
-			}
-			Generator.Report report = Generator.write(result.model(), output);
-			StringBuilder text = new StringBuilder();
-			report.written().forEach(f -> text.append("written: ").append(project.folder().relativize(f.toAbsolutePath())).append('\n'));
-			return text.append(report.written().size()).append(" written, ").append(report.unchanged().size())
-					.append(" unchanged in ").append(output).toString();
-		});
+		core.generate();
 	}
 
 	void run() {
-		if (running != null || !savedFirst("run the system")) {
+		if (core.running() != null || !savedFirst("run the system")) {
 			return;
 		}
 		runButton.setDisable(true);
-		Path folder = project.folder();
-		int port = runPort;
-		runJob("Run", () -> {
-			LocalSystem system = LocalSystem.start(folder, new LocalOptions(port, null, null),
-					new PrintWriter(new LogWriter(this::log), true));
-			Platform.runLater(() -> started(system));
-			return "Running: GraphiQL at " + system.gatewayUrl();
-		}, () -> Platform.runLater(() -> runButton.setDisable(running != null)));
+		core.run(runPort, this::started, () -> runButton.setDisable(core.running() != null));
 	}
 
 	private void started(LocalSystem system) {
-		running = system;
-		live = new LiveSystem(system);
 		stopButton.setDisable(false);
 		runButton.setDisable(true);
 		refreshServices();
@@ -764,74 +684,40 @@ public final class StudioWindow extends BorderPane {
 		browser.accept(system.gatewayUrl());
 	}
 
-	/** The running system's state, sampled off the JavaFX thread, in the Services list and on the diagram. */
+	/** The running system's state in the Services list and on the diagram. */
 	private void refreshServices() {
-		LiveSystem sampled = live;
-		if (running == null || sampled == null) {
+		LocalSystem system = core.running();
+		if (system == null) {
 			services.getItems().clear();
 			diagram.showLive(null);
 			return;
 		}
-		if (sampling.getAndSet(true)) {
-			return; // the last sample is still being taken
-		}
-		sampler.submit(() -> {
-			try {
-				LiveSystem.Snapshot snapshot = sampled.sample();
-				Platform.runLater(() -> {
-					if (live != sampled) {
-						return; // stopped meanwhile
-					}
-					List<String> states = new java.util.ArrayList<>();
-					states.add("gateway   running   " + sampled.system().gatewayUrl());
-					snapshot.components().forEach((name, state) -> states.add(name + "   "
-							+ state.state().name().toLowerCase(java.util.Locale.ROOT)
-							+ (state.deadLetters() > 0 ? "   " + state.deadLetters() + " dead letters" : "")));
-					services.getItems().setAll(states);
-					diagram.showLive(snapshot);
-				});
-			} catch (RuntimeException e) {
-				Platform.runLater(() -> log("Could not read the running system's state: " + e.getMessage()));
-			} finally {
-				sampling.set(false);
-			}
+		core.sample(snapshot -> {
+			List<String> states = new java.util.ArrayList<>();
+			states.add("gateway   running   " + system.gatewayUrl());
+			snapshot.components().forEach((name, state) -> states.add(name + "   "
+					+ state.state().name().toLowerCase(java.util.Locale.ROOT)
+					+ (state.deadLetters() > 0 ? "   " + state.deadLetters() + " dead letters" : "")));
+			services.getItems().setAll(states);
+			diagram.showLive(snapshot);
 		});
 	}
 
 	/** Stops or starts one component of the running system (from its box's menu). */
 	private void switchComponent(String name, boolean start) {
-		LocalSystem system = running;
-		if (system == null) {
-			return;
-		}
-		runJob(start ? "Start " + name : "Stop " + name, () -> {
-			if (start) {
-				system.startComponent(name);
-			} else {
-				system.stopComponent(name);
-			}
-			return name + (start ? " started." : " stopped.");
-		}, () -> Platform.runLater(this::refreshServices));
+		core.switchComponent(name, start, this::refreshServices);
 	}
 
 	void stop() {
-		LocalSystem system = running;
-		running = null;
-		live = null;
-		diagram.showLive(null);
 		if (serviceRefresh != null) {
 			serviceRefresh.stop();
 		}
 		stopButton.setDisable(true);
-		if (system != null) {
-			runJob("Stop", () -> {
-				system.close();
-				return "Stopped.";
-			}, () -> Platform.runLater(() -> {
-				runButton.setDisable(false);
-				refreshServices();
-			}));
-		}
+		diagram.showLive(null);
+		core.stop(() -> {
+			runButton.setDisable(false);
+			refreshServices();
+		});
 	}
 
 	void setRunPort(int port) {
@@ -839,11 +725,11 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	boolean isRunning() {
-		return running != null;
+		return core.running() != null;
 	}
 
 	LocalSystem runningSystem() {
-		return running;
+		return core.running();
 	}
 
 	void deploy() {
@@ -855,30 +741,14 @@ public final class StudioWindow extends BorderPane {
 		DeployDialog.ask(getScene().getWindow(), settings.namespace(), settings.registry() != null).ifPresent(this::deploy);
 	}
 
-	private void deploy(DeployDialog.Target target) {
+	private void deploy(StudioCore.DeployTarget target) {
 		save();
-		var sources = project.sources();
-		Map<String, String> env = environment;
-		runJob("Deploy", () -> {
-			var result = loader.loadSources(sources);
-			if (result.hasErrors()) {
-				return "Not deployed: the model has " + result.errors().size() + " error(s); see Problems. Nothing was changed.";
-			}
-			try (KubernetesClient client = ClusterTarget.connect(target.context(), target.kubeconfig())) {
-				Deployment.deploy(client, new Deployment.Request(project.folder(), result.model(), target.namespace(),
-						target.allowBreaking(), !target.buildImages() ? Deployment.Images.GIVEN
-								: target.push() ? Deployment.Images.BUILD_AND_PUSH : Deployment.Images.BUILD,
-						env, java.time.Duration.ofMinutes(5)), this::log);
-				return "Deployed.";
-			} catch (DeployException e) {
-				return "Not deployed: " + e.getMessage();
-			}
-		});
+		core.deploy(target);
 	}
 
 	/** The environment {@code env(...)} in credentials.byron reads from (tests give their own). */
 	void setEnvironment(Map<String, String> environment) {
-		this.environment = environment;
+		core.setEnvironment(environment);
 	}
 
 	private void askToExport() {
@@ -929,37 +799,10 @@ public final class StudioWindow extends BorderPane {
 		if (disk != null) {
 			disk.close();
 		}
-		if (running != null) {
-			running.close();
-			running = null;
+		if (serviceRefresh != null) {
+			serviceRefresh.stop();
 		}
-		background.shutdownNow();
-		jobs.shutdownNow();
-		sampler.shutdownNow();
-	}
-
-	private interface Job {
-		String run() throws Exception;
-	}
-
-	private void runJob(String name, Job job) {
-		runJob(name, job, () -> { });
-	}
-
-	private void runJob(String name, Job job, Runnable finallyDo) {
-		busy.setVisible(true);
-		log(name + "\u2026");
-		jobs.submit(() -> {
-			try {
-				String result = job.run();
-				Platform.runLater(() -> log(result));
-			} catch (Exception e) {
-				Platform.runLater(() -> failed(name, e.getMessage()));
-			} finally {
-				finallyDo.run();
-				Platform.runLater(() -> busy.setVisible(false));
-			}
-		});
+		core.close();
 	}
 
 	void log(String line) {
@@ -967,36 +810,6 @@ public final class StudioWindow extends BorderPane {
 			log.appendText(line + "\n");
 		} else {
 			Platform.runLater(() -> log.appendText(line + "\n"));
-		}
-	}
-
-	/** Lines written by a running system, into the log panel. */
-	private static final class LogWriter extends Writer {
-		private final Consumer<String> sink;
-		private final StringBuilder line = new StringBuilder();
-
-		LogWriter(Consumer<String> sink) {
-			this.sink = sink;
-		}
-
-		@Override
-		public synchronized void write(char[] buffer, int offset, int length) {
-			for (int i = offset; i < offset + length; i++) {
-				if (buffer[i] == '\n') {
-					sink.accept(line.toString());
-					line.setLength(0);
-				} else {
-					line.append(buffer[i]);
-				}
-			}
-		}
-
-		@Override
-		public void flush() {
-		}
-
-		@Override
-		public void close() {
 		}
 	}
 }

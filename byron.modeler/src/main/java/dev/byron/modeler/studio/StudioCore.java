@@ -1,0 +1,341 @@
+package dev.byron.modeler.studio;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import dev.byron.deployer.Deployment;
+import dev.byron.deployer.kubernetes.ClusterTarget;
+import dev.byron.deployer.kubernetes.DeployException;
+import dev.byron.deployer.local.LocalOptions;
+import dev.byron.deployer.local.LocalSystem;
+import dev.byron.dsl.api.ByronLoader;
+import dev.byron.dsl.api.ModelDiagnostic;
+import dev.byron.generator.Generator;
+import dev.byron.generator.HookImplementations;
+import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.Diagram;
+import dev.byron.modeler.diagram.DiagramPositions;
+import dev.byron.modeler.diagram.LaidOutDiagram;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Byron Studio without a window: the project's documents, the analysis of their texts, the kept layout, the jobs
+ * (generate, run, stop, deploy) and the running system. Whatever shows it (the JavaFX window today) hands it the
+ * executor of its own thread: every callback, and every line of the log, runs there.
+ */
+public final class StudioCore implements AutoCloseable {
+	/** What the core tells whatever shows it, always on its thread. */
+	public interface Listener {
+		void log(String line);
+
+		/** A job began; {@code busy} says whether any job is still going. */
+		void busy(boolean busy);
+
+		void failed(String job, String reason);
+	}
+
+	/** Where a deploy goes, as the user chose it. */
+	public record DeployTarget(Path kubeconfig, String context, String namespace, boolean buildImages, boolean push,
+			boolean allowBreaking) {
+	}
+
+	private interface Job {
+		String run() throws Exception;
+	}
+
+	private final Project project;
+	private final java.util.concurrent.Executor ui;
+	private final Listener listener;
+	private final ByronLoader loader = ByronLoader.create();
+	private final ExecutorService analyses = daemon("byron-studio-analysis");
+	private final ExecutorService jobs = daemon("byron-studio-jobs");
+	private final ExecutorService sampler = daemon("byron-studio-live");
+	private final AtomicLong generation = new AtomicLong();
+	private final AtomicBoolean sampling = new AtomicBoolean();
+	private volatile DiagramPositions positions = DiagramPositions.none();
+	private volatile LocalSystem running;
+	private volatile LiveSystem live;
+	private volatile Map<String, String> environment = System.getenv();
+
+	public StudioCore(Project project, java.util.concurrent.Executor ui, Listener listener) {
+		this.project = project;
+		this.ui = ui;
+		this.listener = listener;
+		try {
+			positions = DiagramPositions.read(project.folder());
+		} catch (IOException e) {
+			ui.execute(() -> listener.log(e.getMessage()));
+		}
+	}
+
+	private static ExecutorService daemon(String name) {
+		return Executors.newSingleThreadExecutor(r -> {
+			Thread thread = new Thread(r, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	public Project project() {
+		return project;
+	}
+
+	public void log(String line) {
+		ui.execute(() -> listener.log(line));
+	}
+
+	// ---- the texts, analysed ---------------------------------------------------------------------
+
+	/**
+	 * Reads the model from the documents' texts off the UI thread and lays out one view, then hands the result
+	 * over, unless a newer analysis was asked for meanwhile.
+	 */
+	public void analyse(C4Level level, String component, Consumer<Analysis> shown) {
+		if (analyses.isShutdown()) {
+			return;
+		}
+		long mine = generation.incrementAndGet();
+		var sources = project.sources();
+		var java = project.javaTexts();
+		var kept = positions;
+		analyses.submit(() -> {
+			try {
+				Analysis result = Analysis.of(loader, sources, java, level, component, kept);
+				ui.execute(() -> {
+					if (generation.get() == mine) {
+						shown.accept(result);
+					}
+				});
+			} catch (RuntimeException e) {
+				log("Could not draw the model: " + e);
+			}
+		});
+	}
+
+	/** A missing hook's fix: its stub written into the class that lacks it. */
+	public List<QuickFixes.Fix> hookFixes(Analysis shown, ModelDiagnostic diagnostic) {
+		if (shown == null) {
+			return List.of();
+		}
+		return shown.gap(diagnostic).filter(gap -> project.text(gap.file()) != null).map(gap -> {
+			try {
+				return List.of(new QuickFixes.Fix("Add '" + gap.method() + "' to " + project.relative(gap.file()),
+						HookImplementations.fill(project.text(gap.file()), List.of(gap))));
+			} catch (IllegalArgumentException e) {
+				return List.<QuickFixes.Fix>of(); // the class changed since: the next analysis says what is missing now
+			}
+		}).orElse(List.of());
+	}
+
+	// ---- the layout the user arranged ----------------------------------------------------------------
+
+	public DiagramPositions positions() {
+		return positions;
+	}
+
+	/** A box dropped away from the others: the view keeps every box where it is, and this one where it was put. */
+	public void moved(LaidOutDiagram shown, String id, LaidOutDiagram.Point to) {
+		keep(positions.moved(shown, id, to));
+	}
+
+	/** The view laid out by ELK again. */
+	public void resetLayout(Diagram view) {
+		keep(positions.reset(view));
+	}
+
+	private void keep(DiagramPositions changed) {
+		positions = changed;
+		try {
+			changed.write(project.folder());
+		} catch (IOException e) {
+			log("Could not keep the layout in " + DiagramPositions.FILE + ": " + e.getMessage());
+		}
+	}
+
+	// ---- jobs ------------------------------------------------------------------------------------
+
+	/** Writes the generated artifacts to {@code out/} from the files on disk. */
+	public void generate() {
+		Path output = project.folder().resolve("out");
+		var sources = project.sources();
+		job("Generate", () -> {
+			var result = loader.loadSources(sources);
+			if (result.hasErrors()) {
+				return "Nothing generated: the model has " + result.errors().size() + " error(s); see Problems.";
+			}
+			Generator.Report report = Generator.write(result.model(), output);
+			StringBuilder text = new StringBuilder();
+			report.written().forEach(f -> text.append("written: ").append(project.folder().relativize(f.toAbsolutePath())).append('\n'));
+			return text.append(report.written().size()).append(" written, ").append(report.unchanged().size())
+					.append(" unchanged in ").append(output).toString();
+		}, () -> { });
+	}
+
+	/** Starts the system as {@code byron run} does; {@code started} gets it, {@code ended} runs whatever happened. */
+	public void run(int port, Consumer<LocalSystem> started, Runnable ended) {
+		if (running != null) {
+			return;
+		}
+		Path folder = project.folder();
+		job("Run", () -> {
+			LocalSystem system = LocalSystem.start(folder, new LocalOptions(port, null, null),
+					new PrintWriter(new LineWriter(this::log), true));
+			running = system;
+			live = new LiveSystem(system);
+			ui.execute(() -> started.accept(system));
+			return "Running: GraphiQL at " + system.gatewayUrl();
+		}, () -> ui.execute(ended));
+	}
+
+	public void stop(Runnable stopped) {
+		LocalSystem system = running;
+		running = null;
+		live = null;
+		if (system != null) {
+			job("Stop", () -> {
+				system.close();
+				return "Stopped.";
+			}, () -> ui.execute(stopped));
+		}
+	}
+
+	public LocalSystem running() {
+		return running;
+	}
+
+	/** Stops or starts one component of the running system. */
+	public void switchComponent(String name, boolean start, Runnable then) {
+		LocalSystem system = running;
+		if (system == null) {
+			return;
+		}
+		job(start ? "Start " + name : "Stop " + name, () -> {
+			if (start) {
+				system.startComponent(name);
+			} else {
+				system.stopComponent(name);
+			}
+			return name + (start ? " started." : " stopped.");
+		}, () -> ui.execute(then));
+	}
+
+	/** Samples the running system off the UI thread (skipped while the last sample is still being taken). */
+	public void sample(Consumer<LiveSystem.Snapshot> then) {
+		LiveSystem sampled = live;
+		if (sampled == null || sampling.getAndSet(true)) {
+			return;
+		}
+		sampler.submit(() -> {
+			try {
+				LiveSystem.Snapshot snapshot = sampled.sample();
+				ui.execute(() -> {
+					if (live == sampled) {
+						then.accept(snapshot);
+					}
+				});
+			} catch (RuntimeException e) {
+				log("Could not read the running system's state: " + e.getMessage());
+			} finally {
+				sampling.set(false);
+			}
+		});
+	}
+
+	/** Deploys the files on disk as {@code byron deploy} does, with the progress in the log. */
+	public void deploy(DeployTarget target) {
+		var sources = project.sources();
+		Map<String, String> env = environment;
+		job("Deploy", () -> {
+			var result = loader.loadSources(sources);
+			if (result.hasErrors()) {
+				return "Not deployed: the model has " + result.errors().size() + " error(s); see Problems. Nothing was changed.";
+			}
+			try (KubernetesClient client = ClusterTarget.connect(target.context(), target.kubeconfig())) {
+				Deployment.deploy(client, new Deployment.Request(project.folder(), result.model(), target.namespace(),
+						target.allowBreaking(), !target.buildImages() ? Deployment.Images.GIVEN
+								: target.push() ? Deployment.Images.BUILD_AND_PUSH : Deployment.Images.BUILD,
+						env, java.time.Duration.ofMinutes(5)), this::log);
+				return "Deployed.";
+			} catch (DeployException e) {
+				return "Not deployed: " + e.getMessage();
+			}
+		}, () -> { });
+	}
+
+	/** The environment {@code env(...)} in credentials.byron reads from (tests give their own). */
+	public void setEnvironment(Map<String, String> environment) {
+		this.environment = environment;
+	}
+
+	private final AtomicLong going = new AtomicLong();
+
+	private void job(String name, Job job, Runnable finallyDo) {
+		going.incrementAndGet();
+		ui.execute(() -> listener.busy(true));
+		log(name + "\u2026");
+		jobs.submit(() -> {
+			try {
+				String result = job.run();
+				log(result);
+			} catch (Exception e) {
+				ui.execute(() -> listener.failed(name, e.getMessage()));
+			} finally {
+				finallyDo.run();
+				boolean more = going.decrementAndGet() > 0;
+				ui.execute(() -> listener.busy(more));
+			}
+		});
+	}
+
+	@Override
+	public void close() {
+		LocalSystem system = running;
+		running = null;
+		live = null;
+		if (system != null) {
+			system.close();
+		}
+		analyses.shutdownNow();
+		jobs.shutdownNow();
+		sampler.shutdownNow();
+	}
+
+	/** Lines written by a running system, one call per line. */
+	private static final class LineWriter extends Writer {
+		private final Consumer<String> sink;
+		private final StringBuilder line = new StringBuilder();
+
+		LineWriter(Consumer<String> sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public synchronized void write(char[] buffer, int offset, int length) {
+			for (int i = offset; i < offset + length; i++) {
+				if (buffer[i] == '\n') {
+					sink.accept(line.toString());
+					line.setLength(0);
+				} else {
+					line.append(buffer[i]);
+				}
+			}
+		}
+
+		@Override
+		public void flush() {
+		}
+
+		@Override
+		public void close() {
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package dev.byron.modeler.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.LaidOutDiagram;
+
+/** The studio without a window: what a browser page would drive, on a plain thread. */
+class StudioCoreTest {
+	@TempDir
+	Path project;
+
+	private final List<String> log = new CopyOnWriteArrayList<>();
+	private final List<String> failures = new CopyOnWriteArrayList<>();
+
+	private StudioCore open() throws Exception {
+		Files.writeString(project.resolve("m.byron"), "system s\ncomponent a {\n  entity A { n: String }\n}\n"
+				+ "component b {\n  entity B { n: String }\n  replicate a.A { n }\n}\n");
+		return new StudioCore(Project.open(project), Runnable::run, new StudioCore.Listener() {
+			@Override
+			public void log(String line) {
+				log.add(line);
+			}
+
+			@Override
+			public void busy(boolean busy) {
+			}
+
+			@Override
+			public void failed(String job, String reason) {
+				failures.add(job + ": " + reason);
+			}
+		});
+	}
+
+	private static Analysis analysed(StudioCore core) throws Exception {
+		CompletableFuture<Analysis> shown = new CompletableFuture<>();
+		core.analyse(C4Level.CONTAINERS, null, shown::complete);
+		return shown.get(30, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void analysesTheTextsAsTheyAreAndKeepsAMovedBoxForTheNextAnalysis() throws Exception {
+		try (StudioCore core = open()) {
+			core.project().setText(project.resolve("m.byron").toAbsolutePath().normalize(),
+					core.project().text(project.resolve("m.byron").toAbsolutePath().normalize()) + "component c {\n  entity C { n: String }\n}\n");
+			Analysis first = analysed(core);
+			assertThat(first.result().hasErrors()).isFalse();
+			assertThat(first.diagram().boxes()).containsKey("component:c");
+
+			core.moved(first.diagram(), "component:c", new LaidOutDiagram.Point(700, 500));
+			assertThat(project.resolve("byron-layout.json")).exists();
+			assertThat(analysed(core).diagram().boxes().get("component:c").x()).isEqualTo(700);
+		}
+	}
+
+	@Test
+	void generateIsAJobWhoseResultIsLoggedOnTheCallersThread() throws Exception {
+		try (StudioCore core = open()) {
+			core.generate();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (log.stream().noneMatch(l -> l.contains(" written, ")) && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(log).first().isEqualTo("Generate\u2026");
+			assertThat(log).anyMatch(l -> l.contains(" written, 0 unchanged in "));
+			assertThat(project.resolve("out")).isDirectory();
+			assertThat(failures).isEmpty();
+		}
+	}
+}
