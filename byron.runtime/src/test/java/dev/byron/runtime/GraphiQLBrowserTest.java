@@ -20,7 +20,8 @@ import dev.byron.runtime.gateway.Route;
 
 /**
  * GraphiQL as a browser shows it: headless Chromium (installed by .ci/run) loads the gateway's page, runs
- * its scripts and renders the editor; the screenshot goes to target/ for a person to look at.
+ * its scripts and renders the editor; driven by puppeteer-core, its Run button answers the query. The
+ * screenshot goes to target/ for a person to look at (and to docs/images/ when it changed for the better).
  */
 class GraphiQLBrowserTest {
 	@TempDir
@@ -38,8 +39,19 @@ class GraphiQLBrowserTest {
 					StandardCharsets.UTF_8);
 			String dom = chromium(chromium, "--dump-dom", url);
 			assertThat(dom).as("GraphiQL's React app rendered").contains("graphiql-container").contains(">users<").contains(">handle<");
+			for (String handle : List.of("ada", "grace")) {
+				String created = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url()))
+						.header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+								"{\"query\":\"mutation { createUser(input: {handle: \\\"" + handle + "\\\", name: \\\"" + handle.toUpperCase()
+										+ "\\\"}) { id } }\"}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+				assertThat(created).contains("\"id\"");
+			}
+			Path browser = Path.of("src/test/browser");
+			Tools.npmPackages(browser, "puppeteer-core");
 			Path screenshot = Path.of("target/graphiql.png").toAbsolutePath();
-			chromium(chromium, "--screenshot=" + screenshot, url);
+			Tools.Run run = Tools.run(List.of("node", "graphiql.mjs", url, screenshot.toString()), browser);
+			assertThat(run.exit()).as(run.output()).isZero();
+			assertThat(run.output()).as("the answer GraphiQL shows").contains("\"handle\": \"ada\"", "\"name\": \"GRACE\"");
 			assertThat(Files.size(screenshot)).isGreaterThan(20_000);
 		}
 	}

@@ -53,6 +53,9 @@ final class DiagramView extends Pane {
 	private final Map<String, Group> boxes = new HashMap<>();
 	private final Line rubberBand = new Line();
 	private final Group live = new Group();
+	/** A small map of the whole picture with the part in view, shown while part of the picture is out of view. */
+	private final Pane overview = new Pane();
+	private static final double OVERVIEW = 170;
 	private LiveSystem.Snapshot liveState;
 	private LaidOutDiagram diagram;
 	private Consumer<DiagramNode> onSelect = n -> { };
@@ -74,6 +77,17 @@ final class DiagramView extends Pane {
 		rubberBand.setVisible(false);
 		rubberBand.setMouseTransparent(true);
 		getChildren().add(rubberBand);
+		overview.getStyleClass().add("diagram-overview");
+		overview.setStyle("-fx-background-color: rgba(255,255,255,0.92); -fx-border-color: #b0b8c0;");
+		overview.setOnMousePressed(this::lookAt);
+		overview.setOnMouseDragged(this::lookAt);
+		overview.setVisible(false);
+		overview.setManaged(false);
+		getChildren().add(overview);
+		// the overview, as any movement of the picture, follows the content's placement
+		content.translateXProperty().addListener((obs, old, value) -> drawOverview());
+		content.translateYProperty().addListener((obs, old, value) -> drawOverview());
+		content.scaleXProperty().addListener((obs, old, value) -> drawOverview());
 		Rectangle clip = new Rectangle();
 		clip.widthProperty().bind(widthProperty());
 		clip.heightProperty().bind(heightProperty());
@@ -83,8 +97,14 @@ final class DiagramView extends Pane {
 		addEventFilter(MouseEvent.MOUSE_DRAGGED, this::dragged);
 		addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
 		// a fitted picture stays fitted when the window or the split changes size; one zoomed or panned by hand stays put
-		widthProperty().addListener((obs, old, width) -> refitIfFitted());
-		heightProperty().addListener((obs, old, height) -> refitIfFitted());
+		widthProperty().addListener((obs, old, width) -> {
+			refitIfFitted();
+			drawOverview();
+		});
+		heightProperty().addListener((obs, old, height) -> {
+			refitIfFitted();
+			drawOverview();
+		});
 	}
 
 	/** How the picture was last placed: as a whole (Fit), at a legible size (the default), or by hand. */
@@ -212,6 +232,7 @@ final class DiagramView extends Pane {
 		}
 		content.getChildren().add(live);
 		drawLive();
+		drawOverview();
 		highlight(selected);
 		if (whole) {
 			fit();
@@ -317,6 +338,66 @@ final class DiagramView extends Pane {
 		return true;
 	}
 
+	/** The overview's scale: the whole picture in a box of {@value #OVERVIEW} pixels at most. */
+	private double overviewScale() {
+		return Math.min(OVERVIEW / diagram.width(), OVERVIEW / diagram.height());
+	}
+
+	private void drawOverview() {
+		if (diagram == null || getWidth() <= 0) {
+			overview.setVisible(false);
+			return;
+		}
+		javafx.geometry.Bounds seen = content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight()));
+		boolean allInView = seen.getMinX() <= 0.5 && seen.getMinY() <= 0.5 && seen.getMaxX() >= diagram.width() - 0.5
+				&& seen.getMaxY() >= diagram.height() - 0.5;
+		overview.setVisible(!allInView);
+		if (allInView) {
+			return;
+		}
+		double k = overviewScale();
+		double width = diagram.width() * k;
+		double height = diagram.height() * k;
+		overview.resizeRelocate(getWidth() - width - 12, getHeight() - height - 12, width, height);
+		overview.getChildren().clear();
+		for (DiagramNode node : diagram.diagram().nodes()) {
+			Box box = diagram.boxes().get(node.id());
+			if (box != null) {
+				Rectangle mark = new Rectangle(box.x() * k, box.y() * k, Math.max(2, box.width() * k), Math.max(2, box.height() * k));
+				mark.setFill(Color.web(DiagramStyle.of(node.kind()).fill()));
+				overview.getChildren().add(mark);
+			}
+		}
+		double left = Math.max(0, seen.getMinX());
+		double top = Math.max(0, seen.getMinY());
+		Rectangle view = new Rectangle(left * k, top * k, (Math.min(diagram.width(), seen.getMaxX()) - left) * k,
+				(Math.min(diagram.height(), seen.getMaxY()) - top) * k);
+		view.setFill(Color.web("#1168bd", 0.08));
+		view.setStroke(Color.web("#d9534f"));
+		view.setStrokeWidth(1.5);
+		view.setId("overview-view");
+		overview.getChildren().add(view);
+	}
+
+	/** A press or drag on the overview brings that point of the picture to the middle of the view. */
+	private void lookAt(MouseEvent event) {
+		if (diagram == null) {
+			return;
+		}
+		double k = overviewScale();
+		Point2D wanted = new Point2D(event.getX() / k, event.getY() / k);
+		Point2D middle = content.parentToLocal(getWidth() / 2, getHeight() / 2);
+		content.setTranslateX(content.getTranslateX() + (middle.getX() - wanted.getX()) * content.getScaleX());
+		content.setTranslateY(content.getTranslateY() + (middle.getY() - wanted.getY()) * content.getScaleY());
+		placed = Placed.BY_HAND;
+		event.consume();
+	}
+
+	/** Whether the overview shows (part of the picture is out of view), for tests. */
+	boolean overviewShown() {
+		return overview.isVisible();
+	}
+
 	private void zoom(ScrollEvent event) {
 		placed = Placed.BY_HAND;
 		double factor = event.getDeltaY() > 0 ? 1.1 : 1 / 1.1;
@@ -327,8 +408,9 @@ final class DiagramView extends Pane {
 	}
 
 	private void pressed(MouseEvent event) {
-		if (event.getButton() != MouseButton.PRIMARY) {
-			return;
+		if (event.getButton() != MouseButton.PRIMARY
+				|| overview.isVisible() && overview.getBoundsInParent().contains(event.getX(), event.getY())) {
+			return; // the overview's own
 		}
 		pressedAt = new Point2D(event.getX(), event.getY());
 		dragStart = pressedAt;
