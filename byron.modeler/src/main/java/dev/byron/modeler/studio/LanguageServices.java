@@ -16,14 +16,25 @@ import org.eclipse.xtext.resource.XtextResourceSet;
 
 import com.google.inject.Injector;
 
-import dev.byron.dsl.ide.ByronIdeSetup;
 
 /**
  * The language server's services run in-process on the project's current texts (saved or not), so that the
  * studio's editor offers exactly what VS Code does: one loaded workspace per request.
  */
 final class LanguageServices {
-	private final Injector injector = new ByronIdeSetup().createInjector();
+	private final Injector injector;
+
+	LanguageServices() {
+		dev.byron.dsl.api.ByronLoader.create(); // Xtext's EMF registration, which the loader makes once per process
+		// The services look a file's language up in a registry: this one answers with the language server's own
+		// bindings (rename's strategy among them), where the process-wide one has the loader's.
+		org.eclipse.xtext.resource.IResourceServiceProvider.Registry registry = new org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl();
+		injector = com.google.inject.Guice.createInjector(org.eclipse.xtext.util.Modules2.mixin(new dev.byron.dsl.ByronRuntimeModule(),
+				new dev.byron.dsl.ide.ByronIdeModule(),
+				binder -> binder.bind(org.eclipse.xtext.resource.IResourceServiceProvider.Registry.class).toInstance(registry)));
+		registry.getExtensionToFactoryMap().put(dev.byron.dsl.api.ModelFiles.EXTENSION.substring(1),
+				injector.getInstance(org.eclipse.xtext.resource.IResourceServiceProvider.class));
+	}
 
 	/** One file of the loaded texts, as the services take it. */
 	record Loaded(XtextResource resource, Document document, String uri) {

@@ -44,6 +44,7 @@ final class ModelEditor extends StackPane {
 	private final Completions completions = new Completions(services);
 	private final QuickFixes quickFixes = new QuickFixes(services);
 	private final Definitions definitions = new Definitions(services);
+	private final Renames renames = new Renames(services);
 	private final FindBar findBar = new FindBar(() -> this.current == null ? null : area(this.current));
 	private final ContextMenu fixMenu = new ContextMenu();
 	private final BiConsumer<Path, String> onChange;
@@ -223,16 +224,33 @@ final class ModelEditor extends StackPane {
 		area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
 		KeyCombination complete = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.CONTROL_DOWN);
 		KeyCombination fix = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.ALT_DOWN);
+		KeyCombination fixToo = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+		KeyCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+		KeyCombination redoKey = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+		KeyCombination redoToo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+		// Undo and redo by keys go where the buttons go: an edit that changed several files is taken back in all
+		area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+			if (undoKey.match(e)) {
+				undo();
+				e.consume();
+			} else if (redoKey.match(e) || redoToo.match(e)) {
+				redo();
+				e.consume();
+			}
+		});
 		KeyCombination find = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 		area.setOnKeyPressed(e -> {
 			if (complete.match(e) && Project.isModel(file)) {
 				complete(file, area);
 				e.consume();
-			} else if (fix.match(e)) {
+			} else if (fix.match(e) || fixToo.match(e)) {
 				offerFixes(file, area);
 				e.consume();
 			} else if (find.match(e)) {
 				findBar.open();
+				e.consume();
+			} else if (e.getCode() == KeyCode.F2 && Project.isModel(file)) {
+				askToRename(file, area.getCaretPosition());
 				e.consume();
 			} else if (e.getCode() == KeyCode.F12 && Project.isModel(file)) {
 				goToDefinition(file, area.getCaretPosition());
@@ -246,6 +264,29 @@ final class ModelEditor extends StackPane {
 		});
 		restyle(file, area);
 		return area;
+	}
+
+	/** F2: asks for the new name of what stands at the caret, and renames it and every reference, as one step. */
+	void askToRename(Path file, int offset) {
+		Optional<Renames.Target> target = renames.at(project.texts(), file, offset);
+		if (target.isEmpty()) {
+			hover.setText("Nothing to rename here: put the caret on a name.");
+			area(file).getCaretBounds().ifPresent(b -> hover.show(area(file), b.getMinX(), b.getMaxY()));
+			return;
+		}
+		javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(target.get().name());
+		dialog.initOwner(getScene() == null ? null : getScene().getWindow());
+		dialog.setTitle("Rename");
+		dialog.setHeaderText("Rename " + target.get().name() + " and every reference to it");
+		dialog.showAndWait().map(String::strip).filter(name -> !name.isEmpty() && !name.equals(target.get().name()))
+				.ifPresent(name -> rename(file, offset, name));
+	}
+
+	/** Renames what stands at a character, everywhere; returns whether anything changed. */
+	boolean rename(Path file, int offset, String newName) {
+		List<TextEdit> edits = renames.rename(project.texts(), file, offset, newName);
+		apply(edits);
+		return !edits.isEmpty();
 	}
 
 	/** F12 or Ctrl+click on a reference: shows its declaration, with its name selected. */

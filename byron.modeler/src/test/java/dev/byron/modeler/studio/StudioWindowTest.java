@@ -392,6 +392,34 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void f2RenamesTheNameAtTheCaretInEveryFileAndCtrlZTakesItBackEverywhere(FxRobot robot) {
+		Path accounts = project.resolve("accounts.byron").toAbsolutePath().normalize();
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		CodeArea area = window.editor().area(accounts);
+		String postsBefore = window.editor().area(posts).getText();
+		robot.interact(() -> {
+			window.editor().show(accounts);
+			area.moveTo(area.getText().indexOf("User {") + 1);
+			area.requestFocus();
+		});
+		robot.push(KeyCode.F2);
+		waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+		DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+		assertThat(dialog.getHeaderText()).isEqualTo("Rename User and every reference to it");
+		robot.interact(() -> ((javafx.scene.control.TextField) dialog.lookup(".text-field")).setText("Member"));
+		robot.clickOn("OK");
+		waitFor(() -> window.editor().area(posts).getText().contains("author: accounts.Member!"));
+		assertThat(area.getText()).contains("entity Member {", "before createMember call normalizeHandle");
+		waitFor(() -> !window.analysis().result().hasErrors() && shows("component:accounts")
+				&& window.analysis().diagram().diagram().node("component:accounts").orElseThrow().details().contains("owns Member"));
+
+		robot.interact(area::requestFocus);
+		robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+		assertThat(window.editor().area(posts).getText()).as("one Ctrl+Z, every file").isEqualTo(postsBefore);
+		assertThat(area.getText()).contains("entity User {");
+	}
+
+	@Test
 	void generateListsTheFilesItWrites(FxRobot robot) {
 		robot.clickOn("Generate");
 		waitFor(() -> window.logText().contains(" written, "), window::logText);
