@@ -74,6 +74,8 @@ public final class StudioWindow extends BorderPane {
 	private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
 	private final Consumer<String> browser;
 	private volatile Analysis analysis;
+	/** What the last failed Run said of the project's files (the compiler's errors in hooks/), until the next job. */
+	private final javafx.collections.ObservableList<ModelDiagnostic> runProblems = FXCollections.observableArrayList();
 	private int runPort = LocalOptions.DEFAULT_PORT;
 	private Timeline serviceRefresh;
 	final Button validateButton = new Button("Validate");
@@ -103,6 +105,7 @@ public final class StudioWindow extends BorderPane {
 		});
 		this.editor = new ModelEditor(project, (file, text) -> {
 			files.refresh(); // the modified marker
+			runProblems.removeIf(d -> d.file().equals(file)); // what the compiler said of this text is stale now
 			debounce.playFromStart();
 		});
 		getStyleClass().add("studio");
@@ -382,8 +385,7 @@ public final class StudioWindow extends BorderPane {
 	private void show(Analysis result) {
 		diagram.show(result.diagram());
 		outline.show(result.result().model());
-		problems.getItems().setAll(result.diagnostics());
-		editor.setDiagnostics(result.diagnostics());
+		showProblems(result);
 		List<String> names = result.result().model().components().stream().map(ComponentDef::name).toList();
 		if (!names.equals(component.getItems())) {
 			String keep = component.getValue();
@@ -398,6 +400,14 @@ public final class StudioWindow extends BorderPane {
 				+ (core.running() != null ? "  |  running at " + core.running().gatewayUrl() : ""));
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
 		analysis = result;
+	}
+
+	/** The analysis's diagnostics, then what the last failed job found in the code, listed and underlined. */
+	private void showProblems(Analysis result) {
+		List<ModelDiagnostic> all = new java.util.ArrayList<>(result == null ? List.of() : result.diagnostics());
+		all.addAll(runProblems);
+		problems.getItems().setAll(all);
+		editor.setDiagnostics(all);
 	}
 
 	/** What the window shows now: the last analysis of the text, or null before the first one. */
@@ -663,6 +673,7 @@ public final class StudioWindow extends BorderPane {
 		if (!savedFirst("generate")) {
 			return;
 		}
+		runProblems.clear();
 		core.generate();
 	}
 
@@ -671,6 +682,7 @@ public final class StudioWindow extends BorderPane {
 			return;
 		}
 		runButton.setDisable(true);
+		runProblems.clear();
 		core.run(runPort, this::started, () -> runButton.setDisable(core.running() != null));
 	}
 
@@ -787,8 +799,14 @@ public final class StudioWindow extends BorderPane {
 		// a line that ends in ':' announces the reason on the next one
 		String summary = lines.isEmpty() ? "" : lines.get(0).endsWith(":") && lines.size() > 1
 				? lines.get(0) + " " + lines.get(1) : lines.get(0);
-		bottom.getSelectionModel().select(logTab);
-		status.setText(job + " failed: " + summary + "  (details in Log)");
+		runProblems.setAll(RunProblems.of(project.folder(), reason, project.javaTexts()));
+		if (runProblems.isEmpty()) {
+			bottom.getSelectionModel().select(logTab);
+		} else {
+			bottom.getSelectionModel().select(0); // Problems: each line there shows its place in the code
+			showProblems(analysis);
+		}
+		status.setText(job + " failed: " + summary + (runProblems.isEmpty() ? "  (details in Log)" : "  (see Problems)"));
 		if (!status.getStyleClass().contains("status-error")) {
 			status.getStyleClass().add("status-error");
 		}

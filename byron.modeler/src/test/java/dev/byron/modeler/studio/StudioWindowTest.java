@@ -420,6 +420,28 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void aRunThatFailsToCompileTheHooksListsTheCompilersErrorsInProblemsAtTheirLines(FxRobot robot) throws Exception {
+		Path hooks = project.resolve("hooks/PostsHooksImpl.java").toAbsolutePath().normalize();
+		String broken = Files.readString(hooks).replaceFirst("return ", "return nonsense + ");
+		Files.writeString(hooks, broken);
+		waitFor(() -> window.editor().area(hooks).getText().equals(broken), window::logText);
+		robot.clickOn("Run");
+		waitFor(60, () -> window.problemsList().getItems().stream().anyMatch(d -> d.code().equals("hook-compile-error")));
+		ModelDiagnostic error = window.problemsList().getItems().stream().filter(d -> d.code().equals("hook-compile-error"))
+				.findFirst().orElseThrow();
+		assertThat(error.file()).isEqualTo(hooks);
+		assertThat(broken.lines().toList().get(error.line() - 1)).contains("nonsense");
+		assertThat(error.message()).isEqualTo("javac: cannot find symbol (variable nonsense)");
+		assertThat(window.statusText()).startsWith("Run failed: ").endsWith("(see Problems)");
+		robot.interact(() -> window.problemsList().getSelectionModel().select(error));
+		robot.clickOn(robot.lookup(".problem-error").<Node>match(n -> String.valueOf(((javafx.scene.control.ListCell<?>) n).getText())
+				.contains("hook-compile-error")).<Node>query());
+		waitFor(() -> hooks.equals(window.editor().current()));
+		assertThat(window.editor().area(hooks).getSelectedText()).contains("nonsense");
+		screenshot(robot, window, "studio-compile-error.png");
+	}
+
+	@Test
 	void generateListsTheFilesItWrites(FxRobot robot) {
 		robot.clickOn("Generate");
 		waitFor(() -> window.logText().contains(" written, "), window::logText);
