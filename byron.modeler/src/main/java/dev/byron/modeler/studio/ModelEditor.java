@@ -110,7 +110,7 @@ final class ModelEditor extends StackPane {
 		}
 		Map<Path, List<TextEdit>> byFile = new java.util.LinkedHashMap<>();
 		edits.forEach(e -> byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e));
-		Map<Path, Integer> steps = new java.util.LinkedHashMap<>();
+		Map<Path, Integer> changes = new java.util.LinkedHashMap<>();
 		byFile.forEach((file, fileEdits) -> {
 			CodeArea area = area(file);
 			area.getUndoManager().preventMerge(); // the edit is its own step, not part of the typing before it
@@ -118,12 +118,10 @@ final class ModelEditor extends StackPane {
 				area.replaceText(e.offset(), e.offset() + e.length(), e.text());
 				area.getUndoManager().preventMerge();
 			});
-			steps.put(file, fileEdits.size());
+			changes.put(file, fileEdits.size());
 		});
 		if (edits.size() > 1) {
-			done.push(new Step(steps));
-			redoable.clear();
-			steps.keySet().forEach(file -> area(file).getUndoManager().mark());
+			steps.made(changes);
 		}
 		TextEdit first = edits.get(0);
 		show(first.file());
@@ -153,45 +151,39 @@ final class ModelEditor extends StackPane {
 		areas.forEach((file, area) -> restyle(file, area));
 	}
 
-	/** One model edit that changed several files (a rename, a diagram action): undone and redone as one step. */
-	private record Step(Map<Path, Integer> steps) {
-	}
+	/** Edits across files, undone and redone as one step through the code areas' own histories. */
+	private final EditSteps steps = new EditSteps(new EditSteps.Documents() {
+		@Override
+		public void undo(Path file) {
+			area(file).undo();
+		}
 
-	private final java.util.Deque<Step> done = new java.util.ArrayDeque<>();
-	private final java.util.Deque<Step> redoable = new java.util.ArrayDeque<>();
+		@Override
+		public void redo(Path file) {
+			area(file).redo();
+		}
 
-	/** Whether nothing happened in the step's files since it was done (or undone): each is still at its mark. */
-	private boolean untouchedSince(Step step) {
-		return step.steps().keySet().stream().allMatch(file -> area(file).getUndoManager().isAtMarkedPosition());
-	}
+		@Override
+		public void mark(Path file) {
+			area(file).getUndoManager().mark();
+		}
+
+		@Override
+		public boolean atMark(Path file) {
+			return area(file).getUndoManager().isAtMarkedPosition();
+		}
+	});
 
 	/**
 	 * Undoes the last edit: an edit that changed several files in all of them at once, when it is the last thing
 	 * done in each; otherwise the last change of the file shown.
 	 */
 	void undo() {
-		replay(done, redoable, CodeArea::undo);
+		steps.undo(current);
 	}
 
 	void redo() {
-		replay(redoable, done, CodeArea::redo);
-	}
-
-	/** Takes the top step of {@code from} back (or forward) in all its files and moves it to {@code to}; else one change here. */
-	private void replay(java.util.Deque<Step> from, java.util.Deque<Step> to, java.util.function.Consumer<CodeArea> change) {
-		Step step = from.peek();
-		if (step != null && untouchedSince(step)) {
-			from.pop();
-			step.steps().forEach((file, count) -> {
-				for (int i = 0; i < count; i++) {
-					change.accept(area(file));
-				}
-				area(file).getUndoManager().mark();
-			});
-			to.push(step);
-		} else if (current != null) {
-			change.accept(area(current));
-		}
+		steps.redo(current);
 	}
 
 	private CodeArea createArea(Path file) {
