@@ -677,13 +677,7 @@ class StudioWindowTest {
 
 	@Test
 	void runStartsTheSystemShowsItsServicesAndStops(FxRobot robot) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		int chosen = port;
-		robot.interact(() -> window.setRunPort(chosen));
-		robot.clickOn("Run");
+		int port = runOnAFreePort(robot);
 		waitFor(60, () -> window.isRunning() && window.servicesList().getItems().size() == 6 && !opened.isEmpty());
 		assertThat(window.servicesList().getItems()).contains("timeline   running");
 		assertThat(opened).containsExactly("http://127.0.0.1:" + port + "/graphql");
@@ -702,13 +696,7 @@ class StudioWindowTest {
 			stage.setWidth(1500); // the size of the picture in docs/studio.md, whatever an earlier test left
 			stage.setHeight(920);
 		});
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		int chosen = port;
-		robot.interact(() -> window.setRunPort(chosen));
-		robot.clickOn("Run");
+		int port = runOnAFreePort(robot);
 		waitFor(60, () -> "running".equals(window.diagramView().liveText("live:component:timeline")));
 		String flow = "rate:component:posts=>component:timeline";
 		waitFor(() -> "0.0/s".equals(window.diagramView().liveText(flow)));
@@ -719,7 +707,7 @@ class StudioWindowTest {
 		Thread poster = new Thread(() -> {
 			while (posting.get()) {
 				try {
-					graphql(chosen, "mutation { createPost(input: {author: \"" + user + "\", text: \"hi\"}) { id } }");
+					graphql(port, "mutation { createPost(input: {author: \"" + user + "\", text: \"hi\"}) { id } }");
 				} catch (Exception e) {
 					return;
 				}
@@ -761,6 +749,17 @@ class StudioWindowTest {
 		waitFor(30, () -> "running".equals(window.diagramView().liveText("live:component:social")));
 		robot.clickOn("Stop");
 		waitFor(30, () -> !window.isRunning() && window.diagramView().liveText("live:component:social") == null);
+	}
+
+	/** Clicks Run with the gateway on a port free a moment ago; returns the port. */
+	private int runOnAFreePort(FxRobot robot) throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		robot.interact(() -> window.setRunPort(port));
+		robot.clickOn("Run");
+		return port;
 	}
 
 	private static String graphql(int port, String query) throws Exception {
