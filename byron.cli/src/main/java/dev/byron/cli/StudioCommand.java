@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "studio", mixinStandardHelpOptions = true,
 		description = { "Open Byron Studio on a project: the model text beside its C4 diagram, live both ways,",
-				"with Validate, Generate, Run and Stop. Needs a desktop (a display)." })
+				"with Validate, Generate, Run and Stop. Needs a desktop (a display); with --web, serves it to a",
+				"browser on this machine instead." })
 final class StudioCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
@@ -20,11 +21,21 @@ final class StudioCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A project folder or a .byron file.")
 	private Path path;
 
+	@picocli.CommandLine.Option(names = "--web", description = "Serve the studio to a browser at http://127.0.0.1:<port>/ (no display needed).")
+	private boolean web;
+
+	@picocli.CommandLine.Option(names = "--port", defaultValue = "7070", paramLabel = "<port>",
+			description = "The port of --web (default: ${DEFAULT-VALUE}; 0 for any free one).")
+	private int port;
+
 	@Override
 	public Integer call() {
 		if (!Files.exists(path)) {
 			spec.commandLine().getErr().println("byron: " + path + " does not exist. Create a project with 'byron init <dir>'.");
 			return Byron.USAGE;
+		}
+		if (web) {
+			return serve();
 		}
 		if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
 				&& !System.getProperty("os.name").toLowerCase().contains("win")
@@ -43,6 +54,23 @@ final class StudioCommand implements Callable<Integer> {
 			return Byron.USAGE;
 		}
 		return Byron.OK;
+	}
+
+	/** Serves the studio until the process is stopped (Ctrl+C). */
+	private int serve() {
+		try (dev.byron.modeler.web.WebStudio studio = dev.byron.modeler.web.WebStudio.start(
+				dev.byron.modeler.studio.Project.open(path), "127.0.0.1", port)) {
+			spec.commandLine().getOut().println("Byron Studio: " + studio.url() + " (answers this machine only; Ctrl+C to stop)");
+			spec.commandLine().getOut().flush();
+			new java.util.concurrent.CountDownLatch(1).await();
+			return Byron.OK;
+		} catch (java.io.IOException e) {
+			spec.commandLine().getErr().println("byron: Byron Studio could not serve on port " + port + ": " + e.getMessage());
+			return Byron.USAGE;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Byron.OK;
+		}
 	}
 
 	/** One line for a window that could not open (JavaFX's toolkit failing to start), with what to install when that is why. */

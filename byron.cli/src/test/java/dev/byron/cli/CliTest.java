@@ -234,6 +234,30 @@ class CliTest {
 	}
 
 	@Test
+	void studioWebServesTheStudioToABrowserOnThisMachineUntilStopped() throws Exception {
+		Path project = copyExample("microblog", dir.resolve("web"));
+		java.io.PipedReader lines = new java.io.PipedReader();
+		PrintWriter out = new PrintWriter(new java.io.PipedWriter(lines), true);
+		CommandLine commandLine = Byron.commandLine();
+		commandLine.setOut(out);
+		Thread serving = new Thread(() -> commandLine.execute("studio", "--web", "--port", "0", project.toString()));
+		serving.start();
+		try {
+			String said = new java.io.BufferedReader(lines).readLine();
+			assertThat(said).startsWith("Byron Studio: http://127.0.0.1:").endsWith("(answers this machine only; Ctrl+C to stop)");
+			String url = said.replaceAll("^Byron Studio: (\\S+) .*$", "$1");
+			var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("<title>Byron Studio</title>", "/studio.js");
+		} finally {
+			serving.interrupt();
+			serving.join(10_000);
+		}
+		assertThat(serving.isAlive()).as("stopped").isFalse();
+	}
+
+	@Test
 	void diffListsSafeAndBreakingChangesAndExitsOneOnBreaking() throws Exception {
 		Path before = dir.resolve("v1");
 		Path after = dir.resolve("v2");

@@ -1,0 +1,227 @@
+package dev.byron.modeler.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.byron.dsl.api.ModelDiagnostic;
+import dev.byron.modeler.diagram.C4Level;
+import dev.byron.modeler.diagram.DiagramNode;
+import dev.byron.modeler.diagram.SvgWriter;
+import dev.byron.modeler.studio.Analysis;
+import dev.byron.modeler.studio.Project;
+import dev.byron.modeler.studio.StudioCore;
+import dev.byron.runtime.http.Exchange;
+import dev.byron.runtime.http.HttpHandler;
+import dev.byron.runtime.http.ServerLimits;
+import dev.byron.runtime.http.WebServer;
+
+/**
+ * Byron Studio in the browser: the same {@link StudioCore} as the desktop window, behind a small JSON API, and
+ * a page that edits the project's texts and draws the diagram the server lays out (SVG, the same layout as the
+ * desktop and {@code byron diagram}). It answers only on the loopback address it was given and only to pages it
+ * served itself (the Host and Origin are checked), since it writes the project's files.
+ */
+public final class WebStudio implements AutoCloseable {
+	private static final ObjectMapper JSON = new ObjectMapper();
+	private final Project project;
+	private final StudioCore core;
+	private final WebServer server;
+	private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	private WebStudio(Project project, String host, int port) throws IOException {
+		this.project = project;
+		this.core = new StudioCore(project, Runnable::run, new StudioCore.Listener() {
+			@Override
+			public void log(String line) {
+				log.add(line);
+			}
+
+			@Override
+			public void busy(boolean busy) {
+			}
+
+			@Override
+			public void failed(String job, String reason) {
+				log.add(job + " failed: " + reason);
+			}
+		});
+		Map<String, HttpHandler> routes = new LinkedHashMap<>();
+		routes.put("/api/project", guarded(this::projectFiles));
+		routes.put("/api/file", guarded(this::putFile));
+		routes.put("/api/analysis", guarded(this::analysis));
+		routes.put("/api/save", guarded(this::save));
+		routes.put("/", guarded(this::page));
+		this.server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-web-studio");
+	}
+
+	/** Serves the studio for a project on {@code host} (a loopback address) and {@code port} (0: any free one). */
+	public static WebStudio start(Project project, String host, int port) throws IOException {
+		if (!java.net.InetAddress.getByName(host).isLoopbackAddress()) {
+			throw new IllegalArgumentException("Byron Studio on the web answers on this machine only: " + host
+					+ " is not a loopback address (use 127.0.0.1).");
+		}
+		return new WebStudio(project, host, port);
+	}
+
+	public String url() {
+		return "http://" + server.address().getHostString() + ":" + server.port() + "/";
+	}
+
+	/** Refuses requests that do not come from a page of this server (DNS rebinding, other sites' scripts). */
+	private HttpHandler guarded(HttpHandler handler) {
+		return exchange -> {
+			String host = exchange.header("Host");
+			String expected = ":" + server.port();
+			boolean local = host != null && (host.equals("127.0.0.1" + expected) || host.equals("localhost" + expected)
+					|| host.equals("[::1]" + expected));
+			String origin = exchange.header("Origin");
+			boolean sameOrigin = origin == null || origin.equals("http://" + host);
+			if (!local || !sameOrigin) {
+				exchange.respond(403, "text/plain; charset=utf-8", "Byron Studio answers its own pages on this machine only.");
+				return;
+			}
+			handler.handle(exchange);
+		};
+	}
+
+	private void page(Exchange exchange) throws IOException {
+		String path = exchange.path();
+		String resource = switch (path) {
+			case "/", "/index.html" -> "index.html";
+			case "/studio.js" -> "studio.js";
+			case "/studio.css" -> "studio.css";
+			default -> null;
+		};
+		if (resource == null) {
+			exchange.respond(404, "text/plain; charset=utf-8", "No such page: " + path);
+			return;
+		}
+		try (InputStream in = WebStudio.class.getResourceAsStream(resource)) {
+			String type = resource.endsWith(".js") ? "text/javascript" : resource.endsWith(".css") ? "text/css" : "text/html";
+			exchange.setHeader("Cache-Control", "no-store");
+			exchange.respond(200, type + "; charset=utf-8", in.readAllBytes());
+		}
+	}
+
+	private void projectFiles(Exchange exchange) throws IOException {
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (Path file : project.files()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("path", project.relative(file));
+			entry.put("model", Project.isModel(file));
+			entry.put("modified", project.isModified(file));
+			entry.put("text", project.text(file));
+			files.add(entry);
+		}
+		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "files", files));
+	}
+
+	private void putFile(Exchange exchange) throws IOException {
+		if (!"PUT".equals(exchange.method())) {
+			exchange.respond(405, "text/plain; charset=utf-8", "PUT the file's text.");
+			return;
+		}
+		Path file = file(exchange);
+		if (file == null) {
+			exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
+			return;
+		}
+		project.setText(file, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8));
+		exchange.respond(204);
+	}
+
+	private void save(Exchange exchange) throws IOException {
+		if (!"POST".equals(exchange.method())) {
+			exchange.respond(405, "text/plain; charset=utf-8", "POST to save.");
+			return;
+		}
+		Project.Saved saved = project.save();
+		json(exchange, 200, Map.of("written", saved.written().stream().map(project::relative).toList(), "changedOnDisk",
+				saved.changedOnDisk().stream().map(project::relative).toList()));
+	}
+
+	private void analysis(Exchange exchange) throws IOException {
+		Map<String, String> query = query(exchange.rawQuery());
+		C4Level level = C4Level.parse(query.getOrDefault("level", "containers"));
+		CompletableFuture<Analysis> shown = new CompletableFuture<>();
+		core.analyse(level, query.get("component"), shown::complete);
+		Analysis result;
+		try {
+			result = shown.get(60, TimeUnit.SECONDS);
+		} catch (Exception e) {
+			exchange.respond(503, "text/plain; charset=utf-8", "The model could not be read in time: " + e.getMessage());
+			return;
+		}
+		List<Map<String, Object>> diagnostics = new ArrayList<>();
+		for (ModelDiagnostic d : result.diagnostics()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("file", d.file() == null ? null : project.relative(d.file().toAbsolutePath().normalize()));
+			entry.put("line", d.line());
+			entry.put("column", d.column());
+			entry.put("offset", d.offset());
+			entry.put("length", d.length());
+			entry.put("severity", d.severity().label());
+			entry.put("code", d.code());
+			entry.put("message", d.message());
+			diagnostics.add(entry);
+		}
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		for (DiagramNode node : result.diagram().diagram().nodes()) {
+			if (node.source() != null && node.source().file() != null) {
+				nodes.add(Map.of("id", node.id(), "file", project.relative(node.source().file().toAbsolutePath().normalize()),
+						"offset", node.source().offset(), "length", node.source().length()));
+			}
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("system", result.result().model().system());
+		answer.put("components", result.result().model().components().stream().map(c -> c.name()).toList());
+		answer.put("diagnostics", diagnostics);
+		answer.put("nodes", nodes);
+		answer.put("svg", SvgWriter.write(result.diagram()));
+		json(exchange, 200, answer);
+	}
+
+	private Path file(Exchange exchange) {
+		String relative = query(exchange.rawQuery()).get("path");
+		if (relative == null) {
+			return null;
+		}
+		Path file = project.folder().resolve(relative).toAbsolutePath().normalize();
+		return project.files().contains(file) ? file : null; // only the project's own documents, never ../ or others
+	}
+
+	private static Map<String, String> query(String raw) {
+		Map<String, String> values = new LinkedHashMap<>();
+		if (raw != null) {
+			for (String pair : raw.split("&")) {
+				int eq = pair.indexOf('=');
+				if (eq > 0) {
+					values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return values;
+	}
+
+	private static void json(Exchange exchange, int status, Object value) throws IOException {
+		exchange.respond(status, "application/json", JSON.writeValueAsBytes(value));
+	}
+
+	@Override
+	public void close() {
+		server.close();
+		core.close();
+	}
+}

@@ -1,0 +1,131 @@
+// Byron Studio in the browser: the texts are edited here, the server reads the model and lays the diagram out
+// (the same code as the desktop studio), and this page shows what it answers.
+const $ = (id) => document.getElementById(id);
+const state = { files: [], current: null, analysis: null, timer: null, generation: 0 };
+
+async function load() {
+  const project = await (await fetch('/api/project')).json();
+  $('folder').textContent = project.folder;
+  state.files = project.files;
+  const first = state.files.find((f) => f.model && /component\s/.test(f.text)) || state.files[0];
+  show(first.path);
+  await analyse();
+}
+
+function file(path) {
+  return state.files.find((f) => f.path === path);
+}
+
+function renderFiles() {
+  const list = $('files');
+  list.replaceChildren(...state.files.map((f) => {
+    const item = document.createElement('li');
+    item.textContent = f.path;
+    item.dataset.path = f.path;
+    item.classList.toggle('current', f.path === state.current);
+    item.classList.toggle('modified', f.modified);
+    item.onclick = () => show(f.path);
+    return item;
+  }));
+}
+
+function show(path) {
+  state.current = path;
+  $('text').value = file(path).text;
+  renderFiles();
+}
+
+function select(path, offset, length) {
+  if (state.current !== path) {
+    show(path);
+  }
+  const area = $('text');
+  area.focus();
+  area.setSelectionRange(offset, offset + length);
+  // bring the selection into view: the line it starts on, near the top
+  const line = area.value.slice(0, offset).split('\n').length - 1;
+  area.scrollTop = Math.max(0, line * parseFloat(getComputedStyle(area).lineHeight || '16') - 40);
+}
+
+$('text').addEventListener('input', () => {
+  const current = file(state.current);
+  current.text = $('text').value;
+  current.modified = true;
+  renderFiles();
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => send(current), 250);
+});
+
+async function send(current) {
+  await fetch('/api/file?path=' + encodeURIComponent(current.path), { method: 'PUT', body: current.text });
+  await analyse();
+}
+
+async function analyse() {
+  const mine = ++state.generation;
+  const level = $('level').value;
+  const component = $('component').value;
+  const query = 'level=' + level + (level === 'component' && component ? '&component=' + encodeURIComponent(component) : '');
+  const analysis = await (await fetch('/api/analysis?' + query)).json();
+  if (mine !== state.generation) {
+    return; // a newer one is on its way
+  }
+  state.analysis = analysis;
+  $('diagram').innerHTML = analysis.svg;
+  for (const node of $('diagram').querySelectorAll('g.node')) {
+    node.addEventListener('click', () => {
+      $('diagram').querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
+      node.classList.add('selected');
+      const source = analysis.nodes.find((n) => n.id === node.id);
+      if (source) {
+        select(source.file, source.offset, source.length);
+      }
+    });
+  }
+  const problems = analysis.diagnostics.map((d) => {
+    const item = document.createElement('li');
+    item.className = d.severity;
+    item.textContent = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
+    item.onclick = () => select(d.file, d.offset, d.length);
+    return item;
+  });
+  $('problems').replaceChildren(...problems);
+  const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  $('status').textContent = `system ${analysis.system}: ${analysis.components.length} components, ${errors} errors`;
+  $('status').classList.toggle('error', errors > 0);
+  const choice = $('component');
+  const keep = choice.value;
+  choice.replaceChildren(...analysis.components.map((name) => new Option(name, name, false, name === keep)));
+}
+
+async function save() {
+  const saved = await (await fetch('/api/save', { method: 'POST' })).json();
+  const project = await (await fetch('/api/project')).json();
+  for (const f of state.files) {
+    f.modified = project.files.find((p) => p.path === f.path)?.modified ?? f.modified;
+  }
+  renderFiles();
+  $('status').textContent = saved.changedOnDisk.length
+    ? 'Not saved, changed on disk since they were read: ' + saved.changedOnDisk.join(', ')
+    : 'Saved ' + (saved.written.join(', ') || 'nothing (no changes)');
+}
+
+$('save').onclick = save;
+document.addEventListener('keydown', (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+    e.preventDefault();
+    save();
+  }
+});
+$('level').onchange = () => {
+  $('component').disabled = $('level').value !== 'component';
+  analyse();
+};
+$('component').onchange = analyse;
+window.addEventListener('beforeunload', (e) => {
+  if (state.files.some((f) => f.modified)) {
+    e.preventDefault();
+    e.returnValue = '';
+  }
+});
+load();

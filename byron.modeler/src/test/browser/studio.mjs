@@ -1,0 +1,63 @@
+// Uses Byron Studio in the browser as a person would: type a component and see its box, make an error and see it
+// listed, click a box and see its text selected, save with Ctrl+S. Prints what it saw as JSON.
+// Usage: node studio.mjs <url> <screenshot.png>
+import puppeteer from 'puppeteer-core';
+
+const [url, screenshot] = process.argv.slice(2);
+const browser = await puppeteer.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  defaultViewport: { width: 1500, height: 920 },
+});
+const seen = {};
+const box = (id) => `#diagram g.node[id="${id}"]`;
+try {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
+  await page.waitForSelector(box('component:posts'), { timeout: 60000 });
+  seen.files = await page.$$eval('#files li', (items) => items.map((i) => i.textContent));
+
+  // type a component at the end of the file shown
+  await page.click('#text');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('End');
+  await page.keyboard.up('Control');
+  await page.keyboard.type('\ncomponent billing {\n  entity Invoice {\n    total: Float\n  }\n}\n');
+  await page.waitForSelector(box('component:billing'), { timeout: 60000 });
+  seen.typed = true;
+  seen.modifiedMarked = await page.$eval('#files li.current', (i) => i.classList.contains('modified'));
+
+  // an error, listed with its code, and its line selected on click
+  await page.click('#files li[data-path="posts.byron"]');
+  await page.$eval('#text', (area) => {
+    area.value = area.value.replace('accounts.User!', 'accounts.Usr!');
+    area.dispatchEvent(new Event('input'));
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('[unknown-type]')),
+    { timeout: 60000 });
+  seen.problem = await page.$eval('#problems li', (li) => li.textContent);
+  await page.click('#problems li');
+  seen.problemSelection = await page.$eval('#text', (a) => a.value.slice(a.selectionStart, a.selectionEnd));
+  await page.$eval('#text', (area) => {
+    area.value = area.value.replace('accounts.Usr!', 'accounts.User!');
+    area.dispatchEvent(new Event('input'));
+  });
+  await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
+
+  // a box shows its declaration
+  await page.click('#files li[data-path="accounts.byron"]');
+  await page.click(box('component:posts'));
+  seen.boxSelection = await page.$eval('#text', (a) => a.value.slice(a.selectionStart, a.selectionStart + 16));
+  seen.fileShown = await page.$eval('#files li.current', (i) => i.textContent);
+  await page.screenshot({ path: screenshot });
+
+  await page.keyboard.down('Control');
+  await page.keyboard.press('s');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.querySelectorAll('#files li.modified').length === 0, { timeout: 60000 });
+  seen.saved = await page.$eval('#status', (s) => s.textContent);
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));

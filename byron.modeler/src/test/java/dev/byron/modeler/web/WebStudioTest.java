@@ -1,0 +1,112 @@
+package dev.byron.modeler.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.byron.modeler.studio.Project;
+
+/** Byron Studio in a real headless Chromium, driven as a person would, and closed to anyone else. */
+class WebStudioTest {
+	private static final Path EXAMPLES = Path.of(System.getProperty("byron.examples", "../examples"));
+	private static final Path SCREENSHOTS = Path.of(System.getProperty("byron.screenshots", "target/screenshots"));
+	private static final Path BROWSER = Path.of("src/test/browser");
+
+	@TempDir
+	Path project;
+
+	private void copyMicroblog() throws IOException {
+		try (var files = Files.walk(EXAMPLES.resolve("microblog"))) {
+			for (Path source : (Iterable<Path>) files::iterator) {
+				Path target = project.resolve(EXAMPLES.resolve("microblog").relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				} else {
+					Files.copy(source, target);
+				}
+			}
+		}
+	}
+
+	@Test
+	void inChromiumATypedComponentGetsItsBoxAnErrorIsListedABoxShowsItsTextAndCtrlSSaves() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copyMicroblog();
+		npmPackages();
+		Files.createDirectories(SCREENSHOTS);
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			Path screenshot = SCREENSHOTS.resolve("web-studio.png").toAbsolutePath();
+			String output = run(List.of("node", "studio.mjs", studio.url(), screenshot.toString()));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("files").toString()).contains("accounts.byron", "posts.byron", "hooks/PostsHooksImpl.java");
+			assertThat(seen.path("typed").asBoolean()).isTrue();
+			assertThat(seen.path("modifiedMarked").asBoolean()).isTrue();
+			assertThat(seen.path("problem").asText()).startsWith("posts.byron:").contains("Unknown type 'accounts.Usr'", "[unknown-type]");
+			assertThat(seen.path("problemSelection").asText()).isEqualTo("accounts.Usr");
+			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
+			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
+			assertThat(seen.path("saved").asText()).startsWith("Saved ");
+			assertThat(Files.readString(project.resolve("accounts.byron"))).contains("component billing {");
+			assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+		}
+	}
+
+	@Test
+	void itAnswersOnLoopbackOnlyAndOnlyToItsOwnPagesAndFiles() throws Exception {
+		copyMicroblog();
+		assertThatThrownBy(() -> WebStudio.start(Project.open(project), "0.0.0.0", 0)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("not a loopback address");
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			int port = Integer.parseInt(studio.url().replaceAll(".*:(\\d+)/$", "$1"));
+			assertThat(raw(port, "GET /api/project HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n"))
+					.startsWith("HTTP/1.1 200");
+			assertThat(raw(port, "GET /api/project HTTP/1.1\r\nHost: attacker.example:" + port + "\r\nConnection: close\r\n\r\n"))
+					.as("a rebound DNS name").startsWith("HTTP/1.1 403");
+			assertThat(raw(port, "PUT /api/file?path=accounts.byron HTTP/1.1\r\nHost: 127.0.0.1:" + port
+					+ "\r\nOrigin: http://attacker.example\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("another site's script")
+					.startsWith("HTTP/1.1 403");
+			assertThat(raw(port, "PUT /api/file?path=../outside.byron HTTP/1.1\r\nHost: 127.0.0.1:" + port
+					+ "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("a file outside the project").startsWith("HTTP/1.1 404");
+			assertThat(project.resolveSibling("outside.byron")).doesNotExist();
+		}
+	}
+
+	private static String raw(int port, String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static void npmPackages() throws Exception {
+		boolean npm = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+				.anyMatch(dir -> Files.isExecutable(Path.of(dir, "npm")));
+		Assumptions.assumeTrue(npm, "npm is needed for the browser checks");
+		if (!Files.isDirectory(BROWSER.resolve("node_modules/puppeteer-core"))) {
+			run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
+		}
+	}
+
+	private static String run(List<String> command) throws Exception {
+		Process process = new ProcessBuilder(new ArrayList<>(command)).directory(BROWSER.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(command + " finished").isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
+	}
+}
