@@ -44,6 +44,7 @@ try {
     area.dispatchEvent(new Event('input'));
   });
   await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
+  seen.restoredNotModified = await page.$eval('#files li[data-path="posts.byron"]', (i) => !i.classList.contains('modified'));
 
   // a box shows its declaration
   await page.click('#files li[data-path="accounts.byron"]');

@@ -138,7 +138,7 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		project.setText(file, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8));
-		exchange.respond(204);
+		json(exchange, 200, Map.of("modified", project.isModified(file)));
 	}
 
 	private void save(Exchange exchange) throws IOException {

@@ -57,7 +57,9 @@ $('text').addEventListener('input', () => {
 });
 
 async function send(current) {
-  await fetch('/api/file?path=' + encodeURIComponent(current.path), { method: 'PUT', body: current.text });
+  const answer = await (await fetch('/api/file?path=' + encodeURIComponent(current.path), { method: 'PUT', body: current.text })).json();
+  current.modified = answer.modified; // typed back to what is on disk: not modified
+  renderFiles();
   await analyse();
 }
 

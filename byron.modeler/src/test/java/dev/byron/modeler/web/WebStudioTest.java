@@ -58,6 +58,7 @@ class WebStudioTest {
 			assertThat(seen.path("modifiedMarked").asBoolean()).isTrue();
 			assertThat(seen.path("problem").asText()).startsWith("posts.byron:").contains("Unknown type 'accounts.Usr'", "[unknown-type]");
 			assertThat(seen.path("problemSelection").asText()).isEqualTo("accounts.Usr");
+			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
