@@ -54,6 +54,8 @@ final class RunCommand implements Callable<Integer> {
 		LocalSystem system;
 		try {
 			system = LocalSystem.start(path, options, out);
+			out.println("Press Ctrl-C to stop.");
+			out.flush();
 		} catch (LocalRunException e) {
 			spec.commandLine().getErr().println("byron: " + e.getMessage());
 			spec.commandLine().getErr().flush();

@@ -117,8 +117,16 @@ public final class HookImplementations {
 					.append(" {\n").append(indent).append(indent).append(gap.stub().body()).append('\n').append(indent).append("}\n");
 		}
 		String added = methods.toString();
+		// the types the file imports already are named as it names them
+		for (String imported : target.imports()) {
+			if (!imported.endsWith(".*")) {
+				added = added.replaceAll("\\b" + java.util.regex.Pattern.quote(imported) + "\\b",
+						java.util.regex.Matcher.quoteReplacement(imported.substring(imported.lastIndexOf('.') + 1)));
+			}
+		}
+		String body = added;
 		List<String> imports = RUNTIME_TYPES.stream()
-				.filter(type -> added.contains(type.substring(type.lastIndexOf('.') + 1)) && !target.imports().contains(type)
+				.filter(type -> body.contains(type.substring(type.lastIndexOf('.') + 1)) && !target.imports().contains(type)
 						&& !target.imports().contains(type.substring(0, type.lastIndexOf('.')) + ".*"))
 				.toList();
 		List<TextEdit> edits = new ArrayList<>();
@@ -126,7 +134,7 @@ public final class HookImplementations {
 			String lines = imports.stream().map(type -> "import " + type + ";\n").collect(Collectors.joining());
 			edits.add(new TextEdit(file, target.importsEnd(), 0, target.importsEnd() == 0 ? lines + "\n" : "\n" + lines.stripTrailing()));
 		}
-		edits.add(new TextEdit(file, target.closingBrace(), 0, added));
+		edits.add(new TextEdit(file, target.closingBrace(), 0, body));
 		return edits;
 	}
 

@@ -154,14 +154,14 @@ public final class JavaModel {
 		Map<String, String> timings = new LinkedHashMap<>();
 		for (HookDescriptor hook : component.hooks()) {
 			commandTypes.computeIfAbsent(hook.hook(), k -> new ArrayList<>()).add(commandStateType(component, hook.command()));
-			timings.merge(hook.hook(), hook.timing() + " " + hook.command(), (a, b) -> a + ", " + b);
+			timings.merge(hook.hook(), hook.timing().toLowerCase(java.util.Locale.ROOT) + " " + hook.command(), (a, b) -> a + ", " + b);
 		}
 		commandTypes.forEach((hook, types) -> {
 			String method = JavaNames.member(hook);
 			String type = types.stream().distinct().count() == 1 ? types.get(0) : "java.util.Map<String, Object>";
-			boolean before = timings.get(hook).toUpperCase().startsWith("BEFORE");
+			boolean before = timings.get(hook).startsWith("before");
 			boolean map = type.startsWith("java.util.Map");
-			String doc = timings.get(hook).toLowerCase() + (before ? ": return the state to append (changed or not), or throw"
+			String doc = timings.get(hook) + (before ? ": return the state to append (changed or not), or throw"
 					+ " ByronException to refuse the command" : ": the committed state");
 			String read = map ? "ctx.state()" : type + ".fromMap(ctx.state())";
 			String declaration = before ? type + " " + method + "(" + type + " state, CommandHookContext context) throws Exception"

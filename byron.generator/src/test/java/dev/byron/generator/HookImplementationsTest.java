@@ -57,9 +57,11 @@ class HookImplementationsTest {
 		List<HookImplementations.Gap> gaps = HookImplementations.find(MODEL, Map.of(HOOKS, PARTIAL));
 		String filled = apply(PARTIAL, HookImplementations.fill(PARTIAL, gaps));
 		assertThat(filled).contains("import dev.byron.runtime.api.ByronException;", "import dev.byron.runtime.spi.CommandHookContext;",
-				"public void announce(byron.shop.catalog.Item state, CommandHookContext context) {",
+				"public void announce(Item state, CommandHookContext context) {",
 				"cheapest is not implemented yet").endsWith("}\n");
 		assertThat(filled).as("in the file's own indentation").contains("\n  @Override\n  public void announce").doesNotContain("\t");
+		assertThat(filled).as("types the file imports, named as it names them").contains("java.util.List<Item> cheapest(")
+				.doesNotContain("byron.shop.catalog.Item state");
 		assertThat(filled.indexOf("import dev.byron.runtime.api.ByronException;")).isGreaterThan(filled.indexOf("import byron.shop.catalog.Item;"));
 		assertThat(HookImplementations.find(MODEL, Map.of(HOOKS, filled))).isEmpty();
 	}

@@ -211,7 +211,6 @@ public final class LocalSystem implements AutoCloseable {
 		log.println();
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop"
 				+ (tokensChecked ? " -H \"Authorization: Bearer $TOKEN\"" : ""));
-		log.println("Press Ctrl-C to stop.");
 		log.flush();
 	}
 

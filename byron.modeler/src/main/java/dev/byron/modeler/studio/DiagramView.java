@@ -185,15 +185,17 @@ final class DiagramView extends Pane {
 	}
 
 	void show(LaidOutDiagram laidOut) {
-		// fitted again on another view (level, component), when the picture grew out of the view at this zoom, and
-		// when a fitted picture changed size (a box moved out of it)
+		// Another view (level, component) opens at a legible size; the same view, edited, stays where it is shown
+		// (the whole of it again when it is shown whole), so that typing or moving a box never moves the picture.
 		boolean first = diagram == null || diagram.diagram().level() != laidOut.diagram().level()
-				|| !diagram.diagram().title().equals(laidOut.diagram().title())
-				|| (laidOut.width() > diagram.width() || laidOut.height() > diagram.height())
-						&& (laidOut.width() * content.getScaleX() > getWidth() || laidOut.height() * content.getScaleY() > getHeight())
-				|| placed == Placed.LEGIBLE && (laidOut.width() != diagram.width() || laidOut.height() != diagram.height());
-		boolean whole = placed == Placed.WHOLE && (diagram == null || laidOut.width() != diagram.width()
-				|| laidOut.height() != diagram.height());
+				|| !diagram.diagram().title().equals(laidOut.diagram().title());
+		boolean resized = diagram != null && (laidOut.width() != diagram.width() || laidOut.height() != diagram.height());
+		boolean whole = !first && placed == Placed.WHOLE && resized;
+		if (!first && !whole && resized) {
+			// the Group scales around its centre, which moved: keep the picture's top left where it was on screen
+			content.setTranslateX(content.getTranslateX() + (laidOut.width() - diagram.width()) / 2 * (content.getScaleX() - 1));
+			content.setTranslateY(content.getTranslateY() + (laidOut.height() - diagram.height()) / 2 * (content.getScaleY() - 1));
+		}
 		diagram = laidOut;
 		boxes.clear();
 		content.getChildren().clear();
@@ -234,10 +236,10 @@ final class DiagramView extends Pane {
 		drawLive();
 		drawOverview();
 		highlight(selected);
-		if (whole) {
-			fit();
-		} else if (first) {
+		if (first) {
 			fitLegibly();
+		} else if (whole) {
+			fit();
 		}
 	}
 
@@ -391,6 +393,11 @@ final class DiagramView extends Pane {
 		content.setTranslateY(content.getTranslateY() + (middle.getY() - wanted.getY()) * content.getScaleY());
 		placed = Placed.BY_HAND;
 		event.consume();
+	}
+
+	/** Where a point of the picture is on the screen, for tests. */
+	Point2D screenPointOf(double x, double y) {
+		return localToScreen(content.localToParent(x, y));
 	}
 
 	/** Whether the overview shows (part of the picture is out of view), for tests. */

@@ -79,8 +79,19 @@ final class ModelEditor extends StackPane {
 		return areas.computeIfAbsent(file, this::createArea);
 	}
 
+	/** Told which file the editor shows, whenever that changes. */
+	void setOnShow(java.util.function.Consumer<Path> listener) {
+		this.onShow = listener;
+	}
+
+	private java.util.function.Consumer<Path> onShow = file -> { };
+
 	void show(Path file) {
+		boolean changed = !file.equals(current);
 		current = file;
+		if (changed) {
+			onShow.accept(file);
+		}
 		CodeArea area = area(file);
 		VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
 		javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -361,6 +372,7 @@ final class ModelEditor extends StackPane {
 		area.getCaretBounds().ifPresent(bounds -> {
 			if (!fixMenu.getItems().isEmpty()) {
 				fixMenu.show(area, bounds.getMinX(), bounds.getMaxY());
+				preselectFirst(fixMenu); // Enter takes the first fix, as it takes the first completion
 			}
 		});
 	}

@@ -59,6 +59,8 @@ public final class StudioCore implements AutoCloseable {
 	private final ExecutorService analyses = daemon("byron-studio-analysis");
 	private final ExecutorService jobs = daemon("byron-studio-jobs");
 	private final ExecutorService sampler = daemon("byron-studio-live");
+	private final ExecutorService checks = daemon("byron-studio-check");
+	private Path checkWork;
 	private final AtomicLong generation = new AtomicLong();
 	private final AtomicBoolean sampling = new AtomicBoolean();
 	private volatile DiagramPositions positions = DiagramPositions.none();
@@ -134,6 +136,38 @@ public final class StudioCore implements AutoCloseable {
 				return List.<QuickFixes.Fix>of(); // the class changed since: the next analysis says what is missing now
 			}
 		}).orElse(List.of());
+	}
+
+	/**
+	 * Compiles {@code hooks/} against the model on disk, as Run would, off the UI thread; {@code found} gets the
+	 * compiler's errors in the project's files (none when it compiles). Nothing when the model itself has errors.
+	 */
+	public void checkHooks(Consumer<List<ModelDiagnostic>> found) {
+		var sources = project.sources();
+		var code = project.javaTexts();
+		if (code.isEmpty()) {
+			ui.execute(() -> found.accept(List.of()));
+			return;
+		}
+		checks.submit(() -> {
+			try {
+				var result = loader.loadSources(sources);
+				if (result.hasErrors()) {
+					return; // the model's own errors are listed already
+				}
+				if (checkWork == null) {
+					checkWork = java.nio.file.Files.createTempDirectory("byron-studio-check");
+				}
+				dev.byron.deployer.local.HookBuild.compile(project.folder(), dev.byron.generator.GenerationInput.of(result.model()),
+						checkWork);
+				ui.execute(() -> found.accept(List.of()));
+			} catch (dev.byron.deployer.local.LocalRunException e) {
+				List<ModelDiagnostic> problems = RunProblems.of(project.folder(), e.getMessage(), code);
+				ui.execute(() -> found.accept(problems));
+			} catch (IOException | RuntimeException e) {
+				log("Could not check hooks/: " + e.getMessage());
+			}
+		});
 	}
 
 	// ---- the layout the user arranged ----------------------------------------------------------------
@@ -307,6 +341,14 @@ public final class StudioCore implements AutoCloseable {
 		analyses.shutdownNow();
 		jobs.shutdownNow();
 		sampler.shutdownNow();
+		checks.shutdownNow();
+		if (checkWork != null) {
+			try {
+				dev.byron.deployer.local.HookBuild.deleteTree(checkWork);
+			} catch (IOException e) {
+				// a temporary folder: the system cleans it up
+			}
+		}
 	}
 
 	/** Lines written by a running system, one call per line. */

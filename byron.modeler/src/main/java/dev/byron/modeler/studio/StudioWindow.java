@@ -255,6 +255,18 @@ public final class StudioWindow extends BorderPane {
 				deployButton, busy, spacer, new Label("Level"), level, new Label("Component"), component, fit, exportButton);
 	}
 
+	/** The file the editor shows, chosen in the tree: the two never disagree on which file is being edited. */
+	private void markInTree(Path file) {
+		if (files.getRoot() == null) {
+			return;
+		}
+		for (TreeItem<Path> item : files.getRoot().getChildren()) {
+			if (item.getValue().equals(file) && files.getSelectionModel().getSelectedItem() != item) {
+				files.getSelectionModel().select(item);
+			}
+		}
+	}
+
 	/** The project's documents in the tree: the model's files, then the Java files of hooks/. */
 	private void fillTree() {
 		TreeItem<Path> rootItem = new TreeItem<>(project.folder());
@@ -304,10 +316,17 @@ public final class StudioWindow extends BorderPane {
 			}
 		});
 		files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-			if (item != null && !item.getValue().equals(project.folder())) {
+			if (item != null && !item.getValue().equals(project.folder()) && !item.getValue().equals(editor.current())) {
 				editor.show(item.getValue());
 			}
 		});
+		files.setOnMouseClicked(e -> { // a click on the row already chosen shows its file again
+			TreeItem<Path> item = files.getSelectionModel().getSelectedItem();
+			if (item != null && !item.getValue().equals(project.folder()) && !item.getValue().equals(editor.current())) {
+				editor.show(item.getValue());
+			}
+		});
+		editor.setOnShow(this::markInTree);
 		problems.setCellFactory(list -> new ListCell<>() {
 			@Override
 			protected void updateItem(ModelDiagnostic item, boolean empty) {
@@ -655,6 +674,13 @@ public final class StudioWindow extends BorderPane {
 		try {
 			Project.Saved saved = project.save();
 			files.refresh();
+			if (!saved.written().isEmpty()) {
+				// what a saved model or Java file breaks in hooks/ shows now, not at the next Run
+				core.checkHooks(found -> {
+					runProblems.setAll(found);
+					showProblems(analysis);
+				});
+			}
 			log(saved.written().isEmpty() ? "Nothing to save." : "Saved " + saved.written().stream().map(project::relative).toList() + ".");
 			if (!saved.changedOnDisk().isEmpty()) {
 				log("Not saved, changed on disk since they were opened: " + saved.changedOnDisk().stream().map(project::relative).toList()
@@ -683,7 +709,10 @@ public final class StudioWindow extends BorderPane {
 		}
 		runButton.setDisable(true);
 		runProblems.clear();
-		core.run(runPort, this::started, () -> runButton.setDisable(core.running() != null));
+		core.run(runPort, this::started, () -> {
+			runButton.setDisable(core.running() != null);
+			editor.requestFocus(); // not on the next button, Deploy, where a stray Enter would start it
+		});
 	}
 
 	private void started(LocalSystem system) {
@@ -693,7 +722,11 @@ public final class StudioWindow extends BorderPane {
 		serviceRefresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshServices()));
 		serviceRefresh.setCycleCount(Timeline.INDEFINITE);
 		serviceRefresh.play();
-		browser.accept(system.gatewayUrl());
+		try {
+			browser.accept(system.gatewayUrl());
+		} catch (RuntimeException e) {
+			log("Could not open a browser on " + system.gatewayUrl() + ": " + e.getMessage() + ". Open it yourself.");
+		}
 	}
 
 	/** The running system's state in the Services list and on the diagram. */
@@ -729,6 +762,10 @@ public final class StudioWindow extends BorderPane {
 		core.stop(() -> {
 			runButton.setDisable(false);
 			refreshServices();
+			if (analysis != null) {
+				show(analysis); // the status no longer says where it runs
+			}
+			editor.requestFocus();
 		});
 	}
 

@@ -340,7 +340,7 @@ class StudioWindowTest {
 		robot.interact(() -> window.problemMenu().getItems().get(0).fire());
 		waitFor(() -> window.analysis().gaps().isEmpty());
 		assertThat(window.problemsList().getItems()).isEmpty();
-		assertThat(window.editor().area(hooks).getText()).contains("public void announcePost(byron.microblog.posts.Post state,");
+		assertThat(window.editor().area(hooks).getText()).contains("public void announcePost(Post state, CommandHookContext context) {");
 		waitFor(() -> treeLabel(robot, "hooks/PostsHooksImpl.java").endsWith("\u2022")); // written on save, like any edit
 		assertThat(Files.readString(hooks)).doesNotContain("announcePost");
 	}
@@ -373,7 +373,8 @@ class StudioWindowTest {
 			reopened.dispose();
 		}
 
-		robot.rightClickOn(emptyDiagramSpot(robot));
+		robot.interact(() -> window.diagramView().fit());
+		robot.rightClickOn(window.diagramView().screenPointOf(8, 8)); // the picture's margin, beside its title
 		robot.clickOn("Lay out this view again");
 		waitFor(() -> window.analysis().diagram().boxes().get("component:likes").x() != placed.x());
 		assertThat(project.resolve("byron-layout.json")).doesNotExist();
@@ -439,6 +440,21 @@ class StudioWindowTest {
 		waitFor(() -> hooks.equals(window.editor().current()));
 		assertThat(window.editor().area(hooks).getSelectedText()).contains("nonsense");
 		screenshot(robot, window, "studio-compile-error.png");
+	}
+
+	@Test
+	void savingAModelThatBreaksTheHooksJavaListsTheCompilersErrorsAndTheTreeFollowsTheEditor(FxRobot robot) throws Exception {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> window.editor().show(posts));
+		waitFor(() -> "posts.byron".equals(String.valueOf(window.filesTree().getSelectionModel().getSelectedItem().getValue().getFileName())));
+		robot.interact(() -> window.editor().rename(posts, area.getText().indexOf("Post {") + 1, "Article"));
+		waitFor(() -> !window.analysis().result().hasErrors() && area.getText().contains("entity Article {"));
+		robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+		waitFor(60, () -> window.problemsList().getItems().stream().anyMatch(d -> d.code().equals("hook-compile-error")
+				&& d.file().endsWith("hooks/PostsHooksImpl.java")));
+		assertThat(window.problemsList().getItems()).filteredOn(d -> d.code().equals("hook-compile-error"))
+				.anySatisfy(d -> assertThat(d.message()).contains("Post"));
 	}
 
 	@Test
@@ -548,7 +564,7 @@ class StudioWindowTest {
 		assertThat(window.editor().fixMenu().getItems()).extracting(i -> ((javafx.scene.control.Label) ((javafx.scene.control.CustomMenuItem) i).getContent()).getText())
 				.containsExactly("Change to the closest name");
 		screenshot(robot, window, "studio-quick-fix.png");
-		robot.interact(() -> window.editor().fixMenu().getItems().get(0).fire());
+		robot.push(KeyCode.ENTER); // the first fix is chosen already
 		waitFor(() -> !window.analysis().result().hasErrors(), () -> window.analysis().result().diagnostics().toString());
 		assertThat(area.getText()).contains("accounts.User!").doesNotContain("accounts.Usr");
 	}
@@ -687,6 +703,8 @@ class StudioWindowTest {
 		assertThat(answer.body()).contains("\"users\"");
 		robot.clickOn("Stop");
 		waitFor(30, () -> !window.isRunning() && window.servicesList().getItems().isEmpty());
+		waitFor(() -> !window.statusText().contains("running at"));
+		assertThat(robot.lookup("Deploy").queryButton().isFocused()).as("a stray Enter starts no deploy").isFalse();
 	}
 
 	@Test
