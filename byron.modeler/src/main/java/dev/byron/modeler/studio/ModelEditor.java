@@ -99,6 +99,13 @@ final class ModelEditor extends StackPane {
 		area.requestFocus();
 	}
 
+	/** Puts the keyboard in the text shown. */
+	void focusText() {
+		if (current != null) {
+			area(current).requestFocus();
+		}
+	}
+
 	FindBar findBar() {
 		return findBar;
 	}
@@ -233,7 +240,11 @@ final class ModelEditor extends StackPane {
 		KeyCombination redoToo = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 		// Undo and redo by keys go where the buttons go: an edit that changed several files is taken back in all
 		area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-			if (undoKey.match(e)) {
+			if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+				area.replaceSelection("\n" + indentAfter(area.getText(), area.getSelection().getStart()));
+				area.requestFollowCaret();
+				e.consume();
+			} else if (undoKey.match(e)) {
 				undo();
 				e.consume();
 			} else if (redoKey.match(e) || redoToo.match(e)) {
@@ -267,6 +278,18 @@ final class ModelEditor extends StackPane {
 		});
 		restyle(file, area);
 		return area;
+	}
+
+	/** The indentation a new line takes: the current line's, one step deeper after an opening brace. */
+	static String indentAfter(String text, int caret) {
+		int start = text.lastIndexOf('\n', caret - 1) + 1;
+		int end = start;
+		while (end < caret && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+			end++;
+		}
+		String indent = text.substring(start, end);
+		String before = text.substring(start, caret).stripTrailing();
+		return before.endsWith("{") ? indent + (indent.startsWith("\t") ? "\t" : "  ") : indent;
 	}
 
 	/** F2: asks for the new name of what stands at the caret, and renames it and every reference, as one step. */

@@ -707,11 +707,12 @@ public final class StudioWindow extends BorderPane {
 		if (core.running() != null || !savedFirst("run the system")) {
 			return;
 		}
+		editor.focusText();
 		runButton.setDisable(true);
 		runProblems.clear();
 		core.run(runPort, this::started, () -> {
 			runButton.setDisable(core.running() != null);
-			editor.requestFocus(); // not on the next button, Deploy, where a stray Enter would start it
+			editor.focusText(); // not on the next button, Deploy, where a stray Enter would start it
 		});
 	}
 
@@ -757,6 +758,7 @@ public final class StudioWindow extends BorderPane {
 		if (serviceRefresh != null) {
 			serviceRefresh.stop();
 		}
+		editor.focusText(); // before the button goes grey: the focus would go on to Deploy
 		stopButton.setDisable(true);
 		diagram.showLive(null);
 		core.stop(() -> {
@@ -765,7 +767,6 @@ public final class StudioWindow extends BorderPane {
 			if (analysis != null) {
 				show(analysis); // the status no longer says where it runs
 			}
-			editor.requestFocus();
 		});
 	}
 

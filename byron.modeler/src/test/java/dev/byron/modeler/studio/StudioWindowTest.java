@@ -458,6 +458,23 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void enterStartsTheNewLineAtTheIndentationOfTheLineAboveAndOneDeeperAfterABrace(FxRobot robot) {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		CodeArea area = window.editor().area(posts);
+		robot.interact(() -> {
+			window.editor().show(posts);
+			area.moveTo(area.getText().indexOf("  entity Post {") + "  entity Post {".length());
+			area.requestFocus();
+		});
+		robot.push(KeyCode.ENTER);
+		robot.write("id2: ID");
+		assertThat(area.getText()).contains("  entity Post {\n    id2: ID\n    author: accounts.User!");
+		robot.push(KeyCode.ENTER);
+		robot.write("x: Int");
+		assertThat(area.getText()).contains("    id2: ID\n    x: Int\n");
+	}
+
+	@Test
 	void generateListsTheFilesItWrites(FxRobot robot) {
 		robot.clickOn("Generate");
 		waitFor(() -> window.logText().contains(" written, "), window::logText);
