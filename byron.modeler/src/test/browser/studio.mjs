@@ -51,6 +51,19 @@ try {
   await page.click(box('component:posts'));
   seen.boxSelection = await page.$eval('#text', (a) => a.value.slice(a.selectionStart, a.selectionStart + 16));
   seen.fileShown = await page.$eval('#files li.current', (i) => i.textContent);
+
+  // a box dragged to another place stays there, and the view can be laid out again
+  const rectX = () => page.$eval(box('component:likes') + ' rect', (r) => Number(r.getAttribute('x')));
+  const before = await rectX();
+  await page.$eval(box('component:likes'), (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
+  const at = await (await page.$(box('component:likes'))).boundingBox();
+  await page.mouse.move(at.x + at.width / 2, at.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(at.x + at.width / 2 - 60, at.y + 60, { steps: 5 });
+  await page.mouse.move(at.x + at.width / 2 - 120, at.y + 100, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
+  seen.movedBy = Math.round((await rectX()) - before);
   await page.screenshot({ path: screenshot });
 
   await page.keyboard.down('Control');

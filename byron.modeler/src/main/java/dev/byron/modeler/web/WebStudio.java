@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramNode;
+import dev.byron.modeler.diagram.LaidOutDiagram;
 import dev.byron.modeler.diagram.SvgWriter;
 import dev.byron.modeler.studio.Analysis;
 import dev.byron.modeler.studio.Project;
@@ -61,6 +63,8 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/file", guarded(this::putFile));
 		routes.put("/api/analysis", guarded(this::analysis));
 		routes.put("/api/save", guarded(this::save));
+		routes.put("/api/move", guarded(this::move));
+		routes.put("/api/layout/reset", guarded(this::resetLayout));
 		routes.put("/", guarded(this::page));
 		this.server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-web-studio");
 	}
@@ -152,15 +156,9 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	private void analysis(Exchange exchange) throws IOException {
-		Map<String, String> query = query(exchange.rawQuery());
-		C4Level level = C4Level.parse(query.getOrDefault("level", "containers"));
-		CompletableFuture<Analysis> shown = new CompletableFuture<>();
-		core.analyse(level, query.get("component"), shown::complete);
-		Analysis result;
-		try {
-			result = shown.get(60, TimeUnit.SECONDS);
-		} catch (Exception e) {
-			exchange.respond(503, "text/plain; charset=utf-8", "The model could not be read in time: " + e.getMessage());
+		Analysis result = analysed(query(exchange.rawQuery()));
+		if (result == null) {
+			exchange.respond(503, "text/plain; charset=utf-8", "The model could not be read in time.");
 			return;
 		}
 		List<Map<String, Object>> diagnostics = new ArrayList<>();
@@ -189,7 +187,47 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("diagnostics", diagnostics);
 		answer.put("nodes", nodes);
 		answer.put("svg", SvgWriter.write(result.diagram()));
+		answer.put("kept", core.positions().keeps(result.diagram().diagram()));
+		Map<String, Object> boxes = new LinkedHashMap<>();
+		result.diagram().boxes().forEach((id, box) -> boxes.put(id, Map.of("x", box.x(), "y", box.y())));
+		answer.put("boxes", boxes);
 		json(exchange, 200, answer);
+	}
+
+	/** A box dropped at a new top-left corner of the picture: kept, as on the desktop (ADR 30). */
+	private void move(Exchange exchange) throws IOException {
+		if (!"POST".equals(exchange.method())) {
+			exchange.respond(405, "text/plain; charset=utf-8", "POST the box and where it goes.");
+			return;
+		}
+		JsonNode body = JSON.readTree(exchange.body());
+		Analysis shown = analysed(query(exchange.rawQuery()));
+		String id = body.path("id").asText();
+		if (shown == null || !shown.diagram().boxes().containsKey(id) || !body.path("x").isNumber() || !body.path("y").isNumber()) {
+			exchange.respond(400, "text/plain; charset=utf-8", "Give the id of a box of this view and its new x and y.");
+			return;
+		}
+		core.moved(shown.diagram(), id, new LaidOutDiagram.Point(body.path("x").asDouble(), body.path("y").asDouble()));
+		exchange.respond(204);
+	}
+
+	private void resetLayout(Exchange exchange) throws IOException {
+		Analysis shown = analysed(query(exchange.rawQuery()));
+		if (shown != null) {
+			core.resetLayout(shown.diagram().diagram());
+		}
+		exchange.respond(204);
+	}
+
+	/** The analysis of a view the query names, as the page shows it; null when it cannot be had in time. */
+	private Analysis analysed(Map<String, String> query) {
+		CompletableFuture<Analysis> shown = new CompletableFuture<>();
+		core.analyse(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component"), shown::complete);
+		try {
+			return shown.get(60, TimeUnit.SECONDS);
+		} catch (Exception e) {
+			return null;
+		}
 	}
 
 	private Path file(Exchange exchange) {

@@ -65,24 +65,15 @@ async function send(current) {
 
 async function analyse() {
   const mine = ++state.generation;
-  const level = $('level').value;
-  const component = $('component').value;
-  const query = 'level=' + level + (level === 'component' && component ? '&component=' + encodeURIComponent(component) : '');
-  const analysis = await (await fetch('/api/analysis?' + query)).json();
+  const analysis = await (await fetch('/api/analysis?' + viewQuery())).json();
   if (mine !== state.generation) {
     return; // a newer one is on its way
   }
   state.analysis = analysis;
   $('diagram').innerHTML = analysis.svg;
+  $('relayout').hidden = !analysis.kept;
   for (const node of $('diagram').querySelectorAll('g.node')) {
-    node.addEventListener('click', () => {
-      $('diagram').querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
-      node.classList.add('selected');
-      const source = analysis.nodes.find((n) => n.id === node.id);
-      if (source) {
-        select(source.file, source.offset, source.length);
-      }
-    });
+    node.addEventListener('mousedown', (e) => drag(e, node, analysis));
   }
   const problems = analysis.diagnostics.map((d) => {
     const item = document.createElement('li');
@@ -99,6 +90,53 @@ async function analyse() {
   const keep = choice.value;
   choice.replaceChildren(...analysis.components.map((name) => new Option(name, name, false, name === keep)));
 }
+
+function viewQuery() {
+  const level = $('level').value;
+  const component = $('component').value;
+  return 'level=' + level + (level === 'component' && component ? '&component=' + encodeURIComponent(component) : '');
+}
+
+// A press on a box: released where it was pressed, it shows the box's text; dragged, the box goes where it is
+// dropped and stays there (the server keeps the place, as the desktop studio does).
+function drag(event, node, analysis) {
+  event.preventDefault();
+  const scale = node.ownerSVGElement.getScreenCTM().a;
+  const start = { x: event.clientX, y: event.clientY };
+  let moved = { x: 0, y: 0 };
+  const follow = (e) => {
+    moved = { x: (e.clientX - start.x) / scale, y: (e.clientY - start.y) / scale };
+    node.setAttribute('transform', `translate(${moved.x} ${moved.y})`);
+  };
+  const drop = async () => {
+    window.removeEventListener('mousemove', follow);
+    window.removeEventListener('mouseup', drop);
+    if (Math.hypot(moved.x * scale, moved.y * scale) < 4) {
+      node.removeAttribute('transform');
+      $('diagram').querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
+      node.classList.add('selected');
+      const source = analysis.nodes.find((n) => n.id === node.id);
+      if (source) {
+        select(source.file, source.offset, source.length);
+      }
+      return;
+    }
+    const box = analysis.boxes[node.id];
+    await fetch('/api/move?' + viewQuery(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: node.id, x: box.x + moved.x, y: box.y + moved.y }),
+    });
+    await analyse();
+  };
+  window.addEventListener('mousemove', follow);
+  window.addEventListener('mouseup', drop);
+}
+
+$('relayout').onclick = async () => {
+  await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });
+  await analyse();
+};
 
 async function save() {
   const saved = await (await fetch('/api/save', { method: 'POST' })).json();

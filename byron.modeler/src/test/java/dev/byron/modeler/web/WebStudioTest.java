@@ -62,6 +62,8 @@ class WebStudioTest {
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
+			assertThat(seen.path("movedBy").asInt()).as("the dragged box stays where it was dropped").isLessThan(-50);
+			assertThat(project.resolve("byron-layout.json")).content().contains("\"component:likes\"");
 			assertThat(Files.readString(project.resolve("accounts.byron"))).contains("component billing {");
 			assertThat(Files.size(screenshot)).isGreaterThan(20_000);
 		}
