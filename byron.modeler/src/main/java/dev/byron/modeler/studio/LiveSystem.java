@@ -15,18 +15,18 @@ import io.micrometer.core.instrument.Counter;
  * and how many events a second each flow between components carried since the last sample (counted where they
  * are handled, in the subscriber's Sink). UI-free: the window samples it off the JavaFX thread.
  */
-final class LiveSystem {
-	enum State {
+public final class LiveSystem {
+	public enum State {
 		RUNNING, STOPPED,
 		/** Running, with events it could not handle: dead letters waiting, or retries since the last sample. */
 		FAILING
 	}
 
-	record Component(State state, long deadLetters) {
+	public record Component(State state, long deadLetters) {
 	}
 
 	/** Components by name; event rates (per second) by the id of their arrow in the containers view. */
-	record Snapshot(Map<String, Component> components, Map<String, Double> rates) {
+	public record Snapshot(Map<String, Component> components, Map<String, Double> rates) {
 	}
 
 	private final LocalSystem system;

@@ -64,6 +64,9 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/analysis", guarded(this::analysis));
 		routes.put("/api/save", guarded(this::save));
 		routes.put("/api/move", guarded(this::move));
+		routes.put("/api/run", guarded(this::run));
+		routes.put("/api/stop", guarded(this::stop));
+		routes.put("/api/live", guarded(this::live));
 		routes.put("/api/layout/reset", guarded(this::resetLayout));
 		routes.put("/", guarded(this::page));
 		this.server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-web-studio");
@@ -191,6 +194,52 @@ public final class WebStudio implements AutoCloseable {
 		Map<String, Object> boxes = new LinkedHashMap<>();
 		result.diagram().boxes().forEach((id, box) -> boxes.put(id, Map.of("x", box.x(), "y", box.y())));
 		answer.put("boxes", boxes);
+		json(exchange, 200, answer);
+	}
+
+	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
+	private void run(Exchange exchange) throws IOException {
+		if (!"POST".equals(exchange.method())) {
+			exchange.respond(405, "text/plain; charset=utf-8", "POST to run.");
+			return;
+		}
+		String port = query(exchange.rawQuery()).getOrDefault("port", String.valueOf(dev.byron.deployer.local.LocalOptions.DEFAULT_PORT));
+		if (!port.matches("\\d{1,5}")) {
+			exchange.respond(400, "text/plain; charset=utf-8", "The port is a number.");
+			return;
+		}
+		core.run(Integer.parseInt(port), system -> { }, () -> { });
+		exchange.respond(202);
+	}
+
+	private void stop(Exchange exchange) throws IOException {
+		core.stop(() -> { });
+		exchange.respond(202);
+	}
+
+	/** The running system's state as the desktop diagram shows it, and the log's last lines. */
+	private void live(Exchange exchange) throws IOException {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		dev.byron.deployer.local.LocalSystem system = core.running();
+		answer.put("running", system != null);
+		if (system != null) {
+			answer.put("gateway", system.gatewayUrl());
+			CompletableFuture<dev.byron.modeler.studio.LiveSystem.Snapshot> sampled = new CompletableFuture<>();
+			core.sample(sampled::complete);
+			try {
+				var snapshot = sampled.get(10, TimeUnit.SECONDS);
+				Map<String, Object> components = new LinkedHashMap<>();
+				snapshot.components().forEach((name, state) -> components.put(name, Map.of("state",
+						state.state().name().toLowerCase(java.util.Locale.ROOT), "deadLetters", state.deadLetters())));
+				answer.put("components", components);
+				answer.put("rates", snapshot.rates());
+			} catch (Exception e) {
+				answer.put("components", Map.of()); // a sample is being taken already: the next poll has one
+			}
+		}
+		synchronized (log) {
+			answer.put("log", List.copyOf(log.subList(Math.max(0, log.size() - 40), log.size())));
+		}
 		json(exchange, 200, answer);
 	}
 

@@ -71,6 +71,7 @@ async function analyse() {
   }
   state.analysis = analysis;
   $('diagram').innerHTML = analysis.svg;
+  drawLive();
   $('relayout').hidden = !analysis.kept;
   for (const node of $('diagram').querySelectorAll('g.node')) {
     node.addEventListener('mousedown', (e) => drag(e, node, analysis));
@@ -132,6 +133,73 @@ function drag(event, node, analysis) {
   window.addEventListener('mousemove', follow);
   window.addEventListener('mouseup', drop);
 }
+
+// The running system on the diagram: a badge and a word on each component's box, a rate beside each flow.
+const SVG = 'http://www.w3.org/2000/svg';
+function drawLive() {
+  const live = state.live;
+  const svg = $('diagram').querySelector('svg');
+  if (!svg) {
+    return;
+  }
+  svg.querySelectorAll('.live').forEach((n) => n.remove());
+  if (!live || !live.running || !live.components) {
+    return;
+  }
+  for (const [name, component] of Object.entries(live.components)) {
+    const box = state.analysis.boxes['component:' + name];
+    const node = svg.querySelector(`g.node[id="component:${name}"] rect`);
+    if (!box || !node) {
+      continue;
+    }
+    const width = Number(node.getAttribute('width'));
+    const height = Number(node.getAttribute('height'));
+    const badge = document.createElementNS(SVG, 'circle');
+    badge.setAttribute('cx', box.x + width - 11);
+    badge.setAttribute('cy', box.y + 11);
+    badge.setAttribute('r', 6);
+    badge.setAttribute('class', 'live live-badge ' + component.state);
+    const words = document.createElementNS(SVG, 'text');
+    words.setAttribute('x', box.x);
+    words.setAttribute('y', box.y + height + 13);
+    words.setAttribute('class', 'live live-text ' + component.state);
+    words.setAttribute('data-component', name);
+    words.textContent = component.state + (component.deadLetters > 0 ? `, ${component.deadLetters} dead letters` : '');
+    svg.append(badge, words);
+  }
+  for (const [flow, rate] of Object.entries(live.rates || {})) {
+    const label = svg.querySelector(`g.edge[id="${flow}"] text`);
+    if (!label) {
+      continue;
+    }
+    const words = document.createElementNS(SVG, 'text');
+    words.setAttribute('x', label.getAttribute('x'));
+    words.setAttribute('y', Number(label.getAttribute('y')) - 14);
+    words.setAttribute('class', 'live live-rate');
+    words.setAttribute('data-flow', flow);
+    words.textContent = (rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)) + '/s';
+    svg.append(words);
+  }
+}
+
+async function poll() {
+  state.live = await (await fetch('/api/live')).json();
+  $('run').disabled = state.live.running;
+  $('stop').disabled = !state.live.running;
+  $('log').textContent = state.live.log.join('\n');
+  drawLive();
+}
+
+$('run').onclick = async () => {
+  $('run').disabled = true;
+  const port = new URLSearchParams(location.search).get('runPort'); // the gateway's port, 4000 unless given
+  await fetch('/api/run' + (port ? '?port=' + encodeURIComponent(port) : ''), { method: 'POST' });
+};
+$('stop').onclick = async () => {
+  $('stop').disabled = true;
+  await fetch('/api/stop', { method: 'POST' });
+};
+setInterval(poll, 1000);
 
 $('relayout').onclick = async () => {
   await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });

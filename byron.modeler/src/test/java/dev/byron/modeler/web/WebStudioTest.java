@@ -70,6 +70,26 @@ class WebStudioTest {
 	}
 
 	@Test
+	void inChromiumRunStartsTheSystemItsStateShowsOnTheDiagramAndStopStopsIt() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copyMicroblog();
+		npmPackages();
+		int gateway;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			gateway = socket.getLocalPort();
+		}
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			Path screenshot = SCREENSHOTS.resolve("web-studio-running.png").toAbsolutePath();
+			String output = run(List.of("node", "run.mjs", studio.url() + "?runPort=" + gateway, screenshot.toString()));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("states").toString()).contains("accounts running", "posts running", "timeline running");
+			assertThat(seen.path("rates").toString()).contains("component:posts=>component:timeline 0.0/s");
+			assertThat(seen.path("log").asText()).contains("Running: GraphiQL at http://127.0.0.1:" + gateway + "/graphql");
+			assertThat(seen.path("stopped").asBoolean()).isTrue();
+		}
+	}
+
+	@Test
 	void itAnswersOnLoopbackOnlyAndOnlyToItsOwnPagesAndFiles() throws Exception {
 		copyMicroblog();
 		assertThatThrownBy(() -> WebStudio.start(Project.open(project), "0.0.0.0", 0)).isInstanceOf(IllegalArgumentException.class)
