@@ -15,7 +15,7 @@ import dev.byron.runtime.spi.Values;
  */
 public interface AccountsHooks extends HookProvider {
 
-	/** before createuser: return the state to append (changed or not), or throw ByronException to refuse the command. */
+	/** before createUser: return the state to append (changed or not), or throw ByronException to refuse the command. */
 	byron.microblog.accounts.User normalizeHandle(byron.microblog.accounts.User state, CommandHookContext context) throws Exception;
 
 	/** mutation suspendUser: the answer, typed as the model says. */

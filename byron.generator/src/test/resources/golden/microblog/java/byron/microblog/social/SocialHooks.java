@@ -15,7 +15,7 @@ import dev.byron.runtime.spi.Values;
  */
 public interface SocialHooks extends HookProvider {
 
-	/** before createfollow: return the state to append (changed or not), or throw ByronException to refuse the command. */
+	/** before createFollow: return the state to append (changed or not), or throw ByronException to refuse the command. */
 	byron.microblog.social.Follow refuseSelfFollow(byron.microblog.social.Follow state, CommandHookContext context) throws Exception;
 
 	/** query followers: the answer, typed as the model says. */

@@ -15,7 +15,7 @@ import dev.byron.runtime.spi.Values;
  */
 public interface OrdersHooks extends HookProvider {
 
-	/** before placeorder: return the state to append (changed or not), or throw ByronException to refuse the command. */
+	/** before placeOrder: return the state to append (changed or not), or throw ByronException to refuse the command. */
 	java.util.Map<String, Object> checkLines(java.util.Map<String, Object> state, CommandHookContext context) throws Exception;
 
 	/** on inventory.StockReserved: runs in the Sink, at least once per event. */
