@@ -320,12 +320,6 @@ public final class StudioWindow extends BorderPane {
 				editor.show(item.getValue());
 			}
 		});
-		files.setOnMouseClicked(e -> { // a click on the row already chosen shows its file again
-			TreeItem<Path> item = files.getSelectionModel().getSelectedItem();
-			if (item != null && !item.getValue().equals(project.folder()) && !item.getValue().equals(editor.current())) {
-				editor.show(item.getValue());
-			}
-		});
 		editor.setOnShow(this::markInTree);
 		problems.setCellFactory(list -> new ListCell<>() {
 			@Override
