@@ -1,9 +1,11 @@
 // Uses Byron Studio in the browser as a person would: type a component and see its box, make an error and see it
 // listed, click a box and see its text selected, save with Ctrl+S. Prints what it saw as JSON.
-// Usage: node studio.mjs <url> <screenshot.png>
+// Usage: node studio.mjs <url> <screenshot.png> <project folder>
+import fs from 'node:fs';
+import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
-const [url, screenshot] = process.argv.slice(2);
+const [url, screenshot, project] = process.argv.slice(2);
 const browser = await puppeteer.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
@@ -71,6 +73,27 @@ try {
   await page.keyboard.up('Control');
   await page.waitForFunction(() => document.querySelectorAll('#files li.modified').length === 0, { timeout: 60000 });
   seen.saved = await page.$eval('#status', (s) => s.textContent);
+
+  // a file changed on disk and not here is read again
+  fs.appendFileSync(path.join(project, 'config.byron'), '// from disk\n');
+  await page.click('#files li[data-path="config.byron"]');
+  await page.waitForFunction(() => document.querySelector('#text').value.includes('// from disk'), { timeout: 60000 });
+  seen.reloaded = true;
+
+  // changed on both sides: the user is asked, and taking the disk's drops the edit made here
+  page.on('dialog', async (dialog) => {
+    seen.asked = dialog.message();
+    await dialog.dismiss();
+  });
+  await page.click('#files li[data-path="social.byron"]');
+  await page.$eval('#text', (area) => {
+    area.value += '// typed here\n';
+    area.dispatchEvent(new Event('input'));
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  fs.appendFileSync(path.join(project, 'social.byron'), '// disk wins\n');
+  await page.waitForFunction(() => document.querySelector('#text').value.includes('// disk wins'), { timeout: 60000 });
+  seen.tookDisk = await page.$eval('#text', (a) => !a.value.includes('// typed here'));
 } finally {
   await browser.close();
 }

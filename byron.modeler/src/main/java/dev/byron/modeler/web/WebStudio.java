@@ -64,6 +64,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/analysis", guarded(this::analysis));
 		routes.put("/api/save", guarded(this::save));
 		routes.put("/api/move", guarded(this::move));
+		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
 		routes.put("/api/stop", guarded(this::stop));
 		routes.put("/api/live", guarded(this::live));
@@ -197,6 +198,42 @@ public final class WebStudio implements AutoCloseable {
 		json(exchange, 200, answer);
 	}
 
+	/**
+	 * What changed on disk since the files were read: files without edits here are read again, new documents are
+	 * added, and files edited on both sides are conflicts the page resolves ({@code POST ?keep=path} keeps the
+	 * page's text, which the next save writes; {@code POST ?take=path} takes the disk's).
+	 */
+	private void disk(Exchange exchange) throws IOException {
+		Map<String, String> query = query(exchange.rawQuery());
+		if ("POST".equals(exchange.method())) {
+			Path keep = query.containsKey("keep") ? own(query.get("keep")) : null;
+			Path take = query.containsKey("take") ? own(query.get("take")) : null;
+			if (keep == null && take == null) {
+				exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
+				return;
+			}
+			if (keep != null) {
+				project.keepMine(keep);
+			} else {
+				project.takeDisk(take);
+			}
+			exchange.respond(204);
+			return;
+		}
+		Project.Reloaded reloaded = project.reload();
+		List<Map<String, Object>> changed = new ArrayList<>();
+		for (Path file : reloaded.reloaded()) {
+			changed.add(Map.of("path", project.relative(file), "text", project.text(file)));
+		}
+		List<Map<String, Object>> added = new ArrayList<>();
+		for (Path file : reloaded.added()) {
+			added.add(Map.of("path", project.relative(file), "text", project.text(file), "model", Project.isModel(file),
+					"modified", false));
+		}
+		json(exchange, 200, Map.of("reloaded", changed, "added", added,
+				"conflicts", reloaded.conflicts().stream().map(project::relative).toList()));
+	}
+
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
 	private void run(Exchange exchange) throws IOException {
 		if (!"POST".equals(exchange.method())) {
@@ -280,12 +317,16 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	private Path file(Exchange exchange) {
-		String relative = query(exchange.rawQuery()).get("path");
+		return own(query(exchange.rawQuery()).get("path"));
+	}
+
+	/** A document of the project by its relative path; null for anything else (never ../ or other files). */
+	private Path own(String relative) {
 		if (relative == null) {
 			return null;
 		}
 		Path file = project.folder().resolve(relative).toAbsolutePath().normalize();
-		return project.files().contains(file) ? file : null; // only the project's own documents, never ../ or others
+		return project.files().contains(file) ? file : null;
 	}
 
 	private static Map<String, String> query(String raw) {

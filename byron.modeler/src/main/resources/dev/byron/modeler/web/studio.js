@@ -53,12 +53,14 @@ $('text').addEventListener('input', () => {
   current.modified = true;
   renderFiles();
   clearTimeout(state.timer);
+  state.sent = false;
   state.timer = setTimeout(() => send(current), 250);
 });
 
 async function send(current) {
   const answer = await (await fetch('/api/file?path=' + encodeURIComponent(current.path), { method: 'PUT', body: current.text })).json();
   current.modified = answer.modified; // typed back to what is on disk: not modified
+  state.sent = true;
   renderFiles();
   await analyse();
 }
@@ -182,7 +184,43 @@ function drawLive() {
   }
 }
 
+// Changes made on disk by another editor or by git: read again where nothing was typed here; where something
+// was, the user keeps theirs (the next save writes it) or takes the disk's. Nothing is ever overwritten unseen.
+async function lookAtDisk() {
+  if (state.timer && !state.sent) {
+    return; // a change typed here is on its way to the server: look again once it is there
+  }
+  const disk = await (await fetch('/api/disk')).json();
+  for (const changed of disk.reloaded) {
+    const f = file(changed.path);
+    f.text = changed.text;
+    f.modified = false;
+    if (state.current === changed.path) {
+      $('text').value = changed.text;
+    }
+  }
+  state.files.push(...disk.added);
+  for (const path of disk.conflicts) {
+    const keep = confirm(`${path} changed on disk, and it has unsaved changes here.\n\nOK keeps yours (the next save writes it); Cancel takes the disk's.`);
+    await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
+    if (!keep) {
+      const project = await (await fetch('/api/project')).json();
+      const f = file(path);
+      f.text = project.files.find((p) => p.path === path).text;
+      f.modified = false;
+      if (state.current === path) {
+        $('text').value = f.text;
+      }
+    }
+  }
+  if (disk.reloaded.length || disk.added.length || disk.conflicts.length) {
+    renderFiles();
+    await analyse();
+  }
+}
+
 async function poll() {
+  await lookAtDisk();
   state.live = await (await fetch('/api/live')).json();
   $('run').disabled = state.live.running;
   $('stop').disabled = !state.live.running;

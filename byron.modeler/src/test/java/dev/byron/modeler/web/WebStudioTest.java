@@ -51,7 +51,7 @@ class WebStudioTest {
 		Files.createDirectories(SCREENSHOTS);
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			Path screenshot = SCREENSHOTS.resolve("web-studio.png").toAbsolutePath();
-			String output = run(List.of("node", "studio.mjs", studio.url(), screenshot.toString()));
+			String output = run(List.of("node", "studio.mjs", studio.url(), screenshot.toString(), project.toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("files").toString()).contains("accounts.byron", "posts.byron", "hooks/PostsHooksImpl.java");
 			assertThat(seen.path("typed").asBoolean()).isTrue();
@@ -62,6 +62,10 @@ class WebStudioTest {
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
+			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
+			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
+			assertThat(seen.path("tookDisk").asBoolean()).isTrue();
+			assertThat(project.resolve("social.byron")).content().contains("// disk wins").doesNotContain("// typed here");
 			assertThat(seen.path("movedBy").asInt()).as("the dragged box stays where it was dropped").isLessThan(-50);
 			assertThat(project.resolve("byron-layout.json")).content().contains("\"component:likes\"");
 			assertThat(Files.readString(project.resolve("accounts.byron"))).contains("component billing {");
