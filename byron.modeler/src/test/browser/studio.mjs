@@ -16,6 +16,8 @@ const seen = {};
 const box = (id) => `#diagram g.node[id="${id}"]`;
 try {
   const page = await browser.newPage();
+  seen.errors = [];
+  page.on('pageerror', (e) => seen.errors.push(e.message));
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await page.waitForSelector(box('component:posts'), { timeout: 60000 });
   seen.files = await page.$$eval('#files li', (items) => items.map((i) => i.textContent));
@@ -66,6 +68,29 @@ try {
   await page.mouse.up();
   await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
   seen.movedBy = Math.round((await rectX()) - before);
+
+  // one component dropped on another subscribes it to an event, and the browser's undo takes it back
+  await page.click('#fit');
+  const from = await (await page.$(box('component:social'))).boundingBox();
+  const to = await (await page.$(box('component:posts'))).boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForSelector('#subscribe[open]', { timeout: 30000 });
+  seen.subscribeHeader = await page.$eval('#subscribe-header', (h) => h.textContent);
+  seen.events = await page.$$eval('#subscribe-event option', (o) => o.map((x) => x.value));
+  await page.select('#subscribe-event', 'PostDeleted');
+  await page.click('#subscribe-ok');
+  await page.waitForFunction(() => document.querySelector('#text').value.includes('on posts.PostDeleted call onPostDeleted'),
+    { timeout: 30000 });
+  seen.subscribedIn = await page.$eval('#files li.current', (i) => i.textContent.trim());
+  await page.waitForSelector('#diagram g.edge[id="component:posts=>component:social"]', { timeout: 60000 });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  seen.undone = await page.$eval('#text', (a) => !a.value.includes('on posts.PostDeleted'));
+  await page.click('#fit');
   await page.screenshot({ path: screenshot });
 
   await page.keyboard.down('Control');

@@ -170,6 +170,29 @@ public final class StudioCore implements AutoCloseable {
 		});
 	}
 
+	// ---- diagram to text ------------------------------------------------------------------------------
+
+	/** The events a component publishes, as a subscription chooses from them; empty for an unknown component. */
+	public List<String> eventsOf(Analysis shown, String publisher) {
+		return shown == null ? List.of()
+				: shown.result().model().component(publisher).map(c -> c.events().stream().map(dev.byron.dsl.api.model.EventDef::name).toList())
+						.orElse(List.of());
+	}
+
+	/**
+	 * The edit that subscribes one component to an event of another ({@code on posts.PostCreated call onPostCreated}
+	 * added to the subscriber's declaration, its comments and layout kept); empty when either is not in the model.
+	 */
+	public java.util.Optional<dev.byron.dsl.api.TextEdit> subscription(Analysis shown, String subscriber, String publisher,
+			String event) {
+		if (shown == null || !eventsOf(shown, publisher).contains(event)) {
+			return java.util.Optional.empty();
+		}
+		return shown.result().model().component(subscriber).filter(def -> def.range() != null && def.range().file() != null)
+				.map(def -> dev.byron.dsl.api.ModelEdits.insertMember(project.text(def.range().file().toAbsolutePath().normalize()),
+						def.range(), "on " + publisher + "." + event + " call on" + event));
+	}
+
 	// ---- the layout the user arranged ----------------------------------------------------------------
 
 	public DiagramPositions positions() {

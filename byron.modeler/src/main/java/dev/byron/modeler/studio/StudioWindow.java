@@ -13,7 +13,6 @@ import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.dsl.api.ModelEdits;
 import dev.byron.dsl.api.Severity;
 import dev.byron.dsl.api.model.ComponentDef;
-import dev.byron.dsl.api.model.EventDef;
 import dev.byron.generator.kubernetes.DeploymentSettings;
 import dev.byron.modeler.diagram.C4Level;
 import dev.byron.modeler.diagram.DiagramExport;
@@ -574,9 +573,8 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	public void subscribe(String subscriber, String publisher, String event) {
-		String hook = "on" + event;
-		withComponent(subscriber, def -> editor.apply(List.of(ModelEdits.insertMember(project.text(file(def)),
-				def.range(), "on " + publisher + "." + event + " call " + hook))));
+		core.subscription(analysis, subscriber, publisher, event).ifPresentOrElse(edit -> editor.apply(List.of(edit)),
+				() -> log("No component '" + subscriber + "' or event " + publisher + "." + event + " in the model as last read."));
 	}
 
 	public void renameComponent(String oldName, String newName) {
@@ -594,12 +592,10 @@ public final class StudioWindow extends BorderPane {
 	private void askToSubscribe(DiagramNode from, DiagramNode to) {
 		String subscriber = componentOf(from);
 		String publisher = componentOf(to);
-		ComponentDef target = analysis == null ? null
-				: analysis.result().model().component(publisher).orElse(null);
-		if (subscriber == null || target == null || target.events().isEmpty()) {
+		List<String> events = publisher == null ? List.of() : core.eventsOf(analysis, publisher);
+		if (subscriber == null || events.isEmpty()) {
 			return;
 		}
-		List<String> events = target.events().stream().map(EventDef::name).toList();
 		ChoiceDialog<String> dialog = new ChoiceDialog<>(events.get(0), events);
 		dialog.setTitle("Subscribe");
 		dialog.setHeaderText(subscriber + " subscribes to an event of " + publisher);

@@ -64,6 +64,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/analysis", guarded(this::analysis));
 		routes.put("/api/save", guarded(this::save));
 		routes.put("/api/move", guarded(this::move));
+		routes.put("/api/subscribe", guarded(this::subscribe));
 		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
 		routes.put("/api/stop", guarded(this::stop));
@@ -188,6 +189,9 @@ public final class WebStudio implements AutoCloseable {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("system", result.result().model().system());
 		answer.put("components", result.result().model().components().stream().map(c -> c.name()).toList());
+		Map<String, Object> events = new LinkedHashMap<>();
+		result.result().model().components().forEach(c -> events.put(c.name(), core.eventsOf(result, c.name())));
+		answer.put("events", events);
 		answer.put("diagnostics", diagnostics);
 		answer.put("nodes", nodes);
 		answer.put("svg", SvgWriter.write(result.diagram()));
@@ -278,6 +282,26 @@ public final class WebStudio implements AutoCloseable {
 			answer.put("log", List.copyOf(log.subList(Math.max(0, log.size() - 40), log.size())));
 		}
 		json(exchange, 200, answer);
+	}
+
+	/**
+	 * The edit that subscribes one component to an event of another, as the desktop makes it; the page applies it
+	 * in its text, where the browser's undo takes it back.
+	 */
+	private void subscribe(Exchange exchange) throws IOException {
+		if (!"POST".equals(exchange.method())) {
+			exchange.respond(405, "text/plain; charset=utf-8", "POST the subscriber, the publisher and the event.");
+			return;
+		}
+		JsonNode body = JSON.readTree(exchange.body());
+		var edit = core.subscription(analysed(Map.of()), body.path("subscriber").asText(), body.path("publisher").asText(),
+				body.path("event").asText());
+		if (edit.isEmpty()) {
+			exchange.respond(400, "text/plain; charset=utf-8", "No such component or event in the model as it stands.");
+			return;
+		}
+		json(exchange, 200, Map.of("edits", List.of(Map.of("path", project.relative(edit.get().file().toAbsolutePath().normalize()),
+				"offset", edit.get().offset(), "length", edit.get().length(), "text", edit.get().text()))));
 	}
 
 	/** A box dropped at a new top-left corner of the picture: kept, as on the desktop (ADR 30). */

@@ -107,11 +107,14 @@ function drag(event, node, analysis) {
   const scale = node.ownerSVGElement.getScreenCTM().a;
   const start = { x: event.clientX, y: event.clientY };
   let moved = { x: 0, y: 0 };
+  node.style.pointerEvents = 'none'; // so that what lies under the pointer can be found
   const follow = (e) => {
     moved = { x: (e.clientX - start.x) / scale, y: (e.clientY - start.y) / scale };
     node.setAttribute('transform', `translate(${moved.x} ${moved.y})`);
   };
-  const drop = async () => {
+  const drop = async (e) => {
+    const under = document.elementFromPoint(e.clientX, e.clientY)?.closest('g.node'); // the dragged box lets it through
+    node.style.pointerEvents = '';
     window.removeEventListener('mousemove', follow);
     window.removeEventListener('mouseup', drop);
     if (Math.hypot(moved.x * scale, moved.y * scale) < 4) {
@@ -122,6 +125,11 @@ function drag(event, node, analysis) {
       if (source) {
         select(source.file, source.offset, source.length);
       }
+      return;
+    }
+    if (under && under !== node && node.id.startsWith('component:') && under.id.startsWith('component:')) {
+      node.removeAttribute('transform'); // dropped on another component: a subscription, not a move
+      await askToSubscribe(node.id.slice('component:'.length), under.id.slice('component:'.length), analysis);
       return;
     }
     const box = analysis.boxes[node.id];
@@ -238,6 +246,46 @@ $('stop').onclick = async () => {
   await fetch('/api/stop', { method: 'POST' });
 };
 setInterval(poll, 1000);
+
+// One component dropped on another subscribes to one of its events, asked for in a dialog.
+async function askToSubscribe(subscriber, publisher, analysis) {
+  const events = analysis.events[publisher] || [];
+  if (!events.length) {
+    $('status').textContent = `${publisher} publishes no event to subscribe to.`;
+    return;
+  }
+  $('subscribe-header').textContent = `${subscriber} subscribes to an event of ${publisher}`;
+  $('subscribe-event').replaceChildren(...events.map((name) => new Option(name, name)));
+  const dialog = $('subscribe');
+  const chosen = await new Promise((resolve) => {
+    dialog.onclose = () => resolve(dialog.returnValue === 'ok' ? $('subscribe-event').value : null);
+    dialog.showModal();
+  });
+  if (!chosen) {
+    return;
+  }
+  const answer = await (await fetch('/api/subscribe', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ subscriber, publisher, event: chosen }),
+  })).json();
+  applyEdits(answer.edits);
+}
+
+// Text edits from the server, made through the text area as typing is, so that the browser's undo takes them back.
+function applyEdits(edits) {
+  const area = $('text');
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
+    if (state.current !== edit.path) {
+      show(edit.path);
+    }
+    area.focus();
+    area.setSelectionRange(edit.offset, edit.offset + edit.length);
+    document.execCommand('insertText', false, edit.text);
+  }
+}
+
+$('fit').onclick = () => $('diagram').classList.toggle('fitted');
 
 $('relayout').onclick = async () => {
   await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });

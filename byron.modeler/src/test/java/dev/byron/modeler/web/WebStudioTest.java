@@ -62,6 +62,11 @@ class WebStudioTest {
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
+			assertThat(seen.path("errors").toString()).as("the page's script raised nothing").isEqualTo("[]");
+			assertThat(seen.path("subscribeHeader").asText()).isEqualTo("social subscribes to an event of posts");
+			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
+			assertThat(seen.path("subscribedIn").asText()).startsWith("social.byron");
+			assertThat(seen.path("undone").asBoolean()).as("Ctrl+Z takes the subscription back").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
 			assertThat(seen.path("tookDisk").asBoolean()).isTrue();
