@@ -2,6 +2,14 @@
 // Prints what it saw as JSON. Usage: node run.mjs <url> <screenshot.png>
 import puppeteer from 'puppeteer-core';
 
+// A box's menu, as a right-click opens it (headless Chromium sends no contextmenu event for a scripted right button).
+async function openMenu(page, selector) {
+  await page.$eval(selector, (node) => {
+    const at = node.getBoundingClientRect();
+    node.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: at.x + 20, clientY: at.y + 20 }));
+  });
+}
+
 const [url, screenshot] = process.argv.slice(2);
 const browser = await puppeteer.launch({
   executablePath: '/usr/bin/chromium',
@@ -21,6 +29,22 @@ try {
   seen.rates = await page.$$eval('#diagram text.live-rate', (t) => t.map((x) => x.dataset.flow + ' ' + x.textContent));
   seen.log = await page.$eval('#log', (l) => l.textContent);
   await page.screenshot({ path: screenshot });
+
+  // a component's menu stops it and starts it again
+  const social = `#diagram g.node[id="component:social"]`;
+  await page.$eval(social, (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
+  await openMenu(page, social);
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
+  await (await page.$$('#menu button'))[2].click();
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'stopped', { timeout: 60000 }, word('social'));
+  await openMenu(page, social);
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  seen.menuStopped = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
+  await (await page.$$('#menu button'))[2].click();
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'running', { timeout: 60000 }, word('social'));
+  seen.restarted = true;
+
   await page.click('#stop');
   await page.waitForFunction(() => !document.querySelector('#run').disabled && !document.querySelector('#diagram .live'),
     { timeout: 60000 });

@@ -5,6 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 
+// A box's menu, as a right-click opens it (headless Chromium sends no contextmenu event for a scripted right button).
+async function openMenu(page, selector) {
+  await page.$eval(selector, (node) => {
+    const at = node.getBoundingClientRect();
+    node.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: at.x + 20, clientY: at.y + 20 }));
+  });
+}
+
 const [url, screenshot, project] = process.argv.slice(2);
 const browser = await puppeteer.launch({
   executablePath: '/usr/bin/chromium',
@@ -90,6 +98,17 @@ try {
   await page.keyboard.press('z');
   await page.keyboard.up('Control');
   seen.undone = await page.$eval('#text', (a) => !a.value.includes('on posts.PostDeleted'));
+
+  // a component's menu renames it in every file that names it
+  await openMenu(page, box('component:likes'));
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
+  page.once('dialog', (dialog) => dialog.accept('reactions'));
+  const [rename] = await page.$$('#menu button');
+  await rename.click();
+  await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
+  seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
+    .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
   await page.click('#fit');
   await page.screenshot({ path: screenshot });
 

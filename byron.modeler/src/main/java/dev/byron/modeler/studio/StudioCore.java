@@ -193,6 +193,20 @@ public final class StudioCore implements AutoCloseable {
 						def.range(), "on " + publisher + "." + event + " call on" + event));
 	}
 
+	/** The edits that rename a component in every file that names it; empty when the new name breaks the rule. */
+	public List<dev.byron.dsl.api.TextEdit> renaming(String oldName, String newName) {
+		return dev.byron.dsl.api.ModelEdits.isComponentName(newName)
+				? dev.byron.dsl.api.ModelEdits.renameComponent(project.texts(), oldName, newName) : List.of();
+	}
+
+	/** The edit that deletes a component's declaration (what referred to it is then reported); empty for an unknown one. */
+	public java.util.Optional<dev.byron.dsl.api.TextEdit> deletion(Analysis shown, String name) {
+		return shown == null ? java.util.Optional.empty()
+				: shown.result().model().component(name).filter(def -> def.range() != null && def.range().file() != null)
+						.map(def -> dev.byron.dsl.api.ModelEdits.delete(project.text(def.range().file().toAbsolutePath().normalize()),
+								def.range()));
+	}
+
 	// ---- the layout the user arranged ----------------------------------------------------------------
 
 	public DiagramPositions positions() {

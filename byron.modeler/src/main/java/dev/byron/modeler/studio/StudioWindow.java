@@ -582,11 +582,12 @@ public final class StudioWindow extends BorderPane {
 			log("'" + newName + "' " + COMPONENT_NAME_RULE);
 			return;
 		}
-		editor.apply(ModelEdits.renameComponent(project.texts(), oldName, newName));
+		editor.apply(core.renaming(oldName, newName));
 	}
 
 	public void deleteComponent(String name) {
-		withComponent(name, def -> editor.apply(List.of(ModelEdits.delete(project.text(file(def)), def.range()))));
+		core.deletion(analysis, name).ifPresentOrElse(edit -> editor.apply(List.of(edit)),
+				() -> log("No component '" + name + "' in the model as last read."));
 	}
 
 	private void askToSubscribe(DiagramNode from, DiagramNode to) {

@@ -65,6 +65,9 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/save", guarded(this::save));
 		routes.put("/api/move", guarded(this::move));
 		routes.put("/api/subscribe", guarded(this::subscribe));
+		routes.put("/api/rename", guarded(this::rename));
+		routes.put("/api/delete", guarded(this::delete));
+		routes.put("/api/component", guarded(this::switchComponent));
 		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
 		routes.put("/api/stop", guarded(this::stop));
@@ -300,8 +303,47 @@ public final class WebStudio implements AutoCloseable {
 			exchange.respond(400, "text/plain; charset=utf-8", "No such component or event in the model as it stands.");
 			return;
 		}
-		json(exchange, 200, Map.of("edits", List.of(Map.of("path", project.relative(edit.get().file().toAbsolutePath().normalize()),
-				"offset", edit.get().offset(), "length", edit.get().length(), "text", edit.get().text()))));
+		edits(exchange, List.of(edit.get()));
+	}
+
+	/** The edits that rename a component everywhere ({@code ?from=&to=}), for the page to make in its texts. */
+	private void rename(Exchange exchange) throws IOException {
+		Map<String, String> query = query(exchange.rawQuery());
+		var edits = core.renaming(query.getOrDefault("from", ""), query.getOrDefault("to", ""));
+		if (edits.isEmpty()) {
+			exchange.respond(400, "text/plain; charset=utf-8", "'" + query.get("to") + "' cannot be a component name: use lower case"
+					+ " letters, digits and '-' (a DNS label).");
+			return;
+		}
+		edits(exchange, edits);
+	}
+
+	/** The edit that deletes a component's declaration ({@code ?name=}). */
+	private void delete(Exchange exchange) throws IOException {
+		var edit = core.deletion(analysed(Map.of()), query(exchange.rawQuery()).getOrDefault("name", ""));
+		if (edit.isEmpty()) {
+			exchange.respond(400, "text/plain; charset=utf-8", "No such component in the model as it stands.");
+			return;
+		}
+		edits(exchange, List.of(edit.get()));
+	}
+
+	/** Stops or starts a component of the running system ({@code ?name=&action=stop|start}). */
+	private void switchComponent(Exchange exchange) throws IOException {
+		Map<String, String> query = query(exchange.rawQuery());
+		String action = query.getOrDefault("action", "");
+		if (!"POST".equals(exchange.method()) || !(action.equals("stop") || action.equals("start")) || core.running() == null
+				|| !core.running().components().containsKey(query.getOrDefault("name", ""))) {
+			exchange.respond(400, "text/plain; charset=utf-8", "POST ?name=<a component of the running system>&action=stop|start.");
+			return;
+		}
+		core.switchComponent(query.get("name"), action.equals("start"), () -> { });
+		exchange.respond(202);
+	}
+
+	private void edits(Exchange exchange, List<dev.byron.dsl.api.TextEdit> edits) throws IOException {
+		json(exchange, 200, Map.of("edits", edits.stream().map(e -> Map.of("path", project.relative(e.file().toAbsolutePath().normalize()),
+				"offset", e.offset(), "length", e.length(), "text", e.text())).toList()));
 	}
 
 	/** A box dropped at a new top-left corner of the picture: kept, as on the desktop (ADR 30). */

@@ -1,7 +1,7 @@
 // Byron Studio in the browser: the texts are edited here, the server reads the model and lays the diagram out
 // (the same code as the desktop studio), and this page shows what it answers.
 const $ = (id) => document.getElementById(id);
-const state = { files: [], current: null, analysis: null, timer: null, generation: 0 };
+const state = { files: [], current: null, analysis: null, timers: {}, sent: true, generation: 0 };
 
 async function load() {
   const project = await (await fetch('/api/project')).json();
@@ -52,15 +52,27 @@ $('text').addEventListener('input', () => {
   current.text = $('text').value;
   current.modified = true;
   renderFiles();
-  clearTimeout(state.timer);
+  clearTimeout(state.timers[current.path]); // one timer a file: an edit of another file never drops this one
   state.sent = false;
-  state.timer = setTimeout(() => send(current), 250);
+  state.timers[current.path] = setTimeout(() => {
+    delete state.timers[current.path];
+    send(current);
+  }, 250);
 });
+
+/** Sends every change still waiting for its timer: the server's texts are the page's before it computes an edit. */
+async function flush() {
+  for (const path of Object.keys(state.timers)) {
+    clearTimeout(state.timers[path]);
+    delete state.timers[path];
+    await send(file(path));
+  }
+}
 
 async function send(current) {
   const answer = await (await fetch('/api/file?path=' + encodeURIComponent(current.path), { method: 'PUT', body: current.text })).json();
   current.modified = answer.modified; // typed back to what is on disk: not modified
-  state.sent = true;
+  state.sent = Object.keys(state.timers).length === 0;
   renderFiles();
   await analyse();
 }
@@ -76,7 +88,14 @@ async function analyse() {
   drawLive();
   $('relayout').hidden = !analysis.kept;
   for (const node of $('diagram').querySelectorAll('g.node')) {
-    node.addEventListener('mousedown', (e) => drag(e, node, analysis));
+    node.addEventListener('mousedown', (e) => {
+      if (e.button === 0) {
+        drag(e, node, analysis);
+      }
+    });
+    if (node.id.startsWith('component:')) {
+      node.addEventListener('contextmenu', (e) => componentMenu(e, node.id.slice('component:'.length)));
+    }
   }
   const problems = analysis.diagnostics.map((d) => {
     const item = document.createElement('li');
@@ -195,7 +214,7 @@ function drawLive() {
 // Changes made on disk by another editor or by git: read again where nothing was typed here; where something
 // was, the user keeps theirs (the next save writes it) or takes the disk's. Nothing is ever overwritten unseen.
 async function lookAtDisk() {
-  if (state.timer && !state.sent) {
+  if (Object.keys(state.timers).length || !state.sent) {
     return; // a change typed here is on its way to the server: look again once it is there
   }
   const disk = await (await fetch('/api/disk')).json();
@@ -264,6 +283,7 @@ async function askToSubscribe(subscriber, publisher, analysis) {
   if (!chosen) {
     return;
   }
+  await flush();
   const answer = await (await fetch('/api/subscribe', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -275,15 +295,71 @@ async function askToSubscribe(subscriber, publisher, analysis) {
 // Text edits from the server, made through the text area as typing is, so that the browser's undo takes them back.
 function applyEdits(edits) {
   const area = $('text');
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
-    if (state.current !== edit.path) {
-      show(edit.path);
+  const byFile = new Map();
+  edits.forEach((e) => byFile.set(e.path, [...(byFile.get(e.path) || []), e]));
+  for (const [path, fileEdits] of byFile) {
+    if (state.current !== path) {
+      show(path);
     }
-    area.focus();
-    area.setSelectionRange(edit.offset, edit.offset + edit.length);
-    document.execCommand('insertText', false, edit.text);
+    for (const edit of fileEdits.sort((a, b) => b.offset - a.offset)) {
+      area.focus();
+      area.setSelectionRange(edit.offset, edit.offset + edit.length);
+      document.execCommand('insertText', false, edit.text);
+    }
   }
 }
+
+// A component's menu (right-click on its box): rename, delete, and while the system runs, stop or start it.
+function componentMenu(event, name) {
+  event.preventDefault();
+  const menu = $('menu');
+  const item = (label, action) => {
+    const button = document.createElement('button');
+    button.textContent = label;
+    button.onclick = async () => {
+      menu.hidden = true;
+      await action();
+    };
+    return button;
+  };
+  const items = [
+    item(`Rename ${name}…`, async () => {
+      const to = prompt(`Rename component ${name} to:`, name);
+      if (!to || to === name) {
+        return;
+      }
+      await flush();
+      const answer = await fetch(`/api/rename?from=${encodeURIComponent(name)}&to=${encodeURIComponent(to)}`, { method: 'POST' });
+      if (!answer.ok) {
+        $('status').textContent = await answer.text();
+        return;
+      }
+      applyEdits((await answer.json()).edits);
+    }),
+    item(`Delete ${name}`, async () => {
+      if (!confirm(`Delete component ${name}? What refers to it is then listed as problems.`)) {
+        return;
+      }
+      await flush();
+      applyEdits((await (await fetch('/api/delete?name=' + encodeURIComponent(name), { method: 'POST' })).json()).edits);
+    }),
+  ];
+  const live = state.live?.running && state.live.components?.[name];
+  if (live) {
+    const up = live.state !== 'stopped';
+    items.push(item(`${up ? 'Stop' : 'Start'} ${name}`, () => fetch(
+      `/api/component?name=${encodeURIComponent(name)}&action=${up ? 'stop' : 'start'}`, { method: 'POST' })));
+  }
+  menu.replaceChildren(...items);
+  menu.style.left = event.clientX + 'px';
+  menu.style.top = event.clientY + 'px';
+  menu.hidden = false;
+}
+document.addEventListener('click', (e) => {
+  if (!$('menu').contains(e.target)) {
+    $('menu').hidden = true;
+  }
+});
 
 $('fit').onclick = () => $('diagram').classList.toggle('fitted');
 

@@ -67,6 +67,8 @@ class WebStudioTest {
 			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
 			assertThat(seen.path("subscribedIn").asText()).startsWith("social.byron");
 			assertThat(seen.path("undone").asBoolean()).as("Ctrl+Z takes the subscription back").isTrue();
+			assertThat(seen.path("menu").toString()).contains("Rename likes…", "Delete likes");
+			assertThat(seen.path("renamedInPosts").asBoolean()).as("posts' subscription follows the rename").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
 			assertThat(seen.path("tookDisk").asBoolean()).isTrue();
@@ -94,6 +96,9 @@ class WebStudioTest {
 			assertThat(seen.path("states").toString()).contains("accounts running", "posts running", "timeline running");
 			assertThat(seen.path("rates").toString()).contains("component:posts=>component:timeline 0.0/s");
 			assertThat(seen.path("log").asText()).contains("Running: GraphiQL at http://127.0.0.1:" + gateway + "/graphql");
+			assertThat(seen.path("menu").toString()).contains("Stop social");
+			assertThat(seen.path("menuStopped").toString()).contains("Start social");
+			assertThat(seen.path("restarted").asBoolean()).isTrue();
 			assertThat(seen.path("stopped").asBoolean()).isTrue();
 		}
 	}
