@@ -404,12 +404,14 @@ public final class StudioWindow extends BorderPane {
 			component.getItems().setAll(names);
 			component.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
 		}
-		status.getStyleClass().remove("status-error");
-		long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
-		long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
-		status.setText("system " + result.result().model().system() + ": " + project.texts().size() + " files, "
-				+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
-				+ (core.running() != null ? "  |  running at " + core.running().gatewayUrl() : ""));
+		if (runProblems.isEmpty()) { // a failure whose errors Problems lists stays said until they are gone
+			status.getStyleClass().remove("status-error");
+			long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
+			long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
+			status.setText("system " + result.result().model().system() + ": " + project.texts().size() + " files, "
+					+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
+					+ (core.running() != null ? "  |  running at " + core.running().gatewayUrl() : ""));
+		}
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
 		analysis = result;
 	}
