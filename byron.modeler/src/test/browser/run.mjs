@@ -1,22 +1,9 @@
 // Runs the system from Byron Studio in the browser, waits for the components' live state on the diagram, stops it.
 // Prints what it saw as JSON. Usage: node run.mjs <url> <screenshot.png>
-import puppeteer from 'puppeteer-core';
-
-// A box's menu, as a right-click opens it (headless Chromium sends no contextmenu event for a scripted right button).
-async function openMenu(page, selector) {
-  await page.$eval(selector, (node) => {
-    const at = node.getBoundingClientRect();
-    node.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: at.x + 20, clientY: at.y + 20 }));
-  });
-}
+import { launch, openMenu } from './browser.mjs';
 
 const [url, screenshot] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  defaultViewport: { width: 1500, height: 920 },
-});
+const browser = await launch();
 const seen = {};
 const word = (name) => `#diagram text.live-text[data-component="${name}"]`;
 try {

@@ -3,23 +3,10 @@
 // Usage: node studio.mjs <url> <screenshot.png> <project folder>
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
-
-// A box's menu, as a right-click opens it (headless Chromium sends no contextmenu event for a scripted right button).
-async function openMenu(page, selector) {
-  await page.$eval(selector, (node) => {
-    const at = node.getBoundingClientRect();
-    node.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: at.x + 20, clientY: at.y + 20 }));
-  });
-}
+import { launch, openMenu } from './browser.mjs';
 
 const [url, screenshot, project] = process.argv.slice(2);
-const browser = await puppeteer.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  defaultViewport: { width: 1500, height: 920 },
-});
+const browser = await launch();
 const seen = {};
 const box = (id) => `#diagram g.node[id="${id}"]`;
 try {

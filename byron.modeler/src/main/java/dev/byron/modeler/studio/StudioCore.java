@@ -33,14 +33,18 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * executor of its own thread: every callback, and every line of the log, runs there.
  */
 public final class StudioCore implements AutoCloseable {
-	/** What the core tells whatever shows it, always on its thread. */
+	/** What the core tells whatever shows it, always on its thread; a front end without more to show gives the log alone. */
+	@FunctionalInterface
 	public interface Listener {
 		void log(String line);
 
-		/** A job began; {@code busy} says whether any job is still going. */
-		void busy(boolean busy);
+		/** A job began or ended; {@code busy} says whether any job is still going. */
+		default void busy(boolean busy) {
+		}
 
-		void failed(String job, String reason);
+		default void failed(String job, String reason) {
+			log(job + " failed: " + reason);
+		}
 	}
 
 	/** Where a deploy goes, as the user chose it. */

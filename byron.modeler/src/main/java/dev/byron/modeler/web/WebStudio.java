@@ -43,21 +43,7 @@ public final class WebStudio implements AutoCloseable {
 
 	private WebStudio(Project project, String host, int port) throws IOException {
 		this.project = project;
-		this.core = new StudioCore(project, Runnable::run, new StudioCore.Listener() {
-			@Override
-			public void log(String line) {
-				log.add(line);
-			}
-
-			@Override
-			public void busy(boolean busy) {
-			}
-
-			@Override
-			public void failed(String job, String reason) {
-				log.add(job + " failed: " + reason);
-			}
-		});
+		this.core = new StudioCore(project, Runnable::run, log::add);
 		Map<String, HttpHandler> routes = new LinkedHashMap<>();
 		routes.put("/api/project", guarded(this::projectFiles));
 		routes.put("/api/file", guarded(this::putFile));
