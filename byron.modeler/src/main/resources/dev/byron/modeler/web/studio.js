@@ -44,7 +44,7 @@ function select(path, offset, length) {
   area.setSelectionRange(offset, offset + length);
   // bring the selection into view: the line it starts on, near the top
   const line = area.value.slice(0, offset).split('\n').length - 1;
-  area.scrollTop = Math.max(0, line * parseFloat(getComputedStyle(area).lineHeight || '16') - 40);
+  area.scrollTop = Math.max(0, line * (parseFloat(getComputedStyle(area).lineHeight) || 18) - 40);
 }
 
 $('text').addEventListener('input', () => {
