@@ -249,14 +249,17 @@ final class DiagramView extends Pane {
 		drawLive();
 	}
 
+	/** What is drawn of the running system, by the id of what says it; read by tests from their own thread. */
+	private final Map<String, String> liveTexts = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** What is drawn of the running system: a badge per component, and the rate beside each flow of events. */
 	String liveText(String id) {
-		return live.getChildren().stream().filter(n -> id.equals(n.getId())).map(n -> (String) n.getUserData()).findFirst()
-				.orElse(null);
+		return liveTexts.get(id);
 	}
 
 	private void drawLive() {
 		live.getChildren().clear();
+		liveTexts.clear();
 		live.setMouseTransparent(true);
 		if (liveState == null || diagram == null) {
 			return;
@@ -288,7 +291,7 @@ final class DiagramView extends Pane {
 			words.setY(box.y() + box.height() + 13);
 			Group mark = new Group(badge, words);
 			mark.setId("live:" + C4Diagrams.componentId(name));
-			mark.setUserData(said);
+			liveTexts.put(mark.getId(), said);
 			live.getChildren().add(mark);
 		});
 		liveState.rates().forEach((flow, rate) -> {
@@ -305,7 +308,7 @@ final class DiagramView extends Pane {
 			words.setX(at.x());
 			words.setY(at.y());
 			words.setId("rate:" + flow);
-			words.setUserData(said);
+			liveTexts.put(words.getId(), said);
 			live.getChildren().add(words);
 		});
 	}

@@ -40,6 +40,8 @@ public final class WebStudio implements AutoCloseable {
 	private final StudioCore core;
 	private final WebServer server;
 	private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+	/** The running system's last sample, which each poll of the page answers with while it asks for the next. */
+	private volatile dev.byron.modeler.studio.LiveSystem.Snapshot sampled;
 
 	private WebStudio(Project project, String host, int port) throws IOException {
 		this.project = project;
@@ -254,18 +256,17 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("running", system != null);
 		if (system != null) {
 			answer.put("gateway", system.gatewayUrl());
-			CompletableFuture<dev.byron.modeler.studio.LiveSystem.Snapshot> sampled = new CompletableFuture<>();
-			core.sample(sampled::complete);
-			try {
-				var snapshot = sampled.get(10, TimeUnit.SECONDS);
+			core.sample(snapshot -> sampled = snapshot); // taken off this request; the next poll answers with it
+			var snapshot = sampled;
+			if (snapshot != null) {
 				Map<String, Object> components = new LinkedHashMap<>();
 				snapshot.components().forEach((name, state) -> components.put(name, Map.of("state",
 						state.state().name().toLowerCase(java.util.Locale.ROOT), "deadLetters", state.deadLetters())));
 				answer.put("components", components);
 				answer.put("rates", snapshot.rates());
-			} catch (Exception e) {
-				answer.put("components", Map.of()); // a sample is being taken already: the next poll has one
 			}
+		} else {
+			sampled = null;
 		}
 		synchronized (log) {
 			answer.put("log", List.copyOf(log.subList(Math.max(0, log.size() - 40), log.size())));

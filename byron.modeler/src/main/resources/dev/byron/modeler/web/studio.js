@@ -264,7 +264,14 @@ $('stop').onclick = async () => {
   $('stop').disabled = true;
   await fetch('/api/stop', { method: 'POST' });
 };
-setInterval(poll, 1000);
+// one poll at a time, a second after the last one answered: a slow answer never stacks up behind another
+(async function polling() {
+  try {
+    await poll();
+  } finally {
+    setTimeout(polling, 1000);
+  }
+})();
 
 // One component dropped on another subscribes to one of its events, asked for in a dialog.
 async function askToSubscribe(subscriber, publisher, analysis) {
