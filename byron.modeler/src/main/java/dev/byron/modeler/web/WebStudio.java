@@ -128,8 +128,7 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	private void putFile(Exchange exchange) throws IOException {
-		if (!"PUT".equals(exchange.method())) {
-			exchange.respond(405, "text/plain; charset=utf-8", "PUT the file's text.");
+		if (refused(exchange, "PUT", "PUT the file's text.")) {
 			return;
 		}
 		Path file = file(exchange);
@@ -142,8 +141,7 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	private void save(Exchange exchange) throws IOException {
-		if (!"POST".equals(exchange.method())) {
-			exchange.respond(405, "text/plain; charset=utf-8", "POST to save.");
+		if (refused(exchange, "POST", "POST to save.")) {
 			return;
 		}
 		Project.Saved saved = project.save();
@@ -231,8 +229,7 @@ public final class WebStudio implements AutoCloseable {
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
 	private void run(Exchange exchange) throws IOException {
-		if (!"POST".equals(exchange.method())) {
-			exchange.respond(405, "text/plain; charset=utf-8", "POST to run.");
+		if (refused(exchange, "POST", "POST to run.")) {
 			return;
 		}
 		String port = query(exchange.rawQuery()).getOrDefault("port", String.valueOf(dev.byron.deployer.local.LocalOptions.DEFAULT_PORT));
@@ -279,8 +276,7 @@ public final class WebStudio implements AutoCloseable {
 	 * in its text, where the browser's undo takes it back.
 	 */
 	private void subscribe(Exchange exchange) throws IOException {
-		if (!"POST".equals(exchange.method())) {
-			exchange.respond(405, "text/plain; charset=utf-8", "POST the subscriber, the publisher and the event.");
+		if (refused(exchange, "POST", "POST the subscriber, the publisher and the event.")) {
 			return;
 		}
 		JsonNode body = JSON.readTree(exchange.body());
@@ -335,8 +331,7 @@ public final class WebStudio implements AutoCloseable {
 
 	/** A box dropped at a new top-left corner of the picture: kept, as on the desktop (ADR 30). */
 	private void move(Exchange exchange) throws IOException {
-		if (!"POST".equals(exchange.method())) {
-			exchange.respond(405, "text/plain; charset=utf-8", "POST the box and where it goes.");
+		if (refused(exchange, "POST", "POST the box and where it goes.")) {
 			return;
 		}
 		JsonNode body = JSON.readTree(exchange.body());
@@ -380,6 +375,15 @@ public final class WebStudio implements AutoCloseable {
 		}
 		Path file = project.folder().resolve(relative).toAbsolutePath().normalize();
 		return project.files().contains(file) ? file : null;
+	}
+
+	/** Answers 405 with what to send instead when the request's method is not {@code method}; true when it did. */
+	private static boolean refused(Exchange exchange, String method, String hint) {
+		if (method.equals(exchange.method())) {
+			return false;
+		}
+		exchange.respond(405, "text/plain; charset=utf-8", hint);
+		return true;
 	}
 
 	private static Map<String, String> query(String raw) {
