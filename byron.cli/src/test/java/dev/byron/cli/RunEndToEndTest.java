@@ -214,12 +214,17 @@ class RunEndToEndTest {
 		reader.setDaemon(true);
 		reader.start();
 		Running running = new Running(process, output, "http://127.0.0.1:" + port + "/graphql", port);
-		// the banner ends with this line; waiting for "is running" alone raced the lines printed after it
-		await("byron run is up: " + output, () -> output.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")) || !process.isAlive());
-		assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
-		assertThat(output).anyMatch(l -> l.contains("GraphQL + GraphiQL   http://localhost:" + port + "/graphql"));
-		assertThat(output).as("a healthy start has no library warnings").noneMatch(l -> l.contains(" WARN "));
-		return running;
+		try {
+			// the banner ends with this line; waiting for "is running" alone raced the lines printed after it
+			await("byron run is up: " + output, () -> output.stream().anyMatch(l -> l.contains("Press Ctrl-C to stop.")) || !process.isAlive());
+			assertThat(process.isAlive()).as(String.join("\n", output)).isTrue();
+			assertThat(output).anyMatch(l -> l.contains("GraphQL + GraphiQL   http://localhost:" + port + "/graphql"));
+			assertThat(output).as("a healthy start has no library warnings").noneMatch(l -> l.contains(" WARN "));
+			return running;
+		} catch (AssertionError | RuntimeException e) {
+			stop(running); // a start that failed the test must not outlive it, with its nats-server
+			throw e;
+		}
 	}
 
 	private static void stop(Running run) throws InterruptedException {

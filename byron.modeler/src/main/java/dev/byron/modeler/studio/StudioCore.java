@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -69,6 +70,7 @@ public final class StudioCore implements AutoCloseable {
 	private final AtomicBoolean sampling = new AtomicBoolean();
 	private volatile DiagramPositions positions = DiagramPositions.none();
 	private volatile LocalSystem running;
+	private volatile boolean closed;
 	private volatile LiveSystem live;
 	private volatile Map<String, String> environment = System.getenv();
 
@@ -264,6 +266,10 @@ public final class StudioCore implements AutoCloseable {
 		job("Run", () -> {
 			LocalSystem system = LocalSystem.start(folder, new LocalOptions(port, null, null),
 					new PrintWriter(new LineWriter(this::log), true));
+			if (closed) {
+				system.close();
+				return "Stopped: the studio closed while the system was starting.";
+			}
 			running = system;
 			live = new LiveSystem(system);
 			ui.execute(() -> started.accept(system));
@@ -371,8 +377,13 @@ public final class StudioCore implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Stops the running system and lets a job in progress end (a Stop must not be interrupted half way, or its
+	 * nats-server would outlive the studio); a job still going after a minute is interrupted.
+	 */
 	@Override
 	public void close() {
+		closed = true;
 		LocalSystem system = running;
 		running = null;
 		live = null;
@@ -380,6 +391,12 @@ public final class StudioCore implements AutoCloseable {
 			system.close();
 		}
 		analyses.shutdownNow();
+		jobs.shutdown();
+		try {
+			jobs.awaitTermination(60, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 		jobs.shutdownNow();
 		sampler.shutdownNow();
 		checks.shutdownNow();

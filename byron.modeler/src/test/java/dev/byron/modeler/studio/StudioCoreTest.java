@@ -78,4 +78,27 @@ class StudioCoreTest {
 			assertThat(failures).isEmpty();
 		}
 	}
+
+	@Test
+	void closingTheStudioWhileTheSystemStopsLeavesNoNatsServerBehind() throws Exception {
+		List<Long> pids;
+		try (StudioCore core = open()) {
+			CompletableFuture<dev.byron.deployer.local.LocalSystem> started = new CompletableFuture<>();
+			core.run(freePort(), started::complete, () -> started.complete(null));
+			var system = started.get(120, TimeUnit.SECONDS);
+			assertThat(system).as("started; log: %s, failures: %s", log, failures).isNotNull();
+			pids = system.natsPids();
+			assertThat(pids).isNotEmpty();
+			core.stop(() -> { });
+		}
+		for (long pid : pids) {
+			assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("nats-server " + pid).isFalse();
+		}
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
 }
