@@ -28,6 +28,11 @@ public final class AppliedSequences {
 		}
 	}
 
+	/** Whether a Sink of the component is known to have applied {@code sequence} (or a later one) to the document. */
+	public boolean isApplied(String collection, String id, long sequence) {
+		return latest.getOrDefault(collection + "/" + id, -1L) >= sequence;
+	}
+
 	/** Completes once the own Sink in this process applied {@code sequence} (or a later one) to the document. */
 	public CompletableFuture<Void> whenApplied(String collection, String id, long sequence) {
 		String key = collection + "/" + id;

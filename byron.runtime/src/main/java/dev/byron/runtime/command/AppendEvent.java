@@ -51,6 +51,7 @@ final class AppendEvent implements CommandStep {
 					broker.names().entitySubject(component.name(), context.entity.name(), context.id), Instant.now(),
 					span.traceparent(), component.name(), context.entity.name(), context.id, operation, context.changed,
 					names, Map.copyOf(withoutNulls(context.state)));
+			fence.sending(event);
 			try {
 				if (context.readsOwnData && context.group != null) {
 					context.sequence = fence.appendInGroup(context, event, (head, afterId) -> broker.appendAsync(component.name(),
@@ -65,16 +66,15 @@ final class AppendEvent implements CommandStep {
 				} else {
 					context.sequence = broker.append(component.name(), event, context.expectedSequence, -1, context.followUps);
 				}
-			} catch (StaleRead | ConcurrentAppend e) {
-				span.fail(e.getMessage());
-				throw e;
 			} catch (RuntimeException e) {
+				fence.notSent(event);
 				span.fail(e.getMessage());
 				throw e;
 			}
 			context.event = event;
 			fence.remember(context.sequence, event);
 			context.committed = true;
+			fence.release(context);
 			if (ReadFence.sharesHeadWithEnclosing(context)) {
 				context.enclosing.readHead = context.sequence; // the enclosing command's own doing, not a change it missed
 			}

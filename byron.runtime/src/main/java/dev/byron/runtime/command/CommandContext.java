@@ -41,8 +41,8 @@ public final class CommandContext {
 	long cacheThrough = -1;
 	/** When the command's hooks declare a key ({@code by talk}): the group their reads stand for; null for the whole component. */
 	ReadFence.Group group;
-	/** The fence's lock this command holds, released when it ends. */
-	java.util.concurrent.locks.ReentrantLock heldLock;
+	/** Releases the fence's lock this command holds; null when it holds none. */
+	Runnable heldLock;
 	/** Whether the command's own event is appended: commands its after hooks run no longer share its head. */
 	boolean committed;
 	/** The command whose hook runs this one, if any. */

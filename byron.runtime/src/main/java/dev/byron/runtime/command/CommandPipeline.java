@@ -53,7 +53,7 @@ public final class CommandPipeline {
 		this.component = component;
 		this.meters = meters;
 		this.broker = broker;
-		this.fence = new ReadFence(broker, component, applied, CATCH_UP);
+		this.fence = new ReadFence(broker, component, applied, CATCH_UP, meters);
 		this.publisher = new DomainEventPublisher(component, broker);
 		this.log = new EntityLog(broker, component);
 		this.client = client;

@@ -34,7 +34,6 @@ import dev.byron.runtime.sink.HandlingOwnEvent;
  * the append is repeated, against the new head.
  */
 final class ReadFence {
-	private static final int STRIPES = 64;
 	private static final int REVALIDATIONS = 50;
 
 	/** The data a keyed command's reads stand for: entities whose {@code field} holds {@code value}, and the entity it names. */
@@ -73,19 +72,34 @@ final class ReadFence {
 	private static final int RECENT = 10_000;
 	/** Events of the stream by sequence, as this process appended or read them: the newest {@link #RECENT}. */
 	private final java.util.concurrent.ConcurrentSkipListMap<Long, Event> recent = new java.util.concurrent.ConcurrentSkipListMap<>();
-	private final ReentrantLock[] groupLocks = new ReentrantLock[STRIPES];
+	private final GroupLocks groupLocks = new GroupLocks();
+	/** Ids of the events this process is appending now. */
+	private final java.util.Set<String> sending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	/** Every event up to this sequence is in the Cache, as a Sink's acknowledgements or notices told this process. */
+	private final java.util.concurrent.atomic.AtomicLong appliedThrough = new java.util.concurrent.atomic.AtomicLong();
+	/** When this process last met an event of the stream it had not appended: its own knowledge is then no head. */
+	private volatile long foreignSeenAt = System.nanoTime() - LOCAL_HEAD_QUIET.toNanos();
+	/** How long after meeting another writer's event keyed commands ask the broker for the head again. */
+	private static final Duration LOCAL_HEAD_QUIET = Duration.ofSeconds(1);
+	/** How long a keyed command waits for its group's events on the local knowledge before it asks the broker. */
+	private static final Duration LOCAL_WAIT = Duration.ofMillis(100);
 	private final Map<String, String> keys;
 
-	ReadFence(Broker broker, ComponentDescriptor component, AppliedSequences applied, Duration catchUp) {
+	private final io.micrometer.core.instrument.Timer lockWait;
+	private final io.micrometer.core.instrument.Timer catchUpWait;
+
+	ReadFence(Broker broker, ComponentDescriptor component, AppliedSequences applied, Duration catchUp,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.lockWait = io.micrometer.core.instrument.Timer.builder("byron.fence.wait").tag("phase", "lock")
+				.description("Time a command that reads own data waits for the commands of its group before it").register(meters);
+		this.catchUpWait = io.micrometer.core.instrument.Timer.builder("byron.fence.wait").tag("phase", "catch-up")
+				.description("Time a command that reads own data waits for the Cache to hold what it may read").register(meters);
 		this.broker = broker;
 		this.applied = applied;
 		this.component = component;
 		this.ownConsumer = broker.names().consumer(component.name(), component.name());
 		this.catchUp = catchUp;
 		this.keys = keysOf(component);
-		for (int i = 0; i < STRIPES; i++) {
-			groupLocks[i] = new ReentrantLock(true);
-		}
 	}
 
 	/**
@@ -140,12 +154,19 @@ final class ReadFence {
 			return;
 		}
 		Group group = groupOf(context);
-		ReentrantLock taken = group == null ? lock : groupLocks[Math.floorMod(Objects.hash(group.field(), String.valueOf(group.value())), STRIPES)];
-		taken.lock();
-		context.heldLock = taken;
+		long start = System.nanoTime();
+		if (group == null) {
+			lock.lock();
+			context.heldLock = lock::unlock;
+		} else {
+			context.heldLock = groupLocks.lock(group.field() + "=" + group.value())::unlock;
+		}
+		long locked = System.nanoTime();
+		lockWait.record(locked - start, TimeUnit.NANOSECONDS);
 		context.group = group;
 		context.readsOwnData = true;
 		context.readHead = caughtUpHead(group);
+		catchUpWait.record(System.nanoTime() - locked, TimeUnit.NANOSECONDS);
 		// run by a reaction to an own event, the Sink has not applied that event: the Cache is behind the head
 		context.cacheThrough = HandlingOwnEvent.current().isPresent() ? -1 : context.readHead;
 	}
@@ -180,9 +201,13 @@ final class ReadFence {
 		return enclosing != null && enclosing.readsOwnData && !enclosing.committed;
 	}
 
+	/**
+	 * Lets the next command of the group in: once the command's event is appended (or the command failed). The
+	 * next one still waits, at its first read, until the Cache holds this command's event.
+	 */
 	void release(CommandContext context) {
 		if (context.heldLock != null) {
-			context.heldLock.unlock();
+			context.heldLock.run();
 			context.heldLock = null;
 		}
 	}
@@ -273,9 +298,20 @@ final class ReadFence {
 		}
 	}
 
+	/** Marks an event this process is appending, until {@link #remember} or {@link #notSent}: read back early, it is not another writer's. */
+	void sending(Event event) {
+		sending.add(event.id());
+	}
+
+	/** The append of an event {@link #sending} failed. */
+	void notSent(Event event) {
+		sending.remove(event.id());
+	}
+
 	/** An event this process appended, so that scans of what came since a head need not read it back. */
 	void remember(long sequence, Event event) {
 		recent.put(sequence, event);
+		sending.remove(event.id());
 		if (recent.size() > RECENT) {
 			recent.headMap(sequence - RECENT).clear();
 		}
@@ -287,6 +323,10 @@ final class ReadFence {
 			return known;
 		}
 		Event read = broker.event(component.name(), sequence).orElse(null);
+		// an append of this process is acknowledged before it is remembered: read back meanwhile, it is no other writer's
+		if (read == null || !(sending.contains(read.id()) || recent.containsKey(sequence))) {
+			foreignSeenAt = System.nanoTime();
+		}
 		if (read != null) {
 			remember(sequence, read);
 		}
@@ -338,6 +378,12 @@ final class ReadFence {
 	 * them, or for a keyed command those of its group (the others need not be waited for).
 	 */
 	private long caughtUpHead(Group group) {
+		if (group != null && HandlingOwnEvent.current().isEmpty()) {
+			long known = caughtUpLocally(group);
+			if (known > 0) {
+				return known;
+			}
+		}
 		String stream = broker.names().stream(component.name());
 		// one request for both: where the Sink is, and the head (a head read low only makes the append retry)
 		var position = broker.consumerPosition(stream, ownConsumer);
@@ -362,6 +408,7 @@ final class ReadFence {
 					acknowledged = broker.acknowledgedThrough(stream, ownConsumer).orElse(-1L);
 				}
 				if (acknowledged >= needed || (!applies.isEmpty() && applies.stream().allMatch(CompletableFuture::isDone))) {
+					appliedThrough.accumulateAndGet(acknowledged, Math::max);
 					return head;
 				}
 				waitForSink(head, acknowledged, deadline, applies, pause);
@@ -369,6 +416,58 @@ final class ReadFence {
 			}
 		} finally {
 			applies.forEach(apply -> apply.cancel(false));
+		}
+	}
+
+	/**
+	 * The head a keyed command may read at without asking the broker, once the Cache holds its group's events up
+	 * to it; 0 when this process's own knowledge cannot tell. It can when it alone has written lately and knows
+	 * every event since the Cache was last known complete (its appends, and what it read back): then the head is
+	 * its last known event. Should another writer have appended after it, the append expecting that head is
+	 * refused and the command checks what came in between, as for any head.
+	 */
+	private long caughtUpLocally(Group group) {
+		if (recent.isEmpty() || System.nanoTime() - foreignSeenAt < LOCAL_HEAD_QUIET.toNanos()) {
+			return 0;
+		}
+		long from = appliedThrough.get();
+		long head = recent.lastKey();
+		if (head <= from) {
+			return head;
+		}
+		var since = recent.subMap(from, false, head, true);
+		if (since.size() != head - from) {
+			return 0; // events in between that this process never saw
+		}
+		long applied = from;
+		boolean prefix = true;
+		List<CompletableFuture<Void>> pending = new java.util.ArrayList<>();
+		for (var entry : since.entrySet()) {
+			Event event = entry.getValue();
+			boolean done = event.operation() == Operation.DOMAIN || event.entity() == null
+					|| this.applied.isApplied(Cache.ownCollection(event.entity()), event.entityId(), entry.getKey());
+			if (prefix && done) {
+				applied = entry.getKey();
+			}
+			prefix &= done;
+			if (!done && group.touchedBy(event)) {
+				pending.add(this.applied.whenApplied(Cache.ownCollection(event.entity()), event.entityId(), entry.getKey()));
+			}
+		}
+		appliedThrough.accumulateAndGet(applied, Math::max);
+		if (pending.isEmpty()) {
+			return head;
+		}
+		try {
+			CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(LOCAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			return head;
+		} catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+			return 0; // no word from a Sink yet: its acknowledgements on the broker tell
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw ByronException.unavailable("interrupted while " + component.name() + "'s Sink caught up", e);
+		} finally {
+			pending.forEach(apply -> apply.cancel(false));
 		}
 	}
 
