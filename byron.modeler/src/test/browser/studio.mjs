@@ -1,5 +1,6 @@
 // Uses Byron Studio in the browser as a person would: type a component and see its box, make an error and see it
-// listed, click a box and see its text selected, save with Ctrl+S. Prints what it saw as JSON.
+// underlined and listed, fix it with a quick fix, complete and hover, rename with F2, click a box and see its text
+// selected, save with Ctrl+S. Prints what it saw as JSON.
 // Usage: node studio.mjs <url> <screenshot.png> <project folder>
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,31 @@ const [url, screenshot, project] = process.argv.slice(2);
 const browser = await launch();
 const seen = {};
 const box = (id) => `#diagram g.node[id="${id}"]`;
+const shown = '#editor .cm-editor:not([hidden])';
+// what the editor holds and has selected, read through the page's own editor (CodeMirror draws only the lines in view)
+const text = (page, file) => page.evaluate((f) => window.byronStudio.editor().text(f ?? window.byronStudio.current()), file);
+const selected = (page) => page.evaluate(() => {
+  const view = window.byronStudio.editor().view(window.byronStudio.current());
+  const { from, to } = view.state.selection.main;
+  return view.state.sliceDoc(from, to);
+});
+// the cursor put before the first `what` in the file shown, as a click there would
+const cursorAt = (page, what, offset = 0) => page.evaluate((w, o) => {
+  const view = window.byronStudio.editor().view(window.byronStudio.current());
+  view.dispatch({ selection: { anchor: view.state.doc.toString().indexOf(w) + o }, scrollIntoView: true });
+  view.focus();
+}, what, offset);
+// replaces the first `from` in the file shown by `to`, as selecting it and typing would
+const replace = (page, from, to) => page.evaluate((a, b) => {
+  const view = window.byronStudio.editor().view(window.byronStudio.current());
+  const at = view.state.doc.toString().indexOf(a);
+  view.dispatch({ changes: { from: at, to: at + a.length, insert: b }, userEvent: 'input.type' });
+}, from, to);
+const key = async (page, modifier, name) => {
+  await page.keyboard.down(modifier);
+  await page.keyboard.press(name);
+  await page.keyboard.up(modifier);
+};
 try {
   const page = await browser.newPage();
   seen.errors = [];
@@ -17,41 +43,99 @@ try {
   await page.waitForSelector(box('component:posts'), { timeout: 60000 });
   seen.files = await page.$$eval('#files li', (items) => items.map((i) => i.textContent));
 
-  // type a component at the end of the file shown
-  await page.click('#text');
-  await page.keyboard.down('Control');
-  await page.keyboard.press('End');
-  await page.keyboard.up('Control');
-  await page.keyboard.type('\ncomponent billing {\n  entity Invoice {\n    total: Float\n  }\n}\n');
+  // type (paste) a component at the end of the file shown
+  seen.step = 'type (paste) a component at the end of the file shown';
+  await page.click(shown + ' .cm-content');
+  await key(page, 'Control', 'End');
+  await page.keyboard.sendCharacter('\ncomponent billing {\n  entity Invoice {\n    total: Float\n  }\n}\n');
   await page.waitForSelector(box('component:billing'), { timeout: 60000 });
   seen.typed = true;
   seen.modifiedMarked = await page.$eval('#files li.current', (i) => i.classList.contains('modified'));
 
-  // an error, listed with its code, and its line selected on click
+  // an error: underlined by the language server, listed with its code, its text selected on click
+  seen.step = 'an error: underlined by the language server, listed with its';
   await page.click('#files li[data-path="posts.byron"]');
-  await page.$eval('#text', (area) => {
-    area.value = area.value.replace('accounts.User!', 'accounts.Usr!');
-    area.dispatchEvent(new Event('input'));
-  });
+  await replace(page, 'accounts.User!', 'accounts.Usr!');
+  await page.waitForSelector(shown + ' .cm-lintRange-error', { timeout: 60000 });
+  seen.underlined = await page.$eval(shown + ' .cm-lintRange-error', (e) => e.textContent);
   await page.waitForFunction(() => [...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('[unknown-type]')),
     { timeout: 60000 });
   seen.problem = await page.$eval('#problems li', (li) => li.textContent);
   await page.click('#problems li');
-  seen.problemSelection = await page.$eval('#text', (a) => a.value.slice(a.selectionStart, a.selectionEnd));
-  await page.$eval('#text', (area) => {
-    area.value = area.value.replace('accounts.Usr!', 'accounts.User!');
-    area.dispatchEvent(new Event('input'));
-  });
+  seen.problemSelection = await selected(page);
+
+  // its quick fix, chosen from the menu Ctrl+. opens at the cursor
+  seen.step = 'its quick fix, chosen from the menu Ctrl+. opens at the curs';
+  await cursorAt(page, 'accounts.Usr!', 10);
+  await key(page, 'Control', '.');
+  await page.waitForSelector('.byron-fixes button', { timeout: 30000 });
+  seen.fixes = await page.$$eval('.byron-fixes button', (b) => b.map((x) => x.textContent));
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-quick-fix.png') });
+  await page.click('.byron-fixes button');
+  await page.waitForFunction(() => window.byronStudio.editor().text('posts.byron').includes('accounts.User!'), { timeout: 30000 });
   await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
   seen.restoredNotModified = await page.$eval('#files li[data-path="posts.byron"]', (i) => !i.classList.contains('modified'));
 
+  // completion from the server: a field's type
+  seen.step = "completion from the server: a field's type";
+  await cursorAt(page, '\n', 0);
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view(window.byronStudio.current());
+    const at = view.state.doc.toString().indexOf('\n', view.state.doc.toString().indexOf('entity Post'));
+    view.dispatch({ selection: { anchor: at } });
+  });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('editedAt: Date');
+  await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 30000 });
+  seen.completions = await page.$$eval('.cm-tooltip-autocomplete li', (l) => l.map((x) => x.textContent));
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-completion.png') });
+  await page.keyboard.press('Enter');
+  seen.completed = (await text(page)).includes('editedAt: DateTime');
+  await key(page, 'Control', 'z');
+  await key(page, 'Control', 'z');
+
+  // hover: what the server says of a type
+  seen.step = 'hover: what the server says of a type';
+  const hoverAt = await page.evaluate(() => {
+    const view = window.byronStudio.editor().view(window.byronStudio.current());
+    const rect = view.coordsAtPos(view.state.doc.toString().indexOf('Post {') + 1);
+    return { x: rect.left + 2, y: (rect.top + rect.bottom) / 2 };
+  });
+  await page.mouse.move(hoverAt.x, hoverAt.y);
+  await page.waitForSelector('.cm-lsp-hover-tooltip', { timeout: 30000 });
+  seen.hover = await page.$eval('.cm-lsp-hover-tooltip', (t) => t.textContent);
+  await page.mouse.move(5, 5);
+
+  // F2 renames an entity in every file that names it, through the language server; F2 again renames it back
+  seen.step = 'F2 renames an entity in every file that names it, through th';
+  const renameWithF2 = async (at, to) => {
+    await cursorAt(page, at, 'entity '.length + 1);
+    await page.keyboard.press('F2');
+    await page.waitForSelector('.cm-lsp-rename-panel input[name=name]', { timeout: 30000 });
+    await page.$eval('.cm-lsp-rename-panel input[name=name]', (input) => {
+      input.value = '';
+    });
+    await page.type('.cm-lsp-rename-panel input[name=name]', to);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((t) => window.byronStudio.editor().text('posts.byron').includes('entity ' + t + ' {'), { timeout: 30000 }, to);
+  };
+  await renameWithF2('entity Post', 'Note');
+  seen.renamedElsewhere = await page.evaluate(() => ['social.byron', 'timeline.byron']
+    .filter((f) => window.byronStudio.editor().text(f).includes('posts.Note')));
+  await renameWithF2('entity Note', 'Post');
+  seen.renamedBack = await page.evaluate(() => ['social.byron', 'timeline.byron']
+    .every((f) => !window.byronStudio.editor().text(f).includes('posts.Note')));
+  await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
+
   // a box shows its declaration
+  seen.step = 'a box shows its declaration';
   await page.click('#files li[data-path="accounts.byron"]');
   await page.click(box('component:posts'));
-  seen.boxSelection = await page.$eval('#text', (a) => a.value.slice(a.selectionStart, a.selectionStart + 16));
+  seen.boxSelection = (await selected(page)).slice(0, 16);
   seen.fileShown = await page.$eval('#files li.current', (i) => i.textContent);
 
   // a box dragged to another place stays there, and the view can be laid out again
+  seen.step = 'a box dragged to another place stays there, and the view can';
   const rectX = () => page.$eval(box('component:likes') + ' rect', (r) => Number(r.getAttribute('x')));
   const before = await rectX();
   await page.$eval(box('component:likes'), (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
@@ -65,6 +149,7 @@ try {
   seen.movedBy = Math.round((await rectX()) - before);
 
   // one component dropped on another subscribes it to an event, and the browser's undo takes it back
+  seen.step = 'one component dropped on another subscribes it to an event, ';
   await page.click('#fit');
   const from = await (await page.$(box('component:social'))).boundingBox();
   const to = await (await page.$(box('component:posts'))).boundingBox();
@@ -77,16 +162,17 @@ try {
   seen.events = await page.$$eval('#subscribe-event option', (o) => o.map((x) => x.value));
   await page.select('#subscribe-event', 'PostDeleted');
   await page.click('#subscribe-ok');
-  await page.waitForFunction(() => document.querySelector('#text').value.includes('on posts.PostDeleted call onPostDeleted'),
-    { timeout: 30000 });
+  await page.waitForFunction(() => window.byronStudio.editor().text(window.byronStudio.current())
+    .includes('on posts.PostDeleted call onPostDeleted'), { timeout: 30000 });
   seen.subscribedIn = await page.$eval('#files li.current', (i) => i.textContent.trim());
   await page.waitForSelector('#diagram g.edge[id="component:posts=>component:social"]', { timeout: 60000 });
   await page.keyboard.down('Control');
   await page.keyboard.press('z');
   await page.keyboard.up('Control');
-  seen.undone = await page.$eval('#text', (a) => !a.value.includes('on posts.PostDeleted'));
+  seen.undone = !(await text(page)).includes('on posts.PostDeleted');
 
   // a component's menu renames it in every file that names it
+  seen.step = "a component's menu renames it in every file that names it";
   await openMenu(page, box('component:likes'));
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
@@ -106,25 +192,29 @@ try {
   seen.saved = await page.$eval('#status', (s) => s.textContent);
 
   // a file changed on disk and not here is read again
+  seen.step = 'a file changed on disk and not here is read again';
   fs.appendFileSync(path.join(project, 'config.byron'), '// from disk\n');
   await page.click('#files li[data-path="config.byron"]');
-  await page.waitForFunction(() => document.querySelector('#text').value.includes('// from disk'), { timeout: 60000 });
+  await page.waitForFunction(() => window.byronStudio.editor().text('config.byron').includes('// from disk'), { timeout: 60000 });
   seen.reloaded = true;
 
   // changed on both sides: the user is asked, and taking the disk's drops the edit made here
+  seen.step = 'changed on both sides: the user is asked, and taking the dis';
   page.on('dialog', async (dialog) => {
     seen.asked = dialog.message();
     await dialog.dismiss();
   });
   await page.click('#files li[data-path="social.byron"]');
-  await page.$eval('#text', (area) => {
-    area.value += '// typed here\n';
-    area.dispatchEvent(new Event('input'));
-  });
+  await page.click(shown + ' .cm-content');
+  await key(page, 'Control', 'End');
+  await page.keyboard.sendCharacter('// typed here\n');
   await new Promise((resolve) => setTimeout(resolve, 1000));
   fs.appendFileSync(path.join(project, 'social.byron'), '// disk wins\n');
-  await page.waitForFunction(() => document.querySelector('#text').value.includes('// disk wins'), { timeout: 60000 });
-  seen.tookDisk = await page.$eval('#text', (a) => !a.value.includes('// typed here'));
+  await page.waitForFunction(() => window.byronStudio.editor().text('social.byron').includes('// disk wins'), { timeout: 60000 });
+  seen.tookDisk = !(await text(page, 'social.byron')).includes('// typed here');
+} catch (e) {
+  console.error(`failed at: ${seen.step}`);
+  throw e;
 } finally {
   await browser.close();
 }

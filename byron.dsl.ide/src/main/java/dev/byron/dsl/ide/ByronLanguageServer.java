@@ -18,7 +18,11 @@ public final class ByronLanguageServer {
 	}
 
 	public static void main(String[] args) {
-		ServerLauncher.launch(ServerLauncher.class.getName(), args, Modules.override(new ServerModule())
-				.with(binder -> binder.bind(IFileSystemScanner.class).to(ModelFileScanner.class)));
+		ServerLauncher.launch(ServerLauncher.class.getName(), args, module());
+	}
+
+	/** The server's Guice module: Xtext's, with Byron's rule for which files of the workspace are models. */
+	public static com.google.inject.Module module() {
+		return Modules.override(new ServerModule()).with(binder -> binder.bind(IFileSystemScanner.class).to(ModelFileScanner.class));
 	}
 }

@@ -129,6 +129,17 @@ public final class StudioCore implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * The texts as they are now, analysed off the caller's thread; unlike {@link #analyse}, every call gets its
+	 * answer (each request of a web page waits for one), newer or not.
+	 */
+	public java.util.concurrent.CompletableFuture<Analysis> analysis(C4Level level, String component) {
+		var sources = project.sources();
+		var hooks = project.javaTexts();
+		var kept = positions;
+		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.of(loader, sources, hooks, level, component, kept), analyses);
+	}
+
 	/** A missing hook's fix: its stub written into the class that lacks it. */
 	public List<QuickFixes.Fix> hookFixes(Analysis shown, ModelDiagnostic diagnostic) {
 		if (shown == null) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,8 +60,9 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/stop", guarded(this::stop));
 		routes.put("/api/live", guarded(this::live));
 		routes.put("/api/layout/reset", guarded(this::resetLayout));
+		routes.put("/api/syntax", guarded(this::syntax));
 		routes.put("/", guarded(this::page));
-		this.server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-web-studio");
+		this.server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-web-studio", this::withLanguageServer);
 	}
 
 	/** Serves the studio for a project on {@code host} (a loopback address) and {@code port} (0: any free one). */
@@ -81,18 +81,47 @@ public final class WebStudio implements AutoCloseable {
 	/** Refuses requests that do not come from a page of this server (DNS rebinding, other sites' scripts). */
 	private HttpHandler guarded(HttpHandler handler) {
 		return exchange -> {
-			String host = exchange.header("Host");
-			String expected = ":" + server.port();
-			boolean local = host != null && (host.equals("127.0.0.1" + expected) || host.equals("localhost" + expected)
-					|| host.equals("[::1]" + expected));
-			String origin = exchange.header("Origin");
-			boolean sameOrigin = origin == null || origin.equals("http://" + host);
-			if (!local || !sameOrigin) {
+			if (!fromOwnPage(exchange.header("Host"), exchange.header("Origin"))) {
 				exchange.respond(403, "text/plain; charset=utf-8", "Byron Studio answers its own pages on this machine only.");
 				return;
 			}
 			handler.handle(exchange);
 		};
+	}
+
+	/** Whether a request names this server by a loopback name and, when it says where it comes from, one of its pages. */
+	private boolean fromOwnPage(String host, String origin) {
+		String expected = ":" + server.port();
+		boolean local = host != null && (host.equals("127.0.0.1" + expected) || host.equals("localhost" + expected)
+				|| host.equals("[::1]" + expected));
+		return local && (origin == null || origin.equals("http://" + host));
+	}
+
+	/**
+	 * The editor's language server at {@code /lsp}: a WebSocket upgrade, checked as every other request (a browser
+	 * sends any site's WebSocket to any address, with that site as its Origin).
+	 */
+	private org.eclipse.jetty.server.Handler withLanguageServer(org.eclipse.jetty.server.Server jetty,
+			org.eclipse.jetty.server.Handler routes) {
+		var upgrades = org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler.from(jetty, container -> {
+			container.setMaxTextMessageSize(32 * 1024 * 1024); // a whole model file in one didOpen
+			container.setIdleTimeout(java.time.Duration.ofHours(8));
+			container.addMapping("/lsp", (request, response, callback) -> {
+				if (!fromOwnPage(request.getHeaders().get("Host"), request.getHeaders().get("Origin"))) {
+					org.eclipse.jetty.server.Response.writeError(request, response, callback, 403,
+							"Byron Studio answers its own pages on this machine only.");
+					return null;
+				}
+				return new LanguageServerSocket();
+			});
+		});
+		upgrades.setHandler(routes);
+		return upgrades;
+	}
+
+	/** The editor's highlighting: the same token classes as the desktop editor's, from the one list of keywords. */
+	private void syntax(Exchange exchange) throws IOException {
+		json(exchange, 200, dev.byron.modeler.studio.SyntaxHighlighter.tokenClasses());
 	}
 
 	private void page(Exchange exchange) throws IOException {
@@ -101,6 +130,7 @@ public final class WebStudio implements AutoCloseable {
 			case "/", "/index.html" -> "index.html";
 			case "/studio.js" -> "studio.js";
 			case "/studio.css" -> "studio.css";
+			case "/editor.js" -> "editor.js";
 			default -> null;
 		};
 		if (resource == null) {
@@ -108,6 +138,10 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		try (InputStream in = WebStudio.class.getResourceAsStream(resource)) {
+			if (in == null) { // the editor is bundled by npm at build time: a build without it falls back to plain text
+				exchange.respond(404, "text/plain; charset=utf-8", "Not in this build: " + path);
+				return;
+			}
 			String type = resource.endsWith(".js") ? "text/javascript" : resource.endsWith(".css") ? "text/css" : "text/html";
 			exchange.setHeader("Cache-Control", "no-store");
 			exchange.respond(200, type + "; charset=utf-8", in.readAllBytes());
@@ -119,12 +153,14 @@ public final class WebStudio implements AutoCloseable {
 		for (Path file : project.files()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("path", project.relative(file));
+			entry.put("uri", file.toUri().toString());
 			entry.put("model", Project.isModel(file));
 			entry.put("modified", project.isModified(file));
 			entry.put("text", project.text(file));
 			files.add(entry);
 		}
-		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "files", files));
+		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "rootUri", project.folder().toUri().toString(),
+				"files", files));
 	}
 
 	private void putFile(Exchange exchange) throws IOException {
@@ -355,11 +391,10 @@ public final class WebStudio implements AutoCloseable {
 
 	/** The analysis of a view the query names, as the page shows it; null when it cannot be had in time. */
 	private Analysis analysed(Map<String, String> query) {
-		CompletableFuture<Analysis> shown = new CompletableFuture<>();
-		core.analyse(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component"), shown::complete);
 		try {
-			return shown.get(60, TimeUnit.SECONDS);
+			return core.analysis(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component")).get(60, TimeUnit.SECONDS);
 		} catch (Exception e) {
+			log.add("Could not draw the model: " + e);
 			return null;
 		}
 	}

@@ -7,9 +7,81 @@ async function load() {
   const project = await (await fetch('/api/project')).json();
   $('folder').textContent = project.folder;
   state.files = project.files;
+  state.editor = await codeEditor(project) || textArea();
   const first = state.files.find((f) => f.model && /component\s/.test(f.text)) || state.files[0];
   show(first.path);
   await analyse();
+}
+
+/**
+ * The editor with the language server (CodeMirror, bundled at build time); null when this build has no bundle or
+ * the server cannot be reached, and the page edits in a plain text area.
+ */
+async function codeEditor(project) {
+  let module;
+  try {
+    module = await import('/editor.js');
+  } catch (e) {
+    return null;
+  }
+  try {
+    const editor = await module.startEditor({
+      parent: $('editor'),
+      files: state.files,
+      rootUri: project.rootUri,
+      syntax: await (await fetch('/api/syntax')).json(),
+      socketUrl: `ws://${location.host}/lsp`,
+      onChange: edited,
+      onStatus: (text) => {
+        $('status').textContent = text;
+      },
+    });
+    $('text').hidden = true;
+    document.body.classList.add('code-editor');
+    return editor;
+  } catch (e) {
+    $('status').textContent = 'Editing as plain text: ' + e.message;
+    return null;
+  }
+}
+
+/** The plain text area, with the same operations as the code editor. */
+function textArea() {
+  const area = $('text');
+  area.addEventListener('input', () => edited(state.current, area.value));
+  return {
+    show: (path) => {
+      area.value = file(path).text;
+    },
+    select(path, offset, length) {
+      area.focus();
+      area.setSelectionRange(offset, offset + length);
+      // bring the selection into view: the line it starts on, near the top
+      const line = area.value.slice(0, offset).split('\n').length - 1;
+      area.scrollTop = Math.max(0, line * (parseFloat(getComputedStyle(area).lineHeight) || 18) - 40);
+    },
+    setText(path, text) {
+      if (state.current === path) {
+        area.value = text;
+      }
+    },
+    // typed into the text area as the user types, so that the browser's undo takes the edits back
+    applyEdits(edits) {
+      const byFile = new Map();
+      edits.forEach((e) => byFile.set(e.path, [...(byFile.get(e.path) || []), e]));
+      for (const [path, fileEdits] of byFile) {
+        if (state.current !== path) {
+          show(path);
+        }
+        for (const edit of fileEdits.sort((a, b) => b.offset - a.offset)) {
+          area.focus();
+          area.setSelectionRange(edit.offset, edit.offset + edit.length);
+          document.execCommand('insertText', false, edit.text);
+        }
+      }
+    },
+    add: () => { },
+  };
 }
 
 function file(path) {
@@ -31,7 +103,7 @@ function renderFiles() {
 
 function show(path) {
   state.current = path;
-  $('text').value = file(path).text;
+  state.editor.show(path);
   renderFiles();
 }
 
@@ -39,17 +111,13 @@ function select(path, offset, length) {
   if (state.current !== path) {
     show(path);
   }
-  const area = $('text');
-  area.focus();
-  area.setSelectionRange(offset, offset + length);
-  // bring the selection into view: the line it starts on, near the top
-  const line = area.value.slice(0, offset).split('\n').length - 1;
-  area.scrollTop = Math.max(0, line * (parseFloat(getComputedStyle(area).lineHeight) || 18) - 40);
+  state.editor.select(path, offset, length);
 }
 
-$('text').addEventListener('input', () => {
-  const current = file(state.current);
-  current.text = $('text').value;
+/** An edit of a file, typed or made from the diagram: marked modified, sent to the server after a pause. */
+function edited(path, text) {
+  const current = file(path);
+  current.text = text;
   current.modified = true;
   renderFiles();
   clearTimeout(state.timers[current.path]); // one timer a file: an edit of another file never drops this one
@@ -58,7 +126,7 @@ $('text').addEventListener('input', () => {
     delete state.timers[current.path];
     send(current);
   }, 250);
-});
+}
 
 /** Sends every change still waiting for its timer: the server's texts are the page's before it computes an edit. */
 async function flush() {
@@ -222,11 +290,12 @@ async function lookAtDisk() {
     const f = file(changed.path);
     f.text = changed.text;
     f.modified = false;
-    if (state.current === changed.path) {
-      $('text').value = changed.text;
-    }
+    state.editor.setText(changed.path, changed.text);
   }
-  state.files.push(...disk.added);
+  for (const added of disk.added) {
+    state.files.push(added);
+    state.editor.add(added);
+  }
   for (const path of disk.conflicts) {
     const keep = confirm(`${path} changed on disk, and it has unsaved changes here.\n\nOK keeps yours (the next save writes it); Cancel takes the disk's.`);
     await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
@@ -235,9 +304,7 @@ async function lookAtDisk() {
       const f = file(path);
       f.text = project.files.find((p) => p.path === path).text;
       f.modified = false;
-      if (state.current === path) {
-        $('text').value = f.text;
-      }
+      state.editor.setText(path, f.text);
     }
   }
   if (disk.reloaded.length || disk.added.length || disk.conflicts.length) {
@@ -299,21 +366,12 @@ async function askToSubscribe(subscriber, publisher, analysis) {
   applyEdits(answer.edits);
 }
 
-// Text edits from the server, made through the text area as typing is, so that the browser's undo takes them back.
+// Text edits from the server (subscribe, rename, delete), made through the editor so that its undo takes them back.
 function applyEdits(edits) {
-  const area = $('text');
-  const byFile = new Map();
-  edits.forEach((e) => byFile.set(e.path, [...(byFile.get(e.path) || []), e]));
-  for (const [path, fileEdits] of byFile) {
-    if (state.current !== path) {
-      show(path);
-    }
-    for (const edit of fileEdits.sort((a, b) => b.offset - a.offset)) {
-      area.focus();
-      area.setSelectionRange(edit.offset, edit.offset + edit.length);
-      document.execCommand('insertText', false, edit.text);
-    }
+  if (edits.length && state.current !== edits[0].path) {
+    show(edits[0].path); // the edit in view, where Ctrl+Z takes it back
   }
+  state.editor.applyEdits(edits);
 }
 
 // A component's menu (right-click on its box): rename, delete, and while the system runs, stop or start it.
@@ -405,4 +463,6 @@ window.addEventListener('beforeunload', (e) => {
     e.returnValue = '';
   }
 });
+// for scripts that drive the page (the browser tests): the editor's operations and the file shown
+window.byronStudio = { editor: () => state.editor, current: () => state.current };
 load();

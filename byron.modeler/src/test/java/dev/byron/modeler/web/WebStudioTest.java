@@ -44,7 +44,7 @@ class WebStudioTest {
 	}
 
 	@Test
-	void inChromiumATypedComponentGetsItsBoxAnErrorIsListedABoxShowsItsTextAndCtrlSSaves() throws Exception {
+	void inChromiumATypedComponentGetsItsBoxAnErrorIsUnderlinedAndFixedCompletionHoverAndRenameWorkABoxShowsItsTextAndCtrlSSaves() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copyMicroblog();
 		npmPackages();
@@ -57,7 +57,15 @@ class WebStudioTest {
 			assertThat(seen.path("typed").asBoolean()).isTrue();
 			assertThat(seen.path("modifiedMarked").asBoolean()).isTrue();
 			assertThat(seen.path("problem").asText()).startsWith("posts.byron:").contains("Unknown type 'accounts.Usr'", "[unknown-type]");
+			assertThat(seen.path("underlined").asText()).as("the language server's diagnostic, underlined").isEqualTo("accounts.Usr");
 			assertThat(seen.path("problemSelection").asText()).isEqualTo("accounts.Usr");
+			assertThat(seen.path("fixes").toString()).as("the server's quick fixes at the cursor").contains("Change to the closest name");
+			assertThat(seen.path("completions").toString()).contains("DateTime");
+			assertThat(seen.path("completed").asBoolean()).as("the chosen completion is inserted").isTrue();
+			assertThat(seen.path("hover").asText()).as("the server's hover on the entity").contains("Post");
+			assertThat(seen.path("renamedElsewhere").toString()).as("F2 renames in every file that names the entity")
+					.contains("social.byron", "timeline.byron");
+			assertThat(seen.path("renamedBack").asBoolean()).isTrue();
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
@@ -120,6 +128,21 @@ class WebStudioTest {
 			assertThat(raw(port, "PUT /api/file?path=../outside.byron HTTP/1.1\r\nHost: 127.0.0.1:" + port
 					+ "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("a file outside the project").startsWith("HTTP/1.1 404");
 			assertThat(project.resolveSibling("outside.byron")).doesNotExist();
+			String upgrade = "GET /lsp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+			assertThat(raw(port, upgrade + "Origin: http://attacker.example\r\n\r\n")).as("another site's page opening the language server")
+					.startsWith("HTTP/1.1 403");
+			assertThat(rawHead(port, upgrade + "Origin: http://127.0.0.1:" + port + "\r\n\r\n")).as("the studio's own page")
+					.startsWith("HTTP/1.1 101");
+		}
+	}
+
+	/** The first line of the answer, for a connection that stays open after it (an accepted WebSocket). */
+	private static String rawHead(int port, String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+			return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
 		}
 	}
 

@@ -42,7 +42,8 @@ public final class WebServer implements AutoCloseable {
 	private final Server server;
 	private final ServerConnector connector;
 
-	private WebServer(String host, int port, Map<String, HttpHandler> routes, ServerLimits limits, String threadName) {
+	private WebServer(String host, int port, Map<String, HttpHandler> routes, ServerLimits limits, String threadName,
+			java.util.function.BiFunction<Server, Handler, Handler> front) {
 		QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(8, limits.maxThreads()));
 		threads.setName(threadName);
 		threads.setDaemon(true);
@@ -62,14 +63,23 @@ public final class WebServer implements AutoCloseable {
 		NetworkConnectionLimit connections = new NetworkConnectionLimit(limits.maxConnections(), server);
 		connections.setEndPointIdleTimeout(Math.min(1000, limits.idleTimeout().toMillis()));
 		server.addBean(connections);
-		server.setHandler(new Routes(routes, limits));
+		server.setHandler(front.apply(server, new Routes(routes, limits)));
 		server.setErrorHandler(WebServer::error);
 	}
 
 	/** Starts a server on {@code host:port} (0 for a free port) that answers with {@code routes} by path prefix. */
 	public static WebServer start(String host, int port, Map<String, HttpHandler> routes, ServerLimits limits, String threadName)
 			throws IOException {
-		WebServer web = new WebServer(host, port, routes, limits, threadName);
+		return start(host, port, routes, limits, threadName, (server, handler) -> handler);
+	}
+
+	/**
+	 * As {@link #start(String, int, Map, ServerLimits, String)}, with a Jetty handler in front of the routes that
+	 * {@code front} makes for the server (a WebSocket upgrade, say), which hands what it does not take on to them.
+	 */
+	public static WebServer start(String host, int port, Map<String, HttpHandler> routes, ServerLimits limits, String threadName,
+			java.util.function.BiFunction<Server, Handler, Handler> front) throws IOException {
+		WebServer web = new WebServer(host, port, routes, limits, threadName, front);
 		try {
 			web.server.start();
 		} catch (IOException e) {

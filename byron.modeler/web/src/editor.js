@@ -1,0 +1,362 @@
+// The web studio's editor: one CodeMirror view per file of the project (shown one at a time, each with its own
+// undo history), every model file open in the Byron language server, which the page reaches over a WebSocket.
+// Diagnostics, completion, hover, rename (F2), format (Shift-Alt-F) and go to definition (F12) come from the
+// server through @codemirror/lsp-client; quick fixes (Ctrl-. or Alt-Enter, or the problem's tooltip) from its
+// code actions.
+import { basicSetup } from 'codemirror';
+import { EditorView, keymap } from '@codemirror/view';
+import { EditorState, Annotation } from '@codemirror/state';
+import { StreamLanguage } from '@codemirror/language';
+import { setDiagnostics } from '@codemirror/lint';
+import { LSPClient, LSPPlugin, Workspace, languageServerExtensions } from '@codemirror/lsp-client';
+
+/** Marks a transaction that puts the disk's text in an editor: not an edit of the user's. */
+const fromDisk = Annotation.define();
+
+/** Byron's highlighting, from the server's word lists (the desktop editor's, so there is one list). */
+function byronLanguage(words) {
+  const kinds = new Map();
+  (words.keyword || []).forEach((w) => kinds.set(w, 'keyword'));
+  (words.scalar || []).forEach((w) => kinds.set(w, 'typeName'));
+  (words.constant || []).forEach((w) => kinds.set(w, 'atom'));
+  return StreamLanguage.define({
+    name: 'byron',
+    startState: () => ({ inComment: false, depth: 0 }),
+    copyState: (state) => ({ ...state }),
+    // a line is indented one unit per brace open before it; a line that starts by closing one, one less
+    indent: (state, textAfter, context) => Math.max(0, state.depth - (/^\s*[}\]]/.test(textAfter) ? 1 : 0)) * context.unit,
+    token(stream, state) {
+      if (state.inComment || stream.match('/*')) {
+        state.inComment = true;
+        while (!stream.eol()) {
+          if (stream.match('*/')) {
+            state.inComment = false;
+            break;
+          }
+          stream.next();
+        }
+        return 'comment';
+      }
+      if (stream.eatSpace()) {
+        return null;
+      }
+      if (stream.match('//')) {
+        stream.skipToEnd();
+        return 'comment';
+      }
+      if (stream.match(/^"(?:[^"\\]|\\.)*"?/)) {
+        return 'string';
+      }
+      if (stream.match(/^@[A-Za-z_]\w*/)) {
+        return 'meta';
+      }
+      if (stream.match(/^-?\d+(?:\.\d+)?/)) {
+        return 'number';
+      }
+      if (stream.match(/^[A-Za-z_][\w-]*/)) {
+        const word = stream.current();
+        return kinds.get(word) || (/^[A-Z]/.test(word) ? 'className' : 'variableName');
+      }
+      const ch = stream.next();
+      if (ch === '{' || ch === '[') {
+        state.depth++;
+      } else if (ch === '}' || ch === ']') {
+        state.depth = Math.max(0, state.depth - 1);
+      }
+      return null;
+    },
+    languageData: { commentTokens: { line: '//', block: { open: '/*', close: '*/' } }, indentOnInput: /^\s*[}\]]$/ },
+  });
+}
+
+/**
+ * Every model file stays open in the server while the page is there (a rename reaches files not on screen);
+ * a file the server asks to show (go to definition) is brought forward.
+ */
+class StudioWorkspace extends Workspace {
+  constructor(client, editor) {
+    super(client);
+    this.editor = editor;
+    this.files = [];
+    this.versions = {};
+  }
+
+  nextVersion(uri) {
+    this.versions[uri] = (this.versions[uri] ?? -1) + 1;
+    return this.versions[uri];
+  }
+
+  syncFiles() {
+    const updates = [];
+    for (const file of this.files) {
+      const plugin = LSPPlugin.get(file.view);
+      if (plugin && !plugin.unsyncedChanges.empty) {
+        updates.push({ changes: plugin.unsyncedChanges, file, prevDoc: file.doc });
+        file.doc = file.view.state.doc;
+        file.version = this.nextVersion(file.uri);
+        plugin.clear();
+      }
+    }
+    return updates;
+  }
+
+  openFile(uri, languageId, view) {
+    if (this.getFile(uri)) {
+      return;
+    }
+    const file = { uri, languageId, version: this.nextVersion(uri), doc: view.state.doc, view, getView: () => view };
+    this.files.push(file);
+    this.client.didOpen(file);
+  }
+
+  closeFile(uri) {
+    const file = this.getFile(uri);
+    if (file) {
+      this.files = this.files.filter((f) => f !== file);
+      this.client.didClose(uri);
+    }
+  }
+
+  async displayFile(uri) {
+    const path = this.editor.pathOf(uri);
+    if (path == null) {
+      return null;
+    }
+    this.editor.show(path);
+    return this.editor.viewOf(path);
+  }
+}
+
+/** The WebSocket to the server, as the LSP client wants it; a closed socket is reported, not retried in silence. */
+function socketTransport(url, onClose) {
+  let handlers = [];
+  const socket = new WebSocket(url);
+  socket.onmessage = (e) => handlers.forEach((h) => h(String(e.data)));
+  socket.onclose = onClose;
+  return new Promise((resolve, reject) => {
+    socket.onerror = () => reject(new Error('no language server at ' + url));
+    socket.onopen = () => resolve({
+      send: (message) => socket.send(message),
+      subscribe: (handler) => handlers.push(handler),
+      unsubscribe: (handler) => {
+        handlers = handlers.filter((h) => h !== handler);
+      },
+    });
+  });
+}
+
+const SEVERITIES = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+/**
+ * Starts the editor in {@code parent} for {@code files} ({path, uri, model, text}); {@code onChange(path, text)}
+ * hears every edit (typed, undone, or made from the diagram) and not the disk's texts.
+ */
+export async function startEditor({ parent, files, rootUri, syntax, socketUrl, onChange, onStatus }) {
+  const views = new Map();
+  const byUri = new Map();
+  const raw = new Map(); // the server's diagnostics by uri, as it sent them: their codes pick the quick fixes
+  const language = byronLanguage(syntax);
+  let current = null;
+
+  const editor = {
+    pathOf: (uri) => byUri.get(uri) ?? null,
+    viewOf: (path) => views.get(path),
+    show(path) {
+      if (current === path) {
+        return;
+      }
+      current = path;
+      for (const [p, view] of views) {
+        view.dom.hidden = p !== path;
+      }
+      ensure(files.find((f) => f.path === path));
+    },
+  };
+
+  const client = new LSPClient({
+    rootUri,
+    timeout: 10000,
+    workspace: (c) => new StudioWorkspace(c, editor),
+    extensions: languageServerExtensions(),
+    notificationHandlers: {
+      // before the library's own handler: the same lint markers, with a quick fix offered on each
+      'textDocument/publishDiagnostics': (c, params) => {
+        raw.set(params.uri, params.diagnostics);
+        const file = c.workspace.getFile(params.uri);
+        const view = file && file.getView();
+        const plugin = view && LSPPlugin.get(view);
+        if (!plugin || (params.version != null && params.version !== file.version)) {
+          return false;
+        }
+        const at = (p) => plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, plugin.syncedDoc));
+        view.dispatch(setDiagnostics(view.state, params.diagnostics.map((d) => ({
+          from: at(d.range.start),
+          to: at(d.range.end),
+          severity: SEVERITIES[d.severity ?? 1],
+          message: d.code ? `${d.message} [${d.code}]` : d.message,
+          actions: d.code ? [{ name: 'Quick fix…', apply: (v, from) => quickFix(v, from) }] : [],
+        }))));
+        return true;
+      },
+    },
+  });
+
+  async function quickFix(view, pos) {
+    const plugin = LSPPlugin.get(view);
+    if (!plugin) {
+      return;
+    }
+    client.sync();
+    const line = view.state.doc.lineAt(pos);
+    const here = plugin.toPosition(pos);
+    const diagnostics = (raw.get(plugin.uri) || []).filter((d) => d.range.start.line <= here.line && d.range.end.line >= here.line);
+    if (!diagnostics.length) {
+      onStatus(`No problem on line ${line.number} to fix.`);
+      return;
+    }
+    const actions = await client.withMapping((mapping) => client.request('textDocument/codeAction', {
+      textDocument: { uri: plugin.uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    }).then((found) => ({ found: (found || []).filter((a) => a.edit), mapping })));
+    if (!actions.found.length) {
+      onStatus(`No quick fix for: ${diagnostics[0].message}`);
+      return;
+    }
+    chooseFix(view, pos, actions.found, (action) => applyWorkspaceEdit(action.edit));
+  }
+
+  /** A small menu of the fixes at the cursor; Enter or a click applies one, Escape closes it. */
+  function chooseFix(view, pos, actions, apply) {
+    document.querySelector('.byron-fixes')?.remove();
+    const menu = document.createElement('div');
+    menu.className = 'byron-fixes';
+    menu.setAttribute('role', 'menu');
+    const coords = view.coordsAtPos(pos) || { left: 40, bottom: 40 };
+    menu.style.left = coords.left + 'px';
+    menu.style.top = coords.bottom + 4 + 'px';
+    for (const action of actions) {
+      const button = document.createElement('button');
+      button.setAttribute('role', 'menuitem');
+      button.textContent = action.title;
+      button.onclick = () => {
+        menu.remove();
+        apply(action);
+        view.focus();
+      };
+      button.onkeydown = (e) => {
+        if (e.key === 'Escape') {
+          menu.remove();
+          view.focus();
+        }
+      };
+      menu.append(button);
+    }
+    document.body.append(menu);
+    menu.querySelector('button').focus();
+  }
+
+  /** A server's edit of several files, each file's part one undoable change. */
+  function applyWorkspaceEdit(edit) {
+    const changes = { ...(edit.changes || {}) };
+    for (const documentChange of edit.documentChanges || []) {
+      if (documentChange.textDocument) {
+        changes[documentChange.textDocument.uri] = documentChange.edits;
+      }
+    }
+    for (const uri of Object.keys(changes)) {
+      const view = views.get(byUri.get(uri));
+      const plugin = view && LSPPlugin.get(view);
+      if (!plugin) {
+        onStatus(`The fix changes ${uri}, which is not open here.`);
+        continue;
+      }
+      const at = (p) => plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, plugin.syncedDoc));
+      view.dispatch({
+        changes: changes[uri].map((e) => ({ from: at(e.range.start), to: at(e.range.end), insert: e.newText })),
+        userEvent: 'input.quickfix',
+      });
+    }
+  }
+
+  const fixKeys = keymap.of([
+    { key: 'Mod-.', run: (view) => (quickFix(view, view.state.selection.main.head), true) },
+    { key: 'Alt-Enter', run: (view) => (quickFix(view, view.state.selection.main.head), true) },
+  ]);
+
+  function ensure(file) {
+    if (!file) {
+      return null;
+    }
+    let view = views.get(file.path);
+    if (view) {
+      return view;
+    }
+    const extensions = [
+      basicSetup,
+      fixKeys,
+      EditorView.updateListener.of((update) => {
+        if (update.docChanged && !update.transactions.some((t) => t.annotation(fromDisk))) {
+          onChange(file.path, update.state.doc.toString());
+        }
+      }),
+    ];
+    if (file.model) {
+      extensions.push(language, client.plugin(file.uri, 'byron'));
+    }
+    view = new EditorView({ state: EditorState.create({ doc: file.text, extensions }), parent });
+    view.dom.hidden = file.path !== current;
+    view.dom.dataset.path = file.path;
+    views.set(file.path, view);
+    byUri.set(file.uri, file.path);
+    return view;
+  }
+
+  client.connect(await socketTransport(socketUrl, () => onStatus('The language server connection closed: reload the page to reconnect.')));
+  await client.initializing;
+  for (const file of files.filter((f) => f.model)) {
+    ensure(file);
+  }
+
+  return {
+    client,
+    show: (path) => editor.show(path),
+    current: () => current,
+    view: (path) => views.get(path),
+    text: (path) => views.get(path)?.state.doc.toString(),
+    /** Selects a range of a file, in view and focused. */
+    select(path, offset, length) {
+      editor.show(path);
+      const view = views.get(path);
+      const end = Math.min(offset + length, view.state.doc.length);
+      view.dispatch({ selection: { anchor: Math.min(offset, end), head: end }, scrollIntoView: true });
+      view.focus();
+    },
+    /** The disk's text for a file, replacing the editor's: not an edit (nothing to save), though undo can go back. */
+    setText(path, text) {
+      const view = views.get(path);
+      if (view && view.state.doc.toString() !== text) {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: fromDisk.of(true) });
+      }
+    },
+    /** Edits from the diagram ({path, offset, length, text}), one undoable change per file. */
+    applyEdits(edits) {
+      const byPath = new Map();
+      edits.forEach((e) => byPath.set(e.path, [...(byPath.get(e.path) || []), e]));
+      for (const [path, fileEdits] of byPath) {
+        const view = ensure(files.find((f) => f.path === path));
+        view.dispatch({
+          changes: fileEdits.map((e) => ({ from: e.offset, to: e.offset + e.length, insert: e.text })),
+          userEvent: 'input.diagram',
+        });
+        view.focus(); // where Ctrl+Z takes it back
+      }
+    },
+    /** A file that appeared on disk, once it is among the page's files. */
+    add(file) {
+      if (file.model) {
+        ensure(file);
+      }
+    },
+  };
+}
