@@ -21,12 +21,12 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
-import dev.byron.modeler.diagram.C4Diagrams;
-import dev.byron.modeler.diagram.Diagram;
-import dev.byron.modeler.diagram.DiagramEdge;
-import dev.byron.modeler.diagram.DiagramLayout;
-import dev.byron.modeler.diagram.DiagramNode;
-import dev.byron.modeler.diagram.NodeMetrics;
+import dev.byron.diagram.C4Diagrams;
+import dev.byron.diagram.Diagram;
+import dev.byron.diagram.DiagramEdge;
+import dev.byron.diagram.DiagramLayout;
+import dev.byron.diagram.DiagramNode;
+import dev.byron.diagram.NodeMetrics;
 import dev.byron.modeler.studio.Project;
 import dev.byron.modeler.studio.StudioWindow;
 import javafx.application.Platform;

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.DiagramExport;
-import dev.byron.modeler.diagram.DiagramPositions;
-import dev.byron.modeler.diagram.LaidOutDiagram;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.DiagramExport;
+import dev.byron.diagram.DiagramPositions;
+import dev.byron.diagram.LaidOutDiagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

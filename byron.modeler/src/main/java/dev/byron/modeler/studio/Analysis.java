@@ -11,12 +11,12 @@ import dev.byron.dsl.api.LoadResult;
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.dsl.api.Source;
 import dev.byron.generator.HookImplementations;
-import dev.byron.modeler.diagram.C4Diagrams;
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.Diagram;
-import dev.byron.modeler.diagram.DiagramPositions;
-import dev.byron.modeler.diagram.DiagramLayout;
-import dev.byron.modeler.diagram.LaidOutDiagram;
+import dev.byron.diagram.C4Diagrams;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.Diagram;
+import dev.byron.diagram.DiagramPositions;
+import dev.byron.diagram.DiagramLayout;
+import dev.byron.diagram.LaidOutDiagram;
 
 /**
  * What the studio shows for one state of the texts: the model's diagnostics, the hooks the model names that the

@@ -6,19 +6,19 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import dev.byron.modeler.diagram.C4Diagrams;
-import dev.byron.modeler.diagram.DiagramEdge;
-import dev.byron.modeler.diagram.DiagramNode;
-import dev.byron.modeler.diagram.DiagramStyle;
-import dev.byron.modeler.diagram.DiagramStyle.Colors;
-import dev.byron.modeler.diagram.EdgeKind;
-import dev.byron.modeler.diagram.LaidOutDiagram;
-import dev.byron.modeler.diagram.LaidOutDiagram.Box;
-import dev.byron.modeler.diagram.LaidOutDiagram.Point;
-import dev.byron.modeler.diagram.LaidOutDiagram.Route;
-import dev.byron.modeler.diagram.NodeKind;
-import dev.byron.modeler.diagram.NodeMetrics;
-import dev.byron.modeler.diagram.TextMetrics;
+import dev.byron.diagram.C4Diagrams;
+import dev.byron.diagram.DiagramEdge;
+import dev.byron.diagram.DiagramNode;
+import dev.byron.diagram.DiagramStyle;
+import dev.byron.diagram.DiagramStyle.Colors;
+import dev.byron.diagram.EdgeKind;
+import dev.byron.diagram.LaidOutDiagram;
+import dev.byron.diagram.LaidOutDiagram.Box;
+import dev.byron.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Route;
+import dev.byron.diagram.NodeKind;
+import dev.byron.diagram.NodeMetrics;
+import dev.byron.diagram.TextMetrics;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -215,15 +215,15 @@ final class DiagramView extends Pane {
 			boxes.put(node.id(), box);
 			content.getChildren().add(box);
 		}
-		for (dev.byron.modeler.diagram.DiagramLegend.Entry entry : dev.byron.modeler.diagram.DiagramLegend.of(laidOut)) {
+		for (dev.byron.diagram.DiagramLegend.Entry entry : dev.byron.diagram.DiagramLegend.of(laidOut)) {
 			javafx.scene.shape.Line line = new javafx.scene.shape.Line(entry.x(), entry.y(),
-					entry.x() + dev.byron.modeler.diagram.DiagramLegend.STROKE, entry.y());
+					entry.x() + dev.byron.diagram.DiagramLegend.STROKE, entry.y());
 			line.setStroke(Color.web(DiagramStyle.EDGE));
 			line.setStrokeWidth(1.4);
 			if (entry.kind() == EdgeKind.EVENTS) {
 				line.getStrokeDashArray().setAll(6.0, 4.0);
 			}
-			Text meaning = text(entry.text(), dev.byron.modeler.diagram.TextMetrics.TEXT_SIZE, FontWeight.NORMAL,
+			Text meaning = text(entry.text(), dev.byron.diagram.TextMetrics.TEXT_SIZE, FontWeight.NORMAL,
 					FontPosture.REGULAR, Color.web("#33404d"));
 			meaning.setX(entry.textX());
 			meaning.setY(entry.y() + 4);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.byron.deployer.local.LocalSystem;
-import dev.byron.modeler.diagram.C4Diagrams;
+import dev.byron.diagram.C4Diagrams;
 import dev.byron.runtime.ByronComponent;
 import io.micrometer.core.instrument.Counter;
 

@@ -22,10 +22,10 @@ import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.generator.Generator;
 import dev.byron.generator.HookImplementations;
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.Diagram;
-import dev.byron.modeler.diagram.DiagramPositions;
-import dev.byron.modeler.diagram.LaidOutDiagram;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.Diagram;
+import dev.byron.diagram.DiagramPositions;
+import dev.byron.diagram.LaidOutDiagram;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**

@@ -14,10 +14,10 @@ import dev.byron.dsl.api.ModelEdits;
 import dev.byron.dsl.api.Severity;
 import dev.byron.dsl.api.model.ComponentDef;
 import dev.byron.generator.kubernetes.DeploymentSettings;
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.DiagramExport;
-import dev.byron.modeler.diagram.DiagramNode;
-import dev.byron.modeler.diagram.NodeKind;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.DiagramExport;
+import dev.byron.diagram.DiagramNode;
+import dev.byron.diagram.NodeKind;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -160,7 +160,7 @@ public final class StudioWindow extends BorderPane {
 	private DiskWatcher disk;
 
 	/** A box dropped away from the others: the view keeps every box where it is, and this one where it was put. */
-	private void moved(DiagramNode node, dev.byron.modeler.diagram.LaidOutDiagram.Point to) {
+	private void moved(DiagramNode node, dev.byron.diagram.LaidOutDiagram.Point to) {
 		Analysis shown = analysis;
 		if (shown != null) {
 			core.moved(shown.diagram(), node.id(), to);

@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.byron.dsl.api.ModelDiagnostic;
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.DiagramNode;
-import dev.byron.modeler.diagram.LaidOutDiagram;
-import dev.byron.modeler.diagram.SvgWriter;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.DiagramNode;
+import dev.byron.diagram.LaidOutDiagram;
+import dev.byron.diagram.SvgWriter;
 import dev.byron.modeler.studio.Analysis;
 import dev.byron.modeler.studio.Project;
 import dev.byron.modeler.studio.StudioCore;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.LaidOutDiagram;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.LaidOutDiagram;
 
 /** The studio without a window: what a browser page would drive, on a plain thread. */
 class StudioCoreTest {

@@ -30,8 +30,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import dev.byron.dsl.api.ModelDiagnostic;
-import dev.byron.modeler.diagram.C4Level;
-import dev.byron.modeler.diagram.DiagramNode;
+import dev.byron.diagram.C4Level;
+import dev.byron.diagram.DiagramNode;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.MenuItem;
@@ -380,7 +380,7 @@ class StudioWindowTest {
 		assertThat(project.resolve("byron-layout.json")).doesNotExist();
 	}
 
-	private static void assertNoOverlaps(dev.byron.modeler.diagram.LaidOutDiagram laidOut) {
+	private static void assertNoOverlaps(dev.byron.diagram.LaidOutDiagram laidOut) {
 		var boxes = List.copyOf(laidOut.boxes().values());
 		for (int i = 0; i < boxes.size(); i++) {
 			for (int j = i + 1; j < boxes.size(); j++) {

@@ -1,12 +1,12 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import java.util.List;
 import java.util.Locale;
 
-import dev.byron.modeler.diagram.DiagramStyle.Colors;
-import dev.byron.modeler.diagram.LaidOutDiagram.Box;
-import dev.byron.modeler.diagram.LaidOutDiagram.Point;
-import dev.byron.modeler.diagram.LaidOutDiagram.Route;
+import dev.byron.diagram.DiagramStyle.Colors;
+import dev.byron.diagram.LaidOutDiagram.Box;
+import dev.byron.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Route;
 
 /** A laid-out diagram as a standalone SVG document (what export writes and what the PNG is drawn from). */
 public final class SvgWriter {

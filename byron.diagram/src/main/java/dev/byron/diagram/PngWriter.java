@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

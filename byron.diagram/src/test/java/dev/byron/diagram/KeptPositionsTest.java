@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.byron.modeler.diagram.LaidOutDiagram.Box;
-import dev.byron.modeler.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Box;
+import dev.byron.diagram.LaidOutDiagram.Point;
 
 /** A box the user placed stays where it was put, across layouts and across edits of the model. */
 class KeptPositionsTest {

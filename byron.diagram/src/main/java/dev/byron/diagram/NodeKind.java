@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 /** What a box in a C4 diagram stands for; it decides the shape and the colours. */
 public enum NodeKind {

@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 /** C4's customary colours: people dark blue, the system and its containers blue, externals grey. */
 public final class DiagramStyle {

@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.model.ByronModel;
-import dev.byron.modeler.diagram.LaidOutDiagram.Box;
+import dev.byron.diagram.LaidOutDiagram.Box;
 
 /** The three C4 views of both examples, laid out and exported; the PNGs are kept for the README. */
 class DiagramExportTest {

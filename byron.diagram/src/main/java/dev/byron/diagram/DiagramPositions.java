@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import dev.byron.modeler.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Point;
 
 /**
  * Where the user put the boxes of each view, kept beside the model in {@value #FILE} (the text never needs it;

@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +23,9 @@ import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
-import dev.byron.modeler.diagram.LaidOutDiagram.Box;
-import dev.byron.modeler.diagram.LaidOutDiagram.Point;
-import dev.byron.modeler.diagram.LaidOutDiagram.Route;
+import dev.byron.diagram.LaidOutDiagram.Box;
+import dev.byron.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Route;
 
 /** Lays a diagram out top-down with ELK Layered, orthogonal edges and their labels placed by ELK. */
 public final class DiagramLayout {

@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 /** Requests are synchronous calls; events flow through the broker (drawn dashed); links are structure. */
 public enum EdgeKind {

@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import java.util.List;
 

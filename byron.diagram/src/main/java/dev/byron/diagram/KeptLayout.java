@@ -1,4 +1,4 @@
-package dev.byron.modeler.diagram;
+package dev.byron.diagram;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.byron.modeler.diagram.LaidOutDiagram.Box;
-import dev.byron.modeler.diagram.LaidOutDiagram.Point;
-import dev.byron.modeler.diagram.LaidOutDiagram.Route;
+import dev.byron.diagram.LaidOutDiagram.Box;
+import dev.byron.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Route;
 
 /**
  * A layout that keeps where the user put the boxes. Kept boxes stand exactly where they were placed; a box without
