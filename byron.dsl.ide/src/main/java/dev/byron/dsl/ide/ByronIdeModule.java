@@ -16,6 +16,11 @@ import dev.byron.dsl.ide.symbols.ByronSymbolNames;
 /** Byron's editor services on top of the ones Xtext generates for the language server. */
 public class ByronIdeModule extends AbstractByronIdeModule {
 
+	/** {@code byron/diagram}, {@code byron/move}, {@code byron/subscribe}: the diagram beside the text. */
+	public Class<? extends org.eclipse.xtext.ide.server.ILanguageServerExtension> bindILanguageServerExtension() {
+		return dev.byron.dsl.ide.diagram.DiagramRequests.class;
+	}
+
 	public Class<? extends IHoverService> bindIHoverService() {
 		return ByronHoverService.class;
 	}

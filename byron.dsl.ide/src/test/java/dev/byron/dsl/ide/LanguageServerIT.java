@@ -1,6 +1,7 @@
 package dev.byron.dsl.ide;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
@@ -38,6 +40,7 @@ import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceSymbol;
@@ -107,6 +110,53 @@ class LanguageServerIT {
 
 	private String uri(Path file) {
 		return LanguageServerProcess.uri(file);
+	}
+
+	private static com.google.gson.JsonObject get(java.util.concurrent.CompletableFuture<com.google.gson.JsonObject> answer) throws Exception {
+		try {
+			return answer.get(TIMEOUT, TimeUnit.SECONDS);
+		} catch (java.util.concurrent.ExecutionException e) {
+			throw e.getCause() instanceof Exception cause ? cause : e;
+		}
+	}
+
+	@Test
+	void laysOutTheWorkspacesDiagramAsTheStudioDoesFromTheEditorsUnsavedText() throws Exception {
+		var page = get(ls.byron().diagram(Map.of("uri", uri(microblog.resolve("accounts.byron")), "level", "containers")));
+		assertThat(page.get("system").getAsString()).isEqualTo("microblog");
+		assertThat(page.get("svg").getAsString()).startsWith("<svg").contains("id=\"component:posts\"", "id=\"component:timeline\"");
+		assertThat(page.get("nodes").toString()).contains(uri(microblog.resolve("posts.byron")));
+		assertThat(page.getAsJsonObject("events").get("posts").toString()).contains("PostCreated", "PostDeleted");
+
+		String draftUri = uri(draft.resolve("draft.byron"));
+		String text = Files.readString(draft.resolve("draft.byron")) + "component billing {\n  entity Invoice { total: Float }\n}\n";
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(draftUri, "byron", 1, text)));
+		try {
+			var unsaved = get(ls.byron().diagram(Map.of("uri", draftUri)));
+			assertThat(unsaved.get("svg").getAsString()).as("the open document's text, not the disk's").contains("id=\"component:billing\"");
+		} finally {
+			documents.didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(draftUri)));
+		}
+	}
+
+	@Test
+	void keepsABoxWhereTheDiagramDroppedIt() throws Exception {
+		var page = get(ls.byron().move(Map.of("uri", uri(draft.resolve("draft.byron")), "id", "component:drafts", "x", 640, "y", 480)));
+		assertThat(page.getAsJsonObject("boxes").getAsJsonObject("component:drafts").get("x").getAsDouble()).isEqualTo(640);
+		assertThat(page.get("kept").getAsBoolean()).isTrue();
+		assertThat(draft.resolve("byron-layout.json")).content().contains("component:drafts");
+		Files.delete(draft.resolve("byron-layout.json"));
+	}
+
+	@Test
+	void answersTheEditThatSubscribesOneComponentToAnothersEvent() throws Exception {
+		var edit = get(ls.byron().subscribe(Map.of("uri", uri(microblog.resolve("social.byron")), "subscriber", "social",
+				"publisher", "posts", "event", "PostDeleted")));
+		var changes = edit.getAsJsonObject("changes");
+		assertThat(changes.keySet()).containsExactly(uri(microblog.resolve("social.byron")));
+		assertThat(changes.toString()).contains("on posts.PostDeleted call onPostDeleted");
+		assertThatThrownBy(() -> get(ls.byron().subscribe(Map.of("uri", uri(microblog.resolve("social.byron")),
+				"subscriber", "social", "publisher", "posts", "event", "NoSuchEvent")))).hasMessageContaining("no event NoSuchEvent of posts");
 	}
 
 	@Test

@@ -41,13 +41,15 @@ import org.eclipse.lsp4j.services.LanguageServer;
 final class LanguageServerProcess implements AutoCloseable {
 	private final Process process;
 	private final LanguageServer server;
+	private final Launcher<LanguageServer> launcher;
 	private final Map<String, CompletableFuture<List<Diagnostic>>> diagnostics = new ConcurrentHashMap<>();
 	final InitializeResult initializeResult;
 
 	private LanguageServerProcess(Process process, List<Path> workspaceFolders) throws Exception {
 		this.process = process;
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), process.getInputStream(),
-				process.getOutputStream());
+		launcher = new LSPLauncher.Builder<LanguageServer>().setLocalService(new Client())
+				.setRemoteInterface(ByronServer.class).setInput(process.getInputStream())
+				.setOutput(process.getOutputStream()).create();
 		launcher.startListening();
 		this.server = launcher.getRemoteProxy();
 		InitializeParams params = new InitializeParams();
@@ -68,6 +70,28 @@ final class LanguageServerProcess implements AutoCloseable {
 
 	LanguageServer server() {
 		return server;
+	}
+
+	/** The requests Byron's server answers beside the LSP's, as an editor's client declares them. */
+	@org.eclipse.lsp4j.jsonrpc.services.JsonSegment("byron")
+	interface ByronRequests {
+		@org.eclipse.lsp4j.jsonrpc.services.JsonRequest
+		CompletableFuture<com.google.gson.JsonObject> diagram(Map<String, Object> params);
+
+		@org.eclipse.lsp4j.jsonrpc.services.JsonRequest
+		CompletableFuture<com.google.gson.JsonObject> move(Map<String, Object> params);
+
+		@org.eclipse.lsp4j.jsonrpc.services.JsonRequest
+		CompletableFuture<com.google.gson.JsonObject> subscribe(Map<String, Object> params);
+	}
+
+	/** The server as the client sees it: the LSP's requests and Byron's. */
+	interface ByronServer extends LanguageServer, ByronRequests {
+	}
+
+	/** Byron's own requests ({@code byron/diagram}...). */
+	ByronRequests byron() {
+		return (ByronRequests) launcher.getRemoteProxy();
 	}
 
 	static String uri(Path path) {

@@ -46,6 +46,14 @@ public final class ByronLoader {
 		return new ByronLoader(injector());
 	}
 
+	/**
+	 * A loader on a language injector that is already set up, such as the language server's: {@link #create()}
+	 * registers the standalone language with EMF, which a process that serves the IDE language must not do.
+	 */
+	public static ByronLoader with(Injector languageInjector) {
+		return new ByronLoader(languageInjector);
+	}
+
 	static Injector injector() {
 		Injector result = injector;
 		if (result == null) {

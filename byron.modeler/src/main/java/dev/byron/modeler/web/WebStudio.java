@@ -16,9 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.diagram.C4Level;
-import dev.byron.diagram.DiagramNode;
 import dev.byron.diagram.LaidOutDiagram;
-import dev.byron.diagram.SvgWriter;
 import dev.byron.modeler.studio.Analysis;
 import dev.byron.modeler.studio.Project;
 import dev.byron.modeler.studio.StudioCore;
@@ -204,26 +202,10 @@ public final class WebStudio implements AutoCloseable {
 			entry.put("message", d.message());
 			diagnostics.add(entry);
 		}
-		List<Map<String, Object>> nodes = new ArrayList<>();
-		for (DiagramNode node : result.diagram().diagram().nodes()) {
-			if (node.source() != null && node.source().file() != null) {
-				nodes.add(Map.of("id", node.id(), "file", project.relative(node.source().file().toAbsolutePath().normalize()),
-						"offset", node.source().offset(), "length", node.source().length()));
-			}
-		}
-		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("system", result.result().model().system());
-		answer.put("components", result.result().model().components().stream().map(c -> c.name()).toList());
-		Map<String, Object> events = new LinkedHashMap<>();
-		result.result().model().components().forEach(c -> events.put(c.name(), core.eventsOf(result, c.name())));
-		answer.put("events", events);
+		var page = dev.byron.diagram.DiagramPage.of(result.result().model(), result.diagram(),
+				core.positions().keeps(result.diagram().diagram()), project::relative);
+		Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(page, Map.class));
 		answer.put("diagnostics", diagnostics);
-		answer.put("nodes", nodes);
-		answer.put("svg", SvgWriter.write(result.diagram()));
-		answer.put("kept", core.positions().keeps(result.diagram().diagram()));
-		Map<String, Object> boxes = new LinkedHashMap<>();
-		result.diagram().boxes().forEach((id, box) -> boxes.put(id, Map.of("x", box.x(), "y", box.y())));
-		answer.put("boxes", boxes);
 		json(exchange, 200, answer);
 	}
 
