@@ -129,13 +129,16 @@ public final class WebStudio implements AutoCloseable {
 			case "/studio.js" -> "studio.js";
 			case "/studio.css" -> "studio.css";
 			case "/editor.js" -> "editor.js";
+			case "/diagram-view.js" -> "diagram-view.js";
 			default -> null;
 		};
 		if (resource == null) {
 			exchange.respond(404, "text/plain; charset=utf-8", "No such page: " + path);
 			return;
 		}
-		try (InputStream in = WebStudio.class.getResourceAsStream(resource)) {
+		// the diagram's drawing code is the diagram module's, shared with the VS Code webview
+		Class<?> owner = resource.equals("diagram-view.js") ? dev.byron.diagram.DiagramPage.class : WebStudio.class;
+		try (InputStream in = owner.getResourceAsStream(resource)) {
 			if (in == null) { // the editor is bundled by npm at build time: a build without it falls back to plain text
 				exchange.respond(404, "text/plain; charset=utf-8", "Not in this build: " + path);
 				return;

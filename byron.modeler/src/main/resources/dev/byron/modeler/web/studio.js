@@ -152,19 +152,21 @@ async function analyse() {
     return; // a newer one is on its way
   }
   state.analysis = analysis;
-  $('diagram').innerHTML = analysis.svg;
+  window.ByronDiagram.show($('diagram'), analysis, {
+    select: (source) => source && select(source.file, source.offset, source.length),
+    subscribe: (subscriber, publisher) => askToSubscribe(subscriber, publisher, analysis),
+    move: async (id, x, y) => {
+      await fetch('/api/move?' + viewQuery(), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id, x, y }),
+      });
+      await analyse();
+    },
+    menu: (name, e) => componentMenu(e, name),
+  });
   drawLive();
   $('relayout').hidden = !analysis.kept;
-  for (const node of $('diagram').querySelectorAll('g.node')) {
-    node.addEventListener('mousedown', (e) => {
-      if (e.button === 0) {
-        drag(e, node, analysis);
-      }
-    });
-    if (node.id.startsWith('component:')) {
-      node.addEventListener('contextmenu', (e) => componentMenu(e, node.id.slice('component:'.length)));
-    }
-  }
   const problems = analysis.diagnostics.map((d) => {
     const item = document.createElement('li');
     item.className = d.severity;
@@ -185,50 +187,6 @@ function viewQuery() {
   const level = $('level').value;
   const component = $('component').value;
   return 'level=' + level + (level === 'component' && component ? '&component=' + encodeURIComponent(component) : '');
-}
-
-// A press on a box: released where it was pressed, it shows the box's text; dragged, the box goes where it is
-// dropped and stays there (the server keeps the place, as the desktop studio does).
-function drag(event, node, analysis) {
-  event.preventDefault();
-  const scale = node.ownerSVGElement.getScreenCTM().a;
-  const start = { x: event.clientX, y: event.clientY };
-  let moved = { x: 0, y: 0 };
-  node.style.pointerEvents = 'none'; // so that what lies under the pointer can be found
-  const follow = (e) => {
-    moved = { x: (e.clientX - start.x) / scale, y: (e.clientY - start.y) / scale };
-    node.setAttribute('transform', `translate(${moved.x} ${moved.y})`);
-  };
-  const drop = async (e) => {
-    const under = document.elementFromPoint(e.clientX, e.clientY)?.closest('g.node'); // the dragged box lets it through
-    node.style.pointerEvents = '';
-    window.removeEventListener('mousemove', follow);
-    window.removeEventListener('mouseup', drop);
-    if (Math.hypot(moved.x * scale, moved.y * scale) < 4) {
-      node.removeAttribute('transform');
-      $('diagram').querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
-      node.classList.add('selected');
-      const source = analysis.nodes.find((n) => n.id === node.id);
-      if (source) {
-        select(source.file, source.offset, source.length);
-      }
-      return;
-    }
-    if (under && under !== node && node.id.startsWith('component:') && under.id.startsWith('component:')) {
-      node.removeAttribute('transform'); // dropped on another component: a subscription, not a move
-      await askToSubscribe(node.id.slice('component:'.length), under.id.slice('component:'.length), analysis);
-      return;
-    }
-    const box = analysis.boxes[node.id];
-    await fetch('/api/move?' + viewQuery(), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: node.id, x: box.x + moved.x, y: box.y + moved.y }),
-    });
-    await analyse();
-  };
-  window.addEventListener('mousemove', follow);
-  window.addEventListener('mouseup', drop);
 }
 
 // The running system on the diagram: a badge and a word on each component's box, a rate beside each flow.
