@@ -9,6 +9,8 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 mkdir -p server
 cp ../target/byron-language-server.jar server/
+# the diagram's drawing code is the one the web studio uses, kept in byron.diagram
+cp ../../byron.diagram/src/main/resources/dev/byron/diagram/diagram-view.js media/
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
 npx --no-install vsce package --no-dependencies --skip-license --allow-missing-repository -o ../target/

@@ -60,12 +60,12 @@ function read(file, name) {
   });
 }
 
-test('the .vsix holds the manifest, the grammar, the client bundle and the server jar', async () => {
+test('the .vsix holds the manifest, the grammar, the client bundle, the diagram webview\'s scripts and the server jar', async () => {
   assert.ok(fs.existsSync(vsix), `${vsix} was not built`);
   const { found } = await entries(vsix);
   for (const name of ['extension.vsixmanifest', 'extension/package.json', 'extension/dist/extension.js',
     'extension/syntaxes/byron.tmLanguage.json', 'extension/language-configuration.json', 'extension/readme.md',
-    'extension/server/byron-language-server.jar']) {
+    'extension/server/byron-language-server.jar', 'extension/media/diagram-view.js', 'extension/media/webview.js']) {
     assert.ok(found.has(name), `${name} missing from the .vsix`);
   }
   const jar = found.get('extension/server/byron-language-server.jar');

@@ -1,0 +1,38 @@
+// The webview's side of "Byron: Open Diagram": draws what the extension sends with the shared diagram script and
+// tells the extension what the pointer did.
+(function () {
+  'use strict';
+  const vscode = acquireVsCodeApi();
+  const $ = (id) => document.getElementById(id);
+
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (message.type === 'error') {
+      $('status').textContent = message.message;
+      $('status').classList.add('error');
+      return;
+    }
+    if (message.type !== 'diagram') {
+      return;
+    }
+    const { page, view } = message;
+    $('status').classList.remove('error');
+    $('status').textContent = `system ${page.system}: ${page.components.length} components`;
+    const choice = $('component');
+    choice.replaceChildren(...page.components.map((name) => new Option(name, name, false, name === view.component)));
+    window.ByronDiagram.show($('diagram'), page, {
+      select: (declaration) => declaration && vscode.postMessage({ type: 'reveal', file: declaration.file,
+        offset: declaration.offset, length: declaration.length }),
+      subscribe: (subscriber, publisher) => vscode.postMessage({ type: 'subscribe', subscriber, publisher }),
+      move: (id, x, y) => vscode.postMessage({ type: 'move', id, x, y }),
+    });
+  });
+
+  const changeView = () => {
+    $('component').disabled = $('level').value !== 'component';
+    vscode.postMessage({ type: 'view', level: $('level').value, component: $('component').value || null });
+  };
+  $('level').onchange = changeView;
+  $('component').onchange = changeView;
+  vscode.postMessage({ type: 'ready' });
+})();
