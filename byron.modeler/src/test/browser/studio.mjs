@@ -177,11 +177,30 @@ try {
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
   page.once('dialog', (dialog) => dialog.accept('reactions'));
-  const [rename] = await page.$$('#menu button');
+  const rename = (await page.$$('#menu button'))[seen.menu.indexOf('Rename likes…')];
   await rename.click();
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
   seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
     .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
+
+  // the diagram's own menu adds a component, in a file of its own; its box's menu adds an entity to it
+  seen.step = 'add a component and an entity from the diagram';
+  await openMenu(page, '#diagram svg');
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  seen.backgroundMenu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
+  page.once('dialog', (dialog) => dialog.accept('audit'));
+  await page.click('#menu button');
+  await page.waitForSelector(box('component:audit'), { timeout: 60000 });
+  seen.addedFile = await page.$eval('#files li.current', (i) => i.textContent.trim());
+  await openMenu(page, box('component:audit'));
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  page.once('dialog', (dialog) => dialog.accept('Ledger'));
+  await page.click('#menu button'); // Add entity to audit…
+  await page.waitForFunction(() => window.byronStudio.editor().text('audit.byron').includes('entity Ledger {'), { timeout: 30000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('#diagram g.node[id="component:audit"] text')]
+    .some((t) => t.textContent.includes('Ledger')), { timeout: 60000 });
+  seen.entityAdded = true;
+
   await page.click('#fit');
   await page.screenshot({ path: screenshot });
 

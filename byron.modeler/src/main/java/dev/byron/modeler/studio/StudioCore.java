@@ -210,6 +210,39 @@ public final class StudioCore implements AutoCloseable {
 						def.range(), "on " + publisher + "." + event + " call on" + event));
 	}
 
+	public static final String COMPONENT_NAME_RULE = "cannot be a component name: use lower case letters, digits and '-' (a DNS label).";
+	public static final String ENTITY_NAME_RULE = "cannot be an entity name: use PascalCase, e.g. Invoice.";
+
+	/**
+	 * The edit that adds a component: in a file of its own, as the examples keep them ({@code <name>.byron}, added to
+	 * the project), or in the main file when a file of that name exists outside the model. Empty when the name
+	 * breaks {@link #COMPONENT_NAME_RULE}.
+	 */
+	public java.util.Optional<dev.byron.dsl.api.TextEdit> componentAddition(String name) {
+		if (!dev.byron.dsl.api.ModelEdits.isComponentName(name)) {
+			return java.util.Optional.empty();
+		}
+		Path file = project.folder().resolve(name + dev.byron.dsl.api.ModelFiles.EXTENSION).toAbsolutePath().normalize();
+		if (!project.files().contains(file)) {
+			if (java.nio.file.Files.exists(file)) {
+				file = project.mainFile(); // a file of that name that is not part of the model: leave it alone
+			} else {
+				project.add(file);
+			}
+		}
+		return java.util.Optional.of(dev.byron.dsl.api.ModelEdits.appendComponent(file, project.text(file), name));
+	}
+
+	/** The edit that adds an entity (with one field to start from) to a component; empty for a bad name or component. */
+	public java.util.Optional<dev.byron.dsl.api.TextEdit> entityAddition(Analysis shown, String component, String entity) {
+		if (shown == null || !dev.byron.dsl.api.ModelEdits.isTypeName(entity)) {
+			return java.util.Optional.empty();
+		}
+		return shown.result().model().component(component).filter(def -> def.range() != null && def.range().file() != null)
+				.map(def -> dev.byron.dsl.api.ModelEdits.insertMember(project.text(def.range().file().toAbsolutePath().normalize()),
+						def.range(), "entity " + entity + " {\n  name: String!\n}"));
+	}
+
 	/** The edits that rename a component in every file that names it; empty when the new name breaks the rule. */
 	public List<dev.byron.dsl.api.TextEdit> renaming(String oldName, String newName) {
 		return dev.byron.dsl.api.ModelEdits.isComponentName(newName)

@@ -512,8 +512,8 @@ public final class StudioWindow extends BorderPane {
 		return null;
 	}
 
-	private static final String COMPONENT_NAME_RULE = "cannot be a component name: use lower case letters, digits and '-' (a DNS label).";
-	private static final String ENTITY_NAME_RULE = "cannot be an entity name: use PascalCase, e.g. Invoice.";
+	private static final String COMPONENT_NAME_RULE = StudioCore.COMPONENT_NAME_RULE;
+	private static final String ENTITY_NAME_RULE = StudioCore.ENTITY_NAME_RULE;
 
 	/**
 	 * A name from the user, checked as they type: OK stays disabled and the dialog says why while the name breaks
@@ -548,30 +548,21 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	public void addComponent(String name) {
-		if (!ModelEdits.isComponentName(name)) {
-			log("'" + name + "' " + COMPONENT_NAME_RULE);
-			return;
-		}
-		// a component of its own in a file of its own, as the examples keep them
-		Path file = project.folder().resolve(name + dev.byron.dsl.api.ModelFiles.EXTENSION);
-		if (!project.files().contains(file)) {
-			if (Files.exists(file)) {
-				file = project.mainFile(); // a file of that name that is not part of the model: leave it alone
-			} else {
-				project.add(file);
-				files.getRoot().getChildren().add(new TreeItem<>(file));
+		core.componentAddition(name).ifPresentOrElse(edit -> {
+			if (files.getRoot().getChildren().stream().noneMatch(item -> edit.file().equals(item.getValue()))) {
+				files.getRoot().getChildren().add(new TreeItem<>(edit.file()));
 			}
-		}
-		editor.apply(List.of(ModelEdits.appendComponent(file, project.text(file), name)));
+			editor.apply(List.of(edit));
+		}, () -> log("'" + name + "' " + StudioCore.COMPONENT_NAME_RULE));
 	}
 
 	public void addEntity(String componentName, String entity) {
 		if (!ModelEdits.isTypeName(entity)) {
-			log("'" + entity + "' " + ENTITY_NAME_RULE);
+			log("'" + entity + "' " + StudioCore.ENTITY_NAME_RULE);
 			return;
 		}
-		withComponent(componentName, def -> editor.apply(List.of(ModelEdits.insertMember(project.text(file(def)),
-				def.range(), "entity " + entity + " {\n  name: String!\n}"))));
+		core.entityAddition(analysis, componentName, entity).ifPresentOrElse(edit -> editor.apply(List.of(edit)),
+				() -> log("No component '" + componentName + "' in the model as last read."));
 	}
 
 	public void subscribe(String subscriber, String publisher, String event) {
@@ -605,19 +596,6 @@ public final class StudioWindow extends BorderPane {
 		dialog.setContentText("Event:");
 		dialog.initOwner(getScene().getWindow());
 		dialog.showAndWait().ifPresent(event -> subscribe(subscriber, publisher, event));
-	}
-
-	private void withComponent(String name, Consumer<ComponentDef> action) {
-		ComponentDef def = analysis == null ? null : analysis.result().model().component(name).orElse(null);
-		if (def == null || def.range() == null || def.range().file() == null) {
-			log("No component '" + name + "' in the model as last read.");
-			return;
-		}
-		action.accept(def);
-	}
-
-	private static Path file(ComponentDef def) {
-		return def.range().file().toAbsolutePath().normalize();
 	}
 
 	ModelEditor editor() {

@@ -52,6 +52,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/subscribe", guarded(this::subscribe));
 		routes.put("/api/rename", guarded(this::rename));
 		routes.put("/api/delete", guarded(this::delete));
+		routes.put("/api/add", guarded(this::add));
 		routes.put("/api/component", guarded(this::switchComponent));
 		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
@@ -332,6 +333,27 @@ public final class WebStudio implements AutoCloseable {
 		edits(exchange, List.of(edit.get()));
 	}
 
+	/**
+	 * The edit that adds a component ({@code ?component=name}, in a file of its own, new to the project) or an entity
+	 * to a component ({@code ?component=owner&entity=Name}); 400 with the naming rule for a name that breaks it.
+	 */
+	private void add(Exchange exchange) throws IOException {
+		if (refused(exchange, "POST", "POST ?component=name, or ?component=owner&entity=Name.")) {
+			return;
+		}
+		Map<String, String> query = query(exchange.rawQuery());
+		String component = query.getOrDefault("component", "");
+		String entity = query.get("entity");
+		var edit = entity == null ? core.componentAddition(component) : core.entityAddition(analysed(Map.of()), component, entity);
+		if (edit.isEmpty()) {
+			exchange.respond(400, "text/plain; charset=utf-8", entity == null ? "'" + component + "' " + StudioCore.COMPONENT_NAME_RULE
+					: dev.byron.dsl.api.ModelEdits.isTypeName(entity) ? "No component " + component + " in the model as it stands."
+							: "'" + entity + "' " + StudioCore.ENTITY_NAME_RULE);
+			return;
+		}
+		edits(exchange, List.of(edit.get()));
+	}
+
 	/** Stops or starts a component of the running system ({@code ?name=&action=stop|start}). */
 	private void switchComponent(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
@@ -347,7 +369,8 @@ public final class WebStudio implements AutoCloseable {
 
 	private void edits(Exchange exchange, List<dev.byron.dsl.api.TextEdit> edits) throws IOException {
 		json(exchange, 200, Map.of("edits", edits.stream().map(e -> Map.of("path", project.relative(e.file().toAbsolutePath().normalize()),
-				"offset", e.offset(), "length", e.length(), "text", e.text())).toList()));
+				"uri", e.file().toAbsolutePath().normalize().toUri().toString(), "offset", e.offset(), "length", e.length(),
+				"text", e.text())).toList()));
 	}
 
 	/** A box dropped at a new top-left corner of the picture: kept, as on the desktop (ADR 30). */

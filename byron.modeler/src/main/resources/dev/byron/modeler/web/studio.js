@@ -326,6 +326,14 @@ async function askToSubscribe(subscriber, publisher, analysis) {
 
 // Text edits from the server (subscribe, rename, delete), made through the editor so that its undo takes them back.
 function applyEdits(edits) {
+  for (const edit of edits) {
+    if (!file(edit.path)) { // a file the edit makes: a new component's
+      const made = { path: edit.path, uri: edit.uri, model: edit.path.endsWith('.byron'), text: '', modified: true };
+      state.files.push(made);
+      state.editor.add(made);
+      renderFiles();
+    }
+  }
   if (edits.length && state.current !== edits[0].path) {
     show(edits[0].path); // the edit in view, where Ctrl+Z takes it back
   }
@@ -346,6 +354,12 @@ function componentMenu(event, name) {
     return button;
   };
   const items = [
+    item(`Add entity to ${name}…`, async () => {
+      const entity = prompt(`New entity of ${name} (PascalCase, e.g. Invoice):`, '');
+      if (entity) {
+        await addToModel(`component=${encodeURIComponent(name)}&entity=${encodeURIComponent(entity)}`);
+      }
+    }),
     item(`Rename ${name}…`, async () => {
       const to = prompt(`Rename component ${name} to:`, name);
       if (!to || to === name) {
@@ -378,6 +392,39 @@ function componentMenu(event, name) {
   menu.style.top = event.clientY + 'px';
   menu.hidden = false;
 }
+// The diagram's own menu (right-click where there is no box): add a component.
+$('diagram').addEventListener('contextmenu', (e) => {
+  if (e.defaultPrevented || e.target.closest('g.node')) {
+    return;
+  }
+  e.preventDefault();
+  const menu = $('menu');
+  const add = document.createElement('button');
+  add.textContent = 'Add component…';
+  add.onclick = async () => {
+    menu.hidden = true;
+    const name = prompt('New component (lower case, e.g. billing):', '');
+    if (name) {
+      await addToModel(`component=${encodeURIComponent(name)}`);
+    }
+  };
+  menu.replaceChildren(add);
+  menu.style.left = e.clientX + 'px';
+  menu.style.top = e.clientY + 'px';
+  menu.hidden = false;
+});
+
+/** Asks the server for the edit that adds a component or an entity, and makes it; a refused name is said why. */
+async function addToModel(query) {
+  await flush();
+  const answer = await fetch('/api/add?' + query, { method: 'POST' });
+  if (!answer.ok) {
+    $('status').textContent = await answer.text();
+    return;
+  }
+  applyEdits((await answer.json()).edits);
+}
+
 document.addEventListener('click', (e) => {
   if (!$('menu').contains(e.target)) {
     $('menu').hidden = true;

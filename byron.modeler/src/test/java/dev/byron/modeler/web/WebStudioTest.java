@@ -75,7 +75,11 @@ class WebStudioTest {
 			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
 			assertThat(seen.path("subscribedIn").asText()).startsWith("social.byron");
 			assertThat(seen.path("undone").asBoolean()).as("Ctrl+Z takes the subscription back").isTrue();
-			assertThat(seen.path("menu").toString()).contains("Rename likes…", "Delete likes");
+			assertThat(seen.path("menu").toString()).contains("Add entity to likes…", "Rename likes…", "Delete likes");
+			assertThat(seen.path("backgroundMenu").toString()).contains("Add component…");
+			assertThat(seen.path("addedFile").asText()).as("a new component in a file of its own").startsWith("audit.byron");
+			assertThat(seen.path("entityAdded").asBoolean()).isTrue();
+			assertThat(project.resolve("audit.byron")).content().contains("component audit {", "entity Ledger {");
 			assertThat(seen.path("renamedInPosts").asBoolean()).as("posts' subscription follows the rename").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
