@@ -81,9 +81,10 @@ public final class ModelerBench {
 					open.add(openMs);
 				}
 			}
-			rows.put(size, new double[] { Stats.median(open), Stats.median(load), Stats.median(layout), Stats.median(raw) });
-			Files.delete(folder.resolve("model.byron"));
-			Files.delete(folder);
+			double[] web = web(folder, runs);
+			rows.put(size, new double[] { Stats.median(open), Stats.median(load), Stats.median(layout), Stats.median(raw), web[0], web[1],
+					web[2] });
+			deleteTree(folder);
 		}
 		Platform.exit();
 
@@ -92,6 +93,49 @@ public final class ModelerBench {
 		System.out.println("|---:|---:|---:|---:|---:|---:|");
 		rows.forEach((size, r) -> System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %.2f |%n", size, r[0], r[1], r[2], r[3],
 				r[2] / r[3]));
+		System.out.printf("%nThe web studio (byron studio --web, headless Chromium): page load to first diagram; a line typed that%n"
+				+ "changes nothing the view shows, until the diagram is drawn again; a component typed, until its box is drawn%n"
+				+ "(medians of %d edits each; the page sends an edit 150 ms after the last key)%n%n", runs);
+		System.out.println("| components | page load to first diagram ms | typing to redrawn diagram ms | component added to its box ms |");
+		System.out.println("|---:|---:|---:|---:|");
+		rows.forEach((size, r) -> System.out.printf("| %d | %s | %s | %s |%n", size, ms(r[4]), ms(r[6]), ms(r[5])));
+	}
+
+	private static String ms(double value) {
+		return Double.isNaN(value) ? "n/a" : String.format("%.0f", value);
+	}
+
+	/** The web studio on the folder, driven by bench/web/web.mjs: page load, the median edits; NaN without Chromium. */
+	private static double[] web(Path folder, int runs) throws Exception {
+		Path script = Path.of("bench", "web", "web.mjs");
+		if (!Files.isExecutable(Path.of("/usr/bin/chromium")) || !Files.isDirectory(script.resolveSibling("node_modules"))) {
+			System.err.println("web path skipped: it needs /usr/bin/chromium and bench/web/node_modules (bench/run installs them)");
+			return new double[] { Double.NaN, Double.NaN, Double.NaN };
+		}
+		try (dev.byron.modeler.web.WebStudio studio = dev.byron.modeler.web.WebStudio.start(Project.open(folder), "127.0.0.1", 0)) {
+			Process node = new ProcessBuilder("node", script.toString(), studio.url(), String.valueOf(runs))
+					.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+			String output = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+			if (node.waitFor() != 0) {
+				throw new IllegalStateException("the web bench failed: " + output);
+			}
+			var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElseThrow());
+			List<Double> edits = new ArrayList<>();
+			json.path("edits").forEach(edit -> edits.add(edit.asDouble()));
+			List<Double> typing = new ArrayList<>();
+			json.path("typing").forEach(edit -> typing.add(edit.asDouble()));
+			System.err.printf("%s: web page load %.0f ms, typing %s ms, components added %s ms%n", folder.getFileName(),
+					json.path("load").asDouble(), typing, edits);
+			return new double[] { json.path("load").asDouble(), Stats.median(edits), Stats.median(typing) };
+		}
+	}
+
+	private static void deleteTree(Path folder) throws java.io.IOException {
+		try (var paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	/** ELK alone on a graph of the same boxes and arrows, with no labels and none of Byron's options. */

@@ -15,7 +15,6 @@ import dev.byron.diagram.C4Diagrams;
 import dev.byron.diagram.C4Level;
 import dev.byron.diagram.Diagram;
 import dev.byron.diagram.DiagramPositions;
-import dev.byron.diagram.DiagramLayout;
 import dev.byron.diagram.LaidOutDiagram;
 
 /**
@@ -24,9 +23,12 @@ import dev.byron.diagram.LaidOutDiagram;
  */
 public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, LaidOutDiagram diagram) {
 
-	/** Loads, checks, builds and lays out: run off the JavaFX thread. */
+	/**
+	 * Loads, checks, builds and lays out: run off the JavaFX thread. {@code layouts} keeps the last layout: a view
+	 * whose picture did not change is not laid out again.
+	 */
 	public static Analysis of(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
-			DiagramPositions positions) {
+			DiagramPositions positions, dev.byron.diagram.LastLayout layouts) {
 		LoadResult result = loader.loadSources(sources);
 		List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
 		String focus = component;
@@ -35,7 +37,7 @@ public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, La
 		}
 		Diagram diagram = level == C4Level.COMPONENT && focus == null ? C4Diagrams.containers(result.model())
 				: C4Diagrams.of(result.model(), level, focus);
-		return new Analysis(result, gaps, DiagramLayout.layout(diagram, positions.of(diagram)));
+		return new Analysis(result, gaps, layouts.layout(diagram, positions.of(diagram)));
 	}
 
 	/** Everything the Problems list and the underlines show: the model's diagnostics, then the missing hooks. */

@@ -61,6 +61,8 @@ public final class StudioCore implements AutoCloseable {
 	private final java.util.concurrent.Executor ui;
 	private final Listener listener;
 	private final ByronLoader loader = ByronLoader.create();
+	/** The last view laid out: an edit that changes nothing the view shows is not laid out again. */
+	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout();
 	private final ExecutorService analyses = daemon("byron-studio-analysis");
 	private final ExecutorService jobs = daemon("byron-studio-jobs");
 	private final ExecutorService sampler = daemon("byron-studio-live");
@@ -117,7 +119,7 @@ public final class StudioCore implements AutoCloseable {
 		var kept = positions;
 		analyses.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, java, level, component, kept);
+				Analysis result = Analysis.of(loader, sources, java, level, component, kept, layouts);
 				ui.execute(() -> {
 					if (generation.get() == mine) {
 						shown.accept(result);
@@ -137,7 +139,7 @@ public final class StudioCore implements AutoCloseable {
 		var sources = project.sources();
 		var hooks = project.javaTexts();
 		var kept = positions;
-		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.of(loader, sources, hooks, level, component, kept), analyses);
+		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.of(loader, sources, hooks, level, component, kept, layouts), analyses);
 	}
 
 	/** A missing hook's fix: its stub written into the class that lacks it. */

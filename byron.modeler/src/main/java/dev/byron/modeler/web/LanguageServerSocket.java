@@ -40,6 +40,8 @@ public final class LanguageServerSocket implements Session.Listener.AutoDemandin
 	private Injector injector;
 	private Future<Void> listening;
 	private Session session;
+	/** Set when the page went: what the server still writes (late diagnostics) is dropped, not an error. */
+	private volatile boolean closed;
 
 	@Override
 	public void onWebSocketOpen(Session session) {
@@ -72,6 +74,7 @@ public final class LanguageServerSocket implements Session.Listener.AutoDemandin
 	}
 
 	private void end() {
+		closed = true;
 		incoming.add(END);
 		if (listening != null) {
 			listening.cancel(true);
@@ -149,6 +152,9 @@ public final class LanguageServerSocket implements Session.Listener.AutoDemandin
 				String message = new String(buffered, start, length, StandardCharsets.UTF_8);
 				pending.reset();
 				pending.write(buffered, start + length, buffered.length - start - length);
+				if (closed) {
+					continue;
+				}
 				Callback.Completable sent = new Callback.Completable();
 				session.sendText(message, sent);
 				try {
@@ -157,6 +163,10 @@ public final class LanguageServerSocket implements Session.Listener.AutoDemandin
 					Thread.currentThread().interrupt();
 					throw new IOException("interrupted while sending to the page", e);
 				} catch (java.util.concurrent.ExecutionException e) {
+					if (closed || !session.isOpen()) {
+						closed = true; // the page went while this was on its way
+						continue;
+					}
 					throw new IOException("the page's connection failed: " + e.getCause(), e.getCause());
 				}
 			}

@@ -125,7 +125,7 @@ function edited(path, text) {
   state.timers[current.path] = setTimeout(() => {
     delete state.timers[current.path];
     send(current);
-  }, 250);
+  }, 150);
 }
 
 /** Sends every change still waiting for its timer: the server's texts are the page's before it computes an edit. */

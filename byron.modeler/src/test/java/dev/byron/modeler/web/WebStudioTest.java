@@ -31,9 +31,13 @@ class WebStudioTest {
 	Path project;
 
 	private void copyMicroblog() throws IOException {
-		try (var files = Files.walk(EXAMPLES.resolve("microblog"))) {
+		copy("microblog");
+	}
+
+	private void copy(String example) throws IOException {
+		try (var files = Files.walk(EXAMPLES.resolve(example))) {
 			for (Path source : (Iterable<Path>) files::iterator) {
-				Path target = project.resolve(EXAMPLES.resolve("microblog").relativize(source).toString());
+				Path target = project.resolve(EXAMPLES.resolve(example).relativize(source).toString());
 				if (Files.isDirectory(source)) {
 					Files.createDirectories(target);
 				} else {
@@ -89,6 +93,25 @@ class WebStudioTest {
 			assertThat(project.resolve("byron-layout.json")).content().contains("\"component:likes\"");
 			assertThat(Files.readString(project.resolve("accounts.byron"))).contains("component billing {");
 			assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+		}
+	}
+
+	@Test
+	void inChromiumTheShopOpensWithoutProblemsAndAMovedBoxIsWhereItWasPutAfterAReload() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copy("shop");
+		npmPackages();
+		Files.createDirectories(SCREENSHOTS);
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			Path screenshot = SCREENSHOTS.resolve("web-studio-shop.png").toAbsolutePath();
+			String output = run(List.of("node", "reload.mjs", studio.url(), screenshot.toString()));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("components").toString()).contains("component:orders", "component:payments", "component:catalog");
+			assertThat(seen.path("problems").asInt()).isZero();
+			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
+			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
+			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
+			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
 

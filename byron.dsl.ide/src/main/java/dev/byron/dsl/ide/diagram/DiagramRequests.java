@@ -51,6 +51,8 @@ public class DiagramRequests implements ILanguageServerExtension {
 	@com.google.inject.Inject
 	private com.google.inject.Injector injector;
 	private volatile ByronLoader loader;
+	/** Typing that changes nothing the view shows (the webview asks after each edit) is not laid out again. */
+	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout();
 
 	/** A view of the project that holds {@code uri} (a model file, or the project's folder). */
 	public static class ViewParams {
@@ -126,7 +128,7 @@ public class DiagramRequests implements ILanguageServerExtension {
 
 	private DiagramPage page(Loaded loaded, ViewParams params, DiagramPositions positions) {
 		Diagram view = view(loaded.model(), params);
-		return DiagramPage.of(loaded.model(), DiagramLayout.layout(view, positions.of(view)), positions.keeps(view),
+		return DiagramPage.of(loaded.model(), layouts.layout(view, positions.of(view)), positions.keeps(view),
 				file -> file.toUri().toString());
 	}
 

@@ -1,0 +1,39 @@
+// Byron Studio in the browser on a second project (the shop): a box moved, the page reloaded, the box where it
+// was put; hover and the problems of an untouched project. Prints what it saw as JSON.
+// Usage: node reload.mjs <url> <screenshot.png>
+import { launch } from './browser.mjs';
+
+const [url, screenshot] = process.argv.slice(2);
+const browser = await launch();
+const seen = { errors: [] };
+const box = (id) => `#diagram g.node[id="${id}"]`;
+const rectX = (page, id) => page.$eval(box(id) + ' rect', (r) => Number(r.getAttribute('x')));
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
+  await page.waitForSelector(box('component:orders'), { timeout: 60000 });
+  await page.waitForSelector('#editor .cm-editor', { timeout: 60000 });
+  seen.components = await page.$$eval('#diagram g.node', (nodes) => nodes.map((n) => n.id).filter((id) => id.startsWith('component:')));
+  seen.problems = await page.$$eval('#problems li', (items) => items.length);
+
+  const before = await rectX(page, 'component:orders');
+  await page.$eval(box('component:orders'), (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
+  const at = await (await page.$(box('component:orders'))).boundingBox();
+  await page.mouse.move(at.x + at.width / 2, at.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(at.x + at.width / 2 + 80, at.y + 60, { steps: 5 });
+  await page.mouse.move(at.x + at.width / 2 + 160, at.y + 100, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
+  seen.movedBy = Math.round((await rectX(page, 'component:orders')) - before);
+
+  await page.reload({ waitUntil: 'networkidle0' });
+  await page.waitForSelector(box('component:orders'), { timeout: 60000 });
+  seen.afterReload = Math.round((await rectX(page, 'component:orders')) - before);
+  seen.relayoutOffered = await page.$eval('#relayout', (b) => !b.hidden);
+  await page.screenshot({ path: screenshot });
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));
