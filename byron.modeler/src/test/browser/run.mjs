@@ -23,12 +23,12 @@ try {
   await openMenu(page, social);
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  await (await page.$$('#menu button'))[2].click();
+  await (await page.$$('#menu button'))[seen.menu.indexOf('Stop social')].click();
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'stopped', { timeout: 60000 }, word('social'));
   await openMenu(page, social);
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.menuStopped = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  await (await page.$$('#menu button'))[2].click();
+  await (await page.$$('#menu button'))[seen.menuStopped.indexOf('Start social')].click();
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'running', { timeout: 60000 }, word('social'));
   seen.restarted = true;
 

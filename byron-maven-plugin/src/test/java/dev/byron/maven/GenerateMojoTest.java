@@ -44,4 +44,21 @@ class GenerateMojoTest {
 		assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("1 errors");
 		assertThat(dir.resolve("out")).doesNotExist();
 	}
+
+	@Test
+	void theDocsGoalWritesTheCatalogueAndAnInvalidModelWritesNone() throws Exception {
+		DocsMojo docs = new DocsMojo();
+		docs.model = example("shop");
+		docs.outputDirectory = dir.resolve("site").toFile();
+		docs.execute();
+		assertThat(dir.resolve("site/index.html")).content().contains("components/orders.html");
+		assertThat(dir.resolve("site/components/orders.html")).exists();
+
+		Files.writeString(dir.resolve("bad.byron"), "system s\ncomponent a { entity X { n: Nope } }\n");
+		DocsMojo bad = new DocsMojo();
+		bad.model = dir.resolve("bad.byron").toFile();
+		bad.outputDirectory = dir.resolve("none").toFile();
+		assertThatThrownBy(bad::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("no catalogue was written");
+		assertThat(dir.resolve("none")).doesNotExist();
+	}
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code byron} command. Exit codes: 0 success, 1 the model has errors, 2 usage or I/O problem. */
 @Command(name = "byron", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Design, run and deploy event-driven microservice systems.",
-		subcommands = { ValidateCommand.class, FormatCommand.class, InitCommand.class, GenerateCommand.class, RunCommand.class, DiagramCommand.class, StudioCommand.class, DeployCommand.class, StatusCommand.class, DiffCommand.class, TraceCommand.class, RollbackCommand.class, DestroyCommand.class, LspCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { ValidateCommand.class, FormatCommand.class, InitCommand.class, GenerateCommand.class, DocsCommand.class, RunCommand.class, DiagramCommand.class, StudioCommand.class, DeployCommand.class, StatusCommand.class, DiffCommand.class, TraceCommand.class, RollbackCommand.class, DestroyCommand.class, LspCommand.class, CommandLine.HelpCommand.class })
 public final class Byron {
 	public static final int OK = 0;
 	public static final int MODEL_ERRORS = 1;

@@ -62,12 +62,18 @@ class DocumentedCommandsTest {
 			if (NOT_RUN_HERE.contains(name) || command.args().contains("--help")) {
 				continue;
 			}
-			List<String> here = command.args().stream().map(this::inWork).toList();
+			List<String> here = new ArrayList<>();
+			for (int i = 0; i < command.args().size(); i++) {
+				String arg = command.args().get(i);
+				boolean output = i > 0 && List.of("-o", "--output").contains(command.args().get(i - 1));
+				here.add(output ? work.resolve(arg).toString() : inWork(arg));
+			}
 			CliTest.Run run = CliTest.byron(here.toArray(String[]::new));
 			assertThat(run.exit()).as(command + "\n" + run.out() + run.err()).isZero();
 			ran.add(name);
 		}
-		assertThat(ran).as("the commands that end on their own were run").contains("init", "validate", "generate", "diagram");
+		assertThat(ran).as("the commands that end on their own were run").contains("init", "validate", "generate", "diagram", "docs");
+		assertThat(Path.of("site")).as("every output went into the test's folder").doesNotExist();
 	}
 
 	/** A path of the page's (relative to where the reader stands: the repository) moved into the test's folder. */

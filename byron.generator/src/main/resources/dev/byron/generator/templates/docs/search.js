@@ -1,0 +1,28 @@
+// The search box: what it finds is written at build time into search-index.js, so the site needs no server.
+(function () {
+  'use strict';
+  const input = document.getElementById('search');
+  const results = document.getElementById('results');
+  const root = input.dataset.root;
+  input.addEventListener('input', () => {
+    const query = input.value.trim().toLowerCase();
+    results.replaceChildren();
+    if (!query) {
+      return;
+    }
+    const found = window.BYRON_SEARCH.filter((entry) => entry.name.toLowerCase().includes(query))
+      .sort((a, b) => (a.name.toLowerCase().startsWith(query) ? 0 : 1) - (b.name.toLowerCase().startsWith(query) ? 0 : 1))
+      .slice(0, 30);
+    for (const entry of found) {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = root + entry.page;
+      link.textContent = entry.name;
+      const kind = document.createElement('span');
+      kind.textContent = entry.kind;
+      link.append(kind);
+      item.append(link);
+      results.append(item);
+    }
+  });
+})();
