@@ -102,7 +102,7 @@ try {
     return { x: rect.left + 2, y: (rect.top + rect.bottom) / 2 };
   });
   await page.mouse.move(hoverAt.x, hoverAt.y);
-  await page.waitForSelector('.cm-lsp-hover-tooltip', { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('.cm-lsp-hover-tooltip')?.textContent.trim(), { timeout: 30000 });
   seen.hover = await page.$eval('.cm-lsp-hover-tooltip', (t) => t.textContent);
   await page.mouse.move(5, 5);
 

@@ -433,6 +433,8 @@ class StudioWindowTest {
 		assertThat(error.file()).isEqualTo(hooks);
 		assertThat(broken.lines().toList().get(error.line() - 1)).contains("nonsense");
 		assertThat(error.message()).isEqualTo("javac: cannot find symbol (variable nonsense)");
+		// the status is set right after Problems, in the same step of the JavaFX thread, which this thread may overtake
+		waitFor(() -> window.statusText().startsWith("Run failed: "), window::statusText);
 		assertThat(window.statusText()).startsWith("Run failed: ").endsWith("(see Problems)");
 		robot.interact(() -> window.problemsList().getSelectionModel().select(error));
 		robot.clickOn(robot.lookup(".problem-error").<Node>match(n -> String.valueOf(((javafx.scene.control.ListCell<?>) n).getText())

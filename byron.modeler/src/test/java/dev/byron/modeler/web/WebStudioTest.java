@@ -106,7 +106,7 @@ class WebStudioTest {
 			Path screenshot = SCREENSHOTS.resolve("web-studio-shop.png").toAbsolutePath();
 			String output = run(List.of("node", "reload.mjs", studio.url(), screenshot.toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
-			assertThat(seen.path("components").toString()).contains("component:orders", "component:payments", "component:catalog");
+			assertThat(seen.path("components").toString()).contains("component:orders", "component:inventory", "component:payments");
 			assertThat(seen.path("problems").asInt()).isZero();
 			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
 			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
