@@ -8,7 +8,7 @@ async function load() {
   $('folder').textContent = project.folder;
   state.files = project.files;
   state.editor = await codeEditor(project) || textArea();
-  const first = state.files.find((f) => f.model && /component\s/.test(f.text)) || state.files[0];
+  const first = state.files.find((f) => f.model && /^component\s/m.test(f.text)) || state.files[0];
   show(first.path);
   await analyse();
 }
