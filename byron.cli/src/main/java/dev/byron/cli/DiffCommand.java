@@ -2,12 +2,10 @@ package dev.byron.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
@@ -43,7 +41,7 @@ final class DiffCommand implements Callable<Integer> {
 		String oldName = old;
 		if (!Files.exists(oldPath)) {
 			try {
-				oldPath = fromGit(old, current);
+				oldPath = GitRevision.model(old, current);
 				oldName = old + " (git)";
 			} catch (IOException e) {
 				err.println("byron: " + old + " is neither a path nor a git revision of " + current + ": " + e.getMessage());
@@ -78,28 +76,5 @@ final class DiffCommand implements Callable<Integer> {
 			err.println("byron: " + e.getMessage());
 			return null;
 		}
-	}
-
-	/** The model as it was at a revision: the same folder, extracted from git into a temporary one. */
-	private static Path fromGit(String revision, Path current) throws IOException, InterruptedException {
-		Path folder = (Files.isDirectory(current) ? current : current.toAbsolutePath().getParent()).toAbsolutePath().normalize();
-		String top = run(List.of("git", "-C", folder.toString(), "rev-parse", "--show-toplevel")).trim();
-		String relative = Path.of(top).relativize(folder).toString();
-		Path target = Files.createTempDirectory("byron-diff-");
-		Path archive = target.resolve("model.tar");
-		run(List.of("git", "-C", top, "archive", "--format=tar", "-o", archive.toString(), revision, "--",
-				relative.isEmpty() ? "." : relative));
-		run(List.of("tar", "-xf", archive.toString(), "-C", target.toString()));
-		Files.delete(archive);
-		return relative.isEmpty() ? target : target.resolve(relative);
-	}
-
-	private static String run(List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-			throw new IOException(output.strip());
-		}
-		return output;
 	}
 }

@@ -29,6 +29,10 @@ final class DocsCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--output" }, paramLabel = "<dir>", defaultValue = "site", description = "Output folder (default: ${DEFAULT-VALUE}).")
 	private Path output;
 
+	@Option(names = "--since", paramLabel = "<revision>",
+			description = "Add a page of what changed since this git revision (or earlier model folder), as byron diff classifies it.")
+	private String since;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
@@ -40,7 +44,20 @@ final class DocsCommand implements Callable<Integer> {
 		for (Path file : ByronLoader.files(path)) {
 			texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
 		}
-		int written = DocsSite.write(model.result().model(), texts, output);
+		DocsSite.Since changes = null;
+		if (since != null) {
+			Path earlier = Files.exists(Path.of(since)) ? Path.of(since) : GitRevision.model(since, path);
+			var before = ByronLoader.create().load(earlier);
+			if (before.hasErrors()) {
+				spec.commandLine().getErr().println("byron: the model at " + since + " has " + before.errors().size()
+						+ " error(s), so what changed since cannot be told; no catalogue written.");
+				return Byron.USAGE;
+			}
+			changes = new DocsSite.Since(since, dev.byron.generator.diff.ModelDiff.between(
+					dev.byron.generator.GenerationInput.of(before.model()).descriptors(),
+					dev.byron.generator.GenerationInput.of(model.result().model()).descriptors()));
+		}
+		int written = DocsSite.write(model.result().model(), texts, changes, output);
 		out.println(written + " files written in " + output + ": open " + output.resolve("index.html"));
 		out.flush();
 		return Byron.OK;

@@ -308,4 +308,20 @@ class CliTest {
 				+ " draws the model without a window.");
 		assertThat(StudioCommand.cannotOpen(new IllegalStateException("no pipeline"), true)).doesNotContain("GTK");
 	}
+
+	@Test
+	void docsWritesTheCatalogueAndWithSinceAPageOfWhatChanged() throws Exception {
+		Path before = copyExample("shop", dir.resolve("before"));
+		Path after = copyExample("shop", dir.resolve("after"));
+		Files.writeString(after.resolve("schema.byron"), Files.readString(after.resolve("schema.byron")) + "\ncomponent audit {\n  entity Entry { text: String }\n}\n");
+		Run run = byron("docs", after.toString(), "-o", dir.resolve("site").toString(), "--since", before.toString());
+		assertThat(run.exit()).as(run.err()).isZero();
+		assertThat(run.out()).contains("files written in " + dir.resolve("site"));
+		assertThat(dir.resolve("site/components/audit.html")).exists();
+		assertThat(dir.resolve("site/changes.html")).content().contains("audit");
+
+		Run broken = byron("docs", dir.resolve("missing").toString(), "-o", dir.resolve("none").toString());
+		assertThat(broken.exit()).isNotZero();
+		assertThat(dir.resolve("none")).doesNotExist();
+	}
 }

@@ -49,21 +49,35 @@ public final class DocsSite {
 	private final ByronModel model;
 	private final Map<Path, String> texts;
 	private final Names names;
+	private final Since since;
 
-	private DocsSite(ByronModel model, Map<Path, String> texts) {
+	/** What changed since an earlier version of the model ({@code byron docs --since <revision>}), as byron diff says. */
+	public record Since(String revision, List<dev.byron.generator.diff.Change> changes) {
+	}
+
+	private DocsSite(ByronModel model, Map<Path, String> texts, Since since) {
 		this.model = model;
 		this.texts = texts;
+		this.since = since;
 		this.names = new Names(model.system() == null ? "system" : model.system());
 	}
 
-	/** The site's files, by path relative to its folder. {@code texts} are the model's files, for the doc comments. */
-	public static List<Artifact> pages(ByronModel model, Map<Path, String> texts) {
-		return new DocsSite(model, texts).pages();
+	/**
+	 * The site's files, by path relative to its folder. {@code texts} are the model's files, for the doc comments;
+	 * {@code since} (or null) adds a page of what changed since an earlier version.
+	 */
+	public static List<Artifact> pages(ByronModel model, Map<Path, String> texts, Since since) {
+		return new DocsSite(model, texts, since).pages();
 	}
 
 	/** Writes the site into {@code out} (made if missing); returns how many files it wrote. */
 	public static int write(ByronModel model, Map<Path, String> texts, Path out) throws IOException {
-		List<Artifact> pages = pages(model, texts);
+		return write(model, texts, null, out);
+	}
+
+	/** As {@link #write(ByronModel, Map, Path)}, with the page of what changed {@code since} an earlier version. */
+	public static int write(ByronModel model, Map<Path, String> texts, Since since, Path out) throws IOException {
+		List<Artifact> pages = pages(model, texts, since);
 		for (Artifact page : pages) {
 			Path file = out.resolve(page.path());
 			Files.createDirectories(file.getParent());
@@ -84,7 +98,14 @@ public final class DocsSite {
 		site.put("events", events);
 		site.put("context", picture(C4Level.CONTEXT, null, ""));
 		site.put("containers", picture(C4Level.CONTAINERS, null, ""));
+		site.put("since", since == null ? "" : since.revision());
 		pages.add(page("index.html", "docs/index.html.ftlh", site, ""));
+		if (since != null) {
+			List<Map<String, String>> changes = since.changes().stream().map(c -> Map.of("severity",
+					c.severity() == dev.byron.generator.diff.Change.Severity.SAFE ? "safe" : c.severity().name(),
+					"area", c.area().name().toLowerCase(java.util.Locale.ROOT), "path", c.path(), "what", c.what())).toList();
+			pages.add(page("changes.html", "docs/changes.html.ftlh", Map.of("revision", since.revision(), "changes", changes), ""));
+		}
 		for (Map<String, Object> component : components) {
 			Map<String, Object> data = new LinkedHashMap<>(component);
 			data.put("picture", picture(C4Level.COMPONENT, (String) component.get("name"), "../"));

@@ -148,6 +148,27 @@ class DocsSiteTest {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void withAnEarlierVersionAPageListsWhatChangedAsByronDiffClassifiesIt() throws Exception {
+		Path project = Path.of("../examples/microblog");
+		Map<Path, String> texts = new LinkedHashMap<>();
+		for (Path file : ByronLoader.files(project)) {
+			texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
+		}
+		ByronModel before = ByronLoader.create().load(project).model();
+		Path accounts = project.resolve("accounts.byron").toAbsolutePath().normalize();
+		texts.put(accounts, texts.get(accounts).replaceFirst("\\n\\s*bio: [^\\n]*", ""));
+		LoadResult after = ByronLoader.create().loadSources(texts.entrySet().stream()
+				.map(e -> new dev.byron.dsl.api.Source(e.getKey(), e.getValue())).toList());
+		assertThat(after.hasErrors()).isFalse();
+		var changes = dev.byron.generator.diff.ModelDiff.between(dev.byron.generator.GenerationInput.of(before).descriptors(),
+				dev.byron.generator.GenerationInput.of(after.model()).descriptors());
+		DocsSite.write(after.model(), texts, new DocsSite.Since("v1", changes), site);
+		assertThat(Files.readString(site.resolve("index.html"))).contains("<a href=\"changes.html\">What changed since v1</a>");
+		assertThat(Files.readString(site.resolve("changes.html"))).contains("Changes since v1", "<td>BREAKING</td>", "bio");
+		assertThat(Files.readString(site.resolve("components/accounts.html"))).doesNotContain("<code>bio</code>");
+	}
+
 	private static List<String> ids(Path page) throws Exception {
 		List<String> ids = new ArrayList<>();
 		Matcher id = ID.matcher(Files.readString(page));
