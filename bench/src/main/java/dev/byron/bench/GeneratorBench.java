@@ -57,6 +57,24 @@ public final class GeneratorBench {
 			double b = median(both);
 			System.out.printf("| %d | %d | %.0f | %.0f | %.0f | %.2f |%n", count, artifacts, l, b, b - l, (b - l) / l);
 		}
+		System.out.printf("%nbyron docs: the whole catalogue (pictures laid out, a page per component and per event), after loading;%n"
+				+ "median of 5 runs after 2 warm-up runs%n%n");
+		System.out.println("| components | files | site ms |");
+		System.out.println("|---:|---:|---:|");
+		for (int count : new int[] { 10, 50, 100 }) {
+			Source source = new Source(Path.of("bench.byron").toAbsolutePath(), ModelGenerator.components(count));
+			var model = loader.loadSources(List.of(source)).model();
+			List<Double> site = new ArrayList<>();
+			int files = 0;
+			for (int i = 0; i < 7; i++) {
+				long start = System.nanoTime();
+				files = dev.byron.generator.docs.DocsSite.pages(model, java.util.Map.of(source.path(), source.text()), null).size();
+				if (i >= 2) {
+					site.add((System.nanoTime() - start) / 1e6);
+				}
+			}
+			System.out.printf("| %d | %d | %.0f |%n", count, files, median(site));
+		}
 
 		System.out.printf("%nbyron run %s: from start to the gateway answering (hooks compiled, 5 components)%n%n", microblog);
 		System.out.println("| run | first start s | restart on existing data s |");
