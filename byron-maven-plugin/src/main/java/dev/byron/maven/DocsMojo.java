@@ -2,10 +2,6 @@ package dev.byron.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -13,7 +9,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
 import dev.byron.generator.docs.DocsSite;
 
@@ -28,11 +23,7 @@ public class DocsMojo extends ModelMojo {
 	public void execute() throws MojoExecutionException, MojoFailureException {
 		LoadResult result = validModel("no catalogue was written");
 		try {
-			Map<Path, String> texts = new LinkedHashMap<>();
-			for (Path file : ByronLoader.files(model.toPath())) {
-				texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
-			}
-			int written = DocsSite.write(result.model(), texts, outputDirectory.toPath());
+			int written = DocsSite.write(result.model(), DocsSite.texts(model.toPath()), outputDirectory.toPath());
 			getLog().info("Byron: the catalogue, " + written + " files, in " + outputDirectory + " (open index.html)");
 		} catch (IOException | dev.byron.dsl.api.ModelLoadException e) {
 			throw new MojoExecutionException("Cannot write the catalogue to " + outputDirectory + ": " + e.getMessage(), e);

@@ -3,7 +3,6 @@ package dev.byron.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -40,10 +39,7 @@ final class DocsCommand implements Callable<Integer> {
 		if (!model.loaded()) {
 			return model.exit();
 		}
-		Map<Path, String> texts = new LinkedHashMap<>();
-		for (Path file : ByronLoader.files(path)) {
-			texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
-		}
+		Map<Path, String> texts = DocsSite.texts(path);
 		DocsSite.Since changes = null;
 		if (since != null) {
 			Path earlier = Files.exists(Path.of(since)) ? Path.of(since) : GitRevision.model(since, path);

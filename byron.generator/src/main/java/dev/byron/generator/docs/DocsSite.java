@@ -70,6 +70,15 @@ public final class DocsSite {
 		return new DocsSite(model, texts, since).pages();
 	}
 
+	/** The texts of a project's model files, which the site reads its descriptions from. */
+	public static Map<Path, String> texts(Path project) throws IOException, dev.byron.dsl.api.ModelLoadException {
+		Map<Path, String> texts = new LinkedHashMap<>();
+		for (Path file : dev.byron.dsl.api.ByronLoader.files(project)) {
+			texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
+		}
+		return texts;
+	}
+
 	/** Writes the site into {@code out} (made if missing); returns how many files it wrote. */
 	public static int write(ByronModel model, Map<Path, String> texts, Path out) throws IOException {
 		return write(model, texts, null, out);

@@ -36,11 +36,7 @@ class DocsSiteTest {
 		Path project = Path.of("../examples", example);
 		LoadResult result = ByronLoader.create().load(project);
 		assertThat(result.hasErrors()).isFalse();
-		Map<Path, String> texts = new LinkedHashMap<>();
-		for (Path file : ByronLoader.files(project)) {
-			texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
-		}
-		DocsSite.write(result.model(), texts, site);
+		DocsSite.write(result.model(), DocsSite.texts(project), site);
 		return result.model();
 	}
 
@@ -151,10 +147,7 @@ class DocsSiteTest {
 	@org.junit.jupiter.api.Test
 	void withAnEarlierVersionAPageListsWhatChangedAsByronDiffClassifiesIt() throws Exception {
 		Path project = Path.of("../examples/microblog");
-		Map<Path, String> texts = new LinkedHashMap<>();
-		for (Path file : ByronLoader.files(project)) {
-			texts.put(file.toAbsolutePath().normalize(), Files.readString(file));
-		}
+		Map<Path, String> texts = new LinkedHashMap<>(DocsSite.texts(project));
 		ByronModel before = ByronLoader.create().load(project).model();
 		Path accounts = project.resolve("accounts.byron").toAbsolutePath().normalize();
 		texts.put(accounts, texts.get(accounts).replaceFirst("\\n\\s*bio: [^\\n]*", ""));
