@@ -24,7 +24,7 @@ try {
   await page.waitForSelector('#results li a', { timeout: 10000 });
   seen.found = await page.$$eval('#results li a', (links) => links.map((a) => ({ text: a.firstChild.textContent, href: a.getAttribute('href') })));
   await page.screenshot({ path: path.join(out, 'docs-search.png') });
-  await page.click('#results li a');
+  await page.keyboard.press('Enter'); // the first result, from the keyboard
   await page.waitForFunction((c) => location.pathname.endsWith(`/components/${c}.html`), { timeout: 10000 }, seen.found[0].href.split('/')[1].split('.')[0]);
   seen.landedOn = await page.evaluate(() => location.pathname.split('/').slice(-2).join('/') + location.hash);
 } finally {

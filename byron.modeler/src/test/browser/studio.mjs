@@ -30,6 +30,21 @@ const replace = (page, from, to) => page.evaluate((a, b) => {
   const at = view.state.doc.toString().indexOf(a);
   view.dispatch({ changes: { from: at, to: at + a.length, insert: b }, userEvent: 'input.type' });
 }, from, to);
+// types a name into the page's name dialog; with ok, confirms it, else returns the rule shown and keeps the dialog open
+const answer = async (page, name, ok = true) => {
+  await page.waitForSelector('#ask[open]', { timeout: 30000 });
+  await page.$eval('#ask-name', (input) => {
+    input.value = '';
+  });
+  await page.type('#ask-name', name);
+  if (!ok) {
+    await page.waitForFunction(() => document.querySelector('#ask-ok').disabled, { timeout: 10000 });
+    return page.$eval('#ask-rule', (r) => r.textContent);
+  }
+  await page.waitForFunction(() => !document.querySelector('#ask-ok').disabled, { timeout: 10000 });
+  await page.click('#ask-ok');
+  return null;
+};
 const key = async (page, modifier, name) => {
   await page.keyboard.down(modifier);
   await page.keyboard.press(name);
@@ -176,9 +191,9 @@ try {
   await openMenu(page, box('component:likes'));
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  page.once('dialog', (dialog) => dialog.accept('reactions'));
   const rename = (await page.$$('#menu button'))[seen.menu.indexOf('Rename likes…')];
   await rename.click();
+  await answer(page, 'reactions');
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
   seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
     .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
@@ -188,14 +203,16 @@ try {
   await openMenu(page, '#diagram svg');
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.backgroundMenu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  page.once('dialog', (dialog) => dialog.accept('audit'));
   await page.click('#menu button');
+  seen.refusedAsTyped = await answer(page, 'Audit Log', false);
+  await answer(page, 'audit');
   await page.waitForSelector(box('component:audit'), { timeout: 60000 });
+  seen.menuClosed = await page.$eval('#menu', (m) => getComputedStyle(m).display === 'none');
   seen.addedFile = await page.$eval('#files li.current', (i) => i.textContent.trim());
   await openMenu(page, box('component:audit'));
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
-  page.once('dialog', (dialog) => dialog.accept('Ledger'));
   await page.click('#menu button'); // Add entity to audit…
+  await answer(page, 'Ledger');
   await page.waitForFunction(() => window.byronStudio.editor().text('audit.byron').includes('entity Ledger {'), { timeout: 30000 });
   await page.waitForFunction(() => [...document.querySelectorAll('#diagram g.node[id="component:audit"] text')]
     .some((t) => t.textContent.includes('Ledger')), { timeout: 60000 });

@@ -150,7 +150,9 @@ public final class DocsSite {
 		data.put("name", component.name());
 		data.put("description", description(component.range()));
 		data.put("granularity", component.granularity());
-		data.put("entities", component.entities().stream().map(this::entity).toList());
+		data.put("entities", component.entities().stream().map(e -> entity(component, e)).toList());
+		data.put("enums", component.enums().stream().map(e -> Map.of("name", e.name(), "values", e.values(),
+				"description", description(e.range()))).toList());
 		data.put("operations", component.operations().stream().map(DocsSite::operation).toList());
 		data.put("hooks", component.hooks().stream().map(DocsSite::hook).toList());
 		data.put("publishes", allEvents.stream().filter(e -> e.get("component").equals(component.name())).toList());
@@ -164,24 +166,54 @@ public final class DocsSite {
 		return data;
 	}
 
-	private Map<String, Object> entity(EntityDef entity) {
+	private Map<String, Object> entity(ComponentDef owner, EntityDef entity) {
 		return Map.of("name", entity.name(), "plural", entity.plural(), "description", description(entity.range()),
 				"annotations", entity.annotations().stream().map(DocsSite::annotation).toList(),
-				"fields", entity.fields().stream().map(this::field).toList());
+				"fields", entity.fields().stream().map(f -> field(owner, f)).toList());
 	}
 
-	private Map<String, Object> field(FieldDef field) {
-		return Map.of("name", field.name(), "type", field.type().sdl(), "description", description(field.range()),
+	/** A field; {@code owner} is the component that declares it, whose entities and enums its type may name. */
+	private Map<String, Object> field(ComponentDef owner, FieldDef field) {
+		var type = field.type().kind() == dev.byron.dsl.api.model.TypeDef.Kind.LIST ? field.type().element() : field.type();
+		String link = "";
+		String written = field.type().sdl();
+		if (type.kind() == dev.byron.dsl.api.model.TypeDef.Kind.ENTITY) {
+			String component = type.component() == null ? owner.name() : type.component();
+			link = "../components/" + component + ".html#entity-" + type.name();
+			if (!component.equals(owner.name())) {
+				written = written.replace(type.name(), component + "." + type.name()); // as the model writes another's entity
+			}
+		} else if (type.kind() == dev.byron.dsl.api.model.TypeDef.Kind.ENUM) {
+			link = "../components/" + owner.name() + ".html#enum-" + type.name();
+		}
+		return Map.of("name", field.name(), "type", written, "link", link, "description", description(field.range()),
 				"annotations", field.annotations().stream().map(DocsSite::annotation).toList());
 	}
 
+	/** An annotation as the model writes it: {@code @default(OPEN)}, {@code @length(min: 1, max: 50)}. */
 	private static String annotation(dev.byron.dsl.api.model.AnnotationDef annotation) {
 		if (annotation.arguments().isEmpty()) {
 			return "@" + annotation.name();
 		}
+		if (annotation.arguments().size() == 1 && annotation.arguments().containsKey("value")) {
+			return "@" + annotation.name() + "(" + argument(annotation.arguments().get("value")) + ")";
+		}
 		List<String> arguments = new ArrayList<>();
-		annotation.arguments().forEach((name, value) -> arguments.add(name + ": " + (value instanceof String s ? "\"" + s + "\"" : value)));
+		annotation.arguments().forEach((name, value) -> arguments.add(name + ": " + argument(value)));
 		return "@" + annotation.name() + "(" + String.join(", ", arguments) + ")";
+	}
+
+	private static String argument(Object value) {
+		if (value instanceof String text) {
+			return "\"" + text + "\"";
+		}
+		if (value instanceof dev.byron.dsl.api.model.EnumLiteral literal) {
+			return literal.name();
+		}
+		if (value instanceof List<?> list) {
+			return "[" + String.join(", ", list.stream().map(DocsSite::argument).toList()) + "]";
+		}
+		return String.valueOf(value);
 	}
 
 	private static Map<String, Object> operation(OperationDef operation) {
@@ -224,10 +256,12 @@ public final class DocsSite {
 				data.put("description", description(event.range()));
 				List<FieldDef> payload = event.entity() == null ? event.payload()
 						: component.entity(event.entity()).map(EntityDef::fields).orElse(event.payload());
-				data.put("payload", payload.stream().map(this::field).toList());
+				data.put("payload", payload.stream().map(f -> field(component, f)).toList());
+				List<Map<String, String>> consumers = consumers(component, event);
+				data.put("consumers", consumers);
+				data.put("consumerComponents", consumers.stream().map(c -> c.get("component")).distinct().toList());
 				data.put("subject", event.entity() == null ? names.domainSubject(component.name(), event.name())
 						: names.entitySubject(component.name(), event.entity(), "<id>"));
-				data.put("consumers", consumers(component, event));
 				data.put("example", example(component, event, payload));
 				events.add(data);
 			}
@@ -259,7 +293,7 @@ public final class DocsSite {
 		if (event.entity() != null) {
 			data.put("id", "01j9zq3m7k2v8x4c6b0n5r1t9w");
 		}
-		payload.forEach(field -> data.put(field.name(), exampleValue(field)));
+		payload.forEach(field -> data.put(field.name(), exampleValue(component, field)));
 		Map<String, Object> cloudEvent = new LinkedHashMap<>();
 		cloudEvent.put("specversion", "1.0");
 		cloudEvent.put("id", "01j9zq3m7k2v8x4c6b0n5r1t9x");
@@ -273,8 +307,13 @@ public final class DocsSite {
 		return json(cloudEvent);
 	}
 
-	private static Object exampleValue(FieldDef field) {
+	private static Object exampleValue(ComponentDef owner, FieldDef field) {
 		var type = field.type().kind() == dev.byron.dsl.api.model.TypeDef.Kind.LIST ? field.type().element() : field.type();
+		if (type.kind() == dev.byron.dsl.api.model.TypeDef.Kind.ENUM) {
+			String value = owner.enums().stream().filter(e -> e.name().equals(type.name()) && !e.values().isEmpty())
+					.map(e -> e.values().get(0)).findFirst().orElse(type.name());
+			return field.type().kind() == dev.byron.dsl.api.model.TypeDef.Kind.LIST ? List.of(value) : value;
+		}
 		Object one = switch (type.name() == null ? "" : type.name()) {
 			case "Int" -> 1;
 			case "Float" -> 1.5;
@@ -308,8 +347,22 @@ public final class DocsSite {
 				}
 			}
 		}
+		for (Map<String, Object> component : components) {
+			for (Object enumData : (List<?>) component.get("enums")) {
+				Map<?, ?> enumDef = (Map<?, ?>) enumData;
+				index.add(Map.of("name", (String) enumDef.get("name"), "kind", "enum of " + component.get("name"),
+						"page", "components/" + component.get("name") + ".html#enum-" + enumDef.get("name")));
+			}
+		}
 		for (Map<String, Object> event : events) {
-			index.add(Map.of("name", (String) event.get("id"), "kind", "event", "page", "events/" + event.get("id") + ".html"));
+			String page = "events/" + event.get("id") + ".html";
+			index.add(Map.of("name", (String) event.get("id"), "kind", "event", "page", page));
+			if ("domain".equals(event.get("kind"))) { // a CRUD event's payload is its entity's fields, found above
+				for (Object fieldData : (List<?>) event.get("payload")) {
+					index.add(Map.of("name", (String) ((Map<?, ?>) fieldData).get("name"), "kind", "field of event " + event.get("id"),
+							"page", page + "#payload"));
+				}
+			}
 		}
 		return index;
 	}

@@ -115,6 +115,19 @@ class DocsSiteTest {
 		assertThat(report.path("errors").toString()).isEqualTo("[]");
 	}
 
+	@org.junit.jupiter.api.Test
+	void annotationsEnumsAndReferencesReadAsTheModelWritesThem() throws Exception {
+		write("microblog", site);
+		String accounts = Files.readString(site.resolve("components/accounts.html"));
+		assertThat(accounts).contains("<code>@default(ACTIVE)</code>", "<code>@default(&quot;now&quot;)</code>", "id=\"enum-AccountStatus\"",
+				"<code>SUSPENDED</code>").doesNotContain("EnumLiteral");
+		assertThat(Files.readString(site.resolve("events/accounts.UserCreated.html")))
+				.as("an enum field's example holds one of its values").contains("&quot;status&quot; : &quot;ACTIVE&quot;");
+		assertThat(Files.readString(site.resolve("components/posts.html"))).as("a reference leads to its entity")
+				.contains("<a href=\"../components/accounts.html#entity-User\"><code>accounts.User!</code></a>");
+		assertThat(Files.readString(site.resolve("search-index.js"))).contains("\"name\" : \"AccountStatus\"");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "microblog" })
 	void theSearchIndexFindsAFieldByNameAndLeadsToItsEntity(String example) throws Exception {

@@ -53,6 +53,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/rename", guarded(this::rename));
 		routes.put("/api/delete", guarded(this::delete));
 		routes.put("/api/add", guarded(this::add));
+		routes.put("/api/name-check", guarded(this::nameCheck));
 		routes.put("/api/component", guarded(this::switchComponent));
 		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
@@ -352,6 +353,19 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		edits(exchange, List.of(edit.get()));
+	}
+
+	/**
+	 * Whether a name the user is typing fits its rule ({@code ?kind=component|entity&name=}), and the rule: the page
+	 * checks names as they are typed, as the desktop's dialogs do.
+	 */
+	private void nameCheck(Exchange exchange) throws IOException {
+		Map<String, String> query = query(exchange.rawQuery());
+		String name = query.getOrDefault("name", "");
+		boolean entity = "entity".equals(query.get("kind"));
+		boolean ok = entity ? dev.byron.dsl.api.ModelEdits.isTypeName(name) : dev.byron.dsl.api.ModelEdits.isComponentName(name);
+		String rule = entity ? StudioCore.ENTITY_NAME_RULE : StudioCore.COMPONENT_NAME_RULE;
+		json(exchange, 200, Map.of("ok", ok, "rule", "'" + name + "' " + rule));
 	}
 
 	/** Stops or starts a component of the running system ({@code ?name=&action=stop|start}). */

@@ -355,13 +355,13 @@ function componentMenu(event, name) {
   };
   const items = [
     item(`Add entity to ${name}…`, async () => {
-      const entity = prompt(`New entity of ${name} (PascalCase, e.g. Invoice):`, '');
+      const entity = await askName(`New entity of ${name} (PascalCase, e.g. Invoice):`, 'entity', '');
       if (entity) {
         await addToModel(`component=${encodeURIComponent(name)}&entity=${encodeURIComponent(entity)}`);
       }
     }),
     item(`Rename ${name}…`, async () => {
-      const to = prompt(`Rename component ${name} to:`, name);
+      const to = await askName(`Rename component ${name} to:`, 'component', name);
       if (!to || to === name) {
         return;
       }
@@ -403,7 +403,7 @@ $('diagram').addEventListener('contextmenu', (e) => {
   add.textContent = 'Add component…';
   add.onclick = async () => {
     menu.hidden = true;
-    const name = prompt('New component (lower case, e.g. billing):', '');
+    const name = await askName('New component (lower case, e.g. billing):', 'component', '');
     if (name) {
       await addToModel(`component=${encodeURIComponent(name)}`);
     }
@@ -413,6 +413,34 @@ $('diagram').addEventListener('contextmenu', (e) => {
   menu.style.top = e.clientY + 'px';
   menu.hidden = false;
 });
+
+/**
+ * Asks for a name in the page's dialog, checked as it is typed: OK stays disabled, and the rule is shown, while the
+ * name breaks the rule for its kind (component or entity). Resolves to the name, or null when cancelled.
+ */
+async function askName(header, kind, initial) {
+  const dialog = $('ask');
+  const input = $('ask-name');
+  $('ask-header').textContent = header;
+  input.value = initial;
+  let asked = 0;
+  const check = async () => {
+    const mine = ++asked;
+    const answer = await (await fetch(`/api/name-check?kind=${kind}&name=${encodeURIComponent(input.value.trim())}`)).json();
+    if (mine === asked) {
+      $('ask-ok').disabled = !answer.ok;
+      $('ask-rule').textContent = answer.ok || !input.value.trim() ? '' : answer.rule;
+    }
+  };
+  input.oninput = check;
+  await check();
+  return new Promise((resolve) => {
+    dialog.onclose = () => resolve(dialog.returnValue === 'ok' && !$('ask-ok').disabled ? input.value.trim() : null);
+    dialog.returnValue = '';
+    dialog.showModal();
+    input.select();
+  });
+}
 
 /** Asks the server for the edit that adds a component or an entity, and makes it; a refused name is said why. */
 async function addToModel(query) {

@@ -82,6 +82,9 @@ class WebStudioTest {
 			assertThat(seen.path("menu").toString()).contains("Add entity to likes…", "Rename likes…", "Delete likes");
 			assertThat(seen.path("backgroundMenu").toString()).contains("Add component…");
 			assertThat(seen.path("addedFile").asText()).as("a new component in a file of its own").startsWith("audit.byron");
+			assertThat(seen.path("refusedAsTyped").asText()).as("a bad name refused as it is typed, with the rule")
+					.startsWith("'Audit Log' cannot be a component name");
+			assertThat(seen.path("menuClosed").asBoolean()).as("the menu goes once its item is chosen").isTrue();
 			assertThat(seen.path("entityAdded").asBoolean()).isTrue();
 			assertThat(project.resolve("audit.byron")).content().contains("component audit {", "entity Ledger {");
 			assertThat(seen.path("renamedInPosts").asBoolean()).as("posts' subscription follows the rename").isTrue();

@@ -4,6 +4,28 @@
   const input = document.getElementById('search');
   const results = document.getElementById('results');
   const root = input.dataset.root;
+  // Enter opens the first result; the arrow keys move through them
+  input.addEventListener('keydown', (e) => {
+    const first = results.querySelector('a');
+    if (e.key === 'Enter' && first) {
+      e.preventDefault();
+      first.click();
+    } else if (e.key === 'ArrowDown' && first) {
+      e.preventDefault();
+      first.focus();
+    }
+  });
+  results.addEventListener('keydown', (e) => {
+    const links = [...results.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement);
+    if (e.key === 'ArrowDown' && at < links.length - 1) {
+      e.preventDefault();
+      links[at + 1].focus();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      (at > 0 ? links[at - 1] : input).focus();
+    }
+  });
   input.addEventListener('input', () => {
     const query = input.value.trim().toLowerCase();
     results.replaceChildren();
