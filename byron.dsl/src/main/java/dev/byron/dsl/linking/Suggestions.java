@@ -41,6 +41,9 @@ public final class Suggestions {
 	 * -1 when it is beyond the bound.
 	 */
 	private static int distance(LevenshteinDistance bounded, String typed, String candidate) {
+		if (swapsTwoNeighbours(typed, candidate)) {
+			return 1; // Itn for Int: one slip of the fingers, which Levenshtein counts as two edits
+		}
 		int whole = bounded.apply(typed, candidate);
 		if (!typed.contains(".") && candidate.contains(".")) {
 			int last = bounded.apply(typed, candidate.substring(candidate.lastIndexOf('.') + 1));
@@ -49,6 +52,20 @@ public final class Suggestions {
 			}
 		}
 		return whole;
+	}
+
+	/** Whether {@code candidate} is {@code typed} with two neighbouring letters the other way round. */
+	static boolean swapsTwoNeighbours(String typed, String candidate) {
+		if (typed.length() != candidate.length() || typed.length() < 2) {
+			return false;
+		}
+		int first = 0;
+		while (first < typed.length() && typed.charAt(first) == candidate.charAt(first)) {
+			first++;
+		}
+		return first < typed.length() - 1 && typed.charAt(first) == candidate.charAt(first + 1)
+				&& typed.charAt(first + 1) == candidate.charAt(first)
+				&& typed.substring(first + 2).equals(candidate.substring(first + 2));
 	}
 
 	public static String didYouMean(Optional<String> suggestion) {

@@ -408,8 +408,8 @@ public final class StudioWindow extends BorderPane {
 			status.getStyleClass().remove("status-error");
 			long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
 			long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
-			status.setText("system " + result.result().model().system() + ": " + project.texts().size() + " files, "
-					+ names.size() + " components, " + errors + " errors, " + warnings + " warnings"
+			status.setText("system " + result.result().model().system() + ": " + count(project.texts().size(), "file") + ", "
+					+ count(names.size(), "component") + ", " + count(errors, "error") + ", " + count(warnings, "warning")
 					+ (core.running() != null ? "  |  running at " + core.running().gatewayUrl() : ""));
 		}
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
@@ -796,6 +796,11 @@ public final class StudioWindow extends BorderPane {
 		} catch (IOException | RuntimeException e) {
 			log("Could not export: " + e.getMessage());
 		}
+	}
+
+	/** "1 error", "2 errors". */
+	private static String count(long n, String word) {
+		return n + " " + word + (n == 1 ? "" : "s");
 	}
 
 	/**

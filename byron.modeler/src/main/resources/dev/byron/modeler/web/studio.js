@@ -176,7 +176,8 @@ async function analyse() {
   });
   $('problems').replaceChildren(...problems);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  $('status').textContent = `system ${analysis.system}: ${analysis.components.length} components, ${errors} errors`;
+  const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  $('status').textContent = `system ${analysis.system}: ${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`;
   $('status').classList.toggle('error', errors > 0);
   const choice = $('component');
   const keep = choice.value;

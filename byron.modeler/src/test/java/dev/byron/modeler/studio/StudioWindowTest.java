@@ -330,7 +330,7 @@ class StudioWindowTest {
 		ModelDiagnostic missing = window.problemsList().getItems().get(0);
 		assertThat(missing.format(project)).startsWith("posts.byron:").contains(": error: 'announcePost' has no implementation",
 				"PostsHooksImpl");
-		assertThat(window.statusText()).contains("1 errors");
+		assertThat(window.statusText()).contains("1 error,");
 		robot.interact(() -> window.problemsList().getSelectionModel().select(missing));
 		robot.rightClickOn(robot.lookup(".problem-error").<Node>query());
 		waitFor(() -> window.problemMenu().isShowing());
