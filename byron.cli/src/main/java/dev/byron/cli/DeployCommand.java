@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-		description = { "Deploy the system to Kubernetes. The first time it creates the namespace, the broker and the",
+		description = { "Deploy the system to Kubernetes.",
+				"The first time it creates the namespace, the broker and the",
 				"databases and waits for them; later it rolls out only the components that changed, one by one,",
 				"reporting each until it completes, and stops at the first that fails.",
 				"Exit code: 0 deployed, 1 the model has errors, 2 no usable cluster, credentials or images, or a change",

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "docs", mixinStandardHelpOptions = true,
-		description = { "Write the system's catalogue as a static site: its pictures, a page per component and per event",
-				"(who publishes it, who listens and what each does), the GraphQL and AsyncAPI contracts, and a search.",
-				"Plain HTML: open index.html from the folder, or publish it on any static host." })
+		description = { "Write the system's catalogue as a static site.",
+				"Its pictures, a page per component and per event (who publishes it, who listens and what each does),",
+				"the GraphQL and AsyncAPI contracts, and a search. Plain HTML: open index.html from the folder, or",
+				"publish it on any static host." })
 final class DocsCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

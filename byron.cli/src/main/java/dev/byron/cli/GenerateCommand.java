@@ -12,8 +12,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-		description = { "Write what the system is made of: per component its descriptor and GraphQL schema, and a",
-				"README overview. Deterministic; only changed files are written. A model with errors writes nothing." })
+		description = { "Write what the system is made of: schemas, descriptors, Java and Kubernetes files.",
+				"Per component its descriptor, GraphQL schema, AsyncAPI document and Java; for the system the gateway's",
+				"configuration, a README overview and the Kubernetes manifests. Deterministic; only changed files are",
+				"written. A model with errors writes nothing." })
 final class GenerateCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

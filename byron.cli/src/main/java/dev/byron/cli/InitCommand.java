@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-		description = { "Create a Byron project: schema.byron, config.byron, credentials.byron (git-ignored),",
-				"hooks/ (your Java code: hooks and resolvers), with a README that explains each." })
+		description = { "Create a Byron project, or one of the examples.",
+				"It holds schema.byron, config.byron, credentials.byron (git-ignored) and hooks/ (your Java code: hooks",
+				"and resolvers), with a README that explains each." })
 final class InitCommand implements Callable<Integer> {
 	enum Example {
 		microblog, shop, conference

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-		description = { "Run the whole system on this machine: nats-server with JetStream and an embedded MongoDB",
-				"(data kept in <project>/.byron-data/), every component's API and Sink, and the gateway with GraphiQL.",
-				"Ctrl-C stops it; the next run finds its data again." })
+		description = { "Run the whole system on this machine.",
+				"nats-server with JetStream and an embedded MongoDB (data kept in <project>/.byron-data/), every",
+				"component's API and Sink, and the gateway with GraphiQL. Ctrl-C stops it; the next run finds its data",
+				"again." })
 final class RunCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

@@ -324,4 +324,13 @@ class CliTest {
 		assertThat(broken.exit()).isNotZero();
 		assertThat(dir.resolve("none")).doesNotExist();
 	}
+
+	@Test
+	void theCommandListOfHelpShowsEachCommandAsAWholeSentence() {
+		Byron.commandLine().getSubcommands().forEach((name, command) -> {
+			String[] description = command.getCommandSpec().usageMessage().description();
+			assertThat(description).as(name + " has a description").isNotEmpty();
+			assertThat(description[0]).as("byron --help shows only the first line of " + name + "'s description").endsWith(".");
+		});
+	}
 }
