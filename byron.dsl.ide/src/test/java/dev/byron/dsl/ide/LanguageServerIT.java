@@ -264,6 +264,24 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void hoverLeadsToTheDeclarationsPageWhenTheCatalogueWasWrittenBesideTheModel() throws Exception {
+		Path accounts = microblog.resolve("accounts.byron");
+		assertThat(hover(accounts, "accounts {", 2)).as("no catalogue yet").doesNotContain("catalogue");
+		Path site = Files.createDirectories(microblog.resolve("site"));
+		Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><html><head><meta name=\"generator\" content=\""
+				+ dev.byron.dsl.api.CataloguePages.GENERATOR + "\"></head><body></body></html>");
+		try {
+			assertThat(hover(accounts, "accounts {", 2)).contains("[Its page in the system's catalogue]("
+					+ site.resolve("components/accounts.html").toUri() + ")");
+			assertThat(hover(accounts, "User {", 2)).contains(site.resolve("components/accounts.html").toUri() + "#entity-User");
+			assertThat(hover(accounts, "UserSuspended {", 2)).contains(site.resolve("events/accounts.UserSuspended.html").toUri().toString());
+		} finally {
+			Files.delete(site.resolve("index.html"));
+			Files.delete(site);
+		}
+	}
+
+	@Test
 	void goesToTheDefinitionInAnotherFile() throws Exception {
 		Path posts = microblog.resolve("posts.byron");
 		List<? extends Location> locations = documents

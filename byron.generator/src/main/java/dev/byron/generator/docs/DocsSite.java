@@ -13,6 +13,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import static dev.byron.dsl.api.CataloguePages.PAGES;
+
 import dev.byron.diagram.C4Diagrams;
 import dev.byron.diagram.C4Level;
 import dev.byron.diagram.DiagramLayout;
@@ -118,10 +120,10 @@ public final class DocsSite {
 		for (Map<String, Object> component : components) {
 			Map<String, Object> data = new LinkedHashMap<>(component);
 			data.put("picture", picture(C4Level.COMPONENT, (String) component.get("name"), "../"));
-			pages.add(page("components/" + component.get("name") + ".html", "docs/component.html.ftlh", data, "../"));
+			pages.add(page(PAGES.component((String) component.get("name")), "docs/component.html.ftlh", data, "../"));
 		}
 		for (Map<String, Object> event : events) {
-			pages.add(page("events/" + event.get("id") + ".html", "docs/event.html.ftlh", event, "../"));
+			pages.add(page(PAGES.event((String) event.get("component"), (String) event.get("name")), "docs/event.html.ftlh", event, "../"));
 		}
 		List<Map<String, String>> schemas = new ArrayList<>();
 		for (ComponentDescriptor descriptor : input.descriptors()) {
@@ -142,6 +144,8 @@ public final class DocsSite {
 		Map<String, Object> model = new LinkedHashMap<>(data);
 		model.put("root", root);
 		model.put("systemName", names.system());
+		model.put("pages", PAGES);
+		model.put("generator", dev.byron.dsl.api.CataloguePages.GENERATOR);
 		return new Artifact(path, Templates.render(template, model));
 	}
 
@@ -179,12 +183,12 @@ public final class DocsSite {
 		String written = field.type().sdl();
 		if (type.kind() == dev.byron.dsl.api.model.TypeDef.Kind.ENTITY) {
 			String component = type.component() == null ? owner.name() : type.component();
-			link = "../components/" + component + ".html#entity-" + type.name();
+			link = "../" + PAGES.entity(component, type.name());
 			if (!component.equals(owner.name())) {
 				written = written.replace(type.name(), component + "." + type.name()); // as the model writes another's entity
 			}
 		} else if (type.kind() == dev.byron.dsl.api.model.TypeDef.Kind.ENUM) {
-			link = "../components/" + owner.name() + ".html#enum-" + type.name();
+			link = "../" + PAGES.enumType(owner.name(), type.name());
 		}
 		return Map.of("name", field.name(), "type", written, "link", link, "description", description(field.range()),
 				"annotations", field.annotations().stream().map(DocsSite::annotation).toList());
@@ -334,16 +338,16 @@ public final class DocsSite {
 	private static List<Map<String, String>> searchIndex(List<Map<String, Object>> components, List<Map<String, Object>> events) {
 		List<Map<String, String>> index = new ArrayList<>();
 		for (Map<String, Object> component : components) {
-			String page = "components/" + component.get("name") + ".html";
-			index.add(Map.of("name", (String) component.get("name"), "kind", "component", "page", page));
+			String name = (String) component.get("name");
+			index.add(Map.of("name", name, "kind", "component", "page", PAGES.component(name)));
 			for (Object entityData : (List<?>) component.get("entities")) {
 				Map<?, ?> entity = (Map<?, ?>) entityData;
 				index.add(Map.of("name", (String) entity.get("name"), "kind", "entity of " + component.get("name"),
-						"page", page + "#entity-" + entity.get("name")));
+						"page", PAGES.entity(name, (String) entity.get("name"))));
 				for (Object fieldData : (List<?>) entity.get("fields")) {
 					Map<?, ?> field = (Map<?, ?>) fieldData;
 					index.add(Map.of("name", (String) field.get("name"), "kind", "field of " + component.get("name") + "." + entity.get("name"),
-							"page", page + "#entity-" + entity.get("name")));
+							"page", PAGES.entity(name, (String) entity.get("name"))));
 				}
 			}
 		}
@@ -351,11 +355,11 @@ public final class DocsSite {
 			for (Object enumData : (List<?>) component.get("enums")) {
 				Map<?, ?> enumDef = (Map<?, ?>) enumData;
 				index.add(Map.of("name", (String) enumDef.get("name"), "kind", "enum of " + component.get("name"),
-						"page", "components/" + component.get("name") + ".html#enum-" + enumDef.get("name")));
+						"page", PAGES.enumType((String) component.get("name"), (String) enumDef.get("name"))));
 			}
 		}
 		for (Map<String, Object> event : events) {
-			String page = "events/" + event.get("id") + ".html";
+			String page = PAGES.event((String) event.get("component"), (String) event.get("name"));
 			index.add(Map.of("name", (String) event.get("id"), "kind", "event", "page", page));
 			if ("domain".equals(event.get("kind"))) { // a CRUD event's payload is its entity's fields, found above
 				for (Object fieldData : (List<?>) event.get("payload")) {
@@ -382,8 +386,8 @@ public final class DocsSite {
 			int end = svg.indexOf("</g>\n", start) + "</g>\n".length();
 			linked.append(svg, at, start);
 			if (id.startsWith("component:") && model.component(id.substring("component:".length())).isPresent()) {
-				linked.append("<a href=\"").append(root).append("components/").append(id.substring("component:".length()))
-						.append(".html\">").append(svg, start, end).append("</a>\n");
+				linked.append("<a href=\"").append(root).append(PAGES.component(id.substring("component:".length())))
+						.append("\">").append(svg, start, end).append("</a>\n");
 			} else {
 				linked.append(svg, start, end);
 			}

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.byron.dsl.api.CataloguePages.PAGES;
+
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
 import dev.byron.dsl.api.model.ByronModel;
@@ -46,20 +48,20 @@ class DocsSiteTest {
 		ByronModel model = write(example, site);
 		String index = Files.readString(site.resolve("index.html"));
 		for (ComponentDef component : model.components()) {
-			assertThat(index).contains("href=\"components/" + component.name() + ".html\"");
-			String page = Files.readString(site.resolve("components/" + component.name() + ".html"));
+			assertThat(index).contains("href=\"" + PAGES.component(component.name()) + "\"");
+			String page = Files.readString(site.resolve(PAGES.component(component.name())));
 			for (EntityDef entity : component.entities()) {
 				assertThat(page).contains("id=\"entity-" + entity.name() + "\"");
 				for (FieldDef field : entity.fields()) {
 					assertThat(page).as(component.name() + "." + entity.name() + "." + field.name()).contains("<code>" + field.name() + "</code>");
 				}
 			}
-			component.replicas().forEach(replica -> assertThat(page).contains("href=\"" + replica.component() + ".html\""));
+			component.replicas().forEach(replica -> assertThat(page).contains("href=\"../" + PAGES.entity(replica.component(), replica.entity()) + "\""));
 			component.reactions().forEach(reaction -> assertThat(page).contains(reaction.hook()));
 			for (EventDef event : component.events()) {
 				String id = component.name() + "." + event.name();
-				assertThat(page).contains("href=\"../events/" + id + ".html\"");
-				String eventPage = Files.readString(site.resolve("events/" + id + ".html"));
+				assertThat(page).contains("href=\"../" + PAGES.event(component.name(), event.name()) + "\"");
+				String eventPage = Files.readString(site.resolve(PAGES.event(component.name(), event.name())));
 				assertThat(eventPage).as("its CloudEvents example").contains("&quot;type&quot; : &quot;" + id + "&quot;");
 				for (ComponentDef other : model.components()) {
 					boolean replicates = event.entity() != null && other.replicas().stream()
@@ -67,7 +69,7 @@ class DocsSiteTest {
 					boolean reacts = other.reactions().stream()
 							.anyMatch(r -> r.component().equals(component.name()) && r.event().equals(event.name()));
 					if (replicates || reacts) {
-						assertThat(eventPage).as(other.name() + " consumes " + id).contains("href=\"../components/" + other.name() + ".html\"");
+						assertThat(eventPage).as(other.name() + " consumes " + id).contains("href=\"../" + PAGES.component(other.name()) + "\"");
 					}
 				}
 			}

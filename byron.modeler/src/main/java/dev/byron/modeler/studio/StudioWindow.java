@@ -489,6 +489,12 @@ public final class StudioWindow extends BorderPane {
 			MenuItem delete = new MenuItem("Delete " + owner);
 			delete.setOnAction(e -> deleteComponent(owner));
 			menu.getItems().addAll(addEntity, rename, delete);
+			dev.byron.dsl.api.CataloguePages.besides(project.folder()).ifPresent(site -> {
+				MenuItem catalogue = new MenuItem("Open " + owner + "'s page in the catalogue");
+				catalogue.setOnAction(e -> browser.accept(dev.byron.dsl.api.CataloguePages.onDisk(site,
+						dev.byron.dsl.api.CataloguePages.PAGES.component(owner))));
+				menu.getItems().add(catalogue);
+			});
 			LocalSystem system = core.running();
 			if (system != null && system.components().containsKey(owner)) {
 				boolean up = system.components().get(owner);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/delete", guarded(this::delete));
 		routes.put("/api/add", guarded(this::add));
 		routes.put("/api/name-check", guarded(this::nameCheck));
+		routes.put("/catalogue/", guarded(this::catalogue));
 		routes.put("/api/component", guarded(this::switchComponent));
 		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
@@ -163,7 +165,7 @@ public final class WebStudio implements AutoCloseable {
 			files.add(entry);
 		}
 		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "rootUri", project.folder().toUri().toString(),
-				"files", files));
+				"files", files, "catalogue", hasCatalogue()));
 	}
 
 	private void putFile(Exchange exchange) throws IOException {
@@ -366,6 +368,38 @@ public final class WebStudio implements AutoCloseable {
 		boolean ok = entity ? dev.byron.dsl.api.ModelEdits.isTypeName(name) : dev.byron.dsl.api.ModelEdits.isComponentName(name);
 		String rule = entity ? StudioCore.ENTITY_NAME_RULE : StudioCore.COMPONENT_NAME_RULE;
 		json(exchange, 200, Map.of("ok", ok, "rule", "'" + name + "' " + rule));
+	}
+
+	/**
+	 * The system's catalogue, when byron docs wrote one beside the model: its files, read-only, under
+	 * {@code /catalogue/} (a page of this server cannot open files from the disk itself).
+	 */
+	private void catalogue(Exchange exchange) throws IOException {
+		var site = dev.byron.dsl.api.CataloguePages.besides(project.folder());
+		String component = query(exchange.rawQuery()).get("component");
+		if (component != null && site.isPresent()) { // a component's page, by the catalogue's own rule
+			exchange.setHeader("Location", "/catalogue/" + dev.byron.dsl.api.CataloguePages.PAGES.component(component));
+			exchange.respond(302);
+			return;
+		}
+		String relative = exchange.path().substring("/catalogue/".length());
+		Path file = site.map(s -> s.resolve(relative.isEmpty() ? "index.html" : relative).normalize()).orElse(null);
+		if (file == null || !file.startsWith(site.get()) || !Files.isRegularFile(file)) {
+			exchange.respond(404, "text/plain; charset=utf-8", site.isEmpty()
+					? "No catalogue beside this model: write one with 'byron docs " + project.folder() + " -o "
+							+ project.folder().resolve("site") + "'."
+					: "No such page in the catalogue: " + relative);
+			return;
+		}
+		String name = file.getFileName().toString();
+		String type = name.endsWith(".html") ? "text/html" : name.endsWith(".css") ? "text/css"
+				: name.endsWith(".js") ? "text/javascript" : name.endsWith(".json") ? "application/json" : "application/octet-stream";
+		exchange.respond(200, type + "; charset=utf-8", Files.readAllBytes(file));
+	}
+
+	/** Whether the page can lead to the catalogue's pages: byron docs wrote one beside the model. */
+	private boolean hasCatalogue() {
+		return dev.byron.dsl.api.CataloguePages.besides(project.folder()).isPresent();
 	}
 
 	/** Stops or starts a component of the running system ({@code ?name=&action=stop|start}). */

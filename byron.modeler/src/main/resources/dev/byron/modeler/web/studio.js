@@ -7,6 +7,7 @@ async function load() {
   const project = await (await fetch('/api/project')).json();
   $('folder').textContent = project.folder;
   state.files = project.files;
+  state.catalogue = project.catalogue;
   state.editor = await codeEditor(project) || textArea();
   const first = state.files.find((f) => f.model && /^component\s/m.test(f.text)) || state.files[0];
   show(first.path);
@@ -382,6 +383,10 @@ function componentMenu(event, name) {
       applyEdits((await (await fetch('/api/delete?name=' + encodeURIComponent(name), { method: 'POST' })).json()).edits);
     }),
   ];
+  if (state.catalogue) {
+    items.push(item(`Open ${name}'s page in the catalogue`, () => window.open(`/catalogue/?component=${encodeURIComponent(name)}`,
+      '_blank')));
+  }
   const live = state.live?.running && state.live.components?.[name];
   if (live) {
     const up = live.state !== 'stopped';

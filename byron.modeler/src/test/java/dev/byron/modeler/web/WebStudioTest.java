@@ -167,6 +167,23 @@ class WebStudioTest {
 		}
 	}
 
+	@Test
+	void theCatalogueWrittenBesideTheModelIsServedReadOnlyAndAComponentsPageFoundByName() throws Exception {
+		copyMicroblog();
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			int port = Integer.parseInt(studio.url().replaceAll(".*:(\\d+)/$", "$1"));
+			String get = "GET %s HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
+			assertThat(raw(port, get.formatted("/catalogue/?component=posts"))).startsWith("HTTP/1.1 404").contains("byron docs");
+			var model = dev.byron.dsl.api.ByronLoader.create().load(project).model();
+			dev.byron.generator.docs.DocsSite.write(model, dev.byron.generator.docs.DocsSite.texts(project), project.resolve("site"));
+			assertThat(raw(port, get.formatted("/api/project"))).contains("\"catalogue\":true");
+			assertThat(raw(port, get.formatted("/catalogue/?component=posts"))).startsWith("HTTP/1.1 302")
+					.contains("Location: /catalogue/components/posts.html");
+			assertThat(raw(port, get.formatted("/catalogue/components/posts.html"))).startsWith("HTTP/1.1 200").contains("Component posts");
+			assertThat(raw(port, get.formatted("/catalogue/../accounts.byron"))).as("nothing outside the catalogue").doesNotStartWith("HTTP/1.1 200");
+		}
+	}
+
 	/** The first line of the answer, for a connection that stays open after it (an accepted WebSocket). */
 	private static String rawHead(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {

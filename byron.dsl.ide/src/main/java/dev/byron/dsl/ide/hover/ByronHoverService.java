@@ -79,6 +79,8 @@ public class ByronHoverService extends HoverService {
 		if (documentation != null && !documentation.isBlank()) {
 			text.append(text.length() > 0 ? "\n\n---\n\n" : "").append(documentation);
 		}
+		CatalogueLinks.of(context.getElement())
+				.ifPresent(page -> text.append(text.length() > 0 ? "\n\n" : "").append("[Its page in the system's catalogue](" + page + ")"));
 		return toMarkupContent(MarkupKind.MARKDOWN, text.toString());
 	}
 }
