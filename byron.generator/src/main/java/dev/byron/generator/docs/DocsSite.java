@@ -167,6 +167,7 @@ public final class DocsSite {
 		data.put("schema", SchemaWriter.sdl(GenerationInput.of(model).descriptors().stream()
 				.filter(d -> d.name().equals(component.name())).findFirst().orElseThrow()));
 		data.put("deployment", deployment(component));
+		data.put("rules", rules(component));
 		return data;
 	}
 
@@ -192,6 +193,25 @@ public final class DocsSite {
 		}
 		return Map.of("name", field.name(), "type", written, "link", link, "description", description(field.range()),
 				"annotations", field.annotations().stream().map(DocsSite::annotation).toList());
+	}
+
+	/** What each annotation used in a component means to a client, from the language reference. */
+	private static List<Map<String, String>> rules(ComponentDef component) {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		for (EntityDef entity : component.entities()) {
+			entity.annotations().forEach(a -> names.add(a.name()));
+			entity.fields().forEach(f -> f.annotations().forEach(a -> names.add(a.name())));
+		}
+		List<Map<String, String>> rules = new ArrayList<>();
+		for (String name : names) {
+			dev.byron.dsl.api.LanguageReference.annotation(name).ifPresent(entry -> {
+				int start = entry.indexOf("**\n\n");
+				int end = entry.indexOf("\n\nApplies to");
+				String meaning = start < 0 ? entry : entry.substring(start + 4, end < 0 ? entry.length() : end);
+				rules.add(Map.of("name", "@" + name, "meaning", meaning.replace("`", "")));
+			});
+		}
+		return rules;
 	}
 
 	/** An annotation as the model writes it: {@code @default(OPEN)}, {@code @length(min: 1, max: 50)}. */

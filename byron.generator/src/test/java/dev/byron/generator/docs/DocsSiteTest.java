@@ -122,7 +122,7 @@ class DocsSiteTest {
 		write("microblog", site);
 		String accounts = Files.readString(site.resolve("components/accounts.html"));
 		assertThat(accounts).contains("<code>@default(ACTIVE)</code>", "<code>@default(&quot;now&quot;)</code>", "id=\"enum-AccountStatus\"",
-				"<code>SUSPENDED</code>").doesNotContain("EnumLiteral");
+				"<code>SUSPENDED</code>", "id=\"rules\"", "<dt><code>@unique</code></dt>").doesNotContain("EnumLiteral");
 		assertThat(Files.readString(site.resolve("events/accounts.UserCreated.html")))
 				.as("an enum field's example holds one of its values").contains("&quot;status&quot; : &quot;ACTIVE&quot;");
 		assertThat(Files.readString(site.resolve("components/posts.html"))).as("a reference leads to its entity")
