@@ -218,7 +218,9 @@ try {
     .some((t) => t.textContent.includes('Ledger')), { timeout: 60000 });
   seen.entityAdded = true;
 
-  await page.click('#fit');
+  if (!(await page.$eval('#diagram', (d) => d.classList.contains('fitted')))) {
+    await page.click('#fit'); // the whole picture for the screenshot
+  }
   await page.screenshot({ path: screenshot });
 
   await page.keyboard.down('Control');
