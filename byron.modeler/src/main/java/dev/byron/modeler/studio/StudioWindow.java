@@ -490,7 +490,7 @@ public final class StudioWindow extends BorderPane {
 			delete.setOnAction(e -> deleteComponent(owner));
 			menu.getItems().addAll(addEntity, rename, delete);
 			dev.byron.dsl.api.CataloguePages.besides(project.folder()).ifPresent(site -> {
-				MenuItem catalogue = new MenuItem("Open " + owner + "'s page in the catalogue");
+				MenuItem catalogue = new MenuItem("Open the catalogue page of " + owner);
 				catalogue.setOnAction(e -> browser.accept(dev.byron.dsl.api.CataloguePages.onDisk(site,
 						dev.byron.dsl.api.CataloguePages.PAGES.component(owner))));
 				menu.getItems().add(catalogue);

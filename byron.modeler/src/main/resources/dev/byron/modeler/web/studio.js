@@ -384,7 +384,7 @@ function componentMenu(event, name) {
     }),
   ];
   if (state.catalogue) {
-    items.push(item(`Open ${name}'s page in the catalogue`, () => window.open(`/catalogue/?component=${encodeURIComponent(name)}`,
+    items.push(item(`Open the catalogue page of ${name}`, () => window.open(`/catalogue/?component=${encodeURIComponent(name)}`,
       '_blank')));
   }
   const live = state.live?.running && state.live.components?.[name];

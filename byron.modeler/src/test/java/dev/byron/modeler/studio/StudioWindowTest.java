@@ -162,6 +162,20 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void aBoxsMenuOpensItsComponentsPageWhenTheCatalogueLiesBesideTheModel(FxRobot robot) throws Exception {
+		robot.rightClickOn(node(robot, "component:likes"));
+		robot.lookup("Add entity to likes\u2026").query(); // the menu is open
+		assertThat(robot.lookup("Open the catalogue page of likes").tryQuery()).as("no catalogue yet").isEmpty();
+		robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+		var model = dev.byron.dsl.api.ByronLoader.create().load(project).model();
+		dev.byron.generator.docs.DocsSite.write(model, dev.byron.generator.docs.DocsSite.texts(project), project.resolve("site"));
+		robot.rightClickOn(node(robot, "component:likes"));
+		robot.clickOn("Open the catalogue page of likes");
+		waitFor(() -> opened.stream().anyMatch(url -> url.equals(project.resolve("site/components/likes.html").toUri().toString())),
+				opened::toString);
+	}
+
+	@Test
 	void theContextMenuAddsAnEntityAndRenamesAComponentEverywhere(FxRobot robot) {
 		robot.rightClickOn(node(robot, "component:likes"));
 		robot.clickOn("Add entity to likes\u2026");
