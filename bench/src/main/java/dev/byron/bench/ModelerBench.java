@@ -84,7 +84,7 @@ public final class ModelerBench {
 			double[] web = web(folder, runs);
 			rows.put(size, new double[] { Stats.median(open), Stats.median(load), Stats.median(layout), Stats.median(raw), web[0], web[1],
 					web[2] });
-			deleteTree(folder);
+			dev.byron.deployer.local.HookBuild.deleteTree(folder);
 		}
 		Platform.exit();
 
@@ -127,14 +127,6 @@ public final class ModelerBench {
 			System.err.printf("%s: web page load %.0f ms, typing %s ms, components added %s ms%n", folder.getFileName(),
 					json.path("load").asDouble(), typing, edits);
 			return new double[] { json.path("load").asDouble(), Stats.median(edits), Stats.median(typing) };
-		}
-	}
-
-	private static void deleteTree(Path folder) throws java.io.IOException {
-		try (var paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

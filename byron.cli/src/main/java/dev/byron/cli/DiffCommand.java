@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.LoadResult;
 import dev.byron.dsl.api.ModelLoadException;
-import dev.byron.generator.GenerationInput;
 import dev.byron.generator.diff.Change;
 import dev.byron.generator.diff.ModelDiff;
 import picocli.CommandLine.Command;
@@ -54,8 +53,7 @@ final class DiffCommand implements Callable<Integer> {
 		if (before == null || after == null) {
 			return Byron.USAGE;
 		}
-		List<Change> changes = ModelDiff.between(GenerationInput.of(before.model()).descriptors(),
-				GenerationInput.of(after.model()).descriptors());
+		List<Change> changes = ModelDiff.between(before.model(), after.model());
 		changes.forEach(out::println);
 		long breaking = changes.stream().filter(Change::breaking).count();
 		long dangerous = changes.stream().filter(c -> c.severity() == Change.Severity.DANGEROUS).count();

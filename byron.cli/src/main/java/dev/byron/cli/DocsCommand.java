@@ -50,9 +50,7 @@ final class DocsCommand implements Callable<Integer> {
 						+ " error(s), so what changed since cannot be told; no catalogue written.");
 				return Byron.USAGE;
 			}
-			changes = new DocsSite.Since(since, dev.byron.generator.diff.ModelDiff.between(
-					dev.byron.generator.GenerationInput.of(before.model()).descriptors(),
-					dev.byron.generator.GenerationInput.of(model.result().model()).descriptors()));
+			changes = new DocsSite.Since(since, dev.byron.generator.diff.ModelDiff.between(before.model(), model.result().model()));
 		}
 		int written = DocsSite.write(model.result().model(), texts, changes, output);
 		out.println(written + " files written in " + output + ": open " + output.resolve("index.html"));

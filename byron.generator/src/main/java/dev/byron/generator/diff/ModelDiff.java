@@ -31,6 +31,11 @@ public final class ModelDiff {
 	private ModelDiff() {
 	}
 
+	/** What changed from one version of a model to the next, compared on what each generates. */
+	public static List<Change> between(dev.byron.dsl.api.model.ByronModel before, dev.byron.dsl.api.model.ByronModel after) {
+		return between(dev.byron.generator.GenerationInput.of(before).descriptors(), dev.byron.generator.GenerationInput.of(after).descriptors());
+	}
+
 	public static List<Change> between(List<ComponentDescriptor> before, List<ComponentDescriptor> after) {
 		ModelDiff diff = new ModelDiff();
 		Map<String, ComponentDescriptor> old = byName(before, ComponentDescriptor::name);

@@ -169,8 +169,7 @@ class DocsSiteTest {
 		LoadResult after = ByronLoader.create().loadSources(texts.entrySet().stream()
 				.map(e -> new dev.byron.dsl.api.Source(e.getKey(), e.getValue())).toList());
 		assertThat(after.hasErrors()).isFalse();
-		var changes = dev.byron.generator.diff.ModelDiff.between(dev.byron.generator.GenerationInput.of(before).descriptors(),
-				dev.byron.generator.GenerationInput.of(after.model()).descriptors());
+		var changes = dev.byron.generator.diff.ModelDiff.between(before, after.model());
 		DocsSite.write(after.model(), texts, new DocsSite.Since("v1", changes), site);
 		assertThat(Files.readString(site.resolve("index.html"))).contains("<a href=\"changes.html\">What changed since v1</a>");
 		assertThat(Files.readString(site.resolve("changes.html"))).contains("Changes since v1", "<td>BREAKING</td>", "bio");

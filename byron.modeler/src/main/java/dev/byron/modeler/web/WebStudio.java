@@ -147,9 +147,8 @@ public final class WebStudio implements AutoCloseable {
 				exchange.respond(404, "text/plain; charset=utf-8", "Not in this build: " + path);
 				return;
 			}
-			String type = resource.endsWith(".js") ? "text/javascript" : resource.endsWith(".css") ? "text/css" : "text/html";
 			exchange.setHeader("Cache-Control", "no-store");
-			exchange.respond(200, type + "; charset=utf-8", in.readAllBytes());
+			exchange.respond(200, contentType(resource), in.readAllBytes());
 		}
 	}
 
@@ -391,10 +390,14 @@ public final class WebStudio implements AutoCloseable {
 					: "No such page in the catalogue: " + relative);
 			return;
 		}
-		String name = file.getFileName().toString();
+		exchange.respond(200, contentType(file.getFileName().toString()), Files.readAllBytes(file));
+	}
+
+	/** The type of a file the studio serves (its own page's, or the catalogue's), by its extension. */
+	private static String contentType(String name) {
 		String type = name.endsWith(".html") ? "text/html" : name.endsWith(".css") ? "text/css"
 				: name.endsWith(".js") ? "text/javascript" : name.endsWith(".json") ? "application/json" : "application/octet-stream";
-		exchange.respond(200, type + "; charset=utf-8", Files.readAllBytes(file));
+		return type + "; charset=utf-8";
 	}
 
 	/** Whether the page can lead to the catalogue's pages: byron docs wrote one beside the model. */
