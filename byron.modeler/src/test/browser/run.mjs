@@ -1,8 +1,11 @@
 // Runs the system from Byron Studio in the browser, waits for the components' live state on the diagram, stops it.
-// Prints what it saw as JSON. Usage: node run.mjs <url> <screenshot.png>
+// Between, an event the timeline cannot read (published by the test once <signal> is written) is shown on its box,
+// listed in its dead letters and dropped. Prints what it saw as JSON.
+// Usage: node run.mjs <url> <screenshot.png> <dead-letters.png> <signal>
+import { writeFileSync } from 'node:fs';
 import { launch, openMenu } from './browser.mjs';
 
-const [url, screenshot] = process.argv.slice(2);
+const [url, screenshot, lettersShot, signal] = process.argv.slice(2);
 const browser = await launch();
 const seen = {};
 const word = (name) => `#diagram text.live-text[data-component="${name}"]`;
@@ -16,6 +19,29 @@ try {
   seen.rates = await page.$$eval('#diagram text.live-rate', (t) => t.map((x) => x.dataset.flow + ' ' + x.textContent));
   seen.log = await page.$eval('#log', (l) => l.textContent);
   await page.screenshot({ path: screenshot });
+
+  // an event the timeline cannot read: the box says so, its menu lists the dead letter, shows it and drops it
+  writeFileSync(signal, 'running');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent.startsWith('failing'), { timeout: 60000 },
+    word('timeline'));
+  seen.failing = await page.$eval(word('timeline'), (t) => t.textContent);
+  const timeline = `#diagram g.node[id="component:timeline"]`;
+  await page.$eval(timeline, (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
+  await openMenu(page, timeline);
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  seen.timelineMenu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
+  await (await page.$$('#menu button'))[seen.timelineMenu.indexOf('Dead letters of timeline…')].click();
+  await page.waitForSelector('#letters[open] #letters-list li', { timeout: 10000 });
+  seen.letters = await page.$$eval('#letters-list li', (l) => l.map((x) => x.textContent));
+  await page.click('#letters-list li');
+  seen.letterEvent = await page.$eval('#letters-event', (e) => e.textContent);
+  await page.screenshot({ path: lettersShot });
+  await page.click('#letters-drop');
+  await page.waitForFunction(() => document.querySelector('#letters-status').textContent.startsWith('None'), { timeout: 10000 });
+  seen.afterDrop = await page.$eval('#letters-status', (e) => e.textContent);
+  await page.click('#letters button[value="close"]');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'running', { timeout: 60000 }, word('timeline'));
+  seen.healed = true;
 
   // a component's menu stops it and starts it again
   const social = `#diagram g.node[id="component:social"]`;

@@ -339,6 +339,16 @@ public final class StudioCore implements AutoCloseable {
 		return running;
 	}
 
+	/** The dead letters of a component of the running system, while it runs; empty when it is stopped or not running. */
+	public java.util.Optional<dev.byron.runtime.sink.DeadLetters> deadLetters(String component) {
+		LocalSystem system = running;
+		if (system == null || !Boolean.TRUE.equals(system.components().get(component))) {
+			return java.util.Optional.empty();
+		}
+		return system.instances(component).stream().filter(instance -> instance.sink() != null).findFirst()
+				.map(instance -> instance.sink().deadLetters());
+	}
+
 	/** Stops or starts one component of the running system. */
 	public void switchComponent(String name, boolean start, Runnable then) {
 		LocalSystem system = running;

@@ -501,12 +501,11 @@ public final class StudioWindow extends BorderPane {
 				MenuItem toggle = new MenuItem((up ? "Stop " : "Start ") + owner);
 				toggle.setOnAction(e -> switchComponent(owner, !up));
 				menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), toggle);
-				if (up && !system.instances(owner).isEmpty()) {
+				core.deadLetters(owner).ifPresent(deadLetters -> {
 					MenuItem letters = new MenuItem("Dead letters of " + owner + "\u2026");
-					letters.setOnAction(e -> DeadLettersDialog.show(getScene().getWindow(), owner,
-							system.instances(owner).get(0).sink().deadLetters(), this::log));
+					letters.setOnAction(e -> DeadLettersDialog.show(getScene().getWindow(), owner, deadLetters, this::log));
 					menu.getItems().add(letters);
-				}
+				});
 			}
 		}
 	}

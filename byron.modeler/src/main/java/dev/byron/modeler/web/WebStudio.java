@@ -61,6 +61,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/run", guarded(this::run));
 		routes.put("/api/stop", guarded(this::stop));
 		routes.put("/api/live", guarded(this::live));
+		routes.put("/api/dead-letters", guarded(this::deadLetters));
 		routes.put("/api/layout/reset", guarded(this::resetLayout));
 		routes.put("/api/syntax", guarded(this::syntax));
 		routes.put("/", guarded(this::page));
@@ -81,6 +82,11 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	/** Refuses requests that do not come from a page of this server (DNS rebinding, other sites' scripts). */
+	/** The studio's core, shared with the desktop window (for tests that act on the system it runs). */
+	StudioCore core() {
+		return core;
+	}
+
 	private HttpHandler guarded(HttpHandler handler) {
 		return exchange -> {
 			if (!fromOwnPage(exchange.header("Host"), exchange.header("Origin"))) {
@@ -293,6 +299,46 @@ public final class WebStudio implements AutoCloseable {
 			answer.put("log", List.copyOf(log.subList(Math.max(0, log.size() - 40), log.size())));
 		}
 		json(exchange, 200, answer);
+	}
+
+	/**
+	 * A running component's dead letters ({@code ?component=}): GET lists them, each with why it failed and what it held;
+	 * POST {@code &sequence=&action=replay|drop} handles one again (it leaves the list when that succeeds) or drops it.
+	 */
+	private void deadLetters(Exchange exchange) throws IOException {
+		Map<String, String> query = query(exchange.rawQuery());
+		String component = query.getOrDefault("component", "");
+		var letters = core.deadLetters(component);
+		if (letters.isEmpty()) {
+			exchange.respond(409, "text/plain; charset=utf-8", component + " is not running: run the system (or start "
+					+ component + ") to see its dead letters.");
+			return;
+		}
+		if ("POST".equals(exchange.method())) {
+			String action = query.getOrDefault("action", "");
+			String sequence = query.getOrDefault("sequence", "");
+			if (!(action.equals("replay") || action.equals("drop")) || !sequence.matches("\\d{1,18}")) {
+				exchange.respond(400, "text/plain; charset=utf-8", "POST ?component=&sequence=<a dead letter's number>&action=replay|drop.");
+				return;
+			}
+			try {
+				if (action.equals("replay")) {
+					letters.get().replay(Long.parseLong(sequence));
+				} else {
+					letters.get().drop(Long.parseLong(sequence));
+				}
+			} catch (Exception e) {
+				exchange.respond(409, "text/plain; charset=utf-8", "#" + sequence + " not " + action + (action.equals("drop") ? "ped" : "ed")
+						+ ": " + e.getMessage());
+				return;
+			}
+			log.add("Dead letter #" + sequence + " of " + component + " " + action + (action.equals("drop") ? "ped." : "ed."));
+			exchange.respond(204);
+			return;
+		}
+		json(exchange, 200, Map.of("letters", letters.get().list().stream().map(letter -> Map.of("sequence", letter.sequence(),
+				"subject", letter.sourceSubject(), "time", letter.time().toString(), "error", String.valueOf(letter.error()),
+				"event", letter.text())).toList()));
 	}
 
 	/**

@@ -221,7 +221,8 @@ function drawLive() {
     words.setAttribute('y', box.y + height + 13);
     words.setAttribute('class', 'live live-text ' + component.state);
     words.setAttribute('data-component', name);
-    words.textContent = component.state + (component.deadLetters > 0 ? `, ${component.deadLetters} dead letters` : '');
+    const letters = component.deadLetters;
+    words.textContent = component.state + (letters > 0 ? `, ${letters} dead letter${letters === 1 ? '' : 's'}` : '');
     svg.append(badge, words);
   }
   for (const [flow, rate] of Object.entries(live.rates || {})) {
@@ -392,6 +393,9 @@ function componentMenu(event, name) {
     const up = live.state !== 'stopped';
     items.push(item(`${up ? 'Stop' : 'Start'} ${name}`, () => fetch(
       `/api/component?name=${encodeURIComponent(name)}&action=${up ? 'stop' : 'start'}`, { method: 'POST' })));
+    if (up) {
+      items.push(item(`Dead letters of ${name}…`, () => showDeadLetters(name)));
+    }
   }
   menu.replaceChildren(...items);
   menu.style.left = event.clientX + 'px';
@@ -419,6 +423,52 @@ $('diagram').addEventListener('contextmenu', (e) => {
   menu.style.top = e.clientY + 'px';
   menu.hidden = false;
 });
+
+/**
+ * The events a running component's Sink could not handle, from its dead-letter stream: each with why and what it held,
+ * to replay (handled again now; it leaves the list when that succeeds) or drop.
+ */
+async function showDeadLetters(name) {
+  const address = '/api/dead-letters?component=' + encodeURIComponent(name);
+  let selected = null;
+  const choose = (letter, row) => {
+    selected = letter;
+    $('letters-list').querySelectorAll('li').forEach((li) => li.classList.toggle('selected', li === row));
+    $('letters-event').textContent = letter ? letter.event : '';
+    $('letters-replay').disabled = $('letters-drop').disabled = !letter;
+  };
+  const reload = async () => {
+    choose(null, null);
+    const answer = await fetch(address);
+    if (!answer.ok) {
+      $('letters-list').replaceChildren();
+      $('letters-status').textContent = await answer.text();
+      return;
+    }
+    const { letters } = await answer.json();
+    $('letters-list').replaceChildren(...letters.map((letter) => {
+      const row = document.createElement('li');
+      row.textContent = `#${letter.sequence}  ${letter.subject}  ${letter.time}\n    ${letter.error}`;
+      row.onclick = () => choose(letter, row);
+      return row;
+    }));
+    $('letters-status').textContent = letters.length === 0 ? 'None: every event was handled.' : `${letters.length} waiting.`;
+  };
+  const act = async (action) => {
+    const sequence = selected.sequence;
+    const answer = await fetch(`${address}&sequence=${sequence}&action=${action}`, { method: 'POST' });
+    const failure = answer.ok ? null : await answer.text();
+    await reload();
+    if (failure) {
+      $('letters-status').textContent = failure;
+    }
+  };
+  $('letters-replay').onclick = () => act('replay');
+  $('letters-drop').onclick = () => act('drop');
+  $('letters-header').textContent = `Events ${name} could not handle`;
+  await reload();
+  $('letters').showModal();
+}
 
 /**
  * Asks for a name in the page's dialog, checked as it is typed: OK stays disabled, and the rule is shown, while the

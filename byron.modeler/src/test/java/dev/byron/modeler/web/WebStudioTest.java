@@ -119,7 +119,7 @@ class WebStudioTest {
 	}
 
 	@Test
-	void inChromiumRunStartsTheSystemItsStateShowsOnTheDiagramAndStopStopsIt() throws Exception {
+	void inChromiumRunStartsTheSystemItsStateShowsOnTheDiagramADeadLetterIsShownAndDroppedAndStopStopsIt() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copyMicroblog();
 		npmPackages();
@@ -129,8 +129,24 @@ class WebStudioTest {
 		}
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			Path screenshot = SCREENSHOTS.resolve("web-studio-running.png").toAbsolutePath();
-			String output = run(List.of("node", "run.mjs", studio.url() + "?runPort=" + gateway, screenshot.toString()));
+			Path letters = SCREENSHOTS.resolve("web-studio-dead-letters.png").toAbsolutePath();
+			Path seenRunning = project.resolve("seen-running");
+			Thread garbage = new Thread(() -> publishGarbageToPostsOnce(studio, seenRunning));
+			garbage.start();
+			String output;
+			try {
+				output = run(List.of("node", "run.mjs", studio.url() + "?runPort=" + gateway, screenshot.toString(), letters.toString(),
+						seenRunning.toString()));
+			} finally {
+				garbage.interrupt();
+			}
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("failing").asText()).isEqualTo("failing, 1 dead letter");
+			assertThat(seen.path("timelineMenu").toString()).contains("Dead letters of timeline\u2026");
+			assertThat(seen.path("letters").toString()).contains("Undecodable");
+			assertThat(seen.path("letterEvent").asText()).isEqualTo("{not an event");
+			assertThat(seen.path("afterDrop").asText()).isEqualTo("None: every event was handled.");
+			assertThat(seen.path("healed").asBoolean()).isTrue();
 			assertThat(seen.path("states").toString()).contains("accounts running", "posts running", "timeline running");
 			assertThat(seen.path("rates").toString()).contains("component:posts=>component:timeline 0.0/s");
 			assertThat(seen.path("log").asText()).contains("Running: GraphiQL at http://127.0.0.1:" + gateway + "/graphql");
@@ -197,6 +213,24 @@ class WebStudioTest {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	/**
+	 * Once the page has seen the system run ({@code signal} written), an event the timeline cannot read, published on
+	 * the posts stream as a broken producer would.
+	 */
+	private static void publishGarbageToPostsOnce(WebStudio studio, Path signal) {
+		try {
+			while (!Files.exists(signal)) {
+				Thread.sleep(100);
+			}
+			var broker = studio.core().running().broker("posts");
+			broker.jetStream().publish(broker.names().entitySubject("posts", "Post", "garbage"), "{not an event".getBytes(StandardCharsets.UTF_8));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (Exception e) {
+			throw new IllegalStateException(e);
 		}
 	}
 
