@@ -18,7 +18,7 @@ public class ProgramHooksImpl implements ProgramHooks {
 		ProgramStore store = ProgramStore.of(context);
 		Talk talk = store.talks().find(registration.talk())
 				.orElseThrow(() -> ByronException.validation("talk", "There is no talk " + registration.talk() + "."));
-		int taken = store.registrations().where(Registration.TALK, talk.id()).size();
+		long taken = store.registrations().count(Registration.TALK, talk.id());
 		if (taken >= talk.capacity()) {
 			throw new ByronException(ErrorCode.CONFLICT, "'" + talk.title() + "' is full (" + talk.capacity() + " seats).");
 		}

@@ -272,6 +272,15 @@ public final class Cache {
 		}
 	}
 
+	/** How many live documents hold {@code value} in {@code field} (on MongoDB, from the field's index alone). */
+	public long count(String collection, String field, Object value) {
+		try {
+			return collection(collection).countDocuments(Filters.and(Filters.ne(DELETED, true), Filters.eq(field, value)));
+		} catch (MongoException e) {
+			throw unavailable(e);
+		}
+	}
+
 	/** How many live documents other than {@code exceptId} hold {@code value} in {@code field}. */
 	public long countOthers(String collection, String field, Object value, String exceptId) {
 		try {

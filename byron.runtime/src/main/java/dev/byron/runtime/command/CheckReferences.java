@@ -12,7 +12,7 @@ import dev.byron.runtime.descriptor.FieldType;
 /**
  * A reference must point at an entity that exists: an own entity (checked on its stream), or a replicated
  * one (checked in the replica, as far as this component knows). References to entities this component does
- * not replicate cannot be checked.
+ * not replicate cannot be checked. An entity the command's before hooks found is not read again.
  */
 final class CheckReferences implements CommandStep {
 	private final ComponentDescriptor component;
@@ -39,7 +39,7 @@ final class CheckReferences implements CommandStep {
 			Object value = context.state.get(field.name());
 			List<?> ids = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
 			for (Object id : ids) {
-				if (id != null && !exists(type, id.toString())) {
+				if (id != null && !exists(context, type, id.toString())) {
 					throw ByronException.validation(field.name(), "'" + field.name() + "' points at " + type.component() + "."
 							+ type.name() + " " + Echo.of(id) + ", which does not exist" + (own(type) ? "." : " (as far as " + component.name() + " knows)."));
 				}
@@ -51,9 +51,10 @@ final class CheckReferences implements CommandStep {
 		return type.component() == null || type.component().equals(component.name());
 	}
 
-	private boolean exists(FieldType type, String id) {
+	private boolean exists(CommandContext context, FieldType type, String id) {
 		if (own(type)) {
-			if (cache.find(Cache.ownCollection(type.name()), id).isPresent()) {
+			String collection = Cache.ownCollection(type.name());
+			if (context.foundByHooks(collection, id) || cache.find(collection, id).isPresent()) {
 				return true;
 			}
 			return log.last(type.name(), id).filter(e -> !e.event().isDeletion()).isPresent();
@@ -61,6 +62,7 @@ final class CheckReferences implements CommandStep {
 		if (component.replica(type.component(), type.name()).isEmpty()) {
 			return true;
 		}
-		return cache.find(Cache.replicaCollection(type.component(), type.name()), id).isPresent();
+		String collection = Cache.replicaCollection(type.component(), type.name());
+		return context.foundByHooks(collection, id) || cache.find(collection, id).isPresent();
 	}
 }

@@ -49,6 +49,11 @@ public final class CommandContext {
 	CommandContext enclosing;
 	/** Events a before hook published: they travel in the command's own append, so they commit with it. */
 	final List<Event> followUps = new ArrayList<>();
+	/**
+	 * Entities this attempt's hooks found, as "collection/id": a reference to one of them needs no second read
+	 * (an own entity's find is exact; a replica's is what the Sink last saw either way).
+	 */
+	final java.util.Set<String> foundByHooks = new java.util.HashSet<>();
 	int derivedCreates;
 	int derivedPublishes;
 	/** Set for a custom mutation's before hooks and resolver run as one unit: its name; no entity, no append of its own. */
@@ -102,6 +107,14 @@ public final class CommandContext {
 	/** The same command afresh, for another attempt after its reads went stale. */
 	CommandContext again() {
 		return new CommandContext(this);
+	}
+
+	void found(String collection, String id) {
+		foundByHooks.add(collection + "/" + id);
+	}
+
+	boolean foundByHooks(String collection, String id) {
+		return foundByHooks.contains(collection + "/" + id);
 	}
 
 	/** A seed for ids that stay the same across the command's attempts. */

@@ -105,6 +105,9 @@ public final class LocalComponentClient implements ComponentClient {
 
 	@Override
 	public String delete(String entity, String id) {
+		if (command != null) {
+			command.foundByHooks.remove(Cache.ownCollection(entity) + "/" + id);
+		}
 		pipeline.delete(entity, id, traceparent);
 		return id;
 	}
@@ -132,7 +135,12 @@ public final class LocalComponentClient implements ComponentClient {
 	@Override
 	public Optional<Map<String, Object>> find(String entity, String id) {
 		reading();
-		return command == null ? pipeline.current(entity, id) : pipeline.current(command, entity, id);
+		if (command == null) {
+			return pipeline.current(entity, id);
+		}
+		Optional<Map<String, Object>> found = pipeline.current(command, entity, id);
+		found.ifPresent(state -> command.found(Cache.ownCollection(entity), id));
+		return found;
 	}
 
 	@Override
@@ -142,8 +150,19 @@ public final class LocalComponentClient implements ComponentClient {
 	}
 
 	@Override
+	public long count(String entity, String field, Object value) {
+		reading();
+		return cache.count(Cache.ownCollection(entity), field, value);
+	}
+
+	@Override
 	public Optional<Map<String, Object>> replica(String component, String entity, String id) {
-		return cache.find(Cache.replicaCollection(component, entity), id).map(Documents::toMap);
+		String collection = Cache.replicaCollection(component, entity);
+		Optional<Map<String, Object>> found = cache.find(collection, id).map(Documents::toMap);
+		if (command != null && found.isPresent()) {
+			command.found(collection, id);
+		}
+		return found;
 	}
 
 	@Override

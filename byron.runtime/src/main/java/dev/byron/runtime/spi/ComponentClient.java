@@ -35,6 +35,12 @@ public interface ComponentClient {
 	/** Own entities whose field equals a value, from the Cache (it may be a moment behind the stream). */
 	List<Map<String, Object>> where(String entity, String field, Object value);
 
+	/**
+	 * How many own entities hold a value in a field: what {@code where(...).size()} says, exact in the same way,
+	 * without reading the entities (a limit's count, a quota).
+	 */
+	long count(String entity, String field, Object value);
+
 	/** A replicated entity of another component, as this component's Sink last saw it. */
 	Optional<Map<String, Object>> replica(String component, String entity, String id);
 

@@ -33,6 +33,11 @@ public final class Entities<R extends GeneratedRecord> {
 		return client.where(entity, field.name(), Values.plain(value)).stream().map(from).toList();
 	}
 
+	/** How many entities hold the value in the field, as {@link #where} would list them, without reading them. */
+	public <V> long count(EntityField<R, V> field, V value) {
+		return client.count(entity, field.name(), Values.plain(value));
+	}
+
 	/** Creates one from a record (its id, if any, is ignored: the new entity gets its own). */
 	public R create(R record) {
 		Map<String, Object> input = new LinkedHashMap<>(record.toMap());
