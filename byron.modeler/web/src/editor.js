@@ -1,11 +1,12 @@
 // The web studio's editor: one CodeMirror view per file of the project (shown one at a time, each with its own
-// undo history), every model file open in the Byron language server, which the page reaches over a WebSocket.
+// undo history, a change made in several files undone as one), every model file open in the Byron language server, which the page reaches over a WebSocket.
 // Diagnostics, completion, hover, rename (F2), format (Shift-Alt-F) and go to definition (F12) come from the
 // server through @codemirror/lsp-client; quick fixes (Ctrl-. or Alt-Enter, or the problem's tooltip) from its
 // code actions.
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Annotation } from '@codemirror/state';
+import { EditorState, Annotation, Prec } from '@codemirror/state';
+import { undo, redo, undoDepth, redoDepth, isolateHistory } from '@codemirror/commands';
 import { StreamLanguage } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
 import { LSPClient, LSPPlugin, Workspace, languageServerExtensions } from '@codemirror/lsp-client';
@@ -70,6 +71,72 @@ function byronLanguage(words) {
 }
 
 /**
+ * A change made in several files at once (a rename, a fix, an edit from the diagram) is undone and redone as one:
+ * Ctrl+Z in any of its files takes it back in all of them, once it is the last change of that file (a file typed in
+ * since undoes its typing first). A file changed since in another way keeps that change: only the files whose
+ * history still ends with the group's part are taken back.
+ */
+class UndoGroups {
+  constructor(viewOf) {
+    this.viewOf = viewOf;
+    this.done = [];
+    this.undone = [];
+    this.open = null;
+  }
+
+  /** The transaction spec that keeps a group's part of one file apart from what was typed just before it. */
+  static isolated() {
+    return { annotations: isolateHistory.of('full') };
+  }
+
+  /** Notes a file changed by the change being made; the files changed in one run of the page's code are one group. */
+  changed(path) {
+    if (!this.open) {
+      this.open = new Set();
+      queueMicrotask(() => this.close());
+    }
+    this.open.add(path);
+  }
+
+  close() {
+    const paths = [...this.open];
+    this.open = null;
+    if (paths.length > 1) {
+      this.done.push(new Map(paths.map((p) => [p, undoDepth(this.viewOf(p).state)])));
+      this.undone = [];
+    }
+  }
+
+  undo(path) {
+    return this.step(path, this.done, this.undone, undoDepth, undo, redoDepth);
+  }
+
+  redo(path) {
+    return this.step(path, this.undone, this.done, redoDepth, redo, undoDepth);
+  }
+
+  /** Undoes (or redoes) the group whose part is {@code path}'s next step, in every file; false when there is none. */
+  step(path, from, to, depth, command, otherDepth) {
+    const view = this.viewOf(path);
+    const index = from.findLastIndex((group) => group.has(path));
+    if (index < 0 || from[index].get(path) !== depth(view.state)) {
+      return false;
+    }
+    const [group] = from.splice(index, 1);
+    const back = new Map();
+    for (const [p, d] of group) {
+      const other = this.viewOf(p);
+      if (other && depth(other.state) === d) {
+        command(other);
+        back.set(p, otherDepth(other.state));
+      }
+    }
+    to.push(back);
+    return true;
+  }
+}
+
+/**
  * Every model file stays open in the server while the page is there (a rename reaches files not on screen);
  * a file the server asks to show (go to definition) is brought forward.
  */
@@ -117,6 +184,16 @@ class StudioWorkspace extends Workspace {
     }
   }
 
+  /** A server's change to a file (a rename's part of it): one undoable step, grouped with its other files'. */
+  updateFile(uri, update) {
+    const path = this.editor.pathOf(uri);
+    const view = path == null ? null : this.editor.viewOf(path);
+    if (view) {
+      view.dispatch(update, UndoGroups.isolated());
+      this.editor.groups.changed(path);
+    }
+  }
+
   async displayFile(uri) {
     const path = this.editor.pathOf(uri);
     if (path == null) {
@@ -159,6 +236,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
   let current = null;
 
   const editor = {
+    groups: new UndoGroups((path) => views.get(path)),
     pathOf: (uri) => byUri.get(uri) ?? null,
     viewOf: (path) => views.get(path),
     show(path) {
@@ -275,7 +353,8 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       view.dispatch({
         changes: changes[uri].map((e) => ({ from: at(e.range.start), to: at(e.range.end), insert: e.newText })),
         userEvent: 'input.quickfix',
-      });
+      }, UndoGroups.isolated());
+      editor.groups.changed(byUri.get(uri));
     }
   }
 
@@ -295,6 +374,11 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     const extensions = [
       basicSetup,
       fixKeys,
+      Prec.highest(keymap.of([
+        { key: 'Mod-z', run: () => editor.groups.undo(file.path) },
+        { key: 'Mod-y', mac: 'Mod-Shift-z', run: () => editor.groups.redo(file.path) },
+        { linux: 'Mod-Shift-z', win: 'Mod-Shift-z', run: () => editor.groups.redo(file.path) },
+      ])),
       EditorView.updateListener.of((update) => {
         if (update.docChanged && !update.transactions.some((t) => t.annotation(fromDisk))) {
           onChange(file.path, update.state.doc.toString());
@@ -348,10 +432,13 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
         view.dispatch({
           changes: fileEdits.map((e) => ({ from: e.offset, to: e.offset + e.length, insert: e.text })),
           userEvent: 'input.diagram',
-        });
-        view.focus(); // where Ctrl+Z takes it back
+        }, UndoGroups.isolated());
+        editor.groups.changed(path);
+        view.focus(); // where Ctrl+Z takes it back, in every file it changed
       }
     },
+    /** How many steps a file's history can undo and redo. */
+    history: (path) => ({ undo: undoDepth(views.get(path).state), redo: redoDepth(views.get(path).state) }),
     /** A file that appeared on disk, once it is among the page's files. */
     add(file) {
       if (file.model) {

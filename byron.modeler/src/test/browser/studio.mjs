@@ -137,6 +137,13 @@ try {
   await renameWithF2('entity Post', 'Note');
   seen.renamedElsewhere = await page.evaluate(() => ['social.byron', 'timeline.byron']
     .filter((f) => window.byronStudio.editor().text(f).includes('posts.Note')));
+  // one Ctrl+Z in the file F2 was pressed in takes the rename back in every file, and Ctrl+Y makes it again
+  await key(page, 'Control', 'z');
+  seen.undoneEverywhere = await page.evaluate(() => ['posts.byron', 'social.byron', 'timeline.byron']
+    .every((f) => !window.byronStudio.editor().text(f).includes('Note')));
+  await key(page, 'Control', 'y');
+  seen.redoneEverywhere = await page.evaluate(() => ['social.byron', 'timeline.byron']
+    .every((f) => window.byronStudio.editor().text(f).includes('posts.Note')));
   await renameWithF2('entity Note', 'Post');
   seen.renamedBack = await page.evaluate(() => ['social.byron', 'timeline.byron']
     .every((f) => !window.byronStudio.editor().text(f).includes('posts.Note')));
@@ -197,6 +204,13 @@ try {
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
   seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
     .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
+  // the rename touched two files: one Ctrl+Z takes it back in both, the diagram follows; Ctrl+Y again
+  await key(page, 'Control', 'z');
+  await page.waitForSelector(box('component:likes'), { timeout: 60000 });
+  seen.menuRenameUndone = await page.evaluate(() => ['social.byron', 'posts.byron']
+    .every((f) => !window.byronStudio.editor().text(f).includes('reactions')));
+  await key(page, 'Control', 'y');
+  await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
 
   // the diagram's own menu adds a component, in a file of its own; its box's menu adds an entity to it
   seen.step = 'add a component and an entity from the diagram';

@@ -69,6 +69,8 @@ class WebStudioTest {
 			assertThat(seen.path("hover").asText()).as("the server's hover on the entity").contains("Post");
 			assertThat(seen.path("renamedElsewhere").toString()).as("F2 renames in every file that names the entity")
 					.contains("social.byron", "timeline.byron");
+			assertThat(seen.path("undoneEverywhere").asBoolean()).as("one Ctrl+Z undoes F2's rename in every file").isTrue();
+			assertThat(seen.path("redoneEverywhere").asBoolean()).as("one Ctrl+Y makes it again in every file").isTrue();
 			assertThat(seen.path("renamedBack").asBoolean()).isTrue();
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
@@ -88,6 +90,7 @@ class WebStudioTest {
 			assertThat(seen.path("entityAdded").asBoolean()).isTrue();
 			assertThat(project.resolve("audit.byron")).content().contains("component audit {", "entity Ledger {");
 			assertThat(seen.path("renamedInPosts").asBoolean()).as("posts' subscription follows the rename").isTrue();
+			assertThat(seen.path("menuRenameUndone").asBoolean()).as("one Ctrl+Z undoes the menu's rename in both files").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
 			assertThat(seen.path("tookDisk").asBoolean()).isTrue();
