@@ -2,7 +2,7 @@
 const path = require('path');
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
-const { findJava, checkJavaVersion, serverArgs } = require('./java');
+const { findJava, checkJavaVersion, serverArgs, classDataSharing } = require('./java');
 const { webviewHtml, createDiagramController } = require('./diagram');
 
 let client;
@@ -20,7 +20,8 @@ async function activate(context) {
     return;
   }
   const jar = context.asAbsolutePath(path.join('server', 'byron-language-server.jar'));
-  const serverOptions = { command: java.path, args: serverArgs(jar, config.get('server.vmargs')) };
+  const sharing = classDataSharing(jar, context.globalStorageUri.fsPath);
+  const serverOptions = { command: java.path, args: serverArgs(jar, config.get('server.vmargs'), sharing) };
   const clientOptions = {
     documentSelector: [{ scheme: 'file', language: 'byron' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.byron') },

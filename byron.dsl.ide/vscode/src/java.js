@@ -63,10 +63,48 @@ function checkJavaVersion(javaPath, run = childProcess.spawnSync) {
   return { ok: true, major };
 }
 
-/** The command line that starts the server jar on stdio. */
-function serverArgs(jar, vmargs) {
+/** The command line that starts the server jar on stdio; {@code sharing} is what {@link classDataSharing} gave. */
+function serverArgs(jar, vmargs, sharing = []) {
   const options = (vmargs || '').split(/\s+/).filter(Boolean);
-  return [...options, '-jar', jar];
+  const own = options.some((o) => /^-Xshare|SharedArchiveFile|ArchiveClassesAtExit/.test(o));
+  return [...(own ? [] : sharing), ...options, '-jar', jar];
 }
 
-module.exports = { findJava, parseJavaVersion, checkJavaVersion, serverArgs, MINIMUM_JAVA };
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/**
+ * Class-data sharing for the server, as `./byron lsp` has it: the first start of a jar records the classes it
+ * loads into an archive in the extension's storage (written by the JVM when the server exits, under a name of its
+ * own, and taken up by a later start once that JVM is gone); later starts map the archive instead of loading and
+ * verifying the classes again. The archive is named after the jar's size and time, so an updated extension makes
+ * its own. The JVM's own messages are turned off: a warning on stdout would break the protocol. Empty when the
+ * storage cannot be written.
+ */
+function classDataSharing(jar, storage, { fs: files = fs, isAlive = alive, pid = process.pid } = {}) {
+  try {
+    const stat = files.statSync(jar);
+    files.mkdirSync(storage, { recursive: true });
+    const archive = path.join(storage, `byron-language-server-${stat.size}-${Math.trunc(stat.mtimeMs)}.jsa`);
+    const prefix = path.basename(archive) + '.';
+    for (const name of files.readdirSync(storage)) {
+      const writer = Number(name.slice(prefix.length, -'.tmp'.length));
+      if (name.startsWith(prefix) && name.endsWith('.tmp') && !isAlive(writer) && files.statSync(path.join(storage, name)).size > 0) {
+        files.renameSync(path.join(storage, name), archive);
+      }
+    }
+    return files.existsSync(archive)
+      ? ['-Xshare:auto', '-Xlog:disable', `-XX:SharedArchiveFile=${archive}`]
+      : ['-Xshare:auto', '-Xlog:disable', `-XX:ArchiveClassesAtExit=${archive}.${pid}.tmp`];
+  } catch (e) {
+    return [];
+  }
+}
+
+module.exports = { findJava, parseJavaVersion, checkJavaVersion, serverArgs, classDataSharing, MINIMUM_JAVA };

@@ -47,3 +47,9 @@ test('the server starts as java [vmargs] -jar server.jar', () => {
   assert.deepStrictEqual(serverArgs('/ext/server/byron-language-server.jar', ' -Xmx512m  -Dx=y '),
     ['-Xmx512m', '-Dx=y', '-jar', '/ext/server/byron-language-server.jar']);
 });
+
+test('vmargs that choose their own class-data sharing replace the extension\'s', () => {
+  const sharing = ['-Xshare:auto', '-Xlog:disable', '-XX:SharedArchiveFile=/storage/a.jsa'];
+  assert.deepStrictEqual(serverArgs('/ext/s.jar', '-Xmx1g', sharing), [...sharing, '-Xmx1g', '-jar', '/ext/s.jar']);
+  assert.deepStrictEqual(serverArgs('/ext/s.jar', '-Xshare:off', sharing), ['-Xshare:off', '-jar', '/ext/s.jar']);
+});

@@ -52,14 +52,29 @@ public final class LanguageServerBench {
 		Path file = project.resolve("bench.byron");
 		Files.writeString(file, model);
 
+		// as the VS Code extension and `byron lsp` start it: the first start records a class-data archive, unmeasured
+		Path archive = Files.createTempFile("byron-lsp-bench-", ".jsa");
+		Files.delete(archive);
+		try (Server recording = Server.start(jar, project, List.of("-XX:ArchiveClassesAtExit=" + archive))) {
+			recording.awaitDiagnostics(file.toUri().toString());
+		}
+		List<String> sharing = List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
 		List<Double> jvm = new ArrayList<>();
 		List<Double> start = new ArrayList<>();
+		List<Double> ready = new ArrayList<>();
+		List<Double> coldStart = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			jvm.add(bareJvm());
-			try (Server server = Server.start(jar, project)) {
+			try (Server server = Server.start(jar, project, sharing)) {
 				start.add(server.initializeMillis);
+				server.awaitDiagnostics(file.toUri().toString());
+				ready.add(server.sinceStart());
+			}
+			try (Server server = Server.start(jar, project, List.of())) {
+				coldStart.add(server.initializeMillis);
 			}
 		}
+		Files.deleteIfExists(archive);
 
 		List<Double> loads = new ArrayList<>();
 		ByronLoader loader = ByronLoader.create();
@@ -72,16 +87,16 @@ public final class LanguageServerBench {
 		}
 
 		List<Double> changes = new ArrayList<>();
+		List<Double> typed = new ArrayList<>();
 		List<Double> completions = new ArrayList<>();
 		List<Double> floors = new ArrayList<>();
-		try (Server server = Server.start(jar, project)) {
+		try (Server server = Server.start(jar, project, sharing)) {
 			String uri = file.toUri().toString();
 			server.open(uri, model);
 			int cursorLine = lineOf(model, "    title: String!");
 			for (int i = 0; i < runs + 10; i++) {
 				// An edit that keeps the model valid, so the server does the same work as the baseline load.
-				String edited = model.replace("    title: String! @length(min: 1, max: 200)",
-						"    title: String! @length(min: 1, max: " + (200 + i % 7) + ")");
+				String edited = edited(model, i);
 				double change = server.change(uri, i + 2, edited);
 				Position typePosition = new Position(cursorLine, "    title: ".length());
 				double completion = time(() -> server.completion(uri, typePosition));
@@ -90,6 +105,16 @@ public final class LanguageServerBench {
 					changes.add(change);
 					completions.add(completion);
 					floors.add(floor);
+				}
+			}
+			// the same edit as an editor sends it (the server syncs incrementally): the three digits, on their line
+			int digits = edited(model, runs + 9).indexOf("max: 20", model.indexOf("    title: String! @length(min: 1, max: 20")) + "max: ".length();
+			Position from = position(model, digits);
+			for (int i = 0; i < runs + 10; i++) {
+				double change = server.change(uri, runs + 20 + i, new org.eclipse.lsp4j.Range(from,
+						new Position(from.getLine(), from.getCharacter() + 3)), String.valueOf(200 + i % 7));
+				if (i >= 10) {
+					typed.add(change);
 				}
 			}
 		} finally {
@@ -102,7 +127,10 @@ public final class LanguageServerBench {
 		System.out.println("| measure | p50 ms | p95 ms | baseline | baseline p50 ms | ratio |");
 		System.out.println("|---|---:|---:|---|---:|---:|");
 		row("start to initialize result", start, "bare JVM start (java -version)", jvm);
-		row("didChange to diagnostics", changes, "in-process load of the same text", loads);
+		row("the same without the class-data archive", coldStart, "bare JVM start (java -version)", jvm);
+		row("start to the workspace's diagnostics", ready, "bare JVM start (java -version)", jvm);
+		row("didChange (whole text) to diagnostics", changes, "in-process load of the same text", loads);
+		row("didChange (3 characters, as editors send it) to diagnostics", typed, "in-process load of the same text", loads);
 		row("completion (field type)", completions, "hover on whitespace (protocol floor)", floors);
 	}
 
@@ -110,6 +138,16 @@ public final class LanguageServerBench {
 		System.out.printf("| %s | %.1f | %.1f | %s | %.1f | %.2f |%n", name, Stats.median(values),
 				Stats.percentile(values, 0.95), baselineName, Stats.median(baseline),
 				Stats.median(values) / Stats.median(baseline));
+	}
+
+	private static String edited(String model, int i) {
+		return model.replace("    title: String! @length(min: 1, max: 200)", "    title: String! @length(min: 1, max: " + (200 + i % 7) + ")");
+	}
+
+	private static Position position(String text, int offset) {
+		String before = text.substring(0, offset);
+		int line = (int) before.chars().filter(c -> c == '\n').count();
+		return new Position(line, offset - (before.lastIndexOf('\n') + 1));
 	}
 
 	private static int lineOf(String text, String anchor) {
@@ -145,6 +183,7 @@ public final class LanguageServerBench {
 		private final LanguageServer remote;
 		private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
 		private double initializeMillis;
+		private long begin;
 
 		private Server(Process process) {
 			this.process = process;
@@ -154,9 +193,10 @@ public final class LanguageServerBench {
 			remote = launcher.getRemoteProxy();
 		}
 
-		static Server start(Path jar, Path project) throws Exception {
+		static Server start(Path jar, Path project, List<String> sharing) throws Exception {
 			long begin = System.nanoTime();
-			List<String> command = new ArrayList<>(List.of(javaBinary()));
+			List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable"));
+			command.addAll(sharing);
 			// e.g. -Dbyron.serverJvmArgs=-XX:StartFlightRecording=filename=ls.jfr to profile the server
 			command.addAll(List.of(System.getProperty("byron.serverJvmArgs", "").split("\\s+")).stream()
 					.filter(a -> !a.isBlank()).toList());
@@ -167,15 +207,29 @@ public final class LanguageServerBench {
 			params.setCapabilities(new ClientCapabilities(new WorkspaceClientCapabilities(),
 					new TextDocumentClientCapabilities(), null));
 			server.remote.initialize(params).get(120, TimeUnit.SECONDS);
+			server.begin = begin;
 			server.initializeMillis = (System.nanoTime() - begin) / 1e6;
 			server.remote.initialized(new InitializedParams());
 			return server;
+		}
+
+		double sinceStart() {
+			return (System.nanoTime() - begin) / 1e6;
 		}
 
 		void open(String uri, String text) throws Exception {
 			published.clear();
 			remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "byron", 1, text)));
 			awaitDiagnostics(uri);
+		}
+
+		double change(String uri, int version, org.eclipse.lsp4j.Range range, String text) throws Exception {
+			published.clear();
+			long begin = System.nanoTime();
+			remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+					new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(range, text))));
+			awaitDiagnostics(uri);
+			return (System.nanoTime() - begin) / 1e6;
 		}
 
 		double change(String uri, int version, String text) throws Exception {
@@ -187,7 +241,7 @@ public final class LanguageServerBench {
 			return (System.nanoTime() - begin) / 1e6;
 		}
 
-		private void awaitDiagnostics(String uri) throws Exception {
+		void awaitDiagnostics(String uri) throws Exception {
 			while (true) {
 				PublishDiagnosticsParams params = published.poll(120, TimeUnit.SECONDS);
 				if (params == null) {

@@ -11,7 +11,8 @@ import dev.byron.dsl.ide.workspace.ModelFileScanner;
 /**
  * The Byron language server over stdio: the main class of {@code byron-language-server.jar} and what
  * {@code byron lsp} runs. Xtext's launcher finds the language through {@link ByronIdeSetup}; the workspace
- * is scanned with Byron's own rule for model files.
+ * is scanned with Byron's own rule for model files, and {@code initialize} is answered before the workspace is
+ * built ({@link ByronLanguageServerImpl}).
  */
 public final class ByronLanguageServer {
 	private ByronLanguageServer() {
@@ -23,6 +24,9 @@ public final class ByronLanguageServer {
 
 	/** The server's Guice module: Xtext's, with Byron's rule for which files of the workspace are models. */
 	public static com.google.inject.Module module() {
-		return Modules.override(new ServerModule()).with(binder -> binder.bind(IFileSystemScanner.class).to(ModelFileScanner.class));
+		return Modules.override(new ServerModule()).with(binder -> {
+			binder.bind(IFileSystemScanner.class).to(ModelFileScanner.class);
+			binder.bind(org.eclipse.xtext.ide.server.LanguageServerImpl.class).to(ByronLanguageServerImpl.class);
+		});
 	}
 }
