@@ -37,7 +37,7 @@ public final class WebStudio implements AutoCloseable {
 	private final Project project;
 	private final StudioCore core;
 	private final WebServer server;
-	private final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+	private final RunLog log = new RunLog();
 	/** The running system's last sample, which each poll of the page answers with while it asks for the next. */
 	private volatile dev.byron.modeler.studio.LiveSystem.Snapshot sampled;
 
@@ -276,7 +276,10 @@ public final class WebStudio implements AutoCloseable {
 		exchange.respond(202);
 	}
 
-	/** The running system's state as the desktop diagram shows it, and the log's last lines. */
+	/**
+	 * The running system's state as the desktop diagram shows it, and the log's lines after the first
+	 * {@code ?logAfter=} (numbered from 0; the page asks for what it does not have yet).
+	 */
 	private void live(Exchange exchange) throws IOException {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		dev.byron.deployer.local.LocalSystem system = core.running();
@@ -295,9 +298,11 @@ public final class WebStudio implements AutoCloseable {
 		} else {
 			sampled = null;
 		}
-		synchronized (log) {
-			answer.put("log", List.copyOf(log.subList(Math.max(0, log.size() - 40), log.size())));
-		}
+		String after = query(exchange.rawQuery()).getOrDefault("logAfter", "0");
+		RunLog.Lines lines = log.after(after.matches("\\d{1,18}") ? Long.parseLong(after) : 0);
+		answer.put("logFrom", lines.from());
+		answer.put("logEnd", lines.end());
+		answer.put("log", lines.lines());
 		json(exchange, 200, answer);
 	}
 

@@ -274,12 +274,27 @@ async function lookAtDisk() {
   }
 }
 
+/** The log's new lines, after those shown; the newest 5,000 are kept, and a log read at its end follows it. */
+function showLog(live) {
+  if (!live.log.length) {
+    return;
+  }
+  const pane = $('log');
+  const atEnd = pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 4;
+  state.log = [...(state.log || []), ...live.log].slice(-5000);
+  state.logEnd = live.logEnd;
+  pane.textContent = state.log.join('\n');
+  if (atEnd) {
+    pane.scrollTop = pane.scrollHeight;
+  }
+}
+
 async function poll() {
   await lookAtDisk();
-  state.live = await (await fetch('/api/live')).json();
+  state.live = await (await fetch('/api/live?logAfter=' + (state.logEnd || 0))).json();
   $('run').disabled = state.live.running;
   $('stop').disabled = !state.live.running;
-  $('log').textContent = state.live.log.join('\n');
+  showLog(state.live);
   drawLive();
 }
 
