@@ -9,6 +9,16 @@ const [url, screenshot, lettersShot, signal] = process.argv.slice(2);
 const browser = await launch();
 const seen = {};
 const word = (name) => `#diagram text.live-text[data-component="${name}"]`;
+// Opens a component's menu and clicks one of its items; returns the items it offered.
+const chooseFromMenu = async (page, component, label) => {
+  const box = `#diagram g.node[id="component:${component}"]`;
+  await page.$eval(box, (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
+  await openMenu(page, box);
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
+  const items = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
+  await (await page.$$('#menu button'))[items.indexOf(label)].click();
+  return items;
+};
 try {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
@@ -25,12 +35,7 @@ try {
   await page.waitForFunction((s) => document.querySelector(s)?.textContent.startsWith('failing'), { timeout: 60000 },
     word('timeline'));
   seen.failing = await page.$eval(word('timeline'), (t) => t.textContent);
-  const timeline = `#diagram g.node[id="component:timeline"]`;
-  await page.$eval(timeline, (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
-  await openMenu(page, timeline);
-  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
-  seen.timelineMenu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  await (await page.$$('#menu button'))[seen.timelineMenu.indexOf('Dead letters of timeline…')].click();
+  seen.timelineMenu = await chooseFromMenu(page, 'timeline', 'Dead letters of timeline…');
   await page.waitForSelector('#letters[open] #letters-list li', { timeout: 10000 });
   seen.letters = await page.$$eval('#letters-list li', (l) => l.map((x) => x.textContent));
   await page.click('#letters-list li');
@@ -44,17 +49,9 @@ try {
   seen.healed = true;
 
   // a component's menu stops it and starts it again
-  const social = `#diagram g.node[id="component:social"]`;
-  await page.$eval(social, (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
-  await openMenu(page, social);
-  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
-  seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  await (await page.$$('#menu button'))[seen.menu.indexOf('Stop social')].click();
+  seen.menu = await chooseFromMenu(page, 'social', 'Stop social');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'stopped', { timeout: 60000 }, word('social'));
-  await openMenu(page, social);
-  await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
-  seen.menuStopped = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
-  await (await page.$$('#menu button'))[seen.menuStopped.indexOf('Start social')].click();
+  seen.menuStopped = await chooseFromMenu(page, 'social', 'Start social');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'running', { timeout: 60000 }, word('social'));
   seen.restarted = true;
 
