@@ -439,6 +439,23 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     },
     /** How many steps a file's history can undo and redo. */
     history: (path) => ({ undo: undoDepth(views.get(path).state), redo: redoDepth(views.get(path).state) }),
+    /** A file deleted on disk: closed in the server, its view gone. */
+    remove(path) {
+      const view = views.get(path);
+      if (!view) {
+        return;
+      }
+      const uri = [...byUri].find(([, p]) => p === path)?.[0];
+      if (uri) {
+        client.workspace.closeFile(uri);
+        byUri.delete(uri);
+      }
+      views.delete(path);
+      view.destroy();
+      if (current === path) {
+        current = null;
+      }
+    },
     /** A file that appeared on disk, once it is among the page's files. */
     add(file) {
       if (file.model) {

@@ -250,6 +250,16 @@ try {
   await page.waitForFunction(() => window.byronStudio.editor().text('config.byron').includes('// from disk'), { timeout: 60000 });
   seen.reloaded = true;
 
+  // a file that appears on disk joins the page; deleted on disk without edits here, it leaves: its name and its box
+  seen.step = 'a file deleted on disk leaves the page';
+  fs.writeFileSync(path.join(project, 'extra.byron'), 'component extra {\n  entity Thing {\n    name: String!\n  }\n}\n');
+  await page.waitForSelector('#files li[data-path="extra.byron"]', { timeout: 60000 });
+  await page.waitForSelector(box('component:extra'), { timeout: 60000 });
+  fs.unlinkSync(path.join(project, 'extra.byron'));
+  await page.waitForFunction(() => !document.querySelector('#files li[data-path="extra.byron"]')
+    && !document.querySelector('#diagram g.node[id="component:extra"]'), { timeout: 60000 });
+  seen.deletedGone = true;
+
   // changed on both sides: the user is asked, and taking the disk's drops the edit made here
   seen.step = 'changed on both sides: the user is asked, and taking the dis';
   page.on('dialog', async (dialog) => {

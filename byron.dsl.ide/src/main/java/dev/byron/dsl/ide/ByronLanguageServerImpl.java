@@ -27,7 +27,11 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
 		super.initialize(params).exceptionally(failure -> {
-			LOG.error("building the workspace failed", failure);
+			// a change the editor sends while the build runs cancels it, and the change builds what it needs
+			if (!(failure instanceof java.util.concurrent.CancellationException
+					|| failure.getCause() instanceof java.util.concurrent.CancellationException)) {
+				LOG.error("building the workspace failed", failure);
+			}
 			return null;
 		});
 		return CompletableFuture.completedFuture(new InitializeResult(capabilities));

@@ -148,6 +148,15 @@ final class ModelEditor extends StackPane {
 		area.requestFollowCaret();
 	}
 
+	/** Lets go of a file deleted on disk; when it was shown, the project's main file is shown instead. */
+	void forget(Path file) {
+		areas.remove(file);
+		if (file.equals(current)) {
+			current = null;
+			show(project.mainFile());
+		}
+	}
+
 	/** Shows a file's text again after it was read from disk; an undo takes the reload back like an edit. */
 	void reloaded(Path file) {
 		CodeArea area = areas.get(file);

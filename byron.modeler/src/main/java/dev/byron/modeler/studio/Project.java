@@ -25,12 +25,13 @@ public final class Project {
 	}
 
 	/**
-	 * What a look at the disk found: files read again (they were not modified here), those modified on both sides,
-	 * and new documents that appeared on disk.
+	 * What a look at the disk found: files read again (they were not modified here), those modified on both sides
+	 * (a file deleted on disk and edited here is one), new documents that appeared on disk, and documents deleted on
+	 * disk that had no edits here (they are no longer part of the project).
 	 */
-	public record Reloaded(List<Path> reloaded, List<Path> conflicts, List<Path> added) {
+	public record Reloaded(List<Path> reloaded, List<Path> conflicts, List<Path> added, List<Path> deleted) {
 		public boolean isEmpty() {
-			return reloaded.isEmpty() && conflicts.isEmpty() && added.isEmpty();
+			return reloaded.isEmpty() && conflicts.isEmpty() && added.isEmpty() && deleted.isEmpty();
 		}
 	}
 
@@ -163,12 +164,13 @@ public final class Project {
 
 	/**
 	 * Reads again the files changed on disk that were not modified here (those modified on both sides are conflicts),
-	 * and reads the documents that appeared on disk since.
+	 * reads the documents that appeared on disk since, and lets go of those deleted on disk without edits here.
 	 */
 	public synchronized Reloaded reload() throws IOException {
 		List<Path> reloaded = new ArrayList<>();
 		List<Path> conflicts = new ArrayList<>();
 		List<Path> added = new ArrayList<>();
+		List<Path> deleted = new ArrayList<>();
 		for (Path file : documents(folder)) {
 			if (!texts.containsKey(file)) {
 				String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -179,26 +181,35 @@ public final class Project {
 		}
 		for (Path file : texts.keySet()) {
 			String disk = readOrNull(file);
-			if (added.contains(file) || disk == null || disk.equals(onDisk.get(file))) {
-				continue;
+			if (added.contains(file) || java.util.Objects.equals(disk, onDisk.get(file))) {
+				continue; // unchanged; or, both null, a new file made here and not saved yet
 			}
 			if (isModified(file)) {
 				conflicts.add(file);
+			} else if (disk == null) {
+				deleted.add(file);
 			} else {
 				texts.put(file, disk);
 				onDisk.put(file, disk);
 				reloaded.add(file);
 			}
 		}
-		return new Reloaded(reloaded, conflicts, added);
+		deleted.forEach(file -> {
+			texts.remove(file);
+			onDisk.remove(file);
+		});
+		return new Reloaded(reloaded, conflicts, added, deleted);
 	}
 
-	/** Keeps the disk's text of a conflicting file, dropping the edits made here. */
+	/** Keeps the disk's text of a conflicting file, dropping the edits made here; a file deleted on disk goes. */
 	public synchronized void takeDisk(Path file) throws IOException {
 		String disk = readOrNull(file);
 		if (disk != null) {
 			texts.put(file, disk);
 			onDisk.put(file, disk);
+		} else {
+			texts.remove(file);
+			onDisk.remove(file);
 		}
 	}
 

@@ -216,6 +216,35 @@ public final class StudioCore implements AutoCloseable {
 	public static final String ENTITY_NAME_RULE = "cannot be an entity name: use PascalCase, e.g. Invoice.";
 
 	/**
+	 * Why {@code name} cannot name a new component of the model {@code shown} stands for (its form, or a component of
+	 * that name already there); empty when it can. What the name dialogs of the window and the page check as typed.
+	 */
+	public static java.util.Optional<String> componentNameProblem(Analysis shown, String name) {
+		if (!dev.byron.dsl.api.ModelEdits.isComponentName(name)) {
+			return java.util.Optional.of("'" + name + "' " + COMPONENT_NAME_RULE);
+		}
+		if (shown != null && shown.result().model() != null && shown.result().model().component(name).isPresent()) {
+			return java.util.Optional.of("'" + name + "' is already a component of the system: choose another name.");
+		}
+		return java.util.Optional.empty();
+	}
+
+	/** Why {@code name} cannot name a new entity of {@code component} (its form, or a type of that name there); empty when it can. */
+	public static java.util.Optional<String> entityNameProblem(Analysis shown, String component, String name) {
+		if (!dev.byron.dsl.api.ModelEdits.isTypeName(name)) {
+			return java.util.Optional.of("'" + name + "' " + ENTITY_NAME_RULE);
+		}
+		var owner = shown == null || shown.result().model() == null ? java.util.Optional.<dev.byron.dsl.api.model.ComponentDef>empty()
+				: shown.result().model().component(component);
+		if (owner.isPresent() && java.util.stream.Stream.of(owner.get().entities().stream().map(e -> e.name()),
+				owner.get().enums().stream().map(e -> e.name()), owner.get().events().stream().map(e -> e.name()))
+				.flatMap(names -> names).anyMatch(name::equals)) {
+			return java.util.Optional.of("'" + name + "' is already an entity, enum or event of " + component + ": choose another name.");
+		}
+		return java.util.Optional.empty();
+	}
+
+	/**
 	 * The edit that adds a component: in a file of its own, as the examples keep them ({@code <name>.byron}, added to
 	 * the project), or in the main file when a file of that name exists outside the model. Empty when the name
 	 * breaks {@link #COMPONENT_NAME_RULE}.

@@ -185,12 +185,24 @@ public final class StudioWindow extends BorderPane {
 					log(project.relative(file) + " changed on disk; kept the studio's text, which the next save writes.");
 				} else {
 					project.takeDisk(file);
-					editor.reloaded(file);
-					log(project.relative(file) + " changed on disk; took the disk's text.");
+					if (project.files().contains(file)) {
+						editor.reloaded(file);
+						log(project.relative(file) + " changed on disk; took the disk's text.");
+					} else {
+						editor.forget(file);
+						log(project.relative(file) + " was deleted on disk; let it go, with the edits made here.");
+					}
 				}
 			}
 			if (!reloaded.added().isEmpty()) {
 				log("New on disk: " + reloaded.added().stream().map(project::relative).toList() + ".");
+			}
+			if (!reloaded.deleted().isEmpty()) {
+				reloaded.deleted().forEach(editor::forget);
+				log("Deleted on disk, no longer part of the model: " + reloaded.deleted().stream().map(project::relative).toList() + ".");
+			}
+			if (!reloaded.added().isEmpty() || !reloaded.deleted().isEmpty()
+					|| reloaded.conflicts().stream().anyMatch(file -> !project.files().contains(file))) {
 				fillTree();
 			}
 			files.refresh();
@@ -466,10 +478,10 @@ public final class StudioWindow extends BorderPane {
 	private void fillDiagramMenu(ContextMenu menu, DiagramNode node) {
 		menu.getItems().clear();
 		MenuItem addComponent = new MenuItem("Add component\u2026");
-		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "", ModelEdits::isComponentName,
-				COMPONENT_NAME_RULE).ifPresent(this::addComponent));
-		menu.getItems().add(addComponent);
 		Analysis shown = analysis;
+		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "",
+				name -> StudioCore.componentNameProblem(shown, name)).ifPresent(this::addComponent));
+		menu.getItems().add(addComponent);
 		if (node == null && shown != null && core.positions().keeps(shown.diagram().diagram())) {
 			MenuItem reset = new MenuItem("Lay out this view again");
 			reset.setOnAction(e -> {
@@ -481,10 +493,10 @@ public final class StudioWindow extends BorderPane {
 		String owner = componentOf(node);
 		if (owner != null) {
 			MenuItem addEntity = new MenuItem("Add entity to " + owner + "\u2026");
-			addEntity.setOnAction(e -> ask("New entity", "Name (PascalCase, e.g. Invoice):", "", ModelEdits::isTypeName,
-					ENTITY_NAME_RULE).ifPresent(name -> addEntity(owner, name)));
+			addEntity.setOnAction(e -> ask("New entity", "Name (PascalCase, e.g. Invoice):", "",
+					name -> StudioCore.entityNameProblem(shown, owner, name)).ifPresent(name -> addEntity(owner, name)));
 			MenuItem rename = new MenuItem("Rename " + owner + "\u2026");
-			rename.setOnAction(e -> ask("Rename component", "New name:", owner, ModelEdits::isComponentName, COMPONENT_NAME_RULE)
+			rename.setOnAction(e -> ask("Rename component", "New name:", owner, name -> StudioCore.componentNameProblem(shown, name))
 					.ifPresent(name -> renameComponent(owner, name)));
 			MenuItem delete = new MenuItem("Delete " + owner);
 			delete.setOnAction(e -> deleteComponent(owner));
@@ -517,15 +529,13 @@ public final class StudioWindow extends BorderPane {
 		return null;
 	}
 
-	private static final String COMPONENT_NAME_RULE = StudioCore.COMPONENT_NAME_RULE;
-	private static final String ENTITY_NAME_RULE = StudioCore.ENTITY_NAME_RULE;
-
 	/**
-	 * A name from the user, checked as they type: OK stays disabled and the dialog says why while the name breaks
-	 * {@code rule}, so a wrong name is corrected in place rather than refused after the dialog closed.
+	 * A name from the user, checked as they type: OK stays disabled and the dialog says why while {@code problem} has
+	 * something to say about it, so a wrong name is corrected in place rather than refused after the dialog closed.
 	 */
-	private java.util.Optional<String> ask(String title, String prompt, String initial, java.util.function.Predicate<String> valid,
-			String rule) {
+	private java.util.Optional<String> ask(String title, String prompt, String initial,
+			java.util.function.Function<String, java.util.Optional<String>> problem) {
+		java.util.function.Predicate<String> valid = name -> problem.apply(name).isEmpty();
 		TextInputDialog dialog = new TextInputDialog(initial);
 		dialog.setTitle(title);
 		dialog.setHeaderText(null);
@@ -542,7 +552,7 @@ public final class StudioWindow extends BorderPane {
 			String name = dialog.getEditor().getText().trim();
 			boolean good = valid.test(name);
 			ok.setDisable(!good);
-			why.setText(good || name.isEmpty() ? "" : "'" + name + "' " + rule);
+			why.setText(good || name.isEmpty() ? "" : problem.apply(name).orElse(""));
 			if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
 				dialog.getDialogPane().getScene().getWindow().sizeToScene();
 			}
@@ -577,7 +587,7 @@ public final class StudioWindow extends BorderPane {
 
 	public void renameComponent(String oldName, String newName) {
 		if (!ModelEdits.isComponentName(newName)) {
-			log("'" + newName + "' " + COMPONENT_NAME_RULE);
+			log("'" + newName + "' " + StudioCore.COMPONENT_NAME_RULE);
 			return;
 		}
 		editor.apply(core.renaming(oldName, newName));

@@ -158,7 +158,9 @@ public final class WebStudio implements AutoCloseable {
 		}
 	}
 
+	/** The project's files as the disk has them now (what changed while no page was open included), with the edits held here. */
 	private void projectFiles(Exchange exchange) throws IOException {
+		project.reload(); // a file edited on both sides stays as edited here; the page's next look at the disk asks about it
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (Path file : project.files()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -254,7 +256,9 @@ public final class WebStudio implements AutoCloseable {
 					"modified", false));
 		}
 		json(exchange, 200, Map.of("reloaded", changed, "added", added,
-				"conflicts", reloaded.conflicts().stream().map(project::relative).toList()));
+				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
+				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
+				"deleted", reloaded.deleted().stream().map(project::relative).toList()));
 	}
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
@@ -263,8 +267,8 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		String port = query(exchange.rawQuery()).getOrDefault("port", String.valueOf(dev.byron.deployer.local.LocalOptions.DEFAULT_PORT));
-		if (!port.matches("\\d{1,5}")) {
-			exchange.respond(400, "text/plain; charset=utf-8", "The port is a number.");
+		if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+			exchange.respond(400, "text/plain; charset=utf-8", "The gateway's port is a number from 1 to 65535, e.g. 4000.");
 			return;
 		}
 		core.run(Integer.parseInt(port), system -> { }, () -> { });
@@ -411,13 +415,16 @@ public final class WebStudio implements AutoCloseable {
 	 * Whether a name the user is typing fits its rule ({@code ?kind=component|entity&name=}), and the rule: the page
 	 * checks names as they are typed, as the desktop's dialogs do.
 	 */
+	/** The model as the page was last answered with, for checks as the user types (a name dialog's). */
+	private volatile Analysis lastAnalysis;
+
 	private void nameCheck(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
 		String name = query.getOrDefault("name", "");
-		boolean entity = "entity".equals(query.get("kind"));
-		boolean ok = entity ? dev.byron.dsl.api.ModelEdits.isTypeName(name) : dev.byron.dsl.api.ModelEdits.isComponentName(name);
-		String rule = entity ? StudioCore.ENTITY_NAME_RULE : StudioCore.COMPONENT_NAME_RULE;
-		json(exchange, 200, Map.of("ok", ok, "rule", "'" + name + "' " + rule));
+		Analysis shown = lastAnalysis != null ? lastAnalysis : analysed(Map.of());
+		var problem = "entity".equals(query.get("kind")) ? StudioCore.entityNameProblem(shown, query.getOrDefault("component", ""), name)
+				: StudioCore.componentNameProblem(shown, name);
+		json(exchange, 200, Map.of("ok", problem.isEmpty(), "rule", problem.orElse("")));
 	}
 
 	/**
@@ -502,7 +509,8 @@ public final class WebStudio implements AutoCloseable {
 	/** The analysis of a view the query names, as the page shows it; null when it cannot be had in time. */
 	private Analysis analysed(Map<String, String> query) {
 		try {
-			return core.analysis(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component")).get(60, TimeUnit.SECONDS);
+			return lastAnalysis = core.analysis(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component"))
+					.get(60, TimeUnit.SECONDS);
 		} catch (Exception e) {
 			log.add("Could not draw the model: " + e);
 			return null;

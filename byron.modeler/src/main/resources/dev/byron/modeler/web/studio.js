@@ -82,6 +82,7 @@ function textArea() {
       }
     },
     add: () => { },
+    remove: () => { },
   };
 }
 
@@ -243,8 +244,8 @@ function drawLive() {
 // Changes made on disk by another editor or by git: read again where nothing was typed here; where something
 // was, the user keeps theirs (the next save writes it) or takes the disk's. Nothing is ever overwritten unseen.
 async function lookAtDisk() {
-  if (Object.keys(state.timers).length || !state.sent) {
-    return; // a change typed here is on its way to the server: look again once it is there
+  if (!state.editor || Object.keys(state.timers).length || !state.sent) {
+    return; // the page is still starting, or a change typed here is on its way to the server: look again later
   }
   const disk = await (await fetch('/api/disk')).json();
   for (const changed of disk.reloaded) {
@@ -257,20 +258,39 @@ async function lookAtDisk() {
     state.files.push(added);
     state.editor.add(added);
   }
+  for (const path of disk.deleted) {
+    forget(path);
+  }
   for (const path of disk.conflicts) {
-    const keep = confirm(`${path} changed on disk, and it has unsaved changes here.\n\nOK keeps yours (the next save writes it); Cancel takes the disk's.`);
+    const gone = disk.gone.includes(path);
+    const keep = confirm(`${path} ${gone ? 'was deleted on disk' : 'changed on disk'}, and it has unsaved changes here.\n\n`
+      + `OK keeps yours (the next save writes it); Cancel ${gone ? 'lets it go' : 'takes the disk\'s'}.`);
     await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
     if (!keep) {
       const project = await (await fetch('/api/project')).json();
+      const onDisk = project.files.find((p) => p.path === path);
+      if (!onDisk) {
+        forget(path);
+        continue;
+      }
       const f = file(path);
-      f.text = project.files.find((p) => p.path === path).text;
+      f.text = onDisk.text;
       f.modified = false;
       state.editor.setText(path, f.text);
     }
   }
-  if (disk.reloaded.length || disk.added.length || disk.conflicts.length) {
+  if (disk.reloaded.length || disk.added.length || disk.conflicts.length || disk.deleted.length) {
     renderFiles();
     await analyse();
+  }
+}
+
+/** A file gone from disk (and from the project): out of the list and the editor; another is shown if it was. */
+function forget(path) {
+  state.files = state.files.filter((f) => f.path !== path);
+  state.editor.remove(path);
+  if (state.current === path && state.files.length) {
+    show((state.files.find((f) => f.model) || state.files[0]).path);
   }
 }
 
@@ -293,15 +313,21 @@ async function poll() {
   await lookAtDisk();
   state.live = await (await fetch('/api/live?logAfter=' + (state.logEnd || 0))).json();
   $('run').disabled = state.live.running;
+  $('run-port').disabled = state.live.running;
   $('stop').disabled = !state.live.running;
   showLog(state.live);
   drawLive();
 }
 
+// the gateway's port: 4000 unless the page's address (?runPort=) or the field says otherwise
+$('run-port').value = new URLSearchParams(location.search).get('runPort') || $('run-port').value;
 $('run').onclick = async () => {
   $('run').disabled = true;
-  const port = new URLSearchParams(location.search).get('runPort'); // the gateway's port, 4000 unless given
-  await fetch('/api/run' + (port ? '?port=' + encodeURIComponent(port) : ''), { method: 'POST' });
+  const answer = await fetch('/api/run?port=' + encodeURIComponent($('run-port').value.trim()), { method: 'POST' });
+  if (!answer.ok) {
+    $('status').textContent = await answer.text();
+    $('run').disabled = false;
+  }
 };
 $('stop').onclick = async () => {
   $('stop').disabled = true;
@@ -373,7 +399,7 @@ function componentMenu(event, name) {
   };
   const items = [
     item(`Add entity to ${name}…`, async () => {
-      const entity = await askName(`New entity of ${name} (PascalCase, e.g. Invoice):`, 'entity', '');
+      const entity = await askName(`New entity of ${name} (PascalCase, e.g. Invoice):`, 'entity', '', name);
       if (entity) {
         await addToModel(`component=${encodeURIComponent(name)}&entity=${encodeURIComponent(entity)}`);
       }
@@ -489,7 +515,7 @@ async function showDeadLetters(name) {
  * Asks for a name in the page's dialog, checked as it is typed: OK stays disabled, and the rule is shown, while the
  * name breaks the rule for its kind (component or entity). Resolves to the name, or null when cancelled.
  */
-async function askName(header, kind, initial) {
+async function askName(header, kind, initial, component = '') {
   const dialog = $('ask');
   const input = $('ask-name');
   $('ask-header').textContent = header;
@@ -497,7 +523,8 @@ async function askName(header, kind, initial) {
   let asked = 0;
   const check = async () => {
     const mine = ++asked;
-    const answer = await (await fetch(`/api/name-check?kind=${kind}&name=${encodeURIComponent(input.value.trim())}`)).json();
+    const answer = await (await fetch(`/api/name-check?kind=${kind}&component=${encodeURIComponent(component)}`
+      + `&name=${encodeURIComponent(input.value.trim())}`)).json();
     if (mine === asked) {
       $('ask-ok').disabled = !answer.ok;
       $('ask-rule').textContent = answer.ok || !input.value.trim() ? '' : answer.rule;

@@ -103,4 +103,40 @@ class ProjectTest {
 		assertThat(project.isModified(second)).isFalse();
 		assertThat(project.reload().isEmpty()).isTrue();
 	}
+
+	@Test
+	void aFileDeletedOnDiskWithoutEditsHereLeavesTheProjectAndTheModel() throws Exception {
+		Files.delete(config);
+		Project.Reloaded reloaded = project.reload();
+		assertThat(reloaded.deleted()).containsExactly(config);
+		assertThat(project.files()).containsExactly(schema);
+		assertThat(project.sources()).extracting(dev.byron.dsl.api.Source::path).containsExactly(schema);
+		assertThat(project.reload().isEmpty()).isTrue();
+	}
+
+	@Test
+	void aFileDeletedOnDiskButEditedHereIsAConflictKeepingMineWritesItAgainTakingTheDisksLetsItGo() throws Exception {
+		project.setText(config, "deployment {\n  replicas: 2\n}\n");
+		Files.delete(config);
+		assertThat(project.reload().conflicts()).containsExactly(config);
+		project.keepMine(config);
+		assertThat(project.save().written()).containsExactly(config);
+		assertThat(Files.readString(config)).contains("replicas: 2");
+
+		project.setText(config, "deployment {\n  replicas: 3\n}\n");
+		Files.delete(config);
+		assertThat(project.reload().conflicts()).containsExactly(config);
+		project.takeDisk(config);
+		assertThat(project.files()).containsExactly(schema);
+		assertThat(project.reload().isEmpty()).isTrue();
+	}
+
+	@Test
+	void aNewFileMadeHereAndNotYetSavedIsNotTakenForOneDeletedOnDisk() throws Exception {
+		Path added = dir.resolve("billing.byron").toAbsolutePath().normalize();
+		project.add(added);
+		project.setText(added, "component billing {\n}\n");
+		assertThat(project.reload().isEmpty()).isTrue();
+		assertThat(project.files()).contains(added);
+	}
 }

@@ -65,6 +65,19 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aNameDialogRefusesAComponentThatExistsAndATypeItsComponentHasSayingWhy() throws Exception {
+		try (StudioCore core = open()) {
+			Analysis shown = analysed(core);
+			assertThat(StudioCore.componentNameProblem(shown, "c")).isEmpty();
+			assertThat(StudioCore.componentNameProblem(shown, "b")).contains("'b' is already a component of the system: choose another name.");
+			assertThat(StudioCore.componentNameProblem(shown, "Bad Name")).contains("'Bad Name' " + StudioCore.COMPONENT_NAME_RULE);
+			assertThat(StudioCore.entityNameProblem(shown, "b", "A")).as("a's entity, in another component").isEmpty();
+			assertThat(StudioCore.entityNameProblem(shown, "b", "B")).contains("'B' is already an entity, enum or event of b: choose another name.");
+			assertThat(StudioCore.entityNameProblem(shown, "b", "lower")).contains("'lower' " + StudioCore.ENTITY_NAME_RULE);
+		}
+	}
+
+	@Test
 	void generateIsAJobWhoseResultIsLoggedOnTheCallersThread() throws Exception {
 		try (StudioCore core = open()) {
 			core.generate();
