@@ -20,11 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
 		description = { "Deploy the system to Kubernetes.",
-				"The first time it creates the namespace, the broker and the",
-				"databases and waits for them; later it rolls out only the components that changed, one by one,",
-				"reporting each until it completes, and stops at the first that fails.",
-				"Exit code: 0 deployed, 1 the model has errors, 2 no usable cluster, credentials or images, or a change",
-				"that breaks event subscribers (see --allow-breaking), 3 a rollout failed." })
+				"The first time it creates the namespace, the broker and the databases and waits for them; later"
+						+ " it rolls out only the components that changed, one by one, reporting each until it completes, "
+						+ "and stops at the first that fails.",
+				"Exit code: 0 deployed, 1 the model has errors, 2 no usable cluster, credentials or images, or a"
+						+ " change that breaks event subscribers (see --allow-breaking), 3 a rollout failed." })
 final class DeployCommand implements Callable<Integer> {
 	static final int DEPLOY_FAILED = 3;
 
@@ -41,8 +41,8 @@ final class DeployCommand implements Callable<Integer> {
 			description = "How long to wait for each rollout (default: ${DEFAULT-VALUE}).")
 	private long timeout;
 
-	@Option(names = "--skip-images", description = { "Do not build images: deploy the images config.byron names",
-			"(registry/system-component:imageTag), built and pushed elsewhere." })
+	@Option(names = "--skip-images", description = { "Do not build images: deploy the images config.byron names (registry/system-component:imageTag),"
+			+ " built and pushed elsewhere." })
 	private boolean skipImages;
 
 	@Option(names = "--allow-breaking", description = "Deploy even when the model breaks subscribers of the deployed events.")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
 		description = { "Delete what 'byron deploy' created for the system.",
-				"The data stays: persistent volumes (and the namespace) are deleted only with --delete-data. Asks",
-				"first unless --yes." })
+				"The data stays: persistent volumes (and the namespace) are deleted only with --delete-data. "
+						+ "Asks first unless --yes." })
 final class DestroyCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diagram", mixinStandardHelpOptions = true,
 		description = { "Draw one C4 view of the model as SVG or PNG (by the file's extension), laid out automatically.",
-				"Levels: context (clients and the system), containers (gateway, broker, components and the events",
-				"between them), component (inside one component: API, Sink, Cache, entities, events, subscriptions)." })
+				"Levels: context (clients and the system), containers (gateway, broker, components and the "
+						+ "events between them), component (inside one component: API, Sink, Cache, entities, events, "
+						+ "subscriptions)." })
 final class DiagramCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

@@ -19,9 +19,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
 		description = { "List what changed between two versions of a model, and who notices it.",
-				"Each change for GraphQL clients and event subscribers is safe, DANGEROUS (clients may behave",
-				"differently) or BREAKING. <old> is a folder or file, or a git revision of <new>",
-				"(e.g. main, HEAD~1, v1.2).",
+				"Each change for GraphQL clients and event subscribers is safe, DANGEROUS (clients may behave "
+						+ "differently) or BREAKING. <old> is a folder or file, or a git revision of <new> (e.g. main, "
+						+ "HEAD~1, v1.2).",
 				"Exit code: 0 no breaking change, 1 breaking changes, 2 usage problem or a model with errors." })
 final class DiffCommand implements Callable<Integer> {
 	@Spec

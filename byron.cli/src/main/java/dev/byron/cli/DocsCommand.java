@@ -16,9 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "docs", mixinStandardHelpOptions = true,
 		description = { "Write the system's catalogue as a static site.",
-				"Its pictures, a page per component and per event (who publishes it, who listens and what each does),",
-				"the GraphQL and AsyncAPI contracts, and a search. Plain HTML: open index.html from the folder, or",
-				"publish it on any static host." })
+				"Its pictures, a page per component and per event (who publishes it, who listens and what each "
+						+ "does), the GraphQL and AsyncAPI contracts, and a search. Plain HTML: open index.html from the "
+						+ "folder, or publish it on any static host." })
 final class DocsCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
@@ -30,7 +30,8 @@ final class DocsCommand implements Callable<Integer> {
 	private Path output;
 
 	@Option(names = "--since", paramLabel = "<revision>",
-			description = "Add a page of what changed since this git revision (or earlier model folder), as byron diff classifies it.")
+			description = "Add a page of what changed since this git revision (or earlier model folder), as byron diff "
+					+ "classifies it.")
 	private String since;
 
 	@Override

@@ -20,8 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "format", mixinStandardHelpOptions = true,
 		description = { "Format .byron files in place (a file or every file below a folder).",
-				"Files with syntax errors are left as they are. With --check nothing is written and the exit code",
-				"is 1 when a file is not formatted." })
+				"Files with syntax errors are left as they are. With --check nothing is written and the exit "
+						+ "code is 1 when a file is not formatted." })
 final class FormatCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
 		description = { "Write what the system is made of: schemas, descriptors, Java and Kubernetes files.",
-				"Per component its descriptor, GraphQL schema, AsyncAPI document and Java; for the system the gateway's",
-				"configuration, a README overview and the Kubernetes manifests. Deterministic; only changed files are",
-				"written. A model with errors writes nothing." })
+				"Per component its descriptor, GraphQL schema, AsyncAPI document and Java; for the system the "
+						+ "gateway's configuration, a README overview and the Kubernetes manifests. Deterministic; only "
+						+ "changed files are written. A model with errors writes nothing." })
 final class GenerateCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

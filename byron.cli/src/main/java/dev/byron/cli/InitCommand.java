@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
 		description = { "Create a Byron project, or one of the examples.",
-				"It holds schema.byron, config.byron, credentials.byron (git-ignored) and hooks/ (your Java code: hooks",
-				"and resolvers), with a README that explains each." })
+				"It holds schema.byron, config.byron, credentials.byron (git-ignored) and hooks/ (your Java "
+						+ "code: hooks and resolvers), with a README that explains each." })
 final class InitCommand implements Callable<Integer> {
 	enum Example {
 		microblog, shop, conference

@@ -16,9 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Run the whole system on this machine.",
-				"nats-server with JetStream and an embedded MongoDB (data kept in <project>/.byron-data/), every",
-				"component's API and Sink, and the gateway with GraphiQL. Ctrl-C stops it; the next run finds its data",
-				"again." })
+				"nats-server with JetStream and an embedded MongoDB (data kept in the project folder's .byron-data), every"
+						+ " component's API and Sink, and the gateway with GraphiQL. Ctrl-C stops it; the next run finds "
+						+ "its data again." })
 final class RunCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
@@ -36,11 +36,13 @@ final class RunCommand implements Callable<Integer> {
 	private String mongo;
 
 	@Option(names = "--replicas", paramLabel = "<n>", defaultValue = "1",
-			description = "Instances of each component, each its API and its Sink, as replicas on a cluster (1 to 8; default: ${DEFAULT-VALUE}).")
+			description = "Instances of each component, each its API and its Sink, as replicas on a cluster (1 to 8; "
+					+ "default: ${DEFAULT-VALUE}).")
 	private int replicas;
 
 	@Option(names = "--nats-cluster", paramLabel = "<n>", defaultValue = "1",
-			description = "nats-servers to start: 3 runs a JetStream cluster whose streams keep 3 copies, so that one server may be lost (default: ${DEFAULT-VALUE}).")
+			description = "nats-servers to start: 3 runs a JetStream cluster whose streams keep 3 copies, so that one "
+					+ "server may be lost (default: ${DEFAULT-VALUE}).")
 	private int natsNodes;
 
 	@Override

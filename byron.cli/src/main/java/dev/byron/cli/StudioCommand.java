@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "studio", mixinStandardHelpOptions = true,
 		description = { "Open Byron Studio: the model's text beside its C4 diagram, live both ways.",
-				"With Validate, Generate, Run and Stop. Needs a desktop (a display); with --web, serves it to a",
-				"browser on this machine instead." })
+				"With Validate, Generate, Run and Stop. Needs a desktop (a display); with --web, serves it to a "
+						+ "browser on this machine instead." })
 final class StudioCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;

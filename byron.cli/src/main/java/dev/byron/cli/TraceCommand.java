@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
 		description = { "Print a trace of the local run (byron run) as a tree.",
-				"The gateway, each component's request, command and append, and every Sink that handled the event,",
-				"with durations. Without an id, list the",
-				"newest traces. Every GraphQL answer names its trace in extensions.traceId.",
+				"The gateway, each component's request, command and append, and every Sink that handled the "
+						+ "event, with durations. Without an id, list the newest traces. Every GraphQL answer names its "
+						+ "trace in extensions.traceId.",
 				"Exit code: 0 printed, 1 no such trace, 2 usage problem." })
 final class TraceCommand implements Callable<Integer> {
 	@Spec

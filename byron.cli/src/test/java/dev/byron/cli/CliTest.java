@@ -333,4 +333,15 @@ class CliTest {
 			assertThat(description[0]).as("byron --help shows only the first line of " + name + "'s description").endsWith(".");
 		});
 	}
+
+	@Test
+	void eachLineOfACommandsHelpIsAWholeParagraphThatTheHelpWrapsItself() {
+		Byron.commandLine().getSubcommands().forEach((name, command) -> {
+			var spec = command.getCommandSpec();
+			java.util.stream.Stream.concat(java.util.stream.Stream.of(spec.usageMessage().description()),
+					spec.options().stream().flatMap(option -> java.util.stream.Stream.of(option.description())))
+					.forEach(line -> assertThat(line).as("a line of byron " + name + " --help (one array element is one line:"
+							+ " a paragraph cut in two elements breaks in the middle of a sentence)").matches("(?s).*[.:)](%n)?$"));
+		});
+	}
 }

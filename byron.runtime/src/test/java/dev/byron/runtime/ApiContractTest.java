@@ -110,6 +110,10 @@ class ApiContractTest {
 				.isEqualTo("VALIDATION");
 		assertThat(Http.graphql(url, "mutation { createUser(input: {handle: \"abc\", name: \"n\", color: \"red\"}) { id } }",
 				Map.of()).code()).isEqualTo("VALIDATION");
+		Http.Response unknownField = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }",
+				Map.of("in", Map.of("handle", "abc", "name", "n", "color", "red")));
+		assertThat(unknownField.code()).isEqualTo("VALIDATION");
+		assertThat(unknownField.errors().get(0).get("message").toString()).as("no stray space at the end").doesNotEndWith(" ");
 		Http.Response notJson = Http.raw(url, "{not json", null);
 		assertThat(notJson.status()).isEqualTo(400);
 		assertThat(notJson.code()).isEqualTo("VALIDATION");

@@ -201,13 +201,14 @@ public final class LocalSystem implements AutoCloseable {
 		log.println("byron: system " + system + " is running (data in " + data + (options.natsNodes() > 1 && nats != null
 				? "; a cluster's data is kept apart from a single server's, in nats-cluster/ and mongo-cluster.mv" : "") + ")");
 		log.println();
-		log.println("  GraphQL + GraphiQL   http://localhost:" + gateway.port() + "/graphql");
-		running.forEach((name, instances) -> log.println("  " + String.format("%-19s", name) + " "
-				+ instances.stream().map(ByronComponent::graphqlUrl).collect(java.util.stream.Collectors.joining(" "))
-				+ "   (answers the gateway only)"));
-		log.println("  broker              " + Broker.redacted(natsUrl) + (nats != null && nats.size() > 1
+		java.util.function.BiConsumer<String, String> row = (label, value) -> log.println(String.format("  %-20s %s", label, value));
+		row.accept("GraphQL + GraphiQL", "http://localhost:" + gateway.port() + "/graphql");
+		running.forEach((name, instances) -> row.accept(name,
+				instances.stream().map(ByronComponent::graphqlUrl).collect(java.util.stream.Collectors.joining(" "))
+						+ "   (answers the gateway only)"));
+		row.accept("broker", Broker.redacted(natsUrl) + (nats != null && nats.size() > 1
 				? "   (a JetStream cluster of " + nats.size() + "; every stream kept on all " + nats.size() + ")" : ""));
-		log.println("  traces              byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
+		row.accept("traces", "byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
 		log.println();
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop"
 				+ (tokensChecked ? " -H \"Authorization: Bearer $TOKEN\"" : ""));

@@ -35,7 +35,11 @@ public final class GraphQLErrors {
 
 	/** A message with the literals as the client wrote them, not as the parser's node classes print them. */
 	public static String readable(String message) {
-		if (message == null || message.indexOf("Value") < 0) {
+		if (message == null) {
+			return null;
+		}
+		message = message.strip(); // graphql-java ends some of its messages with a space
+		if (message.indexOf("Value") < 0) {
 			return message;
 		}
 		message = MISSING_FIELDS.matcher(message).replaceAll("argument '$1' is missing the required input fields [$2]");
