@@ -305,6 +305,21 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void aFileAddedOnDiskJoinsTheTreeAndTheDiagramAndLeavesBothWhenItIsDeleted(FxRobot robot) throws Exception {
+		Path extra = project.resolve("extra.byron").toAbsolutePath().normalize();
+		Files.writeString(extra, "component extra {\n  entity Thing {\n    name: String!\n  }\n}\n");
+		waitFor(() -> window.analysis() != null && window.analysis().diagram().boxes().containsKey("component:extra"), window::logText);
+		robot.interact(() -> window.editor().show(extra));
+		Files.delete(extra);
+		waitFor(() -> window.logText().contains("Deleted on disk, no longer part of the model: [extra.byron]"), window::logText);
+		waitFor(() -> !window.analysis().diagram().boxes().containsKey("component:extra"), window::logText);
+		robot.interact(() -> {
+			assertThat(window.filesTree().getRoot().getChildren()).noneMatch(item -> item.getValue().equals(extra));
+			assertThat(window.editor().current()).as("another file is shown").isNotEqualTo(extra);
+		});
+	}
+
+	@Test
 	void aFileChangedOnDiskAndHereAsksWhichToKeepAndTakingTheDisksDropsTheEdits(FxRobot robot) throws Exception {
 		Path social = typeAtTheEndOf(robot, "social.byron", "\n// mine\n");
 		String disk = Files.readString(social) + "\n// theirs\n";
