@@ -204,12 +204,16 @@ try {
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
   seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
     .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
-  // the rename touched two files: one Ctrl+Z takes it back in both, the diagram follows; Ctrl+Y again
+  // the rename touched two files: one Ctrl+Z takes it back in both, the diagram follows; Ctrl+Shift+Z again
   await key(page, 'Control', 'z');
   await page.waitForSelector(box('component:likes'), { timeout: 60000 });
   seen.menuRenameUndone = await page.evaluate(() => ['social.byron', 'posts.byron']
     .every((f) => !window.byronStudio.editor().text(f).includes('reactions')));
-  await key(page, 'Control', 'y');
+  await page.keyboard.down('Control'); // Ctrl+Shift+Z, as a keyboard sends it: the key is 'Z'
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('Z');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Control');
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
 
   // the diagram's own menu adds a component, in a file of its own; its box's menu adds an entity to it
