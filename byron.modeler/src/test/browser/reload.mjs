@@ -1,9 +1,12 @@
 // Byron Studio in the browser on a second project (the shop): a box moved, the page reloaded, the box where it
-// was put; hover and the problems of an untouched project. Prints what it saw as JSON.
-// Usage: node reload.mjs <url> <screenshot.png>
+// was put; hover and the problems of an untouched project; a file added on disk while no page is open is there
+// when a page opens. Prints what it saw as JSON.
+// Usage: node reload.mjs <url> <screenshot.png> <project folder>
+import fs from 'node:fs';
+import path from 'node:path';
 import { launch } from './browser.mjs';
 
-const [url, screenshot] = process.argv.slice(2);
+const [url, screenshot, project] = process.argv.slice(2);
 const browser = await launch();
 const seen = { errors: [] };
 const box = (id) => `#diagram g.node[id="${id}"]`;
@@ -33,6 +36,15 @@ try {
   seen.afterReload = Math.round((await rectX(page, 'component:orders')) - before);
   seen.relayoutOffered = await page.$eval('#relayout', (b) => !b.hidden);
   await page.screenshot({ path: screenshot });
+
+  await page.close();
+  fs.writeFileSync(path.join(project, 'audit.byron'), 'component audit {\n  entity Entry {\n    text: String!\n  }\n}\n');
+  const again = await browser.newPage();
+  again.on('pageerror', (e) => seen.errors.push(e.message));
+  await again.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
+  await again.waitForSelector('#files li[data-path="audit.byron"]', { timeout: 60000 });
+  await again.waitForSelector(box('component:audit'), { timeout: 60000 });
+  seen.addedWhileNoPageWasOpen = true;
 } finally {
   await browser.close();
 }

@@ -158,9 +158,14 @@ public final class WebStudio implements AutoCloseable {
 		}
 	}
 
-	/** The project's files as the disk has them now (what changed while no page was open included), with the edits held here. */
+	/**
+	 * The project's files with the edits held here; for a page that opens ({@code ?open=1}), as the disk has them now, what
+	 * changed while no page was open included (a page already open hears of changes from {@code /api/disk}).
+	 */
 	private void projectFiles(Exchange exchange) throws IOException {
-		project.reload(); // a file edited on both sides stays as edited here; the page's next look at the disk asks about it
+		if (query(exchange.rawQuery()).containsKey("open")) {
+			project.reload(); // a file edited on both sides stays as edited here; the page's first look at the disk asks
+		}
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (Path file : project.files()) {
 			Map<String, Object> entry = new LinkedHashMap<>();

@@ -4,7 +4,7 @@ const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, timers: {}, sent: true, generation: 0 };
 
 async function load() {
-  const project = await (await fetch('/api/project')).json();
+  const project = await (await fetch('/api/project?open=1')).json();
   $('folder').textContent = project.folder;
   state.files = project.files;
   state.catalogue = project.catalogue;

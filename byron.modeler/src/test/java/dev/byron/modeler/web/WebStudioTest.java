@@ -111,13 +111,14 @@ class WebStudioTest {
 		Files.createDirectories(SCREENSHOTS);
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			Path screenshot = SCREENSHOTS.resolve("web-studio-shop.png").toAbsolutePath();
-			String output = run(List.of("node", "reload.mjs", studio.url(), screenshot.toString()));
+			String output = run(List.of("node", "reload.mjs", studio.url(), screenshot.toString(), project.toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("components").toString()).contains("component:orders", "component:inventory", "component:payments");
 			assertThat(seen.path("problems").asInt()).isZero();
 			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
 			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
 			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
+			assertThat(seen.path("addedWhileNoPageWasOpen").asBoolean()).as("a file added on disk while no page was open").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
