@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** What every cluster command takes: the model, and where the cluster is. */
 final class ClusterOptions {
-	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
 	Path path;
 
 	@Option(names = "--context", paramLabel = "<name>", description = "The kube context (default: the current one).")

@@ -30,7 +30,7 @@ final class DiffCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "<old>", description = "The earlier model: a path, or a git revision.")
 	private String old;
 
-	@Parameters(index = "1", paramLabel = "<new>", defaultValue = ".", description = "The later model (default: .).")
+	@Parameters(index = "1", arity = "0..1", paramLabel = "<new>", defaultValue = ".", description = "The later model (default: .).")
 	private Path current;
 
 	@Override
@@ -53,7 +53,12 @@ final class DiffCommand implements Callable<Integer> {
 		if (before == null || after == null) {
 			return Byron.USAGE;
 		}
-		List<Change> changes = ModelDiff.between(before.model(), after.model());
+		// the ones that can hurt first; within a severity, in the model's order
+		List<Change> changes = ModelDiff.between(before.model(), after.model()).stream()
+				.sorted(java.util.Comparator.comparing(Change::severity).reversed()).toList();
+		if (!changes.isEmpty()) {
+			out.println("severity   notices  (api: GraphQL clients; events: subscribers of the events; both)");
+		}
 		changes.forEach(out::println);
 		long breaking = changes.stream().filter(Change::breaking).count();
 		long dangerous = changes.stream().filter(c -> c.severity() == Change.Severity.DANGEROUS).count();

@@ -23,7 +23,7 @@ final class DocsCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
 	private Path path;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "<dir>", defaultValue = "site", description = "Output folder (default: ${DEFAULT-VALUE}).")

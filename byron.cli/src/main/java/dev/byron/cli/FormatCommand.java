@@ -26,7 +26,7 @@ final class FormatCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a folder.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a folder.")
 	private Path path;
 
 	@Option(names = "--check", description = "Only report files that are not formatted.")

@@ -20,7 +20,7 @@ final class GenerateCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", defaultValue = ".", description = "A .byron file or a project folder.")
 	private Path path;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "<dir>", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")

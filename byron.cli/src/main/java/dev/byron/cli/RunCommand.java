@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "The project folder.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", defaultValue = ".", description = "The project folder.")
 	private Path path;
 
 	@Option(names = "--port", defaultValue = "4000", description = "The gateway's port (default: ${DEFAULT-VALUE}).")

@@ -18,7 +18,7 @@ final class StudioCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<path>", defaultValue = ".", description = "A project folder or a .byron file.")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", defaultValue = ".", description = "A project folder or a .byron file.")
 	private Path path;
 
 	@picocli.CommandLine.Option(names = "--web", description = "Serve the studio to a browser at http://127.0.0.1:<port>/ (no display needed).")

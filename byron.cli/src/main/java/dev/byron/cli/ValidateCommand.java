@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Parameters(index = "0", paramLabel = "<path>", description = "A .byron file or a project folder.", defaultValue = ".")
+	@Parameters(index = "0", arity = "0..1", paramLabel = "<path>", description = "A .byron file or a project folder.", defaultValue = ".")
 	private Path path;
 
 	@Option(names = "--format", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", defaultValue = "text")

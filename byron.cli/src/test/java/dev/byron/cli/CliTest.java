@@ -269,10 +269,13 @@ class CliTest {
 		Run safe = byron("diff", before.toString(), after.toString());
 		assertThat(safe.exit()).isZero();
 		assertThat(safe.out()).contains("safe       both    orders.Order.note: field added", "1 changes from", "0 breaking, 0 dangerous, 1 safe.");
-		Files.writeString(after.resolve("schema.byron"), model.replace("total: Float!", "amount: Float!"));
+		Files.writeString(after.resolve("schema.byron"), model.replace("total: Float!", "note: String\n    amount: Float!"));
 		Run breaking = byron("diff", before.toString(), after.toString());
 		assertThat(breaking.exit()).isEqualTo(1);
-		assertThat(breaking.out()).contains("BREAKING   both    orders.Order.total: field removed");
+		assertThat(breaking.out()).contains("api: GraphQL clients; events: subscribers of the events; both");
+		java.util.List<String> severities = breaking.out().lines().filter(line -> line.contains("orders.Order."))
+				.map(line -> line.substring(0, line.indexOf(' '))).toList();
+		assertThat(severities).as("what can hurt comes first").containsExactly("BREAKING", "BREAKING", "safe");
 	}
 
 	@Test
@@ -343,5 +346,13 @@ class CliTest {
 					.forEach(line -> assertThat(line).as("a line of byron " + name + " --help (one array element is one line:"
 							+ " a paragraph cut in two elements breaks in the middle of a sentence)").matches("(?s).*[.:)](%n)?$"));
 		});
+	}
+
+	@Test
+	void aParameterWithADefaultIsShownAsOptionalInTheUsage() {
+		Byron.commandLine().getSubcommands().forEach((name, command) -> command.getCommandSpec().positionalParameters().stream()
+				.filter(parameter -> parameter.defaultValue() != null)
+				.forEach(parameter -> assertThat(parameter.arity().min()).as("byron " + name + " " + parameter.paramLabel()
+						+ " has a default, so the usage shows it in brackets").isZero()));
 	}
 }

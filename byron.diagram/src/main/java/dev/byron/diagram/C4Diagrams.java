@@ -59,7 +59,7 @@ public final class C4Diagrams {
 		List<DiagramEdge> edges = new ArrayList<>();
 		nodes.add(new DiagramNode(CLIENTS, NodeKind.PERSON, "Clients", "Person", List.of(), null));
 		nodes.add(new DiagramNode(GATEWAY, NodeKind.GATEWAY, "Gateway", "Container: GraphQL",
-				List.of("One schema: the union of the components'", "Routes each root field to its owner"), null));
+				List.of("One schema: the union of the components' schemas", "Routes each root field to its owner"), null));
 		nodes.add(new DiagramNode(BROKER, NodeKind.BROKER, "Broker", "Container: NATS JetStream",
 				List.of("Each component appends its events", "to a stream of its own"), null));
 		edges.add(new DiagramEdge("clients->gateway", CLIENTS, GATEWAY, List.of("[GraphQL over HTTP]"), EdgeKind.REQUEST, null));

@@ -42,4 +42,23 @@ class ModelEvolutionTest {
 			assertThat(read.object("notes").get("nodes")).isEqualTo(List.of(Map.of("text", "written before", "pinned", false)));
 		}
 	}
+
+	@Test
+	void aRequiredFieldAddedWithoutADefaultIsReportedOnOldEntitiesAsStoredDataSayingWhatToDo() throws Exception {
+		String system = TestInfra.newSystem();
+		try (Broker broker = TestInfra.broker(system);
+				ByronComponent before = ByronComponent.from(notes(system)).broker(broker).mongo(TestInfra.mongo()).start()) {
+			before.commands().create("Note", Map.of("text", "written before"), null);
+		}
+		FieldDescriptor author = new FieldDescriptor("author", FieldType.scalar("String", true), FieldRules.NONE);
+		try (Broker broker = TestInfra.broker(system);
+				ByronComponent after = ByronComponent.from(notes(system, author)).broker(broker).mongo(TestInfra.mongo()).start()) {
+			Http.Response read = Http.graphql(after.graphqlUrl(), "{ notes { nodes { text author } } }", Map.of());
+
+			assertThat(read.code()).isEqualTo("INTERNAL");
+			assertThat(read.errors().get(0).get("message").toString())
+					.startsWith("The stored data has no value for 'author' at /notes/nodes[0]/author, which the model requires")
+					.contains("@default").doesNotContain("wrongly returned");
+		}
+	}
 }

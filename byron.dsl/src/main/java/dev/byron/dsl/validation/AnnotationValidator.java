@@ -158,9 +158,15 @@ public class AnnotationValidator extends ByronCheck {
 		if (here != null && there != null && here != there && here.getMembers().stream()
 				.noneMatch(m -> m instanceof dev.byron.dsl.byron.Replica replica && replica.getEntity() == referenced
 						&& replica.getFields().contains(maxField))) {
-			error("@limit reads '" + literal.getLiteral() + "' of " + there.getName() + "." + referenced.getName() + ", which "
-					+ here.getName() + " does not replicate. Add it to the component: replicate " + there.getName() + "."
-					+ referenced.getName() + " { " + literal.getLiteral() + " }.", maxArgument, P.getArgument_Value(),
+			String copied = there.getName() + "." + referenced.getName();
+			List<String> held = here.getMembers().stream()
+					.filter(m -> m instanceof dev.byron.dsl.byron.Replica replica && replica.getEntity() == referenced)
+					.flatMap(m -> ((dev.byron.dsl.byron.Replica) m).getFields().stream().map(Field::getName)).toList();
+			List<String> wanted = new java.util.ArrayList<>(held);
+			wanted.add(literal.getLiteral());
+			error("@limit reads '" + literal.getLiteral() + "' of " + copied + ", which " + here.getName() + " does not replicate. "
+					+ (held.isEmpty() ? "Add it to the component: " : "Add it to the fields " + here.getName() + " replicates: ")
+					+ "replicate " + copied + " { " + String.join(", ", wanted) + " }.", maxArgument, P.getArgument_Value(),
 					IssueCodes.ANNOTATION_ARGUMENT);
 			return;
 		}
@@ -170,7 +176,8 @@ public class AnnotationValidator extends ByronCheck {
 					+ referenced.getName() + (ints.isEmpty() ? "." : " (" + String.join(", ", ints) + ")."), maxArgument,
 					P.getArgument_Value(), IssueCodes.ANNOTATION_TYPE_MISMATCH);
 		} else if (maxType.isResolved() && !maxType.required()) {
-			warning("@limit reads its maximum from '" + literal.getLiteral() + "', which is optional: a " + referenced.getName()
+			warning("@limit reads its maximum from '" + literal.getLiteral() + "', which is optional: "
+					+ (referenced.getName().matches("(?i)[aeiou].*") ? "an " : "a ") + referenced.getName()
 					+ " without it allows no " + entity.getName() + " at all. Make it " + literal.getLiteral() + ": Int!.",
 					maxArgument, P.getArgument_Value(), IssueCodes.ANNOTATION_ARGUMENT);
 		}

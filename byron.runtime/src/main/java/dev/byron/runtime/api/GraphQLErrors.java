@@ -70,6 +70,15 @@ public final class GraphQLErrors {
 		if (copy.get("extensions") instanceof Map<?, ?> existing) {
 			extensions.putAll((Map<String, Object>) existing);
 		}
+		if ("NullValueInNonNullableField".equals(extensions.get("classification")) && copy.get("path") instanceof List<?> path
+				&& !path.isEmpty()) {
+			// not the client's doing: what is stored (or a resolver's answer) lacks a field the model requires
+			String at = "/" + path.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("/")).replaceAll("/(\\d+)", "[$1]");
+			copy.put("message", "The stored data has no value for '" + path.get(path.size() - 1) + "' at " + at + ", which the model"
+					+ " requires: an entity stored before the field was required has none (give the field a @default or make it"
+					+ " optional: docs/runtime.md, Changing the model while data exists), or a resolver returned none.");
+			extensions.putIfAbsent("code", ErrorCode.INTERNAL.name());
+		}
 		extensions.putIfAbsent("code", ErrorCode.VALIDATION.name());
 		extensions.remove("classification");
 		if (copy.get("message") instanceof String message) {
