@@ -61,6 +61,10 @@ final class DiagramCommand implements Callable<Integer> {
 			} catch (java.io.IOException e) {
 				err.println("byron: " + e.getMessage() + " Laid out without it.");
 			}
+			if (c4Level == C4Level.COMPONENT && component == null && !model.result().model().components().isEmpty()) {
+				err.println("byron: no --component given: drawing " + model.result().model().components().get(0).name()
+						+ ", the first; --component <name> draws another.");
+			}
 			LaidOutDiagram diagram = DiagramExport.export(model.result().model(), c4Level, component, positions, output);
 			out.printf("written: %s (%s, %d boxes, %d arrows, %.0fx%.0f)%n", output, diagram.diagram().title(),
 					diagram.diagram().nodes().size(), diagram.diagram().edges().size(), diagram.width(), diagram.height());
