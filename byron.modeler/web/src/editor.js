@@ -84,12 +84,15 @@ class UndoGroups {
     this.open = null;
   }
 
-  /** The transaction spec that keeps a group's part of one file apart from what was typed just before it. */
-  static isolated() {
-    return { annotations: isolateHistory.of('full') };
+  /**
+   * Makes a file's part of a change: its own undo step, kept apart from what was typed just before it, grouped with
+   * the parts the same run of the page's code makes in other files.
+   */
+  dispatch(path, spec) {
+    this.viewOf(path).dispatch(spec, { annotations: isolateHistory.of('full') });
+    this.changed(path);
   }
 
-  /** Notes a file changed by the change being made; the files changed in one run of the page's code are one group. */
   changed(path) {
     if (!this.open) {
       this.open = new Set();
@@ -189,8 +192,7 @@ class StudioWorkspace extends Workspace {
     const path = this.editor.pathOf(uri);
     const view = path == null ? null : this.editor.viewOf(path);
     if (view) {
-      view.dispatch(update, UndoGroups.isolated());
-      this.editor.groups.changed(path);
+      this.editor.groups.dispatch(path, update);
     }
   }
 
@@ -350,11 +352,10 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
         continue;
       }
       const at = (p) => plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, plugin.syncedDoc));
-      view.dispatch({
+      editor.groups.dispatch(byUri.get(uri), {
         changes: changes[uri].map((e) => ({ from: at(e.range.start), to: at(e.range.end), insert: e.newText })),
         userEvent: 'input.quickfix',
-      }, UndoGroups.isolated());
-      editor.groups.changed(byUri.get(uri));
+      });
     }
   }
 
@@ -429,11 +430,10 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       edits.forEach((e) => byPath.set(e.path, [...(byPath.get(e.path) || []), e]));
       for (const [path, fileEdits] of byPath) {
         const view = ensure(files.find((f) => f.path === path));
-        view.dispatch({
+        editor.groups.dispatch(path, {
           changes: fileEdits.map((e) => ({ from: e.offset, to: e.offset + e.length, insert: e.text })),
           userEvent: 'input.diagram',
-        }, UndoGroups.isolated());
-        editor.groups.changed(path);
+        });
         view.focus(); // where Ctrl+Z takes it back, in every file it changed
       }
     },

@@ -25,13 +25,19 @@ class ModelEvolutionTest {
 				List.of(new EntityDescriptor("Note", "Notes", fields)), List.of(), List.of(), List.of(), List.of(), List.of());
 	}
 
-	@Test
-	void aRequiredFieldAddedWithADefaultReadsAsItsDefaultOnEntitiesStoredBeforeIt() throws Exception {
+	/** A new system whose board holds one note, written by the model before any field was added; its name. */
+	private static String aNoteWrittenUnderTheFirstModel() throws Exception {
 		String system = TestInfra.newSystem();
 		try (Broker broker = TestInfra.broker(system);
 				ByronComponent before = ByronComponent.from(notes(system)).broker(broker).mongo(TestInfra.mongo()).start()) {
 			before.commands().create("Note", Map.of("text", "written before"), null);
 		}
+		return system;
+	}
+
+	@Test
+	void aRequiredFieldAddedWithADefaultReadsAsItsDefaultOnEntitiesStoredBeforeIt() throws Exception {
+		String system = aNoteWrittenUnderTheFirstModel();
 		FieldDescriptor pinned = new FieldDescriptor("pinned", FieldType.scalar("Boolean", true),
 				new FieldRules(false, null, null, null, null, null, false));
 		try (Broker broker = TestInfra.broker(system);
@@ -45,11 +51,7 @@ class ModelEvolutionTest {
 
 	@Test
 	void aRequiredFieldAddedWithoutADefaultIsReportedOnOldEntitiesAsStoredDataSayingWhatToDo() throws Exception {
-		String system = TestInfra.newSystem();
-		try (Broker broker = TestInfra.broker(system);
-				ByronComponent before = ByronComponent.from(notes(system)).broker(broker).mongo(TestInfra.mongo()).start()) {
-			before.commands().create("Note", Map.of("text", "written before"), null);
-		}
+		String system = aNoteWrittenUnderTheFirstModel();
 		FieldDescriptor author = new FieldDescriptor("author", FieldType.scalar("String", true), FieldRules.NONE);
 		try (Broker broker = TestInfra.broker(system);
 				ByronComponent after = ByronComponent.from(notes(system, author)).broker(broker).mongo(TestInfra.mongo()).start()) {

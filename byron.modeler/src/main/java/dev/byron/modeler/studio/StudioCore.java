@@ -234,14 +234,11 @@ public final class StudioCore implements AutoCloseable {
 		if (!dev.byron.dsl.api.ModelEdits.isTypeName(name)) {
 			return java.util.Optional.of("'" + name + "' " + ENTITY_NAME_RULE);
 		}
-		var owner = shown == null || shown.result().model() == null ? java.util.Optional.<dev.byron.dsl.api.model.ComponentDef>empty()
-				: shown.result().model().component(component);
-		if (owner.isPresent() && java.util.stream.Stream.of(owner.get().entities().stream().map(e -> e.name()),
-				owner.get().enums().stream().map(e -> e.name()), owner.get().events().stream().map(e -> e.name()))
-				.flatMap(names -> names).anyMatch(name::equals)) {
-			return java.util.Optional.of("'" + name + "' is already an entity, enum or event of " + component + ": choose another name.");
-		}
-		return java.util.Optional.empty();
+		var owner = shown == null || shown.result().model() == null ? null : shown.result().model().component(component).orElse(null);
+		boolean taken = owner != null && (owner.entities().stream().anyMatch(e -> e.name().equals(name))
+				|| owner.enums().stream().anyMatch(e -> e.name().equals(name)) || owner.events().stream().anyMatch(e -> e.name().equals(name)));
+		return taken ? java.util.Optional.of("'" + name + "' is already an entity, enum or event of " + component + ": choose another name.")
+				: java.util.Optional.empty();
 	}
 
 	/**

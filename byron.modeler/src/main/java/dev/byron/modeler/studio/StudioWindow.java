@@ -535,7 +535,6 @@ public final class StudioWindow extends BorderPane {
 	 */
 	private java.util.Optional<String> ask(String title, String prompt, String initial,
 			java.util.function.Function<String, java.util.Optional<String>> problem) {
-		java.util.function.Predicate<String> valid = name -> problem.apply(name).isEmpty();
 		TextInputDialog dialog = new TextInputDialog(initial);
 		dialog.setTitle(title);
 		dialog.setHeaderText(null);
@@ -550,16 +549,16 @@ public final class StudioWindow extends BorderPane {
 		javafx.scene.Node ok = dialog.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
 		Runnable check = () -> {
 			String name = dialog.getEditor().getText().trim();
-			boolean good = valid.test(name);
-			ok.setDisable(!good);
-			why.setText(good || name.isEmpty() ? "" : problem.apply(name).orElse(""));
+			java.util.Optional<String> wrong = problem.apply(name);
+			ok.setDisable(wrong.isPresent());
+			why.setText(name.isEmpty() ? "" : wrong.orElse(""));
 			if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
 				dialog.getDialogPane().getScene().getWindow().sizeToScene();
 			}
 		};
 		dialog.getEditor().textProperty().addListener((obs, old, text) -> check.run());
 		check.run();
-		return dialog.showAndWait().map(String::trim).filter(valid);
+		return dialog.showAndWait().map(String::trim).filter(name -> problem.apply(name).isEmpty());
 	}
 
 	public void addComponent(String name) {

@@ -81,12 +81,12 @@ public final class WebStudio implements AutoCloseable {
 		return "http://" + server.address().getHostString() + ":" + server.port() + "/";
 	}
 
-	/** Refuses requests that do not come from a page of this server (DNS rebinding, other sites' scripts). */
 	/** The studio's core, shared with the desktop window (for tests that act on the system it runs). */
 	StudioCore core() {
 		return core;
 	}
 
+	/** Refuses requests that do not come from a page of this server (DNS rebinding, other sites' scripts). */
 	private HttpHandler guarded(HttpHandler handler) {
 		return exchange -> {
 			if (!fromOwnPage(exchange.header("Host"), exchange.header("Origin"))) {
@@ -335,18 +335,19 @@ public final class WebStudio implements AutoCloseable {
 				exchange.respond(400, "text/plain; charset=utf-8", "POST ?component=&sequence=<a dead letter's number>&action=replay|drop.");
 				return;
 			}
+			boolean replay = action.equals("replay");
+			String done = replay ? "replayed" : "dropped";
 			try {
-				if (action.equals("replay")) {
+				if (replay) {
 					letters.get().replay(Long.parseLong(sequence));
 				} else {
 					letters.get().drop(Long.parseLong(sequence));
 				}
 			} catch (Exception e) {
-				exchange.respond(409, "text/plain; charset=utf-8", "#" + sequence + " not " + action + (action.equals("drop") ? "ped" : "ed")
-						+ ": " + e.getMessage());
+				exchange.respond(409, "text/plain; charset=utf-8", "#" + sequence + " not " + done + ": " + e.getMessage());
 				return;
 			}
-			log.add("Dead letter #" + sequence + " of " + component + " " + action + (action.equals("drop") ? "ped." : "ed."));
+			log.add("Dead letter #" + sequence + " of " + component + " " + done + ".");
 			exchange.respond(204);
 			return;
 		}
@@ -416,13 +417,13 @@ public final class WebStudio implements AutoCloseable {
 		edits(exchange, List.of(edit.get()));
 	}
 
-	/**
-	 * Whether a name the user is typing fits its rule ({@code ?kind=component|entity&name=}), and the rule: the page
-	 * checks names as they are typed, as the desktop's dialogs do.
-	 */
 	/** The model as the page was last answered with, for checks as the user types (a name dialog's). */
 	private volatile Analysis lastAnalysis;
 
+	/**
+	 * Whether a name the user is typing can be given ({@code ?kind=component|entity&component=&name=}), and if not why:
+	 * the page checks names as they are typed, as the desktop's dialogs do.
+	 */
 	private void nameCheck(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
 		String name = query.getOrDefault("name", "");

@@ -86,6 +86,11 @@ function textArea() {
   };
 }
 
+/** "1 error", "2 errors". */
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function file(path) {
   return state.files.find((f) => f.path === path);
 }
@@ -178,7 +183,6 @@ async function analyse() {
   });
   $('problems').replaceChildren(...problems);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   $('status').textContent = `system ${analysis.system}: ${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`;
   $('status').classList.toggle('error', errors > 0);
   const choice = $('component');
@@ -222,8 +226,7 @@ function drawLive() {
     words.setAttribute('y', box.y + height + 13);
     words.setAttribute('class', 'live live-text ' + component.state);
     words.setAttribute('data-component', name);
-    const letters = component.deadLetters;
-    words.textContent = component.state + (letters > 0 ? `, ${letters} dead letter${letters === 1 ? '' : 's'}` : '');
+    words.textContent = component.state + (component.deadLetters > 0 ? `, ${count(component.deadLetters, 'dead letter')}` : '');
     svg.append(badge, words);
   }
   for (const [flow, rate] of Object.entries(live.rates || {})) {
