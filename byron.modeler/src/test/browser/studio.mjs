@@ -38,7 +38,9 @@ const answer = async (page, name, ok = true) => {
   });
   await page.type('#ask-name', name);
   if (!ok) {
-    await page.waitForFunction(() => document.querySelector('#ask-ok').disabled, { timeout: 10000 });
+    // each keystroke asks the server once; the answer to the whole name is the one that names it
+    await page.waitForFunction((typed) => document.querySelector('#ask-ok').disabled
+      && document.querySelector('#ask-rule').textContent.includes(`'${typed}'`), { timeout: 10000 }, name);
     return page.$eval('#ask-rule', (r) => r.textContent);
   }
   await page.waitForFunction(() => !document.querySelector('#ask-ok').disabled, { timeout: 10000 });
