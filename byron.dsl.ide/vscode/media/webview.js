@@ -18,6 +18,7 @@
     const { page, view } = message;
     $('status').classList.remove('error');
     $('status').textContent = `system ${page.system}: ${page.components.length} components`;
+    $('relayout').hidden = !page.kept;
     const choice = $('component');
     choice.replaceChildren(...page.components.map((name) => new Option(name, name, false, name === view.component)));
     window.ByronDiagram.show($('diagram'), page, {
@@ -34,5 +35,6 @@
   };
   $('level').onchange = changeView;
   $('component').onchange = changeView;
+  $('relayout').onclick = () => vscode.postMessage({ type: 'relayout' });
   vscode.postMessage({ type: 'ready' });
 })();

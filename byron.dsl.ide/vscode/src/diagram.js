@@ -1,6 +1,6 @@
 'use strict';
 // "Byron: Open Diagram": the workspace's C4 diagram in a webview beside the editor, laid out by the language
-// server the extension already runs (byron/diagram, byron/move, byron/subscribe). What the webview and the
+// server the extension already runs (byron/diagram, byron/move, byron/relayout, byron/subscribe). What the webview and the
 // extension say to each other lives here without VS Code, so that a browser test can drive it against a real
 // server; extension.js hands it VS Code's editor, pickers and edits.
 
@@ -31,6 +31,7 @@ function webviewHtml({ cspSource, nonce, diagramScript, webviewScript }) {
       <option value="component">Component</option>
     </select></label>
     <select id="component" disabled></select>
+    <button id="relayout" hidden title="lay this view out afresh, forgetting where its boxes were put">Lay out again</button>
     <span id="status" role="status">Laying out…</span>
   </header>
   <section id="diagram" aria-label="the C4 diagram"></section>
@@ -71,6 +72,9 @@ function createDiagramController({ uri, request, post, reveal, pickEvent, applyE
         return reveal(message.file, message.offset, message.length);
       case 'move':
         page = await request('byron/move', { uri: uri(), level: view.level, component: view.component, id: message.id, x: message.x, y: message.y });
+        return post({ type: 'diagram', page, view });
+      case 'relayout':
+        page = await request('byron/relayout', { uri: uri(), level: view.level, component: view.component });
         return post({ type: 'diagram', page, view });
       case 'subscribe': {
         const events = (page && page.events[message.publisher]) || [];

@@ -114,6 +114,14 @@ test('the diagram webview draws the server\'s diagram: a click reveals, a drop s
       await until(() => fs.existsSync(path.join(project, 'byron-layout.json')), 'the kept position');
       await until(async () => (await page.$eval(box('component:likes') + ' rect', (r) => Number(r.getAttribute('x')))) < before - 100,
         'the box drawn where it was dropped');
+
+      // "Lay out again" forgets the kept place: the box goes back where ELK puts it
+      await page.waitForSelector('#relayout:not([hidden])');
+      await page.click('#relayout');
+      await until(async () => (await page.$eval(box('component:likes') + ' rect', (r) => Number(r.getAttribute('x')))) === before,
+        'the box back where ELK put it');
+      await until(async () => page.$eval('#relayout', (b) => b.hidden), 'the button gone with the kept places');
+      assert.ok(!fs.existsSync(path.join(project, 'byron-layout.json')), 'no view keeps places, so the file is gone');
       assert.deepStrictEqual(pageErrors, []);
       await connection.sendRequest('shutdown');
       connection.sendNotification('exit');

@@ -47,6 +47,8 @@ const answer = async (page, name, ok = true) => {
   await page.click('#ask-ok');
   return null;
 };
+// the list of files is drawn again whenever the project changes: find and click its item in one step
+const showFile = (page, file) => page.$eval(`#files li[data-path="${file}"]`, (item) => item.click());
 const key = async (page, modifier, name) => {
   await page.keyboard.down(modifier);
   await page.keyboard.press(name);
@@ -71,7 +73,7 @@ try {
 
   // an error: underlined by the language server, listed with its code, its text selected on click
   seen.step = 'an error: underlined by the language server, listed with its';
-  await page.click('#files li[data-path="posts.byron"]');
+  await showFile(page, 'posts.byron');
   await replace(page, 'accounts.User!', 'accounts.Usr!');
   await page.waitForSelector(shown + ' .cm-lintRange-error', { timeout: 60000 });
   seen.underlined = await page.$eval(shown + ' .cm-lintRange-error', (e) => e.textContent);
@@ -153,7 +155,7 @@ try {
 
   // a box shows its declaration
   seen.step = 'a box shows its declaration';
-  await page.click('#files li[data-path="accounts.byron"]');
+  await showFile(page, 'accounts.byron');
   await page.click(box('component:posts'));
   seen.boxSelection = (await selected(page)).slice(0, 16);
   seen.fileShown = await page.$eval('#files li.current', (i) => i.textContent);
@@ -252,7 +254,7 @@ try {
   // a file changed on disk and not here is read again
   seen.step = 'a file changed on disk and not here is read again';
   fs.appendFileSync(path.join(project, 'config.byron'), '// from disk\n');
-  await page.click('#files li[data-path="config.byron"]');
+  await showFile(page, 'config.byron');
   await page.waitForFunction(() => window.byronStudio.editor().text('config.byron').includes('// from disk'), { timeout: 60000 });
   seen.reloaded = true;
 
@@ -272,7 +274,7 @@ try {
     seen.asked = dialog.message();
     await dialog.dismiss();
   });
-  await page.click('#files li[data-path="social.byron"]');
+  await showFile(page, 'social.byron');
   await page.click(shown + ' .cm-content');
   await key(page, 'Control', 'End');
   await page.keyboard.sendCharacter('// typed here\n');

@@ -31,7 +31,8 @@ import dev.byron.diagram.LaidOutDiagram.Route;
 public final class DiagramLayout {
 	static final double MARGIN = 30;
 	static final double TITLE_SPACE = 40;
-	private static final int LARGE = 60;
+	/** Above this many boxes a view is large: ELK makes one crossing-minimisation sweep, edits keep its layout. */
+	static final int LARGE = 60;
 
 	static {
 		LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
@@ -67,7 +68,6 @@ public final class DiagramLayout {
 		root.setProperty(CoreOptions.SPACING_EDGE_LABEL, 6.0);
 		root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
 		if (diagram.nodes().size() > LARGE) {
-			// Large systems: fewer crossing-minimisation sweeps; the picture is for overview, not for print.
 			root.setProperty(LayeredOptions.THOROUGHNESS, 1);
 			root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
 		}

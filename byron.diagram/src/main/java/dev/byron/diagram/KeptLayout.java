@@ -23,32 +23,44 @@ final class KeptLayout {
 	}
 
 	static LaidOutDiagram of(LaidOutDiagram free, Map<String, Point> kept) {
-		Map<String, Box> boxes = new LinkedHashMap<>();
+		Map<String, Box> exact = new LinkedHashMap<>();
 		free.boxes().forEach((id, box) -> {
 			Point at = kept.get(id);
 			if (at != null) {
-				boxes.put(id, new Box(at.x(), at.y(), box.width(), box.height()));
+				exact.put(id, new Box(at.x(), at.y(), box.width(), box.height()));
 			}
 		});
-		free.boxes().forEach((id, box) -> {
-			if (!boxes.containsKey(id)) {
-				Box placed = box;
+		return arrange(free.diagram(), exact, free.boxes(), free.routes());
+	}
+
+	/**
+	 * Places every node of {@code diagram}: those in {@code exact} exactly there, the others at their {@code proposed}
+	 * box, moved right until they overlap none placed before. An edge keeps its {@code known} route when both its
+	 * boxes stand where they were proposed and the route crosses no other box; the others are routed here.
+	 */
+	static LaidOutDiagram arrange(Diagram diagram, Map<String, Box> exact, Map<String, Box> proposed, Map<String, Route> known) {
+		Map<String, Box> boxes = new LinkedHashMap<>(exact);
+		for (DiagramNode node : diagram.nodes()) {
+			Box placed = proposed.get(node.id());
+			if (!boxes.containsKey(node.id()) && placed != null) {
 				while (overlapsAny(placed, boxes)) {
 					placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
 				}
-				boxes.put(id, placed);
-			}
-		});
-		shiftIntoView(boxes);
-		Map<String, Route> routes = routes(free.diagram(), boxes);
-		// ELK's own route stands for an edge between two boxes where ELK put them, unless a moved box now stands in its way
-		for (DiagramEdge edge : free.diagram().edges()) {
-			Route elk = free.routes().get(edge.id());
-			if (elk != null && boxes.get(edge.from()).equals(free.boxes().get(edge.from()))
-					&& boxes.get(edge.to()).equals(free.boxes().get(edge.to())) && clear(elk, boxes, edge)) {
-				routes.put(edge.id(), elk);
+				boxes.put(node.id(), placed);
 			}
 		}
+		Point shift = shiftIntoView(boxes);
+		Map<String, Route> reused = new HashMap<>();
+		for (DiagramEdge edge : diagram.edges()) {
+			Route route = known.get(edge.id());
+			if (route != null && stayed(edge.from(), boxes, proposed, shift) && stayed(edge.to(), boxes, proposed, shift)) {
+				Route moved = shift.x() == 0 && shift.y() == 0 ? route : translate(route, shift);
+				if (clear(moved, boxes, edge)) {
+					reused.put(edge.id(), moved);
+				}
+			}
+		}
+		Map<String, Route> routes = routes(diagram, boxes, reused);
 		double right = 0;
 		double bottom = 0;
 		for (Box box : boxes.values()) {
@@ -61,9 +73,23 @@ final class KeptLayout {
 				bottom = Math.max(bottom, route.label().y() + route.label().height());
 			}
 		}
-		double width = Math.ceil(Math.max(right + DiagramLayout.MARGIN, TextMetrics.titleWidth(free.diagram().title()) + 2 * DiagramLayout.MARGIN));
-		double legend = free.diagram().edges().isEmpty() ? 0 : DiagramLegend.BAND;
-		return new LaidOutDiagram(free.diagram(), boxes, routes, width, Math.ceil(bottom + DiagramLayout.MARGIN + legend));
+		double width = Math.ceil(Math.max(right + DiagramLayout.MARGIN, TextMetrics.titleWidth(diagram.title()) + 2 * DiagramLayout.MARGIN));
+		double legend = diagram.edges().isEmpty() ? 0 : DiagramLegend.BAND;
+		return new LaidOutDiagram(diagram, boxes, routes, width, Math.ceil(bottom + DiagramLayout.MARGIN + legend));
+	}
+
+	private static boolean stayed(String id, Map<String, Box> boxes, Map<String, Box> proposed, Point shift) {
+		Box now = boxes.get(id);
+		Box then = proposed.get(id);
+		return now != null && then != null && now.x() == then.x() + shift.x() && now.y() == then.y() + shift.y()
+				&& now.width() == then.width() && now.height() == then.height();
+	}
+
+	private static Route translate(Route route, Point by) {
+		List<Point> points = route.points().stream().map(p -> new Point(p.x() + by.x(), p.y() + by.y())).toList();
+		Box label = route.label() == null ? null
+				: new Box(route.label().x() + by.x(), route.label().y() + by.y(), route.label().width(), route.label().height());
+		return new Route(points, label);
 	}
 
 	/** Whether a route and its label cross no box but the two it joins. */
@@ -98,8 +124,8 @@ final class KeptLayout {
 				&& other.y() < box.y() + box.height() + GAP / 2);
 	}
 
-	/** Boxes dragged above or left of the picture bring the picture with them: nothing is drawn off it. */
-	private static void shiftIntoView(Map<String, Box> boxes) {
+	/** Boxes dragged above or left of the picture bring the picture with them: nothing is drawn off it. The shift made. */
+	private static Point shiftIntoView(Map<String, Box> boxes) {
 		double left = boxes.values().stream().mapToDouble(Box::x).min().orElse(DiagramLayout.MARGIN);
 		double top = boxes.values().stream().mapToDouble(Box::y).min().orElse(DiagramLayout.TITLE_SPACE + DiagramLayout.MARGIN);
 		double dx = Math.max(0, DiagramLayout.MARGIN - left);
@@ -107,6 +133,7 @@ final class KeptLayout {
 		if (dx > 0 || dy > 0) {
 			boxes.replaceAll((id, b) -> new Box(b.x() + dx, b.y() + dy, b.width(), b.height()));
 		}
+		return new Point(dx, dy);
 	}
 
 	private enum Side {
@@ -117,7 +144,8 @@ final class KeptLayout {
 	private record End(String edge, Box box, Side side, Box other) {
 	}
 
-	private static Map<String, Route> routes(Diagram diagram, Map<String, Box> boxes) {
+	/** Every edge's route: the {@code reused} ones as they are, the others routed between the boxes. */
+	private static Map<String, Route> routes(Diagram diagram, Map<String, Box> boxes, Map<String, Route> reused) {
 		Map<String, End[]> ends = new LinkedHashMap<>();
 		Map<String, List<End>> bySide = new HashMap<>();
 		for (DiagramEdge edge : diagram.edges()) {
@@ -164,6 +192,10 @@ final class KeptLayout {
 		for (DiagramEdge edge : diagram.edges()) {
 			End[] pair = ends.get(edge.id());
 			if (pair == null) {
+				continue;
+			}
+			if (reused.containsKey(edge.id())) {
+				routes.put(edge.id(), reused.get(edge.id()));
 				continue;
 			}
 			Point a = attached.get(pair[0]);

@@ -1,31 +1,91 @@
 package dev.byron.diagram;
 
-import java.util.List;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.byron.diagram.LaidOutDiagram.Point;
 
 /**
- * Lays a view out again only when its picture changed. Most edits change nothing a view shows (a field typed
- * in a component's entity, a comment, a hook) or only move declarations in their files; those reuse the last
- * layout, with the new declarations. What is compared is what the layout reads: the boxes and their texts, the
- * arrows and their labels, and the positions the user kept.
+ * The layout each view was last shown with, so that a view is laid out again only when its picture changed. Most
+ * edits change nothing a view shows (a field typed in a component's entity, a comment, a hook) or only move
+ * declarations in their files; those reuse the last layout, with the new declarations. What is compared is what the
+ * layout reads: the boxes and their texts, the arrows and their labels, and the positions the user kept.
+ * <p>
+ * A large view that did change keeps its boxes where they were ({@link StableLayout}). With a {@link LayoutStore},
+ * the layouts outlive the process: a project opened again shows its large views as they were left, without ELK.
  */
 public final class LastLayout {
-	private List<Object> picture;
-	private LaidOutDiagram last;
+	private final LayoutStore store;
+	private final Map<String, Shown> shown = new HashMap<>();
 
-	public synchronized LaidOutDiagram layout(Diagram diagram, Map<String, LaidOutDiagram.Point> kept) {
-		List<Object> now = List.of(withoutSources(diagram), Map.copyOf(kept));
-		if (now.equals(picture)) {
-			return new LaidOutDiagram(diagram, last.boxes(), last.routes(), last.width(), last.height());
-		}
-		last = DiagramLayout.layout(diagram, kept);
-		picture = now;
-		return last;
+	/** One view's last layout: the picture it was made for, and whether it was made from an earlier layout. */
+	record Shown(String picture, LaidOutDiagram layout, Map<String, Point> kept, boolean fromEarlier) {
 	}
 
-	private static Diagram withoutSources(Diagram diagram) {
-		return new Diagram(diagram.level(), diagram.title(),
-				diagram.nodes().stream().map(n -> new DiagramNode(n.id(), n.kind(), n.title(), n.technology(), n.details(), null)).toList(),
-				diagram.edges().stream().map(e -> new DiagramEdge(e.id(), e.from(), e.to(), e.label(), e.kind(), null)).toList());
+	/** Layouts kept for as long as this object lives. */
+	public LastLayout() {
+		this(null);
+	}
+
+	/** Layouts kept in {@code store} too, for the next process that shows the same project's views. */
+	public LastLayout(LayoutStore store) {
+		this.store = store;
+	}
+
+	public LaidOutDiagram layout(Diagram diagram, Map<String, Point> kept) {
+		return layout(null, diagram, kept);
+	}
+
+	/** The view of the project in {@code project} (null for none), laid out keeping the places in {@code kept}. */
+	public synchronized LaidOutDiagram layout(Path project, Diagram diagram, Map<String, Point> kept) {
+		String key = key(project, diagram);
+		Diagram picture = Pictures.withoutSources(diagram);
+		String now = Pictures.of(picture, kept);
+		Shown last = shown.get(key);
+		if (last == null && store != null && project != null) {
+			last = store.read(project, diagram).orElse(null);
+			if (last != null) {
+				shown.put(key, last);
+			}
+		}
+		if (last != null && now.equals(last.picture())) {
+			return withDeclarations(last.layout(), diagram);
+		}
+		Optional<LaidOutDiagram> stable = last == null ? Optional.empty() : StableLayout.from(last.layout(), last.kept(), picture, kept);
+		LaidOutDiagram made = stable.orElseGet(() -> DiagramLayout.layout(picture, kept));
+		Shown next = new Shown(now, made, new TreeMap<>(kept), stable.isPresent());
+		shown.put(key, next);
+		if (store != null && project != null) {
+			store.write(project, next);
+		}
+		return withDeclarations(made, diagram);
+	}
+
+	/**
+	 * Whether the view's boxes stand where an earlier layout put them rather than where ELK would put them now:
+	 * then laying it out again changes the picture.
+	 */
+	public synchronized boolean fromEarlier(Path project, Diagram view) {
+		Shown last = shown.get(key(project, view));
+		return last != null && last.fromEarlier();
+	}
+
+	/** The view is laid out afresh by ELK next time (the user asked for it). */
+	public synchronized void forget(Path project, Diagram view) {
+		shown.remove(key(project, view));
+		if (store != null && project != null) {
+			store.delete(project, view);
+		}
+	}
+
+	private static String key(Path project, Diagram view) {
+		return (project == null ? "" : project.toAbsolutePath().normalize().toString()) + "\n" + view.level() + "\n" + view.title();
+	}
+
+	private static LaidOutDiagram withDeclarations(LaidOutDiagram layout, Diagram diagram) {
+		return new LaidOutDiagram(diagram, layout.boxes(), layout.routes(), layout.width(), layout.height());
 	}
 }

@@ -41,7 +41,8 @@ final class OrthogonalRouter {
 		int by = Arrays.binarySearch(ys, b.y());
 		int width = xs.length;
 		int cells = xs.length * ys.length;
-		// state: cell * 4 + the direction arrived in (0 right, 1 left, 2 down, 3 up)
+		Grid grid = new Grid(xs, ys);
+		// state: cell * 4 + the direction arrived in (0 right, 1 left, 2 down, 3 up); A*, the distance left as estimate
 		double[] cost = new double[cells * 4];
 		int[] previous = new int[cells * 4];
 		Arrays.fill(cost, Double.MAX_VALUE);
@@ -50,19 +51,19 @@ final class OrthogonalRouter {
 		int startDirection = direction(out);
 		int start = (ay * width + ax) * 4 + startDirection;
 		cost[start] = 0;
-		queue.add(new double[] { 0, start });
+		queue.add(new double[] { Math.abs(xs[ax] - xs[bx]) + Math.abs(ys[ay] - ys[by]), start });
 		int[][] steps = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
 		int goal = -1;
 		while (!queue.isEmpty()) {
 			double[] head = queue.poll();
 			int state = (int) head[1];
-			if (head[0] > cost[state]) {
-				continue;
-			}
 			int cell = state / 4;
 			int arrived = state % 4;
 			int cx = cell % width;
 			int cy = cell / width;
+			if (head[0] > cost[state] + Math.abs(xs[cx] - xs[bx]) + Math.abs(ys[cy] - ys[by])) {
+				continue;
+			}
 			if (cx == bx && cy == by) {
 				if (arrived == direction(in)) {
 					goal = state;
@@ -78,7 +79,7 @@ final class OrthogonalRouter {
 				if (nx < 0 || ny < 0 || nx >= width || ny >= ys.length) {
 					continue;
 				}
-				if (blocked(xs[cx], ys[cy], xs[nx], ys[ny])) {
+				if (grid.blocked(cx, cy, nx, ny)) {
 					continue;
 				}
 				int next = (ny * width + nx) * 4 + d;
@@ -86,7 +87,7 @@ final class OrthogonalRouter {
 				if (cost[state] + step < cost[next]) {
 					cost[next] = cost[state] + step;
 					previous[next] = state;
-					queue.add(new double[] { cost[next], next });
+					queue.add(new double[] { cost[next] + Math.abs(xs[nx] - xs[bx]) + Math.abs(ys[ny] - ys[by]), next });
 				}
 			}
 		}
@@ -136,18 +137,45 @@ final class OrthogonalRouter {
 		return lines.stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
-	/** Whether a horizontal or vertical segment passes through the inside of a box. */
-	private boolean blocked(double x1, double y1, double x2, double y2) {
-		double left = Math.min(x1, x2);
-		double right = Math.max(x1, x2);
-		double top = Math.min(y1, y2);
-		double bottom = Math.max(y1, y2);
-		for (Box box : obstacles) {
-			if (right > box.x() && left < box.x() + box.width() && bottom > box.y() && top < box.y() + box.height()) {
-				return true;
+	/**
+	 * Which steps of the grid pass through the inside of a box. Every side of a box is a line of the grid, so a step
+	 * between neighbouring lines is either wholly inside a box or wholly outside it: each box marks its own steps once.
+	 */
+	private final class Grid {
+		private final int width;
+		/** The step from (i, j) to (i + 1, j), at i + j * width. */
+		private final boolean[] across;
+		/** The step from (i, j) to (i, j + 1), at i + j * width. */
+		private final boolean[] down;
+
+		Grid(double[] xs, double[] ys) {
+			width = xs.length;
+			across = new boolean[xs.length * ys.length];
+			down = new boolean[xs.length * ys.length];
+			for (Box box : obstacles) {
+				int left = Arrays.binarySearch(xs, box.x());
+				int right = Arrays.binarySearch(xs, box.x() + box.width());
+				int top = Arrays.binarySearch(ys, box.y());
+				int bottom = Arrays.binarySearch(ys, box.y() + box.height());
+				for (int j = top + 1; j < bottom; j++) {
+					for (int i = left; i < right; i++) {
+						across[i + j * width] = true;
+					}
+				}
+				for (int i = left + 1; i < right; i++) {
+					for (int j = top; j < bottom; j++) {
+						down[i + j * width] = true;
+					}
+				}
 			}
 		}
-		return false;
+
+		boolean blocked(int x1, int y1, int x2, int y2) {
+			if (y1 == y2) {
+				return across[Math.min(x1, x2) + y1 * width];
+			}
+			return down[x1 + Math.min(y1, y2) * width];
+		}
 	}
 
 	private static List<Point> simplified(List<Point> path) {

@@ -2,11 +2,15 @@ package dev.byron.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.byron.diagram.LaidOutDiagram.Box;
 
 import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.Source;
@@ -42,5 +46,97 @@ class LastLayoutTest {
 		LaidOutDiagram kept = layouts.layout(containers(MODEL + "component c {\n  entity C { n: String }\n}\n"),
 				Map.of("component:c", new LaidOutDiagram.Point(900, 700)));
 		assertThat(kept.boxes().get("component:c").x()).isEqualTo(900);
+	}
+
+	/** A chain of components, each replicating the one before: a large view once there are more than 60 boxes. */
+	private static String chain(int components) {
+		StringBuilder text = new StringBuilder("system s\n");
+		for (int i = 0; i < components; i++) {
+			text.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n");
+			if (i > 0) {
+				text.append("  replicate c").append(i - 1).append(".E").append(i - 1).append(" { n }\n");
+			}
+			text.append("}\n");
+		}
+		return text.toString();
+	}
+
+	private static final String ADDED = "component added {\n  entity Extra { n: String }\n  replicate c69.E69 { n }\n}\n";
+
+	@Test
+	void aComponentAddedToALargeViewLeavesEveryOtherBoxWhereItWasAndStandsClearOfThem(@TempDir Path cache) {
+		LastLayout layouts = new LastLayout(new LayoutStore(cache));
+		Path project = Path.of("project").toAbsolutePath();
+		LaidOutDiagram before = layouts.layout(project, containers(chain(70)), Map.of());
+		assertThat(layouts.fromEarlier(project, before.diagram())).as("the first layout is ELK's").isFalse();
+
+		LaidOutDiagram after = layouts.layout(project, containers(chain(70) + ADDED), Map.of());
+		before.boxes().forEach((id, box) -> assertThat(after.boxes().get(id)).as(id).isEqualTo(box));
+		Box added = after.boxes().get("component:added");
+		assertThat(added).isNotNull();
+		after.boxes().forEach((id, box) -> {
+			if (!id.equals("component:added")) {
+				assertThat(overlap(added, box)).as("the new box overlaps " + id).isFalse();
+			}
+		});
+		assertThat(after.routes()).containsKeys(after.diagram().edges().stream().map(DiagramEdge::id).toArray(String[]::new));
+		assertThat(layouts.fromEarlier(project, after.diagram())).as("laying it out again would change it").isTrue();
+	}
+
+	@Test
+	void aLargeViewOpenedAgainInANewProcessShowsItsLastLayoutAndForgettingItGivesElksLayout(@TempDir Path cache) {
+		Path project = Path.of("project").toAbsolutePath();
+		LastLayout first = new LastLayout(new LayoutStore(cache));
+		first.layout(project, containers(chain(70)), Map.of());
+		LaidOutDiagram left = first.layout(project, containers(chain(70) + ADDED), Map.of());
+
+		LastLayout next = new LastLayout(new LayoutStore(cache));
+		Diagram view = containers(chain(70) + ADDED);
+		LaidOutDiagram opened = next.layout(project, view, Map.of());
+		assertThat(opened.boxes()).isEqualTo(left.boxes());
+		assertThat(opened.routes()).isEqualTo(left.routes());
+		assertThat(opened.diagram()).as("with the declarations of the texts as they are").isSameAs(view);
+		assertThat(next.fromEarlier(project, view)).isTrue();
+
+		next.forget(project, view);
+		assertThat(next.layout(project, view, Map.of()).boxes()).isEqualTo(DiagramLayout.layout(view).boxes());
+		assertThat(next.fromEarlier(project, view)).isFalse();
+		assertThat(new LastLayout(new LayoutStore(cache)).layout(project, view, Map.of()).boxes())
+				.as("what is forgotten stays forgotten in the next process").isEqualTo(DiagramLayout.layout(view).boxes());
+	}
+
+	@Test
+	void aStoredLayoutThatCannotBeReadIsPassedOverAndWrittenAgain(@TempDir Path cache) throws Exception {
+		Path project = Path.of("project").toAbsolutePath();
+		Diagram view = containers(chain(70));
+		LayoutStore store = new LayoutStore(cache);
+		Files.createDirectories(cache);
+		Files.writeString(store.file(project, view), "{\"version\": 1, \"boxes\": [cut short");
+		assertThat(new LastLayout(store).layout(project, view, Map.of()).boxes()).isEqualTo(DiagramLayout.layout(view).boxes());
+		assertThat(store.file(project, view)).content().startsWith("{\"version\":1,");
+		try (var files = Files.list(cache)) {
+			assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left behind").allMatch(n -> n.endsWith(".json"));
+		}
+	}
+
+	@Test
+	void aKeptPlaceGivenUpLaysTheLargeViewOutAfresh() {
+		LastLayout layouts = new LastLayout();
+		Diagram view = containers(chain(70));
+		layouts.layout(view, Map.of("component:c3", new LaidOutDiagram.Point(5000, 40)));
+		assertThat(layouts.layout(view, Map.of()).boxes()).as("the user asked ELK for a new layout")
+				.isEqualTo(DiagramLayout.layout(view).boxes());
+	}
+
+	@Test
+	void tooLargeAChangeLaysTheViewOutAfresh() {
+		LastLayout layouts = new LastLayout();
+		layouts.layout(containers(chain(61)), Map.of());
+		Diagram grown = containers(chain(90));
+		assertThat(layouts.layout(grown, Map.of()).boxes()).isEqualTo(DiagramLayout.layout(grown).boxes());
+	}
+
+	private static boolean overlap(Box a, Box b) {
+		return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
 	}
 }

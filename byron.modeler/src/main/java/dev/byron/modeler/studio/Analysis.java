@@ -14,7 +14,6 @@ import dev.byron.generator.HookImplementations;
 import dev.byron.diagram.C4Diagrams;
 import dev.byron.diagram.C4Level;
 import dev.byron.diagram.Diagram;
-import dev.byron.diagram.DiagramPositions;
 import dev.byron.diagram.LaidOutDiagram;
 
 /**
@@ -24,11 +23,11 @@ import dev.byron.diagram.LaidOutDiagram;
 public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, LaidOutDiagram diagram) {
 
 	/**
-	 * Loads, checks, builds and lays out: run off the JavaFX thread. {@code layouts} keeps the last layout: a view
-	 * whose picture did not change is not laid out again.
+	 * Loads, checks, builds and lays out: run off the JavaFX thread. {@code layout} lays the view out (the studio's
+	 * keeps the last layout of each view: a view whose picture did not change is not laid out again).
 	 */
 	public static Analysis of(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
-			DiagramPositions positions, dev.byron.diagram.LastLayout layouts) {
+			java.util.function.Function<Diagram, LaidOutDiagram> layout) {
 		LoadResult result = loader.loadSources(sources);
 		List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
 		String focus = component;
@@ -37,7 +36,7 @@ public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, La
 		}
 		Diagram diagram = level == C4Level.COMPONENT && focus == null ? C4Diagrams.containers(result.model())
 				: C4Diagrams.of(result.model(), level, focus);
-		return new Analysis(result, gaps, layouts.layout(diagram, positions.of(diagram)));
+		return new Analysis(result, gaps, layout.apply(diagram));
 	}
 
 	/** Everything the Problems list and the underlines show: the model's diagnostics, then the missing hooks. */

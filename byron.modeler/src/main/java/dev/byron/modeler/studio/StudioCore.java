@@ -62,7 +62,7 @@ public final class StudioCore implements AutoCloseable {
 	private final Listener listener;
 	private final ByronLoader loader = ByronLoader.create();
 	/** The last view laid out: an edit that changes nothing the view shows is not laid out again. */
-	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout();
+	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout(dev.byron.diagram.LayoutStore.userCache());
 	private final ExecutorService analyses = daemon("byron-studio-analysis");
 	private final ExecutorService jobs = daemon("byron-studio-jobs");
 	private final ExecutorService sampler = daemon("byron-studio-live");
@@ -119,7 +119,7 @@ public final class StudioCore implements AutoCloseable {
 		var kept = positions;
 		analyses.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, java, level, component, kept, layouts);
+				Analysis result = Analysis.of(loader, sources, java, level, component, view -> layouts.layout(project.folder(), view, kept.of(view)));
 				ui.execute(() -> {
 					if (generation.get() == mine) {
 						shown.accept(result);
@@ -139,7 +139,8 @@ public final class StudioCore implements AutoCloseable {
 		var sources = project.sources();
 		var hooks = project.javaTexts();
 		var kept = positions;
-		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.of(loader, sources, hooks, level, component, kept, layouts), analyses);
+		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.of(loader, sources, hooks, level, component,
+				view -> layouts.layout(project.folder(), view, kept.of(view))), analyses);
 	}
 
 	/** A missing hook's fix: its stub written into the class that lacks it. */
@@ -296,9 +297,15 @@ public final class StudioCore implements AutoCloseable {
 		keep(positions.moved(shown, id, to));
 	}
 
-	/** The view laid out by ELK again. */
+	/** The view laid out by ELK again: the places the user chose and those kept from earlier layouts are forgotten. */
 	public void resetLayout(Diagram view) {
+		layouts.forget(project.folder(), view);
 		keep(positions.reset(view));
+	}
+
+	/** Whether laying the view out again would change it: the user placed its boxes, or they stand where an earlier layout put them. */
+	public boolean canLayOutAgain(Diagram view) {
+		return positions.keeps(view) || layouts.fromEarlier(project.folder(), view);
 	}
 
 	private void keep(DiagramPositions changed) {

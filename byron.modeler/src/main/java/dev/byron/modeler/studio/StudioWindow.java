@@ -482,7 +482,7 @@ public final class StudioWindow extends BorderPane {
 		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "",
 				name -> StudioCore.componentNameProblem(shown, name)).ifPresent(this::addComponent));
 		menu.getItems().add(addComponent);
-		if (node == null && shown != null && core.positions().keeps(shown.diagram().diagram())) {
+		if (node == null && shown != null && core.canLayOutAgain(shown.diagram().diagram())) {
 			MenuItem reset = new MenuItem("Lay out this view again");
 			reset.setOnAction(e -> {
 				core.resetLayout(shown.diagram().diagram());

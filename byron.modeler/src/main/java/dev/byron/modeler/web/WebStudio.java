@@ -222,7 +222,7 @@ public final class WebStudio implements AutoCloseable {
 			diagnostics.add(entry);
 		}
 		var page = dev.byron.diagram.DiagramPage.of(result.result().model(), result.diagram(),
-				core.positions().keeps(result.diagram().diagram()), project::relative);
+				core.canLayOutAgain(result.diagram().diagram()), project::relative);
 		Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(page, Map.class));
 		answer.put("diagnostics", diagnostics);
 		json(exchange, 200, answer);

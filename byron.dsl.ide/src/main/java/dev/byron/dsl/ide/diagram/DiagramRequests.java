@@ -26,7 +26,6 @@ import org.eclipse.xtext.ide.server.ILanguageServerExtension;
 import dev.byron.diagram.C4Diagrams;
 import dev.byron.diagram.C4Level;
 import dev.byron.diagram.Diagram;
-import dev.byron.diagram.DiagramLayout;
 import dev.byron.diagram.DiagramPage;
 import dev.byron.diagram.DiagramPositions;
 import dev.byron.diagram.LaidOutDiagram;
@@ -41,7 +40,7 @@ import dev.byron.dsl.api.model.EventDef;
  * The diagram of the workspace's model for editors that draw it beside the text (VS Code's "Byron: Open Diagram"),
  * from the language server they already run: {@code byron/diagram} answers the laid-out view (the same layout,
  * SVG and kept positions as Byron Studio and {@code byron diagram}), {@code byron/move} keeps a box where it was
- * dropped, {@code byron/subscribe} answers the edit that subscribes one component to another's event. The texts
+ * dropped, {@code byron/relayout} lays the view out afresh, {@code byron/subscribe} answers the edit that subscribes one component to another's event. The texts
  * are the editor's where a file is open, the disk's elsewhere.
  */
 @JsonSegment("byron")
@@ -51,8 +50,11 @@ public class DiagramRequests implements ILanguageServerExtension {
 	@com.google.inject.Inject
 	private com.google.inject.Injector injector;
 	private volatile ByronLoader loader;
-	/** Typing that changes nothing the view shows (the webview asks after each edit) is not laid out again. */
-	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout();
+	/**
+	 * Typing that changes nothing the view shows (the webview asks after each edit) is not laid out again, and a large
+	 * view keeps its boxes where they were, in this process and the next (the same store as Byron Studio's).
+	 */
+	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout(dev.byron.diagram.LayoutStore.userCache());
 
 	/** A view of the project that holds {@code uri} (a model file, or the project's folder). */
 	public static class ViewParams {
@@ -95,7 +97,7 @@ public class DiagramRequests implements ILanguageServerExtension {
 		return load(params.uri).thenApply(loaded -> {
 			DiagramPositions positions = positions(loaded.folder());
 			Diagram view = view(loaded.model(), params);
-			LaidOutDiagram laidOut = DiagramLayout.layout(view, positions.of(view));
+			LaidOutDiagram laidOut = layouts.layout(loaded.folder(), view, positions.of(view));
 			if (!laidOut.boxes().containsKey(params.id)) {
 				throw invalid("No box " + params.id + " in this view.");
 			}
@@ -106,6 +108,22 @@ public class DiagramRequests implements ILanguageServerExtension {
 				throw new UncheckedIOException(e);
 			}
 			return page(loaded, params, moved);
+		});
+	}
+
+	/** The view laid out afresh by ELK: the places the user chose and those kept from earlier layouts are forgotten. */
+	@JsonRequest
+	public CompletableFuture<DiagramPage> relayout(ViewParams params) {
+		return load(params.uri).thenApply(loaded -> {
+			Diagram view = view(loaded.model(), params);
+			DiagramPositions reset = positions(loaded.folder()).reset(view);
+			layouts.forget(loaded.folder(), view);
+			try {
+				reset.write(loaded.folder());
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return page(loaded, params, reset);
 		});
 	}
 
@@ -128,7 +146,8 @@ public class DiagramRequests implements ILanguageServerExtension {
 
 	private DiagramPage page(Loaded loaded, ViewParams params, DiagramPositions positions) {
 		Diagram view = view(loaded.model(), params);
-		return DiagramPage.of(loaded.model(), layouts.layout(view, positions.of(view)), positions.keeps(view),
+		return DiagramPage.of(loaded.model(), layouts.layout(loaded.folder(), view, positions.of(view)),
+				positions.keeps(view) || layouts.fromEarlier(loaded.folder(), view),
 				file -> file.toUri().toString());
 	}
 
