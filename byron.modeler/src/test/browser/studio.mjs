@@ -115,13 +115,24 @@ try {
 
   // hover: what the server says of a type
   seen.step = 'hover: what the server says of a type';
-  const hoverAt = await page.evaluate(() => {
-    const view = window.byronStudio.editor().view(window.byronStudio.current());
-    const rect = view.coordsAtPos(view.state.doc.toString().indexOf('Post {') + 1);
-    return { x: rect.left + 2, y: (rect.top + rect.bottom) / 2 };
-  });
-  await page.mouse.move(hoverAt.x, hoverAt.y);
-  await page.waitForFunction(() => document.querySelector('.cm-lsp-hover-tooltip')?.textContent.trim(), { timeout: 30000 });
+  // as a user would: when no tooltip comes (an answer dropped because the text changed meanwhile), point again
+  for (let attempt = 1; ; attempt++) {
+    const hoverAt = await page.evaluate(() => {
+      const view = window.byronStudio.editor().view(window.byronStudio.current());
+      const rect = view.coordsAtPos(view.state.doc.toString().indexOf('Post {') + 1);
+      return { x: rect.left + 2, y: (rect.top + rect.bottom) / 2 };
+    });
+    await page.mouse.move(5, 5);
+    await page.mouse.move(hoverAt.x, hoverAt.y);
+    try {
+      await page.waitForFunction(() => document.querySelector('.cm-lsp-hover-tooltip')?.textContent.trim(), { timeout: 6000 });
+      break;
+    } catch (e) {
+      if (attempt === 5) {
+        throw e;
+      }
+    }
+  }
   seen.hover = await page.$eval('.cm-lsp-hover-tooltip', (t) => t.textContent);
   await page.mouse.move(5, 5);
 

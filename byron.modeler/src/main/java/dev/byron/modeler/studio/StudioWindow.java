@@ -26,6 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -69,7 +70,11 @@ public final class StudioWindow extends BorderPane {
 	private final Label status = new Label();
 	private final ProgressIndicator busy = new ProgressIndicator();
 	private final ChoiceBox<C4Level> level = new ChoiceBox<>(FXCollections.observableArrayList(C4Level.values()));
-	private final ChoiceBox<String> component = new ChoiceBox<>();
+	/**
+	 * A combo box, not a choice box: a choice box rebuilds its whole menu for each name added (0.4 s for 200
+	 * components at every change of the list) and shows them all at once; a combo box scrolls a list.
+	 */
+	private final ComboBox<String> component = new ComboBox<>();
 	private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
 	private final Consumer<String> browser;
 	private volatile Analysis analysis;
@@ -136,6 +141,8 @@ public final class StudioWindow extends BorderPane {
 		});
 		level.setValue(C4Level.CONTAINERS);
 		component.disableProperty().bind(level.valueProperty().isNotEqualTo(C4Level.COMPONENT));
+		component.setVisibleRowCount(15);
+		component.getProperties().put("comboBoxRowsToMeasureWidth", 30); // not every name: the first 30 set its width
 		level.valueProperty().addListener((obs, old, value) -> analyse());
 		component.valueProperty().addListener((obs, old, value) -> {
 			if (value != null && level.getValue() == C4Level.COMPONENT) {
