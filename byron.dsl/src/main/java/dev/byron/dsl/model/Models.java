@@ -65,7 +65,20 @@ public final class Models {
 				.flatMap(a -> argument(a, "name", true))
 				.filter(a -> a.getValue() instanceof StringValue)
 				.map(a -> ((StringValue) a.getValue()).getValue())
-				.orElseGet(() -> English.plural(entity.getName()));
+				.orElseGet(() -> englishPlural(entity.getName()));
+	}
+
+	/** Names already put in the plural: the inflector runs its rules (regular expressions) on every call. */
+	private static final java.util.Map<String, String> PLURALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static String englishPlural(String name) {
+		if (name == null) {
+			return English.plural(name);
+		}
+		if (PLURALS.size() > 10_000) {
+			PLURALS.clear(); // names typed one letter at a time, over a long session
+		}
+		return PLURALS.computeIfAbsent(name, English::plural);
 	}
 
 	public static String lowerFirst(String name) {

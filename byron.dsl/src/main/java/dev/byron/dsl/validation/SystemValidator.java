@@ -127,7 +127,8 @@ public class SystemValidator extends ByronCheck {
 
 	private void rootFieldCollision(EObject object, EStructuralFeature feature, String field, List<Declared> all,
 			String kind) {
-		if (all.stream().map(d -> d.where().getEObjectURI()).distinct().count() > 1) {
+		// a description's URI is computed from its object's place in the tree: only worth it when two could differ
+		if (all.size() > 1 && all.stream().map(d -> d.where().getEObjectURI()).distinct().count() > 1) {
 			error("The root " + kind + " field '" + field + "' would be defined more than once in the gateway's schema, by "
 					+ describe(all) + ". Rename one" + (object instanceof Entity ? ", or give the entity a distinct @plural" : "")
 					+ ".", object, feature, IssueCodes.ROOT_FIELD_COLLISION);
