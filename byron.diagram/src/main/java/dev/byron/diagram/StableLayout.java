@@ -1,9 +1,11 @@
 package dev.byron.diagram;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.byron.diagram.LaidOutDiagram.Box;
 import dev.byron.diagram.LaidOutDiagram.Point;
@@ -44,18 +46,23 @@ final class StableLayout {
 		}
 		Map<String, Box> exact = new LinkedHashMap<>();
 		Map<String, Box> proposed = new LinkedHashMap<>();
+		Set<String> unchanged = new HashSet<>();
 		for (DiagramNode node : now.nodes()) {
 			Box was = last.boxes().get(node.id());
 			Point chosen = kept.get(node.id());
 			double width = NodeMetrics.width(node);
 			double height = NodeMetrics.height(node);
+			boolean sameSize = was != null && was.width() == width && was.height() == height;
 			if (chosen != null) {
 				exact.put(node.id(), new Box(chosen.x(), chosen.y(), width, height));
-			} else if (was != null && was.width() == width && was.height() == height) {
+			} else if (sameSize) {
 				exact.put(node.id(), was);
 			}
 			if (was != null) {
 				proposed.put(node.id(), new Box(was.x(), was.y(), width, height));
+			}
+			if (sameSize) {
+				unchanged.add(node.id());
 			}
 		}
 		for (DiagramNode node : now.nodes()) {
@@ -63,7 +70,7 @@ final class StableLayout {
 				proposed.put(node.id(), besideNeighbours(node, now, proposed));
 			}
 		}
-		return Optional.of(KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now)));
+		return Optional.of(KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now, unchanged)));
 	}
 
 	/**
@@ -99,8 +106,8 @@ final class StableLayout {
 		return new Box(Math.max(DiagramLayout.MARGIN, centres / neighbours - width / 2), y, width, height);
 	}
 
-	/** The routes of edges that join the same boxes with the same label as before. */
-	private static Map<String, Route> unchangedRoutes(LaidOutDiagram last, Diagram now) {
+	/** The routes of edges that join the same boxes, of the same sizes ({@code unchanged}), with the same label as before. */
+	private static Map<String, Route> unchangedRoutes(LaidOutDiagram last, Diagram now, Set<String> unchanged) {
 		Map<String, DiagramEdge> before = new HashMap<>();
 		last.diagram().edges().forEach(edge -> before.put(edge.id(), edge));
 		Map<String, Route> routes = new HashMap<>();
@@ -108,7 +115,7 @@ final class StableLayout {
 			DiagramEdge was = before.get(edge.id());
 			Route route = last.routes().get(edge.id());
 			if (was != null && route != null && was.from().equals(edge.from()) && was.to().equals(edge.to())
-					&& was.label().equals(edge.label())) {
+					&& was.label().equals(edge.label()) && unchanged.contains(edge.from()) && unchanged.contains(edge.to())) {
 				routes.put(edge.id(), route);
 			}
 		}

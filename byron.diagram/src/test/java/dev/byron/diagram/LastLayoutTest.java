@@ -84,6 +84,35 @@ class LastLayoutTest {
 	}
 
 	@Test
+	void aBoxThatGrowsInALargeViewKeepsItsPlaceAndItsArrowsMeetItsNewBorder() {
+		LastLayout layouts = new LastLayout();
+		LaidOutDiagram before = layouts.layout(containers(chain(70)), Map.of());
+		LaidOutDiagram after = layouts.layout(containers(chain(70).replace("component c5 {\n", "component c5 {\n  entity Extra { n: String }\n")),
+				Map.of());
+		Box was = before.boxes().get("component:c5");
+		Box grown = after.boxes().get("component:c5");
+		assertThat(grown.height()).as("the new entity is a line more").isGreaterThan(was.height());
+		assertThat(List.of(grown.x(), grown.y())).isEqualTo(List.of(was.x(), was.y()));
+		for (DiagramEdge edge : after.diagram().edges()) {
+			List<LaidOutDiagram.Point> points = after.routes().get(edge.id()).points();
+			if (edge.from().equals("component:c5")) {
+				assertThat(onBorder(points.get(0), grown)).as(edge.id() + " leaves from the border").isTrue();
+			}
+			if (edge.to().equals("component:c5")) {
+				assertThat(onBorder(points.get(points.size() - 1), grown)).as(edge.id() + " arrives at the border").isTrue();
+			}
+		}
+	}
+
+	private static boolean onBorder(LaidOutDiagram.Point p, Box box) {
+		boolean alongX = p.x() >= box.x() - 0.5 && p.x() <= box.x() + box.width() + 0.5;
+		boolean alongY = p.y() >= box.y() - 0.5 && p.y() <= box.y() + box.height() + 0.5;
+		boolean onHorizontal = alongX && (Math.abs(p.y() - box.y()) < 0.5 || Math.abs(p.y() - box.y() - box.height()) < 0.5);
+		boolean onVertical = alongY && (Math.abs(p.x() - box.x()) < 0.5 || Math.abs(p.x() - box.x() - box.width()) < 0.5);
+		return onHorizontal || onVertical;
+	}
+
+	@Test
 	void aLargeViewOpenedAgainInANewProcessShowsItsLastLayoutAndForgettingItGivesElksLayout(@TempDir Path cache) {
 		Path project = Path.of("project").toAbsolutePath();
 		LastLayout first = new LastLayout(new LayoutStore(cache));
