@@ -30,21 +30,42 @@ final class KeptLayout {
 				exact.put(id, new Box(at.x(), at.y(), box.width(), box.height()));
 			}
 		});
-		return arrange(free.diagram(), exact, free.boxes(), free.routes());
+		return arrange(free.diagram(), exact, free.boxes(), free.routes(), java.util.Set.of());
 	}
 
 	/**
 	 * Places every node of {@code diagram}: those in {@code exact} exactly there, the others at their {@code proposed}
-	 * box, moved right until they overlap none placed before. An edge keeps its {@code known} route when both its
-	 * boxes stand where they were proposed and the route crosses no other box; the others are routed here.
+	 * box, moved right until they overlap no box placed before, and for those {@code placedAnew} (that never stood in
+	 * this picture) no line or label of a {@code known} route either, so that no line runs through or along a box it
+	 * does not join. An edge keeps its known route when both its boxes stand where they were proposed and the route
+	 * crosses no other box; the others are routed here.
 	 */
-	static LaidOutDiagram arrange(Diagram diagram, Map<String, Box> exact, Map<String, Box> proposed, Map<String, Route> known) {
+	static LaidOutDiagram arrange(Diagram diagram, Map<String, Box> exact, Map<String, Box> proposed, Map<String, Route> known,
+			java.util.Set<String> placedAnew) {
 		Map<String, Box> boxes = new LinkedHashMap<>(exact);
+		Map<String, DiagramEdge> edges = new HashMap<>();
+		diagram.edges().forEach(edge -> edges.put(edge.id(), edge));
 		for (DiagramNode node : diagram.nodes()) {
 			Box placed = proposed.get(node.id());
 			if (!boxes.containsKey(node.id()) && placed != null) {
-				while (overlapsAny(placed, boxes)) {
+				List<Route> lines = new ArrayList<>();
+				known.forEach((id, route) -> {
+					DiagramEdge edge = edges.get(id);
+					if (placedAnew.contains(node.id()) && edge != null && !edge.from().equals(node.id()) && !edge.to().equals(node.id())) {
+						lines.add(route);
+					}
+				});
+				Box start = placed;
+				double end = right(boxes.values(), lines);
+				while (overlapsAny(placed, boxes) || crossedByAny(placed, lines)) {
 					placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
+					if (placed.x() > end) { // lines all along this height (a hub's fan-out): clear of the boxes will do
+						placed = start;
+						while (overlapsAny(placed, boxes)) {
+							placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
+						}
+						break;
+					}
 				}
 				boxes.put(node.id(), placed);
 			}
@@ -112,6 +133,39 @@ final class KeptLayout {
 			}
 		}
 		return true;
+	}
+
+	/** The right end of the boxes and the lines. */
+	private static double right(java.util.Collection<Box> boxes, List<Route> routes) {
+		double right = 0;
+		for (Box box : boxes) {
+			right = Math.max(right, box.x() + box.width());
+		}
+		for (Route route : routes) {
+			for (Point point : route.points()) {
+				right = Math.max(right, point.x());
+			}
+		}
+		return right;
+	}
+
+	/** Whether a line or label of the routes runs through the box or within a few units of it. */
+	private static boolean crossedByAny(Box box, List<Route> routes) {
+		Box around = new Box(box.x() - GAP / 3, box.y() - GAP / 3, box.width() + 2 * GAP / 3, box.height() + 2 * GAP / 3);
+		for (Route route : routes) {
+			if (route.label() != null && crosses(around, route.label().x(), route.label().y(), route.label().x() + route.label().width(),
+					route.label().y() + route.label().height())) {
+				return true;
+			}
+			for (int i = 1; i < route.points().size(); i++) {
+				Point a = route.points().get(i - 1);
+				Point b = route.points().get(i);
+				if (crosses(around, Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.max(a.x(), b.x()), Math.max(a.y(), b.y()))) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static boolean crosses(Box box, double left, double top, double right, double bottom) {

@@ -2,10 +2,12 @@ package dev.byron.diagram;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.byron.diagram.LaidOutDiagram.Box;
 import dev.byron.diagram.LaidOutDiagram.Point;
 
 /**
@@ -21,8 +23,14 @@ public final class LastLayout {
 	private final LayoutStore store;
 	private final Map<String, Shown> shown = new HashMap<>();
 
-	/** One view's last layout: the picture it was made for, and whether it was made from an earlier layout. */
-	record Shown(String picture, LaidOutDiagram layout, Map<String, Point> kept, boolean fromEarlier) {
+	/** Boxes of a view remembered after they left it, so that a box back after a brief error or an undo is where it was. */
+	static final int REMEMBERED = 1_000;
+
+	/**
+	 * One view's last layout: the picture it was made for, whether it was made from an earlier layout, and where boxes
+	 * no longer in it stood when last shown ({@code gone}).
+	 */
+	record Shown(String picture, LaidOutDiagram layout, Map<String, Point> kept, boolean fromEarlier, Map<String, Box> gone) {
 	}
 
 	/** Layouts kept for as long as this object lives. */
@@ -54,9 +62,11 @@ public final class LastLayout {
 		if (last != null && now.equals(last.picture())) {
 			return withDeclarations(last.layout(), diagram);
 		}
-		Optional<LaidOutDiagram> stable = last == null ? Optional.empty() : StableLayout.from(last.layout(), last.kept(), picture, kept);
+		Optional<LaidOutDiagram> stable = last == null ? Optional.empty()
+				: StableLayout.from(last.layout(), last.kept(), last.gone(), picture, kept);
 		LaidOutDiagram made = stable.orElseGet(() -> DiagramLayout.layout(picture, kept));
-		Shown next = new Shown(now, made, new TreeMap<>(kept), stable.isPresent());
+		Shown next = new Shown(now, made, new TreeMap<>(kept), stable.isPresent(),
+				stable.isPresent() ? gone(last, made) : Map.of()); // places from before a fresh layout would mislead
 		shown.put(key, next);
 		if (store != null && project != null) {
 			store.write(project, next);
@@ -79,6 +89,22 @@ public final class LastLayout {
 		if (store != null && project != null) {
 			store.delete(project, view);
 		}
+	}
+
+	/** The places of boxes shown before and not now: the newest {@value #REMEMBERED}. */
+	private static Map<String, Box> gone(Shown last, LaidOutDiagram now) {
+		Map<String, Box> gone = new LinkedHashMap<>(last.gone());
+		last.layout().boxes().forEach((id, box) -> {
+			gone.remove(id);
+			gone.put(id, box); // the newest last
+		});
+		gone.keySet().removeAll(now.boxes().keySet());
+		var oldest = gone.keySet().iterator();
+		while (gone.size() > REMEMBERED) {
+			oldest.next();
+			oldest.remove();
+		}
+		return gone;
 	}
 
 	private static String key(Path project, Diagram view) {

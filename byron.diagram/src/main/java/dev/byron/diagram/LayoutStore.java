@@ -33,7 +33,7 @@ public final class LayoutStore {
 
 	/** What a file holds: the picture the layout was made for (the view and the kept places) and the layout. */
 	record Stored(int version, Diagram diagram, Map<String, Point> kept, Map<String, Box> boxes, Map<String, Route> routes,
-			double width, double height, boolean fromEarlier) {
+			double width, double height, boolean fromEarlier, Map<String, Box> gone) {
 	}
 
 	public LayoutStore(Path folder) {
@@ -63,7 +63,8 @@ public final class LayoutStore {
 			}
 			LaidOutDiagram layout = new LaidOutDiagram(stored.diagram(), stored.boxes(), stored.routes(), stored.width(), stored.height());
 			Map<String, Point> kept = stored.kept() == null ? Map.of() : stored.kept();
-			return Optional.of(new LastLayout.Shown(Pictures.of(stored.diagram(), kept), layout, kept, stored.fromEarlier()));
+			Map<String, Box> gone = stored.gone() == null ? Map.of() : stored.gone();
+			return Optional.of(new LastLayout.Shown(Pictures.of(stored.diagram(), kept), layout, kept, stored.fromEarlier(), gone));
 		} catch (IOException | RuntimeException unreadable) {
 			return Optional.empty(); // written by another version, or cut short: ELK lays the view out
 		}
@@ -72,7 +73,7 @@ public final class LayoutStore {
 	void write(Path project, LastLayout.Shown shown) {
 		LaidOutDiagram layout = shown.layout();
 		Stored stored = new Stored(VERSION, layout.diagram(), shown.kept(), layout.boxes(), layout.routes(), layout.width(), layout.height(),
-				shown.fromEarlier());
+				shown.fromEarlier(), shown.gone());
 		Path file = file(project, layout.diagram());
 		try {
 			Files.createDirectories(folder);

@@ -32,52 +32,122 @@ final class StableLayout {
 
 	/**
 	 * The view {@code now} laid out from {@code last} (the same view before an edit, with the places the user kept
-	 * then, {@code keptBefore}); empty when it should be laid out afresh.
+	 * then, {@code keptBefore}, and the places of boxes shown earlier that {@code last} lacks, {@code gone}); empty
+	 * when it should be laid out afresh.
 	 */
-	static Optional<LaidOutDiagram> from(LaidOutDiagram last, Map<String, Point> keptBefore, Diagram now, Map<String, Point> kept) {
+	static Optional<LaidOutDiagram> from(LaidOutDiagram last, Map<String, Point> keptBefore, Map<String, Box> gone, Diagram now,
+			Map<String, Point> kept) {
 		Diagram before = last.diagram();
 		if (before.level() != now.level() || !before.title().equals(now.title()) || !applies(now)
 				|| !kept.keySet().containsAll(keptBefore.keySet())) {
 			return Optional.empty();
 		}
-		long added = now.nodes().stream().filter(n -> !last.boxes().containsKey(n.id())).count();
-		if (added > Math.max(5, now.nodes().size() / 5)) {
+		Set<String> anchored = anchoredNow(before, now);
+		long placedAnew = now.nodes().stream()
+				.filter(n -> anchored.contains(n.id()) || !last.boxes().containsKey(n.id()) && !gone.containsKey(n.id())).count();
+		if (placedAnew > Math.max(5, now.nodes().size() / 5)) {
 			return Optional.empty();
 		}
 		Map<String, Box> exact = new LinkedHashMap<>();
 		Map<String, Box> proposed = new LinkedHashMap<>();
 		Set<String> unchanged = new HashSet<>();
 		for (DiagramNode node : now.nodes()) {
+			if (anchored.contains(node.id())) {
+				continue;
+			}
 			Box was = last.boxes().get(node.id());
+			Box earlier = was != null ? was : gone.get(node.id());
 			Point chosen = kept.get(node.id());
 			double width = NodeMetrics.width(node);
 			double height = NodeMetrics.height(node);
 			boolean sameSize = was != null && was.width() == width && was.height() == height;
-			if (chosen != null) {
+			// kept places are whole units: a box kept where it was drawn has not moved
+			boolean moved = chosen != null && (was == null || Math.abs(chosen.x() - was.x()) >= 1 || Math.abs(chosen.y() - was.y()) >= 1);
+			if (moved) {
 				exact.put(node.id(), new Box(chosen.x(), chosen.y(), width, height));
 			} else if (sameSize) {
 				exact.put(node.id(), was);
-			}
-			if (was != null) {
-				proposed.put(node.id(), new Box(was.x(), was.y(), width, height));
-			}
-			if (sameSize) {
 				unchanged.add(node.id());
 			}
-		}
-		for (DiagramNode node : now.nodes()) {
-			if (!proposed.containsKey(node.id())) {
-				proposed.put(node.id(), besideNeighbours(node, now, proposed));
+			if (earlier != null) {
+				proposed.put(node.id(), new Box(earlier.x(), earlier.y(), width, height));
 			}
 		}
-		return Optional.of(KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now, unchanged)));
+		Set<String> hubs = hubs(now);
+		Set<String> anew = new HashSet<>();
+		for (DiagramNode node : now.nodes()) {
+			if (!proposed.containsKey(node.id())) {
+				proposed.put(node.id(), besideNeighbours(node, now, proposed, hubs));
+				anew.add(node.id());
+			}
+		}
+		return Optional.of(KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now, unchanged), anew));
+	}
+
+	/**
+	 * Boxes joined to everything (the gateway, the broker): every box has an arrow to them, so they say nothing of
+	 * where a box belongs.
+	 */
+	private static Set<String> hubs(Diagram view) {
+		Map<String, Integer> degree = new HashMap<>();
+		for (DiagramEdge edge : view.edges()) {
+			degree.merge(edge.from(), 1, Integer::sum);
+			degree.merge(edge.to(), 1, Integer::sum);
+		}
+		int many = Math.max(10, view.nodes().size() / 3);
+		Set<String> hubs = new HashSet<>();
+		degree.forEach((id, count) -> {
+			if (count > many) {
+				hubs.add(id);
+			}
+		});
+		return hubs;
+	}
+
+	/**
+	 * Boxes that were joined only to hubs (or to nothing) and now have a box of their own to stand beside: a component
+	 * typed a line at a time appears before its first {@code replicate}, and goes beside what it replicates then.
+	 */
+	private static Set<String> anchoredNow(Diagram before, Diagram now) {
+		Set<String> hubsBefore = hubs(before);
+		Set<String> hubsNow = hubs(now);
+		Set<String> joinedBefore = joined(before, hubsBefore);
+		Set<String> joinedNow = joined(now, hubsNow);
+		Set<String> existed = new HashSet<>();
+		before.nodes().forEach(n -> existed.add(n.id()));
+		Set<String> anchored = new HashSet<>();
+		for (String id : joinedNow) {
+			if (existed.contains(id) && !joinedBefore.contains(id) && !hubsNow.contains(id)) {
+				anchored.add(id);
+			}
+		}
+		return anchored;
+	}
+
+	/** The boxes with an arrow to or from a box that is not a hub. */
+	private static Set<String> joined(Diagram view, Set<String> hubs) {
+		Set<String> joined = new HashSet<>();
+		for (DiagramEdge edge : view.edges()) {
+			if (!edge.from().equals(edge.to()) && !hubs.contains(edge.from()) && !hubs.contains(edge.to())) {
+				joined.add(edge.from());
+				joined.add(edge.to());
+			}
+		}
+		return joined;
 	}
 
 	/**
 	 * A new box's first place: a layer below the lowest box with an arrow into it, or a layer above the highest box
-	 * it points to, centred under (or over) them; the picture's top right when it is joined to nothing drawn.
+	 * it points to, centred under (or over) them; hubs count only when the box is joined to nothing else, and a box
+	 * joined to nothing drawn goes to the picture's top right.
 	 */
-	private static Box besideNeighbours(DiagramNode node, Diagram view, Map<String, Box> placed) {
+	private static Box besideNeighbours(DiagramNode node, Diagram view, Map<String, Box> placed, Set<String> hubs) {
+		Box beside = besideNeighbours(node, view, placed, id -> !hubs.contains(id), false);
+		return beside != null ? beside : besideNeighbours(node, view, placed, id -> true, true);
+	}
+
+	private static Box besideNeighbours(DiagramNode node, Diagram view, Map<String, Box> placed, java.util.function.Predicate<String> counts,
+			boolean orTopRight) {
 		double width = NodeMetrics.width(node);
 		double height = NodeMetrics.height(node);
 		double below = Double.NEGATIVE_INFINITY;
@@ -85,8 +155,8 @@ final class StableLayout {
 		double centres = 0;
 		int neighbours = 0;
 		for (DiagramEdge edge : view.edges()) {
-			Box from = edge.to().equals(node.id()) ? placed.get(edge.from()) : null;
-			Box to = edge.from().equals(node.id()) ? placed.get(edge.to()) : null;
+			Box from = edge.to().equals(node.id()) && counts.test(edge.from()) ? placed.get(edge.from()) : null;
+			Box to = edge.from().equals(node.id()) && counts.test(edge.to()) ? placed.get(edge.to()) : null;
 			if (from != null) {
 				below = Math.max(below, from.y() + from.height() + LAYER_SPACE);
 				centres += from.x() + from.width() / 2;
@@ -98,9 +168,12 @@ final class StableLayout {
 			}
 		}
 		if (neighbours == 0) {
-			double right = placed.values().stream().mapToDouble(b -> b.x() + b.width()).max().orElse(DiagramLayout.MARGIN);
-			double top = placed.values().stream().mapToDouble(Box::y).min().orElse(DiagramLayout.MARGIN + DiagramLayout.TITLE_SPACE);
-			return new Box(right + LAYER_SPACE, top, width, height);
+			if (orTopRight) {
+				double right = placed.values().stream().mapToDouble(b -> b.x() + b.width()).max().orElse(DiagramLayout.MARGIN);
+				double top = placed.values().stream().mapToDouble(Box::y).min().orElse(DiagramLayout.MARGIN + DiagramLayout.TITLE_SPACE);
+				return new Box(right + LAYER_SPACE, top, width, height);
+			}
+			return null;
 		}
 		double y = below > Double.NEGATIVE_INFINITY ? below : above;
 		return new Box(Math.max(DiagramLayout.MARGIN, centres / neighbours - width / 2), y, width, height);

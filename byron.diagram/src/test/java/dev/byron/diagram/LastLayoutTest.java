@@ -83,6 +83,107 @@ class LastLayoutTest {
 		assertThat(layouts.fromEarlier(project, after.diagram())).as("laying it out again would change it").isTrue();
 	}
 
+	private static String joinedTo(String name, int component) {
+		return "component " + name + " {\n  entity " + name.toUpperCase() + " { n: String }\n  replicate c" + component + ".E" + component
+				+ " { n }\n}\n";
+	}
+
+	private static double distance(Box a, Box b) {
+		return Math.abs(a.x() + a.width() / 2 - b.x() - b.width() / 2) + Math.abs(a.y() + a.height() / 2 - b.y() - b.height() / 2);
+	}
+
+	@Test
+	void aNewBoxStandsBesideWhatItReplicatesNotWhereTheGatewayPullsItAndNoOtherLineRunsThroughIt() {
+		LastLayout layouts = new LastLayout();
+		LaidOutDiagram before = layouts.layout(containers(chain(70)), Map.of());
+		LaidOutDiagram after = layouts.layout(containers(chain(70) + joinedTo("audit", 40)), Map.of());
+		Box added = after.boxes().get("component:audit");
+		Box source = after.boxes().get("component:c40");
+		assertThat(distance(added, source)).as("from c40, while the gateway is " + distance(source, after.boxes().get("gateway")) + " away")
+				.isLessThan(distance(before.boxes().get("gateway"), source) / 2);
+		for (DiagramEdge edge : after.diagram().edges()) {
+			if (edge.from().equals("component:audit") || edge.to().equals("component:audit")) {
+				continue;
+			}
+			List<LaidOutDiagram.Point> points = after.routes().get(edge.id()).points();
+			for (int i = 1; i < points.size(); i++) {
+				LaidOutDiagram.Point a = points.get(i - 1);
+				LaidOutDiagram.Point b = points.get(i);
+				Box segment = new Box(Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.abs(a.x() - b.x()), Math.abs(a.y() - b.y()));
+				assertThat(overlap(segment, added) || segment.width() == 0 && touches(segment, added) || segment.height() == 0 && touches(segment, added))
+						.as(edge.id() + " runs through or along the new box").isFalse();
+			}
+		}
+	}
+
+	private static boolean crosses(LaidOutDiagram.Route route, Box box) {
+		for (int i = 1; i < route.points().size(); i++) {
+			LaidOutDiagram.Point a = route.points().get(i - 1);
+			LaidOutDiagram.Point b = route.points().get(i);
+			if (touches(new Box(Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.abs(a.x() - b.x()), Math.abs(a.y() - b.y())), box)) {
+				return true;
+			}
+		}
+		return route.label() != null && touches(route.label(), box);
+	}
+
+	private static boolean touches(Box line, Box box) {
+		return line.x() <= box.x() + box.width() && box.x() <= line.x() + line.width() && line.y() <= box.y() + box.height()
+				&& box.y() <= line.y() + line.height();
+	}
+
+	@Test
+	void aBoxTypedBeforeItsFirstReplicateGoesBesideWhatItReplicatesOnceItDoes() {
+		LastLayout layouts = new LastLayout();
+		layouts.layout(containers(chain(70)), Map.of());
+		LaidOutDiagram alone = layouts.layout(containers(chain(70) + "component audit {\n  entity AUDIT { n: String }\n}\n"), Map.of());
+		LaidOutDiagram joined = layouts.layout(containers(chain(70) + joinedTo("audit", 40)), Map.of());
+		Box source = joined.boxes().get("component:c40");
+		assertThat(distance(joined.boxes().get("component:audit"), source)).isLessThan(distance(alone.boxes().get("component:audit"), source));
+		alone.boxes().forEach((id, box) -> {
+			if (!id.equals("component:audit")) {
+				assertThat(joined.boxes().get(id)).as(id).isEqualTo(box);
+			}
+		});
+	}
+
+	@Test
+	void boxesBackAfterABriefErrorOrAnUndoStandWhereTheyWere() {
+		LastLayout layouts = new LastLayout();
+		LaidOutDiagram before = layouts.layout(containers(chain(70)), Map.of());
+		String withoutTail = chain(70).substring(0, chain(70).indexOf("component c65 {"));
+		layouts.layout(containers(withoutTail), Map.of()); // what a missing brace leaves of the file
+		LaidOutDiagram back = layouts.layout(containers(chain(70)), Map.of());
+		before.boxes().forEach((id, box) -> assertThat(back.boxes().get(id)).as(id).isEqualTo(box));
+	}
+
+	@Test
+	void aBoxDraggedInALargeViewMovesAloneAndOnlyItsArrowsAreDrawnAnew() {
+		LastLayout layouts = new LastLayout();
+		Diagram view = containers(chain(70));
+		LaidOutDiagram before = layouts.layout(view, Map.of());
+		// as the studio keeps them: every box where it is drawn, in whole units, and the dragged one where it was dropped
+		Map<String, LaidOutDiagram.Point> kept = new java.util.HashMap<>();
+		before.boxes().forEach((id, box) -> kept.put(id, new LaidOutDiagram.Point(Math.round(box.x()), Math.round(box.y()))));
+		Box dragged = before.boxes().get("component:c10");
+		kept.put("component:c10", new LaidOutDiagram.Point(Math.round(dragged.x() + 400), Math.round(dragged.y())));
+		LaidOutDiagram after = layouts.layout(view, kept);
+		before.boxes().forEach((id, box) -> {
+			if (!id.equals("component:c10")) {
+				assertThat(after.boxes().get(id)).as(id).isEqualTo(box);
+			}
+		});
+		Box dropped = after.boxes().get("component:c10");
+		int unchanged = 0;
+		for (DiagramEdge edge : view.edges()) {
+			if (!edge.from().equals("component:c10") && !edge.to().equals("component:c10") && !crosses(before.routes().get(edge.id()), dropped)) {
+				assertThat(after.routes().get(edge.id())).as(edge.id()).isEqualTo(before.routes().get(edge.id()));
+				unchanged++;
+			}
+		}
+		assertThat(unchanged).as("the arrows that neither touch the dragged box nor cross where it was dropped").isGreaterThan(view.edges().size() / 2);
+	}
+
 	@Test
 	void aBoxThatGrowsInALargeViewKeepsItsPlaceAndItsArrowsMeetItsNewBorder() {
 		LastLayout layouts = new LastLayout();
