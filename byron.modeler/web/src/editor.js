@@ -228,9 +228,10 @@ const SEVERITIES = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 /**
  * Starts the editor in {@code parent} for {@code files} ({path, uri, model, text}); {@code onChange(path, text)}
- * hears every edit (typed, undone, or made from the diagram) and not the disk's texts.
+ * hears every edit (typed, undone, or made from the diagram) and not the disk's texts; {@code onCaret(path, offset)}
+ * hears where the cursor goes.
  */
-export async function startEditor({ parent, files, rootUri, syntax, socketUrl, onChange, onStatus }) {
+export async function startEditor({ parent, files, rootUri, syntax, socketUrl, onChange, onStatus, onCaret = () => {} }) {
   const views = new Map();
   const byUri = new Map();
   const raw = new Map(); // the server's diagnostics by uri, as it sent them: their codes pick the quick fixes
@@ -383,6 +384,9 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       EditorView.updateListener.of((update) => {
         if (update.docChanged && !update.transactions.some((t) => t.annotation(fromDisk))) {
           onChange(file.path, update.state.doc.toString());
+        }
+        if (update.selectionSet && update.view.hasFocus) {
+          onCaret(file.path, update.state.selection.main.head);
         }
       }),
     ];

@@ -69,6 +69,11 @@ try {
   await page.keyboard.sendCharacter('\ncomponent billing {\n  entity Invoice {\n    total: Float\n  }\n}\n');
   await page.waitForSelector(box('component:billing'), { timeout: 60000 });
   seen.typed = true;
+  // the cursor moved into the component's text: its box is marked
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('#diagram g.node.selected')?.id === 'component:billing', { timeout: 10000 });
+  seen.caretMarked = true;
   seen.modifiedMarked = await page.$eval('#files li.current', (i) => i.classList.contains('modified'));
 
   // an error: underlined by the language server, listed with its code, its text selected on click

@@ -3,6 +3,7 @@ package dev.byron.diagram;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,12 +52,13 @@ final class StableLayout {
 		Map<String, Box> exact = new LinkedHashMap<>();
 		Map<String, Box> proposed = new LinkedHashMap<>();
 		Set<String> unchanged = new HashSet<>();
+		Map<String, Box> renamed = renamed(last, gone, now);
 		for (DiagramNode node : now.nodes()) {
 			if (anchored.contains(node.id())) {
 				continue;
 			}
 			Box was = last.boxes().get(node.id());
-			Box earlier = was != null ? was : gone.get(node.id());
+			Box earlier = was != null ? was : gone.containsKey(node.id()) ? gone.get(node.id()) : renamed.get(node.id());
 			Point chosen = kept.get(node.id());
 			double width = NodeMetrics.width(node);
 			double height = NodeMetrics.height(node);
@@ -82,6 +84,21 @@ final class StableLayout {
 			}
 		}
 		return Optional.of(KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now, unchanged), anew));
+	}
+
+	/**
+	 * A box that took the place of one of the same kind in one edit (a rename, from F2 or the diagram's menu): the box
+	 * of the new name where the old one stood.
+	 */
+	private static Map<String, Box> renamed(LaidOutDiagram last, Map<String, Box> gone, Diagram now) {
+		Set<String> ids = new HashSet<>();
+		now.nodes().forEach(n -> ids.add(n.id()));
+		List<DiagramNode> left = last.diagram().nodes().stream().filter(n -> !ids.contains(n.id())).toList();
+		List<DiagramNode> came = now.nodes().stream().filter(n -> !last.boxes().containsKey(n.id()) && !gone.containsKey(n.id())).toList();
+		if (left.size() == 1 && came.size() == 1 && left.get(0).kind() == came.get(0).kind() && last.boxes().containsKey(left.get(0).id())) {
+			return Map.of(came.get(0).id(), last.boxes().get(left.get(0).id()));
+		}
+		return Map.of();
 	}
 
 	/**

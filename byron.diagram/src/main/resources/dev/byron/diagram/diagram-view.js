@@ -6,6 +6,7 @@
 //     move(id, x, y)                  a box dropped elsewhere, at the diagram's own coordinates
 //     menu(name, event)               a component's box right-clicked (optional)
 //   })
+//   ByronDiagram.mark(container, id)  marks a box (the text cursor stands in its declaration) and scrolls it into view
 (function () {
   'use strict';
 
@@ -59,5 +60,14 @@
     window.addEventListener('mouseup', drop);
   }
 
-  window.ByronDiagram = { show };
+  function mark(container, id) {
+    const node = id ? container.querySelector(`g.node[id="${CSS.escape(id)}"]`) : null;
+    container.querySelectorAll('g.node.selected').forEach((n) => n !== node && n.classList.remove('selected'));
+    if (node && !node.classList.contains('selected')) {
+      node.classList.add('selected');
+      node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }
+
+  window.ByronDiagram = { show, mark };
 })();

@@ -158,6 +158,14 @@ class LastLayoutTest {
 	}
 
 	@Test
+	void aRenamedComponentKeepsItsPlace() {
+		LastLayout layouts = new LastLayout();
+		LaidOutDiagram before = layouts.layout(containers(chain(70)), Map.of());
+		LaidOutDiagram after = layouts.layout(containers(chain(70).replace("component c69 {", "component last {")), Map.of());
+		assertThat(after.boxes().get("component:last")).isEqualTo(before.boxes().get("component:c69"));
+	}
+
+	@Test
 	void aBoxDraggedInALargeViewMovesAloneAndOnlyItsArrowsAreDrawnAnew() {
 		LastLayout layouts = new LastLayout();
 		Diagram view = containers(chain(70));

@@ -33,6 +33,10 @@ async function codeEditor(project) {
       syntax: await (await fetch('/api/syntax')).json(),
       socketUrl: `ws://${location.host}/lsp`,
       onChange: edited,
+      onCaret: (path, offset) => {
+        state.caret = { path, offset };
+        markCaret();
+      },
       onStatus: (text) => {
         $('status').textContent = text;
       },
@@ -115,6 +119,7 @@ function show(path) {
 }
 
 function select(path, offset, length) {
+  state.caret = { path, offset };
   if (state.current !== path) {
     show(path);
   }
@@ -173,6 +178,7 @@ async function analyse() {
     menu: (name, e) => componentMenu(e, name),
   });
   drawLive();
+  markCaret(); // a component being typed: its box, new or moved, is brought into view
   $('relayout').hidden = !analysis.kept;
   const problems = analysis.diagnostics.map((d) => {
     const item = document.createElement('li');
@@ -188,6 +194,18 @@ async function analyse() {
   const choice = $('component');
   const keep = choice.value;
   choice.replaceChildren(...analysis.components.map((name) => new Option(name, name, false, name === keep)));
+}
+
+/** Marks the innermost box whose declaration holds the text cursor, and brings it into view. */
+function markCaret() {
+  const caret = state.caret;
+  if (!caret || !state.analysis) {
+    return;
+  }
+  const inside = state.analysis.nodes
+    .filter((n) => n.file === caret.path && caret.offset >= n.offset && caret.offset <= n.offset + n.length)
+    .sort((a, b) => a.length - b.length)[0];
+  window.ByronDiagram.mark($('diagram'), inside ? inside.id : null);
 }
 
 function viewQuery() {
