@@ -193,6 +193,7 @@ try {
   // one component dropped on another subscribes it to an event, and the browser's undo takes it back
   seen.step = 'one component dropped on another subscribes it to an event, ';
   await page.click('#fit');
+  seen.fitLabel = await page.$eval('#fit', (b) => b.textContent);
   const from = await (await page.$(box('component:social'))).boundingBox();
   const to = await (await page.$(box('component:posts'))).boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

@@ -8,10 +8,11 @@ async function load() {
   $('folder').textContent = project.folder;
   state.files = project.files;
   state.catalogue = project.catalogue;
+  const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
   state.editor = await codeEditor(project) || textArea();
   const first = state.files.find((f) => f.model && /^component\s/m.test(f.text)) || state.files[0];
   show(first.path);
-  await analyse();
+  await drawn;
 }
 
 /**
@@ -116,14 +117,18 @@ function show(path) {
   state.current = path;
   state.editor.show(path);
   renderFiles();
+  const view = state.editor.view && state.editor.view(path); // the cursor is now the one of the file shown
+  state.caret = view ? { path, offset: view.state.selection.main.head } : null;
+  markCaret();
 }
 
 function select(path, offset, length) {
-  state.caret = { path, offset };
   if (state.current !== path) {
     show(path);
   }
+  state.caret = { path, offset };
   state.editor.select(path, offset, length);
+  markCaret();
 }
 
 /** An edit of a file, typed or made from the diagram: marked modified, sent to the server after a pause. */
@@ -578,7 +583,11 @@ document.addEventListener('click', (e) => {
   }
 });
 
-$('fit').onclick = () => $('diagram').classList.toggle('fitted');
+$('fit').onclick = () => {
+  const fitted = $('diagram').classList.toggle('fitted');
+  $('fit').textContent = fitted ? 'Full size' : 'Fit'; // says what the next press does
+  $('fit').setAttribute('aria-pressed', String(fitted));
+};
 
 $('relayout').onclick = async () => {
   await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });

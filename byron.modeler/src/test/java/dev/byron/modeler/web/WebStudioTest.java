@@ -60,6 +60,7 @@ class WebStudioTest {
 			assertThat(seen.path("files").toString()).contains("accounts.byron", "posts.byron", "hooks/PostsHooksImpl.java");
 			assertThat(seen.path("typed").asBoolean()).isTrue();
 			assertThat(seen.path("caretMarked").asBoolean()).as("the box of what the text cursor stands in is marked").isTrue();
+			assertThat(seen.path("fitLabel").asText()).as("once fitted, the button offers the full size").isEqualTo("Full size");
 			assertThat(seen.path("modifiedMarked").asBoolean()).isTrue();
 			assertThat(seen.path("problem").asText()).startsWith("posts.byron:").contains("Unknown type 'accounts.Usr'", "[unknown-type]");
 			assertThat(seen.path("underlined").asText()).as("the language server's diagnostic, underlined").isEqualTo("accounts.Usr");
