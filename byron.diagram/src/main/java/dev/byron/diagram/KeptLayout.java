@@ -116,23 +116,27 @@ final class KeptLayout {
 	/** Whether a route and its label cross no box but the two it joins. */
 	private static boolean clear(Route route, Map<String, Box> boxes, DiagramEdge edge) {
 		for (Map.Entry<String, Box> entry : boxes.entrySet()) {
-			if (entry.getKey().equals(edge.from()) || entry.getKey().equals(edge.to())) {
-				continue;
-			}
-			Box box = entry.getValue();
-			if (route.label() != null && crosses(box, route.label().x(), route.label().y(), route.label().x() + route.label().width(),
-					route.label().y() + route.label().height())) {
+			if (!entry.getKey().equals(edge.from()) && !entry.getKey().equals(edge.to()) && crosses(route, entry.getValue())) {
 				return false;
-			}
-			for (int i = 1; i < route.points().size(); i++) {
-				Point a = route.points().get(i - 1);
-				Point b = route.points().get(i);
-				if (crosses(box, Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.max(a.x(), b.x()), Math.max(a.y(), b.y()))) {
-					return false;
-				}
 			}
 		}
 		return true;
+	}
+
+	/** Whether a line or the label of a route runs through or touches a box. */
+	private static boolean crosses(Route route, Box box) {
+		if (route.label() != null && crosses(box, route.label().x(), route.label().y(), route.label().x() + route.label().width(),
+				route.label().y() + route.label().height())) {
+			return true;
+		}
+		for (int i = 1; i < route.points().size(); i++) {
+			Point a = route.points().get(i - 1);
+			Point b = route.points().get(i);
+			if (crosses(box, Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.max(a.x(), b.x()), Math.max(a.y(), b.y()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The right end of the boxes and the lines. */
@@ -152,20 +156,7 @@ final class KeptLayout {
 	/** Whether a line or label of the routes runs through the box or within a few units of it. */
 	private static boolean crossedByAny(Box box, List<Route> routes) {
 		Box around = new Box(box.x() - GAP / 3, box.y() - GAP / 3, box.width() + 2 * GAP / 3, box.height() + 2 * GAP / 3);
-		for (Route route : routes) {
-			if (route.label() != null && crosses(around, route.label().x(), route.label().y(), route.label().x() + route.label().width(),
-					route.label().y() + route.label().height())) {
-				return true;
-			}
-			for (int i = 1; i < route.points().size(); i++) {
-				Point a = route.points().get(i - 1);
-				Point b = route.points().get(i);
-				if (crosses(around, Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.max(a.x(), b.x()), Math.max(a.y(), b.y()))) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return routes.stream().anyMatch(route -> crosses(route, around));
 	}
 
 	private static boolean crosses(Box box, double left, double top, double right, double bottom) {
