@@ -58,7 +58,8 @@ public final class LayoutStore {
 		}
 		try {
 			Stored stored = Pictures.JSON.readValue(file.toFile(), Stored.class);
-			if (stored.version() != VERSION || stored.diagram() == null || stored.boxes() == null || stored.routes() == null) {
+			if (stored.version() != VERSION || stored.diagram() == null || stored.boxes() == null || stored.routes() == null
+					|| !sizedAsNow(stored)) {
 				return Optional.empty();
 			}
 			LaidOutDiagram layout = new LaidOutDiagram(stored.diagram(), stored.boxes(), stored.routes(), stored.width(), stored.height());
@@ -68,6 +69,17 @@ public final class LayoutStore {
 		} catch (IOException | RuntimeException unreadable) {
 			return Optional.empty(); // written by another version, or cut short: ELK lays the view out
 		}
+	}
+
+	/** Whether every box has the size this version of Byron gives it: a layout written by another is laid out again. */
+	private static boolean sizedAsNow(Stored stored) {
+		for (DiagramNode node : stored.diagram().nodes()) {
+			Box box = stored.boxes().get(node.id());
+			if (box == null || box.width() != NodeMetrics.width(node) || box.height() != NodeMetrics.height(node)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	void write(Path project, LastLayout.Shown shown) {

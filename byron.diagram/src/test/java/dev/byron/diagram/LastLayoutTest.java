@@ -258,6 +258,17 @@ class LastLayoutTest {
 	}
 
 	@Test
+	void aStoredLayoutWhoseBoxesAnotherVersionSizedIsLaidOutAgain(@TempDir Path cache) throws Exception {
+		Path project = Path.of("project").toAbsolutePath();
+		Diagram view = containers(chain(70));
+		LayoutStore store = new LayoutStore(cache);
+		new LastLayout(store).layout(project, view, Map.of());
+		Path file = store.file(project, view);
+		Files.writeString(file, Files.readString(file).replace("\"width\":205.0", "\"width\":190.0"));
+		assertThat(new LastLayout(store).layout(project, view, Map.of()).boxes().values()).noneMatch(box -> box.width() == 190.0);
+	}
+
+	@Test
 	void aKeptPlaceGivenUpLaysTheLargeViewOutAfresh() {
 		LastLayout layouts = new LastLayout();
 		Diagram view = containers(chain(70));
