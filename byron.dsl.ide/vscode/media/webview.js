@@ -5,8 +5,29 @@
   const vscode = acquireVsCodeApi();
   const $ = (id) => document.getElementById(id);
 
+  let shown = null;
+  let cursor = null;
+  // URIs as VS Code and the server write them can differ in escaping (file:///a%20b vs file:///a b)
+  const same = (a, b) => decodeURIComponent(a) === decodeURIComponent(b);
+
+  // the box of the innermost declaration that holds the editor's cursor, marked and brought into view
+  const markCursor = () => {
+    if (!shown || !cursor) {
+      return;
+    }
+    const inside = shown.nodes
+      .filter((n) => same(n.file, cursor.file) && cursor.offset >= n.offset && cursor.offset <= n.offset + n.length)
+      .sort((a, b) => a.length - b.length)[0];
+    window.ByronDiagram.mark($('diagram'), inside ? inside.id : null);
+  };
+
   window.addEventListener('message', (event) => {
     const message = event.data;
+    if (message.type === 'caret') {
+      cursor = { file: message.file, offset: message.offset };
+      markCursor();
+      return;
+    }
     if (message.type === 'error') {
       $('status').textContent = message.message;
       $('status').classList.add('error');
@@ -27,6 +48,8 @@
       subscribe: (subscriber, publisher) => vscode.postMessage({ type: 'subscribe', subscriber, publisher }),
       move: (id, x, y) => vscode.postMessage({ type: 'move', id, x, y }),
     });
+    shown = page;
+    markCursor();
   });
 
   const changeView = () => {

@@ -93,7 +93,12 @@ function createDiagramController({ uri, request, post, reveal, pickEvent, applyE
     }
   }
 
-  return { receive, refresh };
+  /** The editor's cursor moved to {@code offset} in the model file {@code file} (a URI): the webview marks its box. */
+  function caret(file, offset) {
+    return post({ type: 'caret', file, offset });
+  }
+
+  return { receive, refresh, caret };
 }
 
 module.exports = { webviewHtml, createDiagramController };

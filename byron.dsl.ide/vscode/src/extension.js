@@ -66,7 +66,15 @@ function openDiagram(context) {
       pending = setTimeout(() => controller.refresh(), 300);
     }
   });
-  panel.onDidDispose(() => typed.dispose());
+  const moved = vscode.window.onDidChangeTextEditorSelection((e) => {
+    if (e.textEditor.document.languageId === 'byron') {
+      controller.caret(e.textEditor.document.uri.toString(), e.textEditor.document.offsetAt(e.selections[0].active));
+    }
+  });
+  panel.onDidDispose(() => {
+    typed.dispose();
+    moved.dispose();
+  });
 }
 
 function deactivate() {

@@ -92,6 +92,12 @@ test('the diagram webview draws the server\'s diagram: a click reveals, a drop s
       const posts = fs.readFileSync(path.join(project, 'posts.byron'), 'utf8');
       assert.strictEqual(posts.slice(revealed[0].offset, revealed[0].offset + 'component posts'.length), 'component posts');
 
+      // the editor's cursor in a component's text: the webview marks that component's box
+      const socialText = fs.readFileSync(path.join(project, 'social.byron'), 'utf8');
+      await controller.caret(pathToFileURL(path.join(project, 'social.byron')).toString(), socialText.indexOf('component social') + 12);
+      await until(async () => (await page.$eval('#diagram g.node.selected', (n) => n.id).catch(() => null)) === 'component:social',
+        'the box of the component the cursor is in, marked');
+
       // a component dropped on another: the event is asked for, and the server's edit is applied
       const from = await (await page.$(box('component:social'))).boundingBox();
       const to = await (await page.$(box('component:posts'))).boundingBox();
