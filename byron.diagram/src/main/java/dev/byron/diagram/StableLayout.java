@@ -122,19 +122,20 @@ final class StableLayout {
 	}
 
 	/**
-	 * Boxes that were joined only to hubs (or to nothing) and now have a box of their own to stand beside: a component
-	 * typed a line at a time appears before its first {@code replicate}, and goes beside what it replicates then.
+	 * Boxes that were joined only to hubs (or to nothing) and now receive an arrow from a box of their own, the one
+	 * they replicate or react to: a component typed a line at a time appears before its first {@code replicate}, and
+	 * goes beside what it replicates then. The box it replicates stays where it is.
 	 */
 	private static Set<String> anchoredNow(Diagram before, Diagram now) {
-		Set<String> hubsBefore = hubs(before);
+		Set<String> joinedBefore = joined(before, hubs(before));
 		Set<String> hubsNow = hubs(now);
-		Set<String> joinedBefore = joined(before, hubsBefore);
-		Set<String> joinedNow = joined(now, hubsNow);
 		Set<String> existed = new HashSet<>();
 		before.nodes().forEach(n -> existed.add(n.id()));
 		Set<String> anchored = new HashSet<>();
-		for (String id : joinedNow) {
-			if (existed.contains(id) && !joinedBefore.contains(id) && !hubsNow.contains(id)) {
+		for (DiagramEdge edge : now.edges()) {
+			String id = edge.to();
+			if (!edge.from().equals(id) && !hubsNow.contains(edge.from()) && !hubsNow.contains(id) && existed.contains(id)
+					&& !joinedBefore.contains(id)) {
 				anchored.add(id);
 			}
 		}

@@ -148,6 +148,16 @@ class LastLayoutTest {
 	}
 
 	@Test
+	void aComponentJoinedToNothingStaysWhereItIsWhenANewOneReplicatesIt() {
+		String alone = "component lone {\n  entity LONE { n: String }\n}\n";
+		LastLayout layouts = new LastLayout();
+		LaidOutDiagram before = layouts.layout(containers(chain(70) + alone), Map.of());
+		LaidOutDiagram after = layouts.layout(containers(chain(70) + alone
+				+ "component reader {\n  entity READER { n: String }\n  replicate lone.LONE { n }\n}\n"), Map.of());
+		before.boxes().forEach((id, box) -> assertThat(after.boxes().get(id)).as(id).isEqualTo(box));
+	}
+
+	@Test
 	void boxesBackAfterABriefErrorOrAnUndoStandWhereTheyWere() {
 		LastLayout layouts = new LastLayout();
 		LaidOutDiagram before = layouts.layout(containers(chain(70)), Map.of());
