@@ -15,10 +15,7 @@
     if (!shown || !cursor) {
       return;
     }
-    const inside = shown.nodes
-      .filter((n) => same(n.file, cursor.file) && cursor.offset >= n.offset && cursor.offset <= n.offset + n.length)
-      .sort((a, b) => a.length - b.length)[0];
-    window.ByronDiagram.mark($('diagram'), inside ? inside.id : null);
+    window.ByronDiagram.markAt($('diagram'), shown, cursor.file, cursor.offset, same);
   };
 
   window.addEventListener('message', (event) => {

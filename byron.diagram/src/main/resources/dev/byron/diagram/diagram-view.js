@@ -6,7 +6,8 @@
 //     move(id, x, y)                  a box dropped elsewhere, at the diagram's own coordinates
 //     menu(name, event)               a component's box right-clicked (optional)
 //   })
-//   ByronDiagram.mark(container, id)  marks a box (the text cursor stands in its declaration) and scrolls it into view
+//   ByronDiagram.markAt(container, page, file, offset, same)  marks the box of the innermost declaration that holds a
+//                                   text cursor and scrolls it into view; same(a, b) compares two file names
 (function () {
   'use strict';
 
@@ -60,6 +61,13 @@
     window.addEventListener('mouseup', drop);
   }
 
+  function markAt(container, page, file, offset, same = (a, b) => a === b) {
+    const inside = page.nodes
+      .filter((n) => same(n.file, file) && offset >= n.offset && offset <= n.offset + n.length)
+      .sort((a, b) => a.length - b.length)[0];
+    mark(container, inside ? inside.id : null);
+  }
+
   function mark(container, id) {
     const node = id ? container.querySelector(`g.node[id="${CSS.escape(id)}"]`) : null;
     container.querySelectorAll('g.node.selected').forEach((n) => n !== node && n.classList.remove('selected'));
@@ -69,5 +77,5 @@
     }
   }
 
-  window.ByronDiagram = { show, mark };
+  window.ByronDiagram = { show, markAt };
 })();

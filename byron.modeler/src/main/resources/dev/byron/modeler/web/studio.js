@@ -207,10 +207,7 @@ function markCaret() {
   if (!caret || !state.analysis) {
     return;
   }
-  const inside = state.analysis.nodes
-    .filter((n) => n.file === caret.path && caret.offset >= n.offset && caret.offset <= n.offset + n.length)
-    .sort((a, b) => a.length - b.length)[0];
-  window.ByronDiagram.mark($('diagram'), inside ? inside.id : null);
+  window.ByronDiagram.markAt($('diagram'), state.analysis, caret.path, caret.offset);
 }
 
 function viewQuery() {
