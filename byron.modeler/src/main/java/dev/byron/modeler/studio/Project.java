@@ -98,6 +98,33 @@ public final class Project {
 		texts.put(file, text);
 	}
 
+	/**
+	 * Sets a file's text if the text held here is still the one named {@code base} (its {@link #version}), as one step:
+	 * a page (a tab of the web studio) says which text it changed, and a change made meanwhile by another is not
+	 * overwritten unseen. False, and nothing set, when it was changed meanwhile.
+	 */
+	public synchronized boolean setTextIf(Path file, String base, String text) {
+		if (!java.util.Objects.equals(version(file), base)) {
+			return false;
+		}
+		texts.put(file, text);
+		return true;
+	}
+
+	/** A short name of a file's text as held here (the same text, the same name), or null for a file not in the project. */
+	public synchronized String version(Path file) {
+		String text = texts.get(file);
+		if (text == null) {
+			return null;
+		}
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 12);
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java has SHA-256", e);
+		}
+	}
+
 	/** The model's texts, by file. */
 	public synchronized Map<Path, String> texts() {
 		return documents(true);

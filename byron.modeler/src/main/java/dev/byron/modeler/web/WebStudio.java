@@ -174,6 +174,7 @@ public final class WebStudio implements AutoCloseable {
 			entry.put("model", Project.isModel(file));
 			entry.put("modified", project.isModified(file));
 			entry.put("text", project.text(file));
+			entry.put("version", project.version(file));
 			files.add(entry);
 		}
 		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "rootUri", project.folder().toUri().toString(),
@@ -189,8 +190,17 @@ public final class WebStudio implements AutoCloseable {
 			exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
 			return;
 		}
-		project.setText(file, new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8));
-		json(exchange, 200, Map.of("modified", project.isModified(file)));
+		String text = new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8);
+		String base = query(exchange.rawQuery()).get("base");
+		if (base == null) {
+			project.setText(file, text);
+		} else if (!project.setTextIf(file, base, text)) {
+			// another page (a second tab) changed the file since this one last heard of it: its text is not lost unseen
+			json(exchange, 409, Map.of("text", project.text(file), "version", project.version(file), "modified", project.isModified(file),
+					"message", "Another page of this studio changed the file since this page last sent it."));
+			return;
+		}
+		json(exchange, 200, Map.of("modified", project.isModified(file), "version", project.version(file)));
 	}
 
 	private void save(Exchange exchange) throws IOException {
@@ -253,17 +263,20 @@ public final class WebStudio implements AutoCloseable {
 		Project.Reloaded reloaded = project.reload();
 		List<Map<String, Object>> changed = new ArrayList<>();
 		for (Path file : reloaded.reloaded()) {
-			changed.add(Map.of("path", project.relative(file), "text", project.text(file)));
+			changed.add(Map.of("path", project.relative(file), "text", project.text(file), "version", project.version(file)));
 		}
 		List<Map<String, Object>> added = new ArrayList<>();
 		for (Path file : reloaded.added()) {
 			added.add(Map.of("path", project.relative(file), "text", project.text(file), "model", Project.isModel(file),
-					"modified", false));
+					"modified", false, "version", project.version(file)));
 		}
+		// every file's text as held here: a page sees which ones another page changed
+		Map<String, String> versions = new LinkedHashMap<>();
+		project.files().forEach(file -> versions.put(project.relative(file), project.version(file)));
 		json(exchange, 200, Map.of("reloaded", changed, "added", added,
 				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
 				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
-				"deleted", reloaded.deleted().stream().map(project::relative).toList()));
+				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions));
 	}
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */

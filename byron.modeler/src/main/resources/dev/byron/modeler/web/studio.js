@@ -155,7 +155,23 @@ async function flush() {
 }
 
 async function send(current) {
-  const answer = await (await fetch('/api/file?path=' + encodeURIComponent(current.path), { method: 'PUT', body: current.text })).json();
+  // base: the text this page last had from the server (none yet for a file a diagram edit has just made)
+  const put = (base) => fetch(`/api/file?path=${encodeURIComponent(current.path)}${base ? '&base=' + encodeURIComponent(base) : ''}`,
+    { method: 'PUT', body: current.text });
+  let response = await put(current.version);
+  let answer = await response.json();
+  while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
+    const keep = confirm(`${current.path} was changed in another tab of this studio while you edited it here.\n\n`
+      + 'OK keeps the text of this tab (the other tab\'s change is replaced); Cancel takes the other tab\'s text.');
+    if (!keep) {
+      current.text = answer.text;
+      state.editor.setText(current.path, answer.text);
+      break;
+    }
+    response = await put(answer.version);
+    answer = await response.json();
+  }
+  current.version = answer.version;
   current.modified = answer.modified; // typed back to what is on disk: not modified
   state.sent = Object.keys(state.timers).length === 0;
   renderFiles();
@@ -274,9 +290,11 @@ async function lookAtDisk() {
   for (const changed of disk.reloaded) {
     const f = file(changed.path);
     f.text = changed.text;
+    f.version = changed.version;
     f.modified = false;
     state.editor.setText(changed.path, changed.text);
   }
+  const otherTab = await followOtherTabs(disk.versions);
   for (const added of disk.added) {
     state.files.push(added);
     state.editor.add(added);
@@ -298,14 +316,40 @@ async function lookAtDisk() {
       }
       const f = file(path);
       f.text = onDisk.text;
+      f.version = onDisk.version;
       f.modified = false;
       state.editor.setText(path, f.text);
     }
   }
-  if (disk.reloaded.length || disk.added.length || disk.conflicts.length || disk.deleted.length) {
+  if (disk.reloaded.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab) {
     renderFiles();
     await analyse();
   }
+}
+
+/**
+ * Texts another tab of this studio sent since this page last heard: taken here, since nothing typed here waits to be
+ * sent (a change typed here meets the other tab's when it is sent, and the user chooses). Whether any was.
+ */
+async function followOtherTabs(versions) {
+  const behind = state.files.filter((f) => versions[f.path] && f.version && versions[f.path] !== f.version);
+  if (!behind.length) {
+    return false;
+  }
+  const project = await (await fetch('/api/project')).json();
+  if (Object.keys(state.timers).length || !state.sent) {
+    return false; // typed here meanwhile: the send decides
+  }
+  for (const f of behind) {
+    const held = project.files.find((p) => p.path === f.path);
+    if (held) {
+      f.text = held.text;
+      f.version = held.version;
+      f.modified = held.modified;
+      state.editor.setText(f.path, held.text);
+    }
+  }
+  return true;
 }
 
 /** A file gone from disk (and from the project): out of the list and the editor; another is shown if it was. */

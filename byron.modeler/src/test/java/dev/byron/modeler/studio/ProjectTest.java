@@ -42,6 +42,20 @@ class ProjectTest {
 	}
 
 	@Test
+	void aTextIsSetOnlyOverTheTextItWasBasedOnSoThatASecondPagesChangeIsNotLostUnseen() {
+		String read = project.version(config);
+		assertThat(project.setTextIf(config, read, "deployment {\n  replicas: 2\n}\n")).isTrue();
+		String changed = project.version(config);
+		assertThat(changed).isNotEqualTo(read);
+		assertThat(project.setTextIf(config, read, "deployment {\n  replicas: 3\n}\n")).as("based on the text before").isFalse();
+		assertThat(project.text(config)).contains("replicas: 2");
+		assertThat(project.setTextIf(config, project.version(config), "deployment {\n  replicas: 3\n}\n")).isTrue();
+		project.setText(config, "deployment {\n  replicas: 2\n}\n");
+		assertThat(project.version(config)).as("the same text, the same version").isEqualTo(changed);
+		assertThat(project.version(dir.resolve("none.byron"))).isNull();
+	}
+
+	@Test
 	void aNewFileIsWrittenOnSaveOnceItHasTextAndNotWhileItIsEmpty() throws Exception {
 		Path billing = dir.resolve("billing.byron");
 		project.add(billing);

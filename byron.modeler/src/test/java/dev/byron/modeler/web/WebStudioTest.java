@@ -126,6 +126,26 @@ class WebStudioTest {
 	}
 
 	@Test
+	void inChromiumTwoTabsOnOneStudioSeeEachOthersChangesAndTheSecondOfTwoChangesAtOnceIsAskedNotLost() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copy("shop");
+		npmPackages();
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			String output = run(List.of("node", "tabs.mjs", studio.url(), "schema.byron"));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("followed").asBoolean()).as("a change sent from one tab shows in the other").isTrue();
+			assertThat(seen.path("followerMarkedModified").asBoolean()).as("and is marked modified there too").isTrue();
+			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
+			assertThat(seen.path("kept").asBoolean()).as("OK keeps the asking tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("takenAsked")).hasSize(1);
+			assertThat(seen.path("taken").asBoolean()).as("Cancel takes the other tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("message").asText()).startsWith("schema.byron was changed in another tab of this studio");
+			assertThat(seen.path("errors").toString()).isEqualTo("[]");
+			assertThat(project.resolve("schema.byron")).content().as("nothing is saved without Ctrl+S").doesNotContain("// from A");
+		}
+	}
+
+	@Test
 	void inChromiumRunStartsTheSystemItsStateShowsOnTheDiagramADeadLetterIsShownAndDroppedAndStopStopsIt() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copyMicroblog();

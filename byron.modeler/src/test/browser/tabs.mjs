@@ -1,0 +1,72 @@
+// Two tabs of one Byron Studio on the same project: a change sent from one shows in the other; when both change a file
+// at once, the tab whose change comes second is asked, and either answer leaves both tabs and the server with the
+// same text, nothing replaced unseen. Prints what it saw as JSON.
+// Usage: node tabs.mjs <url> <file>
+import { launch } from './browser.mjs';
+
+const [url, file] = process.argv.slice(2);
+const browser = await launch();
+const seen = { errors: [], asked: [] };
+const text = (page) => page.evaluate((f) => window.byronStudio.editor().text(f), file);
+// a line typed at the end of the file, as the user types it
+const type = (page, line) => page.evaluate((f, l) => {
+  const view = window.byronStudio.editor().view(f);
+  view.dispatch({ changes: { from: view.state.doc.length, insert: l }, userEvent: 'input.type' });
+}, file, line);
+const held = async () => (await (await fetch(new URL('/api/project', url))).json()).files.find((f) => f.path === file).text;
+const same = async (a, b) => {
+  for (let i = 0; i < 300; i++) {
+    const [ta, tb, server] = [await text(a), await text(b), await held()];
+    if (ta === tb && tb === server) {
+      return server;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the tabs did not come to the same text:\n${await text(a)}\n---\n${await text(b)}\n---\n${await held()}`);
+};
+let reply = 'accept';
+try {
+  const tabs = [];
+  for (const name of ['A', 'B']) {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => seen.errors.push(e.message));
+    page.on('dialog', async (dialog) => {
+      seen.asked.push({ tab: name, message: dialog.message() });
+      await (reply === 'accept' ? dialog.accept() : dialog.dismiss());
+    });
+    await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
+    await page.waitForSelector('#editor .cm-editor', { timeout: 60000 });
+    tabs.push(page);
+  }
+  const [a, b] = tabs;
+
+  seen.step = 'a change sent from one tab shows in the other';
+  await type(a, '// from A\n');
+  await a.waitForFunction((f) => document.querySelector(`#files li[data-path="${f}"]`).classList.contains('modified'), {}, file);
+  seen.followed = (await same(a, b)).endsWith('// from A\n');
+  seen.followerMarkedModified = await b.$eval(`#files li[data-path="${file}"]`, (item) => item.classList.contains('modified'));
+
+  seen.step = 'both change the file at once; the one asked keeps its text';
+  await Promise.all([type(a, '// A at once\n'), type(b, '// B at once\n')]);
+  const kept = await same(a, b);
+  seen.keptAsked = seen.asked.map((q) => q.tab);
+  const keeper = seen.asked[0]?.tab;
+  seen.kept = keeper && kept.endsWith(`// ${keeper} at once\n`) && !kept.includes(`// ${keeper === 'A' ? 'B' : 'A'} at once`);
+
+  seen.step = 'both change the file at once; the one asked takes the other\'s';
+  reply = 'dismiss';
+  const before = seen.asked.length;
+  await Promise.all([type(a, '// A again\n'), type(b, '// B again\n')]);
+  const taken = await same(a, b);
+  const asked = seen.asked.slice(before).map((q) => q.tab);
+  seen.takenAsked = asked;
+  const other = asked[0] === 'A' ? 'B' : 'A';
+  seen.taken = asked.length === 1 && taken.endsWith(`// ${other} again\n`) && !taken.includes(`// ${asked[0]} again`);
+  seen.message = seen.asked[0]?.message;
+} catch (e) {
+  console.error(`failed at: ${seen.step}: ${e.message}`);
+  throw e;
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));
