@@ -20,7 +20,7 @@ function webviewHtml({ cspSource, nonce, diagramScript, webviewScript }) {
     #status.error { color: #c0392b; }
     #diagram svg { max-width: none; }
     #diagram g.node { cursor: pointer; }
-    #diagram g.node.selected rect, #diagram g.node.selected path { stroke: #f0ad4e; stroke-width: 4; }
+    #diagram g.node.selected rect, #diagram g.node.selected path { stroke: #f0ad4e; stroke-width: 4; vector-effect: non-scaling-stroke; }
   </style>
 </head>
 <body>

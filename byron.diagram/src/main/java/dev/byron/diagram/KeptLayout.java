@@ -12,7 +12,7 @@ import dev.byron.diagram.LaidOutDiagram.Route;
 
 /**
  * A layout that keeps where the user put the boxes. Kept boxes stand exactly where they were placed; a box without
- * a kept place (new since) stands where ELK put it, moved right until it overlaps none. ELK cannot route edges
+ * a kept place (new since) stands at the clear place nearest to where ELK put it. ELK cannot route edges
  * between boxes it may not move, so edges are routed here, orthogonally: out of one box's side facing the other,
  * across in the middle, into the other's, each edge at its own point of a side so that lines do not merge.
  */
@@ -35,9 +35,9 @@ final class KeptLayout {
 
 	/**
 	 * Places every node of {@code diagram}: those in {@code exact} exactly there, the others at their {@code proposed}
-	 * box, moved right until they overlap no box placed before, and for those {@code placedAnew} (that never stood in
-	 * this picture) no line or label of a {@code known} route either, so that no line runs through or along a box it
-	 * does not join. An edge keeps its known route when both its boxes stand where they were proposed and the route
+	 * box, or the clear place nearest to it: overlapping no box placed before, and for those {@code placedAnew} (that
+	 * never stood in this picture) crossed by no line or label of a {@code known} route either, so that no line runs
+	 * through or along a box it does not join. An edge keeps its known route when both its boxes stand where they were proposed and the route
 	 * crosses no other box; the others are routed here.
 	 */
 	static LaidOutDiagram arrange(Diagram diagram, Map<String, Box> exact, Map<String, Box> proposed, Map<String, Route> known,
@@ -56,15 +56,14 @@ final class KeptLayout {
 					}
 				});
 				Box start = placed;
-				double end = right(boxes.values(), lines);
-				while (overlapsAny(placed, boxes) || crossedByAny(placed, lines)) {
-					placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
-					if (placed.x() > end) { // lines all along this height (a hub's fan-out): clear of the boxes will do
-						placed = start;
-						while (overlapsAny(placed, boxes)) {
-							placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
-						}
-						break;
+				placed = nearestClear(start, boxes, lines);
+				if (placed == null) { // lines all around (a hub's fan-out): clear of the boxes will do
+					placed = nearestClear(start, boxes, List.of());
+				}
+				if (placed == null) {
+					placed = start;
+					while (overlapsAny(placed, boxes)) {
+						placed = new Box(placed.x() + placed.width() / 2 + GAP, placed.y(), placed.width(), placed.height());
 					}
 				}
 				boxes.put(node.id(), placed);
@@ -139,20 +138,6 @@ final class KeptLayout {
 		return false;
 	}
 
-	/** The right end of the boxes and the lines. */
-	private static double right(java.util.Collection<Box> boxes, List<Route> routes) {
-		double right = 0;
-		for (Box box : boxes) {
-			right = Math.max(right, box.x() + box.width());
-		}
-		for (Route route : routes) {
-			for (Point point : route.points()) {
-				right = Math.max(right, point.x());
-			}
-		}
-		return right;
-	}
-
 	/** Whether a line or label of the routes runs through the box or within a few units of it. */
 	private static boolean crossedByAny(Box box, List<Route> routes) {
 		Box around = new Box(box.x() - GAP / 3, box.y() - GAP / 3, box.width() + 2 * GAP / 3, box.height() + 2 * GAP / 3);
@@ -161,6 +146,36 @@ final class KeptLayout {
 
 	private static boolean crosses(Box box, double left, double top, double right, double bottom) {
 		return right >= box.x() && left <= box.x() + box.width() && bottom >= box.y() && top <= box.y() + box.height();
+	}
+
+	/** How far {@link #nearestClear} looks, in steps of half a box and a gap each way. */
+	private static final int REACH = 24;
+
+	/**
+	 * The clear place nearest to {@code wanted} (a box's size moved by steps of half its width or height and a gap, in
+	 * every direction, up to {@link #REACH} steps, never above or left of the picture's margins): overlapping no box and
+	 * crossed by none of {@code lines}. Null when there is none that near.
+	 */
+	private static Box nearestClear(Box wanted, Map<String, Box> boxes, List<Route> lines) {
+		double stepX = wanted.width() / 2 + GAP;
+		double stepY = wanted.height() / 2 + GAP;
+		List<int[]> steps = new ArrayList<>();
+		for (int i = -REACH; i <= REACH; i++) {
+			for (int j = -REACH; j <= REACH; j++) {
+				steps.add(new int[] { i, j });
+			}
+		}
+		// nearest first; of two as near, the one further down, then further right (the way a picture reads on)
+		steps.sort(java.util.Comparator.comparingDouble((int[] s) -> Math.hypot(s[0] * stepX, s[1] * stepY))
+				.thenComparingInt(s -> -s[1]).thenComparingInt(s -> -s[0]));
+		for (int[] step : steps) {
+			Box candidate = new Box(wanted.x() + step[0] * stepX, wanted.y() + step[1] * stepY, wanted.width(), wanted.height());
+			if (candidate.x() >= DiagramLayout.MARGIN && candidate.y() >= DiagramLayout.TITLE_SPACE + DiagramLayout.MARGIN
+					&& !overlapsAny(candidate, boxes) && !crossedByAny(candidate, lines)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 	private static boolean overlapsAny(Box box, Map<String, Box> placed) {
@@ -234,6 +249,7 @@ final class KeptLayout {
 		}
 		Map<String, Route> routes = new LinkedHashMap<>();
 		OrthogonalRouter router = new OrthogonalRouter(boxes.values());
+		reused.values().forEach(route -> router.drawn(route.points())); // new lines keep off the lines that stay
 		for (DiagramEdge edge : diagram.edges()) {
 			End[] pair = ends.get(edge.id());
 			if (pair == null) {
@@ -254,6 +270,7 @@ final class KeptLayout {
 					: new Box(middle.x() + 4, middle.y() - NodeMetrics.labelHeight(edge.label()) - 2, NodeMetrics.labelWidth(edge.label()),
 							NodeMetrics.labelHeight(edge.label()));
 			routes.put(edge.id(), new Route(points, label));
+			router.drawn(points);
 		}
 		return routes;
 	}

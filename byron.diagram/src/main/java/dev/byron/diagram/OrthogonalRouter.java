@@ -18,12 +18,23 @@ import dev.byron.diagram.LaidOutDiagram.Point;
 final class OrthogonalRouter {
 	private static final double CLEARANCE = 12;
 	private static final double BEND = 60;
+	/** What a unit of running along a line already drawn costs beyond its length: two flows drawn as one read as one. */
+	private static final double ALONG = 2;
 
 	private final List<Box> obstacles;
+	/** The segments of the lines drawn so far, each as its two ends. */
+	private final List<Point[]> drawn = new ArrayList<>();
 
 	OrthogonalRouter(Collection<Box> boxes) {
 		this.obstacles = boxes.stream().map(b -> new Box(b.x() - CLEARANCE / 2, b.y() - CLEARANCE / 2, b.width() + CLEARANCE,
 				b.height() + CLEARANCE)).toList();
+	}
+
+	/** A line drawn: the routes found after it keep off it where they can. */
+	void drawn(List<Point> points) {
+		for (int i = 1; i < points.size(); i++) {
+			drawn.add(new Point[] { points.get(i - 1), points.get(i) });
+		}
 	}
 
 	/**
@@ -83,7 +94,8 @@ final class OrthogonalRouter {
 					continue;
 				}
 				int next = (ny * width + nx) * 4 + d;
-				double step = Math.abs(xs[nx] - xs[cx]) + Math.abs(ys[ny] - ys[cy]) + (d == arrived ? 0 : BEND);
+				double length = Math.abs(xs[nx] - xs[cx]) + Math.abs(ys[ny] - ys[cy]);
+				double step = length * (grid.along(cx, cy, nx, ny) ? 1 + ALONG : 1) + (d == arrived ? 0 : BEND);
 				if (cost[state] + step < cost[next]) {
 					cost[next] = cost[state] + step;
 					previous[next] = state;
@@ -147,11 +159,33 @@ final class OrthogonalRouter {
 		private final boolean[] across;
 		/** The step from (i, j) to (i, j + 1), at i + j * width. */
 		private final boolean[] down;
+		/** The steps that run along a line drawn before, indexed as {@link #across} and {@link #down}. */
+		private final boolean[] alongAcross;
+		private final boolean[] alongDown;
 
 		Grid(double[] xs, double[] ys) {
 			width = xs.length;
 			across = new boolean[xs.length * ys.length];
 			down = new boolean[xs.length * ys.length];
+			alongAcross = new boolean[xs.length * ys.length];
+			alongDown = new boolean[xs.length * ys.length];
+			for (Point[] segment : drawn) {
+				boolean horizontal = segment[0].y() == segment[1].y();
+				int line = nearest(horizontal ? ys : xs, horizontal ? segment[0].y() : segment[0].x());
+				if (line < 0) {
+					continue;
+				}
+				double[] along = horizontal ? xs : ys;
+				double low = horizontal ? Math.min(segment[0].x(), segment[1].x()) : Math.min(segment[0].y(), segment[1].y());
+				double high = horizontal ? Math.max(segment[0].x(), segment[1].x()) : Math.max(segment[0].y(), segment[1].y());
+				for (int k = Math.max(0, lowerBound(along, low - 0.5)); k + 1 < along.length && along[k + 1] <= high + 0.5; k++) {
+					if (horizontal) {
+						alongAcross[k + line * width] = true;
+					} else {
+						alongDown[line + k * width] = true;
+					}
+				}
+			}
 			for (Box box : obstacles) {
 				int left = Arrays.binarySearch(xs, box.x());
 				int right = Arrays.binarySearch(xs, box.x() + box.width());
@@ -176,6 +210,25 @@ final class OrthogonalRouter {
 			}
 			return down[x1 + Math.min(y1, y2) * width];
 		}
+
+		boolean along(int x1, int y1, int x2, int y2) {
+			if (y1 == y2) {
+				return alongAcross[Math.min(x1, x2) + y1 * width];
+			}
+			return alongDown[x1 + Math.min(y1, y2) * width];
+		}
+	}
+
+	/** The index of the line within half a unit of {@code at}, or -1. */
+	private static int nearest(double[] lines, double at) {
+		int k = lowerBound(lines, at - 0.5);
+		return k < lines.length && lines[k] <= at + 0.5 ? k : -1;
+	}
+
+	/** The index of the first line at or after {@code at}. */
+	private static int lowerBound(double[] lines, double at) {
+		int k = Arrays.binarySearch(lines, at);
+		return k >= 0 ? k : -k - 1;
 	}
 
 	private static List<Point> simplified(List<Point> path) {

@@ -30,6 +30,68 @@ class KeptPositionsTest {
 	}
 
 	@Test
+	void aNewBoxProposedInAFullRowStandsAtTheClearPlaceNearestToItNotAtTheRowsEnd() {
+		java.util.List<DiagramNode> nodes = new java.util.ArrayList<>();
+		Map<String, Box> exact = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 40; i++) {
+			nodes.add(new DiagramNode("c" + i, NodeKind.COMPONENT, "c" + i, "component", java.util.List.of(), null));
+			exact.put("c" + i, new Box(40 + i * 200, 300, 180, 100));
+		}
+		nodes.add(new DiagramNode("added", NodeKind.COMPONENT, "added", "component", java.util.List.of(), null));
+		Map<String, Box> proposed = new java.util.LinkedHashMap<>(exact);
+		Box wanted = new Box(40 + 10 * 200, 300, 180, 100); // on top of c10: the row is full both ways for 4,000 units
+		proposed.put("added", wanted);
+		LaidOutDiagram laidOut = KeptLayout.arrange(new Diagram(C4Level.CONTAINERS, "row", nodes, java.util.List.of()), exact, proposed,
+				Map.of(), java.util.Set.of("added"));
+		Box placed = laidOut.boxes().get("added");
+		assertThat(Math.hypot(placed.x() - wanted.x(), placed.y() - wanted.y())).as("placed at " + placed).isLessThan(250);
+		exact.forEach((id, box) -> assertThat(laidOut.boxes().get(id)).isEqualTo(box));
+		DiagramExportTest.assertNoOverlaps(laidOut);
+	}
+
+	@Test
+	void twoLinesRoutedAlongTheSameCorridorRunSideBySideNotOneOnTheOther() {
+		java.util.List<DiagramNode> nodes = new java.util.ArrayList<>();
+		Map<String, Box> boxes = new java.util.LinkedHashMap<>();
+		for (int row = 0; row < 2; row++) { // two rows of six boxes, with a corridor between them
+			for (int i = 0; i < 6; i++) {
+				String id = "r" + row + "c" + i;
+				nodes.add(new DiagramNode(id, NodeKind.COMPONENT, id, "component", java.util.List.of(), null));
+				boxes.put(id, new Box(40 + i * 300, 300 + row * 400, 180, 100));
+			}
+		}
+		java.util.List<DiagramEdge> edges = java.util.List.of(
+				new DiagramEdge("one", "r0c0", "r1c5", java.util.List.of(), EdgeKind.EVENTS, null),
+				new DiagramEdge("two", "r0c1", "r1c4", java.util.List.of(), EdgeKind.EVENTS, null));
+		LaidOutDiagram laidOut = KeptLayout.arrange(new Diagram(C4Level.CONTAINERS, "corridor", nodes, edges), boxes, boxes, Map.of(),
+				java.util.Set.of());
+		LaidOutDiagram.Route one = laidOut.routes().get("one");
+		LaidOutDiagram.Route two = laidOut.routes().get("two");
+		assertThat(sharedLength(one, two)).as(one.points() + " and " + two.points()).isLessThan(1);
+	}
+
+	/** How long two routes run on top of each other: the length of their collinear, overlapping parts. */
+	private static double sharedLength(LaidOutDiagram.Route a, LaidOutDiagram.Route b) {
+		double shared = 0;
+		for (int i = 1; i < a.points().size(); i++) {
+			Point a1 = a.points().get(i - 1);
+			Point a2 = a.points().get(i);
+			for (int j = 1; j < b.points().size(); j++) {
+				Point b1 = b.points().get(j - 1);
+				Point b2 = b.points().get(j);
+				if (a1.y() == a2.y() && b1.y() == b2.y() && a1.y() == b1.y()) {
+					shared += Math.max(0, Math.min(Math.max(a1.x(), a2.x()), Math.max(b1.x(), b2.x()))
+							- Math.max(Math.min(a1.x(), a2.x()), Math.min(b1.x(), b2.x())));
+				} else if (a1.x() == a2.x() && b1.x() == b2.x() && a1.x() == b1.x()) {
+					shared += Math.max(0, Math.min(Math.max(a1.y(), a2.y()), Math.max(b1.y(), b2.y()))
+							- Math.max(Math.min(a1.y(), a2.y()), Math.min(b1.y(), b2.y())));
+				}
+			}
+		}
+		return shared;
+	}
+
+	@Test
 	void withoutKeptPlacesForItsBoxesTheLayoutIsElks() throws Exception {
 		Diagram diagram = C4Diagrams.containers(DiagramExportTest.model("microblog"));
 		assertThat(DiagramLayout.layout(diagram, Map.of("component:gone", new Point(1, 1))).boxes())

@@ -115,6 +115,28 @@ class ParserTest {
 	}
 
 	@Test
+	void aSyntaxErrorIsListedBeforeTheErrorsItCausesInFilesBeforeIt() {
+		var result = TestModels.load("""
+				system s
+				component a {
+				  entity A {
+				    b: z.Zed!
+				  }
+				}
+				---
+				component z {
+				  entity Zed
+				    name: String!
+				  }
+				}
+				""");
+		assertThat(result.diagnostics()).as("what the syntax error causes in the file before it")
+				.anyMatch(d -> d.file().toString().equals("model0.byron"));
+		assertThat(result.diagnostics().get(0).code()).as(result.diagnostics().toString()).isEqualTo("syntax-error");
+		assertThat(result.diagnostics().get(0).file().toString()).isEqualTo("model1.byron");
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");

@@ -25,6 +25,7 @@ import com.google.inject.Injector;
 import com.google.inject.Provider;
 
 import dev.byron.dsl.ByronStandaloneSetup;
+import dev.byron.dsl.validation.IssueCodes;
 
 /**
  * Reads a Byron model (one file, or every .byron file below a folder) and returns the model with all its
@@ -132,7 +133,9 @@ public final class ByronLoader {
 				diagnostics.add(diagnostic(issue, paths.get(resource)));
 			}
 		}
-		diagnostics.sort(Comparator.comparing((ModelDiagnostic d) -> String.valueOf(d.file()))
+		// text the parser could not read comes first: it explains what other files then cannot find
+		diagnostics.sort(Comparator.comparing((ModelDiagnostic d) -> !IssueCodes.SYNTAX_ERROR.equals(d.code()))
+				.thenComparing((ModelDiagnostic d) -> String.valueOf(d.file()))
 				.thenComparingInt(ModelDiagnostic::line).thenComparingInt(ModelDiagnostic::column)
 				.thenComparing(ModelDiagnostic::code));
 		return new LoadResult(new ModelBuilder(paths::get).build(resources), List.copyOf(diagnostics), List.copyOf(sources));
