@@ -41,6 +41,14 @@ public final class HttpBench {
 			bare(Integer.parseInt(args[1]));
 			return;
 		}
+		if (args.length == 2 && args[0].equals("bare-db")) {
+			bareWithDatabase(Integer.parseInt(args[1]));
+			return;
+		}
+		if (args.length == 3 && args[0].equals("hop")) {
+			hop(Integer.parseInt(args[1]), URI.create(args[2]));
+			return;
+		}
 		Duration each = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 5);
 		Path jar = Path.of("byron.cli/target/byron.jar");
 		if (!Files.isRegularFile(jar)) {
@@ -49,12 +57,23 @@ public final class HttpBench {
 		List<String[]> queries = new ArrayList<>();
 		List<String[]> mutations = new ArrayList<>();
 		int barePort = freePort();
-		Process bare = javaProcess(List.of("-cp", System.getProperty("java.class.path"), HttpBench.class.getName(), "bare",
-				String.valueOf(barePort)));
+		int dbPort = freePort();
+		int hopPort = freePort();
+		String classPath = System.getProperty("java.class.path");
+		Process bare = javaProcess(List.of("-cp", classPath, HttpBench.class.getName(), "bare", String.valueOf(barePort)));
+		URI withDb = URI.create("http://127.0.0.1:" + dbPort + "/graphql");
+		Process bareDb = javaProcess(List.of("-cp", classPath, HttpBench.class.getName(), "bare-db", String.valueOf(dbPort)));
+		Process hop = javaProcess(List.of("-cp", classPath, HttpBench.class.getName(), "hop", String.valueOf(hopPort), withDb.toString()));
+		List<String[]> floors = new ArrayList<>();
+		HttpLoad.Result halfLoad = null;
+		double halfOf = 0;
 		Process byron = null;
 		try {
 			URI bareUri = URI.create("http://127.0.0.1:" + barePort + "/graphql");
+			URI hopUri = URI.create("http://127.0.0.1:" + hopPort + "/graphql");
 			awaitAnswer(bareUri);
+			awaitAnswer(withDb);
+			awaitAnswer(hopUri);
 			int port = freePort();
 			Path project = Files.createTempDirectory("byron-http-bench").resolve("microblog");
 			dev.byron.bench.Projects.copy(Path.of("examples/microblog"), project);
@@ -69,23 +88,37 @@ public final class HttpBench {
 			// a MongoDB read) was still getting faster after 10 s, and a server in use has long been warm
 			HttpLoad.run(gateway, 8, Duration.ofSeconds(30), i -> queryBody, ok());
 			HttpLoad.run(bareUri, 8, Duration.ofSeconds(10), i -> queryBody, ok());
+			HttpLoad.run(hopUri, 8, Duration.ofSeconds(20), i -> queryBody, ok()); // warms the database's JVM too
 			for (int connections : CONNECTIONS) {
 				HttpLoad.Result base = HttpLoad.run(bareUri, connections, each, i -> queryBody, ok());
 				HttpLoad.Result through = HttpLoad.run(gateway, connections, each, i -> queryBody, ok());
 				queries.add(new String[] { String.valueOf(connections), figures(base), figures(through),
 						String.format(Locale.ROOT, "%.2f", through.perSecond() / base.perSecond()),
 						String.valueOf(base.failed() + through.failed()) });
+				HttpLoad.Result read = HttpLoad.run(withDb, connections, each, i -> queryBody, ok());
+				HttpLoad.Result hopped = HttpLoad.run(hopUri, connections, each, i -> queryBody, ok());
+				floors.add(new String[] { String.valueOf(connections), figures(read), figures(hopped),
+						String.format(Locale.ROOT, "%.2f", read.perSecond() / base.perSecond()),
+						String.format(Locale.ROOT, "%.2f", hopped.perSecond() / base.perSecond()),
+						String.format(Locale.ROOT, "%.2f", through.perSecond() / hopped.perSecond()),
+						String.valueOf(read.failed() + hopped.failed()) });
 			}
 			// the mutations come last: the users they create would make the query read a larger collection
 			HttpLoad.run(gateway, 4, Duration.ofSeconds(5), i -> createUser("w" + Integer.toString(i, 36)), ok());
+			double most = 0;
 			for (int connections : CONNECTIONS) {
 				int load = connections;
 				HttpLoad.Result created = HttpLoad.run(gateway, connections, each,
 						i -> createUser("h" + load + "x" + Integer.toString(i, 36)), ok());
 				mutations.add(new String[] { String.valueOf(connections), figures(created), String.valueOf(created.failed()) });
+				most = Math.max(most, created.perSecond());
 			}
+			halfLoad = HttpLoad.atRate(gateway, 32, most / 2, each, i -> createUser("half" + Integer.toString(i, 36)), ok());
+			halfOf = most;
 		} finally {
 			bare.destroyForcibly();
+			bareDb.destroyForcibly();
+			hop.destroyForcibly();
 			stop(byron);
 		}
 		List<String[]> scaled = new ArrayList<>();
@@ -120,10 +153,22 @@ public final class HttpBench {
 		System.out.println("| connections | bare req/s (p50 / p99 ms) | through the gateway req/s (p50 / p99 ms) | ratio | failed |");
 		System.out.println("|---:|---|---|---:|---:|");
 		queries.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+		System.out.println("\nWhat the hops a request through Byron makes cost by themselves: the same graphql-java reading the 10 users"
+				+ " from an embedded MongoDB (the H2 store of byron run) over the MongoDB driver, then that behind one more HTTP hop"
+				+ " (a server forwarding the body with Jetty's client, as the gateway calls a component)\n");
+		System.out.println("| connections | bare + MongoDB read req/s (p50 / p99 ms) | + one HTTP hop req/s (p50 / p99 ms) "
+				+ "| read / bare | hop / bare | Byron / hop | failed |");
+		System.out.println("|---:|---|---|---:|---:|---:|---:|");
+		floors.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
 		System.out.println("\n`createUser` (read-your-writes on, a unique handle each in variables)\n");
 		System.out.println("| connections | req/s (p50 / p99 ms) | failed |");
 		System.out.println("|---:|---|---:|");
 		mutations.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+		if (halfLoad != null) {
+			System.out.printf(Locale.ROOT, "%nAt half the most (%,.0f of %,.0f /s), sent at that rate whatever the answers (open loop, latency from when"
+					+ " each was due): %,.0f /s answered, p50 %.1f ms, p99 %.1f ms, %d failed%n", halfOf / 2, halfOf, halfLoad.perSecond(),
+					halfLoad.p50Millis(), halfLoad.p99Millis(), halfLoad.failed());
+		}
 		System.out.println("\n`createUser` with the system scaled out (beside the table above: one instance each, one nats-server)\n");
 		System.out.println("| byron run … | 8 connections req/s (p50 / p99 ms) | failed | 32 connections req/s (p50 / p99 ms) | failed |");
 		System.out.println("|---|---|---:|---|---:|");
@@ -169,6 +214,52 @@ public final class HttpBench {
 				ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables() == null ? Map.of()
 						: request.variables()).build()).toSpecification(), null, exchange -> Caller.ANONYMOUS)),
 				ServerLimits.DEFAULT, "bare");
+		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	/** graphql-java with the query's shape, its users read from an embedded MongoDB as a component's Cache reads them. */
+	private static void bareWithDatabase(int port) throws Exception {
+		Path store = Files.createTempDirectory("byron-http-bench-mongo").resolve("mongo.mv");
+		var mongoServer = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(store.toString()));
+		mongoServer.bind("127.0.0.1", 0);
+		var mongo = com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort());
+		var users = mongo.getDatabase("bench").getCollection("User");
+		for (int i = 0; i < 10; i++) {
+			users.insertOne(new org.bson.Document("_id", "0192c9a0-0000-7000-8000-00000000000" + i).append("handle", "seed" + i)
+					.append("_seq", (long) i).append("_deleted", false));
+		}
+		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
+				type Query { users(first: Int): UserConnection }
+				type UserConnection { nodes: [User!]! }
+				type User { id: ID! handle: String! }
+				"""), RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("users", env -> {
+			List<Map<String, Object>> nodes = new ArrayList<>();
+			users.find(com.mongodb.client.model.Filters.ne("_deleted", true)).sort(com.mongodb.client.model.Sorts.ascending("_id"))
+					.limit(11).forEach(d -> nodes.add(Map.of("id", d.getString("_id"), "handle", d.getString("handle"))));
+			return Map.of("nodes", nodes.subList(0, Math.min(10, nodes.size())));
+		})).build());
+		GraphQL graphQL = GraphQL.newGraphQL(schema).build();
+		WebServer.start("127.0.0.1", port, Map.of("/graphql", new GraphQLHandler(request -> graphQL.execute(
+				ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables() == null ? Map.of()
+						: request.variables()).build()).toSpecification(), null, exchange -> Caller.ANONYMOUS)),
+				ServerLimits.DEFAULT, "bare-db");
+		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	/** One HTTP hop: the request's body forwarded as it came, with Jetty's client on kept-alive connections, the answer back. */
+	private static void hop(int port, URI target) throws Exception {
+		var client = new org.eclipse.jetty.client.HttpClient();
+		client.setMaxConnectionsPerDestination(256);
+		client.start();
+		WebServer.start("127.0.0.1", port, Map.of("/graphql", exchange -> {
+			try {
+				var answer = client.newRequest(target).method(org.eclipse.jetty.http.HttpMethod.POST)
+						.body(new org.eclipse.jetty.client.BytesRequestContent("application/json", exchange.body().readAllBytes())).send();
+				exchange.respond(answer.getStatus(), "application/json", answer.getContent());
+			} catch (InterruptedException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+				exchange.respond(502, "text/plain", String.valueOf(e.getMessage()));
+			}
+		}), ServerLimits.DEFAULT, "hop");
 		Thread.sleep(Long.MAX_VALUE);
 	}
 

@@ -36,6 +36,23 @@ public final class HttpLoad {
 	/** {@code body} gives the JSON body of the i-th request of a client (a fresh value per request where one is needed). */
 	public static Result run(URI uri, int connections, Duration duration, IntFunction<String> body,
 			java.util.function.Predicate<String> ok) throws Exception {
+		return run(uri, connections, duration, 0, body, ok);
+	}
+
+	/**
+	 * Open-loop load: requests sent at {@code perSecond}, evenly spaced, by whichever of the {@code connections} clients
+	 * is free; each one's latency counts from when it was due, not from when a client got to it, so a server falling
+	 * behind shows in the percentiles instead of slowing the load down (coordinated omission).
+	 */
+	public static Result atRate(URI uri, int connections, double perSecond, Duration duration, IntFunction<String> body,
+			java.util.function.Predicate<String> ok) throws Exception {
+		return run(uri, connections, duration, perSecond, body, ok);
+	}
+
+	private static Result run(URI uri, int connections, Duration duration, double perSecond, IntFunction<String> body,
+			java.util.function.Predicate<String> ok) throws Exception {
+		java.util.concurrent.atomic.AtomicLong due = new java.util.concurrent.atomic.AtomicLong();
+		long spacing = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
 		ExecutorService clients = Executors.newFixedThreadPool(connections);
 		CountDownLatch ready = new CountDownLatch(connections);
 		CountDownLatch go = new CountDownLatch(1);
@@ -52,6 +69,16 @@ public final class HttpLoad {
 					go.await();
 					for (int i = 0; System.nanoTime() < end[0]; i++) {
 						long start = System.nanoTime();
+						if (spacing > 0) {
+							start = end[0] - duration.toNanos() + due.getAndIncrement() * spacing;
+							if (start >= end[0]) {
+								break;
+							}
+							long wait = start - System.nanoTime();
+							if (wait > 0) {
+								java.util.concurrent.locks.LockSupport.parkNanos(wait);
+							}
+						}
 						HttpPost post = new HttpPost(uri);
 						post.setEntity(new StringEntity(body.apply(client * 10_000_000 + i), ContentType.APPLICATION_JSON));
 						boolean answered = http.execute(post, response -> response.getCode() == 200
