@@ -373,26 +373,8 @@ public final class RuntimeBench {
 			HttpServer server = rawServer(js, subject, system, "/users",
 					input -> Map.of("handle", input.get("handle"), "name", input.get("name")));
 			MongoCollection<Document> replica = mongo.getDatabase("raw_" + system).getCollection("users");
-			JetStreamSubscription sub = js.subscribe(subject, PullSubscribeOptions.builder().durable("raw-consumer").build());
-			Thread consumer = new Thread(() -> {
-				while (!Thread.currentThread().isInterrupted()) {
-					try {
-						Iterator<Message> batch = sub.iterate(64, Duration.ofMillis(200));
-						while (batch.hasNext()) {
-							Message m = batch.next();
-							Document doc = Document.parse(new String(m.getData(), StandardCharsets.UTF_8));
-							String id = doc.getString("id");
-							replica.replaceOne(Filters.eq("_id", id), doc.append("_id", id), new ReplaceOptions().upsert(true));
-							m.ack();
-							visible.put(id, System.nanoTime());
-						}
-					} catch (RuntimeException e) {
-						return;
-					}
-				}
-			});
-			consumer.setDaemon(true);
-			consumer.start();
+			Thread consumer = consume(js.subscribe(subject, PullSubscribeOptions.builder().durable("raw-consumer").build()), replica,
+					id -> visible.put(id, System.nanoTime()));
 			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
 			try {
 				return drive(clients, count, i -> {
@@ -436,27 +418,10 @@ public final class RuntimeBench {
 					}, id -> written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>())
 							.get(5, java.util.concurrent.TimeUnit.SECONDS));
 			MongoCollection<Document> replica = mongo.getDatabase("rawp_" + system).getCollection("users");
-			JetStreamSubscription sub = js.subscribe(subject, PullSubscribeOptions.builder().durable("rawp-consumer").build());
-			Thread consumer = new Thread(() -> {
-				while (!Thread.currentThread().isInterrupted()) {
-					try {
-						Iterator<Message> batch = sub.iterate(64, Duration.ofMillis(200));
-						while (batch.hasNext()) {
-							Message m = batch.next();
-							Document doc = Document.parse(new String(m.getData(), StandardCharsets.UTF_8));
-							String id = doc.getString("id");
-							replica.replaceOne(Filters.eq("_id", id), doc.append("_id", id), new ReplaceOptions().upsert(true));
-							m.ack();
-							written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
-							visible.put(id, System.nanoTime());
-						}
-					} catch (RuntimeException e) {
-						return;
-					}
-				}
+			Thread consumer = consume(js.subscribe(subject, PullSubscribeOptions.builder().durable("rawp-consumer").build()), replica, id -> {
+				written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
+				visible.put(id, System.nanoTime());
 			});
-			consumer.setDaemon(true);
-			consumer.start();
 			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
 			try {
 				return drive(clients, count, i -> {
@@ -470,6 +435,30 @@ public final class RuntimeBench {
 				server.stop(0);
 			}
 		}
+	}
+
+	/** The hand-written consumer: each message's document written to {@code replica} by id, acknowledged, then passed on. */
+	private static Thread consume(JetStreamSubscription sub, MongoCollection<Document> replica, java.util.function.Consumer<String> written) {
+		Thread consumer = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					Iterator<Message> batch = sub.iterate(64, Duration.ofMillis(200));
+					while (batch.hasNext()) {
+						Message m = batch.next();
+						Document doc = Document.parse(new String(m.getData(), StandardCharsets.UTF_8));
+						String id = doc.getString("id");
+						replica.replaceOne(Filters.eq("_id", id), doc.append("_id", id), new ReplaceOptions().upsert(true));
+						m.ack();
+						written.accept(id);
+					}
+				} catch (RuntimeException e) {
+					return;
+				}
+			}
+		});
+		consumer.setDaemon(true);
+		consumer.start();
+		return consumer;
 	}
 
 	interface Mutation {
