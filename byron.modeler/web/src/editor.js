@@ -6,7 +6,7 @@
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
 import { EditorState, Annotation, Prec } from '@codemirror/state';
-import { undo, redo, undoDepth, redoDepth, isolateHistory } from '@codemirror/commands';
+import { undo, redo, undoDepth, redoDepth, isolateHistory, historyField } from '@codemirror/commands';
 import { StreamLanguage } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
 import { LSPClient, LSPPlugin, Workspace, languageServerExtensions } from '@codemirror/lsp-client';
@@ -77,11 +77,16 @@ function byronLanguage(words) {
  * history still ends with the group's part are taken back.
  */
 class UndoGroups {
-  constructor(viewOf) {
+  constructor(viewOf, kept) {
     this.viewOf = viewOf;
-    this.done = [];
-    this.undone = [];
+    this.done = (kept?.done || []).map((group) => new Map(group));
+    this.undone = (kept?.undone || []).map((group) => new Map(group));
     this.open = null;
+  }
+
+  /** The groups as JSON can hold them, for {@link keepHistories}. */
+  toJSON() {
+    return { done: this.done.map((group) => [...group]), undone: this.undone.map((group) => [...group]) };
   }
 
   /**
@@ -231,15 +236,42 @@ const SEVERITIES = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
  * hears every edit (typed, undone, or made from the diagram) and not the disk's texts; {@code onCaret(path, offset)}
  * hears where the cursor goes.
  */
+/**
+ * A reload keeps each file's undo history: the page leaving writes every editor's state, history included, to the
+ * tab's sessionStorage, and the page coming back takes a file's state from there when its text is still the one the
+ * server holds (an edit from another tab or the disk since starts that file afresh). A history too large to keep
+ * is not kept.
+ */
+function keptHistories(rootUri) {
+  try {
+    return JSON.parse(sessionStorage.getItem('byron-history:' + rootUri) || 'null');
+  } catch (e) {
+    return null;
+  }
+}
+
+function keepHistories(rootUri, views, groups) {
+  const states = {};
+  for (const [path, view] of views) {
+    states[path] = view.state.toJSON({ history: historyField });
+  }
+  try {
+    sessionStorage.setItem('byron-history:' + rootUri, JSON.stringify({ states, groups }));
+  } catch (e) {
+    sessionStorage.removeItem('byron-history:' + rootUri); // over the storage's quota: the next page starts afresh
+  }
+}
+
 export async function startEditor({ parent, files, rootUri, syntax, socketUrl, onChange, onStatus, onCaret = () => {} }) {
   const views = new Map();
   const byUri = new Map();
   const raw = new Map(); // the server's diagnostics by uri, as it sent them: their codes pick the quick fixes
   const language = byronLanguage(syntax);
   let current = null;
+  const kept = keptHistories(rootUri);
 
   const editor = {
-    groups: new UndoGroups((path) => views.get(path)),
+    groups: new UndoGroups((path) => views.get(path), kept?.groups),
     pathOf: (uri) => byUri.get(uri) ?? null,
     viewOf: (path) => views.get(path),
     show(path) {
@@ -365,6 +397,21 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     { key: 'Alt-Enter', run: (view) => (quickFix(view, view.state.selection.main.head), true) },
   ]);
 
+  /** The file's state as the page left it before a reload, if its text is still the server's. */
+  function keptState(file, extensions) {
+    const state = kept?.states?.[file.path];
+    if (!state || state.doc !== file.text) {
+      return null;
+    }
+    try {
+      return EditorState.fromJSON(state, { extensions }, { history: historyField });
+    } catch (e) {
+      return null;
+    }
+  }
+
+  window.addEventListener('pagehide', () => keepHistories(rootUri, views, editor.groups.toJSON()));
+
   function ensure(file) {
     if (!file) {
       return null;
@@ -393,7 +440,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     if (file.model) {
       extensions.push(language, client.plugin(file.uri, 'byron'));
     }
-    view = new EditorView({ state: EditorState.create({ doc: file.text, extensions }), parent });
+    view = new EditorView({ state: keptState(file, extensions) || EditorState.create({ doc: file.text, extensions }), parent });
     view.dom.hidden = file.path !== current;
     view.dom.dataset.path = file.path;
     views.set(file.path, view);

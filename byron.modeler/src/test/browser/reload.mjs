@@ -31,9 +31,38 @@ try {
   await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
   seen.movedBy = Math.round((await rectX(page, 'component:orders')) - before);
 
+  // a line typed and sent, then the page reloaded: Ctrl+Z still takes the line back
+  await page.waitForFunction(() => window.byronStudio.editor().view('schema.byron'), { timeout: 60000 });
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('schema.byron');
+    view.dispatch({ changes: { from: view.state.doc.length, insert: '// typed before the reload\n' }, userEvent: 'input.type' });
+  });
+  await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
+    { timeout: 60000 });
+  await new Promise((resolve) => setTimeout(resolve, 500)); // sent after the page's pause in typing
+  page.once('dialog', (dialog) => { // leaving with unsaved edits asks first: the user goes on
+    seen.askedBeforeLeaving = dialog.type();
+    dialog.accept();
+  });
+
   await page.reload({ waitUntil: 'networkidle0' });
   await page.waitForSelector(box('component:orders'), { timeout: 60000 });
   seen.afterReload = Math.round((await rectX(page, 'component:orders')) - before);
+  await page.waitForFunction(() => window.byronStudio.editor().view && window.byronStudio.editor().view('schema.byron'),
+    { timeout: 60000 });
+  seen.typedKept = (await page.evaluate(() => window.byronStudio.editor().text('schema.byron'))).includes('// typed before the reload');
+  await page.evaluate(() => {
+    window.byronStudio.editor().show('schema.byron');
+    window.byronStudio.editor().view('schema.byron').focus();
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => !window.byronStudio.editor().text('schema.byron').includes('// typed before the reload'),
+    { timeout: 10000 }).catch(() => {});
+  seen.undoneAfterReload = !(await page.evaluate(() => window.byronStudio.editor().text('schema.byron'))).includes('// typed before the reload');
+  await page.waitForFunction(() => !document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
+    { timeout: 10000 }).catch(() => {});
   seen.relayoutOffered = await page.$eval('#relayout', (b) => !b.hidden);
   await page.screenshot({ path: screenshot });
 

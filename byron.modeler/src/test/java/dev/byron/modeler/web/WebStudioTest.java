@@ -119,6 +119,8 @@ class WebStudioTest {
 			assertThat(seen.path("problems").asInt()).isZero();
 			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
 			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
+			assertThat(seen.path("typedKept").asBoolean()).as("a line typed before a reload is there after it").isTrue();
+			assertThat(seen.path("undoneAfterReload").asBoolean()).as("and Ctrl+Z after the reload takes it back").isTrue();
 			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
 			assertThat(seen.path("addedWhileNoPageWasOpen").asBoolean()).as("a file added on disk while no page was open").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
