@@ -14,7 +14,9 @@ function webviewHtml({ cspSource, nonce, diagramScript, webviewScript }) {
     content="default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
   <title>Byron Diagram</title>
   <style>
-    body { margin: 0; font-family: var(--vscode-font-family, sans-serif); background: #fff; color: #223; }
+    body { margin: 0; font-family: var(--vscode-font-family, sans-serif); background: #fff; color: #223;
+      height: 100vh; display: flex; flex-direction: column; }
+    #diagram { flex: 1; overflow: auto; } /* scrolls, so that Ctrl+wheel zooms and a drag on the background pans */
     header { display: flex; gap: 10px; align-items: center; padding: 6px 10px; border-bottom: 1px solid #ccd; background: #f4f6f8; }
     #status { color: #667; }
     #status.error { color: #c0392b; }

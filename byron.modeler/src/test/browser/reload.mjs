@@ -64,6 +64,48 @@ try {
   await page.waitForFunction(() => !document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
     { timeout: 10000 }).catch(() => {});
   seen.relayoutOffered = await page.$eval('#relayout', (b) => !b.hidden);
+
+  // zoom: the buttons, Ctrl+wheel at the pointer, a drag on the background moves the picture, Fit undoes the zoom
+  const width = () => page.$eval('#diagram svg', (svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')));
+  await page.click('#zoom-in');
+  await page.click('#zoom-in');
+  seen.zoomedIn = Math.round((await width()) * 100);
+  seen.zoomLabel = await page.$eval('#zoom-level', (l) => l.textContent);
+  const area = await (await page.$('#diagram')).boundingBox();
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel({ deltaY: 100 });
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.querySelector('#zoom-level').textContent !== '156%', { timeout: 5000 });
+  seen.wheeledOut = Math.round((await width()) * 100);
+  const scrolled = () => page.$eval('#diagram', (d) => [d.scrollLeft, d.scrollTop]);
+  const empty = await page.evaluate(() => { // a point of the picture's background, in view, away from every box
+    const boxes = [...document.querySelectorAll('#diagram g.node')].map((n) => n.getBoundingClientRect());
+    const area = document.querySelector('#diagram').getBoundingClientRect();
+    for (let y = area.top + 20; y < area.bottom - 20; y += 15) {
+      for (let x = area.left + 20; x < area.right - 20; x += 15) {
+        if (!boxes.some((b) => x >= b.left - 5 && x <= b.right + 5 && y >= b.top - 5 && y <= b.bottom + 5)
+          && document.elementFromPoint(x, y)?.closest('#diagram') && !document.elementFromPoint(x, y).closest('g.node')) {
+          return { x, y };
+        }
+      }
+    }
+    return null;
+  });
+  const [left, top] = await scrolled();
+  await page.mouse.move(empty.x, empty.y);
+  await page.mouse.down();
+  await page.mouse.move(empty.x - 60, empty.y - 40, { steps: 4 });
+  await page.mouse.up();
+  const [leftAfter, topAfter] = await scrolled();
+  seen.panned = [leftAfter - left, topAfter - top];
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-zoomed.png') });
+  await page.click('#fit');
+  seen.fittedAfterZoom = await page.$eval('#diagram', (d) => {
+    const svg = d.querySelector('svg');
+    return d.classList.contains('fitted') && Math.abs(svg.getBoundingClientRect().width - d.clientWidth) < 2;
+  });
+  await page.click('#fit'); // back to its own size
   await page.screenshot({ path: screenshot });
 
   await page.close();

@@ -8,11 +8,33 @@
 //   })
 //   ByronDiagram.markAt(container, page, file, offset, same)  marks the box of the innermost declaration that holds a
 //                                   text cursor and scrolls it into view; same(a, b) compares two file names
+//   ByronDiagram.zoom(container, factor, at)  scales the picture by factor (1.25 in, 0.8 out) about a point of the
+//                                   window ({clientX, clientY}; the container's middle without one); Ctrl+wheel does
+//                                   the same at the pointer, and a drag on the picture's background moves it (the
+//                                   container scrolls). The scale stays across pictures; returns it.
 (function () {
   'use strict';
 
+  const MIN_ZOOM = 0.05;
+  const MAX_ZOOM = 4;
+
   function show(container, page, handlers) {
     container.innerHTML = page.svg;
+    scaled(container);
+    if (!container.dataset.zooms) {
+      container.dataset.zooms = 'yes';
+      container.addEventListener('wheel', (e) => {
+        if (e.ctrlKey || e.metaKey) {
+          e.preventDefault();
+          zoom(container, e.deltaY < 0 ? 1.25 : 0.8, e);
+        }
+      }, { passive: false });
+      container.addEventListener('mousedown', (e) => {
+        if (e.button === 0 && !e.target.closest('g.node')) {
+          pan(e, container);
+        }
+      });
+    }
     for (const node of container.querySelectorAll('g.node')) {
       node.addEventListener('mousedown', (e) => {
         if (e.button === 0) {
@@ -77,5 +99,66 @@
     }
   }
 
-  window.ByronDiagram = { show, markAt };
+  /** The picture's size at the container's scale (no scale set: its own size, or the page's CSS, e.g. fitted). */
+  function scaled(container) {
+    const svg = container.querySelector('svg');
+    const zoomed = Number(container.dataset.zoom);
+    if (svg && zoomed) {
+      svg.style.width = `${Number(svg.getAttribute('width')) * zoomed}px`;
+      svg.style.height = `${Number(svg.getAttribute('height')) * zoomed}px`;
+    }
+  }
+
+  function zoom(container, factor, at) {
+    const svg = container.querySelector('svg');
+    if (!svg) {
+      return 1;
+    }
+    const natural = Number(svg.getAttribute('width'));
+    const before = svg.getBoundingClientRect().width / natural; // as drawn now: scaled, fitted or its own size
+    const after = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, before * factor));
+    const box = container.getBoundingClientRect();
+    const x = (at ? at.clientX : box.left + box.width / 2) - box.left;
+    const y = (at ? at.clientY : box.top + box.height / 2) - box.top;
+    const svgBox = svg.getBoundingClientRect();
+    const pictureX = (x + box.left - svgBox.left) / before; // the picture's point under (x, y) stays under it
+    const pictureY = (y + box.top - svgBox.top) / before;
+    container.dataset.zoom = String(after);
+    container.classList.remove('fitted');
+    scaled(container);
+    container.scrollLeft = pictureX * after - x;
+    container.scrollTop = pictureY * after - y;
+    container.dispatchEvent(new CustomEvent('byronzoom', { detail: after }));
+    return after;
+  }
+
+  // A press on the picture's background: the picture follows the pointer (the container scrolls).
+  function pan(event, container) {
+    event.preventDefault();
+    const start = { x: event.clientX, y: event.clientY, left: container.scrollLeft, top: container.scrollTop };
+    container.style.cursor = 'grabbing';
+    const follow = (e) => {
+      container.scrollLeft = start.left - (e.clientX - start.x);
+      container.scrollTop = start.top - (e.clientY - start.y);
+    };
+    const drop = () => {
+      container.style.cursor = '';
+      window.removeEventListener('mousemove', follow);
+      window.removeEventListener('mouseup', drop);
+    };
+    window.addEventListener('mousemove', follow);
+    window.addEventListener('mouseup', drop);
+  }
+
+  /** Back to the picture's own size, or to what the page's CSS makes of it (fitted). */
+  function unzoom(container) {
+    delete container.dataset.zoom;
+    const svg = container.querySelector('svg');
+    if (svg) {
+      svg.style.width = '';
+      svg.style.height = '';
+    }
+  }
+
+  window.ByronDiagram = { show, markAt, zoom, unzoom };
 })();

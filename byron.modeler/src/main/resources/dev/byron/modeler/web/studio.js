@@ -199,6 +199,7 @@ async function analyse() {
     menu: (name, e) => componentMenu(e, name),
   });
   drawLive();
+  showZoom();
   markCaret(); // a component being typed: its box, new or moved, is brought into view
   $('relayout').hidden = !analysis.kept;
   const problems = analysis.diagnostics.map((d) => {
@@ -624,11 +625,30 @@ document.addEventListener('click', (e) => {
   }
 });
 
-$('fit').onclick = () => {
-  const fitted = $('diagram').classList.toggle('fitted');
+function showFit(fitted) {
   $('fit').textContent = fitted ? 'Full size' : 'Fit'; // says what the next press does
   $('fit').setAttribute('aria-pressed', String(fitted));
+}
+
+/** The picture's scale as drawn, in the header. */
+function showZoom() {
+  const svg = $('diagram').querySelector('svg');
+  const scale = svg ? svg.getBoundingClientRect().width / Number(svg.getAttribute('width')) : 1;
+  $('zoom-level').textContent = `${Math.round(scale * 100)}%`;
+}
+
+$('fit').onclick = () => {
+  window.ByronDiagram.unzoom($('diagram'));
+  showFit($('diagram').classList.toggle('fitted'));
+  showZoom();
 };
+$('zoom-in').onclick = () => window.ByronDiagram.zoom($('diagram'), 1.25);
+$('zoom-out').onclick = () => window.ByronDiagram.zoom($('diagram'), 0.8);
+// a zoom from the buttons or Ctrl+wheel leaves the fitted view
+$('diagram').addEventListener('byronzoom', () => {
+  showFit(false);
+  showZoom();
+});
 
 $('relayout').onclick = async () => {
   await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });

@@ -122,6 +122,11 @@ class WebStudioTest {
 			assertThat(seen.path("typedKept").asBoolean()).as("a line typed before a reload is there after it").isTrue();
 			assertThat(seen.path("undoneAfterReload").asBoolean()).as("and Ctrl+Z after the reload takes it back").isTrue();
 			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
+			assertThat(seen.path("zoomedIn").asInt()).as("two presses of +").isEqualTo(156);
+			assertThat(seen.path("zoomLabel").asText()).isEqualTo("156%");
+			assertThat(seen.path("wheeledOut").asInt()).as("Ctrl+wheel down").isEqualTo(125);
+			assertThat(seen.path("panned").toString()).as("a drag on the background moves the picture with the pointer").isEqualTo("[60,40]");
+			assertThat(seen.path("fittedAfterZoom").asBoolean()).as("Fit shows the whole picture again after a zoom").isTrue();
 			assertThat(seen.path("addedWhileNoPageWasOpen").asBoolean()).as("a file added on disk while no page was open").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
