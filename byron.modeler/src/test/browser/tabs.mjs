@@ -46,6 +46,16 @@ try {
   seen.followed = (await same(a, b)).endsWith('// from A\n');
   seen.followerMarkedModified = await b.$eval(`#files li[data-path="${file}"]`, (item) => item.classList.contains('modified'));
 
+  seen.step = 'fast typing on a slow connection: each send waits for the one before, no tab takes it for another\'s';
+  await a.emulateNetworkConditions({ download: 1e7, upload: 1e7, latency: 200 });
+  for (let i = 0; i < 8; i++) {
+    await type(a, `// fast ${i}\n`);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+  }
+  const fast = await same(a, b);
+  await a.emulateNetworkConditions(null);
+  seen.fastTyped = fast.includes('// fast 7\n') && seen.asked.length === 0;
+
   seen.step = 'both change the file at once; the one asked keeps its text';
   await Promise.all([type(a, '// A at once\n'), type(b, '// B at once\n')]);
   const kept = await same(a, b);

@@ -1,7 +1,7 @@
 // Byron Studio in the browser: the texts are edited here, the server reads the model and lays the diagram out
 // (the same code as the desktop studio), and this page shows what it answers.
 const $ = (id) => document.getElementById(id);
-const state = { files: [], current: null, analysis: null, timers: {}, sent: true, generation: 0 };
+const state = { files: [], current: null, analysis: null, timers: {}, sending: {}, queued: {}, sent: true, generation: 0 };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -142,22 +142,46 @@ function edited(path, text) {
   state.timers[current.path] = setTimeout(() => {
     delete state.timers[current.path];
     send(current);
-  }, 150);
+  }, 60);
 }
 
-/** Sends every change still waiting for its timer: the server's texts are the page's before it computes an edit. */
+/** Sends every change still waiting for its timer or on its way: the server's texts are the page's before it computes an edit. */
 async function flush() {
   for (const path of Object.keys(state.timers)) {
     clearTimeout(state.timers[path]);
     delete state.timers[path];
-    await send(file(path));
+    send(file(path));
   }
+  await Promise.all(Object.values(state.sending));
 }
 
-async function send(current) {
+/**
+ * Sends a file's text once the send of it already on its way is answered, each naming the text the one before left
+ * on the server (two at once would take each other for another tab's change). A send waiting for its turn sends the
+ * text as it is then: at most one waits, however fast the typing.
+ */
+function send(current) {
+  const path = current.path;
+  if (!state.queued[path]) {
+    state.queued[path] = (state.sending[path] || Promise.resolve()).then(() => {
+      delete state.queued[path];
+      return sendNow(current);
+    });
+    state.sending[path] = state.queued[path].catch(() => {}).finally(() => {
+      if (!state.queued[path]) {
+        delete state.sending[path];
+      }
+      state.sent = !Object.keys(state.timers).length && !Object.keys(state.sending).length;
+    });
+  }
+  return state.queued[path];
+}
+
+async function sendNow(current) {
+  const text = current.text;
   // base: the text this page last had from the server (none yet for a file a diagram edit has just made)
   const put = (base) => fetch(`/api/file?path=${encodeURIComponent(current.path)}${base ? '&base=' + encodeURIComponent(base) : ''}`,
-    { method: 'PUT', body: current.text });
+    { method: 'PUT', body: text });
   let response = await put(current.version);
   let answer = await response.json();
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
@@ -173,7 +197,6 @@ async function send(current) {
   }
   current.version = answer.version;
   current.modified = answer.modified; // typed back to what is on disk: not modified
-  state.sent = Object.keys(state.timers).length === 0;
   renderFiles();
   await analyse();
 }

@@ -142,6 +142,7 @@ class WebStudioTest {
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("followed").asBoolean()).as("a change sent from one tab shows in the other").isTrue();
 			assertThat(seen.path("followerMarkedModified").asBoolean()).as("and is marked modified there too").isTrue();
+			assertThat(seen.path("fastTyped").asBoolean()).as("fast typing on a slow connection is sent whole, and asks nothing").isTrue();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
 			assertThat(seen.path("kept").asBoolean()).as("OK keeps the asking tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
