@@ -5,7 +5,7 @@
 // code actions.
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Annotation, Prec } from '@codemirror/state';
+import { EditorState, Annotation, Prec, Transaction } from '@codemirror/state';
 import { undo, redo, undoDepth, redoDepth, isolateHistory, historyField } from '@codemirror/commands';
 import { StreamLanguage } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
@@ -468,12 +468,27 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       view.dispatch({ selection: { anchor: Math.min(offset, end), head: end }, scrollIntoView: true });
       view.focus();
     },
-    /** The disk's text for a file, replacing the editor's: not an edit (nothing to save), though undo can go back. */
-    setText(path, text) {
+    /**
+     * The disk's or another tab's text for a file, replacing the editor's where it differs: not an edit (nothing to
+     * send). Undo can go back over it, unless {@code undoable} is false: then it stays, and undo takes back the
+     * edits made here before and after it (another tab's change is not this tab's to undo).
+     */
+    setText(path, text, { undoable = true } = {}) {
       const view = views.get(path);
-      if (view && view.state.doc.toString() !== text) {
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: fromDisk.of(true) });
+      const old = view?.state.doc.toString();
+      if (!view || old === text) {
+        return;
       }
+      let from = 0;
+      while (from < old.length && from < text.length && old[from] === text[from]) {
+        from++;
+      }
+      let end = 0;
+      while (end < old.length - from && end < text.length - from && old[old.length - 1 - end] === text[text.length - 1 - end]) {
+        end++;
+      }
+      const annotations = undoable ? [fromDisk.of(true)] : [fromDisk.of(true), Transaction.addToHistory.of(false)];
+      view.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) }, annotations });
     },
     /** Edits from the diagram ({path, offset, length, text}), one undoable change per file. */
     applyEdits(edits) {

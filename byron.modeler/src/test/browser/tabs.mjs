@@ -13,6 +13,11 @@ const type = (page, line) => page.evaluate((f, l) => {
   const view = window.byronStudio.editor().view(f);
   view.dispatch({ changes: { from: view.state.doc.length, insert: l }, userEvent: 'input.type' });
 }, file, line);
+// a line typed at the start of the file
+const typeFirst = (page, line) => page.evaluate((f, l) => {
+  const view = window.byronStudio.editor().view(f);
+  view.dispatch({ changes: { from: 0, insert: l }, userEvent: 'input.type' });
+}, file, line);
 const held = async () => (await (await fetch(new URL('/api/project', url))).json()).files.find((f) => f.path === file).text;
 const same = async (a, b) => {
   for (let i = 0; i < 300; i++) {
@@ -55,6 +60,23 @@ try {
   const fast = await same(a, b);
   await a.emulateNetworkConditions(null);
   seen.fastTyped = fast.includes('// fast 7\n') && seen.asked.length === 0;
+
+  seen.step = 'both change different lines at once: both changes are kept, nobody is asked';
+  await Promise.all([typeFirst(a, '// A first\n'), type(b, '// B last\n')]);
+  const merged = await same(a, b);
+  seen.merged = merged.startsWith('// A first\n') && merged.endsWith('// B last\n') && seen.asked.length === 0;
+  seen.mergeNoticed = await Promise.all([a, b].map((p) => p.$eval('#notice', (n) => n.textContent)));
+  seen.step = 'after a merge, Ctrl+Z in a tab takes back its own line only';
+  await b.bringToFront();
+  await b.evaluate((f) => {
+    window.byronStudio.editor().show(f);
+    window.byronStudio.editor().view(f).focus();
+  }, file);
+  await b.keyboard.down('Control');
+  await b.keyboard.press('z');
+  await b.keyboard.up('Control');
+  const undone = await same(a, b);
+  seen.undoneOwnOnly = undone.startsWith('// A first\n') && !undone.includes('// B last');
 
   seen.step = 'both change the file at once; the one asked keeps its text';
   await Promise.all([type(a, '// A at once\n'), type(b, '// B at once\n')]);

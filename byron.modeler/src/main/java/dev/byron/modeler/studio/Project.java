@@ -95,28 +95,65 @@ public final class Project {
 	}
 
 	public synchronized void setText(Path file, String text) {
-		texts.put(file, text);
+		put(file, text);
 	}
 
 	/**
-	 * Sets a file's text if the text held here is still the one named {@code base} (its {@link #version}), as one step:
-	 * a page (a tab of the web studio) says which text it changed, and a change made meanwhile by another is not
-	 * overwritten unseen. False, and nothing set, when it was changed meanwhile.
+	 * Sets a file's text made on the text named {@code base} (its {@link #version}), as one step: a page (a tab of the
+	 * web studio) says which text it changed. If the file was changed meanwhile (by another page), the two changes are
+	 * merged when they touch different lines, and the text is refused when they touch the same ones: a change made
+	 * meanwhile is never overwritten unseen.
 	 */
-	public synchronized boolean setTextIf(Path file, String base, String text) {
-		if (!java.util.Objects.equals(version(file), base)) {
-			return false;
+	public synchronized Update setTextIf(Path file, String base, String text) {
+		String held = texts.get(file);
+		if (java.util.Objects.equals(version(file), base)) {
+			put(file, text);
+			return new Update(Update.Outcome.SET, text);
 		}
-		texts.put(file, text);
-		return true;
+		String based = held == null ? null : earlier.getOrDefault(file, Map.of()).get(base);
+		java.util.Optional<String> merged = based == null ? java.util.Optional.empty() : TextMerge.merge(based, held, text);
+		if (merged.isEmpty()) {
+			return new Update(Update.Outcome.CONFLICT, held);
+		}
+		put(file, merged.get());
+		return new Update(Update.Outcome.MERGED, merged.get());
+	}
+
+	/**
+	 * What {@link #setTextIf} did, and the text held after it: the one sent; the one sent merged with the change made
+	 * meanwhile (they touched different lines); or, refused, the one held (they touched the same lines).
+	 */
+	public record Update(Outcome outcome, String text) {
+		public enum Outcome {
+			SET, MERGED, CONFLICT
+		}
+	}
+
+	/** How many earlier texts of a file are kept, by version, for merging a change made on one of them. */
+	private static final int EARLIER = 32;
+	private final Map<Path, Map<String, String>> earlier = new java.util.HashMap<>();
+
+	/** Holds a new text for a file, keeping the one before it by its version. */
+	private void put(Path file, String text) {
+		String before = texts.put(file, text);
+		if (before != null && !before.equals(text)) {
+			Map<String, String> kept = earlier.computeIfAbsent(file, f -> new LinkedHashMap<>(16, 0.75f, false) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+					return size() > EARLIER;
+				}
+			});
+			kept.put(versionOf(before), before);
+		}
 	}
 
 	/** A short name of a file's text as held here (the same text, the same name), or null for a file not in the project. */
 	public synchronized String version(Path file) {
 		String text = texts.get(file);
-		if (text == null) {
-			return null;
-		}
+		return text == null ? null : versionOf(text);
+	}
+
+	private static String versionOf(String text) {
 		try {
 			byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return java.util.HexFormat.of().formatHex(digest, 0, 12);
@@ -216,7 +253,7 @@ public final class Project {
 			} else if (disk == null) {
 				deleted.add(file);
 			} else {
-				texts.put(file, disk);
+				put(file, disk);
 				onDisk.put(file, disk);
 				reloaded.add(file);
 			}
@@ -232,7 +269,7 @@ public final class Project {
 	public synchronized void takeDisk(Path file) throws IOException {
 		String disk = readOrNull(file);
 		if (disk != null) {
-			texts.put(file, disk);
+			put(file, disk);
 			onDisk.put(file, disk);
 		} else {
 			texts.remove(file);

@@ -194,13 +194,22 @@ public final class WebStudio implements AutoCloseable {
 		String base = query(exchange.rawQuery()).get("base");
 		if (base == null) {
 			project.setText(file, text);
-		} else if (!project.setTextIf(file, base, text)) {
-			// another page (a second tab) changed the file since this one last heard of it: its text is not lost unseen
-			json(exchange, 409, Map.of("text", project.text(file), "version", project.version(file), "modified", project.isModified(file),
-					"message", "Another page of this studio changed the file since this page last sent it."));
+			json(exchange, 200, Map.of("modified", project.isModified(file), "version", project.version(file)));
 			return;
 		}
-		json(exchange, 200, Map.of("modified", project.isModified(file), "version", project.version(file)));
+		// another page (a second tab) may have changed the file since this one last heard of it: its change is merged
+		// when it touched other lines, else the page is told (409) and its user chooses; nothing is lost unseen
+		Project.Update update = project.setTextIf(file, base, text);
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("modified", project.isModified(file));
+		answer.put("version", project.version(file));
+		if (update.outcome() == Project.Update.Outcome.MERGED) {
+			answer.put("merged", update.text());
+		} else if (update.outcome() == Project.Update.Outcome.CONFLICT) {
+			answer.put("text", update.text());
+			answer.put("message", "Another page of this studio changed the same lines since this page last sent the file.");
+		}
+		json(exchange, update.outcome() == Project.Update.Outcome.CONFLICT ? 409 : 200, answer);
 	}
 
 	private void save(Exchange exchange) throws IOException {
@@ -272,11 +281,17 @@ public final class WebStudio implements AutoCloseable {
 		}
 		// every file's text as held here: a page sees which ones another page changed
 		Map<String, String> versions = new LinkedHashMap<>();
-		project.files().forEach(file -> versions.put(project.relative(file), project.version(file)));
+		List<String> modified = new ArrayList<>();
+		project.files().forEach(file -> {
+			versions.put(project.relative(file), project.version(file));
+			if (project.isModified(file)) {
+				modified.add(project.relative(file));
+			}
+		});
 		json(exchange, 200, Map.of("reloaded", changed, "added", added,
 				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
 				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
-				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions));
+				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions, "modified", modified));
 	}
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */

@@ -156,6 +156,43 @@ async function flush() {
 }
 
 /**
+ * What was typed here while a text was on its way ({@code sent} became {@code now}), made on the text the server
+ * merged it into instead; null when it touches what the merge changed.
+ */
+function rebase(sent, now, merged) {
+  const region = (a, b) => { // the part of a that b replaced: [from, a's end, b's end]
+    let from = 0;
+    while (from < a.length && from < b.length && a[from] === b[from]) {
+      from++;
+    }
+    let end = 0;
+    while (end < a.length - from && end < b.length - from && a[a.length - 1 - end] === b[b.length - 1 - end]) {
+      end++;
+    }
+    return [from, a.length - end, b.length - end];
+  };
+  const [typedFrom, typedTo, typedEnd] = region(sent, now);
+  const [otherFrom, otherTo] = region(sent, merged);
+  if (typedTo < otherFrom) {
+    return merged.slice(0, typedFrom) + now.slice(typedFrom, typedEnd) + merged.slice(typedTo);
+  }
+  if (typedFrom > otherTo) {
+    const shift = merged.length - sent.length;
+    return merged.slice(0, typedFrom + shift) + now.slice(typedFrom, typedEnd) + merged.slice(typedTo + shift);
+  }
+  return null;
+}
+
+/** A line in the header for a few seconds: what happened to the user's text without their asking. */
+function notice(text) {
+  $('notice').textContent = text;
+  clearTimeout(state.noticeTimer);
+  state.noticeTimer = setTimeout(() => {
+    $('notice').textContent = '';
+  }, 8000);
+}
+
+/**
  * Sends a file's text once the send of it already on its way is answered, each naming the text the one before left
  * on the server (two at once would take each other for another tab's change). A send waiting for its turn sends the
  * text as it is then: at most one waits, however fast the typing.
@@ -194,6 +231,20 @@ async function sendNow(current) {
     }
     response = await put(answer.version);
     answer = await response.json();
+  }
+  if (answer.merged !== undefined) { // another tab changed other lines meanwhile: the server holds both changes
+    const mine = current.text === text ? answer.merged : rebase(text, current.text, answer.merged);
+    if (mine === null) {
+      // typed here meanwhile, where the other tab changed: the next send meets the other's change and asks
+      send(current);
+      return;
+    }
+    current.text = mine;
+    state.editor.setText(current.path, mine, { undoable: false });
+    notice(`${current.path}: merged with a change made in another tab`);
+    if (mine !== answer.merged) {
+      send(current); // what was typed meanwhile, on the merged text
+    }
   }
   current.version = answer.version;
   current.modified = answer.modified; // typed back to what is on disk: not modified
@@ -319,6 +370,17 @@ async function lookAtDisk() {
     state.editor.setText(changed.path, changed.text);
   }
   const otherTab = await followOtherTabs(disk.versions);
+  let saved = false; // saved by another tab: no longer modified here either
+  for (const f of state.files) {
+    const modified = disk.modified.includes(f.path);
+    if (f.modified !== modified && f.version === disk.versions[f.path]) {
+      f.modified = modified;
+      saved = true;
+    }
+  }
+  if (saved) {
+    renderFiles();
+  }
   for (const added of disk.added) {
     state.files.push(added);
     state.editor.add(added);
@@ -370,7 +432,8 @@ async function followOtherTabs(versions) {
       f.text = held.text;
       f.version = held.version;
       f.modified = held.modified;
-      state.editor.setText(f.path, held.text);
+      state.editor.setText(f.path, held.text, { undoable: false });
+      notice(`${f.path}: changed in another tab`);
     }
   }
   return true;

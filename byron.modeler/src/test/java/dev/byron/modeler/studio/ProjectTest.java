@@ -42,15 +42,25 @@ class ProjectTest {
 	}
 
 	@Test
-	void aTextIsSetOnlyOverTheTextItWasBasedOnSoThatASecondPagesChangeIsNotLostUnseen() {
+	void aTextMadeOnAnEarlierTextIsMergedWithTheChangeMadeSinceWhenTheyTouchDifferentLinesAndRefusedWhenTheySame() {
+		project.setText(config, "deployment {\n  replicas: 1\n  memory: \"1Gi\"\n}\n");
 		String read = project.version(config);
-		assertThat(project.setTextIf(config, read, "deployment {\n  replicas: 2\n}\n")).isTrue();
+		assertThat(project.setTextIf(config, read, "deployment {\n  replicas: 2\n  memory: \"1Gi\"\n}\n").outcome())
+				.isEqualTo(Project.Update.Outcome.SET);
 		String changed = project.version(config);
 		assertThat(changed).isNotEqualTo(read);
-		assertThat(project.setTextIf(config, read, "deployment {\n  replicas: 3\n}\n")).as("based on the text before").isFalse();
-		assertThat(project.text(config)).contains("replicas: 2");
-		assertThat(project.setTextIf(config, project.version(config), "deployment {\n  replicas: 3\n}\n")).isTrue();
-		project.setText(config, "deployment {\n  replicas: 2\n}\n");
+
+		Project.Update merged = project.setTextIf(config, read, "deployment {\n  replicas: 1\n  memory: \"1Gi\"\n}\n// mine\n");
+		assertThat(merged.outcome()).as("another line, made on the text before").isEqualTo(Project.Update.Outcome.MERGED);
+		assertThat(project.text(config)).isEqualTo("deployment {\n  replicas: 2\n  memory: \"1Gi\"\n}\n// mine\n")
+				.isEqualTo(merged.text());
+
+		Project.Update refused = project.setTextIf(config, read, "deployment {\n  replicas: 3\n  memory: \"1Gi\"\n}\n");
+		assertThat(refused.outcome()).as("the same line, changed since").isEqualTo(Project.Update.Outcome.CONFLICT);
+		assertThat(project.text(config)).contains("replicas: 2").contains("// mine").isEqualTo(refused.text());
+		assertThat(project.setTextIf(config, "unknown", "x").outcome()).as("a base never held").isEqualTo(Project.Update.Outcome.CONFLICT);
+
+		project.setText(config, "deployment {\n  replicas: 2\n  memory: \"1Gi\"\n}\n");
 		assertThat(project.version(config)).as("the same text, the same version").isEqualTo(changed);
 		assertThat(project.version(dir.resolve("none.byron"))).isNull();
 	}

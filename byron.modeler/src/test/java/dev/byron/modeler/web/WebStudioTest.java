@@ -143,6 +143,9 @@ class WebStudioTest {
 			assertThat(seen.path("followed").asBoolean()).as("a change sent from one tab shows in the other").isTrue();
 			assertThat(seen.path("followerMarkedModified").asBoolean()).as("and is marked modified there too").isTrue();
 			assertThat(seen.path("fastTyped").asBoolean()).as("fast typing on a slow connection is sent whole, and asks nothing").isTrue();
+			assertThat(seen.path("merged").asBoolean()).as("changes to different lines at once are both kept, nobody asked").isTrue();
+			assertThat(seen.path("mergeNoticed").toString()).as("and the tab whose text changed says so").contains("another tab");
+			assertThat(seen.path("undoneOwnOnly").asBoolean()).as("Ctrl+Z after a merge takes back the tab's own line only").isTrue();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
 			assertThat(seen.path("kept").asBoolean()).as("OK keeps the asking tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
