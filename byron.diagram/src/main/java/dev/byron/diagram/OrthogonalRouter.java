@@ -20,6 +20,8 @@ final class OrthogonalRouter {
 	private static final double BEND = 60;
 	/** What a unit of running along a line already drawn costs beyond its length: two flows drawn as one read as one. */
 	private static final double ALONG = 2;
+	/** How near a line already drawn a step counts as running along it. */
+	private static final double NEAR = 3;
 
 	private final List<Box> obstacles;
 	/** The segments of the lines drawn so far, each as its two ends. */
@@ -171,18 +173,19 @@ final class OrthogonalRouter {
 			alongDown = new boolean[xs.length * ys.length];
 			for (Point[] segment : drawn) {
 				boolean horizontal = segment[0].y() == segment[1].y();
-				int line = nearest(horizontal ? ys : xs, horizontal ? segment[0].y() : segment[0].x());
-				if (line < 0) {
-					continue;
-				}
+				double[] across = horizontal ? ys : xs;
+				double at = horizontal ? segment[0].y() : segment[0].x();
 				double[] along = horizontal ? xs : ys;
 				double low = horizontal ? Math.min(segment[0].x(), segment[1].x()) : Math.min(segment[0].y(), segment[1].y());
 				double high = horizontal ? Math.max(segment[0].x(), segment[1].x()) : Math.max(segment[0].y(), segment[1].y());
-				for (int k = Math.max(0, lowerBound(along, low - 0.5)); k + 1 < along.length && along[k + 1] <= high + 0.5; k++) {
-					if (horizontal) {
-						alongAcross[k + line * width] = true;
-					} else {
-						alongDown[line + k * width] = true;
+				// the lines of the grid this close to the segment would draw over it, or so near that the two read as one
+				for (int line = lowerBound(across, at - NEAR); line < across.length && across[line] <= at + NEAR; line++) {
+					for (int k = Math.max(0, lowerBound(along, low - 0.5)); k + 1 < along.length && along[k + 1] <= high + 0.5; k++) {
+						if (horizontal) {
+							alongAcross[k + line * width] = true;
+						} else {
+							alongDown[line + k * width] = true;
+						}
 					}
 				}
 			}
@@ -217,12 +220,6 @@ final class OrthogonalRouter {
 			}
 			return alongDown[x1 + Math.min(y1, y2) * width];
 		}
-	}
-
-	/** The index of the line within half a unit of {@code at}, or -1. */
-	private static int nearest(double[] lines, double at) {
-		int k = lowerBound(lines, at - 0.5);
-		return k < lines.length && lines[k] <= at + 0.5 ? k : -1;
 	}
 
 	/** The index of the first line at or after {@code at}. */

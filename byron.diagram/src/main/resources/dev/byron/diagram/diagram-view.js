@@ -8,6 +8,7 @@
 //   })
 //   ByronDiagram.markAt(container, page, file, offset, same)  marks the box of the innermost declaration that holds a
 //                                   text cursor and scrolls it into view; same(a, b) compares two file names
+//   ByronDiagram.reveal(container)  brings the marked box, or else the first component's, into view
 //   ByronDiagram.zoom(container, factor, at)  scales the picture by factor (1.25 in, 0.8 out) about a point of the
 //                                   window ({clientX, clientY}; the container's middle without one); Ctrl+wheel does
 //                                   the same at the pointer, and a drag on the picture's background moves it (the
@@ -93,9 +94,26 @@
   function mark(container, id) {
     const node = id ? container.querySelector(`g.node[id="${CSS.escape(id)}"]`) : null;
     container.querySelectorAll('g.node.selected').forEach((n) => n !== node && n.classList.remove('selected'));
-    if (node && !node.classList.contains('selected')) {
+    if (node) {
       node.classList.add('selected');
-      node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      inView(container, node);
+    }
+  }
+
+  /** Scrolls a box to the middle of the container unless it is wholly in view already. */
+  function inView(container, node) {
+    const box = node.getBoundingClientRect();
+    const area = container.getBoundingClientRect();
+    if (box.left < area.left || box.right > area.right || box.top < area.top || box.bottom > area.bottom) {
+      node.scrollIntoView({ block: 'center', inline: 'center' });
+    }
+  }
+
+  /** Brings the marked box, or else the first component's, into view: a large picture does not open on empty space. */
+  function reveal(container) {
+    const node = container.querySelector('g.node.selected') || container.querySelector('g.node[id^="component:"]');
+    if (node) {
+      inView(container, node);
     }
   }
 
@@ -160,5 +178,5 @@
     }
   }
 
-  window.ByronDiagram = { show, markAt, zoom, unzoom };
+  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal };
 })();

@@ -70,7 +70,7 @@ class KeptPositionsTest {
 		assertThat(sharedLength(one, two)).as(one.points() + " and " + two.points()).isLessThan(1);
 	}
 
-	/** How long two routes run on top of each other: the length of their collinear, overlapping parts. */
+	/** How long two routes run on top of each other or within 3 units of it, side by side: the length of those parts. */
 	private static double sharedLength(LaidOutDiagram.Route a, LaidOutDiagram.Route b) {
 		double shared = 0;
 		for (int i = 1; i < a.points().size(); i++) {
@@ -79,10 +79,10 @@ class KeptPositionsTest {
 			for (int j = 1; j < b.points().size(); j++) {
 				Point b1 = b.points().get(j - 1);
 				Point b2 = b.points().get(j);
-				if (a1.y() == a2.y() && b1.y() == b2.y() && a1.y() == b1.y()) {
+				if (a1.y() == a2.y() && b1.y() == b2.y() && Math.abs(a1.y() - b1.y()) <= 3) {
 					shared += Math.max(0, Math.min(Math.max(a1.x(), a2.x()), Math.max(b1.x(), b2.x()))
 							- Math.max(Math.min(a1.x(), a2.x()), Math.min(b1.x(), b2.x())));
-				} else if (a1.x() == a2.x() && b1.x() == b2.x() && a1.x() == b1.x()) {
+				} else if (a1.x() == a2.x() && b1.x() == b2.x() && Math.abs(a1.x() - b1.x()) <= 3) {
 					shared += Math.max(0, Math.min(Math.max(a1.y(), a2.y()), Math.max(b1.y(), b2.y()))
 							- Math.max(Math.min(a1.y(), a2.y()), Math.min(b1.y(), b2.y())));
 				}

@@ -275,6 +275,10 @@ async function analyse() {
   drawLive();
   showZoom();
   markCaret(); // a component being typed: its box, new or moved, is brought into view
+  if (!state.revealed) { // the first picture opens on a box, not on the empty corner of a large picture
+    state.revealed = true;
+    window.ByronDiagram.reveal($('diagram'));
+  }
   $('relayout').hidden = !analysis.kept;
   const problems = analysis.diagnostics.map((d) => {
     const item = document.createElement('li');
@@ -727,6 +731,7 @@ $('fit').onclick = () => {
   window.ByronDiagram.unzoom($('diagram'));
   showFit($('diagram').classList.toggle('fitted'));
   showZoom();
+  window.ByronDiagram.reveal($('diagram')); // back at full size: where the marked box is
 };
 $('zoom-in').onclick = () => window.ByronDiagram.zoom($('diagram'), 1.25);
 $('zoom-out').onclick = () => window.ByronDiagram.zoom($('diagram'), 0.8);

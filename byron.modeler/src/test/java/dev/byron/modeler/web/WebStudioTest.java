@@ -157,6 +157,30 @@ class WebStudioTest {
 	}
 
 	@Test
+	void inChromiumALargePictureOpensOnABoxAndTheBoxOfTheTextCursorIsBroughtIntoViewAlsoAfterFit() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		npmPackages();
+		StringBuilder model = new StringBuilder("system large\n");
+		for (int i = 0; i < 70; i++) { // more than 60 boxes: the picture is wider and taller than the page
+			model.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n");
+			if (i > 0) {
+				model.append("  replicate c").append(i - 1).append(".E").append(i - 1).append(" { n }\n");
+			}
+			model.append("}\n");
+		}
+		Files.writeString(project.resolve("model.byron"), model);
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			String output = run(List.of("node", "large.mjs", studio.url(), "c50"));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("pictureLarger").asBoolean()).as("the picture is larger than its pane").isTrue();
+			assertThat(seen.path("openedOnABox").asBoolean()).as("it opens with a box in view, not its empty corner").isTrue();
+			assertThat(seen.path("markedInView").asBoolean()).as("the box of the component the cursor is in, in view").isTrue();
+			assertThat(seen.path("backOnTheMarkedBox").asBoolean()).as("Fit, then Full size: the marked box in view again").isTrue();
+			assertThat(seen.path("errors").toString()).isEqualTo("[]");
+		}
+	}
+
+	@Test
 	void inChromiumRunStartsTheSystemItsStateShowsOnTheDiagramADeadLetterIsShownAndDroppedAndStopStopsIt() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copyMicroblog();
