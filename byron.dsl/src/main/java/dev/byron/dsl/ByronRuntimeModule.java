@@ -39,4 +39,8 @@ public class ByronRuntimeModule extends AbstractByronRuntimeModule {
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return ByronSyntaxErrorMessageProvider.class;
 	}
+
+	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
+		return dev.byron.dsl.validation.ByronResourceValidator.class;
+	}
 }

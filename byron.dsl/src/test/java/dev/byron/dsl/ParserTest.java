@@ -137,6 +137,26 @@ class ParserTest {
 	}
 
 	@Test
+	void aFileThatDoesNotParseGetsItsErrorsButNoWarningsUntilItDoes() {
+		String model = """
+				system s
+				component a {
+				  entity thing {
+				    name: String!
+				  }
+				  entity Other {
+				    n: String!
+				  }
+				}
+				""";
+		assertThat(TestModels.load(model).diagnostics()).as("the name's warning, while the file parses")
+				.anyMatch(d -> d.severity() == dev.byron.dsl.api.Severity.WARNING);
+		var broken = TestModels.load(model.replace("entity Other {", "entity Other"));
+		assertThat(broken.diagnostics()).anyMatch(d -> "syntax-error".equals(d.code()))
+				.noneMatch(d -> d.severity() == dev.byron.dsl.api.Severity.WARNING);
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");
