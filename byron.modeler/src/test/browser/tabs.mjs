@@ -78,6 +78,17 @@ try {
   const undone = await same(a, b);
   seen.undoneOwnOnly = undone.startsWith('// A first\n') && !undone.includes('// B last');
 
+  seen.step = 'a box moved in one tab moves in the other';
+  const boxX = (page) => page.$eval('#diagram g.node[id="component:orders"] rect', (r) => Number(r.getAttribute('x')));
+  const at = await boxX(b);
+  await a.evaluate(async (x) => {
+    await fetch('/api/move?level=containers', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'component:orders', x, y: 40 }) });
+  }, at + 400);
+  await b.waitForFunction((x) => Number(document.querySelector('#diagram g.node[id="component:orders"] rect')
+    .getAttribute('x')) !== x, { timeout: 30000 }, at);
+  seen.movedInOther = Math.round((await boxX(b)) - at);
+
   seen.step = 'both change the file at once; the one asked keeps its text';
   await Promise.all([type(a, '// A at once\n'), type(b, '// B at once\n')]);
   const kept = await same(a, b);

@@ -291,7 +291,8 @@ public final class WebStudio implements AutoCloseable {
 		json(exchange, 200, Map.of("reloaded", changed, "added", added,
 				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
 				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
-				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions, "modified", modified));
+				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions, "modified", modified,
+				"layouts", layouts.get()));
 	}
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
@@ -529,13 +530,18 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		core.moved(shown.diagram(), id, new LaidOutDiagram.Point(body.path("x").asDouble(), body.path("y").asDouble()));
+		layouts.incrementAndGet();
 		exchange.respond(204);
 	}
+
+	/** Counts the moves and fresh layouts made from any page: another page draws its picture again when it changes. */
+	private final java.util.concurrent.atomic.AtomicLong layouts = new java.util.concurrent.atomic.AtomicLong();
 
 	private void resetLayout(Exchange exchange) throws IOException {
 		Analysis shown = analysed(query(exchange.rawQuery()));
 		if (shown != null) {
 			core.resetLayout(shown.diagram().diagram());
+			layouts.incrementAndGet();
 		}
 		exchange.respond(204);
 	}

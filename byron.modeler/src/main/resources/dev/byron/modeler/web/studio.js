@@ -411,7 +411,10 @@ async function lookAtDisk() {
       state.editor.setText(path, f.text);
     }
   }
-  if (disk.reloaded.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab) {
+  // a box moved or a view laid out again, here or in another tab: the picture is drawn again
+  const laidOut = state.layouts !== undefined && disk.layouts !== state.layouts;
+  state.layouts = disk.layouts;
+  if (disk.reloaded.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab || laidOut) {
     renderFiles();
     await analyse();
   }

@@ -146,6 +146,7 @@ class WebStudioTest {
 			assertThat(seen.path("merged").asBoolean()).as("changes to different lines at once are both kept, nobody asked").isTrue();
 			assertThat(seen.path("mergeNoticed").toString()).as("and the tab whose text changed says so").contains("another tab");
 			assertThat(seen.path("undoneOwnOnly").asBoolean()).as("Ctrl+Z after a merge takes back the tab's own line only").isTrue();
+			assertThat(seen.path("movedInOther").asInt()).as("a box moved in one tab moves in the other").isNotZero();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
 			assertThat(seen.path("kept").asBoolean()).as("OK keeps the asking tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
