@@ -222,7 +222,7 @@ async function sendNow(current) {
   let response = await put(current.version);
   let answer = await response.json();
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
-    const keep = confirm(`${current.path} was changed in another tab of this studio while you edited it here.\n\n`
+    const keep = confirm(`${current.path} was changed in another tab of this studio, on the lines you edited here.\n\n`
       + 'OK keeps the text of this tab (the other tab\'s change is replaced); Cancel takes the other tab\'s text.');
     if (!keep) {
       current.text = answer.text;
