@@ -198,23 +198,13 @@ public final class HttpBench {
 
 	/** graphql-java with the query's shape, answering from memory on Byron's HTTP server and GraphQL handler. */
 	private static void bare(int port) throws Exception {
-		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
-				type Query { users(first: Int): UserConnection }
-				type UserConnection { nodes: [User!]! }
-				type User { id: ID! handle: String! }
-				"""), RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("users", env -> {
+		serve(port, "bare", env -> {
 			List<Map<String, Object>> users = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				users.add(Map.of("id", "0192c9a0-0000-7000-8000-00000000000" + i, "handle", "seed" + i));
 			}
 			return Map.of("nodes", users);
-		})).build());
-		GraphQL graphQL = GraphQL.newGraphQL(schema).build();
-		WebServer.start("127.0.0.1", port, Map.of("/graphql", new GraphQLHandler(request -> graphQL.execute(
-				ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables() == null ? Map.of()
-						: request.variables()).build()).toSpecification(), null, exchange -> Caller.ANONYMOUS)),
-				ServerLimits.DEFAULT, "bare");
-		Thread.sleep(Long.MAX_VALUE);
+		});
 	}
 
 	/** graphql-java with the query's shape, its users read from an embedded MongoDB as a component's Cache reads them. */
@@ -228,21 +218,26 @@ public final class HttpBench {
 			users.insertOne(new org.bson.Document("_id", "0192c9a0-0000-7000-8000-00000000000" + i).append("handle", "seed" + i)
 					.append("_seq", (long) i).append("_deleted", false));
 		}
-		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
-				type Query { users(first: Int): UserConnection }
-				type UserConnection { nodes: [User!]! }
-				type User { id: ID! handle: String! }
-				"""), RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("users", env -> {
+		serve(port, "bare-db", env -> {
 			List<Map<String, Object>> nodes = new ArrayList<>();
 			users.find(com.mongodb.client.model.Filters.ne("_deleted", true)).sort(com.mongodb.client.model.Sorts.ascending("_id"))
 					.limit(11).forEach(d -> nodes.add(Map.of("id", d.getString("_id"), "handle", d.getString("handle"))));
 			return Map.of("nodes", nodes.subList(0, Math.min(10, nodes.size())));
-		})).build());
+		});
+	}
+
+	/** graphql-java with the query's shape, {@code users} answered by {@code fetcher}, on Byron's HTTP server and GraphQL handler. */
+	private static void serve(int port, String name, graphql.schema.DataFetcher<?> fetcher) throws Exception {
+		var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
+				type Query { users(first: Int): UserConnection }
+				type UserConnection { nodes: [User!]! }
+				type User { id: ID! handle: String! }
+				"""), RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("users", fetcher)).build());
 		GraphQL graphQL = GraphQL.newGraphQL(schema).build();
 		WebServer.start("127.0.0.1", port, Map.of("/graphql", new GraphQLHandler(request -> graphQL.execute(
 				ExecutionInput.newExecutionInput().query(request.query()).variables(request.variables() == null ? Map.of()
 						: request.variables()).build()).toSpecification(), null, exchange -> Caller.ANONYMOUS)),
-				ServerLimits.DEFAULT, "bare-db");
+				ServerLimits.DEFAULT, name);
 		Thread.sleep(Long.MAX_VALUE);
 	}
 

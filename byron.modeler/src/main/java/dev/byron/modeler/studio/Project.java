@@ -150,8 +150,20 @@ public final class Project {
 	/** A short name of a file's text as held here (the same text, the same name), or null for a file not in the project. */
 	public synchronized String version(Path file) {
 		String text = texts.get(file);
-		return text == null ? null : versionOf(text);
+		if (text == null) {
+			return null;
+		}
+		// every page asks for every file's version each second: a text is hashed once, not on each question
+		String[] known = lastVersions.get(file);
+		if (known == null || known[0] != text) {
+			known = new String[] { text, versionOf(text) };
+			lastVersions.put(file, known);
+		}
+		return known[1];
 	}
+
+	/** Per file, the last text whose version was asked for, and that version. */
+	private final Map<Path, String[]> lastVersions = new java.util.HashMap<>();
 
 	private static String versionOf(String text) {
 		try {

@@ -38,6 +38,8 @@ public final class WebStudio implements AutoCloseable {
 	private final StudioCore core;
 	private final WebServer server;
 	private final RunLog log = new RunLog();
+	/** Counts the moves and fresh layouts made from any page: another page draws its picture again when it changes. */
+	private final java.util.concurrent.atomic.AtomicLong layouts = new java.util.concurrent.atomic.AtomicLong();
 	/** The running system's last sample, which each poll of the page answers with while it asks for the next. */
 	private volatile dev.byron.modeler.studio.LiveSystem.Snapshot sampled;
 
@@ -534,8 +536,6 @@ public final class WebStudio implements AutoCloseable {
 		exchange.respond(204);
 	}
 
-	/** Counts the moves and fresh layouts made from any page: another page draws its picture again when it changes. */
-	private final java.util.concurrent.atomic.AtomicLong layouts = new java.util.concurrent.atomic.AtomicLong();
 
 	private void resetLayout(Exchange exchange) throws IOException {
 		Analysis shown = analysed(query(exchange.rawQuery()));
