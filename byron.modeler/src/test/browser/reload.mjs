@@ -67,8 +67,18 @@ try {
 
   // zoom: the buttons, Ctrl+wheel at the pointer, a drag on the background moves the picture, Fit undoes the zoom
   const width = () => page.$eval('#diagram svg', (svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')));
+  // the undo above is sent and the picture drawn again: zoom the picture that stays
+  await page.waitForFunction(() => { // the same picture for a second (the page polls, so the network is never idle)
+    const svg = document.querySelector('#diagram svg');
+    if (window.lastSvg !== svg) {
+      window.lastSvg = svg;
+      window.lastSvgSince = Date.now();
+    }
+    return Date.now() - window.lastSvgSince > 1000;
+  }, { timeout: 30000, polling: 100 });
   await page.click('#zoom-in');
   await page.click('#zoom-in');
+  await page.waitForFunction(() => document.querySelector('#zoom-level').textContent === '156%', { timeout: 5000 }).catch(() => {});
   seen.zoomedIn = Math.round((await width()) * 100);
   seen.zoomLabel = await page.$eval('#zoom-level', (l) => l.textContent);
   const area = await (await page.$('#diagram')).boundingBox();
