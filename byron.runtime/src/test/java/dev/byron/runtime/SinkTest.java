@@ -50,7 +50,7 @@ class SinkTest extends SystemTest {
 		Cache cache = new Cache(TestInfra.mongo().getDatabase(broker.names().database("idem-" + writes)), writes);
 		ComponentDescriptor accounts = TestDescriptors.accounts(system);
 		EventHandler handler = new EventHandler(accounts, cache, Hooks.NONE, new LocalComponentClient(cache));
-		Event v2 = event("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada v2"));
+		Event v2 = created("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada v2"));
 		for (int i = 0; i < 3; i++) {
 			handler.handle(v2, 7);
 		}
@@ -65,6 +65,9 @@ class SinkTest extends SystemTest {
 		assertThat(cache.find("User", "u1")).as("a tombstone").isEmpty();
 		handler.handle(v2, 8);
 		assertThat(cache.find("User", "u1")).as("an older event does not bring it back").isEmpty();
+		handler.handle(created("u1", Map.of("id", "u1", "handle", "ada", "name", "Ada again")), 10);
+		assertThat(cache.find("User", "u1").orElseThrow()).as("a newer create over the tombstone").containsEntry("name", "Ada again")
+				.containsEntry(Cache.SEQ, 10L);
 	}
 
 	@org.junit.jupiter.params.ParameterizedTest
@@ -77,17 +80,19 @@ class SinkTest extends SystemTest {
 		EventHandler single = new EventHandler(accounts, oneByOne, Hooks.NONE, new LocalComponentClient(oneByOne));
 		for (EventHandler handler : List.of(batched, single)) {
 			handler.handle(event("u0", Map.of("id", "u0", "handle", "ann", "name", "Ann v7")), 7);
+			handler.handle(event("u4", Map.of("id", "u4", "handle", "eve", "name", "Eve v3")), 3);
 		}
-		List<Event> events = List.of(event("u0", Map.of("id", "u0", "handle", "ann", "name", "Ann v5")),
-				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v8")),
-				event("u2", Map.of("id", "u2", "handle", "cy", "name", "Cy v9")),
+		List<Event> events = List.of(created("u0", Map.of("id", "u0", "handle", "ann", "name", "Ann v5")),
+				created("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v8")),
+				created("u2", Map.of("id", "u2", "handle", "cy", "name", "Cy v9")),
 				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v10")),
 				new Event("e-del-u2", "/byron/" + system + "/accounts", "accounts.UserDeleted",
 						broker.names().entitySubject("accounts", "User", "u2"), Instant.now(), null, "accounts", "User", "u2",
 						Operation.DELETED, List.of(), List.of("UserDeleted"), Map.of("id", "u2")),
-				event("u3", Map.of("id", "u3", "handle", "di", "name", "Di v12")),
-				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v13")));
-		long[] sequences = { 5, 8, 9, 10, 11, 12, 13 };
+				created("u3", Map.of("id", "u3", "handle", "di", "name", "Di v12")),
+				event("u1", Map.of("id", "u1", "handle", "bob", "name", "Bob v13")),
+				created("u4", Map.of("id", "u4", "handle", "eve", "name", "Eve v14")));
+		long[] sequences = { 5, 8, 9, 10, 11, 12, 13, 14 };
 		List<dev.byron.runtime.sink.Delivery> deliveries = new ArrayList<>();
 		for (int i = 0; i < events.size(); i++) {
 			assertThat(batched.onlyWrites(events.get(i), dev.byron.runtime.sink.Delivery.of(sequences[i]))).isTrue();
@@ -98,10 +103,19 @@ class SinkTest extends SystemTest {
 		batched.handleWrites(events, deliveries); // a redelivered batch changes nothing
 		List<Document> expected = oneByOne.database().getCollection("User").find().sort(new Document("_id", 1)).into(new ArrayList<>());
 		assertThat(together.database().getCollection("User").find().sort(new Document("_id", 1)).into(new ArrayList<>()))
-				.isEqualTo(expected).hasSize(4);
+				.isEqualTo(expected).hasSize(5);
 		assertThat(together.find("User", "u1").orElseThrow()).containsEntry("name", "Bob v13").containsEntry(Cache.SEQ, 13L);
 		assertThat(together.find("User", "u0").orElseThrow()).containsEntry("name", "Ann v7");
+		assertThat(together.find("User", "u4").orElseThrow()).as("a create over a document already there, newer")
+				.containsEntry("name", "Eve v14");
 		assertThat(together.find("User", "u2")).isEmpty();
+	}
+
+	/** An entity's first event: the Cache inserts its document, and writes it as any other if it is there already. */
+	private Event created(String id, Map<String, Object> data) {
+		return new Event("c-" + data.get("name"), "/byron/" + system + "/accounts", "accounts.UserCreated",
+				broker.names().entitySubject("accounts", "User", id), Instant.now(), null, "accounts", "User", id,
+				Operation.CREATED, List.copyOf(data.keySet()), List.of("UserCreated"), data);
 	}
 
 	private Event event(String id, Map<String, Object> data) {

@@ -47,8 +47,14 @@ public final class Cache {
 		CONDITIONAL, BY_ID
 	}
 
-	/** One document's new state from one event, as {@link #apply} takes it. */
-	public record Write(String collection, String id, long sequence, Map<String, Object> state, boolean deleted) {
+	/**
+	 * One document's new state from one event, as {@link #apply} takes it; {@code first} when the event is its entity's
+	 * first (a create), so that the document is most likely not there yet.
+	 */
+	public record Write(String collection, String id, long sequence, Map<String, Object> state, boolean deleted, boolean first) {
+		public Write(String collection, String id, long sequence, Map<String, Object> state, boolean deleted) {
+			this(collection, id, sequence, state, deleted, false);
+		}
 	}
 
 	private final MongoDatabase database;
@@ -87,8 +93,25 @@ public final class Cache {
 
 	/** Sets the state of one document if {@code sequence} is newer than what it holds. */
 	public Applied apply(String collection, String id, long sequence, Map<String, Object> state, boolean deleted) {
+		return apply(new Write(collection, id, sequence, state, deleted));
+	}
+
+	/**
+	 * Sets the state of one document if the write's sequence is newer than what it holds. By id, an entity's first
+	 * write is an insert (one round trip instead of a read and a write); a document already there (a redelivered or
+	 * re-created entity) makes it read and compare as any other write.
+	 */
+	public Applied apply(Write write) {
+		String collection = write.collection();
+		String id = write.id();
+		long sequence = write.sequence();
+		Map<String, Object> state = write.state();
+		boolean deleted = write.deleted();
 		if (writes == Writes.BY_ID) {
 			synchronized (stripes[stripe(collection, id)]) {
+				if (write.first() && inserted(write)) {
+					return Applied.APPLIED;
+				}
 				long held = sequenceOf(collection, id);
 				if (held >= sequence) {
 					return Applied.STALE;
@@ -109,8 +132,7 @@ public final class Cache {
 		batch.forEach(write -> byCollection.computeIfAbsent(write.collection(), c -> new ArrayList<>()).add(write));
 		byCollection.forEach((collection, writes) -> {
 			if (writes.size() == 1) {
-				Write only = writes.get(0);
-				apply(collection, only.id(), only.sequence(), only.state(), only.deleted());
+				apply(writes.get(0));
 			} else if (this.writes == Writes.BY_ID) {
 				applyById(collection, writes);
 			} else {
@@ -136,7 +158,18 @@ public final class Cache {
 		return List.copyOf(byId.values());
 	}
 
-	private void applyById(String collection, List<Write> writes) {
+	private void applyById(String collection, List<Write> batch) {
+		Map<String, Integer> writesPerId = new java.util.HashMap<>();
+		batch.forEach(write -> writesPerId.merge(write.id(), 1, Integer::sum));
+		java.util.function.Predicate<Write> insert = write -> write.first() && writesPerId.get(write.id()) == 1;
+		List<Write> firsts = batch.stream().filter(insert).toList();
+		List<Write> writes = batch.stream().filter(insert.negate()).toList();
+		if (!firsts.isEmpty()) {
+			insertAll(collection, firsts);
+		}
+		if (writes.isEmpty()) {
+			return;
+		}
 		Set<String> ids = new java.util.LinkedHashSet<>();
 		writes.forEach(write -> ids.add(write.id()));
 		int[] locks = ids.stream().mapToInt(id -> stripe(collection, id)).distinct().sorted().toArray();
@@ -151,6 +184,56 @@ public final class Cache {
 			bulk(collection, folded(writes, held).stream().map(write -> new com.mongodb.client.model.UpdateOneModel<Document>(
 					byId(write.id()), updates(write), new UpdateOptions().upsert(true))).toList());
 		});
+	}
+
+	/**
+	 * Entities' first writes, one per document, inserted in one round; a document already there is written as
+	 * {@link #apply} writes it.
+	 */
+	private void insertAll(String collection, List<Write> firsts) {
+		int[] locks = firsts.stream().mapToInt(write -> stripe(collection, write.id())).distinct().sorted().toArray();
+		lockAll(locks, 0, () -> {
+			List<Write> there = new ArrayList<>();
+			try {
+				collection(collection).insertMany(firsts.stream().map(Cache::document).toList(),
+						new com.mongodb.client.model.InsertManyOptions().ordered(false));
+			} catch (com.mongodb.MongoBulkWriteException e) {
+				if (e.getWriteConcernError() != null
+						|| e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+					throw unavailable(e);
+				}
+				e.getWriteErrors().forEach(error -> there.add(firsts.get(error.getIndex())));
+			} catch (MongoException e) {
+				throw unavailable(e);
+			}
+			there.forEach(write -> apply(new Write(write.collection(), write.id(), write.sequence(), write.state(), write.deleted())));
+		});
+	}
+
+	/** Whether a first write went in as a new document; false when the document is there already. */
+	private boolean inserted(Write write) {
+		try {
+			collection(write.collection()).insertOne(document(write));
+			return true;
+		} catch (MongoWriteException e) {
+			if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+				return false;
+			}
+			throw unavailable(e);
+		} catch (MongoException e) {
+			throw unavailable(e);
+		}
+	}
+
+	/** The whole document a write leaves when there was none: what an upsert of {@link #updates} would insert. */
+	private static Document document(Write write) {
+		Document document = byId(write.id());
+		write.state().forEach((key, value) -> {
+			if (!key.equals("_id") && !key.startsWith("_")) {
+				document.append(key, value);
+			}
+		});
+		return document.append(SEQ, write.sequence()).append(DELETED, write.deleted());
 	}
 
 	private void lockAll(int[] stripeIndexes, int from, Runnable then) {

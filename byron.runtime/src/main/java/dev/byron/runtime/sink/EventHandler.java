@@ -73,7 +73,7 @@ public final class EventHandler {
 		appendFollowUps(event, delivery);
 		Optional<Cache.Write> write = write(event, delivery.sequence());
 		if (write.isPresent()) {
-			cache.apply(write.get().collection(), write.get().id(), write.get().sequence(), write.get().state(), write.get().deleted());
+			cache.apply(write.get());
 			written(List.of(event), List.of(write.get()));
 		}
 		for (ReactionDescriptor reaction : reactionsTo(event)) {
@@ -99,11 +99,11 @@ public final class EventHandler {
 		}
 		if (event.component().equals(component.name())) {
 			return component.entity(event.entity()).map(entity -> new Cache.Write(Cache.ownCollection(event.entity()),
-					event.entityId(), sequence, event.data(), event.isDeletion()));
+					event.entityId(), sequence, event.data(), event.isDeletion(), event.operation() == Operation.CREATED));
 		}
 		return component.replica(event.component(), event.entity()).map(replica -> new Cache.Write(
 				Cache.replicaCollection(event.component(), event.entity()), event.entityId(), sequence,
-				project(replica, event.data()), event.isDeletion()));
+				project(replica, event.data()), event.isDeletion(), event.operation() == Operation.CREATED));
 	}
 
 	/** Wakes the commands that wait to read an own write: in this process at once, in the component's others by a notice. */
