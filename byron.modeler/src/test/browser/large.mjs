@@ -1,9 +1,10 @@
 // A picture larger than the page: it opens on a box, not on its empty corner; a box whose component holds the text
-// cursor is brought to the middle of the view; back at full size after Fit, the view is on the marked box again.
-// Prints what it saw as JSON. Usage: node large.mjs <url> <component to put the cursor in>
+// cursor is brought to the middle of the view; back at full size after Fit, the view is on the marked box again; an
+// overview in the corner shows the whole picture while part of it is out of view, and a press on it looks there.
+// Prints what it saw as JSON. Usage: node large.mjs <url> <component to put the cursor in> <screenshot.png>
 import { launch } from './browser.mjs';
 
-const [url, target] = process.argv.slice(2);
+const [url, target, screenshot] = process.argv.slice(2);
 const browser = await launch();
 const seen = { errors: [] };
 // whether the box is wholly inside the part of the picture in view
@@ -38,6 +39,32 @@ try {
   await page.click('#fit');
   await page.click('#fit'); // full size again
   seen.backOnTheMarkedBox = await inView(page, `component:${target}`);
+  const overview = () => page.evaluate(() => {
+    const map = document.querySelector('svg.byron-overview');
+    const view = map && map.querySelector('.byron-overview-view');
+    return map && { shown: getComputedStyle(map).display !== 'none', boxes: map.querySelectorAll('rect:not(.byron-overview-view)').length,
+      pictureBoxes: document.querySelectorAll('#diagram g.node').length, viewBox: map.getAttribute('viewBox').split(' ').map(Number),
+      view: view && ['x', 'y', 'width', 'height'].map((a) => Number(view.getAttribute(a))), bounds: map.getBoundingClientRect().toJSON() };
+  });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('svg.byron-overview')).display !== 'none', { timeout: 5000 })
+    .catch(() => {}); // the picture's resize is noticed before the next frame
+  seen.overview = await overview();
+  // a press on the overview's lower right corner: the view goes to the picture's lower right part
+  const corner = seen.overview.bounds;
+  await page.mouse.click(corner.right - 3, corner.bottom - 3);
+  seen.afterPress = await page.$eval('#diagram', (d) => ({ right: d.scrollWidth - d.clientWidth - d.scrollLeft,
+    bottom: d.scrollHeight - d.clientHeight - d.scrollTop, left: d.scrollLeft }));
+  seen.overviewAfterPress = await overview();
+  { // the picture's point under the press is in view now (the outline holds it)
+    const k = corner.width / seen.overviewAfterPress.viewBox[2];
+    const [x, y, w, h] = seen.overviewAfterPress.view;
+    const pressed = [(corner.width - 3) / k, (corner.height - 3) / k];
+    seen.pressedPointInView = pressed[0] >= x && pressed[0] <= x + w && pressed[1] >= y && pressed[1] <= y + h;
+  }
+  await page.screenshot({ path: screenshot });
+  await page.click('#fit'); // the whole picture in view: no overview
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('svg.byron-overview')).display === 'none', { timeout: 5000 })
+    .then(() => { seen.hiddenWhenFitted = true; }, () => { seen.hiddenWhenFitted = false; });
 } finally {
   await browser.close();
 }

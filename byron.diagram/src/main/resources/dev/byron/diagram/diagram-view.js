@@ -13,6 +13,8 @@
 //                                   window ({clientX, clientY}; the container's middle without one); Ctrl+wheel does
 //                                   the same at the pointer, and a drag on the picture's background moves it (the
 //                                   container scrolls). The scale stays across pictures; returns it.
+// While part of the picture is out of view, an overview in the container's lower right corner shows all of it small,
+// the part in view outlined; a press or drag on it brings that point of the picture to the middle.
 (function () {
   'use strict';
 
@@ -22,6 +24,7 @@
   function show(container, page, handlers) {
     container.innerHTML = page.svg;
     scaled(container);
+    overview(container).draw();
     if (!container.dataset.zooms) {
       container.dataset.zooms = 'yes';
       container.addEventListener('wheel', (e) => {
@@ -132,15 +135,14 @@
     if (!svg) {
       return 1;
     }
-    const natural = Number(svg.getAttribute('width'));
-    const before = svg.getBoundingClientRect().width / natural; // as drawn now: scaled, fitted or its own size
+    const drawn = drawing(svg);
+    const before = drawn.scale; // as drawn now: scaled, fitted or its own size
     const after = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, before * factor));
     const box = container.getBoundingClientRect();
     const x = (at ? at.clientX : box.left + box.width / 2) - box.left;
     const y = (at ? at.clientY : box.top + box.height / 2) - box.top;
-    const svgBox = svg.getBoundingClientRect();
-    const pictureX = (x + box.left - svgBox.left) / before; // the picture's point under (x, y) stays under it
-    const pictureY = (y + box.top - svgBox.top) / before;
+    const pictureX = (x + box.left - drawn.left) / before; // the picture's point under (x, y) stays under it
+    const pictureY = (y + box.top - drawn.top) / before;
     container.dataset.zoom = String(after);
     container.classList.remove('fitted');
     scaled(container);
@@ -166,6 +168,136 @@
     };
     window.addEventListener('mousemove', follow);
     window.addEventListener('mouseup', drop);
+  }
+
+  /**
+   * Where the picture is drawn on the screen and at what scale: inside its element's box, which a fitted picture
+   * fills in one direction only (the picture keeps its proportions, centred).
+   */
+  function drawing(svg) {
+    const box = svg.getBoundingClientRect();
+    const width = Number(svg.getAttribute('width'));
+    const height = Number(svg.getAttribute('height'));
+    const scale = Math.min(box.width / width, box.height / height);
+    return { scale, left: box.left + (box.width - width * scale) / 2, top: box.top + (box.height - height * scale) / 2 };
+  }
+
+  const OVERVIEW = 170; // the overview's longer side, in pixels
+  const overviews = new WeakMap();
+
+  /** The container's overview: made the first time, beside the container (so that it does not scroll with it). */
+  function overview(container) {
+    let made = overviews.get(container);
+    if (made) {
+      return made;
+    }
+    const map = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    map.setAttribute('class', 'byron-overview');
+    map.setAttribute('aria-label', 'overview of the whole picture');
+    Object.assign(map.style, { position: 'absolute', display: 'none', background: 'rgba(255,255,255,0.92)',
+      border: '1px solid #b0b8c0', boxShadow: '0 1px 4px rgba(0,0,0,0.15)', cursor: 'pointer', zIndex: '5' });
+    const host = container.parentElement;
+    if (getComputedStyle(host).position === 'static') {
+      host.style.position = 'relative';
+    }
+    host.appendChild(map);
+    const seen = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    seen.setAttribute('class', 'byron-overview-view');
+    Object.assign(seen.style, { fill: 'rgba(17,104,189,0.08)', stroke: '#d9534f', vectorEffect: 'non-scaling-stroke', strokeWidth: '1.5' });
+    let picture = null; // the svg the overview was drawn from
+    const natural = () => ({ width: Number(picture.getAttribute('width')), height: Number(picture.getAttribute('height')) });
+    // where the picture is in the container's scrolled content, and at what scale it is drawn
+    const placement = () => {
+      const area = container.getBoundingClientRect();
+      const drawn = drawing(picture);
+      return { left: drawn.left - area.left + container.scrollLeft, top: drawn.top - area.top + container.scrollTop,
+        scale: drawn.scale };
+    };
+    const place = () => {
+      if (!picture || !picture.isConnected) {
+        map.style.display = 'none';
+        return;
+      }
+      const { width, height } = natural();
+      const at = placement();
+      const left = (container.scrollLeft - at.left) / at.scale;
+      const top = (container.scrollTop - at.top) / at.scale;
+      const right = left + container.clientWidth / at.scale;
+      const bottom = top + container.clientHeight / at.scale;
+      const slack = 4 / at.scale; // a few pixels cut off (an inline picture's baseline gap) is all in view
+      const allInView = left <= slack && top <= slack && right >= width - slack && bottom >= height - slack;
+      map.style.display = allInView ? 'none' : 'block';
+      if (allInView) {
+        return;
+      }
+      const k = Math.min(OVERVIEW / width, OVERVIEW / height);
+      map.style.width = `${width * k}px`;
+      map.style.height = `${height * k}px`;
+      map.style.left = `${container.offsetLeft + container.clientWidth - width * k - 12}px`;
+      map.style.top = `${container.offsetTop + container.clientHeight - height * k - 12}px`;
+      const x = Math.max(0, left);
+      const y = Math.max(0, top);
+      seen.setAttribute('x', x);
+      seen.setAttribute('y', y);
+      seen.setAttribute('width', Math.max(4 / k, Math.min(width, right) - x));
+      seen.setAttribute('height', Math.max(4 / k, Math.min(height, bottom) - y));
+    };
+    const draw = () => {
+      picture = container.querySelector('svg');
+      map.replaceChildren();
+      if (!picture) {
+        place();
+        return;
+      }
+      const { width, height } = natural();
+      map.setAttribute('viewBox', `0 0 ${width} ${height}`);
+      const least = 2 / Math.min(OVERVIEW / width, OVERVIEW / height); // 2 pixels of the overview: every box shows
+      for (const node of picture.querySelectorAll('g.node')) {
+        const box = node.getBBox();
+        const mark = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        mark.setAttribute('x', box.x);
+        mark.setAttribute('y', box.y);
+        mark.setAttribute('width', Math.max(least, box.width));
+        mark.setAttribute('height', Math.max(least, box.height));
+        mark.setAttribute('fill', node.querySelector('rect, path, ellipse, circle')?.getAttribute('fill') || '#8a8f94');
+        map.appendChild(mark);
+      }
+      map.appendChild(seen);
+      resized.disconnect();
+      resized.observe(container);
+      resized.observe(picture); // zoomed or fitted
+      place();
+    };
+    // a press or drag on the overview: that point of the picture to the middle of the view
+    const lookAt = (e) => {
+      const { width, height } = natural();
+      const bounds = map.getBoundingClientRect();
+      const k = bounds.width / width;
+      const x = Math.min(width, Math.max(0, (e.clientX - bounds.left) / k));
+      const y = Math.min(height, Math.max(0, (e.clientY - bounds.top) / k));
+      const at = placement();
+      container.scrollLeft = at.left + x * at.scale - container.clientWidth / 2;
+      container.scrollTop = at.top + y * at.scale - container.clientHeight / 2;
+      place();
+    };
+    map.addEventListener('mousedown', (e) => {
+      if (e.button !== 0 || !picture) {
+        return;
+      }
+      e.preventDefault();
+      lookAt(e);
+      const up = () => {
+        window.removeEventListener('mousemove', lookAt);
+        window.removeEventListener('mouseup', up);
+      };
+      window.addEventListener('mousemove', lookAt);
+      window.addEventListener('mouseup', up);
+    });
+    const resized = new ResizeObserver(() => place());
+    container.addEventListener('scroll', place);
+    made = { draw, place };
+    overviews.set(container, made);
+    return made;
   }
 
   /** Back to the picture's own size, or to what the page's CSS makes of it (fitted). */

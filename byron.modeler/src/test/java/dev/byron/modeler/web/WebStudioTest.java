@@ -170,13 +170,25 @@ class WebStudioTest {
 			model.append("}\n");
 		}
 		Files.writeString(project.resolve("model.byron"), model);
+		Files.createDirectories(SCREENSHOTS);
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
-			String output = run(List.of("node", "large.mjs", studio.url(), "c50"));
+			String output = run(List.of("node", "large.mjs", studio.url(), "c50",
+					SCREENSHOTS.resolve("web-studio-overview.png").toAbsolutePath().toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("pictureLarger").asBoolean()).as("the picture is larger than its pane").isTrue();
 			assertThat(seen.path("openedOnABox").asBoolean()).as("it opens with a box in view, not its empty corner").isTrue();
 			assertThat(seen.path("markedInView").asBoolean()).as("the box of the component the cursor is in, in view").isTrue();
 			assertThat(seen.path("backOnTheMarkedBox").asBoolean()).as("Fit, then Full size: the marked box in view again").isTrue();
+			JsonNode overview = seen.path("overview");
+			assertThat(overview.path("shown").asBoolean()).as("an overview while part of the picture is out of view").isTrue();
+			assertThat(overview.path("boxes").asInt()).as("every box of the picture in the overview")
+					.isEqualTo(overview.path("pictureBoxes").asInt()).isGreaterThan(70);
+			assertThat(seen.path("afterPress").path("left").asDouble()).as("a press on the overview's lower right corner looks there")
+					.isPositive();
+			assertThat(seen.path("pressedPointInView").asBoolean()).as("the pressed point of the picture in view").isTrue();
+			assertThat(seen.path("overviewAfterPress").path("view").get(0).asDouble()).as("its outline follows the view")
+					.isGreaterThan(overview.path("view").get(0).asDouble());
+			assertThat(seen.path("hiddenWhenFitted").asBoolean()).as("no overview when the whole picture is in view").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
