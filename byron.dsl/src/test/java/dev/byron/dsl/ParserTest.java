@@ -157,6 +157,25 @@ class ParserTest {
 	}
 
 	@Test
+	void aReplicaWhoseOpeningBraceIsMissingIsToldToPutItsFieldsInBraces() {
+		var result = TestModels.load("""
+				system s
+				component a {
+				  entity User { handle: String! name: String }
+				}
+				component b {
+				  replicate a.User handle, name }
+				}
+				""");
+		var first = result.diagnostics().get(0);
+		assertThat(first.code()).isEqualTo("syntax-error");
+		assertThat(first.line()).isEqualTo(6);
+		assertThat(first.message()).as("not ANTLR's \"expected '}'\"")
+				.isEqualTo("A replica's fields go in braces: write 'replicate a.User { handle, ... }', or end the line after a.User"
+						+ " to keep all of its fields.");
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");

@@ -3,6 +3,9 @@ package dev.byron.dsl.linking;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.antlr.runtime.RecognitionException;
+import org.antlr.runtime.Token;
+import org.antlr.runtime.TokenStream;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
 
@@ -17,7 +20,41 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 
 	@Override
 	public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
+		String replica = replicaWithoutBrace(context.getRecognitionException());
+		if (replica != null) {
+			return new SyntaxErrorMessage("A replica's fields go in braces: write 'replicate " + replica + " { "
+					+ context.getRecognitionException().token.getText() + ", ... }', or end the line after " + replica
+					+ " to keep all of its fields.", IssueCodes.SYNTAX_ERROR);
+		}
 		return new SyntaxErrorMessage(rewrite(context.getDefaultMessage()), IssueCodes.SYNTAX_ERROR);
+	}
+
+	/**
+	 * The entity of a {@code replicate} right before a name the parser did not expect, as in {@code replicate a.User
+	 * handle, name }} (the '{' forgotten); null for any other error. ANTLR's own message would only ask for the
+	 * component's closing '}'.
+	 */
+	private static String replicaWithoutBrace(RecognitionException error) {
+		if (error == null || error.token == null || !(error.input instanceof TokenStream tokens)
+				|| !error.token.getText().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+			return null;
+		}
+		java.util.Deque<String> entity = new java.util.ArrayDeque<>();
+		for (int i = error.token.getTokenIndex() - 1; i >= 0; i--) {
+			Token before = tokens.get(i);
+			if (before.getChannel() == Token.HIDDEN_CHANNEL) {
+				continue;
+			}
+			String text = before.getText();
+			if (text.equals("replicate")) {
+				return entity.size() >= 3 ? String.join("", entity) : null; // a component's name, '.', an entity's
+			}
+			if (!text.equals(".") && !text.matches("[A-Za-z_][A-Za-z0-9_]*") || entity.size() > 3) {
+				return null;
+			}
+			entity.addFirst(text);
+		}
+		return null;
 	}
 
 	@Override
