@@ -73,8 +73,37 @@ public final class RuntimeBench {
 	 * How {@code byron run} has Sinks write to the embedded MongoDB (the bench's server too): by id. A conditional
 	 * filter, right for MongoDB itself, makes the embedded server read the whole collection on every write.
 	 */
-	/** Requests before the tables, not timed: on 2 cores Byron's JVM was still compiling its paths after thousands. */
-	private static final int WARM_UP = 8000;
+	/**
+	 * Warm-up rounds before the tables, not in them: a pipeline runs rounds of this many requests until its rate
+	 * stops growing. On 2 cores Byron's JVM was still compiling its paths after 8,000 requests (the compiler took a
+	 * quarter of the CPU of the 16-client row) and reached its steady rate only after tens of thousands.
+	 */
+	private static final int WARM_UP_ROUND = 4000;
+	private static final int MOST_WARM_UP_ROUNDS = 30;
+
+	interface Round {
+		Result run(String name) throws Exception;
+	}
+
+	/**
+	 * Runs rounds until three in a row are not 3% faster than the fastest before them; says how many it took. A server
+	 * in use has long reached that state: the tables measure it there, as JMH measures after its warm-up iterations.
+	 */
+	private static void warmUp(String pipeline, Round round) throws Exception {
+		double best = 0;
+		int flat = 0;
+		int rounds = 0;
+		List<String> rates = new ArrayList<>();
+		while (rounds < MOST_WARM_UP_ROUNDS && (rounds < 5 || flat < 3)) {
+			double rate = round.run(pipeline + "-w" + rounds).perSecond();
+			rates.add(String.format("%.0f", rate));
+			rounds++;
+			flat = rate > best * 1.03 ? 0 : flat + 1;
+			best = Math.max(best, rate);
+		}
+		System.out.printf("warm-up of %s: %,d requests in rounds of %,d at 16 clients (/s: %s)%n", pipeline, rounds * WARM_UP_ROUND,
+				WARM_UP_ROUND, String.join(", ", rates));
+	}
 
 	private static final dev.byron.runtime.cache.Cache.Writes EMBEDDED = dev.byron.runtime.cache.Cache.Writes.BY_ID;
 
@@ -88,7 +117,7 @@ public final class RuntimeBench {
 
 	private static void run(String[] args) throws Exception {
 		System.setProperty("sun.net.httpserver.nodelay", "true"); // the same for Byron's server and the raw one
-		int perLevel = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+		int perLevel = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
 		int[] loads = { 1, 4, 16 };
 		Path store = Files.createTempDirectory("byron-bench-nats");
 		java.util.logging.Logger quiet = java.util.logging.Logger.getLogger("bench.nats");
@@ -98,14 +127,13 @@ public final class RuntimeBench {
 			MongoServer mongoServer = new MongoServer(new MemoryBackend());
 			mongoServer.bind("127.0.0.1", 0);
 			try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort())) {
+				warmUp("byron", name -> byron(nats.getURI(), mongo, name, 16, WARM_UP_ROUND));
+				warmUp("raw", name -> raw(nats.getURI(), mongo, name, 16, WARM_UP_ROUND));
+				warmUp("promises", name -> rawKeepingPromises(nats.getURI(), mongo, name, 16, WARM_UP_ROUND));
 				System.out.printf("%nByron runtime: %d createUser mutations per load over HTTP; propagation = accepted → in posts' replica%n%n", perLevel);
 				System.out.println("| clients | byron mutations/s | raw mutations/s | ratio | raw claiming and waiting /s | ratio "
 						+ "| byron p50 / p99 ms | raw p50 / p99 ms |");
 				System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-				// warm-up, not shown: a server in use has long compiled its hot paths, and the first row ran Byron's cold
-				byron(nats.getURI(), mongo, "w1", 8, WARM_UP);
-				raw(nats.getURI(), mongo, "w2", 8, WARM_UP);
-				rawKeepingPromises(nats.getURI(), mongo, "w3", 8, WARM_UP / 2);
 				int round = 0;
 				for (int clients : loads) {
 					round++;
