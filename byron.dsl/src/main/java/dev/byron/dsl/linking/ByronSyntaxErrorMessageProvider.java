@@ -35,21 +35,20 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 	 * component's closing '}'.
 	 */
 	private static String replicaWithoutBrace(RecognitionException error) {
-		if (error == null || error.token == null || !(error.input instanceof TokenStream tokens)
-				|| !error.token.getText().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+		if (error == null || error.token == null || !(error.input instanceof TokenStream tokens) || !isName(error.token.getText())) {
 			return null;
 		}
 		java.util.Deque<String> entity = new java.util.ArrayDeque<>();
-		for (int i = error.token.getTokenIndex() - 1; i >= 0; i--) {
+		for (int i = Math.min(error.token.getTokenIndex(), tokens.size()) - 1; i >= 0 && entity.size() <= 3; i--) {
 			Token before = tokens.get(i);
 			if (before.getChannel() == Token.HIDDEN_CHANNEL) {
 				continue;
 			}
 			String text = before.getText();
-			if (text.equals("replicate")) {
-				return entity.size() >= 3 ? String.join("", entity) : null; // a component's name, '.', an entity's
+			if ("replicate".equals(text)) {
+				return entity.size() == 3 ? String.join("", entity) : null; // a component's name, '.', an entity's
 			}
-			if (!text.equals(".") && !text.matches("[A-Za-z_][A-Za-z0-9_]*") || entity.size() > 3) {
+			if (!".".equals(text) && !isName(text)) {
 				return null;
 			}
 			entity.addFirst(text);
@@ -57,9 +56,8 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 		return null;
 	}
 
-	@Override
-	public SyntaxErrorMessage getSyntaxErrorMessage(IValueConverterErrorContext context) {
-		return new SyntaxErrorMessage(context.getDefaultMessage(), IssueCodes.SYNTAX_ERROR);
+	private static boolean isName(String text) {
+		return text != null && text.matches("[A-Za-z_][A-Za-z0-9_]*");
 	}
 
 	static String rewrite(String message) {
