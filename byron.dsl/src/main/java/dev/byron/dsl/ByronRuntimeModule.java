@@ -40,6 +40,11 @@ public class ByronRuntimeModule extends AbstractByronRuntimeModule {
 		return ByronSyntaxErrorMessageProvider.class;
 	}
 
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+		return dev.byron.dsl.resource.ByronResource.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
 		return dev.byron.dsl.validation.ByronResourceValidator.class;
 	}

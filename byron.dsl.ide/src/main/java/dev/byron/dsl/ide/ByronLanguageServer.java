@@ -22,10 +22,12 @@ public final class ByronLanguageServer {
 		ServerLauncher.launch(ServerLauncher.class.getName(), args, module());
 	}
 
-	/** The server's Guice module: Xtext's, with Byron's rule for which files of the workspace are models. */
+	/** The server's Guice module: Xtext's, with Byron's rule for which files of the workspace are models and its unload. */
 	public static com.google.inject.Module module() {
 		return Modules.override(new ServerModule()).with(binder -> {
 			binder.bind(IFileSystemScanner.class).to(ModelFileScanner.class);
+			binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
+					.to(dev.byron.dsl.ide.workspace.ByronIncrementalBuilder.class);
 			binder.bind(org.eclipse.xtext.ide.server.LanguageServerImpl.class).to(ByronLanguageServerImpl.class);
 		});
 	}

@@ -22,6 +22,7 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
@@ -35,13 +36,16 @@ import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -290,6 +294,28 @@ class LanguageServerIT {
 		assertThat(locations).hasSize(1);
 		assertThat(locations.get(0).getUri()).isEqualTo(uri(microblog.resolve("accounts.byron")));
 		assertThat(locations.get(0).getRange().getStart()).isEqualTo(new Position(2, 9));
+	}
+
+	@Test
+	void afterAnEditAboveAnEntityAnotherFileStillGoesToItsDeclarationWhereItIsNow() throws Exception {
+		Path accounts = microblog.resolve("accounts.byron");
+		Path posts = microblog.resolve("posts.byron");
+		DefinitionParams toUser = new DefinitionParams(id(posts), positionOf(posts, "accounts.User!", 10));
+		assertThat(documents.definition(toUser).get(TIMEOUT, TimeUnit.SECONDS).getLeft().get(0).getRange().getStart())
+				.isEqualTo(new Position(2, 9));
+		String accountsUri = uri(accounts);
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(accountsUri, "byron", 1, Files.readString(accounts))));
+		try {
+			// two lines above it: posts.byron names no new name, so it is not read again and keeps its reference
+			documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(accountsUri, 2),
+					List.of(new TextDocumentContentChangeEvent(new Range(new Position(0, 0), new Position(0, 0)), "// one\n// two\n"))));
+			List<? extends Location> locations = documents.definition(toUser).get(TIMEOUT, TimeUnit.SECONDS).getLeft();
+			assertThat(locations).hasSize(1);
+			assertThat(locations.get(0).getUri()).isEqualTo(accountsUri);
+			assertThat(locations.get(0).getRange().getStart()).as("the entity as the edited text has it").isEqualTo(new Position(4, 9));
+		} finally {
+			close(accountsUri);
+		}
 	}
 
 	@Test
