@@ -277,9 +277,12 @@ try {
 
   // a file that appears on disk joins the page; deleted on disk without edits here, it leaves: its name and its box
   seen.step = 'a file deleted on disk leaves the page';
-  fs.writeFileSync(path.join(project, 'extra.byron'), 'component extra {\n  entity Thing {\n    name: String!\n  }\n}\n');
+  fs.writeFileSync(path.join(project, 'extra.byron'), 'component extra {\n  entity thing {\n    name: String!\n  }\n}\n');
   await page.waitForSelector('#files li[data-path="extra.byron"]', { timeout: 60000 });
   await page.waitForSelector(box('component:extra'), { timeout: 60000 });
+  await showFile(page, 'extra.byron'); // the language server reads it too: its warning is underlined in the editor
+  await page.waitForSelector(shown + ' .cm-lintRange-warning', { timeout: 60000 });
+  seen.appearedFileChecked = await page.$eval(shown + ' .cm-lintRange-warning', (e) => e.textContent);
   fs.unlinkSync(path.join(project, 'extra.byron'));
   await page.waitForFunction(() => !document.querySelector('#files li[data-path="extra.byron"]')
     && !document.querySelector('#diagram g.node[id="component:extra"]'), { timeout: 60000 });

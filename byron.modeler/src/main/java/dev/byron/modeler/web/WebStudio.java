@@ -278,8 +278,8 @@ public final class WebStudio implements AutoCloseable {
 		}
 		List<Map<String, Object>> added = new ArrayList<>();
 		for (Path file : reloaded.added()) {
-			added.add(Map.of("path", project.relative(file), "text", project.text(file), "model", Project.isModel(file),
-					"modified", false, "version", project.version(file)));
+			added.add(Map.of("path", project.relative(file), "uri", file.toUri().toString(), "text", project.text(file),
+					"model", Project.isModel(file), "modified", false, "version", project.version(file)));
 		}
 		// every file's text as held here: a page sees which ones another page changed
 		Map<String, String> versions = new LinkedHashMap<>();

@@ -94,6 +94,8 @@ class WebStudioTest {
 			assertThat(seen.path("renamedInPosts").asBoolean()).as("posts' subscription follows the rename").isTrue();
 			assertThat(seen.path("menuRenameUndone").asBoolean()).as("one Ctrl+Z undoes the menu's rename in both files").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
+			assertThat(seen.path("appearedFileChecked").asText()).as("a file that appeared on disk gets the language server's warning")
+					.isEqualTo("thing");
 			assertThat(seen.path("deletedGone").asBoolean()).as("a file deleted on disk leaves the page and the diagram").isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
 			assertThat(seen.path("tookDisk").asBoolean()).isTrue();
