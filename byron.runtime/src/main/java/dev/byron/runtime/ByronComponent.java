@@ -60,7 +60,8 @@ public final class ByronComponent implements AutoCloseable {
 		client.bind(commands, commands.publisher());
 		this.sink = builder.role == Role.API ? null
 				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client, broker),
-						builder.sinkOptions, metrics);
+						// the embedded store, written by id, commits in the background: what it lost is written again
+						builder.cacheWrites == Cache.Writes.BY_ID ? builder.sinkOptions.catchingUpOnStart() : builder.sinkOptions, metrics);
 		// an API's waiters are woken by whichever of the component's Sinks applied the event
 		this.notices = builder.role == Role.SINK ? null
 				: dev.byron.runtime.sink.AppliedNotices.listen(broker, descriptor.name(), applied);

@@ -41,7 +41,8 @@ public final class Cache {
 	 * the sequence, write it by id, for the embedded server of {@code byron run}, which uses its index only for a
 	 * filter on {@code _id} alone (a conditional filter makes every write read the whole collection) and whose one
 	 * process holds every Sink of each component (they take turns per document: the locks are per database, in
-	 * this process).
+	 * this process). That store commits to its file in the background, so its Sinks catch up on start
+	 * ({@code SinkOptions.catchUpOnStart}).
 	 */
 	public enum Writes {
 		CONDITIONAL, BY_ID
@@ -320,6 +321,16 @@ public final class Cache {
 		try {
 			Document document = collection(collection).find(Filters.eq("_id", id)).first();
 			return document == null ? -1 : ((Number) document.get(SEQ)).longValue();
+		} catch (MongoException e) {
+			throw unavailable(e);
+		}
+	}
+
+	/** The highest {@code _seq} of a collection's documents (tombstones included), or -1 when it has none. */
+	public long newestSequence(String collection) {
+		try {
+			Document newest = collection(collection).find().sort(Sorts.descending(SEQ)).limit(1).first();
+			return newest == null || newest.get(SEQ) == null ? -1 : ((Number) newest.get(SEQ)).longValue();
 		} catch (MongoException e) {
 			throw unavailable(e);
 		}

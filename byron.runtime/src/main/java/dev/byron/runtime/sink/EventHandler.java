@@ -188,6 +188,29 @@ public final class EventHandler {
 		}
 	}
 
+	/** Whether events of {@code source} write to this component's Cache (its own entities, or a replica). */
+	public boolean writesFrom(String source) {
+		return !collectionsOf(source).isEmpty();
+	}
+
+	/** The newest stream sequence of {@code source} the Cache holds a write of, or -1. */
+	public long newestSequenceFrom(String source) {
+		return collectionsOf(source).stream().mapToLong(cache::newestSequence).max().orElse(-1);
+	}
+
+	private List<String> collectionsOf(String source) {
+		if (source.equals(component.name())) {
+			return component.entities().stream().map(entity -> Cache.ownCollection(entity.name())).toList();
+		}
+		return component.replicas().stream().filter(replica -> replica.component().equals(source))
+				.map(replica -> Cache.replicaCollection(source, replica.entity())).toList();
+	}
+
+	/** Whether an event of a source this component consumes is one its Sink applies (else it is dead-lettered). */
+	boolean fits(Event event) {
+		return !consumes(event.component()) || check.problem(event).isEmpty();
+	}
+
 	/** Whether this component has anything to do with events of {@code source}. */
 	public boolean consumes(String source) {
 		return source.equals(component.name())

@@ -78,6 +78,9 @@ final class SourceConsumer implements Runnable {
 
 	@Override
 	public void run() {
+		if (options.catchUpOnStart()) {
+			catchUp();
+		}
 		while (running) {
 			try {
 				// iterate hands over each message as it arrives: no waiting for a full batch
@@ -99,6 +102,22 @@ final class SourceConsumer implements Runnable {
 					LOG.warn("{} cannot fetch from {}: {}", component, source, e.getMessage());
 					pause();
 				}
+			}
+		}
+	}
+
+	/** Writes again what the Cache may have lost of the events acknowledged before this start ({@link CatchUp}). */
+	private void catchUp() {
+		for (int attempt = 1; running; attempt++) {
+			try {
+				new CatchUp(broker, component, source, handler).run(subscription.getConsumerInfo().getAckFloor().getStreamSequence());
+				return;
+			} catch (IOException | JetStreamApiException | RuntimeException e) {
+				LOG.warn("{} cannot yet write again what its Cache may lack of {} (try {}): {}", component, source, attempt, e.getMessage());
+				pause();
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
 			}
 		}
 	}
