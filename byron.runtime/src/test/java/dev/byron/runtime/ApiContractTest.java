@@ -229,6 +229,22 @@ class ApiContractTest {
 	}
 
 	@Test
+	void aValueOfTheWrongKindOrAFieldTheInputLacksIsNamedInGraphQLTermsNotJavaClasses() {
+		Http.Response object = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }",
+				Map.of("in", Map.of("handle", Map.of("nested", 1), "name", "N")));
+		assertThat(object.code()).isEqualTo("VALIDATION");
+		assertThat(object.errors().get(0).get("message").toString()).contains("but it was an object").doesNotContain("LinkedHashMap");
+		Http.Response number = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }",
+				Map.of("in", Map.of("handle", 12.5, "name", "N")));
+		assertThat(number.errors().get(0).get("message").toString()).contains("but it was a number").doesNotContain("Double");
+		Http.Response unknown = Http.graphql(url, "mutation { createUser(input: {id: \"x\", handle: \"unknown_field\", name: \"N\"}) { id } }",
+				Map.of());
+		assertThat(unknown.code()).isEqualTo("VALIDATION");
+		assertThat(unknown.errors().get(0).get("message").toString()).contains("argument 'input'", "'id'")
+				.doesNotContain("ObjectValue").doesNotContain("ObjectField");
+	}
+
+	@Test
 	void everyInvalidFieldOfAnInputIsReportedAtOnceEachWithItsField() throws Exception {
 		long before = streamMessages();
 		Http.Response refused = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }",

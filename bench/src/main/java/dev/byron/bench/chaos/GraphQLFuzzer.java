@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * the services must stay healthy.
  */
 final class GraphQLFuzzer {
-	private static final Pattern STACK_TRACE = Pattern.compile("\\tat |Exception|\\.java:\\d+|java\\.lang\\.|at dev\\.byron");
+	private static final Pattern STACK_TRACE = Pattern.compile(
+			"\\tat |Exception|\\.java:\\d+|java\\.lang\\.|at dev\\.byron|'(?:Linked)?HashMap'|'ArrayList'|'(?:Double|Integer|Long)'|(?:Object|Array)Value\\{");
 	private static final List<String> VALID = List.of(
 			"{ users(first: 5) { nodes { id handle name bio status joinedAt } pageInfo { hasNextPage endCursor } } }",
 			"query($id: ID!) { user(id: $id) { handle } }",

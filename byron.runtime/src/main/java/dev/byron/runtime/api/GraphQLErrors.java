@@ -21,6 +21,18 @@ public final class GraphQLErrors {
 	private static final java.util.regex.Pattern MISSING_FIELDS = java.util.regex.Pattern.compile(
 			"(?s)argument '([^']+)' with value '.*' is missing required fields '\\[([^\\]]*)\\]'");
 
+	/** graphql-java prints an input object or list as its whole syntax tree before saying what is wrong with it. */
+	private static final java.util.regex.Pattern TREE = java.util.regex.Pattern.compile("(?s) with value '(?:Object|Array)Value\\{.*\\}'");
+
+	/** graphql-java names the Java class a variable's value was read as ({@code LinkedHashMap}); users sent JSON. */
+	private static final java.util.regex.Pattern JAVA_KIND = java.util.regex.Pattern.compile("but it was an? '(\\w+)'");
+
+	private static final Map<String, String> JSON_KINDS = Map.ofEntries(Map.entry("LinkedHashMap", "an object"),
+			Map.entry("HashMap", "an object"), Map.entry("Map", "an object"), Map.entry("ArrayList", "a list"), Map.entry("List", "a list"),
+			Map.entry("Double", "a number"), Map.entry("Float", "a number"), Map.entry("Integer", "a number"), Map.entry("Long", "a number"),
+			Map.entry("BigDecimal", "a number"), Map.entry("BigInteger", "a number"), Map.entry("Boolean", "a boolean"),
+			Map.entry("String", "a string"));
+
 	public static Map<String, Object> error(String message, ErrorCode code, List<Object> path) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", readable(message));
@@ -39,19 +51,27 @@ public final class GraphQLErrors {
 			return null;
 		}
 		message = message.strip(); // graphql-java ends some of its messages with a space
-		if (message.indexOf("Value") < 0) {
-			return message;
+		if (message.indexOf("Value") >= 0) {
+			message = MISSING_FIELDS.matcher(message).replaceAll("argument '$1' is missing the required input fields [$2]");
+			message = TREE.matcher(message).replaceAll("");
+			message = AST_TYPES.matcher(message).replaceAll("expected a literal of type $1, not $2");
+			java.util.regex.Matcher literal = LITERAL.matcher(message);
+			StringBuilder out = new StringBuilder();
+			while (literal.find()) {
+				String value = literal.group(3);
+				literal.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(literal.group(1).equals("String") ? "\"" + value + "\"" : value));
+			}
+			message = literal.appendTail(out).toString();
 		}
-		message = MISSING_FIELDS.matcher(message).replaceAll("argument '$1' is missing the required input fields [$2]");
-		message = AST_TYPES.matcher(message).replaceAll("expected a literal of type $1, not $2");
-		java.util.regex.Matcher literal = LITERAL.matcher(message);
-		StringBuilder out = new StringBuilder();
-		while (literal.find()) {
-			String value = literal.group(3);
-			literal.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(literal.group(1).equals("String") ? "\"" + value + "\"" : value));
+		if (message.contains("but it was a")) {
+			java.util.regex.Matcher kind = JAVA_KIND.matcher(message);
+			StringBuilder out = new StringBuilder();
+			while (kind.find()) {
+				kind.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("but it was " + JSON_KINDS.getOrDefault(kind.group(1), "another kind of value")));
+			}
+			message = kind.appendTail(out).toString();
 		}
-		literal.appendTail(out);
-		return out.toString();
+		return message;
 	}
 
 	/** A response that is only this error. */
