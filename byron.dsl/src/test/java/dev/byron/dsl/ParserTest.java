@@ -176,6 +176,32 @@ class ParserTest {
 	}
 
 	@Test
+	void commasBetweenFieldsAStrayClosingBraceAndAFileThatEndsEarlyAreToldInWords() {
+		var commas = TestModels.load("""
+				system s
+				component a {
+				  entity Loan { member: String!, due: DateTime }
+				}
+				""");
+		assertThat(commas.diagnostics().get(0).message()).startsWith("Fields are written one after the other without commas");
+		var stray = TestModels.load("""
+				system s
+				component a {
+				  entity Loan { due: DateTime }
+				}
+				}
+				""");
+		assertThat(stray.diagnostics()).extracting(d -> d.message()).anyMatch(m -> m.startsWith("Unexpected '}': it closes a block"))
+				.noneMatch(m -> m.contains("EOF"));
+		var early = TestModels.load("""
+				system s
+				component a {
+				  entity Loan { due: DateTime }
+				""");
+		assertThat(early.diagnostics().get(0).message()).startsWith("The file ends too early: expected '}' here");
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");

@@ -26,6 +26,13 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 					+ context.getRecognitionException().token.getText() + ", ... }', or end the line after " + replica
 					+ " to keep all of its fields.", IssueCodes.SYNTAX_ERROR);
 		}
+		RecognitionException error = context.getRecognitionException();
+		if (error != null && error.token != null && ",".equals(error.token.getText())
+				&& (context.getCurrentContext() instanceof dev.byron.dsl.byron.Entity
+						|| context.getCurrentContext() instanceof dev.byron.dsl.byron.Field)) {
+			return new SyntaxErrorMessage("Fields are written one after the other without commas: remove the ','"
+					+ " (enum values may have them, fields may not).", IssueCodes.SYNTAX_ERROR);
+		}
 		return new SyntaxErrorMessage(rewrite(context.getDefaultMessage()), IssueCodes.SYNTAX_ERROR);
 	}
 
@@ -66,13 +73,22 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 		}
 		Matcher m = MISMATCHED.matcher(message);
 		if (m.matches()) {
+			if ("<EOF>".equals(m.group(1))) {
+				return "The file ends too early: expected " + m.group(2) + " here (a block left open?).";
+			}
 			return "Unexpected " + found(m.group(1)) + ": expected " + m.group(2) + " here.";
 		}
 		m = MISSING.matcher(message);
 		if (m.matches()) {
+			if ("EOF".equals(m.group(1))) {
+				return straySince(m.group(2));
+			}
 			return "Missing " + m.group(1) + " before " + found(m.group(2)) + ".";
 		}
 		m = EXTRANEOUS.matcher(message);
+		if (m.matches() && "EOF".equals(m.group(2))) {
+			return straySince(m.group(1));
+		}
 		if (m.matches()) {
 			return "Unexpected " + found(m.group(1)) + ": remove it or write " + m.group(2) + " here.";
 		}
@@ -82,6 +98,12 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 					+ " here: check for a typo, a missing ':' between a name and its type, or an unclosed '{'.";
 		}
 		return message;
+	}
+
+	/** Text after the model's end, as ANTLR sees it: most often a '}' too many. */
+	private static String straySince(String token) {
+		return "}".equals(token) ? "Unexpected '}': it closes a block that is closed already (or was never opened); remove it or add"
+				+ " the '{' it belongs to." : "Unexpected " + found(token) + " after the end of the model: remove it.";
 	}
 
 	private static String found(String token) {

@@ -234,7 +234,8 @@ public final class Broker implements AutoCloseable {
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == WRONG_LAST_SEQUENCE) {
 				throw new ConcurrentAppend("The " + event.entity() + " " + event.entityId()
-						+ " was changed concurrently; read it again and retry.", e);
+						+ " was changed by another request meanwhile, so nothing was written: send this one again to apply it to"
+						+ " the new state.", e);
 			}
 			throw unavailable("the broker refused the event", e);
 		} catch (IOException e) {
