@@ -23,7 +23,11 @@ public final class Suggestions {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;
 		for (String candidate : candidates) {
-			int distance = distance(bounded, wanted, candidate.toLowerCase(Locale.ROOT));
+			String known = candidate.toLowerCase(Locale.ROOT);
+			int distance = distance(bounded, wanted, known);
+			if (distance < 0 && wanted.length() >= 3 && known.startsWith(wanted)) {
+				distance = limit; // Date for DateTime: a name cut short, suggested when nothing nearer is
+			}
 			if (distance < 0) {
 				continue;
 			}

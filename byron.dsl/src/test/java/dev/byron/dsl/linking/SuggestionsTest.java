@@ -22,4 +22,11 @@ class SuggestionsTest {
 		assertThat(Suggestions.closest("Boolen", SCALARS)).contains("Boolean");
 		assertThat(Suggestions.closest("Quantity", SCALARS)).isEmpty();
 	}
+
+	@Test
+	void theStartOfALongerNameSuggestsIt() {
+		assertThat(Suggestions.closest("Date", SCALARS)).contains("DateTime");
+		assertThat(Suggestions.closest("Bool", SCALARS)).contains("Boolean");
+		assertThat(Suggestions.closest("Quant", SCALARS)).isEmpty();
+	}
 }
