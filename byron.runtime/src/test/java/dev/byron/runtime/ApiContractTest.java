@@ -237,6 +237,9 @@ class ApiContractTest {
 		Http.Response number = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }",
 				Map.of("in", Map.of("handle", 12.5, "name", "N")));
 		assertThat(number.errors().get(0).get("message").toString()).contains("but it was a number").doesNotContain("Double");
+		Http.Response notAnObject = Http.graphql(url, "mutation($in: UserInput!) { createUser(input: $in) { id } }", Map.of("in", 5));
+		assertThat(notAnObject.errors().get(0).get("message").toString()).contains("Expected an object but it was a number")
+				.doesNotContain("Integer").doesNotContain("'Map'");
 		Http.Response unknown = Http.graphql(url, "mutation { createUser(input: {id: \"x\", handle: \"unknown_field\", name: \"N\"}) { id } }",
 				Map.of());
 		assertThat(unknown.code()).isEqualTo("VALIDATION");

@@ -27,6 +27,9 @@ public final class GraphQLErrors {
 	/** graphql-java names the Java class a variable's value was read as ({@code LinkedHashMap}); users sent JSON. */
 	private static final java.util.regex.Pattern JAVA_KIND = java.util.regex.Pattern.compile("but it was an? '(\\w+)'");
 
+	/** The same for an input object's variable: {@code Expected type 'Map' but was 'Integer'}. */
+	private static final java.util.regex.Pattern JAVA_TYPES = java.util.regex.Pattern.compile("Expected type '(\\w+)' but was '(\\w+)'");
+
 	private static final Map<String, String> JSON_KINDS = Map.ofEntries(Map.entry("LinkedHashMap", "an object"),
 			Map.entry("HashMap", "an object"), Map.entry("Map", "an object"), Map.entry("ArrayList", "a list"), Map.entry("List", "a list"),
 			Map.entry("Double", "a number"), Map.entry("Float", "a number"), Map.entry("Integer", "a number"), Map.entry("Long", "a number"),
@@ -62,6 +65,16 @@ public final class GraphQLErrors {
 				literal.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(literal.group(1).equals("String") ? "\"" + value + "\"" : value));
 			}
 			message = literal.appendTail(out).toString();
+		}
+		if (message.contains("Expected type '")) {
+			java.util.regex.Matcher types = JAVA_TYPES.matcher(message);
+			StringBuilder out = new StringBuilder();
+			while (types.find()) {
+				types.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+						"Expected " + JSON_KINDS.getOrDefault(types.group(1), "another kind of value") + " but it was "
+								+ JSON_KINDS.getOrDefault(types.group(2), "another kind of value")));
+			}
+			message = types.appendTail(out).toString().replace("must be an instance of type 'Map'", "must be JSON objects");
 		}
 		if (message.contains("but it was a")) {
 			java.util.regex.Matcher kind = JAVA_KIND.matcher(message);
