@@ -58,33 +58,17 @@ public final class GraphQLErrors {
 			message = MISSING_FIELDS.matcher(message).replaceAll("argument '$1' is missing the required input fields [$2]");
 			message = TREE.matcher(message).replaceAll("");
 			message = AST_TYPES.matcher(message).replaceAll("expected a literal of type $1, not $2");
-			java.util.regex.Matcher literal = LITERAL.matcher(message);
-			StringBuilder out = new StringBuilder();
-			while (literal.find()) {
-				String value = literal.group(3);
-				literal.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(literal.group(1).equals("String") ? "\"" + value + "\"" : value));
-			}
-			message = literal.appendTail(out).toString();
+			message = LITERAL.matcher(message).replaceAll(literal -> java.util.regex.Matcher.quoteReplacement(
+					literal.group(1).equals("String") ? "\"" + literal.group(3) + "\"" : literal.group(3)));
 		}
-		if (message.contains("Expected type '")) {
-			java.util.regex.Matcher types = JAVA_TYPES.matcher(message);
-			StringBuilder out = new StringBuilder();
-			while (types.find()) {
-				types.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-						"Expected " + JSON_KINDS.getOrDefault(types.group(1), "another kind of value") + " but it was "
-								+ JSON_KINDS.getOrDefault(types.group(2), "another kind of value")));
-			}
-			message = types.appendTail(out).toString().replace("must be an instance of type 'Map'", "must be JSON objects");
-		}
-		if (message.contains("but it was a")) {
-			java.util.regex.Matcher kind = JAVA_KIND.matcher(message);
-			StringBuilder out = new StringBuilder();
-			while (kind.find()) {
-				kind.appendReplacement(out, java.util.regex.Matcher.quoteReplacement("but it was " + JSON_KINDS.getOrDefault(kind.group(1), "another kind of value")));
-			}
-			message = kind.appendTail(out).toString();
-		}
-		return message;
+		message = JAVA_TYPES.matcher(message).replaceAll(types -> "Expected " + jsonKind(types.group(1)) + " but it was "
+				+ jsonKind(types.group(2))).replace("must be an instance of type 'Map'", "must be JSON objects");
+		return JAVA_KIND.matcher(message).replaceAll(kind -> "but it was " + jsonKind(kind.group(1)));
+	}
+
+	/** How a JSON client names a value graphql-java names by its Java class. */
+	private static String jsonKind(String javaClass) {
+		return JSON_KINDS.getOrDefault(javaClass, "another kind of value");
 	}
 
 	/** A response that is only this error. */
