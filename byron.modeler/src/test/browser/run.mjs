@@ -23,6 +23,23 @@ try {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await page.waitForSelector('#diagram g.node', { timeout: 60000 });
+
+  // a change not saved would not be in the system: Run asks; Cancel runs nothing, OK saves and runs
+  await page.waitForFunction(() => window.byronStudio && window.byronStudio.editor(), { timeout: 60000 });
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('accounts.byron');
+    view.dispatch({ changes: { from: view.state.doc.length, insert: '// saved by Run\n' }, userEvent: 'input.type' });
+  });
+  let reply = 'dismiss';
+  page.on('dialog', async (dialog) => {
+    seen.runAsked = dialog.message();
+    await (reply === 'accept' ? dialog.accept() : dialog.dismiss());
+  });
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#files li.modified'), { timeout: 10000 });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  seen.notRunAfterCancel = !(await page.$eval('#run', (b) => b.disabled)) && (await page.$$('#diagram .live')).length === 0;
+  reply = 'accept';
   await page.click('#run');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'running', { timeout: 90000 }, word('timeline'));
   seen.states = await page.$$eval('#diagram text.live-text', (t) => t.map((x) => x.dataset.component + ' ' + x.textContent));

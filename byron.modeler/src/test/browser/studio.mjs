@@ -262,6 +262,11 @@ try {
   }
   await page.screenshot({ path: screenshot });
 
+  // Ctrl+S straight after a key: what was typed is saved too, not only what was sent before
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('audit.byron');
+    view.dispatch({ changes: { from: view.state.doc.length, insert: '// typed just before Ctrl+S\n' }, userEvent: 'input.type' });
+  });
   await page.keyboard.down('Control');
   await page.keyboard.press('s');
   await page.keyboard.up('Control');
@@ -288,20 +293,45 @@ try {
     && !document.querySelector('#diagram g.node[id="component:extra"]'), { timeout: 60000 });
   seen.deletedGone = true;
 
-  // changed on both sides: the user is asked, and taking the disk's drops the edit made here
-  seen.step = 'changed on both sides: the user is asked, and taking the dis';
+  // changed on both sides, on other lines: both changes are kept, nobody is asked
+  seen.step = 'changed on both sides on other lines: both changes kept';
+  let reply = 'dismiss';
   page.on('dialog', async (dialog) => {
     seen.asked = dialog.message();
-    await dialog.dismiss();
+    await (reply === 'accept' ? dialog.accept() : dialog.dismiss());
   });
+  const social = path.join(project, 'social.byron');
+  const typeAt = async (where, line) => {
+    await page.click(shown + ' .cm-content');
+    await key(page, 'Control', where);
+    await page.keyboard.sendCharacter(line);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // sent to the server before the disk changes
+  };
   await showFile(page, 'social.byron');
-  await page.click(shown + ' .cm-content');
-  await key(page, 'Control', 'End');
-  await page.keyboard.sendCharacter('// typed here\n');
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  fs.appendFileSync(path.join(project, 'social.byron'), '// disk wins\n');
-  await page.waitForFunction(() => window.byronStudio.editor().text('social.byron').includes('// disk wins'), { timeout: 60000 });
-  seen.tookDisk = !(await text(page, 'social.byron')).includes('// typed here');
+  await typeAt('Home', '// typed at the top\n');
+  fs.appendFileSync(social, '// the disk adds a line\n');
+  await page.waitForFunction(() => window.byronStudio.editor().text('social.byron').includes('// the disk adds a line'), { timeout: 60000 });
+  seen.mergedFromDisk = (await text(page, 'social.byron')).startsWith('// typed at the top\n') && seen.asked === undefined
+    && await page.$eval('#files li[data-path="social.byron"]', (item) => item.classList.contains('modified'));
+
+  // changed on both sides, on the same lines: the user is asked; Escape (Cancel) keeps the edit made here
+  seen.step = 'changed on both sides on the same lines: Escape keeps the edit made here';
+  await typeAt('End', '// typed at the end\n');
+  fs.appendFileSync(social, '// the disk ends here\n');
+  for (let i = 0; i < 300 && seen.asked === undefined; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const kept = await text(page, 'social.byron');
+  seen.keptByCancel = seen.asked !== undefined && kept.includes('// typed at the end') && !kept.includes('// the disk ends here');
+
+  // and again: OK takes the disk's text, dropping the edit made here
+  seen.step = 'changed on both sides on the same lines: OK takes the disk\'s';
+  reply = 'accept';
+  await typeAt('End', '// typed once more\n');
+  fs.appendFileSync(social, '// the disk wins\n');
+  await page.waitForFunction(() => window.byronStudio.editor().text('social.byron').includes('// the disk wins'), { timeout: 60000 });
+  seen.tookDisk = !(await text(page, 'social.byron')).includes('// typed once more');
 } catch (e) {
   console.error(`failed at: ${seen.step}`);
   throw e;

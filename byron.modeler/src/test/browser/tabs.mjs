@@ -96,6 +96,27 @@ try {
   const keeper = seen.asked[0]?.tab;
   seen.kept = keeper && kept.endsWith(`// ${keeper} at once\n`) && !kept.includes(`// ${keeper === 'A' ? 'B' : 'A'} at once`);
 
+  seen.step = 'Ctrl+Z in the tab whose text was replaced brings its own text back, whole';
+  const replaced = keeper === 'A' ? b : a;
+  const replacedName = keeper === 'A' ? 'B' : 'A';
+  await replaced.bringToFront();
+  await replaced.evaluate((f) => {
+    window.byronStudio.editor().show(f);
+    window.byronStudio.editor().view(f).focus();
+  }, file);
+  await replaced.keyboard.down('Control');
+  await replaced.keyboard.press('z');
+  await replaced.keyboard.up('Control');
+  const restored = await same(a, b);
+  seen.undoneReplaced = restored === kept.slice(0, kept.length - `// ${keeper} at once\n`.length) + `// ${replacedName} at once\n`;
+  if (!seen.undoneReplaced) {
+    seen.undoneReplacedText = restored;
+  }
+  await replaced.keyboard.down('Control');
+  await replaced.keyboard.press('z'); // and its own line, typed before the other tab's came
+  await replaced.keyboard.up('Control');
+  seen.undoneOwnLine = (await same(a, b)) === kept.slice(0, kept.length - `// ${keeper} at once\n`.length);
+
   seen.step = 'both change the file at once; the one asked takes the other\'s';
   reply = 'dismiss';
   const before = seen.asked.length;

@@ -154,6 +154,19 @@ class ValidationRulesTest {
 	}
 
 	@Test
+	void theFieldsOfAReplicaOfAnUnknownEntityAreNotReportedOnTopOfIt() {
+		LoadResult result = TestModels.load(USER + "component b { replicate accounts.Customer { handle, name } }");
+		assertThat(result.diagnostics()).extracting(ModelDiagnostic::code).containsExactly(IssueCodes.UNKNOWN_ENTITY);
+	}
+
+	@Test
+	void anUnknownEventIsExplainedWithAnEventOfTheModelItself() {
+		LoadResult result = TestModels.load(USER + "component b { on accounts.Arrived call react }");
+		assertThat(result.diagnostics()).filteredOn(d -> d.code().equals(IssueCodes.UNKNOWN_EVENT)).singleElement()
+				.satisfies(d -> assertThat(d.message()).contains("such as 'accounts.UserCreated'").doesNotContain("posts."));
+	}
+
+	@Test
 	void validModelHasNoDiagnostics() {
 		LoadResult result = TestModels.load(USER + "component b { entity Post { author: accounts.User! } replicate accounts.User { handle } }");
 		assertThat(result.diagnostics()).isEmpty();

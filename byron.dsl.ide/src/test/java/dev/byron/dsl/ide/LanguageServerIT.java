@@ -430,6 +430,19 @@ class LanguageServerIT {
 		assertThat(TextEdits.apply(draftText, quickFix(uri(draftFile), missingSystem))).startsWith("system draft\n\ncomponent drafts {");
 	}
 
+	@Test
+	void aNameWithNothingCloseToItIsOfferedNoFixThatWouldChangeNothing() throws Exception {
+		String file = uri(microblog.resolve("scratch-fix-none.byron"));
+		String text = "component scratch {\n  entity Item {\n    kind: RoomKind!\n  }\n}\n";
+		ls.open(file, text);
+		Diagnostic unknown = ls.diagnostics(file).stream().filter(d -> "unknown-type".equals(d.getCode().getLeft())).findFirst()
+				.orElseThrow(() -> new AssertionError("no unknown-type diagnostic"));
+		List<Either<Command, CodeAction>> actions = documents.codeAction(new CodeActionParams(new TextDocumentIdentifier(file),
+				unknown.getRange(), new CodeActionContext(List.of(unknown)))).get(TIMEOUT, TimeUnit.SECONDS);
+		close(file);
+		assertThat(actions).extracting(action -> action.getRight().getTitle()).doesNotContain("Change to the closest name");
+	}
+
 	private String fixed(String name, String text, String code) throws Exception {
 		String file = uri(microblog.resolve(name));
 		ls.open(file, text);

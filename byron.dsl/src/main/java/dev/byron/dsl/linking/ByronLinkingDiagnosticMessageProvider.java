@@ -30,7 +30,8 @@ public class ByronLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 	public DiagnosticMessage getUnresolvedProxyMessage(ILinkingDiagnosticContext context) {
 		EReference reference = context.getReference();
 		String text = context.getLinkText();
-		Optional<String> suggestion = Suggestions.closest(text, candidates(context));
+		List<String> known = candidates(context);
+		Optional<String> suggestion = Suggestions.closest(text, known);
 		String hint = Suggestions.didYouMean(suggestion);
 		String code;
 		String message;
@@ -43,16 +44,18 @@ public class ByronLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 			code = IssueCodes.UNKNOWN_ENTITY;
 			message = "Unknown entity '" + text + "'." + hint + " Replicate another component's entity as 'component.Entity'.";
 		} else if (reference == P.getReplica_Fields()) {
+			if (!(context.getContext() instanceof Replica replica) || replica.getEntity() == null || replica.getEntity().eIsProxy()) {
+				return null; // the entity itself is unknown, and said so: its fields cannot be checked
+			}
 			code = IssueCodes.UNKNOWN_FIELD;
-			String entity = context.getContext() instanceof Replica replica && !replica.getEntity().eIsProxy()
-					? replica.getEntity().getName() : "the replicated entity";
-			message = "Entity " + entity + " has no field '" + text + "'." + hint
+			message = "Entity " + replica.getEntity().getName() + " has no field '" + text + "'." + hint
 					+ " Only fields that the entity declares can be replicated.";
 		} else if (reference == P.getReaction_Event()) {
 			code = IssueCodes.UNKNOWN_EVENT;
 			message = "Unknown event '" + text + "'." + hint
-					+ " Name an event of another component as 'component.Event': a declared event, or a generated one"
-					+ " such as 'posts.PostCreated'.";
+					+ " Name an event of another component as 'component.Event': a declared event, or one generated for an"
+					+ " entity, such as '" + known.stream().filter(name -> name.endsWith("Created")).findFirst()
+							.orElse("orders.OrderCreated") + "'.";
 		} else if (reference == P.getHook_Command()) {
 			code = IssueCodes.UNKNOWN_COMMAND;
 			message = "Unknown command '" + text + "'." + hint

@@ -29,9 +29,9 @@ public final class Project {
 	 * (a file deleted on disk and edited here is one), new documents that appeared on disk, and documents deleted on
 	 * disk that had no edits here (they are no longer part of the project).
 	 */
-	public record Reloaded(List<Path> reloaded, List<Path> conflicts, List<Path> added, List<Path> deleted) {
+	public record Reloaded(List<Path> reloaded, List<Path> merged, List<Path> conflicts, List<Path> added, List<Path> deleted) {
 		public boolean isEmpty() {
-			return reloaded.isEmpty() && conflicts.isEmpty() && added.isEmpty() && deleted.isEmpty();
+			return reloaded.isEmpty() && merged.isEmpty() && conflicts.isEmpty() && added.isEmpty() && deleted.isEmpty();
 		}
 	}
 
@@ -239,11 +239,14 @@ public final class Project {
 	}
 
 	/**
-	 * Reads again the files changed on disk that were not modified here (those modified on both sides are conflicts),
-	 * reads the documents that appeared on disk since, and lets go of those deleted on disk without edits here.
+	 * Reads again the files changed on disk that were not modified here; merges the disk's change into those modified
+	 * here when the two changed different lines (they stay modified: the next save writes both changes); those changed
+	 * on the same lines on both sides are conflicts. Reads the documents that appeared on disk since, and lets go of
+	 * those deleted on disk without edits here.
 	 */
 	public synchronized Reloaded reload() throws IOException {
 		List<Path> reloaded = new ArrayList<>();
+		List<Path> merged = new ArrayList<>();
 		List<Path> conflicts = new ArrayList<>();
 		List<Path> added = new ArrayList<>();
 		List<Path> deleted = new ArrayList<>();
@@ -260,7 +263,13 @@ public final class Project {
 			if (added.contains(file) || java.util.Objects.equals(disk, onDisk.get(file))) {
 				continue; // unchanged; or, both null, a new file made here and not saved yet
 			}
-			if (isModified(file)) {
+			java.util.Optional<String> both = disk == null || onDisk.get(file) == null ? java.util.Optional.empty()
+					: TextMerge.merge(onDisk.get(file), texts.get(file), disk);
+			if (isModified(file) && both.isPresent()) {
+				put(file, both.get());
+				onDisk.put(file, disk);
+				merged.add(file);
+			} else if (isModified(file)) {
 				conflicts.add(file);
 			} else if (disk == null) {
 				deleted.add(file);
@@ -274,7 +283,7 @@ public final class Project {
 			texts.remove(file);
 			onDisk.remove(file);
 		});
-		return new Reloaded(reloaded, conflicts, added, deleted);
+		return new Reloaded(reloaded, merged, conflicts, added, deleted);
 	}
 
 	/** Keeps the disk's text of a conflicting file, dropping the edits made here; a file deleted on disk goes. */

@@ -186,6 +186,11 @@ public final class StudioWindow extends BorderPane {
 			if (!reloaded.reloaded().isEmpty()) {
 				log("Read again, changed on disk: " + reloaded.reloaded().stream().map(project::relative).toList() + ".");
 			}
+			reloaded.merged().forEach(editor::reloaded);
+			if (!reloaded.merged().isEmpty()) {
+				log("Changed on disk on other lines than edited here, both changes kept (the next save writes them): "
+						+ reloaded.merged().stream().map(project::relative).toList() + ".");
+			}
 			for (Path file : reloaded.conflicts()) {
 				if (ChangedOnDisk.keepMine(getScene() == null ? null : getScene().getWindow(), project.relative(file))) {
 					project.keepMine(file);

@@ -250,8 +250,9 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	/**
-	 * What changed on disk since the files were read: files without edits here are read again, new documents are
-	 * added, and files edited on both sides are conflicts the page resolves ({@code POST ?keep=path} keeps the
+	 * What changed on disk since the files were read: files without edits here are read again, those edited here on
+	 * other lines get the disk's change too, new documents are added, and files edited on the same lines on both sides
+	 * are conflicts the page resolves ({@code POST ?keep=path} keeps the
 	 * page's text, which the next save writes; {@code POST ?take=path} takes the disk's).
 	 */
 	private void disk(Exchange exchange) throws IOException {
@@ -276,6 +277,10 @@ public final class WebStudio implements AutoCloseable {
 		for (Path file : reloaded.reloaded()) {
 			changed.add(Map.of("path", project.relative(file), "text", project.text(file), "version", project.version(file)));
 		}
+		List<Map<String, Object>> merged = new ArrayList<>();
+		for (Path file : reloaded.merged()) {
+			merged.add(Map.of("path", project.relative(file), "text", project.text(file), "version", project.version(file)));
+		}
 		List<Map<String, Object>> added = new ArrayList<>();
 		for (Path file : reloaded.added()) {
 			added.add(Map.of("path", project.relative(file), "uri", file.toUri().toString(), "text", project.text(file),
@@ -290,7 +295,7 @@ public final class WebStudio implements AutoCloseable {
 				modified.add(project.relative(file));
 			}
 		});
-		json(exchange, 200, Map.of("reloaded", changed, "added", added,
+		json(exchange, 200, Map.of("reloaded", changed, "merged", merged, "added", added,
 				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
 				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
 				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions, "modified", modified,

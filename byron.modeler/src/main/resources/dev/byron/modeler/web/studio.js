@@ -160,17 +160,6 @@ async function flush() {
  * merged it into instead; null when it touches what the merge changed.
  */
 function rebase(sent, now, merged) {
-  const region = (a, b) => { // the part of a that b replaced: [from, a's end, b's end]
-    let from = 0;
-    while (from < a.length && from < b.length && a[from] === b[from]) {
-      from++;
-    }
-    let end = 0;
-    while (end < a.length - from && end < b.length - from && a[a.length - 1 - end] === b[b.length - 1 - end]) {
-      end++;
-    }
-    return [from, a.length - end, b.length - end];
-  };
   const [typedFrom, typedTo, typedEnd] = region(sent, now);
   const [otherFrom, otherTo] = region(sent, merged);
   if (typedTo < otherFrom) {
@@ -181,6 +170,19 @@ function rebase(sent, now, merged) {
     return merged.slice(0, typedFrom + shift) + now.slice(typedFrom, typedEnd) + merged.slice(typedTo + shift);
   }
   return null;
+}
+
+/** The part of text a that text b replaced: [from, its end in a, its end in b]. */
+function region(a, b) {
+  let from = 0;
+  while (from < a.length && from < b.length && a[from] === b[from]) {
+    from++;
+  }
+  let end = 0;
+  while (end < a.length - from && end < b.length - from && a[a.length - 1 - end] === b[b.length - 1 - end]) {
+    end++;
+  }
+  return [from, a.length - end, b.length - end];
 }
 
 /** A line in the header for a few seconds: what happened to the user's text without their asking. */
@@ -373,6 +375,13 @@ async function lookAtDisk() {
     f.modified = false;
     state.editor.setText(changed.path, changed.text);
   }
+  for (const changed of disk.merged) {
+    const f = file(changed.path);
+    taken(f, changed.text);
+    f.version = changed.version;
+    f.modified = true;
+    notice(`${changed.path}: changed on disk on other lines; both changes kept, the next save writes them`);
+  }
   const otherTab = await followOtherTabs(disk.versions);
   let saved = false; // saved by another tab: no longer modified here either
   for (const f of state.files) {
@@ -394,8 +403,10 @@ async function lookAtDisk() {
   }
   for (const path of disk.conflicts) {
     const gone = disk.gone.includes(path);
-    const keep = confirm(`${path} ${gone ? 'was deleted on disk' : 'changed on disk'}, and it has unsaved changes here.\n\n`
-      + `OK keeps yours (the next save writes it); Cancel ${gone ? 'lets it go' : 'takes the disk\'s'}.`);
+    // Cancel (and Escape) keeps what was typed here: a dialog waved away never drops the user's work
+    const keep = !confirm(`${path} ${gone ? 'was deleted on disk' : 'changed on disk'}, on lines you have changed here `
+      + `and not saved.\n\nOK ${gone ? 'lets it go, with your changes' : 'takes the disk\'s text (Ctrl+Z brings yours back)'}; `
+      + 'Cancel keeps yours (the next save writes it).');
     await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
     if (!keep) {
       const project = await (await fetch('/api/project')).json();
@@ -414,7 +425,7 @@ async function lookAtDisk() {
   // a box moved or a view laid out again, here or in another tab: the picture is drawn again
   const laidOut = state.layouts !== undefined && disk.layouts !== state.layouts;
   state.layouts = disk.layouts;
-  if (disk.reloaded.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab || laidOut) {
+  if (disk.reloaded.length || disk.merged.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab || laidOut) {
     renderFiles();
     await analyse();
   }
@@ -436,14 +447,25 @@ async function followOtherTabs(versions) {
   for (const f of behind) {
     const held = project.files.find((p) => p.path === f.path);
     if (held) {
-      f.text = held.text;
+      taken(f, held.text);
       f.version = held.version;
       f.modified = held.modified;
-      state.editor.setText(f.path, held.text, { undoable: false });
       notice(`${f.path}: changed in another tab`);
     }
   }
   return true;
+}
+
+/**
+ * A text changed elsewhere (another tab, another editor) put in this page's editor. Text the other side only added is
+ * not undone here: Ctrl+Z takes back this page's own typing around it. Text of this page's that the other side
+ * replaced may be what was typed here: Ctrl+Z first brings it back (the history, mapped through the replacement
+ * instead, would cut the new text apart).
+ */
+function taken(f, text) {
+  const [from, to] = region(f.text, text);
+  f.text = text;
+  state.editor.setText(f.path, text, { undoable: to > from });
 }
 
 /** A file gone from disk (and from the project): out of the list and the editor; another is shown if it was. */
@@ -483,6 +505,15 @@ async function poll() {
 // the gateway's port: 4000 unless the page's address (?runPort=) or the field says otherwise
 $('run-port').value = new URLSearchParams(location.search).get('runPort') || $('run-port').value;
 $('run').onclick = async () => {
+  // the system is built from the files on disk: what is typed here and not saved would not be in it
+  await flush();
+  const unsaved = state.files.filter((f) => f.modified).map((f) => f.path);
+  if (unsaved.length) {
+    if (!confirm(`Run builds the system from the files on disk, and ${unsaved.join(', ')} ${unsaved.length === 1 ? 'has' : 'have'} `
+      + 'changes not saved.\n\nOK saves them, then runs; Cancel runs nothing.') || !(await save())) {
+      return;
+    }
+  }
   $('run').disabled = true;
   const answer = await fetch('/api/run?port=' + encodeURIComponent($('run-port').value.trim()), { method: 'POST' });
   if (!answer.ok) {
@@ -749,7 +780,9 @@ $('relayout').onclick = async () => {
   await analyse();
 };
 
+/** Saves every modified file, with what was typed just before (still waiting for its pause) sent first. */
 async function save() {
+  await flush();
   const saved = await (await fetch('/api/save', { method: 'POST' })).json();
   const project = await (await fetch('/api/project')).json();
   for (const f of state.files) {
@@ -759,6 +792,7 @@ async function save() {
   $('status').textContent = saved.changedOnDisk.length
     ? 'Not saved, changed on disk since they were read: ' + saved.changedOnDisk.join(', ')
     : 'Saved ' + (saved.written.join(', ') || 'nothing (no changes)');
+  return !saved.changedOnDisk.length;
 }
 
 $('save').onclick = save;

@@ -95,6 +95,22 @@ class ProjectTest {
 	}
 
 	@Test
+	void aFileChangedOnDiskOnOtherLinesThanTheEditsHereGetsBothChangesAndStaysModified() throws Exception {
+		Files.writeString(config, "deployment {\n  replicas: 2\n}\n\n// notes\n");
+		project = Project.open(dir);
+		project.setText(config, "deployment {\n  replicas: 3\n}\n\n// notes\n");
+		Files.writeString(config, "deployment {\n  replicas: 2\n}\n\n// notes, from the other editor\n");
+
+		Project.Reloaded reloaded = project.reload();
+		assertThat(reloaded.merged()).containsExactly(config);
+		assertThat(reloaded.conflicts()).isEmpty();
+		assertThat(project.text(config)).isEqualTo("deployment {\n  replicas: 3\n}\n\n// notes, from the other editor\n");
+		assertThat(project.isModified(config)).as("the edit made here is not on disk yet").isTrue();
+		assertThat(project.save().written()).as("the disk's change is part of what is saved, not overwritten").containsExactly(config);
+		assertThat(Files.readString(config)).isEqualTo(project.text(config));
+	}
+
+	@Test
 	void aCleanFileChangedOnDiskIsReadAgainAndADirtyOneCanTakeTheDisksText() throws Exception {
 		Files.writeString(schema, "system s\ncomponent b {\n  entity B {\n    z: Int\n  }\n}\n");
 		Project.Reloaded reloaded = project.reload();

@@ -78,6 +78,8 @@ class WebStudioTest {
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
+			assertThat(project.resolve("audit.byron")).content().as("what was typed just before Ctrl+S is saved with the rest")
+					.endsWith("// typed just before Ctrl+S\n");
 			assertThat(seen.path("errors").toString()).as("the page's script raised nothing").isEqualTo("[]");
 			assertThat(seen.path("subscribeHeader").asText()).isEqualTo("social subscribes to an event of posts");
 			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
@@ -97,9 +99,12 @@ class WebStudioTest {
 			assertThat(seen.path("appearedFileChecked").asText()).as("a file that appeared on disk gets the language server's warning")
 					.isEqualTo("thing");
 			assertThat(seen.path("deletedGone").asBoolean()).as("a file deleted on disk leaves the page and the diagram").isTrue();
-			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, and it has unsaved changes here.");
-			assertThat(seen.path("tookDisk").asBoolean()).isTrue();
-			assertThat(project.resolve("social.byron")).content().contains("// disk wins").doesNotContain("// typed here");
+			assertThat(seen.path("mergedFromDisk").asBoolean()).as("a change on disk to other lines than edited here joins them, unasked")
+					.isTrue();
+			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, on lines you have changed here and not saved.");
+			assertThat(seen.path("keptByCancel").asBoolean()).as("Cancel (or Escape) keeps the edit made here").isTrue();
+			assertThat(seen.path("tookDisk").asBoolean()).as("OK takes the disk's text").isTrue();
+			assertThat(project.resolve("social.byron")).content().contains("// the disk wins").doesNotContain("// typed once more");
 			assertThat(seen.path("movedBy").asInt()).as("the dragged box stays where it was dropped").isLessThan(-50);
 			assertThat(project.resolve("byron-layout.json")).content().contains("\"component:likes\"");
 			assertThat(Files.readString(project.resolve("accounts.byron"))).contains("component billing {");
@@ -151,6 +156,10 @@ class WebStudioTest {
 			assertThat(seen.path("movedInOther").asInt()).as("a box moved in one tab moves in the other").isNotZero();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
 			assertThat(seen.path("kept").asBoolean()).as("OK keeps the asking tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("undoneReplaced").asBoolean())
+					.as("Ctrl+Z in the tab whose text the other's replaced brings its own text back, whole: " + seen.path("undoneReplacedText"))
+					.isTrue();
+			assertThat(seen.path("undoneOwnLine").asBoolean()).as("and then takes back its own line").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
 			assertThat(seen.path("taken").asBoolean()).as("Cancel takes the other tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("message").asText()).startsWith("schema.byron was changed in another tab of this studio");
@@ -218,6 +227,10 @@ class WebStudioTest {
 				garbage.interrupt();
 			}
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("runAsked").asText()).as("Run with a change not saved asks first")
+					.startsWith("Run builds the system from the files on disk, and accounts.byron has changes not saved.");
+			assertThat(seen.path("notRunAfterCancel").asBoolean()).as("Cancel runs nothing").isTrue();
+			assertThat(project.resolve("accounts.byron")).content().as("OK saved it before running").endsWith("// saved by Run\n");
 			assertThat(seen.path("failing").asText()).isEqualTo("failing, 1 dead letter");
 			assertThat(seen.path("timelineMenu").toString()).contains("Dead letters of timeline\u2026");
 			assertThat(seen.path("letters").toString()).contains("Undecodable");

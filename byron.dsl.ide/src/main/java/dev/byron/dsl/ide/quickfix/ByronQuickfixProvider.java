@@ -27,6 +27,20 @@ import dev.byron.dsl.validation.IssueCodes;
  * that need a value (the suggested name, the entity to replicate) read it from the diagnostic's data.
  */
 public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvider {
+	private static final String CLOSEST_NAME = "Change to the closest name";
+	private static final String CONVENTIONAL_SPELLING = "Rename to the conventional spelling";
+
+	/** A fix that writes the name the diagnostic suggests is not offered when it suggests none: it would change nothing. */
+	@Override
+	public List<org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution> getResolutions(
+			org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options options, Diagnostic diagnostic) {
+		var resolutions = super.getResolutions(options, diagnostic);
+		if (DiagnosticData.get(diagnostic, 0).isPresent()) {
+			return resolutions;
+		}
+		return resolutions.stream().filter(fix -> !fix.getLabel().equals(CLOSEST_NAME) && !fix.getLabel().equals(CONVENTIONAL_SPELLING))
+				.toList();
+	}
 
 	@QuickFix(IssueCodes.UNKNOWN_TYPE)
 	public void unknownType(DiagnosticResolutionAcceptor acceptor) {
@@ -102,12 +116,12 @@ public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 	}
 
 	private void replaceWithSuggestion(DiagnosticResolutionAcceptor acceptor) {
-		acceptor.accept("Change to the closest name", (diagnostic, object, document) -> DiagnosticData
+		acceptor.accept(CLOSEST_NAME, (diagnostic, object, document) -> DiagnosticData
 				.get(diagnostic, 0).map(name -> createTextEdit(diagnostic, name)).orElse(List.of()));
 	}
 
 	private void renameTo(DiagnosticResolutionAcceptor acceptor) {
-		acceptor.accept("Rename to the conventional spelling", (diagnostic, object, document) -> DiagnosticData
+		acceptor.accept(CONVENTIONAL_SPELLING, (diagnostic, object, document) -> DiagnosticData
 				.get(diagnostic, 0).map(name -> createTextEdit(diagnostic, name)).orElse(List.of()));
 	}
 
