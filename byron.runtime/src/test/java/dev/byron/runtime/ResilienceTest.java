@@ -56,34 +56,6 @@ class ResilienceTest extends SystemTest {
 	}
 
 	@Test
-	void aCreateIsInTheCacheWhenItAnswersEvenWithNoSinkRunningAsTheDocumentItsSinkWrites() throws Exception {
-		ByronComponent api = start(ByronComponent.from(TestDescriptors.accounts(system)).role(ByronComponent.Role.API));
-		var created = api.commands().create("User", Map.of("handle", "early", "name", "E", "age", 36), null);
-		var put = api.cache().find("User", created.id());
-		assertThat(put).as("put in the Cache by the API, no Sink running").isPresent();
-
-		api.cache().database().getCollection("User").deleteOne(new org.bson.Document("_id", created.id()));
-		start(ByronComponent.from(TestDescriptors.accounts(system)).role(ByronComponent.Role.SINK));
-		Await.until("the Sink wrote the event", () -> api.cache().find("User", created.id()).isPresent());
-		assertThat(api.cache().find("User", created.id()).orElseThrow()).as("the very document the Sink writes")
-				.isEqualTo(put.get());
-	}
-
-	@Test
-	void aComponentThatReactsToItsOwnEventsLeavesItsCreatesToItsSink() throws Exception {
-		var own = TestDescriptors.accounts(system);
-		var reacting = new dev.byron.runtime.descriptor.ComponentDescriptor(own.version(), system, "accounts", own.granularity(),
-				own.entities(), own.enums(), own.events(), own.replicas(),
-				List.of(new dev.byron.runtime.descriptor.ReactionDescriptor("accounts", "UserCreated", "welcome")), own.hooks(), own.operations());
-		ByronComponent api = start(ByronComponent.from(reacting).role(ByronComponent.Role.API).readYourWrites(Duration.ofMillis(200))
-				.hooks(Hooks.builder().event("welcome", ctx -> {
-				}).build()));
-		var created = api.commands().create("User", Map.of("handle", "later", "name", "L"), null);
-		assertThat(api.cache().find("User", created.id())).as("a reaction sees the Cache as of its own event: only the Sink writes")
-				.isEmpty();
-	}
-
-	@Test
 	void returnOnAppendAnswersWithoutWaitingForTheSink() throws Exception {
 		ByronComponent api = start(ByronComponent.from(TestDescriptors.accounts(system)).role(ByronComponent.Role.API)
 				.readYourWrites(Duration.ZERO));

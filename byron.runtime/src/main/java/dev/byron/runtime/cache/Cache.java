@@ -211,19 +211,6 @@ public final class Cache {
 		});
 	}
 
-	/**
-	 * Inserts the document of an entity's first write when there is none, whatever the way of writing; false when a
-	 * document is there already, which is then left as it is.
-	 */
-	public boolean insertNew(Write write) {
-		if (writes == Writes.BY_ID) {
-			synchronized (stripes[stripe(write.collection(), write.id())]) {
-				return inserted(write);
-			}
-		}
-		return inserted(write);
-	}
-
 	/** Whether a first write went in as a new document; false when the document is there already. */
 	private boolean inserted(Write write) {
 		try {

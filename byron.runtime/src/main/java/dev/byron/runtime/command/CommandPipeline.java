@@ -25,7 +25,7 @@ import io.opentelemetry.api.trace.SpanKind;
 /**
  * A command's way through the API: load the current state, build the new one, check ownership, before hooks,
  * validate, check references, check {@code @limit}s, claim unique values, append (the commit point, carrying the events the before
- * hooks decided on), release replaced values, put a created entity in the Cache, await the own Sink, after hooks. A failing step undoes what the
+ * hooks decided on), release replaced values, await the own Sink, after hooks. A failing step undoes what the
  * earlier ones did. A command whose hooks read the component's own data is fenced ({@link ReadFence}) and
  * runs again, hooks included, when its append finds that the data may have changed since.
  */
@@ -63,7 +63,7 @@ public final class CommandPipeline {
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
 				new CheckReferences(component, log, cache), new CheckLimits(component.name(), cache, fence, this::current), new ClaimUniqueValues(claims),
 				new AppendEvent(component, broker, fence));
-		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims), new PutCreatedInCache(component, cache, applied, readYourWrites),
+		this.afterAppend = List.of(new ReleaseOldUniqueValues(claims),
 				new AwaitOwnSink(cache, applied, readYourWrites), new RunCommandHooks(component, hooks, "after", client, fence));
 		java.util.stream.Stream.concat(beforeAppend.stream(), afterAppend.stream()).forEach(step -> timers.put(step,
 				Timer.builder("byron.command.step").tag("step", step.name()).register(meters)));

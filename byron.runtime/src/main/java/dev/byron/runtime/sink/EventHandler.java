@@ -73,9 +73,7 @@ public final class EventHandler {
 		appendFollowUps(event, delivery);
 		Optional<Cache.Write> write = write(event, delivery.sequence());
 		if (write.isPresent()) {
-			if (!inCacheAlready(write.get())) {
-				cache.apply(write.get());
-			}
+			cache.apply(write.get());
 			written(List.of(event), List.of(write.get()));
 		}
 		for (ReactionDescriptor reaction : reactionsTo(event)) {
@@ -100,25 +98,12 @@ public final class EventHandler {
 			return Optional.empty();
 		}
 		if (event.component().equals(component.name())) {
-			return component.entity(event.entity()).map(entity -> ownWrite(event, sequence));
+			return component.entity(event.entity()).map(entity -> new Cache.Write(Cache.ownCollection(event.entity()),
+					event.entityId(), sequence, event.data(), event.isDeletion(), event.operation() == Operation.CREATED));
 		}
 		return component.replica(event.component(), event.entity()).map(replica -> new Cache.Write(
 				Cache.replicaCollection(event.component(), event.entity()), event.entityId(), sequence,
 				project(replica, event.data()), event.isDeletion(), event.operation() == Operation.CREATED));
-	}
-
-	/**
-	 * A create's document this process knows the Cache holds: the API put it there after the append (or a Sink applied
-	 * the event before). Writing it again would cost two round trips to find that out.
-	 */
-	private boolean inCacheAlready(Cache.Write write) {
-		return write.first() && applied.isApplied(write.collection(), write.id(), write.sequence());
-	}
-
-	/** The write an event of the component's own entity makes to its Cache: the one source of that document. */
-	public static Cache.Write ownWrite(Event event, long sequence) {
-		return new Cache.Write(Cache.ownCollection(event.entity()), event.entityId(), sequence, event.data(), event.isDeletion(),
-				event.operation() == Operation.CREATED);
 	}
 
 	/** Wakes the commands that wait to read an own write: in this process at once, in the component's others by a notice. */
@@ -170,7 +155,7 @@ public final class EventHandler {
 					writes.add(write);
 				});
 			}
-			cache.applyAll(writes.stream().filter(write -> !inCacheAlready(write)).toList());
+			cache.applyAll(writes);
 			written(writers, writes);
 		} catch (RuntimeException e) {
 			spans.forEach(span -> span.fail(e.getMessage()));
