@@ -65,6 +65,12 @@ try {
   await page.click('#fit'); // the whole picture in view: no overview
   await page.waitForFunction(() => getComputedStyle(document.querySelector('svg.byron-overview')).display === 'none', { timeout: 5000 })
     .then(() => { seen.hiddenWhenFitted = true; }, () => { seen.hiddenWhenFitted = false; });
+  seen.fittedLabel = await page.$eval('#zoom-level', (l) => l.textContent);
+  seen.fittedScale = await page.evaluate(() => { // the picture's width on screen over its full width
+    const svg = document.querySelector('#diagram svg');
+    const box = svg.getBoundingClientRect();
+    return Math.min(box.width / Number(svg.getAttribute('width')), box.height / Number(svg.getAttribute('height')));
+  });
 } finally {
   await browser.close();
 }

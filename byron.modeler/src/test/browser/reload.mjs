@@ -40,6 +40,7 @@ try {
   await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
     { timeout: 60000 });
   await new Promise((resolve) => setTimeout(resolve, 500)); // sent after the page's pause in typing
+  await page.$eval('#files li[data-path="config.byron"]', (item) => item.click()); // the file shown when reloading
   page.once('dialog', (dialog) => { // leaving with unsaved edits asks first: the user goes on
     seen.askedBeforeLeaving = dialog.type();
     dialog.accept();
@@ -51,6 +52,7 @@ try {
   await page.waitForFunction(() => window.byronStudio.editor().view && window.byronStudio.editor().view('schema.byron'),
     { timeout: 60000 });
   seen.typedKept = (await page.evaluate(() => window.byronStudio.editor().text('schema.byron'))).includes('// typed before the reload');
+  seen.shownAfterReload = await page.evaluate(() => window.byronStudio.current());
   await page.evaluate(() => {
     window.byronStudio.editor().show('schema.byron');
     window.byronStudio.editor().view('schema.byron').focus();

@@ -21,11 +21,38 @@ const chooseFromMenu = async (page, component, label) => {
 };
 try {
   const page = await browser.newPage();
+  page.on('console', (message) => message.type() === 'error' && (seen.consoleErrors = [...(seen.consoleErrors || []), message.text()]));
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await page.waitForSelector('#diagram g.node', { timeout: 60000 });
 
-  // a change not saved would not be in the system: Run asks; Cancel runs nothing, OK saves and runs
+  // a Java file of hooks/ broken and saved: the compiler's error is listed with the model's problems, as Run would fail
   await page.waitForFunction(() => window.byronStudio && window.byronStudio.editor(), { timeout: 60000 });
+  const hooks = 'hooks/AccountsHooksImpl.java';
+  await page.$eval(`#files li[data-path="${hooks}"]`, (item) => item.click());
+  await page.evaluate((f) => {
+    const view = window.byronStudio.editor().view(f);
+    view.dispatch({ changes: { from: view.state.doc.length, insert: 'class Broken { int x = "text"; }\n' }, userEvent: 'input.type' });
+  }, hooks);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('s');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => [...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('javac:')),
+    { timeout: 120000 });
+  seen.hookProblem = await page.$$eval('#problems li', (items) => items.map((li) => li.textContent).find((t) => t.includes('javac:')));
+  await page.evaluate((f) => {
+    const view = window.byronStudio.editor().view(f);
+    const text = view.state.doc.toString();
+    const from = text.indexOf('class Broken');
+    view.dispatch({ changes: { from, to: text.length, insert: '' }, userEvent: 'input.type' });
+  }, hooks);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('s');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('javac:')),
+    { timeout: 120000 });
+  seen.hookProblemGone = true;
+
+  // a change not saved would not be in the system: Run asks; Cancel runs nothing, OK saves and runs
   await page.evaluate(() => {
     const view = window.byronStudio.editor().view('accounts.byron');
     view.dispatch({ changes: { from: view.state.doc.length, insert: '// saved by Run\n' }, userEvent: 'input.type' });
@@ -68,6 +95,7 @@ try {
   // a component's menu stops it and starts it again
   seen.menu = await chooseFromMenu(page, 'social', 'Stop social');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'stopped', { timeout: 60000 }, word('social'));
+  seen.veiled = await page.$$eval('#diagram rect.live-veil', (veils) => veils.length);
   seen.menuStopped = await chooseFromMenu(page, 'social', 'Start social');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'running', { timeout: 60000 }, word('social'));
   seen.restarted = true;

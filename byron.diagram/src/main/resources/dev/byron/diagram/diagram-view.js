@@ -220,6 +220,10 @@
       }
       const { width, height } = natural();
       const at = placement();
+      if (!(width > 0 && height > 0 && at.scale > 0)) { // not drawn (a hidden pane, a picture being replaced)
+        map.style.display = 'none';
+        return;
+      }
       const left = (container.scrollLeft - at.left) / at.scale;
       const top = (container.scrollTop - at.top) / at.scale;
       const right = left + container.clientWidth / at.scale;
@@ -250,6 +254,10 @@
         return;
       }
       const { width, height } = natural();
+      if (!(width > 0 && height > 0)) {
+        place();
+        return;
+      }
       map.setAttribute('viewBox', `0 0 ${width} ${height}`);
       const least = 2 / Math.min(OVERVIEW / width, OVERVIEW / height); // 2 pixels of the overview: every box shows
       for (const node of picture.querySelectorAll('g.node')) {
@@ -310,5 +318,11 @@
     }
   }
 
-  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal };
+  /** The scale the container's picture is drawn at (1 at full size), however it is fitted or zoomed. */
+  function scaleOf(container) {
+    const svg = container.querySelector('svg');
+    return svg ? drawing(svg).scale : 1;
+  }
+
+  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf };
 })();

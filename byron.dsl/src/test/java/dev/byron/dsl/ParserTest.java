@@ -202,6 +202,18 @@ class ParserTest {
 	}
 
 	@Test
+	void aMistypedKeywordIsNamedWithTheKeywordItIsCloseTo() {
+		var typo = TestModels.load("""
+				system s
+				component a {
+				  entty Loan { due: DateTime }
+				}
+				""");
+		assertThat(typo.diagnostics().get(0).message()).isEqualTo("Unknown word 'entty' here: did you mean 'entity'?");
+		assertThat(typo.diagnostics().get(0).line()).isEqualTo(3);
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");

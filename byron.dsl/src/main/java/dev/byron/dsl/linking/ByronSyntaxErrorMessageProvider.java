@@ -33,6 +33,14 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 			return new SyntaxErrorMessage("Fields are written one after the other without commas: remove the ','"
 					+ " (enum values may have them, fields may not).", IssueCodes.SYNTAX_ERROR);
 		}
+		String keyword = error == null || error.token == null || !isName(error.token.getText()) ? null
+				: dev.byron.dsl.api.LanguageReference.keywords().containsKey(error.token.getText()) ? null
+						: Suggestions.closest(error.token.getText(),
+								dev.byron.dsl.api.LanguageReference.keywords().keySet()).orElse(null);
+		if (keyword != null) { // a keyword mistyped ('entty'): ANTLR would only ask for what may come instead
+			return new SyntaxErrorMessage("Unknown word '" + error.token.getText() + "' here: did you mean '" + keyword + "'?",
+					IssueCodes.SYNTAX_ERROR);
+		}
 		return new SyntaxErrorMessage(rewrite(context.getDefaultMessage()), IssueCodes.SYNTAX_ERROR);
 	}
 

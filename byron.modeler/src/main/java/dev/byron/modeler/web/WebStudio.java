@@ -40,6 +40,13 @@ public final class WebStudio implements AutoCloseable {
 	private final RunLog log = new RunLog();
 	/** Counts the moves and fresh layouts made from any page: another page draws its picture again when it changes. */
 	private final java.util.concurrent.atomic.AtomicLong layouts = new java.util.concurrent.atomic.AtomicLong();
+	/**
+	 * What the Java compiler said of {@code hooks/} when it was last checked, after a save (as Run would compile it):
+	 * listed with the model's problems until the file is edited or checked again.
+	 */
+	private volatile List<ModelDiagnostic> hookProblems = List.of();
+	/** Counts the checks of {@code hooks/}: a page draws its problems again when it changes. */
+	private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
 	/** The running system's last sample, which each poll of the page answers with while it asks for the next. */
 	private volatile dev.byron.modeler.studio.LiveSystem.Snapshot sampled;
 
@@ -202,6 +209,10 @@ public final class WebStudio implements AutoCloseable {
 		// another page (a second tab) may have changed the file since this one last heard of it: its change is merged
 		// when it touched other lines, else the page is told (409) and its user chooses; nothing is lost unseen
 		Project.Update update = project.setTextIf(file, base, text);
+		if (hookProblems.stream().anyMatch(problem -> file.equals(problem.file()))) { // what the compiler said of it is stale now
+			hookProblems = hookProblems.stream().filter(problem -> !file.equals(problem.file())).toList();
+			checks.incrementAndGet();
+		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("modified", project.isModified(file));
 		answer.put("version", project.version(file));
@@ -219,6 +230,12 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		Project.Saved saved = project.save();
+		if (!saved.written().isEmpty()) { // what a saved model or Java file breaks in hooks/ shows now, not at the next Run
+			core.checkHooks(found -> {
+				hookProblems = List.copyOf(found);
+				checks.incrementAndGet();
+			});
+		}
 		json(exchange, 200, Map.of("written", saved.written().stream().map(project::relative).toList(), "changedOnDisk",
 				saved.changedOnDisk().stream().map(project::relative).toList()));
 	}
@@ -230,7 +247,9 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		List<Map<String, Object>> diagnostics = new ArrayList<>();
-		for (ModelDiagnostic d : result.diagnostics()) {
+		List<ModelDiagnostic> all = new ArrayList<>(result.diagnostics());
+		all.addAll(hookProblems);
+		for (ModelDiagnostic d : all) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("file", d.file() == null ? null : project.relative(d.file().toAbsolutePath().normalize()));
 			entry.put("line", d.line());
@@ -299,7 +318,7 @@ public final class WebStudio implements AutoCloseable {
 				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
 				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
 				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions, "modified", modified,
-				"layouts", layouts.get()));
+				"layouts", layouts.get(), "checks", checks.get()));
 	}
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */

@@ -10,7 +10,11 @@ async function load() {
   state.catalogue = project.catalogue;
   const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
   state.editor = await codeEditor(project) || textArea();
-  const first = state.files.find((f) => f.model && /^component\s/m.test(f.text)) || state.files[0];
+  // a reload shows the file shown before it (kept for this tab); a first visit, the one declaring components
+  const before = sessionStorage.getItem('byron-shown:' + project.rootUri);
+  state.shownKey = 'byron-shown:' + project.rootUri;
+  const first = state.files.find((f) => f.path === before) || state.files.find((f) => f.model && /^component\s/m.test(f.text))
+    || state.files[0];
   show(first.path);
   await drawn;
 }
@@ -115,6 +119,9 @@ function renderFiles() {
 
 function show(path) {
   state.current = path;
+  if (state.shownKey) {
+    sessionStorage.setItem(state.shownKey, path);
+  }
   state.editor.show(path);
   renderFiles();
   const view = state.editor.view && state.editor.view(path); // the cursor is now the one of the file shown
@@ -333,6 +340,12 @@ function drawLive() {
     }
     const width = Number(node.getAttribute('width'));
     const height = Number(node.getAttribute('height'));
+    if (component.state === 'stopped') { // veiled, as on the desktop: a stopped component's box stands back
+      const veil = document.createElementNS(SVG, 'rect');
+      ['x', 'y', 'width', 'height', 'rx'].forEach((a) => node.hasAttribute(a) && veil.setAttribute(a, node.getAttribute(a)));
+      veil.setAttribute('class', 'live live-veil');
+      svg.append(veil);
+    }
     const badge = document.createElementNS(SVG, 'circle');
     badge.setAttribute('cx', box.x + width - 11);
     badge.setAttribute('cy', box.y + 11);
@@ -401,6 +414,9 @@ async function lookAtDisk() {
   for (const path of disk.deleted) {
     forget(path);
   }
+  if (disk.deleted.length) {
+    notice(`Deleted on disk, no longer part of the model: ${disk.deleted.join(', ')}`);
+  }
   for (const path of disk.conflicts) {
     const gone = disk.gone.includes(path);
     // Cancel (and Escape) keeps what was typed here: a dialog waved away never drops the user's work
@@ -425,7 +441,11 @@ async function lookAtDisk() {
   // a box moved or a view laid out again, here or in another tab: the picture is drawn again
   const laidOut = state.layouts !== undefined && disk.layouts !== state.layouts;
   state.layouts = disk.layouts;
-  if (disk.reloaded.length || disk.merged.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab || laidOut) {
+  // hooks/ compiled after a save (or a Java file edited since): its problems are listed again
+  const checked = state.checks !== undefined && disk.checks !== state.checks;
+  state.checks = disk.checks;
+  if (disk.reloaded.length || disk.merged.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab
+    || laidOut || checked) {
     renderFiles();
     await analyse();
   }
@@ -657,6 +677,15 @@ $('diagram').addEventListener('contextmenu', (e) => {
   menu.hidden = false;
 });
 
+/** An event as it was stored: indented when it is JSON, as it came when it is not (an undecodable one). */
+function readable(event) {
+  try {
+    return JSON.stringify(JSON.parse(event), null, 2);
+  } catch (e) {
+    return event;
+  }
+}
+
 /**
  * The events a running component's Sink could not handle, from its dead-letter stream: each with why and what it held,
  * to replay (handled again now; it leaves the list when that succeeds) or drop.
@@ -667,7 +696,7 @@ async function showDeadLetters(name) {
   const choose = (letter, row) => {
     selected = letter;
     $('letters-list').querySelectorAll('li').forEach((li) => li.classList.toggle('selected', li === row));
-    $('letters-event').textContent = letter ? letter.event : '';
+    $('letters-event').textContent = letter ? readable(letter.event) : '';
     $('letters-replay').disabled = $('letters-drop').disabled = !letter;
   };
   const reload = async () => {
@@ -756,9 +785,7 @@ function showFit(fitted) {
 
 /** The picture's scale as drawn, in the header. */
 function showZoom() {
-  const svg = $('diagram').querySelector('svg');
-  const scale = svg ? svg.getBoundingClientRect().width / Number(svg.getAttribute('width')) : 1;
-  $('zoom-level').textContent = `${Math.round(scale * 100)}%`;
+  $('zoom-level').textContent = `${Math.round(window.ByronDiagram.scaleOf($('diagram')) * 100)}%`;
 }
 
 $('fit').onclick = () => {

@@ -127,6 +127,7 @@ class WebStudioTest {
 			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
 			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
 			assertThat(seen.path("typedKept").asBoolean()).as("a line typed before a reload is there after it").isTrue();
+			assertThat(seen.path("shownAfterReload").asText()).as("the file shown before a reload is shown after it").isEqualTo("config.byron");
 			assertThat(seen.path("undoneAfterReload").asBoolean()).as("and Ctrl+Z after the reload takes it back").isTrue();
 			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
 			assertThat(seen.path("zoomedIn").asInt()).as("two presses of +").isEqualTo(156);
@@ -200,6 +201,9 @@ class WebStudioTest {
 			assertThat(seen.path("overviewAfterPress").path("view").get(0).asDouble()).as("its outline follows the view")
 					.isGreaterThan(overview.path("view").get(0).asDouble());
 			assertThat(seen.path("hiddenWhenFitted").asBoolean()).as("no overview when the whole picture is in view").isTrue();
+			assertThat(seen.path("fittedLabel").asText()).as("the zoom label says the scale the fitted picture is drawn at")
+					.isEqualTo(Math.round(seen.path("fittedScale").asDouble() * 100) + "%");
+			assertThat(seen.path("fittedScale").asDouble()).as("a large picture fitted is drawn smaller").isLessThan(1);
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
@@ -227,6 +231,9 @@ class WebStudioTest {
 				garbage.interrupt();
 			}
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("hookProblem").asText()).as("a Java error in hooks/ is listed once saved")
+					.startsWith("hooks/AccountsHooksImpl.java:").contains("javac:");
+			assertThat(seen.path("hookProblemGone").asBoolean()).as("and leaves when the file is mended and saved").isTrue();
 			assertThat(seen.path("runAsked").asText()).as("Run with a change not saved asks first")
 					.startsWith("Run builds the system from the files on disk, and accounts.byron has changes not saved.");
 			assertThat(seen.path("notRunAfterCancel").asBoolean()).as("Cancel runs nothing").isTrue();
@@ -244,6 +251,8 @@ class WebStudioTest {
 			assertThat(seen.path("menuStopped").toString()).contains("Start social");
 			assertThat(seen.path("restarted").asBoolean()).isTrue();
 			assertThat(seen.path("stopped").asBoolean()).isTrue();
+			assertThat(seen.path("veiled").asInt()).as("the stopped component's box is veiled").isEqualTo(1);
+			assertThat(seen.path("consoleErrors").toString()).as("the page's console").doesNotContain("NaN");
 		}
 	}
 

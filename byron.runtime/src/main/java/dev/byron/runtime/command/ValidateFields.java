@@ -19,6 +19,8 @@ import dev.byron.runtime.descriptor.FieldType;
 final class ValidateFields implements CommandStep {
 	/** No string is longer than this, whatever the model says: oversize input is refused, not stored. */
 	static final int MAX_STRING = 65_536;
+	/** No list field holds more items than this: a collection that grows without bound is an entity of its own. */
+	static final int MAX_ITEMS = 1_000;
 	private final ComponentDescriptor component;
 	private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
@@ -55,6 +57,11 @@ final class ValidateFields implements CommandStep {
 		if (type.list()) {
 			if (!(value instanceof List<?> list)) {
 				throw ByronException.validation(field.name(), "'" + field.name() + "' must be a list.");
+			}
+			if (list.size() > MAX_ITEMS) {
+				throw ByronException.validation(field.name(), String.format("'%s' has %,d items; a list field holds at most %,d."
+						+ " Keep a collection that grows without bound as an entity that refers to this one.", field.name(), list.size(),
+						MAX_ITEMS));
 			}
 			for (Object element : list) {
 				if (element == null) {
