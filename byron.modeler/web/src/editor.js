@@ -487,7 +487,9 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       while (end < old.length - from && end < text.length - from && old[old.length - 1 - end] === text[text.length - 1 - end]) {
         end++;
       }
-      const annotations = undoable ? [fromDisk.of(true)] : [fromDisk.of(true), Transaction.addToHistory.of(false)];
+      // an undoable change from elsewhere is an undo step of its own, never joined to the typing beside it
+      const annotations = undoable ? [fromDisk.of(true), isolateHistory.of('full')]
+        : [fromDisk.of(true), Transaction.addToHistory.of(false)];
       view.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) }, annotations });
     },
     /** Edits from the diagram ({path, offset, length, text}), one undoable change per file. */

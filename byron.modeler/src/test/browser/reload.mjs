@@ -28,6 +28,8 @@ try {
   await page.mouse.move(at.x + at.width / 2 + 80, at.y + 60, { steps: 5 });
   await page.mouse.move(at.x + at.width / 2 + 160, at.y + 100, { steps: 5 });
   await page.mouse.up();
+  await page.waitForFunction((s, x) => Number(document.querySelector(s)?.getAttribute('x')) !== x, { timeout: 60000 },
+    box('component:orders') + ' rect', before); // drawn again where it was dropped
   await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
   seen.movedBy = Math.round((await rectX(page, 'component:orders')) - before);
 

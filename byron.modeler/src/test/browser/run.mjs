@@ -37,7 +37,12 @@ try {
   await page.keyboard.press('s');
   await page.keyboard.up('Control');
   await page.waitForFunction(() => [...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('javac:')),
-    { timeout: 120000 });
+    { timeout: 120000 }).catch(async (e) => { // what the page showed instead, for whoever reads the failure
+    console.error('status:', await page.$eval('#status', (s) => s.textContent));
+    console.error('problems:', await page.$$eval('#problems li', (l) => l.map((x) => x.textContent).join(' / ')));
+    console.error('log:', await page.$eval('#log', (s) => s.textContent.slice(-3000)));
+    throw e;
+  });
   seen.hookProblem = await page.$$eval('#problems li', (items) => items.map((li) => li.textContent).find((t) => t.includes('javac:')));
   await page.evaluate((f) => {
     const view = window.byronStudio.editor().view(f);

@@ -234,6 +234,9 @@ public final class WebStudio implements AutoCloseable {
 			core.checkHooks(found -> {
 				hookProblems = List.copyOf(found);
 				checks.incrementAndGet();
+				log.add(found.isEmpty() ? "hooks/ compiles against the saved model."
+						: "hooks/ does not compile against the saved model: " + found.size() + " problem" + (found.size() == 1 ? "" : "s")
+								+ ", listed with the model's.");
 			});
 		}
 		json(exchange, 200, Map.of("written", saved.written().stream().map(project::relative).toList(), "changedOnDisk",
@@ -247,6 +250,7 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		List<Map<String, Object>> diagnostics = new ArrayList<>();
+		long checked = checks.get(); // read first: a check that ends meanwhile is newer than this answer, and the page asks again
 		List<ModelDiagnostic> all = new ArrayList<>(result.diagnostics());
 		all.addAll(hookProblems);
 		for (ModelDiagnostic d : all) {
@@ -265,6 +269,7 @@ public final class WebStudio implements AutoCloseable {
 				core.canLayOutAgain(result.diagram().diagram()), project::relative);
 		Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(page, Map.class));
 		answer.put("diagnostics", diagnostics);
+		answer.put("checks", checked);
 		json(exchange, 200, answer);
 	}
 

@@ -195,6 +195,7 @@ function region(a, b) {
 /** A line in the header for a few seconds: what happened to the user's text without their asking. */
 function notice(text) {
   $('notice').textContent = text;
+  $('notice').title = text;
   clearTimeout(state.noticeTimer);
   state.noticeTimer = setTimeout(() => {
     $('notice').textContent = '';
@@ -441,9 +442,8 @@ async function lookAtDisk() {
   // a box moved or a view laid out again, here or in another tab: the picture is drawn again
   const laidOut = state.layouts !== undefined && disk.layouts !== state.layouts;
   state.layouts = disk.layouts;
-  // hooks/ compiled after a save (or a Java file edited since): its problems are listed again
-  const checked = state.checks !== undefined && disk.checks !== state.checks;
-  state.checks = disk.checks;
+  // hooks/ compiled after a save (or a Java file edited since) after the problems shown were had: they are listed again
+  const checked = state.analysis && disk.checks !== state.analysis.checks;
   if (disk.reloaded.length || disk.merged.length || disk.added.length || disk.conflicts.length || disk.deleted.length || otherTab
     || laidOut || checked) {
     renderFiles();
@@ -840,6 +840,10 @@ window.addEventListener('beforeunload', (e) => {
     e.returnValue = '';
   }
 });
+// the header keeps to one line: a status cut short there has its whole text as its title
+new MutationObserver(() => {
+  $('status').title = $('status').textContent;
+}).observe($('status'), { childList: true, characterData: true, subtree: true });
 // for scripts that drive the page (the browser tests): the editor's operations and the file shown
 window.byronStudio = { editor: () => state.editor, current: () => state.current };
 load();
