@@ -5,7 +5,7 @@
 // code actions.
 import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Annotation, Prec, Transaction } from '@codemirror/state';
+import { EditorState, Annotation, Prec, Transaction, StateField, RangeSet, RangeValue } from '@codemirror/state';
 import { undo, redo, undoDepth, redoDepth, isolateHistory, historyField } from '@codemirror/commands';
 import { StreamLanguage } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
@@ -13,6 +13,59 @@ import { LSPClient, LSPPlugin, Workspace, languageServerExtensions } from '@code
 
 /** Marks a transaction that puts the disk's text in an editor: not an edit of the user's. */
 const fromDisk = Annotation.define();
+
+/** A span of own text: text inserted at either of its ends (another tab's line beside it) is not its own. */
+const OWN = new (class extends RangeValue {
+  constructor() {
+    super();
+    this.startSide = 1;
+    this.endSide = -1;
+  }
+})();
+
+/**
+ * The text this page put in a file itself (typed, pasted, brought back by undo), kept through every later change. A
+ * change from elsewhere that removes some of it is an undo step here (Ctrl+Z brings this page's text back); one that
+ * removes only text others wrote stays out of this page's history, so Ctrl+Z never brings that text back.
+ */
+const ownText = StateField.define({
+  create: () => RangeSet.empty,
+  update(ranges, tr) {
+    let mapped = ranges.map(tr.changes);
+    if (tr.docChanged && !tr.annotation(fromDisk)) {
+      const added = [];
+      tr.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+        if (toB > fromB) {
+          added.push(OWN.range(fromB, toB));
+        }
+      });
+      mapped = mapped.update({ add: added, sort: true });
+    }
+    return mapped;
+  },
+  toJSON(ranges) {
+    const spans = [];
+    for (const at = ranges.iter(); at.value; at.next()) {
+      spans.push([at.from, at.to]);
+    }
+    return spans;
+  },
+  fromJSON: (spans, state) => RangeSet.of(spans.filter(([from, to]) => to > from && to <= state.doc.length)
+    .map(([from, to]) => OWN.range(from, to)), true),
+});
+
+/** Whether text this page put in the file lies in [from, to). */
+function ownBetween(state, from, to) {
+  let found = false;
+  state.field(ownText, false)?.between(from, to, (a, b) => {
+    if (a < to && b > from) {
+      found = true;
+      return false;
+    }
+    return undefined;
+  });
+  return found;
+}
 
 /** Byron's highlighting, from the server's word lists (the desktop editor's, so there is one list). */
 function byronLanguage(words) {
@@ -253,7 +306,7 @@ function keptHistories(rootUri) {
 function keepHistories(rootUri, views, groups) {
   const states = {};
   for (const [path, view] of views) {
-    states[path] = view.state.toJSON({ history: historyField });
+    states[path] = view.state.toJSON({ history: historyField, own: ownText });
   }
   try {
     sessionStorage.setItem('byron-history:' + rootUri, JSON.stringify({ states, groups }));
@@ -404,7 +457,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       return null;
     }
     try {
-      return EditorState.fromJSON(state, { extensions }, { history: historyField });
+      return EditorState.fromJSON(state, { extensions }, { history: historyField, own: ownText });
     } catch (e) {
       return null;
     }
@@ -422,6 +475,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     }
     const extensions = [
       basicSetup,
+      ownText,
       fixKeys,
       Prec.highest(keymap.of([
         { key: 'Mod-z', run: () => editor.groups.undo(file.path) },
@@ -471,7 +525,9 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     /**
      * The disk's or another tab's text for a file, replacing the editor's where it differs: not an edit (nothing to
      * send). Undo can go back over it, unless {@code undoable} is false: then it stays, and undo takes back the
-     * edits made here before and after it (another tab's change is not this tab's to undo).
+     * edits made here before and after it (another tab's change is not this tab's to undo). With 'if-own', undo can
+     * go back over it when it removes text this page put there: undoing it brings that text back, where the history
+     * mapped through the removal would cut the new text apart.
      */
     setText(path, text, { undoable = true } = {}) {
       const view = views.get(path);
@@ -487,8 +543,9 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       while (end < old.length - from && end < text.length - from && old[old.length - 1 - end] === text[text.length - 1 - end]) {
         end++;
       }
+      const undoing = undoable === 'if-own' ? ownBetween(view.state, from, old.length - end) : undoable;
       // an undoable change from elsewhere is an undo step of its own, never joined to the typing beside it
-      const annotations = undoable ? [fromDisk.of(true), isolateHistory.of('full')]
+      const annotations = undoing ? [fromDisk.of(true), isolateHistory.of('full')]
         : [fromDisk.of(true), Transaction.addToHistory.of(false)];
       view.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) }, annotations });
     },

@@ -29,7 +29,18 @@ const same = async (a, b) => {
   }
   throw new Error(`the tabs did not come to the same text:\n${await text(a)}\n---\n${await text(b)}\n---\n${await held()}`);
 };
-let reply = 'accept';
+// Ctrl+Z in the file of a tab, as its user presses it there
+const undoIn = async (page) => {
+  await page.bringToFront();
+  await page.evaluate((f) => {
+    window.byronStudio.editor().show(f);
+    window.byronStudio.editor().view(f).focus();
+  }, file);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+};
+let reply = 'dismiss'; // Cancel keeps the asking tab's text
 try {
   const tabs = [];
   for (const name of ['A', 'B']) {
@@ -67,14 +78,7 @@ try {
   seen.merged = merged.startsWith('// A first\n') && merged.endsWith('// B last\n') && seen.asked.length === 0;
   seen.mergeNoticed = await Promise.all([a, b].map((p) => p.$eval('#notice', (n) => n.textContent)));
   seen.step = 'after a merge, Ctrl+Z in a tab takes back its own line only';
-  await b.bringToFront();
-  await b.evaluate((f) => {
-    window.byronStudio.editor().show(f);
-    window.byronStudio.editor().view(f).focus();
-  }, file);
-  await b.keyboard.down('Control');
-  await b.keyboard.press('z');
-  await b.keyboard.up('Control');
+  await undoIn(b);
   const undone = await same(a, b);
   seen.undoneOwnOnly = undone.startsWith('// A first\n') && !undone.includes('// B last');
 
@@ -99,26 +103,17 @@ try {
   seen.step = 'Ctrl+Z in the tab whose text was replaced brings its own text back, whole';
   const replaced = keeper === 'A' ? b : a;
   const replacedName = keeper === 'A' ? 'B' : 'A';
-  await replaced.bringToFront();
-  await replaced.evaluate((f) => {
-    window.byronStudio.editor().show(f);
-    window.byronStudio.editor().view(f).focus();
-  }, file);
-  await replaced.keyboard.down('Control');
-  await replaced.keyboard.press('z');
-  await replaced.keyboard.up('Control');
+  await undoIn(replaced);
   const restored = await same(a, b);
   seen.undoneReplaced = restored === kept.slice(0, kept.length - `// ${keeper} at once\n`.length) + `// ${replacedName} at once\n`;
   if (!seen.undoneReplaced) {
     seen.undoneReplacedText = restored;
   }
-  await replaced.keyboard.down('Control');
-  await replaced.keyboard.press('z'); // and its own line, typed before the other tab's came
-  await replaced.keyboard.up('Control');
+  await undoIn(replaced); // and its own line, typed before the other tab's came
   seen.undoneOwnLine = (await same(a, b)) === kept.slice(0, kept.length - `// ${keeper} at once\n`.length);
 
   seen.step = 'both change the file at once; the one asked takes the other\'s';
-  reply = 'dismiss';
+  reply = 'accept';
   const before = seen.asked.length;
   await Promise.all([type(a, '// A again\n'), type(b, '// B again\n')]);
   const taken = await same(a, b);
@@ -127,6 +122,21 @@ try {
   const other = asked[0] === 'A' ? 'B' : 'A';
   seen.taken = asked.length === 1 && taken.endsWith(`// ${other} again\n`) && !taken.includes(`// ${asked[0]} again`);
   seen.message = seen.asked[0]?.message;
+
+  seen.step = 'Ctrl+Z after the other tab undid its own line takes back this tab\'s line, not the other\'s again';
+  const start = await same(a, b);
+  await typeFirst(a, '// A own\n');
+  await same(a, b);
+  await type(b, '// B own\n');
+  await same(a, b);
+  await undoIn(b);
+  seen.otherUndone = (await same(a, b)) === '// A own\n' + start;
+  await undoIn(a);
+  const after = await same(a, b);
+  seen.ownUndoneAfterOther = after === start;
+  if (!seen.ownUndoneAfterOther) {
+    seen.ownUndoneAfterOtherText = after.slice(0, 40) + ' … ' + after.slice(-40);
+  }
 } catch (e) {
   console.error(`failed at: ${seen.step}: ${e.message}`);
   throw e;

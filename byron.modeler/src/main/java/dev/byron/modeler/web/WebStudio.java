@@ -209,10 +209,7 @@ public final class WebStudio implements AutoCloseable {
 		// another page (a second tab) may have changed the file since this one last heard of it: its change is merged
 		// when it touched other lines, else the page is told (409) and its user chooses; nothing is lost unseen
 		Project.Update update = project.setTextIf(file, base, text);
-		if (hookProblems.stream().anyMatch(problem -> file.equals(problem.file()))) { // what the compiler said of it is stale now
-			hookProblems = hookProblems.stream().filter(problem -> !file.equals(problem.file())).toList();
-			checks.incrementAndGet();
-		}
+		forgetHookProblems(file);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("modified", project.isModified(file));
 		answer.put("version", project.version(file));
@@ -225,6 +222,16 @@ public final class WebStudio implements AutoCloseable {
 		json(exchange, update.outcome() == Project.Update.Outcome.CONFLICT ? 409 : 200, answer);
 	}
 
+	/** What the compiler said of a file is stale once the file is edited: it leaves the problems until the next check. */
+	private void forgetHookProblems(Path file) {
+		synchronized (checks) {
+			if (hookProblems.stream().anyMatch(problem -> file.equals(problem.file()))) {
+				hookProblems = hookProblems.stream().filter(problem -> !file.equals(problem.file())).toList();
+				checks.incrementAndGet();
+			}
+		}
+	}
+
 	private void save(Exchange exchange) throws IOException {
 		if (refused(exchange, "POST", "POST to save.")) {
 			return;
@@ -232,11 +239,18 @@ public final class WebStudio implements AutoCloseable {
 		Project.Saved saved = project.save();
 		if (!saved.written().isEmpty()) { // what a saved model or Java file breaks in hooks/ shows now, not at the next Run
 			core.checkHooks(found -> {
-				hookProblems = List.copyOf(found);
-				checks.incrementAndGet();
-				log.add(found.isEmpty() ? "hooks/ compiles against the saved model."
-						: "hooks/ does not compile against the saved model: " + found.size() + " problem" + (found.size() == 1 ? "" : "s")
-								+ ", listed with the model's.");
+				boolean wasFailing;
+				synchronized (checks) {
+					wasFailing = !hookProblems.isEmpty();
+					hookProblems = List.copyOf(found);
+					checks.incrementAndGet();
+				}
+				if (!found.isEmpty()) {
+					log.add("hooks/ does not compile against the saved model: " + found.size() + " problem" + (found.size() == 1 ? "" : "s")
+							+ ", listed with the model's.");
+				} else if (wasFailing) { // said once, when it mends: a line per save would say nothing new
+					log.add("hooks/ compiles against the saved model again.");
+				}
 			});
 		}
 		json(exchange, 200, Map.of("written", saved.written().stream().map(project::relative).toList(), "changedOnDisk",

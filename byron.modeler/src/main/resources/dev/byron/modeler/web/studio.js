@@ -232,8 +232,10 @@ async function sendNow(current) {
   let response = await put(current.version);
   let answer = await response.json();
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
-    const keep = confirm(`${current.path} was changed in another tab of this studio, on the lines you edited here.\n\n`
-      + 'OK keeps the text of this tab (the other tab\'s change is replaced); Cancel takes the other tab\'s text.');
+    // as for a change on disk, Cancel (and Escape) keeps what was typed here
+    const keep = !confirm(`${current.path} was changed in another tab of this studio, on the lines you edited here.\n\n`
+      + 'OK takes the other tab\'s text (Ctrl+Z brings yours back); Cancel keeps the text of this tab (the other tab\'s change'
+      + ' is replaced).');
     if (!keep) {
       current.text = answer.text;
       state.editor.setText(current.path, answer.text);
@@ -421,9 +423,9 @@ async function lookAtDisk() {
   for (const path of disk.conflicts) {
     const gone = disk.gone.includes(path);
     // Cancel (and Escape) keeps what was typed here: a dialog waved away never drops the user's work
-    const keep = !confirm(`${path} ${gone ? 'was deleted on disk' : 'changed on disk'}, on lines you have changed here `
-      + `and not saved.\n\nOK ${gone ? 'lets it go, with your changes' : 'takes the disk\'s text (Ctrl+Z brings yours back)'}; `
-      + 'Cancel keeps yours (the next save writes it).');
+    const keep = !confirm(`${path} ${gone ? 'was deleted on disk, and it has changes here not saved'
+      : 'changed on disk, on lines you have changed here and not saved'}.\n\nOK ${gone ? 'lets it go, with your changes'
+      : 'takes the disk\'s text (Ctrl+Z brings yours back)'}; Cancel keeps yours (the next save writes it).`);
     await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
     if (!keep) {
       const project = await (await fetch('/api/project')).json();
@@ -477,15 +479,13 @@ async function followOtherTabs(versions) {
 }
 
 /**
- * A text changed elsewhere (another tab, another editor) put in this page's editor. Text the other side only added is
- * not undone here: Ctrl+Z takes back this page's own typing around it. Text of this page's that the other side
- * replaced may be what was typed here: Ctrl+Z first brings it back (the history, mapped through the replacement
- * instead, would cut the new text apart).
+ * A text changed elsewhere (another tab, another editor) put in this page's editor. What the other side changed is
+ * not undone here (Ctrl+Z takes back this page's own typing around it), unless it removed text typed here: then
+ * Ctrl+Z first brings that text back.
  */
 function taken(f, text) {
-  const [from, to] = region(f.text, text);
   f.text = text;
-  state.editor.setText(f.path, text, { undoable: to > from });
+  state.editor.setText(f.path, text, { undoable: 'if-own' });
 }
 
 /** A file gone from disk (and from the project): out of the list and the editor; another is shown if it was. */

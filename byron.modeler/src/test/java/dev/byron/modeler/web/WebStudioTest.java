@@ -156,14 +156,19 @@ class WebStudioTest {
 			assertThat(seen.path("undoneOwnOnly").asBoolean()).as("Ctrl+Z after a merge takes back the tab's own line only").isTrue();
 			assertThat(seen.path("movedInOther").asInt()).as("a box moved in one tab moves in the other").isNotZero();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
-			assertThat(seen.path("kept").asBoolean()).as("OK keeps the asking tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("kept").asBoolean()).as("Cancel keeps the asking tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("undoneReplaced").asBoolean())
 					.as("Ctrl+Z in the tab whose text the other's replaced brings its own text back, whole: " + seen.path("undoneReplacedText"))
 					.isTrue();
 			assertThat(seen.path("undoneOwnLine").asBoolean()).as("and then takes back its own line").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
-			assertThat(seen.path("taken").asBoolean()).as("Cancel takes the other tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("taken").asBoolean()).as("OK takes the other tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("message").asText()).startsWith("schema.byron was changed in another tab of this studio");
+			assertThat(seen.path("otherUndone").asBoolean()).isTrue();
+			assertThat(seen.path("ownUndoneAfterOther").asBoolean())
+					.as("Ctrl+Z after the other tab undid its line takes back this tab's own line, and never brings the other's back: "
+							+ seen.path("ownUndoneAfterOtherText"))
+					.isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 			assertThat(project.resolve("schema.byron")).content().as("nothing is saved without Ctrl+S").doesNotContain("// from A");
 		}
