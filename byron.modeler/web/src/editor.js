@@ -40,6 +40,9 @@ const ownText = StateField.define({
         }
       });
       mapped = mapped.update({ add: added, sort: true });
+      if (mapped.size > 64) { // each key adds a span: spans that touch become one, so a long session stays small
+        mapped = coalesced(mapped);
+      }
     }
     return mapped;
   },
@@ -53,6 +56,20 @@ const ownText = StateField.define({
   fromJSON: (spans, state) => RangeSet.of(spans.filter(([from, to]) => to > from && to <= state.doc.length)
     .map(([from, to]) => OWN.range(from, to)), true),
 });
+
+/** The same text as fewer spans: those that overlap or touch joined. */
+function coalesced(ranges) {
+  const spans = [];
+  for (const at = ranges.iter(); at.value; at.next()) {
+    const last = spans[spans.length - 1];
+    if (last && at.from <= last[1]) {
+      last[1] = Math.max(last[1], at.to);
+    } else {
+      spans.push([at.from, at.to]);
+    }
+  }
+  return RangeSet.of(spans.map(([from, to]) => OWN.range(from, to)));
+}
 
 /** Whether text this page put in the file lies in [from, to). */
 function ownBetween(state, from, to) {
