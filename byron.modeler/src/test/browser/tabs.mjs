@@ -29,16 +29,24 @@ const same = async (a, b) => {
   }
   throw new Error(`the tabs did not come to the same text:\n${await text(a)}\n---\n${await text(b)}\n---\n${await held()}`);
 };
-// Ctrl+Z in the file of a tab, as its user presses it there
+// Ctrl+Z in the file of a tab, as its user presses it there; done once its text changed (a key pressed before the
+// editor had the focus, which a page brought to the front does not always get at once, is pressed again)
 const undoIn = async (page) => {
-  await page.bringToFront();
-  await page.evaluate((f) => {
-    window.byronStudio.editor().show(f);
-    window.byronStudio.editor().view(f).focus();
-  }, file);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('z');
-  await page.keyboard.up('Control');
+  const before = await text(page);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.bringToFront();
+    await page.evaluate((f) => {
+      window.byronStudio.editor().show(f);
+      window.byronStudio.editor().view(f).focus();
+    }, file);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('z');
+    await page.keyboard.up('Control');
+    if (await page.waitForFunction((f, t) => window.byronStudio.editor().text(f) !== t, { timeout: 3000 }, file, before)
+      .then(() => true, () => false)) {
+      return;
+    }
+  }
 };
 let reply = 'dismiss'; // Cancel keeps the asking tab's text
 try {

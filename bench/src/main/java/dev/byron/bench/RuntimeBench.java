@@ -70,10 +70,6 @@ public final class RuntimeBench {
 	}
 
 	/**
-	 * How {@code byron run} has Sinks write to the embedded MongoDB (the bench's server too): by id. A conditional
-	 * filter, right for MongoDB itself, makes the embedded server read the whole collection on every write.
-	 */
-	/**
 	 * Warm-up rounds before the tables, not in them: a pipeline runs rounds of this many requests until its rate
 	 * stops growing. On 2 cores Byron's JVM was still compiling its paths after 8,000 requests (the compiler took a
 	 * quarter of the CPU of the 16-client row) and reached its steady rate only after tens of thousands.
@@ -105,6 +101,10 @@ public final class RuntimeBench {
 				WARM_UP_ROUND, String.join(", ", rates));
 	}
 
+	/**
+	 * How {@code byron run} has Sinks write to the embedded MongoDB (the bench's server too): by id. A conditional
+	 * filter, right for MongoDB itself, makes the embedded server read the whole collection on every write.
+	 */
 	private static final dev.byron.runtime.cache.Cache.Writes EMBEDDED = dev.byron.runtime.cache.Cache.Writes.BY_ID;
 
 	public static void main(String[] args) throws Exception {

@@ -311,14 +311,10 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		Project.Reloaded reloaded = project.reload();
-		List<Map<String, Object>> changed = new ArrayList<>();
-		for (Path file : reloaded.reloaded()) {
-			changed.add(Map.of("path", project.relative(file), "text", project.text(file), "version", project.version(file)));
-		}
-		List<Map<String, Object>> merged = new ArrayList<>();
-		for (Path file : reloaded.merged()) {
-			merged.add(Map.of("path", project.relative(file), "text", project.text(file), "version", project.version(file)));
-		}
+		java.util.function.Function<Path, Map<String, Object>> held = file -> Map.of("path", project.relative(file), "text",
+				project.text(file), "version", project.version(file));
+		List<Map<String, Object>> changed = reloaded.reloaded().stream().map(held).toList();
+		List<Map<String, Object>> merged = reloaded.merged().stream().map(held).toList();
 		List<Map<String, Object>> added = new ArrayList<>();
 		for (Path file : reloaded.added()) {
 			added.add(Map.of("path", project.relative(file), "uri", file.toUri().toString(), "text", project.text(file),
