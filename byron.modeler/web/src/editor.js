@@ -7,7 +7,7 @@ import { basicSetup } from 'codemirror';
 import { EditorView, keymap } from '@codemirror/view';
 import { EditorState, Annotation, Prec, Transaction, StateField, RangeSet, RangeValue } from '@codemirror/state';
 import { undo, redo, undoDepth, redoDepth, isolateHistory, historyField } from '@codemirror/commands';
-import { StreamLanguage } from '@codemirror/language';
+import { StreamLanguage, indentUnit } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
 import { LSPClient, LSPPlugin, Workspace, languageServerExtensions } from '@codemirror/lsp-client';
 
@@ -482,6 +482,15 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
 
   window.addEventListener('pagehide', () => keepHistories(rootUri, views, editor.groups.toJSON()));
 
+  /** The indentation a file already uses (its first indented line's), so that Enter and Tab keep to it. */
+  function indentOf(text) {
+    const first = /^([ \t]+)\S/m.exec(text);
+    if (first && first[1].startsWith('\t')) {
+      return '\t';
+    }
+    return first && first[1].length === 4 ? '    ' : '  ';
+  }
+
   function ensure(file) {
     if (!file) {
       return null;
@@ -492,6 +501,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     }
     const extensions = [
       basicSetup,
+      indentUnit.of(indentOf(file.text)),
       ownText,
       fixKeys,
       Prec.highest(keymap.of([

@@ -7,11 +7,17 @@ import { launch } from './browser.mjs';
 const [url, target, screenshot] = process.argv.slice(2);
 const browser = await launch();
 const seen = { errors: [] };
-// whether the box is wholly inside the part of the picture in view
+// whether the box (by default the first component's, the one the page opens on) is wholly inside the part of the
+// picture in view, and not under the overview
 const inView = (page, id) => page.evaluate((i) => {
-  const box = document.querySelector(`#diagram g.node[id="${i}"]`).getBoundingClientRect();
+  const box = document.querySelector(i ? `#diagram g.node[id="${i}"]` : '#diagram g.node[id^="component:"]').getBoundingClientRect();
   const area = document.querySelector('#diagram').getBoundingClientRect();
-  return box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
+  const map = document.querySelector('svg.byron-overview');
+  const under = map && getComputedStyle(map).display !== 'none' && (() => {
+    const m = map.getBoundingClientRect();
+    return box.right > m.left && box.left < m.right && box.bottom > m.top && box.top < m.bottom;
+  })();
+  return box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom && !under;
 }, id);
 try {
   const page = await browser.newPage();
@@ -20,13 +26,7 @@ try {
   await page.waitForSelector('#diagram g.node[id^="component:"]', { timeout: 60000 });
   await page.waitForFunction(() => window.byronStudio && window.byronStudio.editor(), { timeout: 60000 });
   seen.pictureLarger = await page.$eval('#diagram', (d) => d.scrollWidth > d.clientWidth || d.scrollHeight > d.clientHeight);
-  seen.openedOnABox = await page.evaluate(() => {
-    const area = document.querySelector('#diagram').getBoundingClientRect();
-    return [...document.querySelectorAll('#diagram g.node[id^="component:"]')].some((n) => {
-      const box = n.getBoundingClientRect();
-      return box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
-    });
-  });
+  seen.openedOnABox = await inView(page);
   await page.evaluate((t) => {
     const editor = window.byronStudio.editor();
     const view = editor.view(window.byronStudio.current());

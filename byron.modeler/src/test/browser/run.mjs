@@ -29,6 +29,23 @@ try {
   await page.waitForFunction(() => window.byronStudio && window.byronStudio.editor(), { timeout: 60000 });
   const hooks = 'hooks/AccountsHooksImpl.java';
   await page.$eval(`#files li[data-path="${hooks}"]`, (item) => item.click());
+  // Enter in a file indented with tabs indents the new line with a tab, as the line before it is
+  const original = await page.evaluate((f) => {
+    const view = window.byronStudio.editor().view(f);
+    const text = view.state.doc.toString();
+    view.focus();
+    view.dispatch({ selection: { anchor: text.indexOf('\n', text.indexOf('\t@Override')) } });
+    return text;
+  }, hooks);
+  await page.keyboard.press('Enter');
+  seen.enterIndent = await page.evaluate((f) => {
+    const view = window.byronStudio.editor().view(f);
+    return view.state.doc.lineAt(view.state.selection.main.head).text;
+  }, hooks);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  await page.waitForFunction((f, t) => window.byronStudio.editor().text(f) === t, { timeout: 10000 }, hooks, original);
   await page.evaluate((f) => {
     const view = window.byronStudio.editor().view(f);
     view.dispatch({ changes: { from: view.state.doc.length, insert: 'class Broken { int x = "text"; }\n' }, userEvent: 'input.type' });
@@ -56,6 +73,31 @@ try {
   await page.waitForFunction(() => ![...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('javac:')),
     { timeout: 120000 });
   seen.hookProblemGone = true;
+
+  // a mutation typed without its hook: the problem offers the fix that writes the stub into hooks/, and Ctrl+Z takes it back
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('accounts.byron');
+    const at = view.state.doc.toString().indexOf('mutation suspendUser');
+    view.dispatch({ changes: { from: at, insert: 'mutation archiveUser(id: ID!): User!\n  ' }, userEvent: 'input.type' });
+  });
+  await page.waitForSelector('#problems li button.fix', { timeout: 60000 });
+  seen.fixOffered = await page.$eval('#problems li button.fix', (b) => b.parentElement.textContent);
+  await page.click('#problems li button.fix');
+  await page.waitForFunction((f) => window.byronStudio.editor().text(f).includes('archiveUser('), { timeout: 60000 }, hooks);
+  await page.waitForFunction(() => !document.querySelector('#problems li button.fix'), { timeout: 60000 });
+  seen.fixShown = await page.evaluate(() => window.byronStudio.current());
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  await page.waitForFunction((f) => !window.byronStudio.editor().text(f).includes('archiveUser('), { timeout: 10000 }, hooks);
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('accounts.byron');
+    const text = view.state.doc.toString();
+    const at = text.indexOf('mutation archiveUser');
+    view.dispatch({ changes: { from: at, to: text.indexOf('mutation suspendUser') }, userEvent: 'delete' });
+  });
+  await page.waitForFunction(() => !document.querySelector('#files li.modified'), { timeout: 60000 });
+  seen.fixUndone = true;
 
   // a change not saved would not be in the system: Run asks; Cancel runs nothing, OK saves and runs
   await page.evaluate(() => {

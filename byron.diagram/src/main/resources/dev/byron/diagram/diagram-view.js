@@ -110,6 +110,23 @@
     if (box.left < area.left || box.right > area.right || box.top < area.top || box.bottom > area.bottom) {
       node.scrollIntoView({ block: 'center', inline: 'center' });
     }
+    clearOfOverview(container, node);
+  }
+
+  /** Scrolls a box out from under the overview, the shorter way, where the picture can scroll that far. */
+  function clearOfOverview(container, node) {
+    const made = overviews.get(container);
+    if (!made || made.map.style.display === 'none') {
+      return;
+    }
+    const box = node.getBoundingClientRect();
+    const map = made.map.getBoundingClientRect();
+    if (box.right <= map.left || box.left >= map.right || box.bottom <= map.top || box.top >= map.bottom) {
+      return;
+    }
+    const dx = box.right - map.left + 8;
+    const dy = box.bottom - map.top + 8;
+    container.scrollBy(dx < dy ? { left: dx } : { top: dy });
   }
 
   /** Brings the marked box, or else the first component's, into view: a large picture does not open on empty space. */
@@ -303,7 +320,7 @@
     });
     const resized = new ResizeObserver(() => place());
     container.addEventListener('scroll', place);
-    made = { draw, place };
+    made = { draw, place, map };
     overviews.set(container, made);
     return made;
   }

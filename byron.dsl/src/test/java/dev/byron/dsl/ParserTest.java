@@ -247,6 +247,26 @@ class ParserTest {
 	}
 
 	@Test
+	void aReplicaOrReactionWhoseTargetIsGoneKeepsTheNameAsWritten() {
+		var gone = TestModels.load("""
+				system s
+				component a {
+				  replicate accounts.User { handle }
+				  on accounts.UserCreated call welcome
+				}
+				""");
+		ComponentDef a = gone.model().component("a").orElseThrow();
+		assertThat(a.replicas()).singleElement().satisfies(r -> {
+			assertThat(r.component()).isEqualTo("accounts");
+			assertThat(r.entity()).isEqualTo("User");
+		});
+		assertThat(a.reactions()).singleElement().satisfies(r -> {
+			assertThat(r.component()).isEqualTo("accounts");
+			assertThat(r.event()).isEqualTo("UserCreated");
+		});
+	}
+
+	@Test
 	void customQueriesAndMutations() {
 		List<OperationDef> operations = model.component("accounts").orElseThrow().operations();
 		assertThat(operations).extracting(OperationDef::kind, OperationDef::name).containsExactly(

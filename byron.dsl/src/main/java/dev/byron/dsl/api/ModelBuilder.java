@@ -132,7 +132,7 @@ final class ModelBuilder {
 				String text = Models.linkText(reaction, P.getReaction_Event());
 				EObject target = reaction.getEvent();
 				Component owner = target == null || target.eIsProxy() ? null : Models.componentOf(target);
-				reactions.add(new ReactionDef(owner == null ? null : owner.getName(), Models.lastSegment(text),
+				reactions.add(new ReactionDef(owner == null ? Models.qualifier(text) : owner.getName(), Models.lastSegment(text),
 						reaction.getHook(), range(reaction)));
 			} else if (member instanceof Hook hook) {
 				hooks.add(new HookDef(hook.getTiming() == HookTiming.BEFORE ? HookDef.Timing.BEFORE : HookDef.Timing.AFTER,
@@ -160,8 +160,12 @@ final class ModelBuilder {
 				}
 			}
 		}
-		return new ReplicaDef(owner == null ? null : owner.getName(), resolved ? entity.getName() : null,
-				List.copyOf(fields), range(replica));
+		if (!resolved) {
+			// As written, so that a model being edited shows what its text says rather than nulls.
+			String text = Models.linkText(replica, P.getReplica_Entity());
+			return new ReplicaDef(Models.qualifier(text), Models.lastSegment(text), List.copyOf(fields), range(replica));
+		}
+		return new ReplicaDef(owner == null ? null : owner.getName(), entity.getName(), List.copyOf(fields), range(replica));
 	}
 
 	private OperationDef operation(Operation operation) {

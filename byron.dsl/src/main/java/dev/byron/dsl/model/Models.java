@@ -135,6 +135,12 @@ public final class Models {
 		return NodeModelUtils.getTokenText(nodes.get(0));
 	}
 
+	/** {@code posts} of {@code posts.PostCreated}; null for a name without a dot. */
+	public static String qualifier(String qualifiedName) {
+		int dot = qualifiedName == null ? -1 : qualifiedName.lastIndexOf('.');
+		return dot < 0 ? null : qualifiedName.substring(0, dot);
+	}
+
 	public static String lastSegment(String qualifiedName) {
 		if (qualifiedName == null) {
 			return null;

@@ -39,7 +39,9 @@ public final class Project {
 	static final String HOOKS = "hooks";
 
 	private final Path folder;
-	private final Map<Path, String> texts = new LinkedHashMap<>();
+	/** The documents in the order they are listed: the model's files, then the Java files, each by path. */
+	private final Map<Path, String> texts = new java.util.TreeMap<>(
+			java.util.Comparator.comparing((Path file) -> !isModel(file)).thenComparing(Path::toString));
 	private final Map<Path, String> onDisk = new LinkedHashMap<>();
 
 	private Project(Path folder) {

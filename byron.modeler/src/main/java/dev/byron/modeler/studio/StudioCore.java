@@ -150,12 +150,21 @@ public final class StudioCore implements AutoCloseable {
 		}
 		return shown.gap(diagnostic).filter(gap -> project.text(gap.file()) != null).map(gap -> {
 			try {
-				return List.of(new QuickFixes.Fix("Add '" + gap.method() + "' to " + project.relative(gap.file()),
-						HookImplementations.fill(project.text(gap.file()), List.of(gap))));
+				return List.of(new QuickFixes.Fix(hookFixTitle(gap), HookImplementations.fill(project.text(gap.file()), List.of(gap))));
 			} catch (IllegalArgumentException e) {
 				return List.<QuickFixes.Fix>of(); // the class changed since: the next analysis says what is missing now
 			}
 		}).orElse(List.of());
+	}
+
+	/** The edits of a missing hook's fix; none when the diagnostic is not a missing hook's (or its class changed). */
+	public List<dev.byron.dsl.api.TextEdit> hookFixEdits(Analysis shown, ModelDiagnostic diagnostic) {
+		return hookFixes(shown, diagnostic).stream().findFirst().map(QuickFixes.Fix::edits).orElse(List.of());
+	}
+
+	/** What a missing hook's fix is called, without making its edit (a Java parse). */
+	public String hookFixTitle(HookImplementations.Gap gap) {
+		return "Add '" + gap.method() + "' to " + project.relative(gap.file());
 	}
 
 	/**

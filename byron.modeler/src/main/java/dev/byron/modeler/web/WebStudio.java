@@ -60,6 +60,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/save", guarded(this::save));
 		routes.put("/api/move", guarded(this::move));
 		routes.put("/api/subscribe", guarded(this::subscribe));
+		routes.put("/api/fix", guarded(this::fix));
 		routes.put("/api/rename", guarded(this::rename));
 		routes.put("/api/delete", guarded(this::delete));
 		routes.put("/api/add", guarded(this::add));
@@ -277,6 +278,7 @@ public final class WebStudio implements AutoCloseable {
 			entry.put("severity", d.severity().label());
 			entry.put("code", d.code());
 			entry.put("message", d.message());
+			result.gap(d).filter(gap -> project.text(gap.file()) != null).ifPresent(gap -> entry.put("fix", core.hookFixTitle(gap)));
 			diagnostics.add(entry);
 		}
 		var page = dev.byron.diagram.DiagramPage.of(result.result().model(), result.diagram(),
@@ -442,6 +444,29 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		edits(exchange, List.of(edit.get()));
+	}
+
+	/**
+	 * The quick fix of a problem the Problems list offers one for ({@code ?path=&offset=} of the problem), made on the
+	 * texts as they are now: a missing hook's stub, written into its class.
+	 */
+	private void fix(Exchange exchange) throws IOException {
+		if (refused(exchange, "POST", "POST the problem's file and offset.")) {
+			return;
+		}
+		Map<String, String> query = query(exchange.rawQuery());
+		Path file = own(query.get("path"));
+		Analysis now = analysed(Map.of());
+		List<dev.byron.dsl.api.TextEdit> fix = file == null || now == null ? List.of()
+				: now.diagnostics().stream()
+						.filter(d -> d.file() != null && file.equals(d.file().toAbsolutePath().normalize())
+								&& String.valueOf(d.offset()).equals(query.get("offset")))
+						.map(d -> core.hookFixEdits(now, d)).filter(edits -> !edits.isEmpty()).findFirst().orElse(List.of());
+		if (fix.isEmpty()) {
+			exchange.respond(409, "text/plain; charset=utf-8", "This problem has no quick fix any more: the model changed since.");
+			return;
+		}
+		edits(exchange, fix);
 	}
 
 	/** The edits that rename a component everywhere ({@code ?from=&to=}), for the page to make in its texts. */

@@ -104,6 +104,14 @@ function file(path) {
   return state.files.find((f) => f.path === path);
 }
 
+/** Lists the files in the server's order (the model's files, then the Java files); whether that moved any. */
+function listInOrder(paths) {
+  const rank = (f) => (paths.indexOf(f.path) + paths.length + 1) % (paths.length + 1); // unknown ones last
+  const before = state.files.map((f) => f.path).join('\n');
+  state.files.sort((a, b) => rank(a) - rank(b));
+  return state.files.map((f) => f.path).join('\n') !== before;
+}
+
 function renderFiles() {
   const list = $('files');
   list.replaceChildren(...state.files.map((f) => {
@@ -297,6 +305,16 @@ async function analyse() {
     item.className = d.severity;
     item.textContent = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
     item.onclick = () => select(d.file, d.offset, d.length);
+    if (d.fix) {
+      const fix = document.createElement('button');
+      fix.className = 'fix';
+      fix.textContent = `Quick fix: ${d.fix}`;
+      fix.onclick = (e) => {
+        e.stopPropagation();
+        quickFix(d);
+      };
+      item.append(' ', fix);
+    }
     return item;
   });
   $('problems').replaceChildren(...problems);
@@ -413,6 +431,9 @@ async function lookAtDisk() {
   for (const added of disk.added) {
     state.files.push(added);
     state.editor.add(added);
+  }
+  if (listInOrder(Object.keys(disk.versions)) || disk.added.length) {
+    renderFiles();
   }
   for (const path of disk.deleted) {
     forget(path);
@@ -578,6 +599,17 @@ async function askToSubscribe(subscriber, publisher, analysis) {
     body: JSON.stringify({ subscriber, publisher, event: chosen }),
   })).json();
   applyEdits(answer.edits);
+}
+
+/** A problem's quick fix (a missing hook's stub), made on the texts as they are now, through the editor: Ctrl+Z takes it back. */
+async function quickFix(problem) {
+  await flush();
+  const answer = await fetch(`/api/fix?path=${encodeURIComponent(problem.file)}&offset=${problem.offset}`, { method: 'POST' });
+  if (!answer.ok) {
+    notice(await answer.text());
+    return;
+  }
+  applyEdits((await answer.json()).edits);
 }
 
 // Text edits from the server (subscribe, rename, delete), made through the editor so that its undo takes them back.

@@ -98,6 +98,11 @@ class WebStudioTest {
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
 			assertThat(seen.path("appearedFileChecked").asText()).as("a file that appeared on disk gets the language server's warning")
 					.isEqualTo("thing");
+			List<String> listed = new ArrayList<>();
+			seen.path("listedFiles").forEach(f -> listed.add(f.asText()));
+			assertThat(listed).as("a file that appeared on disk is listed among the model's files, before hooks/")
+					.contains("extra.byron").isSortedAccordingTo(java.util.Comparator
+							.comparing((String f) -> f.startsWith("hooks/")).thenComparing(java.util.Comparator.naturalOrder()));
 			assertThat(seen.path("deletedGone").asBoolean()).as("a file deleted on disk leaves the page and the diagram").isTrue();
 			assertThat(seen.path("mergedFromDisk").asBoolean()).as("a change on disk to other lines than edited here joins them, unasked")
 					.isTrue();
@@ -239,6 +244,12 @@ class WebStudioTest {
 			assertThat(seen.path("hookProblem").asText()).as("a Java error in hooks/ is listed once saved")
 					.startsWith("hooks/AccountsHooksImpl.java:").contains("javac:");
 			assertThat(seen.path("hookProblemGone").asBoolean()).as("and leaves when the file is mended and saved").isTrue();
+			assertThat(seen.path("fixOffered").asText()).as("a missing hook's problem offers the fix that writes its stub")
+					.contains("'archiveUser' has no implementation", "Quick fix: Add 'archiveUser' to hooks/AccountsHooksImpl.java");
+			assertThat(seen.path("fixShown").asText()).as("the stub written is shown where Ctrl+Z takes it back")
+					.isEqualTo("hooks/AccountsHooksImpl.java");
+			assertThat(seen.path("fixUndone").asBoolean()).isTrue();
+			assertThat(seen.path("enterIndent").asText()).as("Enter in a Java file indented with tabs indents with a tab").isEqualTo("\t");
 			assertThat(seen.path("runAsked").asText()).as("Run with a change not saved asks first")
 					.startsWith("Run builds the system from the files on disk, and accounts.byron has changes not saved.");
 			assertThat(seen.path("notRunAfterCancel").asBoolean()).as("Cancel runs nothing").isTrue();
