@@ -214,6 +214,32 @@ class ParserTest {
 	}
 
 	@Test
+	void aDeclarationInsideABlockLeftOpenIsNamedOnceWithoutTheErrorsOfItsMisreadName() {
+		var open = TestModels.load("""
+				system s
+				component a {
+				  entity Loan {
+				    due: DateTime
+
+				component bookings {
+				  entity Booking { at: DateTime }
+				}
+				""");
+		assertThat(open.diagnostics()).extracting(d -> d.line() + ":" + d.column() + " " + d.message()).containsExactly(
+				"6:11 'component bookings' starts inside the block above it, which is still open: add the '}' that closes that"
+						+ " block before it.");
+		var enumOpen = TestModels.load("""
+				system s
+				component a {
+				  enum Color { RED
+
+				  entity Booking { at: DateTime }
+				}
+				""");
+		assertThat(enumOpen.diagnostics().get(0).message()).startsWith("'entity Booking' starts inside the block above it");
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");

@@ -1,5 +1,6 @@
 package dev.byron.dsl.linking;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,8 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 	private static final Pattern MISMATCHED = Pattern.compile("mismatched input '(.*)' expecting (.*)", Pattern.DOTALL);
 	private static final Pattern MISSING = Pattern.compile("missing (.*) at '(.*)'", Pattern.DOTALL);
 	private static final Pattern EXTRANEOUS = Pattern.compile("extraneous input '(.*)' expecting (.*)", Pattern.DOTALL);
+	/** The keywords that open a named block: met inside another block, that block was left open. */
+	private static final java.util.Set<String> BLOCKS = java.util.Set.of("component", "entity", "event", "enum");
 	private static final Pattern NO_VIABLE = Pattern.compile("no viable alternative at input '(.*)'", Pattern.DOTALL);
 
 	@Override
@@ -27,6 +30,11 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 					+ " to keep all of its fields.", IssueCodes.SYNTAX_ERROR);
 		}
 		RecognitionException error = context.getRecognitionException();
+		String declaration = declarationInOpenBlock(error);
+		if (declaration != null) {
+			return new SyntaxErrorMessage("'" + declaration + "' starts inside the block above it, which is still open: add the '}'"
+					+ " that closes that block before it.", IssueCodes.SYNTAX_ERROR);
+		}
 		if (error != null && error.token != null && ",".equals(error.token.getText())
 				&& (context.getCurrentContext() instanceof dev.byron.dsl.byron.Entity
 						|| context.getCurrentContext() instanceof dev.byron.dsl.byron.Field)) {
@@ -67,6 +75,31 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 				return null;
 			}
 			entity.addFirst(text);
+		}
+		return null;
+	}
+
+	/**
+	 * A declaration ({@code entity Booking}) the parser met where it was reading a field or an enum value, because
+	 * the block before it lacks its '}': the error is on its name (read as a field named 'entity' without ':') or on
+	 * its '{'. Null for any other error.
+	 */
+	private static String declarationInOpenBlock(RecognitionException error) {
+		if (error == null || error.token == null || !(error.input instanceof TokenStream tokens)) {
+			return null;
+		}
+		List<String> before = new java.util.ArrayList<>(); // the two tokens before the error's, nearest first
+		for (int i = Math.min(error.token.getTokenIndex(), tokens.size()) - 1; i >= 0 && before.size() < 2; i--) {
+			if (tokens.get(i).getChannel() != Token.HIDDEN_CHANNEL) {
+				before.add(tokens.get(i).getText());
+			}
+		}
+		String found = error.token.getText();
+		if (isName(found) && !before.isEmpty() && BLOCKS.contains(before.get(0))) {
+			return before.get(0) + " " + found;
+		}
+		if ("{".equals(found) && before.size() == 2 && isName(before.get(0)) && BLOCKS.contains(before.get(1))) {
+			return before.get(1) + " " + before.get(0);
 		}
 		return null;
 	}
