@@ -50,14 +50,16 @@ public final class DiagramLayout {
 	 * Positions of nodes the diagram lacks are ignored; without any for its nodes, this is {@link #layout(Diagram)}.
 	 */
 	public static LaidOutDiagram layout(Diagram diagram, Map<String, Point> kept) {
-		LaidOutDiagram free = elk(diagram);
+		boolean buses = HubBus.applies(diagram);
+		LaidOutDiagram free = buses ? HubBus.layout(diagram) : elk(diagram);
 		if (diagram.nodes().stream().noneMatch(n -> kept.containsKey(n.id()))) {
 			return free;
 		}
-		return KeptLayout.of(free, kept);
+		LaidOutDiagram arranged = KeptLayout.of(free, kept);
+		return buses ? HubBus.route(arranged) : arranged;
 	}
 
-	private static LaidOutDiagram elk(Diagram diagram) {
+	static LaidOutDiagram elk(Diagram diagram) {
 		ElkNode root = ElkGraphUtil.createGraph();
 		root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
 		root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);

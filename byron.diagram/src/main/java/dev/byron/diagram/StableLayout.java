@@ -83,7 +83,8 @@ final class StableLayout {
 				anew.add(node.id());
 			}
 		}
-		return Optional.of(KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now, unchanged), anew));
+		LaidOutDiagram arranged = KeptLayout.arrange(now, exact, proposed, unchangedRoutes(last, now, unchanged), anew);
+		return Optional.of(HubBus.applies(now) ? HubBus.route(arranged) : arranged);
 	}
 
 	/**

@@ -295,6 +295,50 @@ class LastLayoutTest {
 		assertThat(layouts.layout(grown, Map.of()).boxes()).isEqualTo(DiagramLayout.layout(grown).boxes());
 	}
 
+	/** Components each replicating one of the first eight: several boxes to a row. */
+	private static String tree(int components) {
+		StringBuilder text = new StringBuilder("system s\n");
+		for (int i = 0; i < components; i++) {
+			text.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n");
+			if (i > 0) {
+				int from = (i * 5) % Math.min(i, 8);
+				text.append("  replicate c").append(from).append(".E").append(from).append(" { n }\n");
+			}
+			text.append("}\n");
+		}
+		return text.toString();
+	}
+
+	@Test
+	void aLargeContainersViewDrawsTheGatewaysAndTheBrokersArrowsAsBusesThatCrossNoBox() {
+		for (String model : List.of(chain(70), tree(90))) {
+			LaidOutDiagram laid = new LastLayout().layout(containers(model), Map.of());
+			Box gateway = laid.boxes().get("gateway");
+			Box broker = laid.boxes().get("broker");
+			for (DiagramEdge edge : laid.diagram().edges()) {
+				LaidOutDiagram.Route route = laid.routes().get(edge.id());
+				boolean hub = edge.from().equals("gateway") || edge.to().equals("broker");
+				laid.boxes().forEach((id, box) -> {
+					if (hub && !id.equals(edge.from()) && !id.equals(edge.to())) {
+						assertThat(crosses(route, box)).as(edge.id() + " crosses " + id).isFalse();
+					}
+				});
+				List<LaidOutDiagram.Point> points = route.points();
+				if (edge.from().equals("gateway")) {
+					Box to = laid.boxes().get(edge.to());
+					assertThat(to.y()).as(edge.to() + " below the gateway").isGreaterThan(gateway.y() + gateway.height());
+					assertThat(points.get(points.size() - 1).y()).as(edge.id() + " enters the top").isEqualTo(to.y());
+				}
+				if (edge.to().equals("broker")) {
+					Box from = laid.boxes().get(edge.from());
+					assertThat(from.y() + from.height()).as(edge.from() + " above the broker").isLessThan(broker.y());
+					assertThat(points.get(0).y()).as(edge.id() + " leaves the bottom").isEqualTo(from.y() + from.height());
+					assertThat(points.get(points.size() - 1).y()).isEqualTo(broker.y());
+				}
+			}
+		}
+	}
+
 	private static boolean overlap(Box a, Box b) {
 		return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
 	}
