@@ -42,6 +42,12 @@ final class HubBus {
 				&& view.node(C4Diagrams.GATEWAY).isPresent() && view.node(C4Diagrams.BROKER).isPresent();
 	}
 
+	/** Whether an arrow runs on a bus: one from the gateway to a component, or from a component to the broker. */
+	static boolean onBus(DiagramEdge edge) {
+		return edge.from().equals(C4Diagrams.GATEWAY) && !HUBS.contains(edge.to())
+				|| edge.to().equals(C4Diagrams.BROKER) && !HUBS.contains(edge.from());
+	}
+
 	/** A first layout: ELK's of the components and their flows, the clients and the gateway above, the broker below. */
 	static LaidOutDiagram layout(Diagram view) {
 		Diagram inner = new Diagram(view.level(), view.title(), view.nodes().stream().filter(n -> !HUBS.contains(n.id())).toList(),
@@ -120,7 +126,10 @@ final class HubBus {
 		double over = (last.bottom() + broker.y()) / 2;
 		Map<String, Route> routes = new HashMap<>(laid.routes());
 		for (DiagramEdge edge : laid.diagram().edges()) {
-			if (edge.from().equals(C4Diagrams.GATEWAY) && !HUBS.contains(edge.to()) && laid.boxes().containsKey(edge.to())) {
+			if (!onBus(edge) || !laid.boxes().containsKey(edge.from()) || !laid.boxes().containsKey(edge.to())) {
+				continue;
+			}
+			if (edge.from().equals(C4Diagrams.GATEWAY)) {
 				Box to = laid.boxes().get(edge.to());
 				Row row = rowOf(rows, to);
 				double cx = to.x() + Math.min(SIDE, to.width() / 4);
@@ -134,7 +143,7 @@ final class HubBus {
 				}
 				points.add(new Point(cx, to.y()));
 				routes.put(edge.id(), new Route(straightened(points), null));
-			} else if (edge.to().equals(C4Diagrams.BROKER) && !HUBS.contains(edge.from()) && laid.boxes().containsKey(edge.from())) {
+			} else {
 				Box from = laid.boxes().get(edge.from());
 				Row row = rowOf(rows, from);
 				double cx = from.x() + from.width() - Math.min(SIDE, from.width() / 4);

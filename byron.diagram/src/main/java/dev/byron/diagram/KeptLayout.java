@@ -208,7 +208,11 @@ final class KeptLayout {
 	private static Map<String, Route> routes(Diagram diagram, Map<String, Box> boxes, Map<String, Route> reused) {
 		Map<String, End[]> ends = new LinkedHashMap<>();
 		Map<String, List<End>> bySide = new HashMap<>();
+		boolean buses = HubBus.applies(diagram);
 		for (DiagramEdge edge : diagram.edges()) {
+			if (buses && HubBus.onBus(edge)) {
+				continue; // routed with its bus once the boxes stand (HubBus.route)
+			}
 			Box from = boxes.get(edge.from());
 			Box to = boxes.get(edge.to());
 			if (from == null || to == null || from == to) {
@@ -251,12 +255,12 @@ final class KeptLayout {
 		OrthogonalRouter router = new OrthogonalRouter(boxes.values());
 		reused.values().forEach(route -> router.drawn(route.points())); // new lines keep off the lines that stay
 		for (DiagramEdge edge : diagram.edges()) {
-			End[] pair = ends.get(edge.id());
-			if (pair == null) {
-				continue;
-			}
 			if (reused.containsKey(edge.id())) {
 				routes.put(edge.id(), reused.get(edge.id()));
+				continue;
+			}
+			End[] pair = ends.get(edge.id());
+			if (pair == null) {
 				continue;
 			}
 			Point a = attached.get(pair[0]);
