@@ -61,7 +61,8 @@ public final class ByronComponent implements AutoCloseable {
 		this.sink = builder.role == Role.API ? null
 				: new Sink(descriptor, broker, new EventHandler(descriptor, cache, applied, builder.hooks, client, broker),
 						// the embedded store, written by id, commits in the background: what it lost is written again
-						builder.cacheWrites == Cache.Writes.BY_ID ? builder.sinkOptions.catchingUpOnStart() : builder.sinkOptions, metrics);
+						builder.cacheWrites == Cache.Writes.BY_ID && builder.storeMayHaveLost ? builder.sinkOptions.catchingUpOnStart()
+								: builder.sinkOptions, metrics);
 		// an API's waiters are woken by whichever of the component's Sinks applied the event
 		this.notices = builder.role == Role.SINK ? null
 				: dev.byron.runtime.sink.AppliedNotices.listen(broker, descriptor.name(), applied);
@@ -158,6 +159,7 @@ public final class ByronComponent implements AutoCloseable {
 		private long readyLag = 1_000;
 		private String callerKey;
 		private Cache.Writes cacheWrites = Cache.Writes.CONDITIONAL;
+		private boolean storeMayHaveLost = true;
 
 		private Builder(ComponentDescriptor descriptor) {
 			this.descriptor = descriptor;
@@ -213,6 +215,15 @@ public final class ByronComponent implements AutoCloseable {
 		/** How the Sink writes its documents ({@link Cache.Writes}); conditional updates unless told otherwise. */
 		public Builder cacheWrites(Cache.Writes value) {
 			this.cacheWrites = value;
+			return this;
+		}
+
+		/**
+		 * Whether the Cache's store may have lost writes its Sinks acknowledged (a store written by id, not closed
+		 * cleanly since): then each Sink writes the newest of them again before it takes new events. True unless said.
+		 */
+		public Builder storeMayHaveLost(boolean value) {
+			this.storeMayHaveLost = value;
 			return this;
 		}
 

@@ -51,6 +51,8 @@ public final class LocalSystem implements AutoCloseable {
 	private final Map<String, List<Broker>> brokers = new LinkedHashMap<>();
 	/** The run's own MongoDB (mongo-java-server), whose only writers are this process's Sinks. */
 	private boolean embeddedMongo;
+	/** Until every component has started once: whether the embedded store may lack writes its Sinks acknowledged. */
+	private boolean storeMayHaveLost = true;
 	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
 	private final String callerKey = GatewaySignature.newKey();
 	private Broker broker;
@@ -145,9 +147,14 @@ public final class LocalSystem implements AutoCloseable {
 		if (mongoUri == null) {
 			java.nio.file.Files.createDirectories(data);
 			// a cluster's streams are not the single server's: its Cache must not be either, or data would mix
-			MongoServer server = new MongoServer(new H2Backend(data.resolve(options.natsNodes() > 1 ? "mongo-cluster.mv" : "mongo.mv").toString()));
+			Path store = data.resolve(options.natsNodes() > 1 ? "mongo-cluster.mv" : "mongo.mv");
+			storeMayHaveLost = !CleanClose.taken(store);
+			MongoServer server = new MongoServer(new H2Backend(store.toString()));
 			server.bind("127.0.0.1", 0);
-			resources.add(server::shutdownNow);
+			resources.add(() -> {
+				server.shutdownNow();
+				CleanClose.mark(store);
+			});
 			mongoUri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
 		}
 		mongo = MongoClients.create(mongoUri);
@@ -183,6 +190,7 @@ public final class LocalSystem implements AutoCloseable {
 			List<ByronComponent> instances = startInstances(name);
 			routes.add(new Route(descriptors.get(name), instances.stream().map(ByronComponent::graphqlUrl).toList()));
 		}
+		storeMayHaveLost = false; // a component started again in this run finds the store as its Sinks left it
 		LocalNats supervised = nats;
 		GatewaySettings settings = gatewaySettings(input).withCallerKey(callerKey).withLocalHostsOnly();
 		boolean tokensChecked = settings.auth() != null;
@@ -242,7 +250,7 @@ public final class LocalSystem implements AutoCloseable {
 		}
 		ByronComponent component = ByronComponent.from(descriptors.get(name)).broker(brokers.get(name).get(instance)).mongo(mongo)
 				.hooks(hooks.get(name)).http("127.0.0.1", instancePorts.get(instance)).callerKey(callerKey)
-				.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).start();
+				.cacheWrites(embeddedMongo ? Cache.Writes.BY_ID : Cache.Writes.CONDITIONAL).storeMayHaveLost(storeMayHaveLost).start();
 		instances.set(instance, component);
 		instancePorts.set(instance, component.port());
 	}

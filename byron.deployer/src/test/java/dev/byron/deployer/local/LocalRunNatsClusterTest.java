@@ -29,7 +29,8 @@ import io.nats.client.api.StreamInfo;
 /**
  * {@code byron run --nats-cluster 3}: three nats-servers in a JetStream cluster, every stream kept on all three.
  * The server leading a component's stream is killed while clients write: no write that was answered is lost, and
- * writes go on through the other two.
+ * writes go on through the other two. Started again on the same stores, the system waits for the servers to elect
+ * their leaders, and finds every write.
  */
 class LocalRunNatsClusterTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,13 +42,13 @@ class LocalRunNatsClusterTest {
 	void killingTheServerThatLeadsAStreamUnderLoadLosesNoAnsweredWrite() throws Exception {
 		Files.writeString(project.resolve("schema.byron"), "system ledger\ncomponent entries {\n  entity Entry {\n    memo: String! @unique\n  }\n}\n");
 		StringWriter log = new StringWriter();
+		Set<String> answered = ConcurrentHashMap.newKeySet();
 		try (LocalSystem run = LocalSystem.start(project, new LocalOptions(0, null, null, 1, 3), new PrintWriter(log))) {
 			assertThat(run.natsPids()).hasSize(3).doesNotHaveDuplicates();
 			String stream = run.broker("entries").names().stream("entries");
 			StreamInfo info = run.broker("entries").management().getStreamInfo(stream);
 			assertThat(info.getConfiguration().getReplicas()).as("the stream is kept on all three servers").isEqualTo(3);
 
-			Set<String> answered = ConcurrentHashMap.newKeySet();
 			AtomicInteger refused = new AtomicInteger();
 			AtomicBoolean writing = new AtomicBoolean(true);
 			ExecutorService writers = Executors.newFixedThreadPool(4);
@@ -95,6 +96,17 @@ class LocalRunNatsClusterTest {
 			assertThat(log.toString()).contains("nats-server " + (index + 1) + " of 3 stopped unexpectedly")
 					.contains("a cluster's data is kept apart");
 			System.out.printf("nats cluster: %d writes answered, %d refused while the leader was lost%n", answered.size(), refused.get());
+		}
+
+		Path closed = project.resolve(".byron-data/mongo-cluster.mv.closed");
+		assertThat(closed).as("the store closed cleanly: the next run need not write anything again").exists();
+		// started again on the same stores, the servers elect their leaders anew before the components may use them
+		try (LocalSystem again = LocalSystem.start(project, new LocalOptions(0, null, null, 1, 3), new PrintWriter(log))) {
+			assertThat(closed).as("taken by the run that opened the store").doesNotExist();
+			Set<String> stored = new java.util.HashSet<>(allEntries(again));
+			assertThat(stored).as("every answered write, after the restart").containsAll(answered);
+			JsonNode created = graphql(again, "mutation { createEntry(input: {memo: \"after the restart\"}) { id } }");
+			assertThat(created.has("errors")).as(created.toString()).isFalse();
 		}
 	}
 

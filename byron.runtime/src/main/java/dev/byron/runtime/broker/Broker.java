@@ -48,6 +48,8 @@ public final class Broker implements AutoCloseable {
 	private static final Duration PEERS_WAIT = Duration.ofSeconds(30);
 	/** JetStream's "insufficient resources": no servers enough to place the copies asked for. */
 	private static final int NO_SUITABLE_PEERS = 10005;
+	/** "JetStream system temporarily unavailable": a server that has no leader for what was asked yet. */
+	private static final int TEMPORARILY_UNAVAILABLE = 10008;
 
 	public Broker(Connection connection, Names names) throws IOException {
 		this.connection = connection;
@@ -142,7 +144,7 @@ public final class Broker implements AutoCloseable {
 
 	private void ensureStream(String stream, String subjects) {
 		try {
-			StreamConfiguration held = management.getStreamInfo(stream).getConfiguration();
+			StreamConfiguration held = whileStarting(() -> management.getStreamInfo(stream)).getConfiguration();
 			if (held.getReplicas() < streamReplicas) {
 				try {
 					management.updateStream(StreamConfiguration.builder(held).replicas(streamReplicas).build());
@@ -172,11 +174,32 @@ public final class Broker implements AutoCloseable {
 	}
 
 	/**
-	 * Makes a call to a stream or bucket, again while it has no leader (a cluster electing one answers 503, no
-	 * responders, and has stored nothing), for up to {@link #LEADERLESS_WAIT}.
+	 * Makes a call to a stream or bucket again while it has no leader, for up to {@link #LEADERLESS_WAIT}: a cluster
+	 * electing one answers 503 (no responders) or "temporarily unavailable", and a request that reached a server as it
+	 * died gets no answer at all (a timeout). Only calls that are safe to repeat come here: an append carries its event's
+	 * id, which the stream de-duplicates, and a unique claim found already made is recognised as its own.
 	 */
 	public static <T> T whileLeaderless(JetStreamCall<T> call) throws IOException, JetStreamApiException {
-		return again(call, e -> e instanceof IOException && String.valueOf(e.getMessage()).contains("503"), LEADERLESS_WAIT);
+		return again(call, Broker::passes, LEADERLESS_WAIT);
+	}
+
+	/**
+	 * Makes a call of a component's start again while the cluster forms, for up to {@link #PEERS_WAIT}: servers started
+	 * again on their stores elect a leader for each stream, and until then answer as {@link #whileLeaderless} says.
+	 */
+	public static <T> T whileStarting(JetStreamCall<T> call) throws IOException, JetStreamApiException {
+		return again(call, Broker::passes, PEERS_WAIT);
+	}
+
+	/** Whether a failure is one that passes once the cluster has its leaders (see {@link #whileLeaderless}). */
+	private static boolean passes(Exception e) {
+		return e instanceof IOException && (String.valueOf(e.getMessage()).contains("503") || timedOut(e))
+				|| e instanceof JetStreamApiException api && api.getApiErrorCode() == TEMPORARILY_UNAVAILABLE;
+	}
+
+	/** A request no server answered in time: it may have been carried out, its answer lost. */
+	private static boolean timedOut(Exception e) {
+		return e instanceof IOException && String.valueOf(e.getMessage()).startsWith("Timeout");
 	}
 
 	/**
@@ -239,6 +262,11 @@ public final class Broker implements AutoCloseable {
 			}
 			throw unavailable("the broker refused the event", e);
 		} catch (IOException e) {
+			if (timedOut(e)) {
+				throw ByronException.unavailable("The broker did not confirm the event within " + LEADERLESS_WAIT.toSeconds()
+						+ " s (a server of its cluster is down or a leader is being elected), so it may or may not have been"
+						+ " written: read the " + event.entity() + " before sending the request again.", e);
+			}
 			throw unavailable("the broker is unreachable", e);
 		}
 	}
@@ -454,7 +482,7 @@ public final class Broker implements AutoCloseable {
 	public KeyValue bucket(String name) {
 		try {
 			try {
-				connection.keyValueManagement().getBucketInfo(name);
+				whileStarting(() -> connection.keyValueManagement().getBucketInfo(name));
 			} catch (JetStreamApiException e) {
 				if (e.getApiErrorCode() != BUCKET_NOT_FOUND && e.getErrorCode() != 404) {
 					throw e;

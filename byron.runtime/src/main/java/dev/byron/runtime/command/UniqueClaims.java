@@ -73,7 +73,9 @@ final class UniqueClaims {
 				throw ByronException.unavailable("cannot claim a unique value: " + e.getMessage(), e);
 			}
 		} catch (java.io.IOException e) {
-			throw ByronException.unavailable("the broker is unreachable", e);
+			// before the append: whatever the broker did with the claim, the request wrote nothing
+			throw ByronException.unavailable("The broker did not answer the claim of " + describe(claim) + " (" + e.getMessage()
+					+ "), so nothing was written: send the request again.", e);
 		}
 		KeyValueEntry entry = get(key);
 		if (entry != null && entry.getOperation() == KeyValueOperation.PUT) {

@@ -38,7 +38,10 @@ public final class Sink implements AutoCloseable {
 	public Sink start() {
 		for (SourceConsumer consumer : consumers) {
 			try {
-				consumer.subscribe();
+				dev.byron.runtime.broker.Broker.whileStarting(() -> {
+					consumer.subscribe();
+					return null;
+				});
 			} catch (IOException | JetStreamApiException e) {
 				throw ByronException.unavailable("cannot subscribe to " + consumer.source() + ": " + e.getMessage(), e);
 			}
