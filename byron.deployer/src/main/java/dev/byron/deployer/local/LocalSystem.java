@@ -12,7 +12,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.byron.deployer.kubernetes.DeployException;
 import dev.byron.deployer.kubernetes.DesiredState;
 import dev.byron.dsl.api.ByronLoader;
@@ -149,7 +148,7 @@ public final class LocalSystem implements AutoCloseable {
 			// a cluster's streams are not the single server's: its Cache must not be either, or data would mix
 			Path store = data.resolve(options.natsNodes() > 1 ? "mongo-cluster.mv" : "mongo.mv");
 			storeMayHaveLost = !CleanClose.taken(store);
-			MongoServer server = new MongoServer(new H2Backend(store.toString()));
+			MongoServer server = new MongoServer(new EmbeddedStore(store.toString()));
 			server.bind("127.0.0.1", 0);
 			resources.add(() -> {
 				server.shutdownNow();
