@@ -68,7 +68,8 @@ public final class ByronComponent implements AutoCloseable {
 				: dev.byron.runtime.sink.AppliedNotices.listen(broker, descriptor.name(), applied);
 		if (builder.role != Role.SINK) {
 			GraphQLEndpoint graphQL = new GraphQLEndpoint(descriptor, cache, commands, builder.hooks, client, builder.maxInFlight);
-			Health health = new Health(broker, cache, sink == null ? null : sink::pending, builder.readyLag);
+			Health health = new Health(broker, cache, sink == null ? null : sink::pending, builder.readyLag,
+					sink == null ? null : sink::caughtUp);
 			this.http = new HttpApi(builder.host, builder.port, graphQL, health, metrics, descriptor.name(),
 					builder.callerKey == null ? null : GatewaySignature.withKey(builder.callerKey));
 		} else {

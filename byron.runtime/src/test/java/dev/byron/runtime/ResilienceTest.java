@@ -111,6 +111,20 @@ class ResilienceTest extends SystemTest {
 	}
 
 	@Test
+	void aComponentWhoseSinkStillWritesAgainWhatItsCacheMayHaveLostIsNotReady() throws Exception {
+		try (Broker broker = TestInfra.broker(system)) {
+			dev.byron.runtime.cache.Cache cache = new dev.byron.runtime.cache.Cache(TestInfra.mongo().getDatabase("health-" + system),
+					dev.byron.runtime.cache.Cache.Writes.BY_ID);
+			java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+			dev.byron.runtime.http.Health health = new dev.byron.runtime.http.Health(broker, cache, () -> 0L, 100, started::get);
+			assertThat(health.ready()).containsEntry("status", "DOWN");
+			assertThat(health.ready().get("checks").toString()).contains("sink=catching up");
+			started.set(true);
+			assertThat(health.ready()).containsEntry("status", "UP");
+		}
+	}
+
+	@Test
 	void beforeHooksCanChangeOrRefuseACommand() throws Exception {
 		Hooks hooks = Hooks.builder().command("normalize", ctx -> {
 			ctx.state().put("handle", ((String) ctx.state().get("handle")).toLowerCase());

@@ -52,6 +52,8 @@ public final class LocalSystem implements AutoCloseable {
 	private boolean embeddedMongo;
 	/** Until every component has started once: whether the embedded store may lack writes its Sinks acknowledged. */
 	private boolean storeMayHaveLost = true;
+	/** Whether the store was there and not closed cleanly: the run before it was killed. */
+	private boolean storeKilled;
 	/** This run's key for the gateway's signature: components answer only what the gateway passes on. */
 	private final String callerKey = GatewaySignature.newKey();
 	private Broker broker;
@@ -148,6 +150,7 @@ public final class LocalSystem implements AutoCloseable {
 			// a cluster's streams are not the single server's: its Cache must not be either, or data would mix
 			Path store = data.resolve(options.natsNodes() > 1 ? "mongo-cluster.mv" : "mongo.mv");
 			storeMayHaveLost = !CleanClose.taken(store);
+			storeKilled = storeMayHaveLost && java.nio.file.Files.exists(store);
 			MongoServer server = new MongoServer(new EmbeddedStore(store.toString()));
 			server.bind("127.0.0.1", 0);
 			resources.add(() -> {
@@ -195,7 +198,7 @@ public final class LocalSystem implements AutoCloseable {
 		boolean tokensChecked = settings.auth() != null;
 		try {
 			gateway = Gateway.start(routes, "127.0.0.1", options.port(), Map.of("/_byron/components", this::admin),
-					settings, () -> (supervised == null || supervised.ready()) && broker.isConnected());
+					settings, () -> (supervised == null || supervised.ready()) && broker.isConnected() && sinksStarted());
 		} catch (IOException e) {
 			for (Throwable cause = e; cause != null; cause = cause.getCause()) {
 				if (cause instanceof java.net.BindException) {
@@ -216,6 +219,10 @@ public final class LocalSystem implements AutoCloseable {
 		row.accept("broker", Broker.redacted(natsUrl) + (nats != null && nats.size() > 1
 				? "   (a JetStream cluster of " + nats.size() + "; every stream kept on all " + nats.size() + ")" : ""));
 		row.accept("traces", "byron trace -p " + project + "   (each answer's extensions.traceId names its trace)");
+		if (storeKilled) {
+			log.println("  The last run was not stopped cleanly: each Sink first writes again what the store may have lost;"
+					+ " writes wait for it meanwhile, and /health/ready answers 503 until it is done.");
+		}
 		log.println();
 		log.println("Stop a component:   curl -X POST http://localhost:" + gateway.port() + "/_byron/components/<name>/stop"
 				+ (tokensChecked ? " -H \"Authorization: Bearer $TOKEN\"" : ""));
@@ -229,6 +236,12 @@ public final class LocalSystem implements AutoCloseable {
 		} catch (DeployException e) {
 			throw new IOException(e.getMessage(), e);
 		}
+	}
+
+	/** Whether every running instance's Sink takes new events (its start's catch-up done). */
+	private synchronized boolean sinksStarted() {
+		return running.values().stream().flatMap(List::stream)
+				.allMatch(instance -> instance == null || instance.sink() == null || instance.sink().caughtUp());
 	}
 
 	/** Starts each instance of a component on its port (0 the first time: then the port it got is kept). */

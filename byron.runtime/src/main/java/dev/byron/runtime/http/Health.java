@@ -16,12 +16,15 @@ public final class Health {
 	private final Cache cache;
 	private final LongSupplier sinkLag;
 	private final long maxLag;
+	private final java.util.function.BooleanSupplier sinkStarted;
 
-	public Health(Broker broker, Cache cache, LongSupplier sinkLag, long maxLag) {
+	/** {@code sinkStarted} (null without a Sink): whether the Sink takes new events, its start's catch-up done. */
+	public Health(Broker broker, Cache cache, LongSupplier sinkLag, long maxLag, java.util.function.BooleanSupplier sinkStarted) {
 		this.broker = broker;
 		this.cache = cache;
 		this.sinkLag = sinkLag;
 		this.maxLag = maxLag;
+		this.sinkStarted = sinkStarted;
 	}
 
 	public Map<String, Object> ready() {
@@ -35,6 +38,10 @@ public final class Health {
 			long lag = brokerUp ? sinkLag.getAsLong() : Long.MAX_VALUE;
 			caughtUp = lag <= maxLag;
 			checks.put("sinkLag", lag == Long.MAX_VALUE ? "unknown" : lag);
+		}
+		if (sinkStarted != null && !sinkStarted.getAsBoolean()) {
+			caughtUp = false; // writes would wait for the Sink until it has written again what the Cache may have lost
+			checks.put("sink", "catching up");
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("status", brokerUp && cacheUp && caughtUp ? "UP" : "DOWN");

@@ -54,6 +54,14 @@ public final class Sink implements AutoCloseable {
 		return deadLetters;
 	}
 
+	/**
+	 * Whether every source has started taking new events: false while one still writes again, on start, what the
+	 * Cache may have lost; writes made meanwhile wait for their Sink, so the component is not ready for them.
+	 */
+	public boolean caughtUp() {
+		return consumers.stream().allMatch(SourceConsumer::caughtUp);
+	}
+
 	/** Events not yet handled, over all sources. */
 	public long pending() {
 		long total = 0;

@@ -45,6 +45,8 @@ final class SourceConsumer implements Runnable {
 	private final io.micrometer.core.instrument.DistributionSummary writtenTogether;
 	private final AtomicLong lastSequence = new AtomicLong();
 	private volatile boolean running = true;
+	/** False while the Sink writes again, on start, what its Cache may have lost (see {@link CatchUp}). */
+	private volatile boolean caughtUp;
 	private JetStreamSubscription subscription;
 
 	SourceConsumer(Broker broker, String component, String source, EventHandler handler, DeadLetters deadLetters,
@@ -65,6 +67,10 @@ final class SourceConsumer implements Runnable {
 				.register(meters);
 	}
 
+	boolean caughtUp() {
+		return caughtUp;
+	}
+
 	void subscribe() throws IOException, JetStreamApiException {
 		broker.ensureStream(source);
 		String durable = broker.names().consumer(component, source);
@@ -81,6 +87,7 @@ final class SourceConsumer implements Runnable {
 		if (options.catchUpOnStart()) {
 			catchUp();
 		}
+		caughtUp = true;
 		while (running) {
 			try {
 				// iterate hands over each message as it arrives: no waiting for a full batch
