@@ -69,7 +69,7 @@ public final class Broker implements AutoCloseable {
 	public static Broker connect(String url, String system, String clientName, String inboxPrefix)
 			throws IOException, InterruptedException {
 		Options.Builder options = Options.builder().server(url).connectionName(clientName).maxReconnects(-1)
-				.reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(5));
+				.reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(5)).errorListener(new QuietErrors(clientName));
 		if (inboxPrefix != null) {
 			options.inboxPrefix(inboxPrefix);
 		}
@@ -165,6 +165,27 @@ public final class Broker implements AutoCloseable {
 			}
 		} catch (IOException e) {
 			throw unavailable("cannot read stream " + stream, e);
+		}
+	}
+
+	/**
+	 * The client's errors in the process's log, one line each: a connection dropped as a server goes is followed by a
+	 * reconnect to another, which the client does by itself, so it is a debug line; jnats' default wrote two-line
+	 * {@code SEVERE} records into the console of {@code byron run} for each.
+	 */
+	private record QuietErrors(String client) implements io.nats.client.ErrorListener {
+		@Override
+		public void exceptionOccurred(Connection connection, Exception exception) {
+			if (exception instanceof IOException) {
+				LOG.debug("{}: connection to the broker: {}", client, exception.getMessage());
+			} else {
+				LOG.warn("{}: connection to the broker: {}", client, exception.toString());
+			}
+		}
+
+		@Override
+		public void errorOccurred(Connection connection, String error) {
+			LOG.warn("{}: the broker says: {}", client, error);
 		}
 	}
 
