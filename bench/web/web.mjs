@@ -1,5 +1,5 @@
 // The web studio as a user meets it, timed: page load until the first diagram is drawn; a line typed that
-// changes nothing the view shows, until the diagram is drawn again; a component typed at the end of the model,
+// changes nothing the view shows, until the page has shown the model read again; a component typed at the end of the model,
 // until its box is drawn. Prints one JSON line: {"load": ms, "typing": [ms...], "edits": [ms...]}.
 // Usage: node web.mjs <url> <edits>
 import puppeteer from 'puppeteer-core';
@@ -18,11 +18,12 @@ try {
   for (let i = 0; i < Number(count); i++) {
     const start = performance.now();
     await page.evaluate((n) => {
-      window.shownBefore = document.querySelector('#diagram svg');
+      window.shownBefore = window.byronStudio.analyses();
       const view = window.byronStudio.editor().view(window.byronStudio.current());
       view.dispatch({ changes: { from: 0, insert: `// note ${n}\n` } });
     }, i);
-    await page.waitForFunction(() => document.querySelector('#diagram svg') !== window.shownBefore, { timeout: 120000 });
+    // the page has shown the model read again (its picture unchanged, so the same svg stays)
+    await page.waitForFunction(() => window.byronStudio.analyses() > window.shownBefore, { timeout: 120000 });
     typing.push(performance.now() - start);
   }
   const edits = [];

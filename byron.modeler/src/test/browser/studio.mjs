@@ -176,6 +176,37 @@ try {
   seen.boxSelection = (await selected(page)).slice(0, 16);
   seen.fileShown = await page.$eval('#files li.current', (i) => i.textContent);
 
+  // a line typed that changes nothing drawn keeps the picture as it is, and its boxes show their declarations' new places
+  seen.step = 'a line that changes nothing drawn keeps the picture';
+  await page.evaluate(() => new Promise((resolve) => { // the analyses of the steps before all shown: none for a second
+    let last = window.byronStudio.analyses();
+    const quiet = setInterval(() => {
+      const now = window.byronStudio.analyses();
+      if (now === last) {
+        clearInterval(quiet);
+        resolve();
+      }
+      last = now;
+    }, 1000);
+  }));
+  const analysesBefore = await page.evaluate(() => {
+    window.pictureBefore = document.querySelector('#diagram svg');
+    const view = window.byronStudio.editor().view('posts.byron');
+    view.dispatch({ changes: { from: 0, insert: '// a note above everything\n' }, userEvent: 'input.type' });
+    return window.byronStudio.analyses();
+  });
+  await page.waitForFunction((n) => window.byronStudio.analyses() > n, { timeout: 60000 }, analysesBefore);
+  seen.pictureKept = await page.evaluate(() => document.querySelector('#diagram svg') === window.pictureBefore);
+  await showFile(page, 'accounts.byron');
+  await page.click(box('component:posts'));
+  seen.boxSelectionAfterNote = (await selected(page)).slice(0, 16);
+  const analysesWithNote = await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('posts.byron');
+    view.dispatch({ changes: { from: 0, to: '// a note above everything\n'.length }, userEvent: 'delete' });
+    return window.byronStudio.analyses();
+  });
+  await page.waitForFunction((n) => window.byronStudio.analyses() > n, { timeout: 60000 }, analysesWithNote);
+
   // a box dragged to another place stays there, and the view can be laid out again
   seen.step = 'a box dragged to another place stays there, and the view can';
   const rectX = () => page.$eval(box('component:likes') + ' rect', (r) => Number(r.getAttribute('x')));

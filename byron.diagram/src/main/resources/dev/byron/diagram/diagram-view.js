@@ -21,7 +21,14 @@
   const MIN_ZOOM = 0.05;
   const MAX_ZOOM = 4;
 
+  const shown = new WeakMap(); // container → the page and handlers its boxes answer to now
+
   function show(container, page, handlers) {
+    const last = shown.get(container);
+    shown.set(container, { page, handlers });
+    if (last && last.page.svg === page.svg && container.querySelector('svg')) {
+      return; // the same picture (a comment typed, a field of an entity): only where its boxes are declared moved
+    }
     container.innerHTML = page.svg;
     scaled(container);
     overview(container).draw();
@@ -42,11 +49,17 @@
     for (const node of container.querySelectorAll('g.node')) {
       node.addEventListener('mousedown', (e) => {
         if (e.button === 0) {
-          drag(e, node, container, page, handlers);
+          const now = shown.get(container);
+          drag(e, node, container, now.page, now.handlers);
         }
       });
-      if (handlers.menu && node.id.startsWith('component:')) {
-        node.addEventListener('contextmenu', (e) => handlers.menu(node.id.slice('component:'.length), e));
+      if (node.id.startsWith('component:')) {
+        node.addEventListener('contextmenu', (e) => {
+          const menu = shown.get(container).handlers.menu;
+          if (menu) {
+            menu(node.id.slice('component:'.length), e);
+          }
+        });
       }
     }
   }

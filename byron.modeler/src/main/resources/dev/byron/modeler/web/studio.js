@@ -324,6 +324,7 @@ async function analyse() {
   const choice = $('component');
   const keep = choice.value;
   choice.replaceChildren(...analysis.components.map((name) => new Option(name, name, false, name === keep)));
+  state.analyses = (state.analyses || 0) + 1; // shown whole: a script (the bench) waits for it
 }
 
 /** Marks the innermost box whose declaration holds the text cursor, and brings it into view. */
@@ -877,5 +878,5 @@ new MutationObserver(() => {
   $('status').title = $('status').textContent;
 }).observe($('status'), { childList: true, characterData: true, subtree: true });
 // for scripts that drive the page (the browser tests): the editor's operations and the file shown
-window.byronStudio = { editor: () => state.editor, current: () => state.current };
+window.byronStudio = { editor: () => state.editor, current: () => state.current, analyses: () => state.analyses || 0 };
 load();

@@ -77,6 +77,9 @@ class WebStudioTest {
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
+			assertThat(seen.path("pictureKept").asBoolean()).as("a line that changes nothing drawn leaves the picture as it is").isTrue();
+			assertThat(seen.path("boxSelectionAfterNote").asText()).as("its boxes select their declarations where they are now")
+					.isEqualTo("component posts ");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
 			assertThat(project.resolve("audit.byron")).content().as("what was typed just before Ctrl+S is saved with the rest")
 					.endsWith("// typed just before Ctrl+S\n");
@@ -184,10 +187,11 @@ class WebStudioTest {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		npmPackages();
 		StringBuilder model = new StringBuilder("system large\n");
-		for (int i = 0; i < 70; i++) { // more than 60 boxes: the picture is wider and taller than the page
+		for (int i = 0; i < 70; i++) { // more than 60 boxes in a tree, each replicating the one above: wider and taller than the page
 			model.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n");
 			if (i > 0) {
-				model.append("  replicate c").append(i - 1).append(".E").append(i - 1).append(" { n }\n");
+				int parent = (i - 1) / 3;
+				model.append("  replicate c").append(parent).append(".E").append(parent).append(" { n }\n");
 			}
 			model.append("}\n");
 		}
