@@ -111,6 +111,14 @@ public final class ByronLoader {
 
 	/** Loads files whose text is given, e.g. by an editor that has unsaved changes. */
 	public LoadResult loadSources(List<Source> sources) {
+		return readSources(sources).check();
+	}
+
+	/**
+	 * Reads and links texts without checking them: the model at once, its diagnostics when {@link Read#check()} is
+	 * called (a view drawn first, its problems listed after). Not to be checked on two threads at once.
+	 */
+	public Read readSources(List<Source> sources) {
 		XtextResourceSet resourceSet = resourceSets.get();
 		Map<Resource, Path> paths = new HashMap<>();
 		List<Resource> resources = new ArrayList<>();
@@ -127,18 +135,43 @@ public final class ByronLoader {
 			resources.add(resource);
 		}
 		EcoreUtil.resolveAll(resourceSet);
-		List<ModelDiagnostic> diagnostics = new ArrayList<>();
-		for (Resource resource : resources) {
-			for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-				diagnostics.add(diagnostic(issue, paths.get(resource)));
-			}
+		return new Read(new ModelBuilder(paths::get).build(resources), resources, paths, List.copyOf(sources));
+	}
+
+	/** Texts read and linked ({@link #readSources}): their model now, their diagnostics once checked. */
+	public final class Read {
+		private final dev.byron.dsl.api.model.ByronModel model;
+		private final List<Resource> resources;
+		private final Map<Resource, Path> paths;
+		private final List<Source> sources;
+
+		private Read(dev.byron.dsl.api.model.ByronModel model, List<Resource> resources, Map<Resource, Path> paths, List<Source> sources) {
+			this.model = model;
+			this.resources = resources;
+			this.paths = paths;
+			this.sources = sources;
 		}
-		// text the parser could not read comes first: it explains what other files then cannot find
-		diagnostics.sort(Comparator.comparing((ModelDiagnostic d) -> !IssueCodes.SYNTAX_ERROR.equals(d.code()))
-				.thenComparing((ModelDiagnostic d) -> String.valueOf(d.file()))
-				.thenComparingInt(ModelDiagnostic::line).thenComparingInt(ModelDiagnostic::column)
-				.thenComparing(ModelDiagnostic::code));
-		return new LoadResult(new ModelBuilder(paths::get).build(resources), List.copyOf(diagnostics), List.copyOf(sources));
+
+		/** The model, best effort where the texts have errors. */
+		public dev.byron.dsl.api.model.ByronModel model() {
+			return model;
+		}
+
+		/** Runs every check: the model with all its diagnostics. */
+		public LoadResult check() {
+			List<ModelDiagnostic> diagnostics = new ArrayList<>();
+			for (Resource resource : resources) {
+				for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
+					diagnostics.add(diagnostic(issue, paths.get(resource)));
+				}
+			}
+			// text the parser could not read comes first: it explains what other files then cannot find
+			diagnostics.sort(Comparator.comparing((ModelDiagnostic d) -> !IssueCodes.SYNTAX_ERROR.equals(d.code()))
+					.thenComparing((ModelDiagnostic d) -> String.valueOf(d.file()))
+					.thenComparingInt(ModelDiagnostic::line).thenComparingInt(ModelDiagnostic::column)
+					.thenComparing(ModelDiagnostic::code));
+			return new LoadResult(model, List.copyOf(diagnostics), sources);
+		}
 	}
 
 	private static ModelDiagnostic diagnostic(Issue issue, Path file) {

@@ -28,15 +28,51 @@ public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, La
 	 */
 	public static Analysis of(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
 			java.util.function.Function<Diagram, LaidOutDiagram> layout) {
-		LoadResult result = loader.loadSources(sources);
-		List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
+		return drawn(loader, sources, java, level, component, layout).checked();
+	}
+
+	/**
+	 * The view of the texts laid out before they are checked: a page shows it first and lists the problems after, as
+	 * the checks take a quarter of reading a model.
+	 */
+	public static Drawn drawn(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
+			java.util.function.Function<Diagram, LaidOutDiagram> layout) {
+		ByronLoader.Read read = loader.readSources(sources);
+		dev.byron.dsl.api.model.ByronModel model = read.model();
 		String focus = component;
-		if (level == C4Level.COMPONENT && (focus == null || result.model().component(focus).isEmpty())) {
-			focus = result.model().components().isEmpty() ? null : result.model().components().get(0).name();
+		if (level == C4Level.COMPONENT && (focus == null || model.component(focus).isEmpty())) {
+			focus = model.components().isEmpty() ? null : model.components().get(0).name();
 		}
-		Diagram diagram = level == C4Level.COMPONENT && focus == null ? C4Diagrams.containers(result.model())
-				: C4Diagrams.of(result.model(), level, focus);
-		return new Analysis(result, gaps, layout.apply(diagram));
+		Diagram diagram = level == C4Level.COMPONENT && focus == null ? C4Diagrams.containers(model) : C4Diagrams.of(model, level, focus);
+		return new Drawn(read, java, layout.apply(diagram));
+	}
+
+	/** A view laid out from texts not checked yet ({@link #drawn}); {@link #checked} checks them, once. */
+	public static final class Drawn {
+		private final ByronLoader.Read read;
+		private final Map<Path, String> java;
+		private final LaidOutDiagram diagram;
+
+		private Drawn(ByronLoader.Read read, Map<Path, String> java, LaidOutDiagram diagram) {
+			this.read = read;
+			this.java = java;
+			this.diagram = diagram;
+		}
+
+		public dev.byron.dsl.api.model.ByronModel model() {
+			return read.model();
+		}
+
+		public LaidOutDiagram diagram() {
+			return diagram;
+		}
+
+		/** The model's diagnostics, then the hooks {@code hooks/} lacks (looked for once the model has no error). */
+		public Analysis checked() {
+			LoadResult result = read.check();
+			List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
+			return new Analysis(result, gaps, diagram);
+		}
 	}
 
 	/** Everything the Problems list and the underlines show: the model's diagnostics, then the missing hooks. */

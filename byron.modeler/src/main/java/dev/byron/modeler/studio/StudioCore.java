@@ -143,6 +143,23 @@ public final class StudioCore implements AutoCloseable {
 				view -> layouts.layout(project.folder(), view, kept.of(view))), analyses);
 	}
 
+	/**
+	 * The texts as they are now, read and laid out off the caller's thread, not checked yet: the caller has them
+	 * checked with {@link #checked}, so that a view is shown before its problems are listed.
+	 */
+	public java.util.concurrent.CompletableFuture<Analysis.Drawn> drawing(C4Level level, String component) {
+		var sources = project.sources();
+		var hooks = project.javaTexts();
+		var kept = positions;
+		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(loader, sources, hooks, level, component,
+				view -> layouts.layout(project.folder(), view, kept.of(view))), analyses);
+	}
+
+	/** A drawing's checks, off the caller's thread, after the analyses asked for before them. */
+	public java.util.concurrent.CompletableFuture<Analysis> checked(Analysis.Drawn drawn) {
+		return java.util.concurrent.CompletableFuture.supplyAsync(drawn::checked, analyses);
+	}
+
 	/** A missing hook's fix: its stub written into the class that lacks it. */
 	public List<QuickFixes.Fix> hookFixes(Analysis shown, ModelDiagnostic diagnostic) {
 		if (shown == null) {

@@ -57,6 +57,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/project", guarded(this::projectFiles));
 		routes.put("/api/file", guarded(this::putFile));
 		routes.put("/api/analysis", guarded(this::analysis));
+		routes.put("/api/problems", guarded(this::problems));
 		routes.put("/api/save", guarded(this::save));
 		routes.put("/api/move", guarded(this::move));
 		routes.put("/api/subscribe", guarded(this::subscribe));
@@ -258,10 +259,53 @@ public final class WebStudio implements AutoCloseable {
 				saved.changedOnDisk().stream().map(project::relative).toList()));
 	}
 
+	/** The newest view drawn for a page, and its checks on their way: {@code /api/problems} answers with them. */
+	private record Checking(long id, java.util.concurrent.CompletableFuture<Analysis> analysis) {
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong drawings = new java.util.concurrent.atomic.AtomicLong();
+	private volatile Checking checking;
+
+	/**
+	 * The view of the texts as they are, laid out, before their checks: the page draws it at once and asks
+	 * {@code /api/problems?id=} for the problems, which the checks started here answer.
+	 */
 	private void analysis(Exchange exchange) throws IOException {
-		Analysis result = analysed(query(exchange.rawQuery()));
-		if (result == null) {
+		Map<String, String> query = query(exchange.rawQuery());
+		long checked = checks.get();
+		Analysis.Drawn drawn;
+		try {
+			drawn = core.drawing(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component"))
+					.get(60, TimeUnit.SECONDS);
+		} catch (Exception e) {
+			log.add("Could not draw the model: " + e);
 			exchange.respond(503, "text/plain; charset=utf-8", "The model could not be read in time.");
+			return;
+		}
+		var analysed = core.checked(drawn);
+		analysed.thenAccept(done -> lastAnalysis = done);
+		Checking now = new Checking(drawings.incrementAndGet(), analysed);
+		checking = now;
+		var page = dev.byron.diagram.DiagramPage.of(drawn.model(), drawn.diagram(), core.canLayOutAgain(drawn.diagram().diagram()),
+				project::relative);
+		Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(page, Map.class));
+		answer.put("problems", now.id());
+		answer.put("checks", checked);
+		json(exchange, 200, answer);
+	}
+
+	/** The problems of the newest view drawn ({@code ?id=} names the one the page drew; a newer one's are newer still). */
+	private void problems(Exchange exchange) throws IOException {
+		Checking now = checking;
+		Analysis found = null;
+		try {
+			found = now == null ? analysed(Map.of()) : now.analysis().get(60, TimeUnit.SECONDS);
+		} catch (Exception e) {
+			log.add("Could not check the model: " + e);
+		}
+		Analysis result = found;
+		if (result == null) {
+			exchange.respond(503, "text/plain; charset=utf-8", "The model could not be checked in time.");
 			return;
 		}
 		List<Map<String, Object>> diagnostics = new ArrayList<>();
@@ -281,9 +325,8 @@ public final class WebStudio implements AutoCloseable {
 			result.gap(d).filter(gap -> project.text(gap.file()) != null).ifPresent(gap -> entry.put("fix", core.hookFixTitle(gap)));
 			diagnostics.add(entry);
 		}
-		var page = dev.byron.diagram.DiagramPage.of(result.result().model(), result.diagram(),
-				core.canLayOutAgain(result.diagram().diagram()), project::relative);
-		Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(page, Map.class));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("id", now == null ? 0 : now.id());
 		answer.put("diagnostics", diagnostics);
 		answer.put("checks", checked);
 		json(exchange, 200, answer);

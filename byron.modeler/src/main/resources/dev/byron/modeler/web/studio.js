@@ -300,6 +300,14 @@ async function analyse() {
     window.ByronDiagram.reveal($('diagram'));
   }
   $('relayout').hidden = !analysis.kept;
+  state.analyses = (state.analyses || 0) + 1; // drawn: a script (the bench) waits for it
+  // the problems come once the texts are checked, after the picture: checks take a quarter of reading a model
+  const checked = await (await fetch('/api/problems?id=' + analysis.problems)).json();
+  if (mine !== state.generation) {
+    return;
+  }
+  analysis.diagnostics = checked.diagnostics;
+  analysis.checks = checked.checks;
   const problems = analysis.diagnostics.map((d) => {
     const item = document.createElement('li');
     item.className = d.severity;
@@ -324,7 +332,6 @@ async function analyse() {
   const choice = $('component');
   const keep = choice.value;
   choice.replaceChildren(...analysis.components.map((name) => new Option(name, name, false, name === keep)));
-  state.analyses = (state.analyses || 0) + 1; // shown whole: a script (the bench) waits for it
 }
 
 /** Marks the innermost box whose declaration holds the text cursor, and brings it into view. */
