@@ -59,7 +59,8 @@ class GatewayTest {
 			assertThat(notReplicated.code()).as("the gateway's User has bio; posts' replica of it does not").isEqualTo("VALIDATION");
 			assertThat(notReplicated.errors().get(0).get("message").toString()).isEqualTo("posts answers accounts.User from its replica, "
 					+ "which holds handle, name: 'bio' is not among them (at posts.nodes.author.bio). Add it to 'replicate accounts.User "
-					+ "{ ... }' in posts, or ask accounts for it in the same request.");
+					+ "{ ... }' in posts, or select it through a query of component accounts (User by id) as another root field of the"
+					+ " request: a reference does not fetch from its owner.");
 			var unfit = Http.exchange(url, "{\"query\": \"mutation($in: UserInput!) { createUser(input: $in) { id } }\", "
 					+ "\"variables\": {\"in\": {\"name\": \"no handle\"}}}", Map.of("Accept", "application/graphql-response+json"));
 			assertThat(unfit.statusCode()).as("variables that do not fit: not executed, so no data and a 400").isEqualTo(400);

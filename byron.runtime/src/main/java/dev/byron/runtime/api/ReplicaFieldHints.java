@@ -46,6 +46,7 @@ final class ReplicaFieldHints {
 		String owner = replica.component() + "." + replica.entity();
 		return component.name() + " answers " + owner + " from its replica, which holds " + String.join(", ", replica.fieldNames())
 				+ ": '" + field + "' is not among them" + where + ". Add it to 'replicate " + owner + " { ... }' in " + component.name()
-				+ ", or ask " + replica.component() + " for it in the same request.";
+				+ ", or select it through a query of component " + replica.component() + " (" + replica.entity()
+				+ " by id) as another root field of the request: a reference does not fetch from its owner.";
 	}
 }
