@@ -30,6 +30,22 @@ class TracingTest {
 	Path dir;
 
 	@Test
+	void aFileOfSpansPastItsSizeIsSetAsideAndTheNewestSpansGoToANewOne() throws Exception {
+		Path spans = dir.resolve("rotated/spans.jsonl");
+		Path previous = dir.resolve("rotated/spans.previous.jsonl");
+		JsonLinesSpanExporter file = new JsonLinesSpanExporter(spans, previous, 1_000);
+		io.opentelemetry.sdk.trace.SdkTracerProvider provider = io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+				.addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(file)).build();
+		for (int i = 0; i < 40; i++) {
+			provider.get("test").spanBuilder("span " + i).startSpan().end();
+		}
+		provider.close();
+		assertThat(java.nio.file.Files.size(previous)).as("set aside once past the size").isGreaterThan(1_000);
+		assertThat(java.nio.file.Files.size(spans)).isLessThanOrEqualTo(java.nio.file.Files.size(previous));
+		assertThat(java.nio.file.Files.readString(spans)).as("the newest span in the file read first").contains("\"span 39\"");
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void aMutationIsOneTraceFromTheGatewayToEverySink() throws Exception {
 		InMemorySpanExporter memory = InMemorySpanExporter.create();

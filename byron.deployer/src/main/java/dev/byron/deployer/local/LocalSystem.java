@@ -161,7 +161,7 @@ public final class LocalSystem implements AutoCloseable {
 		}
 		mongo = MongoClients.create(mongoUri);
 		resources.add(mongo::close);
-		JsonLinesSpanExporter traces = new JsonLinesSpanExporter(TraceFiles.startFresh(data));
+		JsonLinesSpanExporter traces = TraceFiles.exporter(data);
 		Tracing.exportTo(traces);
 		resources.add(() -> {
 			Tracing.flush();

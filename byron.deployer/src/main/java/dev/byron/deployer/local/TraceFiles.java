@@ -1,12 +1,10 @@
 package dev.byron.deployer.local;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a local run keeps its spans ({@code .byron-data/traces/spans.jsonl}), for {@code byron trace}. */
 public final class TraceFiles {
-	/** A run starts a new file once the old one passes this size, so that the file does not grow without end. */
+	/** Past this size the file of spans is set aside (the one set aside before is dropped) and a new one started. */
 	static final long MAX_BYTES = 64L * 1024 * 1024;
 
 	private TraceFiles() {
@@ -16,11 +14,9 @@ public final class TraceFiles {
 		return data.resolve("traces").resolve("spans.jsonl");
 	}
 
-	static Path startFresh(Path data) throws IOException {
+	/** The run's collector: at most twice {@link #MAX_BYTES} of spans on disk, the newest in {@link #of}. */
+	static dev.byron.runtime.trace.JsonLinesSpanExporter exporter(Path data) {
 		Path file = of(data);
-		if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
-			Files.move(file, file.resolveSibling("spans.previous.jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		}
-		return file;
+		return new dev.byron.runtime.trace.JsonLinesSpanExporter(file, file.resolveSibling("spans.previous.jsonl"), MAX_BYTES);
 	}
 }

@@ -18,13 +18,26 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
-/** The local run's collector: appends each finished span to a JSON-lines file that {@code byron trace} reads. */
+/**
+ * The local run's collector: appends each finished span to a JSON-lines file that {@code byron trace} reads. Past
+ * {@code maxBytes} the file becomes {@code previous} (replacing the one before) and a new one is started, so that a
+ * long run under load keeps its newest spans without filling the disk.
+ */
 public final class JsonLinesSpanExporter implements SpanExporter {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private final Path file;
+	private final Path previous;
+	private final long maxBytes;
 
+	/** A file that grows without end. */
 	public JsonLinesSpanExporter(Path file) {
+		this(file, null, 0);
+	}
+
+	public JsonLinesSpanExporter(Path file, Path previous, long maxBytes) {
 		this.file = file;
+		this.previous = previous;
+		this.maxBytes = maxBytes;
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		} catch (IOException e) {
@@ -38,6 +51,13 @@ public final class JsonLinesSpanExporter implements SpanExporter {
 
 	@Override
 	public synchronized CompletableResultCode export(Collection<SpanData> spans) {
+		try {
+			if (previous != null && Files.exists(file) && Files.size(file) > maxBytes) { // the newest stay in the file read first
+				Files.move(file, previous, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		} catch (IOException e) {
+			return CompletableResultCode.ofFailure();
+		}
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND)) {
 			for (SpanData span : spans) {
