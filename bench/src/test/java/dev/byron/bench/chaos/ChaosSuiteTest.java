@@ -18,7 +18,8 @@ class ChaosSuiteTest {
 
 	@Test
 	void nothingAcknowledgedIsLostNoAnswerIsWrongAndTheFuzzerFindsNo5xx() throws Exception {
-		ChaosSuite.Report report = ChaosSuite.run(new ChaosSuite.Size(400, 2, 1_000, 4, Duration.ofSeconds(2)),
+		// the broker down longer than appends wait for it (Broker.LEADERLESS_WAIT, 5 s): clients see the outage
+		ChaosSuite.Report report = ChaosSuite.run(new ChaosSuite.Size(400, 2, 1_000, 4, Duration.ofSeconds(8)),
 				Path.of("../examples/microblog"), dir);
 		String table = report.table();
 		System.out.println(table);
