@@ -240,6 +240,18 @@ class ParserTest {
 	}
 
 	@Test
+	void aHyphenatedComponentNameIsToldTheRuleAndTheNameToWrite() {
+		var hyphen = TestModels.load("""
+				system s
+				component warehouse-eu {
+				  entity Bin { code: String }
+				}
+				""");
+		assertThat(hyphen.diagnostics().get(0).message()).isEqualTo("A component's name is lower-case letters and digits, starting"
+				+ " with a letter, at most 50 characters: 'warehouse-eu' cannot be one. Write 'warehouseeu'.");
+	}
+
+	@Test
 	void eventsFollowTheGranularityOfTheirComponent() {
 		assertThat(model.component("accounts").orElseThrow().events()).extracting(EventDef::name)
 				.containsExactly("PersonCreated", "PersonUpdated", "PersonDeleted", "PersonBanned");

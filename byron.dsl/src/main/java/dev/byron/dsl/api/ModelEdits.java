@@ -90,9 +90,18 @@ public final class ModelEdits {
 		return result.toString();
 	}
 
-	/** Whether a name can be a component name (a DNS label) or a type name (PascalCase). */
+	/** The longest name a component may have: its Kubernetes names add suffixes to it ({@code -api}, {@code -sink}). */
+	public static final int MAX_COMPONENT_NAME = 50;
+	/**
+	 * What a component's name may be, the one rule the checker, the studio's dialogs and the docs state: it becomes
+	 * Kubernetes names, a Java package and a prefix of GraphQL names, and a name of the language ('-' is not one).
+	 */
+	public static final String COMPONENT_NAME_RULE = "lower-case letters and digits, starting with a letter, at most "
+			+ MAX_COMPONENT_NAME + " characters";
+
+	/** Whether a name can be a component name ({@link #COMPONENT_NAME_RULE}) or a type name (PascalCase). */
 	public static boolean isComponentName(String name) {
-		return name != null && name.matches("[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+		return name != null && name.length() <= MAX_COMPONENT_NAME && name.matches("[a-z][a-z0-9]*");
 	}
 
 	public static boolean isTypeName(String name) {

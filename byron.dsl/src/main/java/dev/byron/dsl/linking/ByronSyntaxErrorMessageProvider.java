@@ -30,6 +30,11 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 					+ " to keep all of its fields.", IssueCodes.SYNTAX_ERROR);
 		}
 		RecognitionException error = context.getRecognitionException();
+		String hyphenated = hyphenatedComponentName(error);
+		if (hyphenated != null) {
+			return new SyntaxErrorMessage("A component's name is " + dev.byron.dsl.api.ModelEdits.COMPONENT_NAME_RULE + ": '"
+					+ hyphenated + "' cannot be one. Write '" + hyphenated.replace("-", "") + "'.", IssueCodes.SYNTAX_ERROR);
+		}
 		String declaration = declarationInOpenBlock(error);
 		if (declaration != null) {
 			return new SyntaxErrorMessage("'" + declaration + "' starts inside the block above it, which is still open: add the '}'"
@@ -102,6 +107,28 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 			return before.get(1) + " " + before.get(0);
 		}
 		return null;
+	}
+
+	/** {@code warehouse-eu} of {@code component warehouse-eu {}, met at its first '-'; null for any other error. */
+	private static String hyphenatedComponentName(RecognitionException error) {
+		if (error == null || error.token == null || !"-".equals(error.token.getText()) || !(error.input instanceof TokenStream tokens)) {
+			return null;
+		}
+		List<String> before = new java.util.ArrayList<>(); // the two tokens before the '-', nearest first
+		for (int i = Math.min(error.token.getTokenIndex(), tokens.size()) - 1; i >= 0 && before.size() < 2; i--) {
+			if (tokens.get(i).getChannel() != Token.HIDDEN_CHANNEL) {
+				before.add(tokens.get(i).getText());
+			}
+		}
+		if (before.size() < 2 || !isName(before.get(0)) || !"component".equals(before.get(1))) {
+			return null;
+		}
+		StringBuilder name = new StringBuilder(before.get(0));
+		for (int i = error.token.getTokenIndex(); i + 1 < tokens.size() && "-".equals(tokens.get(i).getText())
+				&& isName(tokens.get(i + 1).getText()); i += 2) {
+			name.append('-').append(tokens.get(i + 1).getText());
+		}
+		return name.toString();
 	}
 
 	private static boolean isName(String text) {

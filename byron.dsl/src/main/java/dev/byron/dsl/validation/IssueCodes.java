@@ -88,7 +88,7 @@ public final class IssueCodes {
 		m.put(UNKNOWN_COMPONENT, "a `component` section of the deployment names no component");
 		m.put(MISSING_SYSTEM, "no file declares `system <name>` (warning)");
 		m.put(CONFLICTING_SYSTEM, "files declare different systems");
-		m.put(INVALID_COMPONENT_NAME, "a component name is not a Kubernetes DNS label");
+		m.put(INVALID_COMPONENT_NAME, "a component name is not " + dev.byron.dsl.api.ModelEdits.COMPONENT_NAME_RULE);
 		m.put(TYPE_NAME_STYLE, "an entity, enum or event name is not PascalCase (warning)");
 		m.put(FIELD_NAME_STYLE, "a field, parameter or operation name is not camelCase (warning)");
 		m.put(ENUM_VALUE_STYLE, "an enum value is not UPPER_CASE (warning)");

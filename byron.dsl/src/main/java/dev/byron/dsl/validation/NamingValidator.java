@@ -19,8 +19,6 @@ import dev.byron.dsl.byron.Reaction;
 
 /** Names become GraphQL names, Java names and Kubernetes names; each has its rules. */
 public class NamingValidator extends ByronCheck {
-	static final int MAX_COMPONENT_NAME = 50;
-	private static final Pattern DNS_LABEL = Pattern.compile("[a-z][a-z0-9]*");
 	private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 	private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
 	private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -33,11 +31,11 @@ public class NamingValidator extends ByronCheck {
 		if (name == null) {
 			return;
 		}
-		if (!DNS_LABEL.matcher(name).matches() || name.length() > MAX_COMPONENT_NAME) {
+		if (!dev.byron.dsl.api.ModelEdits.isComponentName(name)) {
 			String suggestion = name.toLowerCase().replaceAll("[^a-z0-9]", "");
 			error("Component name '" + name + "' becomes Kubernetes names (" + suggestion + "-api, " + suggestion
-					+ "-sink) and must be lower-case letters and digits, starting with a letter, at most "
-					+ MAX_COMPONENT_NAME + " characters. Rename it, e.g. to '" + suggestion + "'.", component,
+					+ "-sink) and must be " + dev.byron.dsl.api.ModelEdits.COMPONENT_NAME_RULE + ". Rename it, e.g. to '"
+					+ suggestion + "'.", component,
 					P.getComponent_Name(), IssueCodes.INVALID_COMPONENT_NAME, suggestion);
 		}
 	}

@@ -239,7 +239,8 @@ public final class StudioCore implements AutoCloseable {
 						def.range(), "on " + publisher + "." + event + " call on" + event));
 	}
 
-	public static final String COMPONENT_NAME_RULE = "cannot be a component name: use lower case letters, digits and '-' (a DNS label).";
+	public static final String COMPONENT_NAME_RULE = "cannot be a component name: use " + dev.byron.dsl.api.ModelEdits.COMPONENT_NAME_RULE
+			+ ".";
 	public static final String ENTITY_NAME_RULE = "cannot be an entity name: use PascalCase, e.g. Invoice.";
 
 	/**

@@ -517,8 +517,7 @@ public final class WebStudio implements AutoCloseable {
 		Map<String, String> query = query(exchange.rawQuery());
 		var edits = core.renaming(query.getOrDefault("from", ""), query.getOrDefault("to", ""));
 		if (edits.isEmpty()) {
-			exchange.respond(400, "text/plain; charset=utf-8", "'" + query.get("to") + "' cannot be a component name: use lower case"
-					+ " letters, digits and '-' (a DNS label).");
+			exchange.respond(400, "text/plain; charset=utf-8", "'" + query.get("to") + "' " + StudioCore.COMPONENT_NAME_RULE);
 			return;
 		}
 		edits(exchange, edits);

@@ -71,6 +71,8 @@ class StudioCoreTest {
 			assertThat(StudioCore.componentNameProblem(shown, "c")).isEmpty();
 			assertThat(StudioCore.componentNameProblem(shown, "b")).contains("'b' is already a component of the system: choose another name.");
 			assertThat(StudioCore.componentNameProblem(shown, "Bad Name")).contains("'Bad Name' " + StudioCore.COMPONENT_NAME_RULE);
+			assertThat(StudioCore.componentNameProblem(shown, "fx-rates")).as("the checker's rule, which a '-' breaks")
+					.contains("'fx-rates' " + StudioCore.COMPONENT_NAME_RULE);
 			assertThat(StudioCore.entityNameProblem(shown, "b", "A")).as("a's entity, in another component").isEmpty();
 			assertThat(StudioCore.entityNameProblem(shown, "b", "B")).contains("'B' is already an entity, enum or event of b: choose another name.");
 			assertThat(StudioCore.entityNameProblem(shown, "b", "lower")).contains("'lower' " + StudioCore.ENTITY_NAME_RULE);

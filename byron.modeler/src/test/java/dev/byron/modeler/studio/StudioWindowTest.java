@@ -549,7 +549,8 @@ class StudioWindowTest {
 		javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
 		assertThat(dialog.lookupButton(javafx.scene.control.ButtonType.OK).isDisabled()).as("OK with a wrong name").isTrue();
 		assertThat(robot.lookup(".input-problem").queryLabeled().getText())
-				.isEqualTo("'Billing' cannot be a component name: use lower case letters, digits and '-' (a DNS label).");
+				.isEqualTo("'Billing' cannot be a component name: use lower-case letters and digits, starting with a letter, at most 50"
+						+ " characters.");
 		screenshotOf(robot, dialog, "studio-name-refused.png");
 		robot.interact(() -> robot.lookup(".dialog-pane .text-field").queryAs(javafx.scene.control.TextField.class).setText("billing"));
 		assertThat(robot.lookup(".input-problem").queryLabeled().getText()).isEmpty();
