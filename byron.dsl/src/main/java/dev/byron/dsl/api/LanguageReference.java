@@ -55,7 +55,7 @@ public final class LanguageReference {
 		m.put("system", "**system** *name*\n\nNames the system. One file of the model declares it; the name prefixes"
 				+ " streams, Kubernetes namespaces and images.");
 		m.put("component", "**component** *name* { ... }\n\nA microservice that owns its data: a GraphQL API, a Sink"
-				+ " and a MongoDB cache of its own. The name is a DNS label (lower case, digits, '-').");
+				+ " and a MongoDB cache of its own. Its name is " + ModelEdits.COMPONENT_NAME_RULE + ".");
 		m.put("entity", "**entity** *Name* { *field*: *Type* ... }\n\nData the component owns. Byron generates"
 				+ " create/update/delete mutations, `Name` and `names` queries, and the events `NameCreated`,"
 				+ " `NameUpdated`, `NameDeleted`. Every entity has an `id: ID!`.");
