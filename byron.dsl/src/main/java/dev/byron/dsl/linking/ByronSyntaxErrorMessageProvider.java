@@ -93,12 +93,7 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 		if (error == null || error.token == null || !(error.input instanceof TokenStream tokens)) {
 			return null;
 		}
-		List<String> before = new java.util.ArrayList<>(); // the two tokens before the error's, nearest first
-		for (int i = Math.min(error.token.getTokenIndex(), tokens.size()) - 1; i >= 0 && before.size() < 2; i--) {
-			if (tokens.get(i).getChannel() != Token.HIDDEN_CHANNEL) {
-				before.add(tokens.get(i).getText());
-			}
-		}
+		List<String> before = twoBefore(error, tokens);
 		String found = error.token.getText();
 		if (isName(found) && !before.isEmpty() && BLOCKS.contains(before.get(0))) {
 			return before.get(0) + " " + found;
@@ -114,12 +109,7 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 		if (error == null || error.token == null || !"-".equals(error.token.getText()) || !(error.input instanceof TokenStream tokens)) {
 			return null;
 		}
-		List<String> before = new java.util.ArrayList<>(); // the two tokens before the '-', nearest first
-		for (int i = Math.min(error.token.getTokenIndex(), tokens.size()) - 1; i >= 0 && before.size() < 2; i--) {
-			if (tokens.get(i).getChannel() != Token.HIDDEN_CHANNEL) {
-				before.add(tokens.get(i).getText());
-			}
-		}
+		List<String> before = twoBefore(error, tokens);
 		if (before.size() < 2 || !isName(before.get(0)) || !"component".equals(before.get(1))) {
 			return null;
 		}
@@ -129,6 +119,17 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 			name.append('-').append(tokens.get(i + 1).getText());
 		}
 		return name.toString();
+	}
+
+	/** The texts of the two tokens before the error's that are not whitespace or comments, nearest first. */
+	private static List<String> twoBefore(RecognitionException error, TokenStream tokens) {
+		List<String> before = new java.util.ArrayList<>();
+		for (int i = Math.min(error.token.getTokenIndex(), tokens.size()) - 1; i >= 0 && before.size() < 2; i--) {
+			if (tokens.get(i).getChannel() != Token.HIDDEN_CHANNEL) {
+				before.add(tokens.get(i).getText());
+			}
+		}
+		return before;
 	}
 
 	private static boolean isName(String text) {
