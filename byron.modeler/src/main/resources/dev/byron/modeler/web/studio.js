@@ -302,10 +302,11 @@ async function analyse() {
   $('relayout').hidden = !analysis.kept;
   state.analyses = (state.analyses || 0) + 1; // drawn: a script (the bench) waits for it
   // the problems come once the texts are checked, after the picture: checks take a quarter of reading a model
-  const checked = await (await fetch('/api/problems?id=' + analysis.problems)).json();
-  if (mine !== state.generation) {
-    return;
+  const answer = await fetch('/api/problems?id=' + analysis.problems);
+  if (mine !== state.generation || !answer.ok) {
+    return; // a newer analysis is on its way, or the checks did not end in time (the studio's log says why)
   }
+  const checked = await answer.json();
   analysis.diagnostics = checked.diagnostics;
   analysis.checks = checked.checks;
   const problems = analysis.diagnostics.map((d) => {
