@@ -11,6 +11,18 @@ const browser = await launch();
 const seen = {};
 const box = (id) => `#diagram g.node[id="${id}"]`;
 const shown = '#editor .cm-editor:not([hidden])';
+// the analyses of the steps before all shown: none came for a second
+const settled = (page) => page.evaluate(() => new Promise((resolve) => {
+  let last = window.byronStudio.analyses();
+  const quiet = setInterval(() => {
+    const now = window.byronStudio.analyses();
+    if (now === last) {
+      clearInterval(quiet);
+      resolve();
+    }
+    last = now;
+  }, 1000);
+}));
 // what the editor holds and has selected, read through the page's own editor (CodeMirror draws only the lines in view)
 const text = (page, file) => page.evaluate((f) => window.byronStudio.editor().text(f ?? window.byronStudio.current()), file);
 const selected = (page) => page.evaluate(() => {
@@ -171,6 +183,7 @@ try {
 
   // a box shows its declaration
   seen.step = 'a box shows its declaration';
+  await settled(page); // the picture of the renames drawn: a box clicked is one still shown
   await showFile(page, 'accounts.byron');
   await page.click(box('component:posts'));
   seen.boxSelection = (await selected(page)).slice(0, 16);
@@ -178,17 +191,7 @@ try {
 
   // a line typed that changes nothing drawn keeps the picture as it is, and its boxes show their declarations' new places
   seen.step = 'a line that changes nothing drawn keeps the picture';
-  await page.evaluate(() => new Promise((resolve) => { // the analyses of the steps before all shown: none for a second
-    let last = window.byronStudio.analyses();
-    const quiet = setInterval(() => {
-      const now = window.byronStudio.analyses();
-      if (now === last) {
-        clearInterval(quiet);
-        resolve();
-      }
-      last = now;
-    }, 1000);
-  }));
+  await settled(page);
   const analysesBefore = await page.evaluate(() => {
     window.pictureBefore = document.querySelector('#diagram svg');
     const view = window.byronStudio.editor().view('posts.byron');
