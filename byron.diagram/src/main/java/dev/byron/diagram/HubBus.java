@@ -74,13 +74,13 @@ final class HubBus {
 		}
 		double dx = DiagramLayout.MARGIN + TRUNK + BRANCH - left;
 		double centre = Math.max((left + right) / 2 + dx, DiagramLayout.MARGIN + widest / 2);
-		double y = DiagramLayout.MARGIN + DiagramLayout.TITLE_SPACE;
-		Box clients = view.node(C4Diagrams.CLIENTS).map(n -> centred(n, centre, DiagramLayout.MARGIN + DiagramLayout.TITLE_SPACE)).orElse(null);
+		double first = DiagramLayout.MARGIN + DiagramLayout.TITLE_SPACE;
+		Box clients = view.node(C4Diagrams.CLIENTS).map(n -> centred(n, centre, first)).orElse(null);
 		if (clients != null) {
 			boxes.put(C4Diagrams.CLIENTS, clients);
-			y = clients.y() + clients.height() + CLIENTS_SPACE;
 		}
-		Box gateway = centred(view.node(C4Diagrams.GATEWAY).orElseThrow(), centre, y);
+		Box gateway = centred(view.node(C4Diagrams.GATEWAY).orElseThrow(), centre,
+				clients == null ? first : clients.y() + clients.height() + CLIENTS_SPACE);
 		boxes.put(C4Diagrams.GATEWAY, gateway);
 		double dy = gateway.y() + gateway.height() + HUB_SPACE - top;
 		laid.boxes().forEach((id, box) -> boxes.put(id, new Box(box.x() + dx, box.y() + dy, box.width(), box.height())));

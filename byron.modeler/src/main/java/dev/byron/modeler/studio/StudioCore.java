@@ -136,11 +136,7 @@ public final class StudioCore implements AutoCloseable {
 	 * answer (each request of a web page waits for one), newer or not.
 	 */
 	public java.util.concurrent.CompletableFuture<Analysis> analysis(C4Level level, String component) {
-		var sources = project.sources();
-		var hooks = project.javaTexts();
-		var kept = positions;
-		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.of(loader, sources, hooks, level, component,
-				view -> layouts.layout(project.folder(), view, kept.of(view))), analyses);
+		return drawing(level, component).thenApplyAsync(Analysis.Drawn::checked, analyses);
 	}
 
 	/**
