@@ -1,6 +1,6 @@
 // A picture larger than the page: it opens on a box, not on its empty corner; a box whose component holds the text
 // cursor is brought to the middle of the view; back at full size after Fit, the view is on the marked box again; an
-// overview in the corner shows the whole picture while part of it is out of view, and a press on it looks there.
+// pointer on a box lights its arrows; an overview in the corner shows the whole picture while part of it is out of view, and a press on it looks there.
 // Prints what it saw as JSON. Usage: node large.mjs <url> <component to put the cursor in> <screenshot.png>
 import { launch } from './browser.mjs';
 
@@ -35,6 +35,20 @@ try {
   }, target);
   await page.waitForSelector(`#diagram g.node.selected[id="component:${target}"]`, { timeout: 30000 });
   seen.markedInView = await inView(page, `component:${target}`);
+  { // a pointer resting on that box lights its arrows and dims the others; each arrow's title says where it runs
+    const at = await (await page.$(`#diagram g.node[id="component:${target}"]`)).boundingBox();
+    await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+    seen.lit = await page.evaluate((id) => {
+      const edges = [...document.querySelectorAll('#diagram g.edge')];
+      const own = edges.filter((e) => e.dataset.from === id || e.dataset.to === id);
+      return { own: own.length, lit: edges.filter((e) => e.classList.contains('byron-lit')).length,
+        ownLit: own.every((e) => e.classList.contains('byron-lit')),
+        othersDimmed: edges.filter((e) => !own.includes(e)).every((e) => Number(getComputedStyle(e).opacity) < 0.5),
+        titles: own.map((e) => e.querySelector('title')?.textContent) };
+    }, `component:${target}`);
+    await page.mouse.move(at.x + at.width / 2, at.y - 400); // away from the box
+    seen.unlitAfter = await page.$$eval('#diagram g.edge.byron-lit', (lit) => lit.length);
+  }
   await page.$eval('#diagram', (d) => d.scrollTo(0, 0)); // looked elsewhere
   await page.click('#fit');
   await page.click('#fit'); // full size again

@@ -114,6 +114,13 @@ try {
   const [leftAfter, topAfter] = await scrolled();
   seen.panned = [leftAfter - left, topAfter - top];
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-zoomed.png') });
+  // the zoom and the scroll are kept over a reload of the tab
+  await new Promise((resolve) => setTimeout(resolve, 400)); // kept after a pause in scrolling
+  const looked = { label: await page.$eval('#zoom-level', (l) => l.textContent), at: await scrolled() };
+  await page.reload({ waitUntil: 'networkidle0' });
+  await page.waitForSelector(box('component:orders'), { timeout: 60000 });
+  await page.waitForFunction(() => window.byronStudio.analyses() > 0, { timeout: 60000 });
+  seen.lookKept = { before: looked, after: { label: await page.$eval('#zoom-level', (l) => l.textContent), at: await scrolled() } };
   await page.click('#fit');
   seen.fittedAfterZoom = await page.$eval('#diagram', (d) => {
     const svg = d.querySelector('svg');

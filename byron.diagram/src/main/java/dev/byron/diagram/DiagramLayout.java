@@ -9,6 +9,8 @@ import java.util.Map;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.GreedySwitchType;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
+import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -69,9 +71,16 @@ public final class DiagramLayout {
 		root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 25.0);
 		root.setProperty(CoreOptions.SPACING_EDGE_LABEL, 6.0);
 		root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
-		if (diagram.nodes().size() > LARGE) {
+		boolean large = diagram.nodes().size() > LARGE;
+		if (large) {
 			root.setProperty(LayeredOptions.THOROUGHNESS, 1);
 			root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
+			// A wide system's picture otherwise has a layer as wide as its most shared component's subscribers,
+			// and every arrow from that component a line of its own across the picture.
+			root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.COFFMAN_GRAHAM);
+			root.setProperty(LayeredOptions.LAYERING_COFFMAN_GRAHAM_LAYER_BOUND, boxesPerRow(diagram.nodes().size()));
+			root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
+			root.setProperty(LayeredOptions.MERGE_EDGES, true);
 		}
 		Map<String, ElkNode> nodes = new LinkedHashMap<>();
 		for (DiagramNode node : diagram.nodes()) {
@@ -92,7 +101,7 @@ public final class DiagramLayout {
 			if (!edge.label().isEmpty()) {
 				ElkLabel label = ElkGraphUtil.createLabel(String.join("\n", edge.label()), elk);
 				label.setDimensions(NodeMetrics.labelWidth(edge.label()), NodeMetrics.labelHeight(edge.label()));
-				label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
+				label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, large ? EdgeLabelPlacement.HEAD : EdgeLabelPlacement.CENTER);
 			}
 			edges.put(edge.id(), elk);
 		}
@@ -105,6 +114,11 @@ public final class DiagramLayout {
 		double width = Math.ceil(Math.max(root.getWidth(), TextMetrics.titleWidth(diagram.title()) + 2 * MARGIN));
 		double legend = diagram.edges().isEmpty() ? 0 : DiagramLegend.BAND;
 		return new LaidOutDiagram(diagram, boxes, routes, width, Math.ceil(root.getHeight() + TITLE_SPACE + legend));
+	}
+
+	/** Rows of about this many boxes make a large view's picture about as wide as a screen's shape asks. */
+	static int boxesPerRow(int boxes) {
+		return (int) Math.round(Math.sqrt(1.2 * boxes));
 	}
 
 	private static Route route(ElkEdge edge) {

@@ -30,6 +30,8 @@ final class HubBus {
 	 * side of its trunk, apart from the arrows between components, which ELK brings to the middle.
 	 */
 	private static final double SIDE = 24;
+	/** Room kept between a label and a bus's branch line. */
+	private static final double LABEL_GAP = 3;
 	private static final double CLIENTS_SPACE = 50;
 	private static final Set<String> HUBS = Set.of(C4Diagrams.CLIENTS, C4Diagrams.GATEWAY, C4Diagrams.BROKER);
 
@@ -160,6 +162,20 @@ final class HubBus {
 				routes.put(edge.id(), new Route(straightened(points), null));
 			}
 		}
+		List<Double> branches = new ArrayList<>(List.of(under, over));
+		rows.forEach(row -> {
+			branches.add(row.top() - BRANCH);
+			branches.add(row.bottom() + BRANCH);
+		});
+		List<Box> placed = new ArrayList<>();
+		laid.diagram().edges().stream().filter(edge -> !onBus(edge) && routes.get(edge.id()) != null && routes.get(edge.id()).label() != null)
+				.sorted(Comparator.comparingDouble((DiagramEdge edge) -> routes.get(edge.id()).label().y()).reversed())
+				.forEach(edge -> {
+					Route route = routes.get(edge.id());
+					Box label = clearOf(branches, placed, route.label(), leftTrunk, rightTrunk);
+					placed.add(label);
+					routes.put(edge.id(), new Route(route.points(), label));
+				});
 		double width = Math.max(laid.width(), Math.ceil(rightTrunk + DiagramLayout.MARGIN));
 		double height = laid.height();
 		for (Box box : laid.boxes().values()) {
@@ -167,6 +183,36 @@ final class HubBus {
 			height = Math.max(height, Math.ceil(box.y() + box.height() + DiagramLayout.MARGIN + DiagramLegend.BAND));
 		}
 		return new LaidOutDiagram(laid.diagram(), laid.boxes(), routes, width, height);
+	}
+
+	/**
+	 * A label moved up above the buses' branches it would stand on (ELK puts a large view's labels at the arrows'
+	 * heads, just above the boxes, where the gateway's branches run), and above the labels placed before it (those
+	 * lower down, stacked at the same head) that it would then cover.
+	 */
+	private static Box clearOf(List<Double> branches, List<Box> placed, Box label, double left, double right) {
+		if (label.x() + label.width() < left || label.x() > right) {
+			return label;
+		}
+		double y = label.y();
+		boolean moved = true;
+		while (moved) {
+			moved = false;
+			for (double branch : branches) {
+				if (y - LABEL_GAP < branch && branch < y + label.height() + LABEL_GAP) {
+					y = branch - LABEL_GAP - label.height();
+					moved = true;
+				}
+			}
+			for (Box other : placed) {
+				if (other.x() < label.x() + label.width() && label.x() < other.x() + other.width() && other.y() < y + label.height()
+						&& y < other.y() + other.height()) {
+					y = other.y() - label.height();
+					moved = true;
+				}
+			}
+		}
+		return y == label.y() ? label : new Box(label.x(), y, label.width(), label.height());
 	}
 
 	/**

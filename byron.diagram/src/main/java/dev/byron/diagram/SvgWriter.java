@@ -18,7 +18,7 @@ public final class SvgWriter {
 		svg.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">%n",
 				laidOut.width(), laidOut.height(), laidOut.width(), laidOut.height(), escape(TextMetrics.FONT_FAMILY)));
-		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">")
+		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"11.2\" markerHeight=\"11.2\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
 				.append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(DiagramStyle.EDGE).append("\"/></marker></defs>\n");
 		svg.append(String.format(Locale.ROOT, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>%n", laidOut.width(),
 				laidOut.height(), DiagramStyle.BACKGROUND));
@@ -27,7 +27,7 @@ public final class SvgWriter {
 		for (DiagramEdge edge : laidOut.diagram().edges()) {
 			Route route = laidOut.routes().get(edge.id());
 			if (route != null) {
-				edge(svg, edge, route);
+				edge(svg, laidOut.diagram(), edge, route);
 			}
 		}
 		for (DiagramNode node : laidOut.diagram().nodes()) {
@@ -44,7 +44,7 @@ public final class SvgWriter {
 		return svg.append("</svg>\n").toString();
 	}
 
-	private static void edge(StringBuilder svg, DiagramEdge edge, Route route) {
+	private static void edge(StringBuilder svg, Diagram diagram, DiagramEdge edge, Route route) {
 		if (route.points().size() < 2) {
 			return;
 		}
@@ -54,7 +54,9 @@ public final class SvgWriter {
 			d.append(i == 0 ? "M" : " L").append(num(p.x())).append(',').append(num(p.y()));
 		}
 		svg.append("<g class=\"edge ").append(edge.kind().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
-				.append(escape(edge.id())).append("\">");
+				.append(escape(edge.id())).append("\" data-from=\"").append(escape(edge.from())).append("\" data-to=\"")
+				.append(escape(edge.to())).append("\">");
+		svg.append("<title>").append(escape(title(diagram, edge))).append("</title>");
 		svg.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(DiagramStyle.EDGE)
 				.append("\" stroke-width=\"1.4\"").append(edge.kind() == EdgeKind.EVENTS ? " stroke-dasharray=\"6 4\"" : "")
 				.append(edge.kind() == EdgeKind.LINK ? "" : " marker-end=\"url(#arrow)\"").append("/>");
@@ -65,6 +67,14 @@ public final class SvgWriter {
 			text(svg, edge.label(), label.x() + 4, label.y() + 13, TextMetrics.TEXT_SIZE, "normal", "normal", "#33404d");
 		}
 		svg.append("</g>\n");
+	}
+
+	/** What a pointer resting on an arrow is told: where it runs, and its label, which a large picture draws at its head. */
+	static String title(Diagram diagram, DiagramEdge edge) {
+		String from = diagram.node(edge.from()).map(DiagramNode::title).orElse(edge.from());
+		String to = diagram.node(edge.to()).map(DiagramNode::title).orElse(edge.to());
+		String line = from + " \u2192 " + to;
+		return edge.label().isEmpty() ? line : line + "\n" + String.join("\n", edge.label());
 	}
 
 	private static void node(StringBuilder svg, DiagramNode node, Box box) {

@@ -13,6 +13,10 @@
 //                                   window ({clientX, clientY}; the container's middle without one); Ctrl+wheel does
 //                                   the same at the pointer, and a drag on the picture's background moves it (the
 //                                   container scrolls). The scale stays across pictures; returns it.
+//   ByronDiagram.viewOf(container)  where the picture is looked at: {zoom (0 when fitted or at its own size), left, top}
+//   ByronDiagram.lookAgain(container, view)  the same place again (a reloaded page), with what viewOf answered
+// A pointer resting on a box lights its arrows and dims the others; one resting on an arrow lights it, and the
+// arrow's title says where it runs and what flows on it.
 // While part of the picture is out of view, an overview in the container's lower right corner shows all of it small,
 // the part in view outlined; a press or drag on it brings that point of the picture to the middle.
 (function () {
@@ -30,6 +34,18 @@
       return; // the same picture (a comment typed, a field of an entity): only where its boxes are declared moved
     }
     container.innerHTML = page.svg;
+    styled();
+    for (const edge of container.querySelectorAll('g.edge')) { // an arrow 1.4 pixels wide is hard to rest on
+      const path = edge.querySelector('path');
+      if (path) {
+        const hit = path.cloneNode(false);
+        hit.setAttribute('class', 'byron-hit');
+        hit.removeAttribute('marker-end');
+        edge.appendChild(hit);
+      }
+      edge.addEventListener('mouseenter', () => light(container, [edge]));
+      edge.addEventListener('mouseleave', () => light(container, []));
+    }
     scaled(container);
     overview(container).draw();
     if (!container.dataset.zooms) {
@@ -53,6 +69,9 @@
           drag(e, node, container, now.page, now.handlers);
         }
       });
+      node.addEventListener('mouseenter', () => light(container, container.querySelectorAll(
+        `g.edge[data-from="${CSS.escape(node.id)}"], g.edge[data-to="${CSS.escape(node.id)}"]`)));
+      node.addEventListener('mouseleave', () => light(container, []));
       if (node.id.startsWith('component:')) {
         node.addEventListener('contextmenu', (e) => {
           const menu = shown.get(container).handlers.menu;
@@ -62,6 +81,28 @@
         });
       }
     }
+  }
+
+  /** Lights these arrows and dims every other; none: all as drawn. */
+  function light(container, edges) {
+    container.querySelectorAll('g.edge.byron-lit').forEach((e) => e.classList.remove('byron-lit'));
+    edges.forEach((e) => e.classList.add('byron-lit'));
+    container.classList.toggle('byron-lighting', edges.length > 0);
+  }
+
+  /** The look of lit and dimmed arrows, once per page (the web studio and the VS Code webview alike). */
+  function styled() {
+    if (document.getElementById('byron-diagram-style')) {
+      return;
+    }
+    const style = document.createElement('style');
+    style.id = 'byron-diagram-style';
+    style.textContent = `
+      g.edge path.byron-hit { stroke: transparent; stroke-width: 10px; stroke-dasharray: none; fill: none; pointer-events: stroke; }
+      .byron-lighting g.edge { opacity: 0.18; }
+      .byron-lighting g.edge.byron-lit { opacity: 1; }
+      .byron-lighting g.edge.byron-lit path:not(.byron-hit) { stroke: #1168bd; stroke-width: 2.4px; }`;
+    document.head.appendChild(style);
   }
 
   // A press on a box: released where it was pressed, it selects the box; dragged onto another component, it
@@ -338,6 +379,20 @@
     return made;
   }
 
+  function viewOf(container) {
+    return { zoom: Number(container.dataset.zoom) || 0, left: container.scrollLeft, top: container.scrollTop };
+  }
+
+  function lookAgain(container, view) {
+    if (view.zoom > 0) {
+      container.dataset.zoom = String(Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, view.zoom)));
+      container.classList.remove('fitted');
+      scaled(container);
+    }
+    container.scrollLeft = view.left;
+    container.scrollTop = view.top;
+  }
+
   /** Back to the picture's own size, or to what the page's CSS makes of it (fitted). */
   function unzoom(container) {
     delete container.dataset.zoom;
@@ -354,5 +409,5 @@
     return svg ? drawing(svg).scale : 1;
   }
 
-  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf };
+  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain };
 })();

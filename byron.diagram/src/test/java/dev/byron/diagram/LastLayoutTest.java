@@ -339,6 +339,49 @@ class LastLayoutTest {
 		}
 	}
 
+	@Test
+	void aLargeViewWhoseFewComponentsEveryOtherReplicatesIsAboutAsWideAsItIsTallAndItsLabelsStandClearOfTheBusesAndOfEachOther() {
+		StringBuilder text = new StringBuilder("system s\n");
+		for (int hub = 0; hub < 3; hub++) { // three components everyone replicates from, as a catalogue, customers, pricing
+			text.append("component hub").append(hub).append(" {\n  entity H").append(hub).append(" { n: String }\n}\n");
+		}
+		for (int i = 0; i < 80; i++) {
+			text.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n");
+			text.append("  replicate hub").append(i % 3).append(".H").append(i % 3).append(" { n }\n");
+			if (i % 4 == 0) {
+				text.append("  replicate hub").append((i + 1) % 3).append(".H").append((i + 1) % 3).append(" { n }\n");
+			}
+			if (i >= 8 && i % 2 == 0) {
+				text.append("  replicate c").append(i / 8).append(".E").append(i / 8).append(" { n }\n");
+			}
+			text.append("}\n");
+		}
+		LaidOutDiagram laid = new LastLayout().layout(containers(text.toString()), Map.of());
+
+		assertThat(laid.width() / laid.height()).as("%.0f x %.0f: not a row of every component replicating the hubs", laid.width(),
+				laid.height()).isBetween(0.5, 2.5);
+		List<Box> labels = laid.routes().values().stream().map(LaidOutDiagram.Route::label).filter(java.util.Objects::nonNull).toList();
+		assertThat(labels).hasSizeGreaterThan(80);
+		for (int i = 0; i < labels.size(); i++) {
+			for (int j = i + 1; j < labels.size(); j++) {
+				assertThat(overlap(labels.get(i), labels.get(j))).as(labels.get(i) + " and " + labels.get(j)).isFalse();
+			}
+		}
+		for (DiagramEdge edge : laid.diagram().edges()) {
+			if (edge.from().equals("gateway") || edge.to().equals("broker")) {
+				List<LaidOutDiagram.Point> points = laid.routes().get(edge.id()).points();
+				for (int k = 1; k < points.size(); k++) {
+					LaidOutDiagram.Point a = points.get(k - 1);
+					LaidOutDiagram.Point b = points.get(k);
+					if (a.y() == b.y()) { // a bus's branch along a row
+						Box line = new Box(Math.min(a.x(), b.x()), a.y(), Math.abs(a.x() - b.x()), 0);
+						labels.forEach(label -> assertThat(touches(line, label)).as(edge.id() + " runs through the label at " + label).isFalse());
+					}
+				}
+			}
+		}
+	}
+
 	private static boolean overlap(Box a, Box b) {
 		return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
 	}

@@ -8,6 +8,7 @@ async function load() {
   $('folder').textContent = project.folder;
   state.files = project.files;
   state.catalogue = project.catalogue;
+  state.viewKey = 'byron-view:' + project.rootUri;
   const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
   state.editor = await codeEditor(project) || textArea();
   // a reload shows the file shown before it (kept for this tab); a first visit, the one declaring components
@@ -295,9 +296,9 @@ async function analyse() {
   drawLive();
   showZoom();
   markCaret(); // a component being typed: its box, new or moved, is brought into view
-  if (!state.revealed) { // the first picture opens on a box, not on the empty corner of a large picture
+  if (!state.revealed) { // the first picture opens where this tab looked before a reload, else on a box
     state.revealed = true;
-    window.ByronDiagram.reveal($('diagram'));
+    lookAsBefore() || window.ByronDiagram.reveal($('diagram'));
   }
   $('relayout').hidden = !analysis.kept;
   state.analyses = (state.analyses || 0) + 1; // drawn: a script (the bench) waits for it
@@ -819,6 +820,31 @@ document.addEventListener('click', (e) => {
   }
 });
 
+/** Where this tab looked at this view before a reload (zoom, fitted, scrolled); false if it did not. */
+function lookAsBefore() {
+  const kept = JSON.parse(sessionStorage.getItem(state.viewKey + '?' + viewQuery()) || 'null');
+  if (!kept) {
+    return false;
+  }
+  $('diagram').classList.toggle('fitted', kept.fitted);
+  showFit(kept.fitted);
+  window.ByronDiagram.lookAgain($('diagram'), kept);
+  showZoom();
+  return true;
+}
+
+/** Keeps where the view is looked at, for a reload of this tab. */
+function keepLook() {
+  clearTimeout(state.lookTimer);
+  state.lookTimer = setTimeout(() => {
+    if (state.viewKey && $('diagram').querySelector('svg')) {
+      sessionStorage.setItem(state.viewKey + '?' + viewQuery(),
+        JSON.stringify({ ...window.ByronDiagram.viewOf($('diagram')), fitted: $('diagram').classList.contains('fitted') }));
+    }
+  }, 150);
+}
+$('diagram').addEventListener('scroll', keepLook);
+
 function showFit(fitted) {
   $('fit').textContent = fitted ? 'Full size' : 'Fit'; // says what the next press does
   $('fit').setAttribute('aria-pressed', String(fitted));
@@ -834,6 +860,7 @@ $('fit').onclick = () => {
   showFit($('diagram').classList.toggle('fitted'));
   showZoom();
   window.ByronDiagram.reveal($('diagram')); // back at full size: where the marked box is
+  keepLook();
 };
 $('zoom-in').onclick = () => window.ByronDiagram.zoom($('diagram'), 1.25);
 $('zoom-out').onclick = () => window.ByronDiagram.zoom($('diagram'), 0.8);
@@ -841,6 +868,7 @@ $('zoom-out').onclick = () => window.ByronDiagram.zoom($('diagram'), 0.8);
 $('diagram').addEventListener('byronzoom', () => {
   showFit(false);
   showZoom();
+  keepLook();
 });
 
 $('relayout').onclick = async () => {

@@ -142,6 +142,9 @@ class WebStudioTest {
 			assertThat(seen.path("zoomLabel").asText()).isEqualTo("156%");
 			assertThat(seen.path("wheeledOut").asInt()).as("Ctrl+wheel down").isEqualTo(125);
 			assertThat(seen.path("panned").toString()).as("a drag on the background moves the picture with the pointer").isEqualTo("[60,40]");
+			assertThat(seen.path("lookKept").path("after").toString()).as("the zoom and the scroll kept over a reload")
+					.isEqualTo(seen.path("lookKept").path("before").toString());
+			assertThat(seen.path("lookKept").path("before").path("label").asText()).isEqualTo("125%");
 			assertThat(seen.path("fittedAfterZoom").asBoolean()).as("Fit shows the whole picture again after a zoom").isTrue();
 			assertThat(seen.path("addedWhileNoPageWasOpen").asBoolean()).as("a file added on disk while no page was open").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
@@ -205,6 +208,13 @@ class WebStudioTest {
 			assertThat(seen.path("openedOnABox").asBoolean()).as("it opens with a box in view, not its empty corner").isTrue();
 			assertThat(seen.path("markedInView").asBoolean()).as("the box of the component the cursor is in, in view").isTrue();
 			assertThat(seen.path("backOnTheMarkedBox").asBoolean()).as("Fit, then Full size: the marked box in view again").isTrue();
+			JsonNode lit = seen.path("lit");
+			assertThat(lit.path("own").asInt()).as("the marked component's arrows: the gateway's, the broker's, its flows").isGreaterThanOrEqualTo(3);
+			assertThat(lit.path("ownLit").asBoolean()).as("a pointer on a box lights its arrows").isTrue();
+			assertThat(lit.path("lit").asInt()).as("and only those").isEqualTo(lit.path("own").asInt());
+			assertThat(lit.path("othersDimmed").asBoolean()).as("the other arrows are dimmed").isTrue();
+			assertThat(lit.path("titles").toString()).as("an arrow's title says where it runs").contains("c50 \u2192 ").contains(" \u2192 c50");
+			assertThat(seen.path("unlitAfter").asInt()).as("nothing lit once the pointer left the box").isZero();
 			JsonNode overview = seen.path("overview");
 			assertThat(overview.path("shown").asBoolean()).as("an overview while part of the picture is out of view").isTrue();
 			assertThat(overview.path("boxes").asInt()).as("every box of the picture in the overview")
