@@ -57,7 +57,7 @@ class GatewayEdgeTest {
 					.header("Access-Control-Request-Headers", "authorization, content-type"));
 			assertThat(preflight.statusCode()).isEqualTo(204);
 			assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
-			assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow()).contains("Authorization");
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow()).contains("Authorization").contains("Idempotency-Key");
 			assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
 
 			HttpResponse<String> strangerPreflight = send(HttpRequest.newBuilder(URI.create(gateway.url()))
@@ -81,7 +81,8 @@ class GatewayEdgeTest {
 					"mutation { createPost(input: {author: \"u1\", text: \"hi\"}) { id } }", Map.of());
 			assertThat(unanswered.code()).isEqualTo("UNAVAILABLE");
 			assertThat(unanswered.errors().get(0).get("message").toString()).as("a mutation sent and not answered may have committed")
-					.isEqualTo("posts did not answer within 1 s; the mutation may have been applied: read before you retry it.");
+					.isEqualTo("posts did not answer within 1 s; the mutation may have been applied: send it again with the same"
+							+ " Idempotency-Key header, or read before you send it again without one.");
 		} finally {
 			slow.stop(0);
 		}

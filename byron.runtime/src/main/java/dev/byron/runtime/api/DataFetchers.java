@@ -64,15 +64,22 @@ final class DataFetchers {
 	}
 
 	DataFetcher<Object> create(EntityDescriptor entity) {
-		return env -> commands.create(entity.name(), input(env), traceparent(env), caller(env)).state();
+		return env -> commands.create(entity.name(), input(env), traceparent(env), caller(env), keyed(env)).state();
 	}
 
 	DataFetcher<Object> update(EntityDescriptor entity) {
-		return env -> commands.update(entity.name(), env.getArgument("id"), input(env), traceparent(env), caller(env)).state();
+		return env -> commands.update(entity.name(), env.getArgument("id"), input(env), traceparent(env), caller(env), keyed(env))
+				.state();
 	}
 
 	DataFetcher<Object> delete(EntityDescriptor entity) {
-		return env -> commands.delete(entity.name(), env.getArgument("id"), traceparent(env), caller(env)).id();
+		return env -> commands.delete(entity.name(), env.getArgument("id"), traceparent(env), caller(env), keyed(env)).id();
+	}
+
+	/** The request as its Idempotency-Key stands for it (the field and its arguments); null when it came without one. */
+	private static CommandPipeline.KeyedRequest keyed(DataFetchingEnvironment env) {
+		String key = env.getGraphQlContext().get(GraphQLEndpoint.IDEMPOTENCY_KEY);
+		return key == null ? null : new CommandPipeline.KeyedRequest(key, env.getField().getName(), env.getArguments());
 	}
 
 	/** A reference field: the referenced entity from the own Cache or the replica, or just its id. */

@@ -44,6 +44,8 @@ import io.opentelemetry.api.trace.SpanKind;
 public final class GraphQLEndpoint {
 	static final String TRACEPARENT = "byron.traceparent";
 	static final String CALLER = "byron.caller";
+	/** The request's Idempotency-Key, as the gateway passes it on for one root field; absent without one. */
+	static final String IDEMPOTENCY_KEY = "byron.idempotency-key";
 	private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
 	private static final int MAX_DEPTH = 15;
 
@@ -130,9 +132,12 @@ public final class GraphQLEndpoint {
 					+ " requests in flight, and no place came free within " + ADMISSION_WAIT.toMillis() + " ms. Retry shortly.");
 		}
 		try (TraceSpan span = Tracing.start(componentName, Tracing.requestSpanName(operationName), SpanKind.SERVER, traceparent)) {
+			Map<Object, Object> context = new java.util.HashMap<>(Map.of(TRACEPARENT, span.traceparent(), CALLER, request.caller()));
+			if (request.idempotencyKey() != null) {
+				context.put(IDEMPOTENCY_KEY, request.idempotencyKey());
+			}
 			ExecutionInput input = ExecutionInput.newExecutionInput().query(query)
-					.variables(variables == null ? Map.of() : variables).operationName(operationName)
-					.graphQLContext(Map.of(TRACEPARENT, span.traceparent(), CALLER, request.caller())).build();
+					.variables(variables == null ? Map.of() : variables).operationName(operationName).graphQLContext(context).build();
 			ExecutionResult result = graphQL.execute(input);
 			Map<String, Object> response = withCodes(result.toSpecification(), result.getErrors());
 			if (!result.getErrors().isEmpty()) {

@@ -286,7 +286,8 @@ public final class Broker implements AutoCloseable {
 			if (timedOut(e)) {
 				throw ByronException.unavailable("The broker did not confirm the event within " + LEADERLESS_WAIT.toSeconds()
 						+ " s (a server of its cluster is down or a leader is being elected), so it may or may not have been"
-						+ " written: read the " + event.entity() + " before sending the request again.", e);
+						+ " written: send the request again with the same Idempotency-Key header, or read the " + event.entity()
+						+ " before sending it again without one.", e);
 			}
 			throw unavailable("the broker is unreachable", e);
 		}
@@ -372,22 +373,27 @@ public final class Broker implements AutoCloseable {
 	static final Duration TRUSTED_DEDUPLICATION = Duration.ofSeconds(60);
 
 	private boolean contains(String component, Event event, long after) {
+		return find(component, event.subject(), event.id(), after).isPresent();
+	}
+
+	/** The event with this id among the subject's messages after sequence {@code after}, if it is there. */
+	public Optional<StoredEvent> find(String component, String subject, String id, long after) {
 		String stream = names.stream(component);
 		long from = after + 1;
 		try {
 			while (true) {
-				MessageInfo next = management.getNextMessage(stream, from, event.subject());
+				MessageInfo next = management.getNextMessage(stream, from, subject);
 				Event stored = decodedOrNull(next);
-				if (stored != null && stored.id().equals(event.id())) {
-					return true;
+				if (stored != null && stored.id().equals(id)) {
+					return Optional.of(new StoredEvent(stored, next.getSeq()));
 				}
 				from = next.getSeq() + 1;
 			}
 		} catch (JetStreamApiException e) {
 			if (e.getApiErrorCode() == NO_MESSAGE_FOUND || e.getErrorCode() == 404) {
-				return false;
+				return Optional.empty();
 			}
-			throw unavailable("cannot read " + event.subject(), e);
+			throw unavailable("cannot read " + subject, e);
 		} catch (IOException e) {
 			throw unavailable("the broker is unreachable", e);
 		}
@@ -501,6 +507,11 @@ public final class Broker implements AutoCloseable {
 	}
 
 	public KeyValue bucket(String name) {
+		return bucket(name, null);
+	}
+
+	/** A key-value bucket whose entries are dropped {@code kept} after they were last written (null: never). */
+	public KeyValue bucket(String name, Duration kept) {
 		try {
 			try {
 				whileStarting(() -> connection.keyValueManagement().getBucketInfo(name));
@@ -508,8 +519,12 @@ public final class Broker implements AutoCloseable {
 				if (e.getApiErrorCode() != BUCKET_NOT_FOUND && e.getErrorCode() != 404) {
 					throw e;
 				}
-				whenPeersJoined(() -> connection.keyValueManagement().create(KeyValueConfiguration.builder().name(name)
-						.storageType(StorageType.File).replicas(streamReplicas).build()));
+				KeyValueConfiguration.Builder config = KeyValueConfiguration.builder().name(name).storageType(StorageType.File)
+						.replicas(streamReplicas);
+				if (kept != null) {
+					config.ttl(kept);
+				}
+				whenPeersJoined(() -> connection.keyValueManagement().create(config.build()));
 			}
 			return connection.keyValue(name);
 		} catch (IOException | JetStreamApiException e) {

@@ -49,6 +49,11 @@ public record Names(String system) {
 		return "byron-" + system + "-" + component + "-unique";
 	}
 
+	/** The requests sent with an Idempotency-Key to a component, and the ids their commands use. */
+	public String idempotencyBucket(String component) {
+		return "byron-" + system + "-" + component + "-requests";
+	}
+
 	public String eventSource(String component) {
 		return "/byron/" + system + "/" + component;
 	}

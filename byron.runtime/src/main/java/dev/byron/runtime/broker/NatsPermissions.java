@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 
 /**
- * What one component may do on the broker, as NATS subject permissions: publish its own events, dead letters and
- * unique claims; use the JetStream API on its own streams and bucket; read (through consumers of its own) the
+ * What one component may do on the broker, as NATS subject permissions: publish its own events, dead letters, unique
+ * claims and the records of requests sent with an Idempotency-Key; use the JetStream API on its own streams and buckets; read (through consumers of its own) the
  * streams of the components it replicates or reacts to; receive replies on its own inbox prefix only. It can neither
  * write another component's events nor read a stream it does not source. The local run's nats-server and the
  * generated NATS configuration both take their users from here.
@@ -28,10 +28,10 @@ public record NatsPermissions(String user, List<String> publish, List<String> su
 		String c = component.name();
 		String stream = names.stream(c);
 		String deadLetters = names.deadLetterStream(c);
-		String bucket = "KV_" + names.uniqueBucket(c);
 		List<String> publish = new ArrayList<>(List.of(names.streamSubjects(c), names.deadLetterSubjects(c),
-				"$KV." + names.uniqueBucket(c) + ".>", "$JS.API.INFO", names.appliedSubject(c)));
-		for (String own : List.of(stream, deadLetters, bucket)) {
+				"$KV." + names.uniqueBucket(c) + ".>", "$KV." + names.idempotencyBucket(c) + ".>", "$JS.API.INFO",
+				names.appliedSubject(c)));
+		for (String own : List.of(stream, deadLetters, "KV_" + names.uniqueBucket(c), "KV_" + names.idempotencyBucket(c))) {
 			publish.add("$JS.API.STREAM.*." + own);
 			publish.add("$JS.API.STREAM.MSG.*." + own);
 			publish.add("$JS.API.DIRECT.GET." + own);

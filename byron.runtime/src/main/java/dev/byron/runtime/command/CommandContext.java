@@ -58,9 +58,24 @@ public final class CommandContext {
 	int derivedPublishes;
 	/** Set for a custom mutation's before hooks and resolver run as one unit: its name; no entity, no append of its own. */
 	final String operation;
+	/** The id of the command's event when a keyed request fixed it; null: a new one at the append. */
+	final String eventId;
+	/** Whether the request's Idempotency-Key came before: the event with {@link #eventId} may be there already. */
+	final boolean sentAgain;
 
 	CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
 			Caller caller, boolean idempotentCreate) {
+		this(kind, entity, id, input, traceparent, caller, idempotentCreate, null);
+	}
+
+	/** A command for a request sent with an Idempotency-Key: the ids of {@code attempt}, each time the request comes. */
+	CommandContext(CommandKind kind, EntityDescriptor entity, Map<String, Object> input, String traceparent, Caller caller,
+			IdempotencyKeys.Attempt attempt) {
+		this(kind, entity, attempt.entityId(), input, traceparent, caller, kind == CommandKind.CREATE && attempt.again(), attempt);
+	}
+
+	private CommandContext(CommandKind kind, EntityDescriptor entity, String id, Map<String, Object> input, String traceparent,
+			Caller caller, boolean idempotentCreate, IdempotencyKeys.Attempt attempt) {
 		this.caller = caller == null ? Caller.ANONYMOUS : caller;
 		this.external = caller != null;
 		this.kind = kind;
@@ -69,8 +84,10 @@ public final class CommandContext {
 		this.input = input == null ? Map.of() : input;
 		this.traceparent = traceparent;
 		this.idempotentCreate = idempotentCreate;
-		this.commandId = AppendEvent.newId();
+		this.commandId = attempt == null ? AppendEvent.newId() : attempt.commandId();
 		this.operation = null;
+		this.eventId = attempt == null ? null : attempt.eventId();
+		this.sentAgain = attempt != null && attempt.again();
 	}
 
 	private CommandContext(String operation, String traceparent, Caller caller) {
@@ -83,6 +100,8 @@ public final class CommandContext {
 		this.idempotentCreate = false;
 		this.commandId = AppendEvent.newId();
 		this.operation = operation;
+		this.eventId = null;
+		this.sentAgain = false;
 	}
 
 	/** A custom mutation as one unit: the commands its hooks and resolver run share its fence. */
@@ -102,6 +121,8 @@ public final class CommandContext {
 		this.precondition = first.precondition;
 		this.commandId = first.commandId;
 		this.operation = first.operation;
+		this.eventId = first.eventId;
+		this.sentAgain = first.sentAgain;
 	}
 
 	/** The same command afresh, for another attempt after its reads went stale. */

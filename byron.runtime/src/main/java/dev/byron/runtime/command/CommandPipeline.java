@@ -47,6 +47,7 @@ public final class CommandPipeline {
 	private final EntityLog log;
 	private final LocalComponentClient client;
 	private final Cache cache;
+	private final IdempotencyKeys keys;
 
 	public CommandPipeline(ComponentDescriptor component, Broker broker, Cache cache, AppliedSequences applied, Hooks hooks,
 			LocalComponentClient client, Duration readYourWrites, Duration uniqueGrace, MeterRegistry meters) {
@@ -58,6 +59,7 @@ public final class CommandPipeline {
 		this.log = new EntityLog(broker, component);
 		this.client = client;
 		this.cache = cache;
+		this.keys = new IdempotencyKeys(broker, component.name());
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),
@@ -88,6 +90,42 @@ public final class CommandPipeline {
 
 	public CommandContext create(String entity, Map<String, Object> input, String traceparent, Caller caller) {
 		return run(new CommandContext(CommandKind.CREATE, entity(entity), AppendEvent.newId(), input, traceparent, caller, false));
+	}
+
+	/**
+	 * A request sent with an {@code Idempotency-Key}, which its client may send again (its answer lost, a timeout):
+	 * {@code field} and {@code arguments} are what it asks, which the key stands for.
+	 */
+	public record KeyedRequest(String key, String field, Map<String, Object> arguments) {
+	}
+
+	/** A create through the API whose request came with a key: sent again, it answers with what its first time created. */
+	public CommandContext create(String entity, Map<String, Object> input, String traceparent, Caller caller, KeyedRequest keyed) {
+		if (keyed == null) {
+			return create(entity, input, traceparent, caller);
+		}
+		return keyed(CommandKind.CREATE, entity, AppendEvent.newId(), input, traceparent, caller, keyed);
+	}
+
+	/** An update through the API whose request came with a key: sent again, it answers with what its first time wrote. */
+	public CommandContext update(String entity, String id, Map<String, Object> patch, String traceparent, Caller caller,
+			KeyedRequest keyed) {
+		return keyed == null ? update(entity, id, patch, traceparent, caller)
+				: keyed(CommandKind.UPDATE, entity, id, patch, traceparent, caller, keyed);
+	}
+
+	/** A delete through the API whose request came with a key: sent again, it answers as its first time did. */
+	public CommandContext delete(String entity, String id, String traceparent, Caller caller, KeyedRequest keyed) {
+		return keyed == null ? delete(entity, id, traceparent, caller)
+				: keyed(CommandKind.DELETE, entity, id, Map.of(), traceparent, caller, keyed);
+	}
+
+	private CommandContext keyed(CommandKind kind, String entity, String id, Map<String, Object> input, String traceparent,
+			Caller caller, KeyedRequest keyed) {
+		EntityDescriptor descriptor = entity(entity);
+		IdempotencyKeys.Attempt attempt = keys.attempt(caller == null ? Caller.ANONYMOUS : caller, keyed.key(), keyed.field(),
+				keyed.arguments(), id);
+		return run(new CommandContext(kind, descriptor, input, traceparent, caller, attempt));
 	}
 
 	/** A create with a caller-chosen id; running it again returns the entity the first run created. */

@@ -26,4 +26,9 @@ final class EntityLog {
 	Optional<StoredEvent> last(String entity, String id) {
 		return broker.last(component, broker.names().entitySubject(component, entity, id), check::fits);
 	}
+
+	/** The entity's event with this id, if it was appended. */
+	Optional<StoredEvent> find(String entity, String id, String eventId) {
+		return broker.find(component, broker.names().entitySubject(component, entity, id), eventId, 0);
+	}
 }

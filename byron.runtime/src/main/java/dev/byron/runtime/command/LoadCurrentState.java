@@ -20,6 +20,15 @@ final class LoadCurrentState implements CommandStep {
 
 	@Override
 	public void apply(CommandContext context) {
+		if (context.sentAgain) { // the request came before with its key: what its first time wrote is the answer
+			var written = log.find(context.entity.name(), context.id, context.eventId);
+			if (written.isPresent()) {
+				context.alreadyDone = true;
+				context.state = new LinkedHashMap<>(written.get().event().data());
+				context.sequence = written.get().sequence();
+				return;
+			}
+		}
 		if (context.kind == CommandKind.CREATE && !context.idempotentCreate) {
 			context.expectedSequence = 0; // a fresh id: the append itself refuses it if it exists
 			return;

@@ -13,7 +13,7 @@ import dev.byron.runtime.http.HttpHandler;
  * browsers keep them out; without the setting the gateway is same-origin only (GraphiQL is same-origin).
  */
 public final class Cors implements HttpFilter {
-	private static final String ALLOWED_HEADERS = "Authorization, Content-Type, traceparent";
+	private static final String ALLOWED_HEADERS = "Authorization, Content-Type, traceparent, Idempotency-Key";
 
 	private final List<String> origins;
 

@@ -159,15 +159,21 @@ public final class GatewayExecutor implements AutoCloseable {
 		List<Call> calls = plan.calls();
 		List<Map<String, Object>> answers = new ArrayList<>();
 		if (plan.mutation()) {
-			for (Call call : calls) {
-				answers.add(run(call, vars, trace, caller));
+			String idempotencyKey;
+			try {
+				idempotencyKey = request.idempotencyKey() == null ? null : GraphQLRequest.idempotencyKey(request.idempotencyKey());
+			} catch (IllegalArgumentException e) {
+				return errors(List.of(error(e.getMessage(), ErrorCode.VALIDATION, null, Map.of("field", GraphQLRequest.IDEMPOTENCY_KEY))));
 			}
-		} else {
+			for (Call call : calls) {
+				answers.add(run(call, vars, trace, caller, idempotencyKey));
+			}
+		} else { // a query is safe to send again as it is: a key it came with means nothing
 			// the first call runs on the request's own thread, the others beside it on the gateway's fan-out threads
 			List<CompletableFuture<Map<String, Object>>> others = calls.stream().skip(1)
-					.map(call -> CompletableFuture.supplyAsync(() -> run(call, vars, trace, caller), FAN_OUT)).toList();
+					.map(call -> CompletableFuture.supplyAsync(() -> run(call, vars, trace, caller, null), FAN_OUT)).toList();
 			if (!calls.isEmpty()) {
-				answers.add(run(calls.get(0), vars, trace, caller));
+				answers.add(run(calls.get(0), vars, trace, caller, null));
 			}
 			others.forEach(f -> answers.add(f.join()));
 		}
@@ -272,7 +278,8 @@ public final class GatewayExecutor implements AutoCloseable {
 		return new Call(part.route(), List.copyOf(part.fields()), text, java.util.Set.copyOf(usedVariables));
 	}
 
-	private Map<String, Object> run(Call call, Map<String, Object> variables, String traceparent, Caller caller) {
+	/** A call to the component that owns its fields; {@code key}: the mutation's Idempotency-Key, or null. */
+	private Map<String, Object> run(Call call, Map<String, Object> variables, String traceparent, Caller caller, String key) {
 		Map<String, Object> partVariables = new LinkedHashMap<>();
 		variables.forEach((k, v) -> {
 			if (call.variables().contains(k)) {
@@ -283,17 +290,17 @@ public final class GatewayExecutor implements AutoCloseable {
 			ExecutionResult result = introspection.execute(ExecutionInput.newExecutionInput().query(call.text()).variables(partVariables).build());
 			return result.toSpecification();
 		}
-		return forward(call, partVariables, traceparent, caller);
+		return forward(call, partVariables, traceparent, caller, key);
 	}
 
-	private Map<String, Object> forward(Call part, Map<String, Object> variables, String traceparent, Caller caller) {
+	private Map<String, Object> forward(Call part, Map<String, Object> variables, String traceparent, Caller caller, String key) {
 		String component = part.route().component().name();
 		try (TraceSpan span = Tracing.start("gateway", "call " + component, SpanKind.CLIENT, traceparent)) {
-			return send(part, variables, span, caller);
+			return send(part, variables, span, caller, key);
 		}
 	}
 
-	private Map<String, Object> send(Call part, Map<String, Object> variables, TraceSpan span, Caller caller) {
+	private Map<String, Object> send(Call part, Map<String, Object> variables, TraceSpan span, Caller caller, String key) {
 		String component = part.route().component().name();
 		String traceparent = span.traceparent();
 		try {
@@ -307,6 +314,9 @@ public final class GatewayExecutor implements AutoCloseable {
 				headers.put(Caller.HEADER, signature.sign(caller, component));
 			} else if (caller.authenticated()) {
 				headers.put(Caller.HEADER, caller.toHeader());
+			}
+			if (key != null) { // each root field of a mutation is a request of its own: its key too
+				headers.put(GraphQLRequest.IDEMPOTENCY_KEY, part.fields().get(0).getResultKey() + " " + key);
 			}
 			ComponentCalls.Answer response = null;
 			java.util.Iterator<String> instances = part.route().inTurn().iterator();
@@ -338,7 +348,8 @@ public final class GatewayExecutor implements AutoCloseable {
 		return part.text().stripLeading().startsWith("mutation") ? MAY_HAVE_APPLIED : "";
 	}
 
-	private static final String MAY_HAVE_APPLIED = "; the mutation may have been applied: read before you retry it.";
+	private static final String MAY_HAVE_APPLIED = "; the mutation may have been applied: send it again with the same"
+			+ " Idempotency-Key header, or read before you send it again without one.";
 
 	private static Map<String, Object> unavailable(TraceSpan span, Call part, String message) {
 		span.fail(message);

@@ -139,7 +139,8 @@ public final class GraphQLHandler implements HttpHandler {
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> result = executor.execute(new GraphQLRequest((String) query, (Map<String, Object>) variables,
-					(String) operation, exchange.header("traceparent"), callers.apply(exchange)));
+					(String) operation, exchange.header("traceparent"), callers.apply(exchange),
+					exchange.header(GraphQLRequest.IDEMPOTENCY_KEY)));
 			send(exchange, type.status(result), type.contentType(), JSON.writeValueAsString(result));
 		} catch (RuntimeException e) {
 			LOG.error("request failed on {} {}", exchange.method(), exchange.path(), e);

@@ -84,6 +84,16 @@ class NatsPermissionsTest {
 	}
 
 	@Test
+	void aComponentOnItsOwnUserKeepsTheRecordsOfRequestsSentWithAnIdempotencyKey() {
+		String create = "mutation { createUser(input: {handle: \"kay\", name: \"Kay\"}) { id } }";
+		Http.Response first = Http.graphql(accounts.graphqlUrl(), create, Map.of(), Map.of("Idempotency-Key", "kay-1"));
+		assertThat(first.errors()).isEmpty();
+		Http.Response again = Http.graphql(accounts.graphqlUrl(), create, Map.of(), Map.of("Idempotency-Key", "kay-1"));
+		assertThat(again.errors()).as("the records' bucket is the component's own").isEmpty();
+		assertThat(again.object("createUser")).isEqualTo(first.object("createUser"));
+	}
+
+	@Test
 	void aComponentCannotWriteAnotherComponentsEvents() throws Exception {
 		String forged = postsBroker.names().entitySubject("accounts", "User", "forged");
 		assertThatThrownBy(() -> postsBroker.jetStream().publish(forged, "{}".getBytes(StandardCharsets.UTF_8)))
