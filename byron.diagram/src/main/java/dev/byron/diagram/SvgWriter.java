@@ -56,7 +56,7 @@ public final class SvgWriter {
 		svg.append("<g class=\"edge ").append(edge.kind().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
 				.append(escape(edge.id())).append("\" data-from=\"").append(escape(edge.from())).append("\" data-to=\"")
 				.append(escape(edge.to())).append("\">");
-		svg.append("<title>").append(escape(title(diagram, edge))).append("</title>");
+		svg.append("<title>").append(escape(diagram.describe(edge))).append("</title>");
 		svg.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"").append(DiagramStyle.EDGE)
 				.append("\" stroke-width=\"1.4\"").append(edge.kind() == EdgeKind.EVENTS ? " stroke-dasharray=\"6 4\"" : "")
 				.append(edge.kind() == EdgeKind.LINK ? "" : " marker-end=\"url(#arrow)\"").append("/>");
@@ -67,14 +67,6 @@ public final class SvgWriter {
 			text(svg, edge.label(), label.x() + 4, label.y() + 13, TextMetrics.TEXT_SIZE, "normal", "normal", "#33404d");
 		}
 		svg.append("</g>\n");
-	}
-
-	/** What a pointer resting on an arrow is told: where it runs, and its label, which a large picture draws at its head. */
-	static String title(Diagram diagram, DiagramEdge edge) {
-		String from = diagram.node(edge.from()).map(DiagramNode::title).orElse(edge.from());
-		String to = diagram.node(edge.to()).map(DiagramNode::title).orElse(edge.to());
-		String line = from + " \u2192 " + to;
-		return edge.label().isEmpty() ? line : line + "\n" + String.join("\n", edge.label());
 	}
 
 	private static void node(StringBuilder svg, DiagramNode node, Box box) {

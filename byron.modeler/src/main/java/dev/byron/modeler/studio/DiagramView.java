@@ -51,6 +51,11 @@ final class DiagramView extends Pane {
 	private static final double DRAG_THRESHOLD = 6;
 	private final Group content = new Group();
 	private final Map<String, Group> boxes = new HashMap<>();
+	/** Each arrow drawn, by its edge's id: its group and its line, which a pointer on one of its boxes lights. */
+	private final Map<String, DrawnEdge> edges = new HashMap<>();
+
+	private record DrawnEdge(DiagramEdge edge, Group group, Polyline line, Polygon head) {
+	}
 	private final Line rubberBand = new Line();
 	private final Group live = new Group();
 	/** A small map of the whole picture with the part in view, shown while part of the picture is out of view. */
@@ -198,6 +203,7 @@ final class DiagramView extends Pane {
 		}
 		diagram = laidOut;
 		boxes.clear();
+		edges.clear();
 		content.getChildren().clear();
 		Rectangle background = new Rectangle(laidOut.width(), laidOut.height(), Color.web(DiagramStyle.BACKGROUND));
 		Text title = text(laidOut.diagram().title(), 18, FontWeight.BOLD, FontPosture.REGULAR, Color.web(DiagramStyle.TITLE));
@@ -212,6 +218,9 @@ final class DiagramView extends Pane {
 		}
 		for (DiagramNode node : laidOut.diagram().nodes()) {
 			Group box = box(node, laidOut.boxes().get(node.id()));
+			box.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> light(edges.values().stream()
+					.filter(d -> d.edge().from().equals(node.id()) || d.edge().to().equals(node.id())).map(d -> d.edge().id()).toList()));
+			box.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> light(List.of()));
 			boxes.put(node.id(), box);
 			content.getChildren().add(box);
 		}
@@ -515,6 +524,33 @@ final class DiagramView extends Pane {
 				? new javafx.scene.effect.DropShadow(14, Color.web("#f0ad4e")) : null));
 	}
 
+	/** Lights these arrows and fades every other; none: all as drawn. */
+	private void light(java.util.Collection<String> lit) {
+		edges.forEach((id, drawn) -> {
+			boolean on = lit.contains(id);
+			drawn.group().setOpacity(lit.isEmpty() || on ? 1 : 0.18);
+			drawn.line().setStroke(Color.web(on ? LIT : DiagramStyle.EDGE));
+			drawn.line().setStrokeWidth(on ? 2.4 : 1.4);
+			if (drawn.head() != null) {
+				drawn.head().setFill(Color.web(on ? LIT : DiagramStyle.EDGE));
+			}
+		});
+	}
+
+	/** The colour of the arrows a pointer on their box lights, as the pages (diagram-view.js) light them. */
+	private static final String LIT = "#1168bd";
+
+	/** Whether the arrow is lit (read by tests): drawn in {@link #LIT}, the others faded. */
+	boolean lit(String edgeId) {
+		DrawnEdge drawn = edges.get(edgeId);
+		return drawn != null && drawn.line().getStroke().equals(Color.web(LIT));
+	}
+
+	/** How opaque the arrow is drawn now (read by tests). */
+	double opacityOf(String edgeId) {
+		return edges.get(edgeId).group().getOpacity();
+	}
+
 	private Group edge(DiagramEdge edge, Route route) {
 		Group group = new Group();
 		group.setId("edge:" + edge.id());
@@ -525,11 +561,20 @@ final class DiagramView extends Pane {
 		if (edge.kind() == EdgeKind.EVENTS) {
 			line.getStrokeDashArray().setAll(6.0, 4.0);
 		}
-		group.getChildren().add(line);
-		if (edge.kind() != EdgeKind.LINK) {
-			group.getChildren().add(arrow(route.points().get(route.points().size() - 2),
-					route.points().get(route.points().size() - 1)));
+		Polyline hit = new Polyline(); // an arrow 1.4 pixels wide is hard to rest a pointer on
+		hit.getPoints().setAll(line.getPoints());
+		hit.setStroke(Color.TRANSPARENT);
+		hit.setStrokeWidth(10);
+		group.getChildren().addAll(hit, line);
+		javafx.scene.control.Tooltip.install(group, new javafx.scene.control.Tooltip(diagram.diagram().describe(edge)));
+		group.setOnMouseEntered(e -> light(List.of(edge.id())));
+		group.setOnMouseExited(e -> light(List.of()));
+		Polygon head = edge.kind() == EdgeKind.LINK ? null
+				: arrow(route.points().get(route.points().size() - 2), route.points().get(route.points().size() - 1));
+		if (head != null) {
+			group.getChildren().add(head);
 		}
+		edges.put(edge.id(), new DrawnEdge(edge, group, line, head));
 		Box label = route.label();
 		if (label != null) {
 			Rectangle background = new Rectangle(label.x(), label.y(), label.width(), label.height());

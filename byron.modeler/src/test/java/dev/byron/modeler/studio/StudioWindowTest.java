@@ -531,6 +531,22 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void aPointerOnABoxLightsItsArrowsAndFadesTheOthersUntilItLeaves(FxRobot robot) throws IOException {
+		var edges = window.diagramView().diagram().diagram().edges();
+		String own = dev.byron.diagram.C4Diagrams.eventFlowId("accounts", "posts");
+		String other = edges.stream().filter(e -> !e.from().equals("component:posts") && !e.to().equals("component:posts"))
+				.findFirst().orElseThrow().id();
+		robot.moveTo(node(robot, "component:posts"));
+		waitFor(() -> window.diagramView().lit(own));
+		screenshot(robot, window, "studio-lit-arrows.png");
+		assertThat(window.diagramView().opacityOf(other)).as("an arrow of other boxes, faded").isLessThan(0.5);
+		assertThat(window.diagramView().lit(other)).isFalse();
+		robot.moveTo(window.diagramView().localToScreen(3, 3)); // the view's corner: the picture's title, away from every arrow
+		waitFor(() -> !window.diagramView().lit(own));
+		assertThat(window.diagramView().opacityOf(other)).isEqualTo(1.0);
+	}
+
+	@Test
 	void theEditorHighlightsTheLanguage(FxRobot robot) {
 		CodeArea area = window.editor().area(project.resolve("posts.byron"));
 		String text = area.getText();
