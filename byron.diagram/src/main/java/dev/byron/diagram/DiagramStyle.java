@@ -6,6 +6,8 @@ public final class DiagramStyle {
 	}
 
 	public static final String EDGE = "#5f6b7a";
+	/** The arrows a pointer on their box lights (the pages' script draws them in the same colour). */
+	public static final String LIT = "#1168bd";
 	public static final String BACKGROUND = "#ffffff";
 	public static final String TITLE = "#1b2430";
 

@@ -18,8 +18,7 @@ public final class SvgWriter {
 		svg.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" font-family=\"%s\">%n",
 				laidOut.width(), laidOut.height(), laidOut.width(), laidOut.height(), escape(TextMetrics.FONT_FAMILY)));
-		svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"11.2\" markerHeight=\"11.2\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
-				.append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(DiagramStyle.EDGE).append("\"/></marker></defs>\n");
+		svg.append("<defs>").append(marker("arrow", DiagramStyle.EDGE)).append(marker("arrow-lit", DiagramStyle.LIT)).append("</defs>\n");
 		svg.append(String.format(Locale.ROOT, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>%n", laidOut.width(),
 				laidOut.height(), DiagramStyle.BACKGROUND));
 		svg.append(String.format(Locale.ROOT, "<text x=\"30\" y=\"30\" font-size=\"18\" font-weight=\"bold\" fill=\"%s\">%s</text>%n",
@@ -42,6 +41,12 @@ public final class SvgWriter {
 			svg.append("</g>\n");
 		}
 		return svg.append("</svg>\n").toString();
+	}
+
+	/** An arrowhead of a fixed size, whatever the width of the line it ends (a lit line is wider). */
+	private static String marker(String id, String colour) {
+		return "<marker id=\"" + id + "\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"11.2\" markerHeight=\"11.2\""
+				+ " markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"" + colour + "\"/></marker>";
 	}
 
 	private static void edge(StringBuilder svg, Diagram diagram, DiagramEdge edge, Route route) {

@@ -101,7 +101,8 @@
       g.edge path.byron-hit { stroke: transparent; stroke-width: 10px; stroke-dasharray: none; fill: none; pointer-events: stroke; }
       .byron-lighting g.edge { opacity: 0.18; }
       .byron-lighting g.edge.byron-lit { opacity: 1; }
-      .byron-lighting g.edge.byron-lit path:not(.byron-hit) { stroke: #1168bd; stroke-width: 2.4px; }`;
+      .byron-lighting g.edge.byron-lit path:not(.byron-hit) { stroke: #1168bd; stroke-width: 2.4px; }
+      .byron-lighting g.edge.byron-lit path[marker-end] { marker-end: url(#arrow-lit); }`; // #1168bd: DiagramStyle.LIT
     document.head.appendChild(style);
   }
 

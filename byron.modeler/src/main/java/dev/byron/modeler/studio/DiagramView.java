@@ -529,21 +529,18 @@ final class DiagramView extends Pane {
 		edges.forEach((id, drawn) -> {
 			boolean on = lit.contains(id);
 			drawn.group().setOpacity(lit.isEmpty() || on ? 1 : 0.18);
-			drawn.line().setStroke(Color.web(on ? LIT : DiagramStyle.EDGE));
+			drawn.line().setStroke(Color.web(on ? DiagramStyle.LIT : DiagramStyle.EDGE));
 			drawn.line().setStrokeWidth(on ? 2.4 : 1.4);
 			if (drawn.head() != null) {
-				drawn.head().setFill(Color.web(on ? LIT : DiagramStyle.EDGE));
+				drawn.head().setFill(Color.web(on ? DiagramStyle.LIT : DiagramStyle.EDGE));
 			}
 		});
 	}
 
-	/** The colour of the arrows a pointer on their box lights, as the pages (diagram-view.js) light them. */
-	private static final String LIT = "#1168bd";
-
-	/** Whether the arrow is lit (read by tests): drawn in {@link #LIT}, the others faded. */
+	/** Whether the arrow is lit (read by tests): drawn in {@link DiagramStyle#LIT}, the others faded. */
 	boolean lit(String edgeId) {
 		DrawnEdge drawn = edges.get(edgeId);
-		return drawn != null && drawn.line().getStroke().equals(Color.web(LIT));
+		return drawn != null && drawn.line().getStroke().equals(Color.web(DiagramStyle.LIT));
 	}
 
 	/** How opaque the arrow is drawn now (read by tests). */
