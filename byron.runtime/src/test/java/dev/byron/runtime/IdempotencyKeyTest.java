@@ -30,6 +30,7 @@ class IdempotencyKeyTest {
 	private static final String CREATE = "mutation($in: UserInput!) { createUser(input: $in) { id handle name } }";
 	private static Broker broker;
 	private static ByronComponent accounts;
+	private static ByronComponent timeline;
 	private static Gateway gateway;
 	private static String url;
 
@@ -43,13 +44,16 @@ class IdempotencyKeyTest {
 		broker = TestInfra.broker(system);
 		accounts = ByronComponent.from(withCustom).broker(broker).mongo(TestInfra.mongo())
 				.hooks(Hooks.builder().resolver("ping", ctx -> "pong").build()).start();
-		gateway = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl())), "127.0.0.1", 0);
+		timeline = ByronComponent.from(TestDescriptors.timeline(system)).broker(broker).mongo(TestInfra.mongo()).start();
+		gateway = Gateway.start(List.of(new Route(accounts.descriptor(), accounts.graphqlUrl()),
+				new Route(timeline.descriptor(), timeline.graphqlUrl())), "127.0.0.1", 0);
 		url = gateway.url();
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
 		gateway.close();
+		timeline.close();
 		accounts.close();
 		broker.close();
 	}
@@ -136,6 +140,51 @@ class IdempotencyKeyTest {
 		Http.Response again = send("two-eves", both, Map.of());
 		assertThat(again.data()).isEqualTo(first.data());
 		assertThat(appended()).isEqualTo(after);
+	}
+
+	@Test
+	void theSameRequestUnderAnotherAliasIsTheSameRequest() {
+		Map<String, Object> hal = Map.of("in", Map.of("handle", "hal1", "name", "Hal"));
+		Http.Response first = send("create-hal", CREATE, hal);
+		long after = appended();
+
+		Http.Response aliased = send("create-hal", "mutation($in: UserInput!) { r: createUser(input: $in) { id handle name } }", hal);
+		assertThat(aliased.data().get("r")).isEqualTo(first.object("createUser"));
+		assertThat(appended()).isEqualTo(after);
+	}
+
+	@Test
+	void theSameKeyWithAMutationOfAnotherComponentIsRefusedAndWritesNothing() {
+		assertThat(send("one-key", CREATE, Map.of("in", Map.of("handle", "ivy1", "name", "Ivy"))).errors()).isEmpty();
+		long entries = broker.lastSequence("timeline");
+
+		Http.Response other = send("one-key", "mutation { createEntry(input: {post: \"p1\", text: \"hi\"}) { id } }", Map.of());
+		assertThat(other.code()).as("a key is one request, whichever component it goes to").isEqualTo("VALIDATION");
+		assertThat(other.field()).isEqualTo("Idempotency-Key");
+		assertThat(broker.lastSequence("timeline")).isEqualTo(entries);
+	}
+
+	@Test
+	void aKeyedRequestWithACustomMutationBesideACreateIsRefusedWholeAndRunsNothing() {
+		long before = appended();
+		Http.Response mixed = send("mixed-1", "mutation { createUser(input: {handle: \"jo1\", name: \"Jo\"}) { id } ping }", Map.of());
+		assertThat(mixed.code()).isEqualTo("VALIDATION");
+		assertThat(mixed.errors().get(0).get("message").toString()).contains("ping is a custom mutation")
+				.contains("nothing of the request was run").contains("in a request of its own");
+		assertThat(appended()).as("the create beside it did not run").isEqualTo(before);
+	}
+
+	@Test
+	void twoIdempotencyKeyHeadersAreRefused() throws Exception {
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+				.header("Idempotency-Key", "k-1").header("Idempotency-Key", "k-2")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\": \"mutation { createUser(input: {handle: \\\"kim1\\\","
+						+ " name: \\\"Kim\\\"}) { id } }\"}")).build();
+		long before = appended();
+		var answer = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("2 Idempotency-Key headers; send one");
+		assertThat(appended()).isEqualTo(before);
 	}
 
 	@Test

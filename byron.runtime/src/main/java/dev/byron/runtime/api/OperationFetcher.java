@@ -46,9 +46,7 @@ final class OperationFetcher implements DataFetcher<Object> {
 			return resolve(resolver, new LinkedHashMap<>(env.getArguments()), traceparent, caller, client.inTrace(traceparent));
 		}
 		if (env.getGraphQlContext().get(GraphQLEndpoint.IDEMPOTENCY_KEY) != null) {
-			throw new ByronException(ErrorCode.VALIDATION, "An Idempotency-Key makes a create, update or delete safe to send again; "
-					+ operation.name() + " is a custom mutation, and what sending it twice does is its resolver's to say. Send it"
-					+ " without the key (and make its resolver find what a first run did).", "Idempotency-Key", null);
+			throw new ByronException(ErrorCode.VALIDATION, dev.byron.runtime.http.GraphQLRequest.customMutationKeyed(operation.name()), "Idempotency-Key", null);
 		}
 		Map<String, Object> given = env.getArguments();
 		Map<String, Object> arguments = new LinkedHashMap<>();

@@ -49,9 +49,12 @@ public record Names(String system) {
 		return "byron-" + system + "-" + component + "-unique";
 	}
 
-	/** The requests sent with an Idempotency-Key to a component, and the ids their commands use. */
-	public String idempotencyBucket(String component) {
-		return "byron-" + system + "-" + component + "-requests";
+	/**
+	 * The requests sent with an Idempotency-Key to the system, and the ids their commands use: one bucket for every
+	 * component, so that a key is one request whichever components its mutations go to.
+	 */
+	public String idempotencyBucket() {
+		return "byron-" + system + "-requests";
 	}
 
 	public String eventSource(String component) {

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 import dev.byron.runtime.descriptor.ComponentDescriptor;
 
 /**
- * What one component may do on the broker, as NATS subject permissions: publish its own events, dead letters, unique
- * claims and the records of requests sent with an Idempotency-Key; use the JetStream API on its own streams and buckets; read (through consumers of its own) the
+ * What one component may do on the broker, as NATS subject permissions: publish its own events, dead letters and
+ * unique claims, and records in the system's bucket of requests sent with an Idempotency-Key; use the JetStream API on
+ * its own streams and bucket (on the requests' bucket: make it and read it); read (through consumers of its own) the
  * streams of the components it replicates or reacts to; receive replies on its own inbox prefix only. It can neither
  * write another component's events nor read a stream it does not source. The local run's nats-server and the
  * generated NATS configuration both take their users from here.
@@ -29,9 +30,13 @@ public record NatsPermissions(String user, List<String> publish, List<String> su
 		String stream = names.stream(c);
 		String deadLetters = names.deadLetterStream(c);
 		List<String> publish = new ArrayList<>(List.of(names.streamSubjects(c), names.deadLetterSubjects(c),
-				"$KV." + names.uniqueBucket(c) + ".>", "$KV." + names.idempotencyBucket(c) + ".>", "$JS.API.INFO",
+				"$KV." + names.uniqueBucket(c) + ".>", "$KV." + names.idempotencyBucket() + ".>", "$JS.API.INFO",
 				names.appliedSubject(c)));
-		for (String own : List.of(stream, deadLetters, "KV_" + names.uniqueBucket(c), "KV_" + names.idempotencyBucket(c))) {
+		// the system's bucket of keyed requests, which every component shares: made, read and written, never removed
+		String requests = "KV_" + names.idempotencyBucket();
+		publish.addAll(List.of("$JS.API.STREAM.INFO." + requests, "$JS.API.STREAM.CREATE." + requests,
+				"$JS.API.STREAM.MSG.GET." + requests, "$JS.API.DIRECT.GET." + requests, "$JS.API.DIRECT.GET." + requests + ".>"));
+		for (String own : List.of(stream, deadLetters, "KV_" + names.uniqueBucket(c))) {
 			publish.add("$JS.API.STREAM.*." + own);
 			publish.add("$JS.API.STREAM.MSG.*." + own);
 			publish.add("$JS.API.DIRECT.GET." + own);

@@ -59,7 +59,7 @@ public final class CommandPipeline {
 		this.log = new EntityLog(broker, component);
 		this.client = client;
 		this.cache = cache;
-		this.keys = new IdempotencyKeys(broker, component.name());
+		this.keys = new IdempotencyKeys(broker);
 		UniqueClaims claims = new UniqueClaims(broker, component.name(), log, uniqueGrace);
 		this.beforeAppend = List.of(new LoadCurrentState(log), new BuildNewState(), new CheckOwnership(),
 				new RunCommandHooks(component, hooks, "before", client, fence), new ValidateFields(component),

@@ -22,11 +22,12 @@ import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 
 /**
- * Mutations a client may send again. The first request with an {@code Idempotency-Key} records, in a key-value
- * bucket, the ids its command uses: the new entity's (a create), its event's and the command's own. The same
- * request sent again with the key runs the same command with those ids, so it finds what the first one wrote
- * (the entity's event with that id) and answers with it instead of writing it twice; the stream's de-duplication
- * of the event's id covers the two running at once. A key is the caller's own and is kept for {@link #KEPT}.
+ * Mutations a client may send again. The first request with an {@code Idempotency-Key} records, in the system's
+ * key-value bucket of requests, what it asks and the ids its command uses: the new entity's (a create), its event's
+ * and the command's own. The same request sent again with the key runs the same command with those ids, so it finds
+ * what the first one wrote (the entity's event with that id) and answers with it instead of writing it twice; the
+ * stream's de-duplication of the event's id covers the two running at once. Another request under the key, in this
+ * component or another, is refused. A key is the caller's own and is kept for {@link #KEPT}.
  */
 final class IdempotencyKeys {
 	static final Duration KEPT = Duration.ofHours(24);
@@ -38,12 +39,10 @@ final class IdempotencyKeys {
 	}
 
 	private final Broker broker;
-	private final String component;
 	private volatile KeyValue bucket;
 
-	IdempotencyKeys(Broker broker, String component) {
+	IdempotencyKeys(Broker broker) {
 		this.broker = broker;
-		this.component = component;
 	}
 
 	/**
@@ -74,8 +73,8 @@ final class IdempotencyKeys {
 				Map<String, String> first = read(entry.getValue());
 				if (!asked.equals(first.get("request"))) {
 					throw new ByronException(ErrorCode.VALIDATION, "This Idempotency-Key came before with another request (another "
-							+ "mutation or other arguments). A key stands for one request: send a new key with a new request.",
-							"Idempotency-Key", null);
+							+ "mutation, in the same place of the request, or other arguments), so nothing was run. A key stands for one"
+							+ " request: send a new key with a new request.", "Idempotency-Key", null);
 				}
 				return new Attempt(first.get("command"), first.get("entity"), first.get("event"), true);
 			}
@@ -95,7 +94,7 @@ final class IdempotencyKeys {
 		if (opened == null) { // made the first time a client sends a key, not for every component
 			synchronized (this) {
 				if (bucket == null) {
-					bucket = broker.bucket(broker.names().idempotencyBucket(component), KEPT);
+					bucket = broker.bucket(broker.names().idempotencyBucket(), KEPT);
 				}
 				opened = bucket;
 			}

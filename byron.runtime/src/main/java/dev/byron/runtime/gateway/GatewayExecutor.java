@@ -165,8 +165,17 @@ public final class GatewayExecutor implements AutoCloseable {
 			} catch (IllegalArgumentException e) {
 				return errors(List.of(error(e.getMessage(), ErrorCode.VALIDATION, null, Map.of("field", GraphQLRequest.IDEMPOTENCY_KEY))));
 			}
-			for (Call call : calls) {
-				answers.add(run(call, vars, trace, caller, idempotencyKey));
+			if (idempotencyKey != null) { // checked before anything runs: a request under a key is run whole or not at all
+				for (Call call : calls) {
+					if (call.route() != null && call.route().component().operations().stream()
+							.anyMatch(o -> o.isMutation() && o.name().equals(call.fields().get(0).getName()))) {
+						return errors(List.of(error(GraphQLRequest.customMutationKeyed(call.fields().get(0).getName()),
+								ErrorCode.VALIDATION, null, Map.of("field", GraphQLRequest.IDEMPOTENCY_KEY))));
+					}
+				}
+			}
+			for (int i = 0; i < calls.size(); i++) { // each root field a request of its own, by its place in the request
+				answers.add(run(calls.get(i), vars, trace, caller, idempotencyKey == null ? null : i + " " + idempotencyKey));
 			}
 		} else { // a query is safe to send again as it is: a key it came with means nothing
 			// the first call runs on the request's own thread, the others beside it on the gateway's fan-out threads
@@ -278,7 +287,7 @@ public final class GatewayExecutor implements AutoCloseable {
 		return new Call(part.route(), List.copyOf(part.fields()), text, java.util.Set.copyOf(usedVariables));
 	}
 
-	/** A call to the component that owns its fields; {@code key}: the mutation's Idempotency-Key, or null. */
+	/** A call to the component that owns its fields; {@code key}: the field's Idempotency-Key (its place and the request's), or null. */
 	private Map<String, Object> run(Call call, Map<String, Object> variables, String traceparent, Caller caller, String key) {
 		Map<String, Object> partVariables = new LinkedHashMap<>();
 		variables.forEach((k, v) -> {
@@ -315,8 +324,8 @@ public final class GatewayExecutor implements AutoCloseable {
 			} else if (caller.authenticated()) {
 				headers.put(Caller.HEADER, caller.toHeader());
 			}
-			if (key != null) { // each root field of a mutation is a request of its own: its key too
-				headers.put(GraphQLRequest.IDEMPOTENCY_KEY, part.fields().get(0).getResultKey() + " " + key);
+			if (key != null) {
+				headers.put(GraphQLRequest.IDEMPOTENCY_KEY, key);
 			}
 			ComponentCalls.Answer response = null;
 			java.util.Iterator<String> instances = part.route().inTurn().iterator();

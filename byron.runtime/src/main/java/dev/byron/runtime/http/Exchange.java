@@ -56,6 +56,11 @@ public final class Exchange {
 		return request.getHeaders().get(name);
 	}
 
+	/** How many times a request header was sent. */
+	public int headerCount(String name) {
+		return request.getHeaders().getValuesList(name).size();
+	}
+
 	/** The request body, read as the client sends it (reads time out with the server's idle timeout). */
 	public InputStream body() {
 		if (body == null) {

@@ -85,6 +85,12 @@ public final class GraphQLHandler implements HttpHandler {
 				notAcceptable(exchange);
 				return;
 			}
+			if (exchange.headerCount(GraphQLRequest.IDEMPOTENCY_KEY) > 1) {
+				discard(exchange.body());
+				refuse(exchange, type, 400, "The request has " + exchange.headerCount(GraphQLRequest.IDEMPOTENCY_KEY)
+						+ " Idempotency-Key headers; send one, the same each time the request is sent again.");
+				return;
+			}
 			if (!isJson(exchange.header("Content-Type"))) {
 				discard(exchange.body());
 				exchange.addHeader("Accept-Post", "application/json");

@@ -21,6 +21,14 @@ public record GraphQLRequest(String query, Map<String, Object> variables, String
 		this(query, variables, operationName, traceparent, caller, null);
 	}
 
+	/** Why a request with a custom mutation and an Idempotency-Key is refused whole, and what to do instead. */
+	public static String customMutationKeyed(String name) {
+		return "An Idempotency-Key makes a create, update or delete safe to send again; " + name + " is a custom mutation,"
+				+ " whose resolver alone can say what running it twice does, so nothing of the request was run. Send " + name
+				+ " in a request of its own without the key; to make it safe to send again, give it an argument the client"
+				+ " chooses (a request id) that its resolver looks for first.";
+	}
+
 	/** The longest key accepted: a UUID takes 36 characters; the draft leaves the length to the server. */
 	public static final int MAX_KEY = 255;
 
