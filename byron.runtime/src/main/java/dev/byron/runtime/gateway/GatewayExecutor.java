@@ -163,16 +163,13 @@ public final class GatewayExecutor implements AutoCloseable {
 			try {
 				idempotencyKey = request.idempotencyKey() == null ? null : GraphQLRequest.idempotencyKey(request.idempotencyKey());
 			} catch (IllegalArgumentException e) {
-				return errors(List.of(error(e.getMessage(), ErrorCode.VALIDATION, null, Map.of("field", GraphQLRequest.IDEMPOTENCY_KEY))));
+				return keyRefused(e.getMessage());
 			}
-			if (idempotencyKey != null) { // checked before anything runs: a request under a key is run whole or not at all
-				for (Call call : calls) {
-					if (call.route() != null && call.route().component().operations().stream()
-							.anyMatch(o -> o.isMutation() && o.name().equals(call.fields().get(0).getName()))) {
-						return errors(List.of(error(GraphQLRequest.customMutationKeyed(call.fields().get(0).getName()),
-								ErrorCode.VALIDATION, null, Map.of("field", GraphQLRequest.IDEMPOTENCY_KEY))));
-					}
-				}
+			// checked before anything runs: a request under a key runs whole or not at all
+			String custom = idempotencyKey == null ? null
+					: calls.stream().map(this::customMutation).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+			if (custom != null) {
+				return keyRefused(GraphQLRequest.customMutationKeyed(custom));
 			}
 			for (int i = 0; i < calls.size(); i++) { // each root field a request of its own, by its place in the request
 				answers.add(run(calls.get(i), vars, trace, caller, idempotencyKey == null ? null : i + " " + idempotencyKey));
@@ -285,6 +282,17 @@ public final class GatewayExecutor implements AutoCloseable {
 		Documents.fragments(part.fields(), fragments).forEach(name -> definitionsOut.add(fragments.get(name)));
 		String text = AstPrinter.printAst(Document.newDocument().definitions(definitionsOut).build());
 		return new Call(part.route(), List.copyOf(part.fields()), text, java.util.Set.copyOf(usedVariables));
+	}
+
+	private static Map<String, Object> keyRefused(String why) {
+		return errors(List.of(error(why, ErrorCode.VALIDATION, null, Map.of("field", GraphQLRequest.IDEMPOTENCY_KEY))));
+	}
+
+	/** The name of the custom mutation a call of a mutation runs, or null for a create, update or delete (or none). */
+	private String customMutation(Call call) {
+		String field = call.fields().get(0).getName();
+		return call.route() != null && call.route().component().operations().stream()
+				.anyMatch(o -> o.isMutation() && o.name().equals(field)) ? field : null;
 	}
 
 	/** A call to the component that owns its fields; {@code key}: the field's Idempotency-Key (its place and the request's), or null. */
