@@ -93,6 +93,12 @@ try {
   await page.waitForFunction(() => document.querySelector('#zoom-level').textContent !== '156%', { timeout: 5000 });
   seen.wheeledOut = Math.round((await width()) * 100);
   const scrolled = () => page.$eval('#diagram', (d) => [d.scrollLeft, d.scrollTop]);
+  await page.evaluate(() => { // the text cursor inside a component: its box marked (the look kept over a reload still)
+    const view = window.byronStudio.editor().view('schema.byron');
+    view.focus(); // the page follows the cursor of the editor in use
+    view.dispatch({ selection: { anchor: view.state.doc.toString().indexOf('component payments {') + 12 } });
+  });
+  await page.waitForSelector('#diagram g.node.selected[id="component:payments"]', { timeout: 10000 });
   const empty = await page.evaluate(() => { // a point of the picture's background, in view, away from every box
     const boxes = [...document.querySelectorAll('#diagram g.node')].map((n) => n.getBoundingClientRect());
     const area = document.querySelector('#diagram').getBoundingClientRect();
@@ -113,6 +119,15 @@ try {
   await page.mouse.up();
   const [leftAfter, topAfter] = await scrolled();
   seen.panned = [leftAfter - left, topAfter - top];
+  seen.markedOutOfView = await page.evaluate(() => { // looked away from the marked box, as far as the picture goes
+    const d = document.querySelector('#diagram');
+    const box = () => d.querySelector('g.node[id="component:payments"]').getBoundingClientRect();
+    const area = d.getBoundingClientRect();
+    d.scrollTop = box().top - area.top > area.height / 2 ? 0 : d.scrollHeight;
+    d.scrollLeft = box().left - area.left > area.width / 2 ? 0 : d.scrollWidth;
+    const b = box();
+    return b.bottom < area.top || b.top > area.bottom || b.right < area.left || b.left > area.right;
+  });
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-zoomed.png') });
   // the zoom and the scroll are kept over a reload of the tab
   await new Promise((resolve) => setTimeout(resolve, 400)); // kept after a pause in scrolling

@@ -6,8 +6,9 @@
 //     move(id, x, y)                  a box dropped elsewhere, at the diagram's own coordinates
 //     menu(name, event)               a component's box right-clicked (optional)
 //   })
-//   ByronDiagram.markAt(container, page, file, offset, same)  marks the box of the innermost declaration that holds a
-//                                   text cursor and scrolls it into view; same(a, b) compares two file names
+//   ByronDiagram.markAt(container, page, file, offset, same, scroll)  marks the box of the innermost declaration that
+//                                   holds a text cursor and (unless scroll is false) scrolls it into view; same(a, b)
+//                                   compares two file names
 //   ByronDiagram.reveal(container)  brings the marked box, or else the first component's, into view
 //   ByronDiagram.zoom(container, factor, at)  scales the picture by factor (1.25 in, 0.8 out) about a point of the
 //                                   window ({clientX, clientY}; the container's middle without one); Ctrl+wheel does
@@ -142,19 +143,21 @@
     window.addEventListener('mouseup', drop);
   }
 
-  function markAt(container, page, file, offset, same = (a, b) => a === b) {
+  function markAt(container, page, file, offset, same = (a, b) => a === b, scroll = true) {
     const inside = page.nodes
       .filter((n) => same(n.file, file) && offset >= n.offset && offset <= n.offset + n.length)
       .sort((a, b) => a.length - b.length)[0];
-    mark(container, inside ? inside.id : null);
+    mark(container, inside ? inside.id : null, scroll);
   }
 
-  function mark(container, id) {
+  function mark(container, id, scroll) {
     const node = id ? container.querySelector(`g.node[id="${CSS.escape(id)}"]`) : null;
     container.querySelectorAll('g.node.selected').forEach((n) => n !== node && n.classList.remove('selected'));
     if (node) {
       node.classList.add('selected');
-      inView(container, node);
+      if (scroll) {
+        inView(container, node);
+      }
     }
   }
 

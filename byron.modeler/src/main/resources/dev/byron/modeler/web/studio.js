@@ -9,6 +9,8 @@ async function load() {
   state.files = project.files;
   state.catalogue = project.catalogue;
   state.viewKey = 'byron-view:' + project.rootUri;
+  // a reload looks where the tab looked before it: the text cursor's box is marked, not scrolled to, until the user acts
+  state.lookKept = sessionStorage.getItem(state.viewKey + '?' + viewQuery()) !== null;
   const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
   state.editor = await codeEditor(project) || textArea();
   // a reload shows the file shown before it (kept for this tab); a first visit, the one declaring components
@@ -342,7 +344,10 @@ function markCaret() {
   if (!caret || !state.analysis) {
     return;
   }
-  window.ByronDiagram.markAt($('diagram'), state.analysis, caret.path, caret.offset);
+  window.ByronDiagram.markAt($('diagram'), state.analysis, caret.path, caret.offset, undefined, !state.lookKept);
+}
+for (const acted of ['pointerdown', 'keydown']) {
+  document.addEventListener(acted, () => { state.lookKept = false; }, true);
 }
 
 function viewQuery() {

@@ -142,7 +142,9 @@ class WebStudioTest {
 			assertThat(seen.path("zoomLabel").asText()).isEqualTo("156%");
 			assertThat(seen.path("wheeledOut").asInt()).as("Ctrl+wheel down").isEqualTo(125);
 			assertThat(seen.path("panned").toString()).as("a drag on the background moves the picture with the pointer").isEqualTo("[60,40]");
-			assertThat(seen.path("lookKept").path("after").toString()).as("the zoom and the scroll kept over a reload")
+			assertThat(seen.path("markedOutOfView").asBoolean()).as("looked away from the box of the text cursor").isTrue();
+			assertThat(seen.path("lookKept").path("after").toString())
+					.as("the zoom and the scroll kept over a reload, not brought back to the text cursor's box")
 					.isEqualTo(seen.path("lookKept").path("before").toString());
 			assertThat(seen.path("lookKept").path("before").path("label").asText()).isEqualTo("125%");
 			assertThat(seen.path("fittedAfterZoom").asBoolean()).as("Fit shows the whole picture again after a zoom").isTrue();
