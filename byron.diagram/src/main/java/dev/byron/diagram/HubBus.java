@@ -182,17 +182,27 @@ final class HubBus {
 			width = Math.max(width, Math.ceil(box.x() + box.width() + DiagramLayout.MARGIN));
 			height = Math.max(height, Math.ceil(box.y() + box.height() + DiagramLayout.MARGIN + DiagramLegend.BAND));
 		}
+		for (Box label : placed) {
+			width = Math.max(width, Math.ceil(label.x() + label.width() + DiagramLayout.MARGIN));
+		}
 		return new LaidOutDiagram(laid.diagram(), laid.boxes(), routes, width, height);
 	}
 
 	/**
-	 * A label moved up above the buses' branches it would stand on (ELK puts a large view's labels at the arrows'
-	 * heads, just above the boxes, where the gateway's branches run), and above the labels placed before it (those
-	 * lower down, stacked at the same head) that it would then cover.
+	 * A label moved off the buses: beside a trunk it stands on (a label at the picture's edge), up above a branch it
+	 * would stand on (ELK puts a large view's labels at the arrows' heads, just above the boxes, where the gateway's
+	 * branches run), and above the labels placed before it (those lower down, stacked at the same head) that it would
+	 * then cover.
 	 */
 	private static Box clearOf(List<Double> branches, List<Box> placed, Box label, double left, double right) {
 		if (label.x() + label.width() < left || label.x() > right) {
 			return label;
+		}
+		double x = label.x(); // off the trunks first: a label at the picture's edge stands on one
+		if (x < right && right < x + label.width()) {
+			x = right - LABEL_GAP - label.width();
+		} else if (x < left && left < x + label.width()) {
+			x = left + LABEL_GAP;
 		}
 		double y = label.y();
 		boolean moved = true;
@@ -205,14 +215,14 @@ final class HubBus {
 				}
 			}
 			for (Box other : placed) {
-				if (other.x() < label.x() + label.width() && label.x() < other.x() + other.width() && other.y() < y + label.height()
+				if (other.x() < x + label.width() && x < other.x() + other.width() && other.y() < y + label.height()
 						&& y < other.y() + other.height()) {
 					y = other.y() - label.height();
 					moved = true;
 				}
 			}
 		}
-		return y == label.y() ? label : new Box(label.x(), y, label.width(), label.height());
+		return y == label.y() && x == label.x() ? label : new Box(x, y, label.width(), label.height());
 	}
 
 	/**
