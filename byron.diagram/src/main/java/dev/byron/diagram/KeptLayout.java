@@ -254,6 +254,8 @@ final class KeptLayout {
 		Map<String, Route> routes = new LinkedHashMap<>();
 		OrthogonalRouter router = new OrthogonalRouter(boxes.values());
 		reused.values().forEach(route -> router.drawn(route.points())); // new lines keep off the lines that stay
+		List<Box> labels = new ArrayList<>();
+		reused.values().stream().map(Route::label).filter(java.util.Objects::nonNull).forEach(labels::add);
 		for (DiagramEdge edge : diagram.edges()) {
 			if (reused.containsKey(edge.id())) {
 				routes.put(edge.id(), reused.get(edge.id()));
@@ -269,10 +271,11 @@ final class KeptLayout {
 			if (points.isEmpty()) {
 				points = new ArrayList<>(List.of(a, b)); // boxes on top of each other: a straight line says what it joins
 			}
-			Point middle = middleOfLongest(points);
-			Box label = edge.label().isEmpty() ? null
-					: new Box(middle.x() + 4, middle.y() - NodeMetrics.labelHeight(edge.label()) - 2, NodeMetrics.labelWidth(edge.label()),
-							NodeMetrics.labelHeight(edge.label()));
+			Box label = edge.label().isEmpty() ? null : labelBeside(points, NodeMetrics.labelWidth(edge.label()),
+					NodeMetrics.labelHeight(edge.label()), boxes.values(), labels);
+			if (label != null) {
+				labels.add(label);
+			}
 			routes.put(edge.id(), new Route(points, label));
 			router.drawn(points);
 		}
@@ -294,7 +297,37 @@ final class KeptLayout {
 		return new Point(-out.x(), -out.y());
 	}
 
-	/** Where an edge's label goes: beside the middle of its longest segment. */
+	/**
+	 * Where a routed edge's label goes: beside one of its segments, the one nearest its head first (where a large
+	 * view's labels stand), on a spot that covers no box and no label placed before it; beside the middle of its
+	 * longest segment when there is no such spot.
+	 */
+	private static Box labelBeside(List<Point> points, double width, double height, java.util.Collection<Box> boxes, List<Box> labels) {
+		for (int i = points.size() - 1; i > 0; i--) {
+			Point a = points.get(i - 1);
+			Point b = points.get(i);
+			Point middle = new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+			boolean vertical = a.x() == b.x();
+			List<Box> spots = vertical
+					? List.of(new Box(middle.x() + 4, middle.y() - height / 2, width, height),
+							new Box(middle.x() - 4 - width, middle.y() - height / 2, width, height))
+					: List.of(new Box(middle.x() - width / 2, middle.y() - height - 2, width, height),
+							new Box(middle.x() - width / 2, middle.y() + 2, width, height));
+			for (Box spot : spots) {
+				if (boxes.stream().noneMatch(box -> overlap(box, spot)) && labels.stream().noneMatch(label -> overlap(label, spot))) {
+					return spot;
+				}
+			}
+		}
+		Point middle = middleOfLongest(points);
+		return new Box(middle.x() + 4, middle.y() - height - 2, width, height);
+	}
+
+	private static boolean overlap(Box a, Box b) {
+		return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
+	}
+
+	/** The middle of a route's longest segment. */
 	private static Point middleOfLongest(List<Point> points) {
 		Point best = points.get(0);
 		double longest = -1;
@@ -309,6 +342,7 @@ final class KeptLayout {
 		}
 		return best;
 	}
+
 
 	private static double centreX(Box box) {
 		return box.x() + box.width() / 2;

@@ -380,6 +380,21 @@ class LastLayoutTest {
 		}
 	}
 
+	@Test
+	void aViewLaidOutAroundKeptPlacesFromAnotherLayoutPutsItsLabelsOnNoBox() {
+		LaidOutDiagram before = DiagramLayout.layout(containers(tree(90)));
+		Map<String, LaidOutDiagram.Point> kept = new java.util.HashMap<>();
+		before.boxes().forEach((id, box) -> kept.put(id, new LaidOutDiagram.Point(box.x(), box.y())));
+		kept.put("component:c40", new LaidOutDiagram.Point(30, before.boxes().get("component:c40").y())); // dragged to the left
+		// the project opened elsewhere, its model changed since: every flow is routed anew around the kept places
+		LaidOutDiagram laid = DiagramLayout.layout(containers(tree(90) + ADDED.replace("c69.E69", "c3.E3")), kept);
+		List<Box> labels = laid.routes().values().stream().map(LaidOutDiagram.Route::label).filter(java.util.Objects::nonNull).toList();
+		assertThat(labels).hasSizeGreaterThan(80);
+		for (Box label : labels) {
+			laid.boxes().forEach((id, box) -> assertThat(overlap(label, box)).as("the label at " + label + " on " + id).isFalse());
+		}
+	}
+
 	private static boolean overlap(Box a, Box b) {
 		return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
 	}
