@@ -44,8 +44,6 @@
         hit.removeAttribute('marker-end');
         edge.appendChild(hit);
       }
-      edge.addEventListener('mouseenter', () => light(container, [edge]));
-      edge.addEventListener('mouseleave', () => light(container, []));
     }
     scaled(container);
     overview(container).draw();
@@ -62,6 +60,14 @@
           pan(e, container);
         }
       });
+      // one listener for every picture shown here: what the pointer rests on lights (a box: its arrows)
+      container.addEventListener('mouseover', (e) => {
+        const node = e.target.closest('g.node');
+        const edge = e.target.closest('g.edge');
+        light(container, node ? container.querySelectorAll(`g.edge[data-from="${CSS.escape(node.id)}"], `
+          + `g.edge[data-to="${CSS.escape(node.id)}"]`) : edge ? [edge] : []);
+      });
+      container.addEventListener('mouseleave', () => light(container, []));
     }
     for (const node of container.querySelectorAll('g.node')) {
       node.addEventListener('mousedown', (e) => {
@@ -70,9 +76,6 @@
           drag(e, node, container, now.page, now.handlers);
         }
       });
-      node.addEventListener('mouseenter', () => light(container, container.querySelectorAll(
-        `g.edge[data-from="${CSS.escape(node.id)}"], g.edge[data-to="${CSS.escape(node.id)}"]`)));
-      node.addEventListener('mouseleave', () => light(container, []));
       if (node.id.startsWith('component:')) {
         node.addEventListener('contextmenu', (e) => {
           const menu = shown.get(container).handlers.menu;
