@@ -46,7 +46,8 @@ final class OperationFetcher implements DataFetcher<Object> {
 			return resolve(resolver, new LinkedHashMap<>(env.getArguments()), traceparent, caller, client.inTrace(traceparent));
 		}
 		if (env.getGraphQlContext().get(GraphQLEndpoint.IDEMPOTENCY_KEY) != null) {
-			throw new ByronException(ErrorCode.VALIDATION, dev.byron.runtime.http.GraphQLRequest.customMutationKeyed(operation.name()), "Idempotency-Key", null);
+			throw new ByronException(ErrorCode.VALIDATION, dev.byron.runtime.http.GraphQLRequest.customMutationKeyed(operation.name()),
+					dev.byron.runtime.http.GraphQLRequest.IDEMPOTENCY_KEY, null);
 		}
 		Map<String, Object> given = env.getArguments();
 		Map<String, Object> arguments = new LinkedHashMap<>();

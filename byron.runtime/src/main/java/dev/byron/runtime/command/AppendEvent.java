@@ -47,7 +47,8 @@ final class AppendEvent implements CommandStep {
 				: context.entity.name() + "Updated");
 		try (TraceSpan span = Tracing.start(component.name(), "append " + type.substring(type.indexOf('.') + 1),
 				SpanKind.PRODUCER, context.traceparent)) {
-			Event event = new Event(context.eventId != null ? context.eventId : IDS.generate().toString(), broker.names().eventSource(component.name()), type,
+			String id = context.eventId != null ? context.eventId : IDS.generate().toString();
+			Event event = new Event(id, broker.names().eventSource(component.name()), type,
 					broker.names().entitySubject(component.name(), context.entity.name(), context.id), Instant.now(),
 					span.traceparent(), component.name(), context.entity.name(), context.id, operation, context.changed,
 					names, Map.copyOf(withoutNulls(context.state)));

@@ -74,7 +74,7 @@ final class IdempotencyKeys {
 				if (!asked.equals(first.get("request"))) {
 					throw new ByronException(ErrorCode.VALIDATION, "This Idempotency-Key came before with another request (another "
 							+ "mutation, in the same place of the request, or other arguments), so nothing was run. A key stands for one"
-							+ " request: send a new key with a new request.", "Idempotency-Key", null);
+							+ " request: send a new key with a new request.", dev.byron.runtime.http.GraphQLRequest.IDEMPOTENCY_KEY, null);
 				}
 				return new Attempt(first.get("command"), first.get("entity"), first.get("event"), true);
 			}
