@@ -48,6 +48,7 @@ try {
     }, `component:${target}`);
     await page.mouse.move(at.x + at.width / 2, at.y - 400); // away from the box
     seen.unlitAfter = await page.$$eval('#diagram g.edge.byron-lit', (lit) => lit.length);
+    seen.boxTitle = await page.$eval(`#diagram g.node[id="component:${target}"] > title`, (t) => t.textContent);
   }
   await page.$eval('#diagram', (d) => d.scrollTo(0, 0)); // looked elsewhere
   await page.click('#fit');

@@ -78,6 +78,10 @@ public final class SvgWriter {
 		Colors colors = DiagramStyle.of(node.kind());
 		svg.append("<g class=\"node ").append(node.kind().name().toLowerCase(Locale.ROOT)).append("\" id=\"")
 				.append(escape(node.id())).append("\">");
+		// named on hover too: a picture fitted to a large system draws its boxes' text too small to read
+		svg.append("<title>").append(escape(String.join("\n", java.util.stream.Stream.concat(
+				java.util.stream.Stream.of(node.title(), NodeMetrics.technologyLine(node)), NodeMetrics.shownDetails(node).stream()).toList())))
+				.append("</title>");
 		double top = box.y() + NodeMetrics.top(node);
 		double bodyHeight = box.height() - NodeMetrics.top(node);
 		String paint = " fill=\"" + colors.fill() + "\" stroke=\"" + colors.stroke() + "\" stroke-width=\"1.5\"";

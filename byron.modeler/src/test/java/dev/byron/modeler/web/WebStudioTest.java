@@ -217,6 +217,8 @@ class WebStudioTest {
 			assertThat(lit.path("othersDimmed").asBoolean()).as("the other arrows are dimmed").isTrue();
 			assertThat(lit.path("titles").toString()).as("an arrow's title says where it runs").contains("c50 \u2192 ").contains(" \u2192 c50");
 			assertThat(seen.path("unlitAfter").asInt()).as("nothing lit once the pointer left the box").isZero();
+			assertThat(seen.path("boxTitle").asText()).as("a box names itself on hover, legible at any zoom")
+					.startsWith("c50\n[Container: API + Sink + Cache]\nowns E50");
 			JsonNode overview = seen.path("overview");
 			assertThat(overview.path("shown").asBoolean()).as("an overview while part of the picture is out of view").isTrue();
 			assertThat(overview.path("boxes").asInt()).as("every box of the picture in the overview")
