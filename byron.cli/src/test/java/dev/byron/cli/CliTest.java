@@ -224,7 +224,7 @@ class CliTest {
 				""");
 		Run placed = byron("diagram", project.toString(), "-o", dir.resolve("placed.svg").toString());
 		assertThat(placed.exit()).as(placed.err()).isZero();
-		assertThat(dir.resolve("placed.svg")).content().contains("id=\"component:a\"><rect x=\"900.0\" y=\"700.0\"");
+		assertThat(dir.resolve("placed.svg")).content().containsPattern("id=\"component:a\"><title>[^<]*</title><rect x=\"900.0\" y=\"700.0\"");
 
 		Files.writeString(project.resolve("byron-layout.json"), "{ not json");
 		Run unreadable = byron("diagram", project.toString(), "-o", dir.resolve("free.svg").toString());
