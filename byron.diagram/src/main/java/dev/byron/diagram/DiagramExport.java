@@ -23,7 +23,7 @@ public final class DiagramExport {
 			throws IOException {
 		formatOf(file);
 		Diagram diagram = C4Diagrams.of(model, level, component);
-		return write(DiagramLayout.layout(diagram, positions.of(diagram)), file);
+		return write(DiagramLayout.layout(diagram, positions.of(diagram), positions.linesOf(diagram)), file);
 	}
 
 	private static String formatOf(Path file) {

@@ -52,12 +52,17 @@ public final class DiagramLayout {
 	 * Positions of nodes the diagram lacks are ignored; without any for its nodes, this is {@link #layout(Diagram)}.
 	 */
 	public static LaidOutDiagram layout(Diagram diagram, Map<String, Point> kept) {
+		return layout(diagram, kept, Map.of());
+	}
+
+	/** As above, each arrow between two kept boxes drawn along its {@code drawn} line where that still joins them. */
+	public static LaidOutDiagram layout(Diagram diagram, Map<String, Point> kept, Map<String, Route> drawn) {
 		boolean buses = HubBus.applies(diagram);
 		LaidOutDiagram free = buses ? HubBus.layout(diagram) : elk(diagram);
 		if (diagram.nodes().stream().noneMatch(n -> kept.containsKey(n.id()))) {
 			return free;
 		}
-		LaidOutDiagram arranged = KeptLayout.of(free, kept);
+		LaidOutDiagram arranged = KeptLayout.of(free, kept, drawn);
 		return buses ? HubBus.route(arranged) : arranged;
 	}
 

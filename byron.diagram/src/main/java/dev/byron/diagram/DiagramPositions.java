@@ -3,19 +3,25 @@ package dev.byron.diagram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.byron.diagram.LaidOutDiagram.Box;
 import dev.byron.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Route;
 
 /**
  * Where the user put the boxes of each view, kept beside the model in {@value #FILE} (the text never needs it;
  * commit it to share the pictures). A view's places are kept whole once one of its boxes was moved, so that the
- * picture stays put across edits; without the file, or for a view it does not name, ELK lays the view out.
+ * picture stays put across edits, and with them the lines of the arrows as they were drawn, so that another process
+ * (another machine, {@code byron diagram}) draws the picture the user arranged rather than routing every arrow anew;
+ * without the file, or for a view it does not name, ELK lays the view out.
  */
 public final class DiagramPositions {
 	public static final String FILE = "byron-layout.json";
@@ -27,18 +33,53 @@ public final class DiagramPositions {
 	record Place(long x, long y) {
 	}
 
-	/** The file: its version and, per view (the view's title), each box's place. */
-	record Stored(int version, Map<String, Map<String, Place>> views) {
+	/**
+	 * An arrow as drawn: the corners of its line in whole units, from the sending box to the receiving one, written as
+	 * an SVG polyline's points ({@code "x,y x,y ..."}, one line of the file per arrow), and its label's top-left.
+	 */
+	record Line(String points, Place label) {
+		static Line of(Route route) {
+			StringBuilder points = new StringBuilder();
+			for (Point p : route.points()) {
+				points.append(points.isEmpty() ? "" : " ").append(Math.round(p.x())).append(',').append(Math.round(p.y()));
+			}
+			return new Line(points.toString(), route.label() == null ? null
+					: new Place(Math.round(route.label().x()), Math.round(route.label().y())));
+		}
+
+		/** The corners, or none when the text is not a list of corners. */
+		List<Point> corners() {
+			List<Point> corners = new java.util.ArrayList<>();
+			for (String corner : points == null ? new String[0] : points.trim().split("\\s+")) {
+				String[] xy = corner.split(",");
+				try {
+					corners.add(new Point(Long.parseLong(xy[0]), Long.parseLong(xy[1])));
+				} catch (RuntimeException notACorner) {
+					return List.of();
+				}
+			}
+			return corners;
+		}
+	}
+
+	/**
+	 * The file: its version and, per view (the view's title), each box's place and each arrow's line (by the arrow's
+	 * id); files written before lines were kept have none.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Stored(int version, Map<String, Map<String, Place>> views, Map<String, Map<String, Line>> lines) {
 	}
 
 	private final Map<String, Map<String, Place>> views;
+	private final Map<String, Map<String, Line>> lines;
 
-	private DiagramPositions(Map<String, Map<String, Place>> views) {
+	private DiagramPositions(Map<String, Map<String, Place>> views, Map<String, Map<String, Line>> lines) {
 		this.views = views;
+		this.lines = lines;
 	}
 
 	public static DiagramPositions none() {
-		return new DiagramPositions(new TreeMap<>());
+		return new DiagramPositions(new TreeMap<>(), new TreeMap<>());
 	}
 
 	/** The places kept in a project folder; none when it has no {@value #FILE}. */
@@ -55,7 +96,15 @@ public final class DiagramPositions {
 			}
 			Map<String, Map<String, Place>> views = new TreeMap<>();
 			stored.views().forEach((view, places) -> views.put(view, new TreeMap<>(places)));
-			return new DiagramPositions(views);
+			Map<String, Map<String, Line>> lines = new TreeMap<>();
+			if (stored.lines() != null) {
+				stored.lines().forEach((view, drawn) -> {
+					if (views.containsKey(view) && drawn != null) {
+						lines.put(view, new TreeMap<>(drawn));
+					}
+				});
+			}
+			return new DiagramPositions(views, lines);
 		} catch (JsonProcessingException e) {
 			throw new IOException(file + " cannot be read (" + e.getOriginalMessage() + "): fix it, or delete it to lay the"
 					+ " pictures out again.", e);
@@ -69,21 +118,55 @@ public final class DiagramPositions {
 		return places;
 	}
 
-	/** These places with every box of a view kept where it is drawn, except one, kept where it was moved to. */
+	/**
+	 * The lines kept for a view's arrows, by edge id, each with its label's box as the arrow's label is now; a line is
+	 * drawn again only where both its boxes stand at their kept places and it still starts and ends on them.
+	 */
+	public Map<String, Route> linesOf(Diagram diagram) {
+		Map<String, Line> drawn = lines.getOrDefault(diagram.title(), Map.of());
+		Map<String, Route> routes = new TreeMap<>();
+		for (DiagramEdge edge : diagram.edges()) {
+			Line line = drawn.get(edge.id());
+			List<Point> points = line == null ? List.of() : line.corners();
+			if (points.size() < 2 || (line.label() == null) != edge.label().isEmpty()) {
+				continue; // a line drawn without its label or with one since lost: routed again
+			}
+			Box label = line.label() == null ? null : new Box(line.label().x(), line.label().y(), NodeMetrics.labelWidth(edge.label()),
+					NodeMetrics.labelHeight(edge.label()));
+			routes.put(edge.id(), new Route(points, label));
+		}
+		return routes;
+	}
+
+	/**
+	 * These places with every box of a view kept where it is drawn, except one, kept where it was moved to; and the
+	 * lines of the arrows as drawn, but those of the moved box, which are routed again.
+	 */
 	public DiagramPositions moved(LaidOutDiagram laidOut, String id, Point to) {
 		Map<String, Place> places = new TreeMap<>();
 		laidOut.boxes().forEach((node, box) -> places.put(node, new Place(Math.round(box.x()), Math.round(box.y()))));
 		places.put(id, new Place(Math.round(to.x()), Math.round(to.y())));
+		Map<String, Line> drawn = new TreeMap<>();
+		for (DiagramEdge edge : laidOut.diagram().edges()) {
+			Route route = laidOut.routes().get(edge.id());
+			if (route != null && !edge.from().equals(id) && !edge.to().equals(id)) {
+				drawn.put(edge.id(), Line.of(route));
+			}
+		}
 		Map<String, Map<String, Place>> copy = new TreeMap<>(views);
 		copy.put(laidOut.diagram().title(), places);
-		return new DiagramPositions(copy);
+		Map<String, Map<String, Line>> linesCopy = new TreeMap<>(lines);
+		linesCopy.put(laidOut.diagram().title(), drawn);
+		return new DiagramPositions(copy, linesCopy);
 	}
 
 	/** These places without those of a view: ELK lays it out again. */
 	public DiagramPositions reset(Diagram diagram) {
 		Map<String, Map<String, Place>> copy = new TreeMap<>(views);
 		copy.remove(diagram.title());
-		return new DiagramPositions(copy);
+		Map<String, Map<String, Line>> linesCopy = new TreeMap<>(lines);
+		linesCopy.remove(diagram.title());
+		return new DiagramPositions(copy, linesCopy);
 	}
 
 	public boolean keeps(Diagram diagram) {
@@ -97,6 +180,6 @@ public final class DiagramPositions {
 			Files.deleteIfExists(file);
 			return;
 		}
-		Files.writeString(file, JSON.writeValueAsString(new Stored(VERSION, views)) + "\n");
+		Files.writeString(file, JSON.writeValueAsString(new Stored(VERSION, views, lines.isEmpty() ? null : lines)) + "\n");
 	}
 }

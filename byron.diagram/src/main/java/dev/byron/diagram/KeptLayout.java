@@ -22,7 +22,12 @@ final class KeptLayout {
 	private KeptLayout() {
 	}
 
-	static LaidOutDiagram of(LaidOutDiagram free, Map<String, Point> kept) {
+	/**
+	 * {@code free} (ELK's layout) with the boxes in {@code kept} at their places. An arrow keeps its {@code drawn} line
+	 * (as the user last saw it) when both its boxes are kept and the line still starts and ends on them, else ELK's
+	 * route when both its boxes stand where ELK put them; the others are routed here.
+	 */
+	static LaidOutDiagram of(LaidOutDiagram free, Map<String, Point> kept, Map<String, Route> drawn) {
 		Map<String, Box> exact = new LinkedHashMap<>();
 		free.boxes().forEach((id, box) -> {
 			Point at = kept.get(id);
@@ -30,7 +35,40 @@ final class KeptLayout {
 				exact.put(id, new Box(at.x(), at.y(), box.width(), box.height()));
 			}
 		});
-		return arrange(free.diagram(), exact, free.boxes(), free.routes(), java.util.Set.of());
+		Map<String, Box> proposed = new LinkedHashMap<>(free.boxes());
+		proposed.putAll(exact);
+		Map<String, Route> known = new HashMap<>();
+		for (DiagramEdge edge : free.diagram().edges()) {
+			Route line = drawn.get(edge.id());
+			Route elk = free.routes().get(edge.id());
+			if (line != null && joins(line, exact.get(edge.from()), exact.get(edge.to()))) {
+				known.put(edge.id(), line);
+			} else if (elk != null && asElkPut(edge.from(), exact, free) && asElkPut(edge.to(), exact, free)) {
+				known.put(edge.id(), elk);
+			}
+		}
+		return arrange(free.diagram(), exact, proposed, known, java.util.Set.of());
+	}
+
+	/** Whether a box is not kept elsewhere than ELK put it. */
+	private static boolean asElkPut(String id, Map<String, Box> exact, LaidOutDiagram free) {
+		Box kept = exact.get(id);
+		return kept == null || kept.equals(free.boxes().get(id));
+	}
+
+	/** Whether a line starts on box {@code from} and ends on box {@code to} (within the unit its corners were kept to). */
+	private static boolean joins(Route line, Box from, Box to) {
+		return from != null && to != null && onEdgeOf(from, line.points().get(0))
+				&& onEdgeOf(to, line.points().get(line.points().size() - 1));
+	}
+
+	private static boolean onEdgeOf(Box box, Point point) {
+		double near = 1;
+		boolean within = point.x() >= box.x() - near && point.x() <= box.x() + box.width() + near && point.y() >= box.y() - near
+				&& point.y() <= box.y() + box.height() + near;
+		boolean inside = point.x() > box.x() + near && point.x() < box.x() + box.width() - near && point.y() > box.y() + near
+				&& point.y() < box.y() + box.height() - near;
+		return within && !inside;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import dev.byron.diagram.LaidOutDiagram.Box;
 import dev.byron.diagram.LaidOutDiagram.Point;
+import dev.byron.diagram.LaidOutDiagram.Route;
 
 /**
  * The layout each view was last shown with, so that a view is laid out again only when its picture changed. Most
@@ -47,8 +48,21 @@ public final class LastLayout {
 		return layout(null, diagram, kept);
 	}
 
+	/** The view of the project in {@code project}, laid out with the places and lines the project keeps for it. */
+	public LaidOutDiagram layout(Path project, Diagram diagram, DiagramPositions positions) {
+		return layout(project, diagram, positions.of(diagram), positions.linesOf(diagram));
+	}
+
 	/** The view of the project in {@code project} (null for none), laid out keeping the places in {@code kept}. */
-	public synchronized LaidOutDiagram layout(Path project, Diagram diagram, Map<String, Point> kept) {
+	public LaidOutDiagram layout(Path project, Diagram diagram, Map<String, Point> kept) {
+		return layout(project, diagram, kept, Map.of());
+	}
+
+	/**
+	 * As above; when the view is laid out afresh, its arrows between kept boxes are drawn along the lines kept with
+	 * them ({@code drawn}, see {@link DiagramPositions#linesOf}) where those still join them.
+	 */
+	public synchronized LaidOutDiagram layout(Path project, Diagram diagram, Map<String, Point> kept, Map<String, Route> drawn) {
 		String key = key(project, diagram);
 		Diagram picture = Pictures.withoutSources(diagram);
 		String now = Pictures.of(picture, kept);
@@ -64,7 +78,7 @@ public final class LastLayout {
 		}
 		Optional<LaidOutDiagram> stable = last == null ? Optional.empty()
 				: StableLayout.from(last.layout(), last.kept(), last.gone(), picture, kept);
-		LaidOutDiagram made = stable.orElseGet(() -> DiagramLayout.layout(picture, kept));
+		LaidOutDiagram made = stable.orElseGet(() -> DiagramLayout.layout(picture, kept, drawn));
 		Shown next = new Shown(now, made, new TreeMap<>(kept), stable.isPresent(),
 				stable.isPresent() ? gone(last, made) : Map.of()); // places from before a fresh layout would mislead
 		shown.put(key, next);

@@ -92,6 +92,28 @@ class KeptPositionsTest {
 	}
 
 	@Test
+	void theProjectsFileKeepsEachArrowAsOneLineAndAFileWrittenBeforeLinesWereKeptStillGivesItsPlaces(@org.junit.jupiter.api.io.TempDir
+			java.nio.file.Path project) throws Exception {
+		Diagram diagram = C4Diagrams.containers(DiagramExportTest.model("microblog"));
+		LaidOutDiagram free = DiagramLayout.layout(diagram);
+		Box posts = free.boxes().get("component:posts");
+		DiagramPositions.none().moved(free, "component:posts", new Point(posts.x() + 40, posts.y())).write(project);
+		String file = java.nio.file.Files.readString(project.resolve(DiagramPositions.FILE));
+		assertThat(file).contains("\"clients->gateway\" : {\n").containsPattern("\"points\" : \"\\d+,\\d+( \\d+,\\d+)+\"");
+		Map<String, LaidOutDiagram.Route> lines = DiagramPositions.read(project).linesOf(diagram);
+		assertThat(lines).containsKey("clients->gateway").doesNotContainKey("gateway->component:posts")
+				.as("the moved box's arrows are routed again").hasSize(diagram.edges().size()
+						- (int) diagram.edges().stream().filter(e -> e.from().equals("component:posts") || e.to().equals("component:posts")).count());
+		assertThat(lines.get("clients->gateway").points()).hasSameSizeAs(free.routes().get("clients->gateway").points());
+
+		java.nio.file.Files.writeString(project.resolve(DiagramPositions.FILE), "{\"version\": 1, \"views\": {\"" + diagram.title()
+				+ "\": {\"component:posts\": {\"x\": 900, \"y\": 40}}}}");
+		DiagramPositions older = DiagramPositions.read(project);
+		assertThat(older.of(diagram)).containsEntry("component:posts", new Point(900, 40));
+		assertThat(older.linesOf(diagram)).isEmpty();
+	}
+
+	@Test
 	void withoutKeptPlacesForItsBoxesTheLayoutIsElks() throws Exception {
 		Diagram diagram = C4Diagrams.containers(DiagramExportTest.model("microblog"));
 		assertThat(DiagramLayout.layout(diagram, Map.of("component:gone", new Point(1, 1))).boxes())

@@ -395,6 +395,46 @@ class LastLayoutTest {
 		}
 	}
 
+	@Test
+	void aPictureArrangedInTheStudioIsDrawnAlikeByAnotherProcessFromTheProjectsFile(@TempDir Path project) throws Exception {
+		LastLayout studio = new LastLayout();
+		studio.layout(project, containers(tree(90)), DiagramPositions.none());
+		Diagram view = containers(tree(90) + ADDED.replace("c69.E69", "c3.E3")); // edited: the boxes stay where they were
+		LaidOutDiagram edited = studio.layout(project, view, DiagramPositions.none());
+		Box dragged = edited.boxes().get("component:c40");
+		DiagramPositions.none().moved(edited, "component:c40", new LaidOutDiagram.Point(dragged.x() + 300, dragged.y())).write(project);
+		DiagramPositions kept = DiagramPositions.read(project);
+		LaidOutDiagram shown = studio.layout(project, view, kept);
+
+		LaidOutDiagram elsewhere = new LastLayout().layout(project, view, DiagramPositions.read(project)); // byron diagram, a teammate
+		assertThat(elsewhere.boxes().keySet()).isEqualTo(shown.boxes().keySet());
+		shown.boxes().forEach((id, box) -> { // the file keeps places in whole units
+			assertThat(elsewhere.boxes().get(id).x()).as(id).isCloseTo(box.x(), org.assertj.core.api.Assertions.within(0.5));
+			assertThat(elsewhere.boxes().get(id).y()).as(id).isCloseTo(box.y(), org.assertj.core.api.Assertions.within(0.5));
+		});
+		int same = 0;
+		for (DiagramEdge edge : view.edges()) {
+			if (!edge.from().equals("component:c40") && !edge.to().equals("component:c40")) {
+				assertThat(alike(elsewhere.routes().get(edge.id()), shown.routes().get(edge.id()))).as(edge.id()).isTrue();
+				same++;
+			}
+		}
+		assertThat(same).isGreaterThan(view.edges().size() - 10);
+	}
+
+	/** The same line and label, but for the half unit the project's file rounds them to. */
+	private static boolean alike(LaidOutDiagram.Route a, LaidOutDiagram.Route b) {
+		if (a.points().size() != b.points().size() || (a.label() == null) != (b.label() == null)) {
+			return false;
+		}
+		for (int i = 0; i < a.points().size(); i++) {
+			if (Math.abs(a.points().get(i).x() - b.points().get(i).x()) > 0.5 || Math.abs(a.points().get(i).y() - b.points().get(i).y()) > 0.5) {
+				return false;
+			}
+		}
+		return a.label() == null || Math.abs(a.label().x() - b.label().x()) <= 0.5 && Math.abs(a.label().y() - b.label().y()) <= 0.5;
+	}
+
 	private static boolean overlap(Box a, Box b) {
 		return a.x() < b.x() + b.width() && b.x() < a.x() + a.width() && a.y() < b.y() + b.height() && b.y() < a.y() + a.height();
 	}

@@ -119,7 +119,7 @@ public final class StudioCore implements AutoCloseable {
 		var kept = positions;
 		analyses.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, java, level, component, view -> layouts.layout(project.folder(), view, kept.of(view)));
+				Analysis result = Analysis.of(loader, sources, java, level, component, view -> layouts.layout(project.folder(), view, kept));
 				ui.execute(() -> {
 					if (generation.get() == mine) {
 						shown.accept(result);
@@ -148,7 +148,7 @@ public final class StudioCore implements AutoCloseable {
 		var hooks = project.javaTexts();
 		var kept = positions;
 		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(loader, sources, hooks, level, component,
-				view -> layouts.layout(project.folder(), view, kept.of(view))), analyses);
+				view -> layouts.layout(project.folder(), view, kept)), analyses);
 	}
 
 	/** A drawing's checks, off the caller's thread, after the analyses asked for before them. */

@@ -97,7 +97,7 @@ public class DiagramRequests implements ILanguageServerExtension {
 		return load(params.uri).thenApply(loaded -> {
 			DiagramPositions positions = positions(loaded.folder());
 			Diagram view = view(loaded.model(), params);
-			LaidOutDiagram laidOut = layouts.layout(loaded.folder(), view, positions.of(view));
+			LaidOutDiagram laidOut = layouts.layout(loaded.folder(), view, positions);
 			if (!laidOut.boxes().containsKey(params.id)) {
 				throw invalid("No box " + params.id + " in this view.");
 			}
@@ -146,7 +146,7 @@ public class DiagramRequests implements ILanguageServerExtension {
 
 	private DiagramPage page(Loaded loaded, ViewParams params, DiagramPositions positions) {
 		Diagram view = view(loaded.model(), params);
-		return DiagramPage.of(loaded.model(), layouts.layout(loaded.folder(), view, positions.of(view)),
+		return DiagramPage.of(loaded.model(), layouts.layout(loaded.folder(), view, positions),
 				positions.keeps(view) || layouts.fromEarlier(loaded.folder(), view),
 				file -> file.toUri().toString());
 	}
