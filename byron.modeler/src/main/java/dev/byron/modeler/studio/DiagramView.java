@@ -53,6 +53,11 @@ final class DiagramView extends Pane {
 	private final Map<String, Group> boxes = new HashMap<>();
 	/** Each arrow drawn, by its edge's id: its group and its line, which a pointer on one of its boxes lights. */
 	private final Map<String, DrawnEdge> edges = new HashMap<>();
+	/**
+	 * One tooltip for every arrow, its text set to the arrow under the pointer as it shows: a tooltip each made a
+	 * picture of 200 components several hundred popup controls to build before it was painted.
+	 */
+	private final javafx.scene.control.Tooltip arrowTip = new javafx.scene.control.Tooltip();
 
 	private record DrawnEdge(DiagramEdge edge, Group group, Polyline line, Polygon head) {
 	}
@@ -543,6 +548,18 @@ final class DiagramView extends Pane {
 		return drawn != null && drawn.line().getStroke().equals(Color.web(DiagramStyle.LIT));
 	}
 
+	/** The arrows' tooltip (read by tests). */
+	javafx.scene.control.Tooltip arrowTip() {
+		return arrowTip;
+	}
+
+	/** Where on the screen the middle of the arrow's last stretch is, by its head (for tests to point at). */
+	javafx.geometry.Point2D onArrow(String edgeId) {
+		var points = edges.get(edgeId).line().getPoints();
+		int n = points.size();
+		return edges.get(edgeId).group().localToScreen((points.get(n - 4) + points.get(n - 2)) / 2, (points.get(n - 3) + points.get(n - 1)) / 2);
+	}
+
 	/** How opaque the arrow is drawn now (read by tests). */
 	double opacityOf(String edgeId) {
 		return edges.get(edgeId).group().getOpacity();
@@ -563,8 +580,11 @@ final class DiagramView extends Pane {
 		hit.setStroke(Color.TRANSPARENT);
 		hit.setStrokeWidth(10);
 		group.getChildren().addAll(hit, line);
-		javafx.scene.control.Tooltip.install(group, new javafx.scene.control.Tooltip(diagram.diagram().describe(edge)));
-		group.setOnMouseEntered(e -> light(List.of(edge.id())));
+		javafx.scene.control.Tooltip.install(group, arrowTip);
+		group.setOnMouseEntered(e -> {
+			arrowTip.setText(diagram.diagram().describe(edge));
+			light(List.of(edge.id()));
+		});
 		group.setOnMouseExited(e -> light(List.of()));
 		Polygon head = edge.kind() == EdgeKind.LINK ? null
 				: arrow(route.points().get(route.points().size() - 2), route.points().get(route.points().size() - 1));

@@ -544,6 +544,13 @@ class StudioWindowTest {
 		robot.moveTo(window.diagramView().localToScreen(3, 3)); // the view's corner: the picture's title, away from every arrow
 		waitFor(() -> !window.diagramView().lit(own));
 		assertThat(window.diagramView().opacityOf(other)).isEqualTo(1.0);
+
+		robot.moveTo(window.diagramView().onArrow(own)); // one tooltip for every arrow, telling the one under the pointer
+		waitFor(() -> window.diagramView().arrowTip().isShowing());
+		assertThat(window.diagramView().arrowTip().getText()).isEqualTo("accounts \u2192 posts\nUser (replica)");
+		robot.moveTo(window.diagramView().onArrow(dev.byron.diagram.C4Diagrams.eventFlowId("posts", "timeline")));
+		waitFor(() -> window.diagramView().arrowTip().isShowing()
+				&& window.diagramView().arrowTip().getText().startsWith("posts \u2192 timeline\nPost (replica)"));
 	}
 
 	@Test
