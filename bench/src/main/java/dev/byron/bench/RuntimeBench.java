@@ -70,35 +70,39 @@ public final class RuntimeBench {
 	}
 
 	/**
-	 * Warm-up rounds before the tables, not in them: a pipeline runs rounds of this many requests until its rate
-	 * stops growing. On 2 cores Byron's JVM was still compiling its paths after 8,000 requests (the compiler took a
-	 * quarter of the CPU of the 16-client row) and reached its steady rate only after tens of thousands.
+	 * Warm-up rounds before the tables, not in them: each pipeline, started once as a server is, runs rounds of this
+	 * many requests at 16 clients until the JIT compiler is done with it. On 2 cores under load Byron's JVM compiles
+	 * for about 100,000 requests: a rate that stopped growing by 3% a round (this bench's earlier rule) still had the
+	 * compiler taking a core, and the rate rose by half again once it was done.
 	 */
 	private static final int WARM_UP_ROUND = 4000;
-	private static final int MOST_WARM_UP_ROUNDS = 30;
+	private static final int MOST_WARM_UP_ROUNDS = 60;
+	/** The JIT counts as done when its compile time in each of three rounds in a row is under this share of the round. */
+	private static final double QUIET_COMPILER = 0.05;
 
-	interface Round {
-		Result run(String name) throws Exception;
+	/** A pipeline started once, as a server in use: each run sends {@code count} new users from {@code clients} threads. */
+	interface Pipeline extends AutoCloseable {
+		Result run(int clients, int count) throws Exception;
 	}
 
-	/**
-	 * Runs rounds until three in a row are not 3% faster than the fastest before them; says how many it took. A server
-	 * in use has long reached that state: the tables measure it there, as JMH measures after its warm-up iterations.
-	 */
-	private static void warmUp(String pipeline, Round round) throws Exception {
-		double best = 0;
-		int flat = 0;
+	/** Runs rounds until the compiler is quiet (see {@link #QUIET_COMPILER}); prints each round's rate and compile share. */
+	private static void warmUp(String name, Pipeline pipeline) throws Exception {
+		var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+		int quiet = 0;
 		int rounds = 0;
 		List<String> rates = new ArrayList<>();
-		while (rounds < MOST_WARM_UP_ROUNDS && (rounds < 5 || flat < 3)) {
-			double rate = round.run(pipeline + "-w" + rounds).perSecond();
-			rates.add(String.format("%.0f", rate));
+		while (rounds < MOST_WARM_UP_ROUNDS && quiet < 3) {
+			long compiled = compiler.getTotalCompilationTime();
+			long start = System.nanoTime();
+			double rate = pipeline.run(16, WARM_UP_ROUND).perSecond();
+			double share = (compiler.getTotalCompilationTime() - compiled) / ((System.nanoTime() - start) / 1e6);
+			rates.add(String.format("%.0f (%.0f%%)", rate, share * 100));
 			rounds++;
-			flat = rate > best * 1.03 ? 0 : flat + 1;
-			best = Math.max(best, rate);
+			quiet = share < QUIET_COMPILER ? quiet + 1 : 0;
 		}
-		System.out.printf("warm-up of %s: %,d requests in rounds of %,d at 16 clients (/s: %s)%n", pipeline, rounds * WARM_UP_ROUND,
-				WARM_UP_ROUND, String.join(", ", rates));
+		System.out.printf("warm-up of %s: %,d requests in rounds of %,d at 16 clients, until the JIT compiler is done "
+				+ "(/s, and the compiler's time as a share of the round: %s)%n", name, rounds * WARM_UP_ROUND, WARM_UP_ROUND,
+				String.join(", ", rates));
 	}
 
 	/**
@@ -127,22 +131,23 @@ public final class RuntimeBench {
 			MongoServer mongoServer = new MongoServer(new MemoryBackend());
 			mongoServer.bind("127.0.0.1", 0);
 			try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort())) {
-				warmUp("byron", name -> byron(nats.getURI(), mongo, name, 16, WARM_UP_ROUND));
-				warmUp("raw", name -> raw(nats.getURI(), mongo, name, 16, WARM_UP_ROUND));
-				warmUp("promises", name -> rawKeepingPromises(nats.getURI(), mongo, name, 16, WARM_UP_ROUND));
-				System.out.printf("%nByron runtime: %d createUser mutations per load over HTTP; propagation = accepted → in posts' replica%n%n", perLevel);
-				System.out.println("| clients | byron mutations/s | raw mutations/s | ratio | raw claiming and waiting /s | ratio "
-						+ "| byron p50 / p99 ms | raw p50 / p99 ms |");
-				System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-				int round = 0;
-				for (int clients : loads) {
-					round++;
-					Result byron = byron(nats.getURI(), mongo, "b" + round, clients, perLevel);
-					Result raw = raw(nats.getURI(), mongo, "r" + round, clients, perLevel);
-					Result promising = rawKeepingPromises(nats.getURI(), mongo, "r" + round, clients, perLevel);
-					System.out.printf("| %d | %.0f | %.0f | %.2f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f |%n", clients, byron.perSecond(),
-							raw.perSecond(), byron.perSecond() / raw.perSecond(), promising.perSecond(), byron.perSecond() / promising.perSecond(),
-							byron.p50(), byron.p99(), raw.p50(), raw.p99());
+				try (Pipeline byron = byron(nats.getURI(), mongo, "b"); Pipeline raw = raw(nats.getURI(), mongo, "r");
+						Pipeline promising = rawKeepingPromises(nats.getURI(), mongo, "p")) {
+					warmUp("byron", byron);
+					warmUp("raw", raw);
+					warmUp("promises", promising);
+					System.out.printf("%nByron runtime: %d createUser mutations per load over HTTP; propagation = accepted → in posts' replica%n%n", perLevel);
+					System.out.println("| clients | byron mutations/s | raw mutations/s | ratio | raw claiming and waiting /s | ratio "
+							+ "| byron p50 / p99 ms | raw p50 / p99 ms |");
+					System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+					for (int clients : loads) {
+						Result b = byron.run(clients, perLevel);
+						Result r = raw.run(clients, perLevel);
+						Result p = promising.run(clients, perLevel);
+						System.out.printf("| %d | %.0f | %.0f | %.2f | %.0f | %.2f | %.1f / %.1f | %.1f / %.1f |%n", clients, b.perSecond(),
+								r.perSecond(), b.perSecond() / r.perSecond(), p.perSecond(), b.perSecond() / p.perSecond(),
+								b.p50(), b.p99(), r.p50(), r.p99());
+					}
 				}
 				rules(nats.getURI(), mongo, loads, perLevel);
 			} finally {
@@ -355,7 +360,7 @@ public final class RuntimeBench {
 	}
 
 
-	private static Result byron(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
+	private static Pipeline byron(String natsUrl, MongoClient mongo, String system) throws Exception {
 		Map<String, Long> visible = new ConcurrentHashMap<>();
 		Hooks hooks = Hooks.builder().event("seen", ctx -> visible.put(ctx.event().entityId(), System.nanoTime())).build();
 		FieldDescriptor handle = new FieldDescriptor("handle", FieldType.scalar("String", true),
@@ -368,53 +373,74 @@ public final class RuntimeBench {
 		ComponentDescriptor posts = new ComponentDescriptor(1, system, "posts", "per-operation", List.of(), null, null,
 				List.of(new ReplicaDescriptor("accounts", "User", List.of(handle, name))),
 				List.of(new ReactionDescriptor("accounts", "UserCreated", "seen")), null);
-		try (Broker broker = Broker.connect(natsUrl, system, "bench");
-				ByronComponent a = ByronComponent.from(accounts).broker(broker).mongo(mongo).cacheWrites(EMBEDDED).maxInFlight(256).start();
-				ByronComponent p = ByronComponent.from(posts).broker(broker).mongo(mongo).cacheWrites(EMBEDDED).hooks(hooks).start()) {
-			String url = a.graphqlUrl();
-			if (System.getenv("BYRON_BENCH_STEPS") != null) {
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> java.util.stream.Stream.concat(a.metrics().find("byron.command.step").timers().stream(), a.metrics().find("byron.sink.delay").timers().stream()).toList()
-						.forEach(t -> System.err.printf("%s %s %.2f ms%n", system, java.util.Objects.requireNonNullElse(t.getId().getTag("step"), "sink-delay"),
-								t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))));
-			}
-			return drive(clients, count, i -> {
-				String body = JSON.writeValueAsString(Map.of("query", "mutation($in: UserInput!) { createUser(input: $in) { id } }",
-						"variables", Map.of("in", Map.of("handle", "user" + i, "name", "User " + i))));
-				Map<?, ?> response = JSON.readValue(post(url, body), Map.class);
-				if (response.get("errors") != null) {
-					throw new IllegalStateException("mutation failed: " + response.get("errors"));
-				}
-				return (String) ((Map<?, ?>) ((Map<?, ?>) response.get("data")).get("createUser")).get("id");
-			}, visible);
+		Broker broker = Broker.connect(natsUrl, system, "bench");
+		ByronComponent a = ByronComponent.from(accounts).broker(broker).mongo(mongo).cacheWrites(EMBEDDED).maxInFlight(256).start();
+		ByronComponent p = ByronComponent.from(posts).broker(broker).mongo(mongo).cacheWrites(EMBEDDED).hooks(hooks).start();
+		String url = a.graphqlUrl();
+		if (System.getenv("BYRON_BENCH_STEPS") != null) {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> java.util.stream.Stream.concat(a.metrics().find("byron.command.step").timers().stream(), a.metrics().find("byron.sink.delay").timers().stream()).toList()
+					.forEach(t -> System.err.printf("%s %s %.2f ms%n", system, java.util.Objects.requireNonNullElse(t.getId().getTag("step"), "sink-delay"),
+							t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))));
 		}
+		return pipeline(visible, i -> {
+			String body = JSON.writeValueAsString(Map.of("query", "mutation($in: UserInput!) { createUser(input: $in) { id } }",
+					"variables", Map.of("in", Map.of("handle", "user" + i, "name", "User " + i))));
+			Map<?, ?> response = JSON.readValue(post(url, body), Map.class);
+			if (response.get("errors") != null) {
+				throw new IllegalStateException("mutation failed: " + response.get("errors"));
+			}
+			return (String) ((Map<?, ?>) ((Map<?, ?>) response.get("data")).get("createUser")).get("id");
+		}, () -> {
+			p.close();
+			a.close();
+			broker.close();
+		});
+	}
+
+	/**
+	 * Runs of {@code mutation} with numbers new to the pipeline (handles stay unique across its runs), each timed and
+	 * followed until its writes are visible; {@code close} stops what the pipeline started.
+	 */
+	private static Pipeline pipeline(Map<String, Long> visible, Mutation mutation, AutoCloseable close) {
+		AtomicInteger sent = new AtomicInteger();
+		return new Pipeline() {
+			@Override
+			public Result run(int clients, int count) throws Exception {
+				int first = sent.getAndAdd(count);
+				return drive(clients, count, i -> mutation.run(first + i), visible);
+			}
+
+			@Override
+			public void close() throws Exception {
+				close.close();
+			}
+		};
 	}
 
 	/** The same work by hand: HTTP in, publish with ack, answer; a pull consumer writes Mongo. */
-	private static Result raw(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
+	private static Pipeline raw(String natsUrl, MongoClient mongo, String system) throws Exception {
 		Map<String, Long> visible = new ConcurrentHashMap<>();
 		String stream = "raw-" + system;
 		String subject = "raw." + system + ".users";
-		try (Connection nc = Nats.connect(natsUrl)) {
-			nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
-					.storageType(StorageType.File).build());
-			JetStream js = nc.jetStream();
-			HttpServer server = rawServer(js, subject, system, "/users",
-					input -> Map.of("handle", input.get("handle"), "name", input.get("name")));
-			MongoCollection<Document> replica = mongo.getDatabase("raw_" + system).getCollection("users");
-			Thread consumer = consume(js.subscribe(subject, PullSubscribeOptions.builder().durable("raw-consumer").build()), replica,
-					id -> visible.put(id, System.nanoTime()));
-			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
-			try {
-				return drive(clients, count, i -> {
-					Map<?, ?> response = JSON.readValue(post(url, JSON.writeValueAsString(Map.of("handle", "u" + i, "name", "User " + i))),
-							Map.class);
-					return (String) response.get("id");
-				}, visible);
-			} finally {
-				consumer.interrupt();
-				server.stop(0);
-			}
-		}
+		Connection nc = Nats.connect(natsUrl);
+		nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
+				.storageType(StorageType.File).build());
+		JetStream js = nc.jetStream();
+		HttpServer server = rawServer(js, subject, system, "/users",
+				input -> Map.of("handle", input.get("handle"), "name", input.get("name")));
+		MongoCollection<Document> replica = mongo.getDatabase("raw_" + system).getCollection("users");
+		Thread consumer = consume(js.subscribe(subject, PullSubscribeOptions.builder().durable("raw-consumer").build()), replica,
+				id -> visible.put(id, System.nanoTime()));
+		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
+		return pipeline(visible, i -> {
+			Map<?, ?> response = JSON.readValue(post(url, JSON.writeValueAsString(Map.of("handle", "u" + i, "name", "User " + i))),
+					Map.class);
+			return (String) response.get("id");
+		}, () -> {
+			consumer.interrupt();
+			server.stop(0);
+			nc.close();
+		});
 	}
 
 	/**
@@ -422,47 +448,45 @@ public final class RuntimeBench {
 	 * before the publish (a second claim of it is refused), and the answer sent once the consumer has written the
 	 * document (read-your-writes). What is left between this and Byron is Byron's own doing.
 	 */
-	private static Result rawKeepingPromises(String natsUrl, MongoClient mongo, String system, int clients, int count) throws Exception {
+	private static Pipeline rawKeepingPromises(String natsUrl, MongoClient mongo, String system) throws Exception {
 		Map<String, Long> visible = new ConcurrentHashMap<>();
 		Map<String, java.util.concurrent.CompletableFuture<Void>> written = new ConcurrentHashMap<>();
 		String stream = "rawp-" + system;
 		String subject = "rawp." + system + ".users";
-		try (Connection nc = Nats.connect(natsUrl)) {
-			nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
-					.storageType(StorageType.File).build());
-			nc.keyValueManagement().create(io.nats.client.api.KeyValueConfiguration.builder().name(stream).storageType(StorageType.File).build());
-			io.nats.client.KeyValue claims = nc.keyValue(stream);
-			JetStream js = nc.jetStream();
-			HttpServer server = rawServer(js, subject, system, "/users", input -> Map.of("handle", input.get("handle"), "name", input.get("name")),
-					event -> {
-						try {
-							claims.create(String.valueOf(event.get("handle")), String.valueOf(event.get("id")).getBytes(StandardCharsets.UTF_8));
-							return true;
-						} catch (io.nats.client.JetStreamApiException taken) {
-							return false;
-						} catch (IOException e) {
-							throw new java.io.UncheckedIOException(e);
-						}
-					}, id -> written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>())
-							.get(5, java.util.concurrent.TimeUnit.SECONDS));
-			MongoCollection<Document> replica = mongo.getDatabase("rawp_" + system).getCollection("users");
-			Thread consumer = consume(js.subscribe(subject, PullSubscribeOptions.builder().durable("rawp-consumer").build()), replica, id -> {
-				written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
-				visible.put(id, System.nanoTime());
-			});
-			String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
-			try {
-				return drive(clients, count, i -> {
-					Map<?, ?> response = JSON.readValue(post(url, JSON.writeValueAsString(Map.of("handle", "u" + i, "name", "User " + i))),
-							Map.class);
-					written.remove((String) response.get("id"));
-					return (String) response.get("id");
-				}, visible);
-			} finally {
-				consumer.interrupt();
-				server.stop(0);
-			}
-		}
+		Connection nc = Nats.connect(natsUrl);
+		nc.jetStreamManagement().addStream(StreamConfiguration.builder().name(stream).subjects(subject)
+				.storageType(StorageType.File).build());
+		nc.keyValueManagement().create(io.nats.client.api.KeyValueConfiguration.builder().name(stream).storageType(StorageType.File).build());
+		io.nats.client.KeyValue claims = nc.keyValue(stream);
+		JetStream js = nc.jetStream();
+		HttpServer server = rawServer(js, subject, system, "/users", input -> Map.of("handle", input.get("handle"), "name", input.get("name")),
+				event -> {
+					try {
+						claims.create(String.valueOf(event.get("handle")), String.valueOf(event.get("id")).getBytes(StandardCharsets.UTF_8));
+						return true;
+					} catch (io.nats.client.JetStreamApiException taken) {
+						return false;
+					} catch (IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				}, id -> written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>())
+						.get(5, java.util.concurrent.TimeUnit.SECONDS));
+		MongoCollection<Document> replica = mongo.getDatabase("rawp_" + system).getCollection("users");
+		Thread consumer = consume(js.subscribe(subject, PullSubscribeOptions.builder().durable("rawp-consumer").build()), replica, id -> {
+			written.computeIfAbsent(id, k -> new java.util.concurrent.CompletableFuture<>()).complete(null);
+			visible.put(id, System.nanoTime());
+		});
+		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/users";
+		return pipeline(visible, i -> {
+			Map<?, ?> response = JSON.readValue(post(url, JSON.writeValueAsString(Map.of("handle", "u" + i, "name", "User " + i))),
+					Map.class);
+			written.remove((String) response.get("id"));
+			return (String) response.get("id");
+		}, () -> {
+			consumer.interrupt();
+			server.stop(0);
+			nc.close();
+		});
 	}
 
 	/** The hand-written consumer: each message's document written to {@code replica} by id, acknowledged, then passed on. */
