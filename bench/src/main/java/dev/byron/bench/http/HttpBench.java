@@ -32,6 +32,7 @@ import graphql.schema.idl.SchemaParser;
 public final class HttpBench {
 	private static final String QUERY = "{ users(first: 10) { nodes { id handle } } }";
 	private static final int[] CONNECTIONS = { 1, 8, 32 };
+	private static final Duration ROUND = Duration.ofSeconds(5);
 
 	private HttpBench() {
 	}
@@ -56,6 +57,7 @@ public final class HttpBench {
 		}
 		List<String[]> queries = new ArrayList<>();
 		List<String[]> mutations = new ArrayList<>();
+		List<String> warmUps = new ArrayList<>();
 		int barePort = freePort();
 		int dbPort = freePort();
 		int hopPort = freePort();
@@ -84,11 +86,13 @@ public final class HttpBench {
 				send(gateway, "{\"query\":\"mutation { createUser(input: {handle: \\\"seed" + i + "\\\", name: \\\"Seed\\\"}) { id } }\"}");
 			}
 			String queryBody = "{\"query\":\"" + QUERY + "\"}";
-			// warm-up: both JVMs compile their hot paths first; on 2 cores the gateway's JVM (two GraphQL executions,
-			// a MongoDB read) was still getting faster after 10 s, and a server in use has long been warm
-			HttpLoad.run(gateway, 8, Duration.ofSeconds(30), i -> queryBody, ok());
-			HttpLoad.run(bareUri, 8, Duration.ofSeconds(10), i -> queryBody, ok());
-			HttpLoad.run(hopUri, 8, Duration.ofSeconds(20), i -> queryBody, ok()); // warms the database's JVM too
+			// warm-up: every JVM compiles its hot paths first; on 2 cores Byron's (two GraphQL executions, a MongoDB
+			// read) is still compiling after 30 s, and a server in use has long been warm
+			Process server = byron;
+			warmUps.add(Compiled.warm("the query through Byron", () -> HttpLoad.run(gateway, 8, ROUND, i -> queryBody, ok()).perSecond(), server));
+			warmUps.add(Compiled.warm("the bare baseline", () -> HttpLoad.run(bareUri, 8, ROUND, i -> queryBody, ok()).perSecond(), bare));
+			warmUps.add(Compiled.warm("the read behind a hop", () -> HttpLoad.run(hopUri, 8, ROUND, i -> queryBody, ok()).perSecond(),
+					hop, bareDb));
 			for (int connections : CONNECTIONS) {
 				HttpLoad.Result base = HttpLoad.run(bareUri, connections, each, i -> queryBody, ok());
 				HttpLoad.Result through = HttpLoad.run(gateway, connections, each, i -> queryBody, ok());
@@ -104,7 +108,11 @@ public final class HttpBench {
 						String.valueOf(read.failed() + hopped.failed()) });
 			}
 			// the mutations come last: the users they create would make the query read a larger collection
-			HttpLoad.run(gateway, 4, Duration.ofSeconds(5), i -> createUser("w" + Integer.toString(i, 36)), ok());
+			int[] round = { 0 };
+			warmUps.add(Compiled.warm("createUser through Byron", () -> {
+				String prefix = "w" + round[0]++ + "x";
+				return HttpLoad.run(gateway, 8, ROUND, i -> createUser(prefix + Integer.toString(i, 36)), ok()).perSecond();
+			}, server));
 			double most = 0;
 			for (int connections : CONNECTIONS) {
 				int load = connections;
@@ -133,7 +141,12 @@ public final class HttpBench {
 				run = javaProcess(command);
 				URI gateway = URI.create("http://127.0.0.1:" + port + "/graphql");
 				awaitAnswer(gateway);
-				HttpLoad.run(gateway, 8, Duration.ofSeconds(10), i -> createUser("w" + Integer.toString(i, 36)), ok());
+				Process server = run;
+				int[] round = { 0 };
+				warmUps.add(Compiled.warm("createUser, " + String.join(" ", flags), () -> {
+					String prefix = "w" + round[0]++ + "x";
+					return HttpLoad.run(gateway, 8, ROUND, i -> createUser(prefix + Integer.toString(i, 36)), ok()).perSecond();
+				}, server));
 				List<String> row = new ArrayList<>(List.of("`" + String.join(" ", flags) + "`"));
 				for (int connections : new int[] { 8, 32 }) {
 					int load = connections;
@@ -147,8 +160,11 @@ public final class HttpBench {
 				stop(run);
 			}
 		}
-		System.out.println("byron run examples/microblog (java -jar byron.jar, as shipped) vs graphql-java from memory on the same HTTP"
-				+ " server, " + each.toSeconds() + " s per load, " + Runtime.getRuntime().availableProcessors() + " cores\n");
+		warmUps.forEach(System.out::println);
+		System.out.println("\nbyron run examples/microblog (java -jar byron.jar, as shipped) vs graphql-java from memory on the same HTTP"
+				+ " server, " + each.toSeconds() + " s per load after each server's JIT compiler is done (rounds of "
+				+ ROUND.toSeconds() + " s at 8 connections until it takes under 5% of each of three), "
+				+ Runtime.getRuntime().availableProcessors() + " cores\n");
 		System.out.println("`" + QUERY + "`\n");
 		System.out.println("| connections | bare req/s (p50 / p99 ms) | through the gateway req/s (p50 / p99 ms) | ratio | failed |");
 		System.out.println("|---:|---|---|---:|---:|");
