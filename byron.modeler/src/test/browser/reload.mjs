@@ -144,6 +144,31 @@ try {
   await page.click('#fit'); // back to its own size
   await page.screenshot({ path: screenshot });
 
+  // the divider between the text and the picture: dragged, kept over a reload, Home hides the text, a double-click
+  // gives back the first widths
+  const widths = () => page.evaluate(() => ({ text: Math.round(document.querySelector('#editor').getBoundingClientRect().width),
+    picture: Math.round(document.querySelector('#diagram').getBoundingClientRect().width) }));
+  const split = await (await page.$('#divider')).boundingBox();
+  const middle = { x: split.x + split.width / 2, y: split.y + split.height / 2 };
+  const first = await widths();
+  await page.mouse.move(middle.x, middle.y);
+  await page.mouse.down();
+  await page.mouse.move(middle.x - 80, middle.y, { steps: 4 });
+  await page.mouse.move(middle.x - 150, middle.y + 30, { steps: 4 });
+  await page.mouse.up();
+  const dragged = await widths();
+  await page.reload({ waitUntil: 'networkidle0' });
+  await page.waitForSelector(box('component:orders'), { timeout: 60000 });
+  const reloaded = await widths();
+  await page.focus('#divider');
+  await page.keyboard.press('Home');
+  const hidden = await widths();
+  await page.click('#fit');
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-picture-only.png') });
+  await page.click('#fit');
+  await page.click('#divider', { count: 2 });
+  seen.divider = { first, dragged, reloaded, hidden, reset: await widths() };
+
   await page.close();
   fs.writeFileSync(path.join(project, 'audit.byron'), 'component audit {\n  entity Entry {\n    text: String!\n  }\n}\n');
   const again = await browser.newPage();

@@ -275,13 +275,37 @@ try {
 
   // the diagram's own menu adds a component, in a file of its own; its box's menu adds an entity to it
   seen.step = 'add a component and an entity from the diagram';
-  await openMenu(page, '#diagram svg');
+  const spot = await page.evaluate(() => { // a point in view with room for a box around it, away from the picture's edge
+    const diagram = document.querySelector('#diagram');
+    const boxes = [...diagram.querySelectorAll('g.node')].map((n) => n.getBoundingClientRect());
+    const area = diagram.getBoundingClientRect();
+    for (let y = area.top + 80; y < area.bottom - 80; y += 10) {
+      for (let x = area.left + 140; x < area.right - 140; x += 10) {
+        const picture = window.ByronDiagram.pointAt(diagram, x, y);
+        if (picture.x > 180 && picture.y > 100
+          && !boxes.some((b) => x > b.left - 140 && x < b.right + 140 && y > b.top - 80 && y < b.bottom + 80)) {
+          return { x, y, picture };
+        }
+      }
+    }
+    return null;
+  });
+  await page.$eval('#diagram svg', (svg, at) => svg.dispatchEvent(new MouseEvent('contextmenu',
+    { bubbles: true, cancelable: true, clientX: at.x, clientY: at.y })), spot);
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   seen.backgroundMenu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
   await page.click('#menu button');
   seen.refusedAsTyped = await answer(page, 'Audit Log', false);
   await answer(page, 'audit');
   await page.waitForSelector(box('component:audit'), { timeout: 60000 });
+  seen.placedWhereTheMenuWas = await page.waitForFunction((at) => { // its middle where the menu was opened
+    const shape = document.querySelector('#diagram g.node[id="component:audit"] rect');
+    const x = Number(shape?.getAttribute('x')) + Number(shape?.getAttribute('width')) / 2;
+    const y = Number(shape?.getAttribute('y')) + Number(shape?.getAttribute('height')) / 2;
+    return Math.abs(x - at.x) < 2 && Math.abs(y - at.y) < 2;
+  }, { timeout: 30000 }, spot.picture).then(() => true, () => false);
+  seen.placed = { wanted: spot.picture, at: await page.$eval('#diagram g.node[id="component:audit"] rect',
+    (r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)))) };
   seen.menuClosed = await page.$eval('#menu', (m) => getComputedStyle(m).display === 'none');
   seen.addedFile = await page.$eval('#files li.current', (i) => i.textContent.trim());
   await openMenu(page, box('component:audit'));

@@ -74,12 +74,20 @@ public final class C4Diagrams {
 			edges.add(new DiagramEdge("gateway->" + id, GATEWAY, id, List.of(), EdgeKind.REQUEST, null));
 			edges.add(new DiagramEdge(id + "->broker", id, BROKER, List.of(), EdgeKind.EVENTS, null));
 		}
+		// In a large view the arrows into a box share its arrowhead and their labels stand at that head, one above the
+		// other: each label then says where its arrow comes from.
+		boolean large = nodes.size() > DiagramLayout.LARGE;
 		for (ComponentDef subscriber : model.components()) {
 			for (Map.Entry<String, List<String>> flow : flowsInto(subscriber).entrySet()) {
 				String from = componentId(flow.getKey());
 				if (model.component(flow.getKey()).isPresent()) {
+					List<String> label = flow.getValue();
+					if (large && !label.isEmpty()) { // on its first line: a taller label would reach the row above
+						label = new ArrayList<>(label);
+						label.set(0, "from " + flow.getKey() + ": " + label.get(0));
+					}
 					edges.add(new DiagramEdge(eventFlowId(flow.getKey(), subscriber.name()), from,
-							componentId(subscriber.name()), flow.getValue(), EdgeKind.EVENTS, null));
+							componentId(subscriber.name()), label, EdgeKind.EVENTS, null));
 				}
 			}
 		}

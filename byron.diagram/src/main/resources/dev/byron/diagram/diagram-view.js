@@ -416,5 +416,18 @@
     return svg ? drawing(svg).scale : 1;
   }
 
-  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain };
+  /** Where a point of the window ({clientX, clientY}) is in the picture's own coordinates, whatever its zoom. */
+  function pointAt(container, clientX, clientY) {
+    const svg = container.querySelector('svg');
+    const p = new DOMPoint(clientX, clientY).matrixTransform(svg.getScreenCTM().inverse());
+    return { x: p.x, y: p.y };
+  }
+
+  /** The size of a box as drawn, in the picture's own units; null when the picture has no such box. */
+  function sizeOf(container, id) {
+    const shape = container.querySelector(`g.node[id="${CSS.escape(id)}"] rect`);
+    return shape ? { width: Number(shape.getAttribute('width')), height: Number(shape.getAttribute('height')) } : null;
+  }
+
+  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt, sizeOf };
 })();

@@ -396,6 +396,17 @@ class LastLayoutTest {
 	}
 
 	@Test
+	void inALargeViewWhereArrowsShareTheirHeadsEachFlowsLabelSaysWhereItComesFrom() {
+		Diagram large = containers(tree(90));
+		List<DiagramEdge> flows = large.edges().stream().filter(e -> e.kind() == EdgeKind.EVENTS && !HubBus.onBus(e)).toList();
+		assertThat(flows).hasSizeGreaterThan(80);
+		flows.forEach(flow -> assertThat(flow.label().get(0)).as(flow.id())
+				.startsWith("from " + large.node(flow.from()).orElseThrow().title() + ": ").endsWith(" (replica)"));
+		containers(MODEL).edges().stream().filter(e -> e.kind() == EdgeKind.EVENTS && !e.to().equals(C4Diagrams.BROKER))
+				.forEach(flow -> assertThat(flow.label()).as("a small view: one line per flow, no sender").containsExactly("A (replica)"));
+	}
+
+	@Test
 	void aPictureArrangedInTheStudioIsDrawnAlikeByAnotherProcessFromTheProjectsFile(@TempDir Path project) throws Exception {
 		LastLayout studio = new LastLayout();
 		studio.layout(project, containers(tree(90)), DiagramPositions.none());

@@ -503,6 +503,12 @@ final class DiagramView extends Pane {
 		dragging = false;
 	}
 
+	/** Where a point of the screen is in the picture's own coordinates, whatever the zoom and the scroll. */
+	LaidOutDiagram.Point pictureAt(double screenX, double screenY) {
+		Point2D local = content.screenToLocal(screenX, screenY);
+		return new LaidOutDiagram.Point(local.getX(), local.getY());
+	}
+
 	/** The node under a scene point, if any. */
 	DiagramNode nodeAt(double sceneX, double sceneY) {
 		return nodeAt(sceneX, sceneY, null);

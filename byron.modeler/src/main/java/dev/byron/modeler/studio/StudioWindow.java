@@ -438,6 +438,18 @@ public final class StudioWindow extends BorderPane {
 		}
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
 		analysis = result;
+		placeNew(result);
+	}
+
+	/** A component added from the picture's menu, once drawn: moved so that its middle is where the menu was opened. */
+	private void placeNew(Analysis result) {
+		Placing wanted = placing;
+		var box = wanted == null ? null : result.diagram().boxes().get(wanted.id());
+		if (box != null) {
+			placing = null;
+			moved(result.diagram().diagram().node(wanted.id()).orElseThrow(), new dev.byron.diagram.LaidOutDiagram.Point(
+					Math.max(0, wanted.at().x() - box.width() / 2), Math.max(0, wanted.at().y() - box.height() / 2)));
+		}
 	}
 
 	/** The analysis's diagnostics, then what the last failed job found in the code, listed and underlined. */
@@ -483,16 +495,27 @@ public final class StudioWindow extends BorderPane {
 
 	private void showDiagramMenu(DiagramNode node, double screenX, double screenY) {
 		diagramMenu.hide();
-		fillDiagramMenu(diagramMenu, node);
+		fillDiagramMenu(diagramMenu, node, node == null ? diagram.pictureAt(screenX, screenY) : null);
 		diagramMenu.show(diagram, screenX, screenY);
 	}
 
-	private void fillDiagramMenu(ContextMenu menu, DiagramNode node) {
+	/** A component added from the picture's menu, its box to go where the menu was opened once drawn. */
+	private record Placing(String id, dev.byron.diagram.LaidOutDiagram.Point at) {
+	}
+
+	private Placing placing;
+
+	/** The menu of a box, or of the picture's background ({@code node} null) opened at {@code at} in the picture. */
+	private void fillDiagramMenu(ContextMenu menu, DiagramNode node, dev.byron.diagram.LaidOutDiagram.Point at) {
 		menu.getItems().clear();
 		MenuItem addComponent = new MenuItem("Add component\u2026");
 		Analysis shown = analysis;
 		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "",
-				name -> StudioCore.componentNameProblem(shown, name)).ifPresent(this::addComponent));
+				name -> StudioCore.componentNameProblem(shown, name)).ifPresent(name -> {
+					if (addComponent(name) && at != null) {
+						placing = new Placing("component:" + name, at);
+					}
+				}));
 		menu.getItems().add(addComponent);
 		if (node == null && shown != null && core.canLayOutAgain(shown.diagram().diagram())) {
 			MenuItem reset = new MenuItem("Lay out this view again");
@@ -573,13 +596,16 @@ public final class StudioWindow extends BorderPane {
 		return dialog.showAndWait().map(String::trim).filter(name -> problem.apply(name).isEmpty());
 	}
 
-	public void addComponent(String name) {
-		core.componentAddition(name).ifPresentOrElse(edit -> {
-			if (files.getRoot().getChildren().stream().noneMatch(item -> edit.file().equals(item.getValue()))) {
-				files.getRoot().getChildren().add(new TreeItem<>(edit.file()));
+	/** Adds a component in a file of its own; false (and said why) when the name cannot be one. */
+	public boolean addComponent(String name) {
+		var edit = core.componentAddition(name);
+		edit.ifPresentOrElse(e -> {
+			if (files.getRoot().getChildren().stream().noneMatch(item -> e.file().equals(item.getValue()))) {
+				files.getRoot().getChildren().add(new TreeItem<>(e.file()));
 			}
-			editor.apply(List.of(edit));
+			editor.apply(List.of(e));
 		}, () -> log("'" + name + "' " + StudioCore.COMPONENT_NAME_RULE));
+		return edit.isPresent();
 	}
 
 	public void addEntity(String componentName, String entity) {

@@ -275,6 +275,30 @@ async function sendNow(current) {
   await analyse();
 }
 
+/**
+ * A component added from the picture's menu: once its box is drawn, it is moved to where the menu was opened (its
+ * middle there), as a drag would; true when it was, and the view is drawn again.
+ */
+async function placeNew(analysis) {
+  const wanted = state.placeNext;
+  if (!wanted || Date.now() > wanted.until) {
+    state.placeNext = null;
+    return false;
+  }
+  const size = analysis.boxes?.[wanted.id] && window.ByronDiagram.sizeOf($('diagram'), wanted.id);
+  if (!size) {
+    return false; // not drawn yet: the edit is still on its way
+  }
+  state.placeNext = null;
+  await fetch('/api/move?' + viewQuery(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: wanted.id, x: Math.max(0, wanted.at.x - size.width / 2), y: Math.max(0, wanted.at.y - size.height / 2) }),
+  });
+  await analyse();
+  return true;
+}
+
 async function analyse() {
   const mine = ++state.generation;
   const analysis = await (await fetch('/api/analysis?' + viewQuery())).json();
@@ -295,6 +319,9 @@ async function analyse() {
     },
     menu: (name, e) => componentMenu(e, name),
   });
+  if (await placeNew(analysis)) {
+    return;
+  }
   drawLive();
   showZoom();
   markCaret(); // a component being typed: its box, new or moved, is brought into view
@@ -710,12 +737,14 @@ $('diagram').addEventListener('contextmenu', (e) => {
   e.preventDefault();
   const menu = $('menu');
   const add = document.createElement('button');
+  const at = window.ByronDiagram.pointAt($('diagram'), e.clientX, e.clientY);
   add.textContent = 'Add component…';
   add.onclick = async () => {
     menu.hidden = true;
     const name = await askName('New component (lower case, e.g. billing):', 'component', '');
-    if (name) {
-      await addToModel(`component=${encodeURIComponent(name)}`);
+    if (name && await addToModel(`component=${encodeURIComponent(name)}`)) {
+      state.placeNext = { id: 'component:' + name, at, until: Date.now() + 30000 }; // its box goes where the menu was opened
+      await analyse();
     }
   };
   menu.replaceChildren(add);
@@ -814,9 +843,10 @@ async function addToModel(query) {
   const answer = await fetch('/api/add?' + query, { method: 'POST' });
   if (!answer.ok) {
     $('status').textContent = await answer.text();
-    return;
+    return false;
   }
   applyEdits((await answer.json()).edits);
+  return true;
 }
 
 document.addEventListener('click', (e) => {
@@ -859,6 +889,66 @@ function showFit(fitted) {
 function showZoom() {
   $('zoom-level').textContent = `${Math.round(window.ByronDiagram.scaleOf($('diagram')) * 100)}%`;
 }
+
+/**
+ * The line between the text and the picture: dragged (or moved with the arrow keys, Home and End), it gives one
+ * the width the other gives up, down to no text at all; the width is kept for the next visit, and a double-click
+ * gives back the first one.
+ */
+function divider() {
+  const line = $('divider');
+  const main = document.querySelector('main');
+  const KEY = 'byron-text-width';
+  const most = () => main.clientWidth - document.querySelector('nav').offsetWidth - line.offsetWidth - 120;
+  const widthNow = () => $('editor').getBoundingClientRect().width;
+  const set = (px) => {
+    const width = Math.round(Math.max(0, Math.min(px, most())));
+    main.style.setProperty('--text-width', width + 'px');
+    line.setAttribute('aria-valuenow', String(width));
+    return width;
+  };
+  const keep = (width) => localStorage.setItem(KEY, String(width));
+  const kept = localStorage.getItem(KEY);
+  if (kept !== null && Number.isFinite(Number(kept))) {
+    set(Number(kept));
+  }
+  line.setAttribute('aria-valuemin', '0');
+  line.addEventListener('pointerdown', (e) => {
+    e.preventDefault();
+    line.setPointerCapture(e.pointerId);
+    line.classList.add('dragging');
+    const start = e.clientX;
+    const from = widthNow();
+    const move = (m) => set(from + m.clientX - start);
+    const end = (u) => {
+      keep(set(from + u.clientX - start));
+      line.classList.remove('dragging');
+      line.removeEventListener('pointermove', move);
+      line.removeEventListener('pointerup', end);
+      line.removeEventListener('pointercancel', end);
+      showZoom();
+    };
+    line.addEventListener('pointermove', move);
+    line.addEventListener('pointerup', end);
+    line.addEventListener('pointercancel', end);
+  });
+  line.addEventListener('keydown', (e) => {
+    const by = { ArrowLeft: -40, ArrowRight: 40 }[e.key];
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? most() : by === undefined ? null : widthNow() + by;
+    if (to !== null) {
+      e.preventDefault();
+      keep(set(to));
+      showZoom();
+    }
+  });
+  line.addEventListener('dblclick', () => {
+    main.style.removeProperty('--text-width');
+    localStorage.removeItem(KEY);
+    line.removeAttribute('aria-valuenow');
+    showZoom();
+  });
+}
+divider();
 
 $('fit').onclick = () => {
   window.ByronDiagram.unzoom($('diagram'));

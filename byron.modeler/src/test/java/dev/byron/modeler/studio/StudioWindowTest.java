@@ -564,8 +564,10 @@ class StudioWindowTest {
 	}
 
 	@Test
-	void theBackgroundMenuAddsAComponentAndValidateReportsTheModel(FxRobot robot) throws IOException {
-		robot.moveTo(emptyDiagramSpot(robot));
+	void theBackgroundMenuAddsAComponentWhereItWasOpenedAndValidateReportsTheModel(FxRobot robot) throws IOException {
+		javafx.geometry.Point2D spot = roomForABox(robot);
+		dev.byron.diagram.LaidOutDiagram.Point expected = window.diagramView().pictureAt(spot.getX(), spot.getY());
+		robot.moveTo(spot);
 		robot.clickOn(javafx.scene.input.MouseButton.SECONDARY);
 		robot.clickOn("Add component\u2026");
 		robot.clickOn(".dialog-pane .text-field").write("Billing");
@@ -579,6 +581,10 @@ class StudioWindowTest {
 		assertThat(robot.lookup(".input-problem").queryLabeled().getText()).isEmpty();
 		robot.clickOn("OK");
 		waitFor(() -> shows("component:billing"));
+		waitFor(() -> { // its middle where the menu was opened
+			var box = window.analysis().diagram().boxes().get("component:billing");
+			return Math.abs(box.x() + box.width() / 2 - expected.x()) < 1 && Math.abs(box.y() + box.height() / 2 - expected.y()) < 1;
+		}, () -> window.analysis().diagram().boxes().get("component:billing") + " for " + expected);
 		Path billing = window.editor().current();
 		assertThat(billing.getFileName()).as("a new component gets a file of its own").hasToString("billing.byron");
 		assertThat(window.editor().area(billing).getText()).isEqualTo("component billing {\n}\n");
@@ -860,6 +866,22 @@ class StudioWindowTest {
 	}
 
 	/** A point of the diagram view left of the picture, where there is no box. */
+	/** A point of the diagram in view, on the screen, with room for a box around it (and away from the picture's edge). */
+	private javafx.geometry.Point2D roomForABox(FxRobot robot) {
+		javafx.geometry.Bounds view = window.diagramView().localToScreen(window.diagramView().getBoundsInLocal());
+		var boxes = window.analysis().diagram().boxes().values();
+		for (double y = view.getMinY() + 80; y < view.getMaxY() - 80; y += 20) {
+			for (double x = view.getMinX() + 140; x < view.getMaxX() - 140; x += 20) {
+				var at = window.diagramView().pictureAt(x, y);
+				if (at.x() > 180 && at.y() > 100 && boxes.stream().noneMatch(b -> at.x() > b.x() - 140 && at.x() < b.x() + b.width() + 140
+						&& at.y() > b.y() - 80 && at.y() < b.y() + b.height() + 80)) {
+					return new javafx.geometry.Point2D(x, y);
+				}
+			}
+		}
+		throw new AssertionError("no room for a box in view");
+	}
+
 	private javafx.geometry.Point2D emptyDiagramSpot(FxRobot robot) {
 		return robot.point(window.diagramView()).atPosition(javafx.geometry.Pos.TOP_LEFT)
 				.atOffset(new javafx.geometry.Point2D(12, 150)).query();

@@ -91,6 +91,8 @@ class WebStudioTest {
 			assertThat(seen.path("menu").toString()).contains("Add entity to likes…", "Rename likes…", "Delete likes");
 			assertThat(seen.path("backgroundMenu").toString()).contains("Add component…");
 			assertThat(seen.path("addedFile").asText()).as("a new component in a file of its own").startsWith("audit.byron");
+			assertThat(seen.path("placedWhereTheMenuWas").asBoolean()).as("the new component's box where the menu was opened: "
+					+ seen.path("placed")).isTrue();
 			assertThat(seen.path("refusedAsTyped").asText()).as("a bad name refused as it is typed, with the rule")
 					.startsWith("'Audit Log' cannot be a component name");
 			assertThat(seen.path("menuClosed").asBoolean()).as("the menu goes once its item is chosen").isTrue();
@@ -114,7 +116,8 @@ class WebStudioTest {
 			assertThat(seen.path("tookDisk").asBoolean()).as("OK takes the disk's text").isTrue();
 			assertThat(project.resolve("social.byron")).content().contains("// the disk wins").doesNotContain("// typed once more");
 			assertThat(seen.path("movedBy").asInt()).as("the dragged box stays where it was dropped").isLessThan(-50);
-			assertThat(project.resolve("byron-layout.json")).content().contains("\"component:likes\"");
+			assertThat(project.resolve("byron-layout.json")).content().as("the places kept: likes, dragged, renamed reactions since;"
+					+ " audit, added from the menu").contains("\"component:reactions\"", "\"component:audit\"");
 			assertThat(Files.readString(project.resolve("accounts.byron"))).contains("component billing {");
 			assertThat(Files.size(screenshot)).isGreaterThan(20_000);
 		}
@@ -148,6 +151,16 @@ class WebStudioTest {
 					.isEqualTo(seen.path("lookKept").path("before").toString());
 			assertThat(seen.path("lookKept").path("before").path("label").asText()).isEqualTo("125%");
 			assertThat(seen.path("fittedAfterZoom").asBoolean()).as("Fit shows the whole picture again after a zoom").isTrue();
+			JsonNode divider = seen.path("divider");
+			int text = divider.path("first").path("text").asInt();
+			int picture = divider.path("first").path("picture").asInt();
+			assertThat(text).isGreaterThan(200);
+			assertThat(divider.path("dragged").path("text").asInt()).as("dragged 150 px left").isBetween(text - 152, text - 148);
+			assertThat(divider.path("dragged").path("picture").asInt()).isBetween(picture + 148, picture + 152);
+			assertThat(divider.path("reloaded")).as("the widths kept over a reload").isEqualTo(divider.path("dragged"));
+			assertThat(divider.path("hidden").path("text").asInt()).as("Home: no text").isZero();
+			assertThat(divider.path("hidden").path("picture").asInt()).isBetween(picture + text - 2, picture + text + 2);
+			assertThat(divider.path("reset")).as("a double-click: the first widths").isEqualTo(divider.path("first"));
 			assertThat(seen.path("addedWhileNoPageWasOpen").asBoolean()).as("a file added on disk while no page was open").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
