@@ -50,6 +50,37 @@ try {
     seen.unlitAfter = await page.$$eval('#diagram g.edge.byron-lit', (lit) => lit.length);
     seen.boxTitle = await page.$eval(`#diagram g.node[id="component:${target}"] > title`, (t) => t.textContent);
   }
+  { // a pointer on the stretch several arrows share into a box lights them all, not only the one drawn on top
+    const shared = await page.evaluate(() => {
+      const byLastStretch = new Map();
+      for (const edge of document.querySelectorAll('#diagram g.edge')) {
+        const numbers = edge.querySelector('path:not(.byron-hit)').getAttribute('d').match(/-?[\d.]+/g).map(Number);
+        if (numbers.length >= 4) {
+          const key = numbers.slice(-4).join(' ');
+          byLastStretch.set(key, [...(byLastStretch.get(key) || []), edge.id]);
+        }
+      }
+      const [key, ids] = [...byLastStretch].filter(([k, e]) => e.length > 1)
+        .sort((a, b) => b[1].length - a[1].length)[0] || [null, []];
+      if (!key) {
+        return null;
+      }
+      const [x1, y1, x2, y2] = key.split(' ').map(Number);
+      const diagram = document.querySelector('#diagram');
+      const svg = diagram.querySelector('svg');
+      const middle = () => new DOMPoint((x1 + x2) / 2, (y1 + y2) / 2).matrixTransform(svg.getScreenCTM());
+      const area = diagram.getBoundingClientRect();
+      diagram.scrollLeft += middle().x - (area.left + area.width / 2);
+      diagram.scrollTop += middle().y - (area.top + area.height / 2);
+      return { ids, x: middle().x, y: middle().y };
+    });
+    if (shared) {
+      await page.mouse.move(shared.x - 40, shared.y - 40);
+      await page.mouse.move(shared.x, shared.y, { steps: 4 });
+      const lit = await page.$$eval('#diagram g.edge.byron-lit', (edges) => edges.map((e) => e.id));
+      seen.sharedStretch = { sharedBy: shared.ids.length, litOfThem: shared.ids.filter((id) => lit.includes(id)).length };
+    }
+  }
   await page.$eval('#diagram', (d) => d.scrollTo(0, 0)); // looked elsewhere
   await page.click('#fit');
   await page.click('#fit'); // full size again

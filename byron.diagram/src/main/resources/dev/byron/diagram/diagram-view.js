@@ -63,9 +63,8 @@
       // one listener for every picture shown here: what the pointer rests on lights (a box: its arrows)
       container.addEventListener('mouseover', (e) => {
         const node = e.target.closest('g.node');
-        const edge = e.target.closest('g.edge');
         light(container, node ? container.querySelectorAll(`g.edge[data-from="${CSS.escape(node.id)}"], `
-          + `g.edge[data-to="${CSS.escape(node.id)}"]`) : edge ? [edge] : []);
+          + `g.edge[data-to="${CSS.escape(node.id)}"]`) : arrowsAt(container, e.clientX, e.clientY));
       });
       container.addEventListener('mouseleave', () => light(container, []));
     }
@@ -85,6 +84,21 @@
         });
       }
     }
+  }
+
+  /**
+   * The arrows under a point of the window: every one whose line runs there, not only the one drawn on top, since
+   * arrows into one box share its last stretch.
+   */
+  function arrowsAt(container, clientX, clientY) {
+    const arrows = new Set();
+    for (const element of document.elementsFromPoint(clientX, clientY)) {
+      const edge = element.closest('g.edge');
+      if (edge && container.contains(edge)) {
+        arrows.add(edge);
+      }
+    }
+    return [...arrows];
   }
 
   /** Lights these arrows and dims every other; none: all as drawn. */

@@ -536,6 +536,20 @@ final class DiagramView extends Pane {
 	}
 
 	/** Lights these arrows and fades every other; none: all as drawn. */
+	/**
+	 * The arrows under a point of the scene, {@code entered} first: every one whose line runs there, not only the one
+	 * drawn on top, since arrows into one box share its last stretch.
+	 */
+	private List<DiagramEdge> arrowsAt(double sceneX, double sceneY, DiagramEdge entered) {
+		List<DiagramEdge> under = new java.util.ArrayList<>(List.of(entered));
+		edges.values().forEach(drawn -> {
+			if (drawn.edge() != entered && drawn.group().contains(drawn.group().sceneToLocal(sceneX, sceneY))) {
+				under.add(drawn.edge());
+			}
+		});
+		return under;
+	}
+
 	private void light(java.util.Collection<String> lit) {
 		edges.forEach((id, drawn) -> {
 			boolean on = lit.contains(id);
@@ -588,8 +602,9 @@ final class DiagramView extends Pane {
 		group.getChildren().addAll(hit, line);
 		javafx.scene.control.Tooltip.install(group, arrowTip);
 		group.setOnMouseEntered(e -> {
-			arrowTip.setText(diagram.diagram().describe(edge));
-			light(List.of(edge.id()));
+			List<DiagramEdge> under = arrowsAt(e.getSceneX(), e.getSceneY(), edge);
+			arrowTip.setText(under.stream().map(diagram.diagram()::describe).collect(java.util.stream.Collectors.joining("\n\n")));
+			light(under.stream().map(DiagramEdge::id).toList());
 		});
 		group.setOnMouseExited(e -> light(List.of()));
 		Polygon head = edge.kind() == EdgeKind.LINK ? null

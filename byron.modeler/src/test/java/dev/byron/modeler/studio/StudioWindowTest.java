@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -551,6 +552,32 @@ class StudioWindowTest {
 		robot.moveTo(window.diagramView().onArrow(dev.byron.diagram.C4Diagrams.eventFlowId("posts", "timeline")));
 		waitFor(() -> window.diagramView().arrowTip().isShowing()
 				&& window.diagramView().arrowTip().getText().startsWith("posts \u2192 timeline\nPost (replica)"));
+	}
+
+	@Test
+	void aPointerOnAStretchTwoArrowsShareLightsBothAndItsTooltipTellsBoth(FxRobot robot) {
+		List<dev.byron.diagram.DiagramNode> nodes = java.util.stream.Stream.of("a", "b", "c")
+				.map(id -> new dev.byron.diagram.DiagramNode("component:" + id, dev.byron.diagram.NodeKind.COMPONENT, id, "component",
+						List.of(), null)).toList();
+		var intoC = List.of(new dev.byron.diagram.DiagramEdge("a=>c", "component:a", "component:c", List.of(), dev.byron.diagram.EdgeKind.EVENTS, null),
+				new dev.byron.diagram.DiagramEdge("b=>c", "component:b", "component:c", List.of(), dev.byron.diagram.EdgeKind.EVENTS, null));
+		var box = (java.util.function.BiFunction<Double, Double, dev.byron.diagram.LaidOutDiagram.Box>) (x, y)
+				-> new dev.byron.diagram.LaidOutDiagram.Box(x, y, 160, 60);
+		var p = (java.util.function.BiFunction<Double, Double, dev.byron.diagram.LaidOutDiagram.Point>) dev.byron.diagram.LaidOutDiagram.Point::new;
+		dev.byron.diagram.LaidOutDiagram shared = new dev.byron.diagram.LaidOutDiagram(
+				new dev.byron.diagram.Diagram(dev.byron.diagram.C4Level.CONTAINERS, "shared", nodes, intoC),
+				Map.of("component:a", box.apply(40.0, 40.0), "component:b", box.apply(440.0, 40.0), "component:c", box.apply(240.0, 320.0)),
+				Map.of("a=>c", new dev.byron.diagram.LaidOutDiagram.Route(List.of(p.apply(120.0, 100.0), p.apply(120.0, 200.0),
+						p.apply(320.0, 200.0), p.apply(320.0, 320.0)), null),
+						"b=>c", new dev.byron.diagram.LaidOutDiagram.Route(List.of(p.apply(520.0, 100.0), p.apply(520.0, 200.0),
+								p.apply(320.0, 200.0), p.apply(320.0, 320.0)), null)),
+				700, 420);
+		waitFor(() -> window.analysis() != null); // the project's own picture drawn first, not after this one
+		robot.interact(() -> window.diagramView().show(shared));
+		robot.moveTo(window.diagramView().onArrow("a=>c")); // the last stretch, down into c: both arrows run there
+		waitFor(() -> window.diagramView().lit("a=>c") && window.diagramView().lit("b=>c"));
+		// what the arrows' tooltip will show (that it shows at all: aPointerOnABoxLightsItsArrows...)
+		assertThat(window.diagramView().arrowTip().getText()).contains("a \u2192 c", "b \u2192 c");
 	}
 
 	@Test

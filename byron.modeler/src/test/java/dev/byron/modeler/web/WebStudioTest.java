@@ -230,6 +230,9 @@ class WebStudioTest {
 			assertThat(lit.path("othersDimmed").asBoolean()).as("the other arrows are dimmed").isTrue();
 			assertThat(lit.path("titles").toString()).as("an arrow's title says where it runs").contains("c50 \u2192 ").contains(" \u2192 c50");
 			assertThat(seen.path("unlitAfter").asInt()).as("nothing lit once the pointer left the box").isZero();
+			assertThat(seen.path("sharedStretch").path("sharedBy").asInt()).as("arrows into one box share a stretch").isGreaterThan(1);
+			assertThat(seen.path("sharedStretch").path("litOfThem").asInt()).as("a pointer there lights every one of them")
+					.isEqualTo(seen.path("sharedStretch").path("sharedBy").asInt());
 			assertThat(seen.path("boxTitle").asText()).as("a box names itself on hover, legible at any zoom")
 					.startsWith("c50\n[Container: API + Sink + Cache]\nowns E50");
 			JsonNode overview = seen.path("overview");
