@@ -43,7 +43,7 @@ const replace = (page, from, to) => page.evaluate((a, b) => {
   view.dispatch({ changes: { from: at, to: at + a.length, insert: b }, userEvent: 'input.type' });
 }, from, to);
 // types a name into the page's name dialog; with ok, confirms it, else returns the rule shown and keeps the dialog open
-const answer = async (page, name, ok = true) => {
+const answer = async (page, name, ok = true, enter = false) => {
   await page.waitForSelector('#ask[open]', { timeout: 30000 });
   await page.$eval('#ask-name', (input) => {
     input.value = '';
@@ -54,6 +54,10 @@ const answer = async (page, name, ok = true) => {
     await page.waitForFunction((typed) => document.querySelector('#ask-ok').disabled
       && document.querySelector('#ask-rule').textContent.includes(`'${typed}'`), { timeout: 10000 }, name);
     return page.$eval('#ask-rule', (r) => r.textContent);
+  }
+  if (enter) { // pressed straight after the last letter, before the page has heard whether the name will do
+    await page.keyboard.press('Enter');
+    return null;
   }
   await page.waitForFunction(() => !document.querySelector('#ask-ok').disabled, { timeout: 10000 });
   await page.click('#ask-ok');
@@ -311,7 +315,7 @@ try {
   await openMenu(page, box('component:audit'));
   await page.waitForSelector('#menu:not([hidden])', { timeout: 10000 });
   await page.click('#menu button'); // Add entity to audit…
-  await answer(page, 'Ledger');
+  await answer(page, 'Ledger', true, true);
   await page.waitForFunction(() => window.byronStudio.editor().text('audit.byron').includes('entity Ledger {'), { timeout: 30000 });
   await page.waitForFunction(() => [...document.querySelectorAll('#diagram g.node[id="component:audit"] text')]
     .some((t) => t.textContent.includes('Ledger')), { timeout: 60000 });

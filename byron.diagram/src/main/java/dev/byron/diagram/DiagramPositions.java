@@ -111,10 +111,20 @@ public final class DiagramPositions {
 		}
 	}
 
-	/** The places kept for a view, by node id. */
+	/**
+	 * The places kept for a view, by node id. A component renamed since (one component kept that the view no longer
+	 * has, one in the view without a kept place) stands at its old name's place.
+	 */
 	public Map<String, Point> of(Diagram diagram) {
+		Map<String, Place> kept = views.getOrDefault(diagram.title(), Map.of());
 		Map<String, Point> places = new TreeMap<>();
-		views.getOrDefault(diagram.title(), Map.of()).forEach((id, place) -> places.put(id, new Point(place.x(), place.y())));
+		kept.forEach((id, place) -> places.put(id, new Point(place.x(), place.y())));
+		List<String> left = kept.keySet().stream().filter(id -> diagram.node(id).isEmpty()).toList();
+		List<DiagramNode> came = diagram.nodes().stream().filter(node -> !kept.containsKey(node.id())).toList();
+		if (left.size() == 1 && came.size() == 1 && left.get(0).startsWith(C4Diagrams.componentId(""))
+				&& came.get(0).kind() == NodeKind.COMPONENT) {
+			places.put(came.get(0).id(), places.get(left.get(0)));
+		}
 		return places;
 	}
 
@@ -140,7 +150,8 @@ public final class DiagramPositions {
 
 	/**
 	 * These places with every box of a view kept where it is drawn, except one, kept where it was moved to; and the
-	 * lines of the arrows as drawn, but those of the moved box, which are routed again.
+	 * lines of the arrows as drawn, but those of the moved box and any slanted one (drawn where no route was found),
+	 * which are routed again.
 	 */
 	public DiagramPositions moved(LaidOutDiagram laidOut, String id, Point to) {
 		Map<String, Place> places = new TreeMap<>();
@@ -149,7 +160,7 @@ public final class DiagramPositions {
 		Map<String, Line> drawn = new TreeMap<>();
 		for (DiagramEdge edge : laidOut.diagram().edges()) {
 			Route route = laidOut.routes().get(edge.id());
-			if (route != null && !edge.from().equals(id) && !edge.to().equals(id)) {
+			if (route != null && !edge.from().equals(id) && !edge.to().equals(id) && KeptLayout.orthogonal(route)) {
 				drawn.put(edge.id(), Line.of(route));
 			}
 		}

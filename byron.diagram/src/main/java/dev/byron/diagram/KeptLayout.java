@@ -113,7 +113,7 @@ final class KeptLayout {
 			Route route = known.get(edge.id());
 			if (route != null && stayed(edge.from(), boxes, proposed, shift) && stayed(edge.to(), boxes, proposed, shift)) {
 				Route moved = shift.x() == 0 && shift.y() == 0 ? route : translate(route, shift);
-				if (clear(moved, boxes, edge)) {
+				if (clear(moved, boxes, edge) && orthogonal(moved)) {
 					reused.put(edge.id(), moved);
 				}
 			}
@@ -148,6 +148,21 @@ final class KeptLayout {
 		Box label = route.label() == null ? null
 				: new Box(route.label().x() + by.x(), route.label().y() + by.y(), route.label().width(), route.label().height());
 		return new Route(points, label);
+	}
+
+	/**
+	 * Whether every stretch of a route runs across or down: ELK's, the buses' and this router's always do; a slanted
+	 * one is the straight line drawn when no route was found, to be tried again rather than kept.
+	 */
+	static boolean orthogonal(Route route) {
+		for (int i = 1; i < route.points().size(); i++) {
+			Point a = route.points().get(i - 1);
+			Point b = route.points().get(i);
+			if (Math.abs(a.x() - b.x()) > 0.5 && Math.abs(a.y() - b.y()) > 0.5) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Whether a route and its label cross no box but the two it joins. */
@@ -306,6 +321,9 @@ final class KeptLayout {
 			Point a = attached.get(pair[0]);
 			Point b = attached.get(pair[1]);
 			List<Point> points = router.route(a, outward(pair[0].side()), b, inward(pair[1].side()));
+			if (points.isEmpty()) { // the facing sides are blocked (a box dropped against another): any other two sides
+				points = byOtherSides(router, pair[0].box(), pair[1].box());
+			}
 			if (points.isEmpty()) {
 				points = new ArrayList<>(List.of(a, b)); // boxes on top of each other: a straight line says what it joins
 			}
@@ -318,6 +336,37 @@ final class KeptLayout {
 			router.drawn(points);
 		}
 		return routes;
+	}
+
+	/** A route from the middle of one of {@code from}'s sides to the middle of one of {@code to}'s, the shortest tried first. */
+	private static List<Point> byOtherSides(OrthogonalRouter router, Box from, Box to) {
+		List<Side[]> pairs = new ArrayList<>();
+		for (Side leave : Side.values()) {
+			for (Side enter : Side.values()) {
+				pairs.add(new Side[] { leave, enter });
+			}
+		}
+		pairs.sort(java.util.Comparator.comparingDouble(pair -> {
+			Point a = middle(from, pair[0]);
+			Point b = middle(to, pair[1]);
+			return Math.hypot(a.x() - b.x(), a.y() - b.y());
+		}));
+		for (Side[] pair : pairs) {
+			List<Point> points = router.route(middle(from, pair[0]), outward(pair[0]), middle(to, pair[1]), inward(pair[1]));
+			if (!points.isEmpty()) {
+				return points;
+			}
+		}
+		return List.of();
+	}
+
+	private static Point middle(Box box, Side side) {
+		return switch (side) {
+			case TOP -> new Point(box.x() + box.width() / 2, box.y());
+			case BOTTOM -> new Point(box.x() + box.width() / 2, box.y() + box.height());
+			case LEFT -> new Point(box.x(), box.y() + box.height() / 2);
+			case RIGHT -> new Point(box.x() + box.width(), box.y() + box.height() / 2);
+		};
 	}
 
 	private static Point outward(Side side) {

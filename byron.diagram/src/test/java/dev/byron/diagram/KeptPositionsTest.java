@@ -114,6 +114,34 @@ class KeptPositionsTest {
 	}
 
 	@Test
+	void aComponentRenamedAfterItWasPlacedKeepsItsPlace() throws Exception {
+		Diagram before = C4Diagrams.containers(DiagramExportTest.model("microblog"));
+		DiagramPositions placed = DiagramPositions.none().moved(DiagramLayout.layout(before), "component:social", new Point(40, 900));
+		java.util.function.UnaryOperator<String> renamed = id -> id.equals("component:social") ? "component:network" : id;
+		Diagram after = new Diagram(before.level(), before.title(), before.nodes().stream()
+				.map(n -> new DiagramNode(renamed.apply(n.id()), n.kind(), n.title(), n.technology(), n.details(), n.source())).toList(),
+				before.edges().stream().map(e -> new DiagramEdge(e.id().replace("social", "network"), renamed.apply(e.from()),
+						renamed.apply(e.to()), e.label(), e.kind(), e.source())).toList());
+		assertThat(placed.of(after)).containsEntry("component:network", new Point(40, 900)).doesNotContainKey("component:other");
+		assertThat(DiagramLayout.layout(after, placed.of(after)).boxes().get("component:network").x()).isEqualTo(40);
+	}
+
+	@Test
+	void aBoxDroppedRightUnderTheGatewayLeavesItsArrowsRunningAcrossAndDownNotSlantedAndNoneIsKeptSlanted(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path project) throws Exception {
+		Diagram diagram = C4Diagrams.containers(DiagramExportTest.model("microblog"));
+		LaidOutDiagram free = DiagramLayout.layout(diagram);
+		Box gateway = free.boxes().get("gateway");
+		Point under = new Point(gateway.x() + 20, gateway.y() + gateway.height() + 7); // as an outside tester dropped one
+		DiagramPositions placed = DiagramPositions.none().moved(free, "component:likes", under);
+		LaidOutDiagram laid = DiagramLayout.layout(diagram, placed.of(diagram), placed.linesOf(diagram));
+		laid.routes().forEach((id, route) -> assertThat(KeptLayout.orthogonal(route)).as(id + " " + route.points()).isTrue());
+		placed.moved(laid, "component:posts", new Point(free.boxes().get("component:posts").x(), free.boxes().get("component:posts").y()))
+				.write(project);
+		assertThat(DiagramPositions.read(project).linesOf(diagram).values()).allMatch(KeptLayout::orthogonal);
+	}
+
+	@Test
 	void withoutKeptPlacesForItsBoxesTheLayoutIsElks() throws Exception {
 		Diagram diagram = C4Diagrams.containers(DiagramExportTest.model("microblog"));
 		assertThat(DiagramLayout.layout(diagram, Map.of("component:gone", new Point(1, 1))).boxes())

@@ -520,8 +520,14 @@ public final class StudioWindow extends BorderPane {
 		if (node == null && shown != null && core.canLayOutAgain(shown.diagram().diagram())) {
 			MenuItem reset = new MenuItem("Lay out this view again");
 			reset.setOnAction(e -> {
-				core.resetLayout(shown.diagram().diagram());
-				analyse();
+				javafx.scene.control.Alert sure = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+						"Where you put this view's boxes is forgotten (byron-layout.json), and Undo does not bring it back.");
+				sure.setHeaderText("Lay this view out afresh?");
+				sure.initOwner(getScene().getWindow());
+				if (sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent()) {
+					core.resetLayout(shown.diagram().diagram());
+					analyse();
+				}
 			});
 			menu.getItems().add(reset);
 		}

@@ -828,6 +828,16 @@ async function askName(header, kind, initial, component = '') {
     }
   };
   input.oninput = check;
+  // Enter is OK once the name typed so far is checked (the form's first button, and so its default, is Cancel)
+  input.onkeydown = async (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      await check();
+      if (!$('ask-ok').disabled) {
+        dialog.close('ok');
+      }
+    }
+  };
   await check();
   return new Promise((resolve) => {
     dialog.onclose = () => resolve(dialog.returnValue === 'ok' && !$('ask-ok').disabled ? input.value.trim() : null);
@@ -967,6 +977,10 @@ $('diagram').addEventListener('byronzoom', () => {
 });
 
 $('relayout').onclick = async () => {
+  if (!confirm('Lay this view out afresh? Where you put its boxes is forgotten (byron-layout.json), and Ctrl+Z does not '
+    + 'bring it back.')) {
+    return;
+  }
   await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });
   await analyse();
 };

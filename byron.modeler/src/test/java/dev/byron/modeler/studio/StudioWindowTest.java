@@ -406,6 +406,11 @@ class StudioWindowTest {
 		robot.interact(() -> window.diagramView().fit());
 		robot.rightClickOn(window.diagramView().screenPointOf(8, 8)); // the picture's margin, beside its title
 		robot.clickOn("Lay out this view again");
+		robot.clickOn("Cancel"); // asked first: nothing forgotten
+		assertThat(project.resolve("byron-layout.json")).exists();
+		robot.rightClickOn(window.diagramView().screenPointOf(8, 8));
+		robot.clickOn("Lay out this view again");
+		robot.clickOn("OK");
 		waitFor(() -> window.analysis().diagram().boxes().get("component:likes").x() != placed.x());
 		assertThat(project.resolve("byron-layout.json")).doesNotExist();
 	}
