@@ -253,16 +253,27 @@ public final class StudioCore implements AutoCloseable {
 		return java.util.Optional.empty();
 	}
 
-	/** Why {@code name} cannot name a new entity of {@code component} (its form, or a type of that name there); empty when it can. */
+	/**
+	 * Why {@code name} cannot name a new entity of {@code component}: its form, a type or event of that name there, or
+	 * an entity or enum of that name in another component (the checks' rule: the gateway serves one schema); empty
+	 * when it can.
+	 */
 	public static java.util.Optional<String> entityNameProblem(Analysis shown, String component, String name) {
 		if (!dev.byron.dsl.api.ModelEdits.isTypeName(name)) {
 			return java.util.Optional.of("'" + name + "' " + ENTITY_NAME_RULE);
 		}
-		var owner = shown == null || shown.result().model() == null ? null : shown.result().model().component(component).orElse(null);
+		var model = shown == null ? null : shown.result().model();
+		var owner = model == null ? null : model.component(component).orElse(null);
 		boolean taken = owner != null && (owner.entities().stream().anyMatch(e -> e.name().equals(name))
 				|| owner.enums().stream().anyMatch(e -> e.name().equals(name)) || owner.events().stream().anyMatch(e -> e.name().equals(name)));
-		return taken ? java.util.Optional.of("'" + name + "' is already an entity, enum or event of " + component + ": choose another name.")
-				: java.util.Optional.empty();
+		if (taken) {
+			return java.util.Optional.of("'" + name + "' is already an entity, enum or event of " + component + ": choose another name.");
+		}
+		var elsewhere = model == null ? java.util.Optional.<dev.byron.dsl.api.model.ComponentDef>empty() : model.components().stream()
+				.filter(c -> c.entities().stream().anyMatch(e -> e.name().equals(name)) || c.enums().stream().anyMatch(e -> e.name().equals(name)))
+				.findFirst();
+		return elsewhere.map(other -> "'" + name + "' is already a type of " + other.name() + ": entity and enum names are unique across"
+				+ " components (the gateway serves one GraphQL schema), so choose another name, e.g. with " + component + "'s name as a prefix.");
 	}
 
 	/**

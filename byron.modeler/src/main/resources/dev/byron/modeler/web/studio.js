@@ -358,7 +358,9 @@ async function analyse() {
   });
   $('problems').replaceChildren(...problems);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  $('status').textContent = `system ${analysis.system}: ${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`;
+  const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+  $('status').textContent = `system ${analysis.system}: ${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`
+    + (warnings ? `, ${count(warnings, 'warning')}` : '');
   $('status').classList.toggle('error', errors > 0);
   const choice = $('component');
   const keep = choice.value;

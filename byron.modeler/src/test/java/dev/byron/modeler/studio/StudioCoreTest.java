@@ -73,7 +73,10 @@ class StudioCoreTest {
 			assertThat(StudioCore.componentNameProblem(shown, "Bad Name")).contains("'Bad Name' " + StudioCore.COMPONENT_NAME_RULE);
 			assertThat(StudioCore.componentNameProblem(shown, "fx-rates")).as("the checker's rule, which a '-' breaks")
 					.contains("'fx-rates' " + StudioCore.COMPONENT_NAME_RULE);
-			assertThat(StudioCore.entityNameProblem(shown, "b", "A")).as("a's entity, in another component").isEmpty();
+			assertThat(StudioCore.entityNameProblem(shown, "b", "A")).as("a's entity, in another component: the checks refuse it too")
+					.contains("'A' is already a type of a: entity and enum names are unique across components (the gateway serves one"
+							+ " GraphQL schema), so choose another name, e.g. with b's name as a prefix.");
+			assertThat(StudioCore.entityNameProblem(shown, "b", "Fresh")).isEmpty();
 			assertThat(StudioCore.entityNameProblem(shown, "b", "B")).contains("'B' is already an entity, enum or event of b: choose another name.");
 			assertThat(StudioCore.entityNameProblem(shown, "b", "lower")).contains("'lower' " + StudioCore.ENTITY_NAME_RULE);
 		}
