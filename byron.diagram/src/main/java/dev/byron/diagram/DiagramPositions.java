@@ -34,10 +34,13 @@ public final class DiagramPositions {
 	}
 
 	/**
-	 * An arrow as drawn: the corners of its line in whole units, from the sending box to the receiving one, written as
-	 * an SVG polyline's points ({@code "x,y x,y ..."}, one line of the file per arrow), and its label's top-left.
+	 * An arrow as drawn: the corners of its line in whole units, from the sending box to the receiving one, and its
+	 * label's top-left, written as one string (one line of the file per arrow): an SVG polyline's points, then
+	 * {@code label x,y} if it has one, as in {@code "806,162 806,321 label 672,232"}.
 	 */
 	record Line(String points, Place label) {
+		private static final String LABEL = " label ";
+
 		static Line of(Route route) {
 			StringBuilder points = new StringBuilder();
 			for (Point p : route.points()) {
@@ -47,10 +50,30 @@ public final class DiagramPositions {
 					: new Place(Math.round(route.label().x()), Math.round(route.label().y())));
 		}
 
+		@com.fasterxml.jackson.annotation.JsonValue
+		String written() {
+			return label == null ? points : points + LABEL + label.x() + "," + label.y();
+		}
+
+		@com.fasterxml.jackson.annotation.JsonCreator
+		static Line read(String written) {
+			int at = written.indexOf(LABEL);
+			if (at < 0) {
+				return new Line(written, null);
+			}
+			List<Point> label = corners(written.substring(at + LABEL.length()));
+			return new Line(written.substring(0, at), label.size() == 1
+					? new Place(Math.round(label.get(0).x()), Math.round(label.get(0).y())) : null);
+		}
+
 		/** The corners, or none when the text is not a list of corners. */
 		List<Point> corners() {
+			return corners(points);
+		}
+
+		private static List<Point> corners(String text) {
 			List<Point> corners = new java.util.ArrayList<>();
-			for (String corner : points == null ? new String[0] : points.trim().split("\\s+")) {
+			for (String corner : text == null ? new String[0] : text.trim().split("\\s+")) {
 				String[] xy = corner.split(",");
 				try {
 					corners.add(new Point(Long.parseLong(xy[0]), Long.parseLong(xy[1])));

@@ -99,7 +99,8 @@ class KeptPositionsTest {
 		Box posts = free.boxes().get("component:posts");
 		DiagramPositions.none().moved(free, "component:posts", new Point(posts.x() + 40, posts.y())).write(project);
 		String file = java.nio.file.Files.readString(project.resolve(DiagramPositions.FILE));
-		assertThat(file).contains("\"clients->gateway\" : {\n").containsPattern("\"points\" : \"\\d+,\\d+( \\d+,\\d+)+\"");
+		assertThat(file).as("one line of the file per arrow").containsPattern("\n +\"clients->gateway\" : \"\\d+,\\d+( \\d+,\\d+)+ label \\d+,\\d+\",?\n")
+				.containsPattern("\n +\"component:accounts->broker\" : \"\\d+,\\d+( \\d+,\\d+)+\",?\n");
 		Map<String, LaidOutDiagram.Route> lines = DiagramPositions.read(project).linesOf(diagram);
 		assertThat(lines).containsKey("clients->gateway").doesNotContainKey("gateway->component:posts")
 				.as("the moved box's arrows are routed again").hasSize(diagram.edges().size()
