@@ -263,6 +263,7 @@ try {
   await rename.click();
   await answer(page, 'reactions');
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
+  seen.shownAfterRename = await page.evaluate(() => window.byronStudio.current());
   seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
     .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
   // the rename touched two files: one Ctrl+Z takes it back in both, the diagram follows; Ctrl+Shift+Z again

@@ -657,7 +657,8 @@ async function quickFix(problem) {
 }
 
 // Text edits from the server (subscribe, rename, delete), made through the editor so that its undo takes them back.
-function applyEdits(edits) {
+/** Makes edits in the editor, showing {@code shown}'s file (by default the first edit's), where Ctrl+Z takes them back. */
+function applyEdits(edits, shown = edits[0]?.path) {
   for (const edit of edits) {
     if (!file(edit.path)) { // a file the edit makes: a new component's
       const made = { path: edit.path, uri: edit.uri, model: edit.path.endsWith('.byron'), text: '', modified: true };
@@ -666,8 +667,8 @@ function applyEdits(edits) {
       renderFiles();
     }
   }
-  if (edits.length && state.current !== edits[0].path) {
-    show(edits[0].path); // the edit in view, where Ctrl+Z takes it back
+  if (edits.length && shown && state.current !== shown) {
+    show(shown);
   }
   state.editor.applyEdits(edits);
 }
@@ -703,7 +704,9 @@ function componentMenu(event, name) {
         $('status').textContent = await answer.text();
         return;
       }
-      applyEdits((await answer.json()).edits);
+      const declared = state.analysis?.nodes?.find((n) => n.id === 'component:' + name)?.file;
+      const edits = (await answer.json()).edits;
+      applyEdits(edits, edits.some((e) => e.path === declared) ? declared : undefined); // the renamed declaration in view
     }),
     item(`Delete ${name}`, async () => {
       if (!confirm(`Delete component ${name}? What refers to it is then listed as problems.`)) {

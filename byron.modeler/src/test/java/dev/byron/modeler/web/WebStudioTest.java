@@ -91,6 +91,7 @@ class WebStudioTest {
 			assertThat(seen.path("menu").toString()).contains("Add entity to likes…", "Rename likes…", "Delete likes");
 			assertThat(seen.path("backgroundMenu").toString()).contains("Add component…");
 			assertThat(seen.path("addedFile").asText()).as("a new component in a file of its own").startsWith("audit.byron");
+			assertThat(seen.path("shownAfterRename").asText()).as("the renamed component's own file in view").isEqualTo("social.byron");
 			assertThat(seen.path("placedWhereTheMenuWas").asBoolean()).as("the new component's box where the menu was opened: "
 					+ seen.path("placed")).isTrue();
 			assertThat(seen.path("refusedAsTyped").asText()).as("a bad name refused as it is typed, with the rule")
