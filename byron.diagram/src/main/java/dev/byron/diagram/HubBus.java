@@ -32,6 +32,8 @@ final class HubBus {
 	private static final double SIDE = 24;
 	/** Room kept between a label and a bus's branch line. */
 	private static final double LABEL_GAP = 3;
+	/** How far up a label may be stacked above its arrow's head before it would be read as another box's. */
+	private static final double MOST_STACKED = 240;
 	private static final double CLIENTS_SPACE = 50;
 	private static final Set<String> HUBS = Set.of(C4Diagrams.CLIENTS, C4Diagrams.GATEWAY, C4Diagrams.BROKER);
 
@@ -221,6 +223,9 @@ final class HubBus {
 					moved = true;
 				}
 			}
+		}
+		if (label.y() - y > MOST_STACKED) {
+			return label; // a stack that tall would carry it up beside other boxes: it stays by its head, over the others
 		}
 		return y == label.y() && x == label.x() ? label : new Box(x, y, label.width(), label.height());
 	}

@@ -384,27 +384,50 @@ final class KeptLayout {
 		return new Point(-out.x(), -out.y());
 	}
 
+	/** How far back along its line from the head a label may stand: further, it would be read as another box's. */
+	private static final double LABEL_REACH = 240;
+
 	/**
-	 * Where a routed edge's label goes: beside one of its segments, the one nearest its head first (where a large
-	 * view's labels stand), on a spot that covers no box and no label placed before it; beside the middle of its
-	 * longest segment when there is no such spot.
+	 * Where a routed edge's label goes: beside its line, as near its head as there is a spot that covers no box and no
+	 * label placed before it (where a large view's labels stand), at most {@value #LABEL_REACH} units back along the
+	 * line; failing that, a spot that covers no box; failing that, beside the line by the head, covering what it must.
 	 */
 	private static Box labelBeside(List<Point> points, double width, double height, java.util.Collection<Box> boxes, List<Box> labels) {
-		for (int i = points.size() - 1; i > 0; i--) {
+		List<Box> spots = new ArrayList<>();
+		double travelled = 0;
+		for (int i = points.size() - 1; i > 0 && travelled <= LABEL_REACH; i--) {
 			Point a = points.get(i - 1);
 			Point b = points.get(i);
-			Point middle = new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+			double length = Math.abs(a.x() - b.x()) + Math.abs(a.y() - b.y());
+			if (length == 0) {
+				continue;
+			}
 			boolean vertical = a.x() == b.x();
-			List<Box> spots = vertical
-					? List.of(new Box(middle.x() + 4, middle.y() - height / 2, width, height),
-							new Box(middle.x() - 4 - width, middle.y() - height / 2, width, height))
-					: List.of(new Box(middle.x() - width / 2, middle.y() - height - 2, width, height),
-							new Box(middle.x() - width / 2, middle.y() + 2, width, height));
-			for (Box spot : spots) {
-				if (boxes.stream().noneMatch(box -> overlap(box, spot)) && labels.stream().noneMatch(label -> overlap(label, spot))) {
-					return spot;
+			double step = vertical ? height + 4 : width / 2;
+			for (double back = Math.min(length / 2, 30); back <= length && travelled + back <= LABEL_REACH; back += step) {
+				Point at = new Point(b.x() + (a.x() - b.x()) * back / length, b.y() + (a.y() - b.y()) * back / length);
+				if (vertical) {
+					spots.add(new Box(at.x() + 4, at.y() - height / 2, width, height));
+					spots.add(new Box(at.x() - 4 - width, at.y() - height / 2, width, height));
+				} else {
+					spots.add(new Box(at.x() - width / 2, at.y() - height - 2, width, height));
+					spots.add(new Box(at.x() - width / 2, at.y() + 2, width, height));
 				}
 			}
+			travelled += length;
+		}
+		for (Box spot : spots) {
+			if (boxes.stream().noneMatch(box -> overlap(box, spot)) && labels.stream().noneMatch(label -> overlap(label, spot))) {
+				return spot;
+			}
+		}
+		for (Box spot : spots) {
+			if (boxes.stream().noneMatch(box -> overlap(box, spot))) {
+				return spot;
+			}
+		}
+		if (!spots.isEmpty()) {
+			return spots.get(0);
 		}
 		Point middle = middleOfLongest(points);
 		return new Box(middle.x() + 4, middle.y() - height - 2, width, height);

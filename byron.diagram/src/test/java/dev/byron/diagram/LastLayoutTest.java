@@ -407,6 +407,33 @@ class LastLayoutTest {
 	}
 
 	@Test
+	void inALargeViewArrangedByHandEveryFlowsLabelStaysByItsArrowsHead(@TempDir Path project) throws Exception {
+		LastLayout studio = new LastLayout();
+		Diagram view = containers(tree(90));
+		LaidOutDiagram shown = studio.layout(project, view, DiagramPositions.none());
+		DiagramPositions kept = DiagramPositions.none();
+		int i = 0;
+		for (String grouped : List.of("component:c11", "component:c19", "component:c27", "component:c35", "component:c43",
+				"component:c51", "component:c59")) { // a group made by hand in the empty top left, boxes close together
+			kept = kept.moved(shown, grouped, new LaidOutDiagram.Point(40 + (i % 4) * 270, 200 + (i / 4) * 160));
+			shown = studio.layout(project, view, kept);
+			i++;
+		}
+		Diagram edited = containers(tree(90) + ADDED.replace("c69.E69", "c11.E11") + joinedTo("more", 19));
+		shown = studio.layout(project, edited, kept);
+		for (DiagramEdge edge : edited.edges()) {
+			LaidOutDiagram.Route route = shown.routes().get(edge.id());
+			if (route != null && route.label() != null) {
+				LaidOutDiagram.Point head = route.points().get(route.points().size() - 1);
+				Box label = route.label();
+				double dx = Math.max(0, Math.max(label.x() - head.x(), head.x() - label.x() - label.width()));
+				double dy = Math.max(0, Math.max(label.y() - head.y(), head.y() - label.y() - label.height()));
+				assertThat(Math.hypot(dx, dy)).as(edge.id() + " label " + label + " head " + head).isLessThan(300);
+			}
+		}
+	}
+
+	@Test
 	void aPictureArrangedInTheStudioIsDrawnAlikeByAnotherProcessFromTheProjectsFile(@TempDir Path project) throws Exception {
 		LastLayout studio = new LastLayout();
 		studio.layout(project, containers(tree(90)), DiagramPositions.none());
