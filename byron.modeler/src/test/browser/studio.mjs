@@ -229,6 +229,7 @@ try {
     box('component:likes') + ' rect', before); // drawn again where it was dropped
   await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
   seen.movedBy = Math.round((await rectX()) - before);
+  seen.likesAt = await rectX();
 
   // one component dropped on another subscribes it to an event, and the browser's undo takes it back
   seen.step = 'one component dropped on another subscribes it to an event, ';
@@ -264,6 +265,7 @@ try {
   await answer(page, 'reactions');
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
   seen.shownAfterRename = await page.evaluate(() => window.byronStudio.current());
+  seen.reactionsAt = await page.$eval(box('component:reactions') + ' rect', (r) => Number(r.getAttribute('x')));
   seen.renamedInPosts = await page.evaluate(async () => (await (await fetch('/api/project')).json()).files
     .find((f) => f.path === 'posts.byron').text.includes('on reactions.LikeCreated'));
   // the rename touched two files: one Ctrl+Z takes it back in both, the diagram follows; Ctrl+Shift+Z again

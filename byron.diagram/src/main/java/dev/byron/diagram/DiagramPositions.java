@@ -194,6 +194,19 @@ public final class DiagramPositions {
 		return new DiagramPositions(copy, linesCopy);
 	}
 
+	/** These places with a renamed box's kept under its new id, in every view that keeps it (its lines are drawn anew). */
+	public DiagramPositions renamed(String oldId, String newId) {
+		Map<String, Map<String, Place>> copy = new TreeMap<>();
+		views.forEach((view, places) -> {
+			Map<String, Place> moved = new TreeMap<>(places);
+			if (moved.containsKey(oldId) && !moved.containsKey(newId)) {
+				moved.put(newId, moved.remove(oldId));
+			}
+			copy.put(view, moved);
+		});
+		return new DiagramPositions(copy, lines);
+	}
+
 	/** These places without those of a view: ELK lays it out again. */
 	public DiagramPositions reset(Diagram diagram) {
 		Map<String, Map<String, Place>> copy = new TreeMap<>(views);

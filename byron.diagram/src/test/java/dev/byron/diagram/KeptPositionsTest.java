@@ -143,6 +143,24 @@ class KeptPositionsTest {
 	}
 
 	@Test
+	void twoComponentsRenamedOneAfterTheOtherBothKeepTheirPlacesOnceTheRenamesAreKept() throws Exception {
+		Diagram before = C4Diagrams.containers(DiagramExportTest.model("microblog"));
+		DiagramPositions first = DiagramPositions.none().moved(DiagramLayout.layout(before), "component:social", new Point(40, 900));
+		DiagramPositions placed = first.moved(DiagramLayout.layout(before, first.of(before)), "component:likes", new Point(900, 40));
+		java.util.function.UnaryOperator<String> renamed = id -> id.replace("component:social", "component:network")
+				.replace("component:likes", "component:reactions");
+		Diagram after = new Diagram(before.level(), before.title(), before.nodes().stream()
+				.map(n -> new DiagramNode(renamed.apply(n.id()), n.kind(), n.title(), n.technology(), n.details(), n.source())).toList(),
+				before.edges().stream().map(e -> new DiagramEdge(renamed.apply(e.id()), renamed.apply(e.from()), renamed.apply(e.to()),
+						e.label(), e.kind(), e.source())).toList());
+		assertThat(placed.of(after)).as("two names gone, two new: which is which cannot be told").doesNotContainKeys(
+				"component:network", "component:reactions");
+		DiagramPositions kept = placed.renamed("component:social", "component:network").renamed("component:likes", "component:reactions");
+		assertThat(kept.of(after)).containsEntry("component:network", new Point(40, 900)).containsEntry("component:reactions",
+				new Point(900, 40));
+	}
+
+	@Test
 	void withoutKeptPlacesForItsBoxesTheLayoutIsElks() throws Exception {
 		Diagram diagram = C4Diagrams.containers(DiagramExportTest.model("microblog"));
 		assertThat(DiagramLayout.layout(diagram, Map.of("component:gone", new Point(1, 1))).boxes())

@@ -306,6 +306,18 @@ public final class StudioCore implements AutoCloseable {
 						def.range(), "entity " + entity + " {\n  name: String!\n}"));
 	}
 
+	/**
+	 * The edits that rename a component in every file that names it (the caller makes them), its box's kept places
+	 * moved to the new name, so that the box stays where the user put it; empty when the new name breaks the rule.
+	 */
+	public List<dev.byron.dsl.api.TextEdit> rename(String oldName, String newName) {
+		List<dev.byron.dsl.api.TextEdit> edits = renaming(oldName, newName);
+		if (!edits.isEmpty()) {
+			keep(positions.renamed(dev.byron.diagram.C4Diagrams.componentId(oldName), dev.byron.diagram.C4Diagrams.componentId(newName)));
+		}
+		return edits;
+	}
+
 	/** The edits that rename a component in every file that names it; empty when the new name breaks the rule. */
 	public List<dev.byron.dsl.api.TextEdit> renaming(String oldName, String newName) {
 		return dev.byron.dsl.api.ModelEdits.isComponentName(newName)

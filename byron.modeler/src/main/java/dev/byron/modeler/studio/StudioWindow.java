@@ -633,7 +633,7 @@ public final class StudioWindow extends BorderPane {
 			log("'" + newName + "' " + StudioCore.COMPONENT_NAME_RULE);
 			return;
 		}
-		editor.apply(core.renaming(oldName, newName));
+		editor.apply(core.rename(oldName, newName));
 	}
 
 	public void deleteComponent(String name) {

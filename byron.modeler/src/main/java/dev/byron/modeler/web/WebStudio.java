@@ -515,7 +515,7 @@ public final class WebStudio implements AutoCloseable {
 	/** The edits that rename a component everywhere ({@code ?from=&to=}), for the page to make in its texts. */
 	private void rename(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
-		var edits = core.renaming(query.getOrDefault("from", ""), query.getOrDefault("to", ""));
+		var edits = core.rename(query.getOrDefault("from", ""), query.getOrDefault("to", ""));
 		if (edits.isEmpty()) {
 			exchange.respond(400, "text/plain; charset=utf-8", "'" + query.get("to") + "' " + StudioCore.COMPONENT_NAME_RULE);
 			return;

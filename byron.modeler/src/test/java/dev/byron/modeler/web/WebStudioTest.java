@@ -91,6 +91,8 @@ class WebStudioTest {
 			assertThat(seen.path("menu").toString()).contains("Add entity to likes…", "Rename likes…", "Delete likes");
 			assertThat(seen.path("backgroundMenu").toString()).contains("Add component…");
 			assertThat(seen.path("addedFile").asText()).as("a new component in a file of its own").startsWith("audit.byron");
+			assertThat(seen.path("reactionsAt").asDouble()).as("likes, dragged, then renamed reactions: where it was put")
+					.isEqualTo(seen.path("likesAt").asDouble());
 			assertThat(seen.path("shownAfterRename").asText()).as("the renamed component's own file in view").isEqualTo("social.byron");
 			assertThat(seen.path("placedWhereTheMenuWas").asBoolean()).as("the new component's box where the menu was opened: "
 					+ seen.path("placed")).isTrue();
