@@ -85,6 +85,18 @@ try {
   await page.click('#fit');
   await page.click('#fit'); // full size again
   seen.backOnTheMarkedBox = await inView(page, `component:${target}`);
+  { // the find field: a name and Enter, its box marked and in view
+    await page.$eval('#diagram', (d) => d.scrollTo(0, 0));
+    await page.click('#find');
+    await page.keyboard.type('c3');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#diagram g.node.selected[id="component:c3"]', { timeout: 10000 }).catch(() => {});
+    seen.found = { marked: await page.$$eval('#diagram g.node.selected', (n) => n.map((x) => x.id)), inView: await inView(page, 'component:c3') };
+    await page.$eval('#find', (f) => { f.value = 'nosuchbox'; });
+    await page.focus('#find');
+    await page.keyboard.press('Enter');
+    seen.found.missingMarked = await page.$eval('#find', (f) => f.classList.contains('missing'));
+  }
   const overview = () => page.evaluate(() => {
     const map = document.querySelector('svg.byron-overview');
     const view = map && map.querySelector('.byron-overview-view');

@@ -324,6 +324,7 @@ async function analyse() {
   }
   drawLive();
   showZoom();
+  offerToFind(analysis);
   markCaret(); // a component being typed: its box, new or moved, is brought into view
   if (!state.revealed) { // the first picture opens where this tab looked before a reload, else on a box
     state.revealed = true;
@@ -904,6 +905,35 @@ function showFit(fitted) {
 function showZoom() {
   $('zoom-level').textContent = `${Math.round(window.ByronDiagram.scaleOf($('diagram')) * 100)}%`;
 }
+
+/** The boxes that have a declaration, by the name the find field takes (a component's name). */
+function findable(analysis) {
+  return (analysis?.nodes || []).map((n) => ({ name: n.id.slice(n.id.indexOf(':') + 1), node: n }));
+}
+
+/** The find field's proposals: the boxes of the view shown. */
+function offerToFind(analysis) {
+  const names = findable(analysis).map((f) => f.name);
+  const list = $('find-names');
+  if (list.dataset.names !== names.join(' ')) {
+    list.dataset.names = names.join(' ');
+    list.replaceChildren(...names.map((name) => Object.assign(document.createElement('option'), { value: name })));
+  }
+}
+
+// A name in the find field, then Enter: the box's declaration selected, so its box is marked and brought into view.
+$('find').addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter') {
+    return;
+  }
+  const wanted = $('find').value.trim().toLowerCase();
+  const found = findable(state.analysis).find((f) => f.name.toLowerCase() === wanted)
+    || findable(state.analysis).find((f) => f.name.toLowerCase().startsWith(wanted));
+  $('find').classList.toggle('missing', !found);
+  if (found) {
+    select(found.node.file, found.node.offset, found.node.length);
+  }
+});
 
 /**
  * The line between the text and the picture: dragged (or moved with the arrow keys, Home and End), it gives one

@@ -226,6 +226,9 @@ class WebStudioTest {
 			assertThat(seen.path("openedOnABox").asBoolean()).as("it opens with a box in view, not its empty corner").isTrue();
 			assertThat(seen.path("markedInView").asBoolean()).as("the box of the component the cursor is in, in view").isTrue();
 			assertThat(seen.path("backOnTheMarkedBox").asBoolean()).as("Fit, then Full size: the marked box in view again").isTrue();
+			assertThat(seen.path("found").path("marked").toString()).as("found by its name").isEqualTo("[\"component:c3\"]");
+			assertThat(seen.path("found").path("inView").asBoolean()).as("and brought into view").isTrue();
+			assertThat(seen.path("found").path("missingMarked").asBoolean()).as("a name no box has: the field says so").isTrue();
 			JsonNode lit = seen.path("lit");
 			assertThat(lit.path("own").asInt()).as("the marked component's arrows: the gateway's, the broker's, its flows").isGreaterThanOrEqualTo(3);
 			assertThat(lit.path("ownLit").asBoolean()).as("a pointer on a box lights its arrows").isTrue();
