@@ -305,12 +305,11 @@ try {
   seen.refusedAsTyped = await answer(page, 'Audit Log', false);
   await answer(page, 'audit');
   await page.waitForSelector(box('component:audit'), { timeout: 60000 });
-  seen.placedWhereTheMenuWas = await page.waitForFunction((at) => { // its middle where the menu was opened
-    const shape = document.querySelector('#diagram g.node[id="component:audit"] rect');
-    const x = Number(shape?.getAttribute('x')) + Number(shape?.getAttribute('width')) / 2;
-    const y = Number(shape?.getAttribute('y')) + Number(shape?.getAttribute('height')) / 2;
+  seen.placedWhereTheMenuWas = await page.$eval('#diagram g.node[id="component:audit"] rect', (shape, at) => { // drawn first there
+    const x = Number(shape.getAttribute('x')) + Number(shape.getAttribute('width')) / 2;
+    const y = Number(shape.getAttribute('y')) + Number(shape.getAttribute('height')) / 2;
     return Math.abs(x - at.x) < 2 && Math.abs(y - at.y) < 2;
-  }, { timeout: 30000 }, spot.picture).then(() => true, () => false);
+  }, spot.picture);
   seen.placed = { wanted: spot.picture, at: await page.$eval('#diagram g.node[id="component:audit"] rect',
     (r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)))) };
   seen.menuClosed = await page.$eval('#menu', (m) => getComputedStyle(m).display === 'none');

@@ -437,11 +437,5 @@
     return { x: p.x, y: p.y };
   }
 
-  /** The size of a box as drawn, in the picture's own units; null when the picture has no such box. */
-  function sizeOf(container, id) {
-    const shape = container.querySelector(`g.node[id="${CSS.escape(id)}"] rect`);
-    return shape ? { width: Number(shape.getAttribute('width')), height: Number(shape.getAttribute('height')) } : null;
-  }
-
-  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt, sizeOf };
+  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt };
 })();

@@ -119,7 +119,7 @@ public final class StudioCore implements AutoCloseable {
 		var kept = positions;
 		analyses.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, java, level, component, view -> layouts.layout(project.folder(), view, kept));
+				Analysis result = Analysis.of(loader, sources, java, level, component, view -> laidOut(view, kept));
 				ui.execute(() -> {
 					if (generation.get() == mine) {
 						shown.accept(result);
@@ -148,7 +148,34 @@ public final class StudioCore implements AutoCloseable {
 		var hooks = project.javaTexts();
 		var kept = positions;
 		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(loader, sources, hooks, level, component,
-				view -> layouts.layout(project.folder(), view, kept)), analyses);
+				view -> laidOut(view, kept)), analyses);
+	}
+
+	/** Boxes to stand, once drawn, with their middle at a point of the picture: components added from its menu. */
+	private final Map<String, LaidOutDiagram.Point> placing = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The component's box, once a view draws it (its declaration is on its way), stands with its middle at {@code middle}
+	 * of that view, kept there as a drag keeps a box: it is drawn there the first time, not moved after.
+	 */
+	public void placeWhenDrawn(String component, LaidOutDiagram.Point middle) {
+		placing.put(dev.byron.diagram.C4Diagrams.componentId(component), middle);
+	}
+
+	/** A view laid out with the places kept (and those asked for by {@link #placeWhenDrawn}, now that it is drawn). */
+	private LaidOutDiagram laidOut(Diagram view, DiagramPositions kept) {
+		LaidOutDiagram laid = layouts.layout(project.folder(), view, kept);
+		for (Map.Entry<String, LaidOutDiagram.Point> wanted : placing.entrySet()) {
+			LaidOutDiagram.Box box = laid.boxes().get(wanted.getKey());
+			if (box != null && placing.remove(wanted.getKey(), wanted.getValue())) {
+				LaidOutDiagram.Point middle = wanted.getValue();
+				DiagramPositions placed = positions.moved(laid, wanted.getKey(), new LaidOutDiagram.Point(
+						Math.max(0, middle.x() - box.width() / 2), Math.max(0, middle.y() - box.height() / 2)));
+				keep(placed);
+				return layouts.layout(project.folder(), view, placed);
+			}
+		}
+		return laid;
 	}
 
 	/** A drawing's checks, off the caller's thread, after the analyses asked for before them. */

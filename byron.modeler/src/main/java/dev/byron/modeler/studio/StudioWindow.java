@@ -438,18 +438,6 @@ public final class StudioWindow extends BorderPane {
 		}
 		// Last: whoever sees the new analysis sees the diagram, the problems and the underlines of it.
 		analysis = result;
-		placeNew(result);
-	}
-
-	/** A component added from the picture's menu, once drawn: moved so that its middle is where the menu was opened. */
-	private void placeNew(Analysis result) {
-		Placing wanted = placing;
-		var box = wanted == null ? null : result.diagram().boxes().get(wanted.id());
-		if (box != null) {
-			placing = null;
-			moved(result.diagram().diagram().node(wanted.id()).orElseThrow(), new dev.byron.diagram.LaidOutDiagram.Point(
-					Math.max(0, wanted.at().x() - box.width() / 2), Math.max(0, wanted.at().y() - box.height() / 2)));
-		}
 	}
 
 	/** The analysis's diagnostics, then what the last failed job found in the code, listed and underlined. */
@@ -499,12 +487,6 @@ public final class StudioWindow extends BorderPane {
 		diagramMenu.show(diagram, screenX, screenY);
 	}
 
-	/** A component added from the picture's menu, its box to go where the menu was opened once drawn. */
-	private record Placing(String id, dev.byron.diagram.LaidOutDiagram.Point at) {
-	}
-
-	private Placing placing;
-
 	/** The menu of a box, or of the picture's background ({@code node} null) opened at {@code at} in the picture. */
 	private void fillDiagramMenu(ContextMenu menu, DiagramNode node, dev.byron.diagram.LaidOutDiagram.Point at) {
 		menu.getItems().clear();
@@ -512,9 +494,10 @@ public final class StudioWindow extends BorderPane {
 		Analysis shown = analysis;
 		addComponent.setOnAction(e -> ask("New component", "Name (lower case, e.g. billing):", "",
 				name -> StudioCore.componentNameProblem(shown, name)).ifPresent(name -> {
-					if (addComponent(name) && at != null) {
-						placing = new Placing("component:" + name, at);
+					if (at != null) { // its box drawn where the menu was opened
+						core.placeWhenDrawn(name, at);
 					}
+					addComponent(name);
 				}));
 		menu.getItems().add(addComponent);
 		if (node == null && shown != null && core.canLayOutAgain(shown.diagram().diagram())) {

@@ -538,7 +538,7 @@ public final class WebStudio implements AutoCloseable {
 	 * to a component ({@code ?component=owner&entity=Name}); 400 with the naming rule for a name that breaks it.
 	 */
 	private void add(Exchange exchange) throws IOException {
-		if (refused(exchange, "POST", "POST ?component=name, or ?component=owner&entity=Name.")) {
+		if (refused(exchange, "POST", "POST ?component=name[&x=&y=, its box's middle], or ?component=owner&entity=Name.")) {
 			return;
 		}
 		Map<String, String> query = query(exchange.rawQuery());
@@ -550,6 +550,14 @@ public final class WebStudio implements AutoCloseable {
 					: dev.byron.dsl.api.ModelEdits.isTypeName(entity) ? "No component " + component + " in the model as it stands."
 							: "'" + entity + "' " + StudioCore.ENTITY_NAME_RULE);
 			return;
+		}
+		if (entity == null && query.containsKey("x") && query.containsKey("y")) { // added at a point of the picture
+			try {
+				core.placeWhenDrawn(component, new dev.byron.diagram.LaidOutDiagram.Point(Double.parseDouble(query.get("x")),
+						Double.parseDouble(query.get("y"))));
+			} catch (NumberFormatException notAPoint) {
+				// placed where the layout puts it
+			}
 		}
 		edits(exchange, List.of(edit.get()));
 	}

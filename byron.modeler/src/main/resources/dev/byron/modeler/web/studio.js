@@ -275,30 +275,6 @@ async function sendNow(current) {
   await analyse();
 }
 
-/**
- * A component added from the picture's menu: once its box is drawn, it is moved to where the menu was opened (its
- * middle there), as a drag would; true when it was, and the view is drawn again.
- */
-async function placeNew(analysis) {
-  const wanted = state.placeNext;
-  if (!wanted || Date.now() > wanted.until) {
-    state.placeNext = null;
-    return false;
-  }
-  const size = analysis.boxes?.[wanted.id] && window.ByronDiagram.sizeOf($('diagram'), wanted.id);
-  if (!size) {
-    return false; // not drawn yet: the edit is still on its way
-  }
-  state.placeNext = null;
-  await fetch('/api/move?' + viewQuery(), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: wanted.id, x: Math.max(0, wanted.at.x - size.width / 2), y: Math.max(0, wanted.at.y - size.height / 2) }),
-  });
-  await analyse();
-  return true;
-}
-
 async function analyse() {
   const mine = ++state.generation;
   const analysis = await (await fetch('/api/analysis?' + viewQuery())).json();
@@ -319,9 +295,6 @@ async function analyse() {
     },
     menu: (name, e) => componentMenu(e, name),
   });
-  if (await placeNew(analysis)) {
-    return;
-  }
   drawLive();
   showZoom();
   offerToFind(analysis);
@@ -748,9 +721,8 @@ $('diagram').addEventListener('contextmenu', (e) => {
   add.onclick = async () => {
     menu.hidden = true;
     const name = await askName('New component (lower case, e.g. billing):', 'component', '');
-    if (name && await addToModel(`component=${encodeURIComponent(name)}`)) {
-      state.placeNext = { id: 'component:' + name, at, until: Date.now() + 30000 }; // its box goes where the menu was opened
-      await analyse();
+    if (name) { // its box drawn where the menu was opened
+      await addToModel(`component=${encodeURIComponent(name)}&x=${at.x}&y=${at.y}`);
     }
   };
   menu.replaceChildren(add);

@@ -613,10 +613,9 @@ class StudioWindowTest {
 		assertThat(robot.lookup(".input-problem").queryLabeled().getText()).isEmpty();
 		robot.clickOn("OK");
 		waitFor(() -> shows("component:billing"));
-		waitFor(() -> { // its middle where the menu was opened
-			var box = window.analysis().diagram().boxes().get("component:billing");
-			return Math.abs(box.x() + box.width() / 2 - expected.x()) < 1 && Math.abs(box.y() + box.height() / 2 - expected.y()) < 1;
-		}, () -> window.analysis().diagram().boxes().get("component:billing") + " for " + expected);
+		var box = window.analysis().diagram().boxes().get("component:billing"); // drawn first with its middle where the menu was
+		assertThat(box.x() + box.width() / 2).as(box + " for " + expected).isCloseTo(expected.x(), org.assertj.core.api.Assertions.within(1.0));
+		assertThat(box.y() + box.height() / 2).as(box + " for " + expected).isCloseTo(expected.y(), org.assertj.core.api.Assertions.within(1.0));
 		Path billing = window.editor().current();
 		assertThat(billing.getFileName()).as("a new component gets a file of its own").hasToString("billing.byron");
 		assertThat(window.editor().area(billing).getText()).isEqualTo("component billing {\n}\n");
