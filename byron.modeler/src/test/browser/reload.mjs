@@ -144,6 +144,20 @@ try {
   await page.click('#fit'); // back to its own size
   await page.screenshot({ path: screenshot });
 
+  // a syntax error: the header says the picture may lack what follows it; taken back, it says so no more
+  const edit = (from, to) => page.evaluate((a, b) => {
+    const view = window.byronStudio.editor().view('schema.byron');
+    const at = view.state.doc.toString().indexOf(a);
+    view.dispatch({ changes: { from: at, to: at + a.length, insert: b }, userEvent: 'input.type' });
+  }, from, to);
+  await page.evaluate(() => window.byronStudio.editor().show('schema.byron'));
+  await edit('component orders {', 'component orders { }}');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('syntax error'), { timeout: 60000 })
+    .catch(() => {});
+  seen.syntaxSaid = await page.$eval('#status', (s) => s.textContent);
+  await edit('component orders { }}', 'component orders {');
+  await page.waitForFunction(() => !document.querySelector('#status').textContent.includes('syntax error'), { timeout: 60000 });
+
   // the divider between the text and the picture: dragged, kept over a reload, Home hides the text, a double-click
   // gives back the first widths
   const widths = () => page.evaluate(() => ({ text: Math.round(document.querySelector('#editor').getBoundingClientRect().width),

@@ -333,8 +333,11 @@ async function analyse() {
   $('problems').replaceChildren(...problems);
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+  // the parser gives up on what follows a syntax error: the picture lacks it, and says so
+  const syntax = analysis.diagnostics.find((d) => d.code === 'syntax-error');
   $('status').textContent = `system ${analysis.system}: ${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`
-    + (warnings ? `, ${count(warnings, 'warning')}` : '');
+    + (warnings ? `, ${count(warnings, 'warning')}` : '')
+    + (syntax ? ` (a syntax error at ${syntax.file}:${syntax.line}: the picture may lack what follows it)` : '');
   $('status').classList.toggle('error', errors > 0);
   const choice = $('component');
   const keep = choice.value;

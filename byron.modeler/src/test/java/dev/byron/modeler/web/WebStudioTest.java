@@ -154,6 +154,8 @@ class WebStudioTest {
 					.isEqualTo(seen.path("lookKept").path("before").toString());
 			assertThat(seen.path("lookKept").path("before").path("label").asText()).isEqualTo("125%");
 			assertThat(seen.path("fittedAfterZoom").asBoolean()).as("Fit shows the whole picture again after a zoom").isTrue();
+			assertThat(seen.path("syntaxSaid").asText()).as("a syntax error said in the header")
+					.containsPattern("\\(a syntax error at schema\\.byron:\\d+: the picture may lack what follows it\\)");
 			JsonNode divider = seen.path("divider");
 			int text = divider.path("first").path("text").asInt();
 			int picture = divider.path("first").path("picture").asInt();
