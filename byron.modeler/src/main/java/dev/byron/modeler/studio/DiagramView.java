@@ -535,7 +535,6 @@ final class DiagramView extends Pane {
 				? new javafx.scene.effect.DropShadow(14, Color.web("#f0ad4e")) : null));
 	}
 
-	/** Lights these arrows and fades every other; none: all as drawn. */
 	/**
 	 * The arrows under a point of the scene, {@code entered} first: every one whose line runs there, not only the one
 	 * drawn on top, since arrows into one box share its last stretch.
@@ -550,6 +549,7 @@ final class DiagramView extends Pane {
 		return under;
 	}
 
+	/** Lights these arrows and fades every other; none: all as drawn. */
 	private void light(java.util.Collection<String> lit) {
 		edges.forEach((id, drawn) -> {
 			boolean on = lit.contains(id);

@@ -585,16 +585,13 @@ public final class StudioWindow extends BorderPane {
 		return dialog.showAndWait().map(String::trim).filter(name -> problem.apply(name).isEmpty());
 	}
 
-	/** Adds a component in a file of its own; false (and said why) when the name cannot be one. */
-	public boolean addComponent(String name) {
-		var edit = core.componentAddition(name);
-		edit.ifPresentOrElse(e -> {
-			if (files.getRoot().getChildren().stream().noneMatch(item -> e.file().equals(item.getValue()))) {
-				files.getRoot().getChildren().add(new TreeItem<>(e.file()));
+	public void addComponent(String name) {
+		core.componentAddition(name).ifPresentOrElse(edit -> {
+			if (files.getRoot().getChildren().stream().noneMatch(item -> edit.file().equals(item.getValue()))) {
+				files.getRoot().getChildren().add(new TreeItem<>(edit.file()));
 			}
-			editor.apply(List.of(e));
+			editor.apply(List.of(edit));
 		}, () -> log("'" + name + "' " + StudioCore.COMPONENT_NAME_RULE));
-		return edit.isPresent();
 	}
 
 	public void addEntity(String componentName, String entity) {

@@ -834,10 +834,9 @@ async function addToModel(query) {
   const answer = await fetch('/api/add?' + query, { method: 'POST' });
   if (!answer.ok) {
     $('status').textContent = await answer.text();
-    return false;
+    return;
   }
   applyEdits((await answer.json()).edits);
-  return true;
 }
 
 document.addEventListener('click', (e) => {
