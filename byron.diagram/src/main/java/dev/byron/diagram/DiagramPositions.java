@@ -142,7 +142,9 @@ public final class DiagramPositions {
 		Map<String, Place> kept = views.getOrDefault(diagram.title(), Map.of());
 		Map<String, Point> places = new TreeMap<>();
 		kept.forEach((id, place) -> places.put(id, new Point(place.x(), place.y())));
-		List<String> left = kept.keySet().stream().filter(id -> diagram.node(id).isEmpty()).toList();
+		java.util.Set<String> drawn = new java.util.HashSet<>();
+		diagram.nodes().forEach(node -> drawn.add(node.id()));
+		List<String> left = kept.keySet().stream().filter(id -> !drawn.contains(id)).toList();
 		List<DiagramNode> came = diagram.nodes().stream().filter(node -> !kept.containsKey(node.id())).toList();
 		if (left.size() == 1 && came.size() == 1 && left.get(0).startsWith(C4Diagrams.componentId(""))
 				&& came.get(0).kind() == NodeKind.COMPONENT) {

@@ -294,14 +294,7 @@ final class KeptLayout {
 					horizontal ? centreX(b.other()) : centreY(b.other())));
 			for (int i = 0; i < side.size(); i++) {
 				End e = side.get(i);
-				double share = (i + 1.0) / (side.size() + 1.0);
-				Box b = e.box();
-				attached.put(e, switch (e.side()) {
-					case TOP -> new Point(b.x() + b.width() * share, b.y());
-					case BOTTOM -> new Point(b.x() + b.width() * share, b.y() + b.height());
-					case LEFT -> new Point(b.x(), b.y() + b.height() * share);
-					case RIGHT -> new Point(b.x() + b.width(), b.y() + b.height() * share);
-				});
+				attached.put(e, pointOn(e.box(), e.side(), (i + 1.0) / (side.size() + 1.0)));
 			}
 		}
 		Map<String, Route> routes = new LinkedHashMap<>();
@@ -361,11 +354,16 @@ final class KeptLayout {
 	}
 
 	private static Point middle(Box box, Side side) {
+		return pointOn(box, side, 0.5);
+	}
+
+	/** The point of a box's side at {@code share} of its length (from the left, or from the top). */
+	private static Point pointOn(Box box, Side side, double share) {
 		return switch (side) {
-			case TOP -> new Point(box.x() + box.width() / 2, box.y());
-			case BOTTOM -> new Point(box.x() + box.width() / 2, box.y() + box.height());
-			case LEFT -> new Point(box.x(), box.y() + box.height() / 2);
-			case RIGHT -> new Point(box.x() + box.width(), box.y() + box.height() / 2);
+			case TOP -> new Point(box.x() + box.width() * share, box.y());
+			case BOTTOM -> new Point(box.x() + box.width() * share, box.y() + box.height());
+			case LEFT -> new Point(box.x(), box.y() + box.height() * share);
+			case RIGHT -> new Point(box.x() + box.width(), box.y() + box.height() * share);
 		};
 	}
 

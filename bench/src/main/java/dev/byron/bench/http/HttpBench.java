@@ -108,11 +108,7 @@ public final class HttpBench {
 						String.valueOf(read.failed() + hopped.failed()) });
 			}
 			// the mutations come last: the users they create would make the query read a larger collection
-			int[] round = { 0 };
-			warmUps.add(Compiled.warm("createUser through Byron", () -> {
-				String prefix = "w" + round[0]++ + "x";
-				return HttpLoad.run(gateway, 8, ROUND, i -> createUser(prefix + Integer.toString(i, 36)), ok()).perSecond();
-			}, server));
+			warmUps.add(Compiled.warm("createUser through Byron", createUsers(gateway), server));
 			double most = 0;
 			for (int connections : CONNECTIONS) {
 				int load = connections;
@@ -141,12 +137,7 @@ public final class HttpBench {
 				run = javaProcess(command);
 				URI gateway = URI.create("http://127.0.0.1:" + port + "/graphql");
 				awaitAnswer(gateway);
-				Process server = run;
-				int[] round = { 0 };
-				warmUps.add(Compiled.warm("createUser, " + String.join(" ", flags), () -> {
-					String prefix = "w" + round[0]++ + "x";
-					return HttpLoad.run(gateway, 8, ROUND, i -> createUser(prefix + Integer.toString(i, 36)), ok()).perSecond();
-				}, server));
+				warmUps.add(Compiled.warm("createUser, " + String.join(" ", flags), createUsers(gateway), run));
 				List<String> row = new ArrayList<>(List.of("`" + String.join(" ", flags) + "`"));
 				for (int connections : new int[] { 8, 32 }) {
 					int load = connections;
@@ -196,6 +187,15 @@ public final class HttpBench {
 			run.destroy(); // SIGTERM: the run stops its nats-servers
 			run.waitFor();
 		}
+	}
+
+	/** Warm-up rounds of {@code createUser} at 8 connections, each round's handles new. */
+	private static Compiled.Round createUsers(URI gateway) {
+		int[] round = { 0 };
+		return () -> {
+			String prefix = "w" + round[0]++ + "x";
+			return HttpLoad.run(gateway, 8, ROUND, i -> createUser(prefix + Integer.toString(i, 36)), ok()).perSecond();
+		};
 	}
 
 	/** A create as clients send it: one document, the value in variables. */
