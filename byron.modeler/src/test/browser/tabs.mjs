@@ -8,16 +8,33 @@ const [url, file] = process.argv.slice(2);
 const browser = await launch();
 const seen = { errors: [], asked: [] };
 const text = (page) => page.evaluate((f) => window.byronStudio.editor().text(f), file);
+// Lines typed are separate undo steps when typed more than the editor's half second apart (closer ones it joins, as
+// every editor does): each line below is typed at least 0.6 s after the line before, but fast ones; two typed at once
+// in two tabs wait alike.
+let typedAt = 0;
+const apart = async (fast) => {
+  const wait = typedAt + 600 - Date.now();
+  if (!fast && wait > 0) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  typedAt = Date.now();
+};
 // a line typed at the end of the file, as the user types it
-const type = (page, line) => page.evaluate((f, l) => {
-  const view = window.byronStudio.editor().view(f);
-  view.dispatch({ changes: { from: view.state.doc.length, insert: l }, userEvent: 'input.type' });
-}, file, line);
+const type = async (page, line, fast) => {
+  await apart(fast);
+  await page.evaluate((f, l) => {
+    const view = window.byronStudio.editor().view(f);
+    view.dispatch({ changes: { from: view.state.doc.length, insert: l }, userEvent: 'input.type' });
+  }, file, line);
+};
 // a line typed at the start of the file
-const typeFirst = (page, line) => page.evaluate((f, l) => {
-  const view = window.byronStudio.editor().view(f);
-  view.dispatch({ changes: { from: 0, insert: l }, userEvent: 'input.type' });
-}, file, line);
+const typeFirst = async (page, line) => {
+  await apart(false);
+  await page.evaluate((f, l) => {
+    const view = window.byronStudio.editor().view(f);
+    view.dispatch({ changes: { from: 0, insert: l }, userEvent: 'input.type' });
+  }, file, line);
+};
 const held = async () => (await (await fetch(new URL('/api/project', url))).json()).files.find((f) => f.path === file).text;
 const same = async (a, b) => {
   for (let i = 0; i < 300; i++) {
@@ -73,7 +90,7 @@ try {
   seen.step = 'fast typing on a slow connection: each send waits for the one before, no tab takes it for another\'s';
   await a.emulateNetworkConditions({ download: 1e7, upload: 1e7, latency: 200 });
   for (let i = 0; i < 8; i++) {
-    await type(a, `// fast ${i}\n`);
+    await type(a, `// fast ${i}\n`, true);
     await new Promise((resolve) => setTimeout(resolve, 80));
   }
   const fast = await same(a, b);
@@ -138,7 +155,11 @@ try {
   await type(b, '// B own\n');
   await same(a, b);
   await undoIn(b);
-  seen.otherUndone = (await same(a, b)) === '// A own\n' + start;
+  const otherUndone = await same(a, b);
+  seen.otherUndone = otherUndone === '// A own\n' + start;
+  if (!seen.otherUndone) {
+    seen.otherUndoneText = otherUndone.slice(0, 40) + ' … ' + otherUndone.slice(-40);
+  }
   await undoIn(a);
   const after = await same(a, b);
   seen.ownUndoneAfterOther = after === start;

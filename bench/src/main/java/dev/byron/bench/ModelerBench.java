@@ -106,7 +106,7 @@ public final class ModelerBench {
 		System.out.printf("%nThe web studio (byron studio --web, headless Chromium): page load to first diagram (the project opened%n"
 				+ "before, as in the column 'opened again'); a line typed that%n"
 				+ "changes nothing the view shows, until the page shows the model read again (the picture kept); a component typed, until its box is drawn%n"
-				+ "(medians of %d edits each; the page sends an edit 60 ms after the last key)%n%n", runs);
+				+ "(medians of %d edits each; the page sends an edit at once when none is on its way)%n%n", runs);
 		System.out.println("| components | page load to first diagram ms | typing to the view shown again ms | component added to its box ms |");
 		System.out.println("|---:|---:|---:|---:|");
 		rows.forEach((size, r) -> System.out.printf("| %d | %s | %s | %s |%n", size, ms(r[4]), ms(r[6]), ms(r[5])));

@@ -1,7 +1,7 @@
 // Byron Studio in the browser: the texts are edited here, the server reads the model and lays the diagram out
 // (the same code as the desktop studio), and this page shows what it answers.
 const $ = (id) => document.getElementById(id);
-const state = { files: [], current: null, analysis: null, timers: {}, sending: {}, queued: {}, sent: true, generation: 0 };
+const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0 };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -149,27 +149,22 @@ function select(path, offset, length) {
   markCaret();
 }
 
-/** An edit of a file, typed or made from the diagram: marked modified, sent to the server after a pause. */
+/**
+ * An edit of a file, typed or made from the diagram: marked modified and sent to the server at once when no send of
+ * it is on its way, else when that one is answered (the text as it is then: typing faster than the server reads
+ * coalesces by itself, where a pause after each key would only make every picture later).
+ */
 function edited(path, text) {
   const current = file(path);
   current.text = text;
   current.modified = true;
   renderFiles();
-  clearTimeout(state.timers[current.path]); // one timer a file: an edit of another file never drops this one
   state.sent = false;
-  state.timers[current.path] = setTimeout(() => {
-    delete state.timers[current.path];
-    send(current);
-  }, 60);
+  send(current);
 }
 
-/** Sends every change still waiting for its timer or on its way: the server's texts are the page's before it computes an edit. */
+/** Waits for every change on its way: the server's texts are the page's before it computes an edit. */
 async function flush() {
-  for (const path of Object.keys(state.timers)) {
-    clearTimeout(state.timers[path]);
-    delete state.timers[path];
-    send(file(path));
-  }
   await Promise.all(Object.values(state.sending));
 }
 
@@ -229,7 +224,7 @@ function send(current) {
       if (!state.queued[path]) {
         delete state.sending[path];
       }
-      state.sent = !Object.keys(state.timers).length && !Object.keys(state.sending).length;
+      state.sent = !Object.keys(state.sending).length;
     });
   }
   return state.queued[path];
@@ -419,7 +414,7 @@ function drawLive() {
 // Changes made on disk by another editor or by git: read again where nothing was typed here; where something
 // was, the user keeps theirs (the next save writes it) or takes the disk's. Nothing is ever overwritten unseen.
 async function lookAtDisk() {
-  if (!state.editor || Object.keys(state.timers).length || !state.sent) {
+  if (!state.editor || !state.sent) {
     return; // the page is still starting, or a change typed here is on its way to the server: look again later
   }
   const disk = await (await fetch('/api/disk')).json();
@@ -505,7 +500,7 @@ async function followOtherTabs(versions) {
     return false;
   }
   const project = await (await fetch('/api/project')).json();
-  if (Object.keys(state.timers).length || !state.sent) {
+  if (!state.sent) {
     return false; // typed here meanwhile: the send decides
   }
   for (const f of behind) {

@@ -195,7 +195,8 @@ class WebStudioTest {
 			assertThat(seen.path("takenAsked")).hasSize(1);
 			assertThat(seen.path("taken").asBoolean()).as("OK takes the other tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("message").asText()).startsWith("schema.byron was changed in another tab of this studio");
-			assertThat(seen.path("otherUndone").asBoolean()).isTrue();
+			assertThat(seen.path("otherUndone").asBoolean())
+					.as("Ctrl+Z in one tab takes back its own line only: " + seen.path("otherUndoneText")).isTrue();
 			assertThat(seen.path("ownUndoneAfterOther").asBoolean())
 					.as("Ctrl+Z after the other tab undid its line takes back this tab's own line, and never brings the other's back: "
 							+ seen.path("ownUndoneAfterOtherText"))
