@@ -33,6 +33,7 @@ public final class HttpBench {
 	private static final String QUERY = "{ users(first: 10) { nodes { id handle } } }";
 	private static final int[] CONNECTIONS = { 1, 8, 32 };
 	private static final Duration ROUND = Duration.ofSeconds(5);
+	private static final int ROUNDS = 3;
 
 	private HttpBench() {
 	}
@@ -93,28 +94,51 @@ public final class HttpBench {
 			warmUps.add(Compiled.warm("the bare baseline", () -> HttpLoad.run(bareUri, 8, ROUND, i -> queryBody, ok()).perSecond(), bare));
 			warmUps.add(Compiled.warm("the read behind a hop", () -> HttpLoad.run(hopUri, 8, ROUND, i -> queryBody, ok()).perSecond(),
 					hop, bareDb));
+			// the loads take turns, three rounds of each, and each figure is its median: one sample per load on 2 cores
+			// is as likely to catch the machine's noise as the load's effect
+			Map<Integer, List<HttpLoad.Result>> bases = new java.util.TreeMap<>();
+			Map<Integer, List<HttpLoad.Result>> throughs = new java.util.TreeMap<>();
+			Map<Integer, List<HttpLoad.Result>> reads = new java.util.TreeMap<>();
+			Map<Integer, List<HttpLoad.Result>> hops = new java.util.TreeMap<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				for (int connections : CONNECTIONS) {
+					bases.computeIfAbsent(connections, c -> new ArrayList<>()).add(HttpLoad.run(bareUri, connections, each, i -> queryBody, ok()));
+					throughs.computeIfAbsent(connections, c -> new ArrayList<>()).add(HttpLoad.run(gateway, connections, each, i -> queryBody, ok()));
+					reads.computeIfAbsent(connections, c -> new ArrayList<>()).add(HttpLoad.run(withDb, connections, each, i -> queryBody, ok()));
+					hops.computeIfAbsent(connections, c -> new ArrayList<>()).add(HttpLoad.run(hopUri, connections, each, i -> queryBody, ok()));
+					System.out.printf(Locale.ROOT, "query round %d, %d connections: bare %,.0f, Byron %,.0f, read %,.0f, hop %,.0f /s%n", round + 1,
+							connections, last(bases, connections), last(throughs, connections), last(reads, connections), last(hops, connections));
+				}
+			}
 			for (int connections : CONNECTIONS) {
-				HttpLoad.Result base = HttpLoad.run(bareUri, connections, each, i -> queryBody, ok());
-				HttpLoad.Result through = HttpLoad.run(gateway, connections, each, i -> queryBody, ok());
+				HttpLoad.Result base = median(bases.get(connections));
+				HttpLoad.Result through = median(throughs.get(connections));
 				queries.add(new String[] { String.valueOf(connections), figures(base), figures(through),
-						String.format(Locale.ROOT, "%.2f", through.perSecond() / base.perSecond()),
-						String.valueOf(base.failed() + through.failed()) });
-				HttpLoad.Result read = HttpLoad.run(withDb, connections, each, i -> queryBody, ok());
-				HttpLoad.Result hopped = HttpLoad.run(hopUri, connections, each, i -> queryBody, ok());
+						String.format(Locale.ROOT, "%.2f", through.perSecond() / base.perSecond()), rates(throughs.get(connections)),
+						String.valueOf(failed(bases.get(connections)) + failed(throughs.get(connections))) });
+				HttpLoad.Result read = median(reads.get(connections));
+				HttpLoad.Result hopped = median(hops.get(connections));
 				floors.add(new String[] { String.valueOf(connections), figures(read), figures(hopped),
 						String.format(Locale.ROOT, "%.2f", read.perSecond() / base.perSecond()),
 						String.format(Locale.ROOT, "%.2f", hopped.perSecond() / base.perSecond()),
 						String.format(Locale.ROOT, "%.2f", through.perSecond() / hopped.perSecond()),
-						String.valueOf(read.failed() + hopped.failed()) });
+						String.valueOf(failed(reads.get(connections)) + failed(hops.get(connections))) });
 			}
 			// the mutations come last: the users they create would make the query read a larger collection
 			warmUps.add(Compiled.warm("createUser through Byron", createUsers(gateway), server));
+			Map<Integer, List<HttpLoad.Result>> creates = new java.util.TreeMap<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				for (int connections : CONNECTIONS) {
+					String prefix = "h" + round + "c" + connections + "x";
+					creates.computeIfAbsent(connections, c -> new ArrayList<>()).add(HttpLoad.run(gateway, connections, each,
+							i -> createUser(prefix + Integer.toString(i, 36)), ok()));
+				}
+			}
 			double most = 0;
 			for (int connections : CONNECTIONS) {
-				int load = connections;
-				HttpLoad.Result created = HttpLoad.run(gateway, connections, each,
-						i -> createUser("h" + load + "x" + Integer.toString(i, 36)), ok());
-				mutations.add(new String[] { String.valueOf(connections), figures(created), String.valueOf(created.failed()) });
+				HttpLoad.Result created = median(creates.get(connections));
+				mutations.add(new String[] { String.valueOf(connections), figures(created), rates(creates.get(connections)),
+						String.valueOf(failed(creates.get(connections))) });
 				most = Math.max(most, created.perSecond());
 			}
 			halfLoad = HttpLoad.atRate(gateway, 32, most / 2, each, i -> createUser("half" + Integer.toString(i, 36)), ok());
@@ -154,11 +178,12 @@ public final class HttpBench {
 		warmUps.forEach(System.out::println);
 		System.out.println("\nbyron run examples/microblog (java -jar byron.jar, as shipped) vs graphql-java from memory on the same HTTP"
 				+ " server, " + each.toSeconds() + " s per load after each server's JIT compiler is done (rounds of "
-				+ ROUND.toSeconds() + " s at 8 connections until it takes under 5% of each of three), "
+				+ ROUND.toSeconds() + " s at 8 connections until it takes under 5% of each of three); the loads take turns, "
+				+ ROUNDS + " rounds of each, and each figure is the median round's, "
 				+ Runtime.getRuntime().availableProcessors() + " cores\n");
 		System.out.println("`" + QUERY + "`\n");
-		System.out.println("| connections | bare req/s (p50 / p99 ms) | through the gateway req/s (p50 / p99 ms) | ratio | failed |");
-		System.out.println("|---:|---|---|---:|---:|");
+		System.out.println("| connections | bare req/s (p50 / p99 ms) | through the gateway req/s (p50 / p99 ms) | ratio | its rounds req/s | failed |");
+		System.out.println("|---:|---|---|---:|---|---:|");
 		queries.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
 		System.out.println("\nWhat the hops a request through Byron makes cost by themselves: the same graphql-java reading the 10 users"
 				+ " from an embedded MongoDB (the H2 store of byron run) over the MongoDB driver, then that behind one more HTTP hop"
@@ -168,8 +193,8 @@ public final class HttpBench {
 		System.out.println("|---:|---|---|---:|---:|---:|---:|");
 		floors.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
 		System.out.println("\n`createUser` (read-your-writes on, a unique handle each in variables)\n");
-		System.out.println("| connections | req/s (p50 / p99 ms) | failed |");
-		System.out.println("|---:|---|---:|");
+		System.out.println("| connections | req/s (p50 / p99 ms) | its rounds req/s | failed |");
+		System.out.println("|---:|---|---|---:|");
 		mutations.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
 		if (halfLoad != null) {
 			System.out.printf(Locale.ROOT, "%nAt half the most (%,.0f of %,.0f /s), sent at that rate whatever the answers (open loop, latency from when"
@@ -206,6 +231,26 @@ public final class HttpBench {
 
 	private static java.util.function.Predicate<String> ok() {
 		return body -> !body.contains("\"errors\"");
+	}
+
+	/** The round with the median rate (of an odd count, so one that was measured). */
+	private static HttpLoad.Result median(List<HttpLoad.Result> rounds) {
+		List<HttpLoad.Result> sorted = new ArrayList<>(rounds);
+		sorted.sort(java.util.Comparator.comparingDouble(HttpLoad.Result::perSecond));
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static double last(Map<Integer, List<HttpLoad.Result>> rounds, int connections) {
+		List<HttpLoad.Result> results = rounds.get(connections);
+		return results.get(results.size() - 1).perSecond();
+	}
+
+	private static String rates(List<HttpLoad.Result> rounds) {
+		return String.join(" / ", rounds.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.perSecond())).toList());
+	}
+
+	private static long failed(List<HttpLoad.Result> rounds) {
+		return rounds.stream().mapToLong(HttpLoad.Result::failed).sum();
 	}
 
 	private static String figures(HttpLoad.Result result) {
