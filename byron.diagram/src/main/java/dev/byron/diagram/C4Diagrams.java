@@ -139,6 +139,17 @@ public final class C4Diagrams {
 					List.of(), model.component(flow.getKey()).map(ComponentDef::range).orElse(null)));
 			edges.add(new DiagramEdge(id + "->sink", id, "sink", flow.getValue(), EdgeKind.EVENTS, null));
 		}
+		// and the other way: who reads this component's stream, and what of it, so the view shows what a change here reaches
+		for (ComponentDef subscriber : model.components()) {
+			List<String> flow = flowsInto(subscriber).get(name);
+			if (flow != null) {
+				String id = "subscriber:" + subscriber.name();
+				nodes.add(new DiagramNode(id, NodeKind.EXTERNAL, subscriber.name(), "Sink of component " + subscriber.name(),
+						List.of(), subscriber.range()));
+				String from = component.events().isEmpty() ? "stream" : "events";
+				edges.add(new DiagramEdge(from + "->" + id, from, id, flow, EdgeKind.EVENTS, null));
+			}
+		}
 		return new Diagram(C4Level.COMPONENT, systemName(model) + ": component " + name, nodes, edges);
 	}
 

@@ -69,10 +69,22 @@ class DiagramExportTest {
 	void theComponentViewShowsApiSinkCacheEntitiesAndSubscriptions() throws Exception {
 		Diagram diagram = C4Diagrams.component(model("microblog"), "posts");
 		assertThat(diagram.nodes()).extracting(DiagramNode::id).containsExactly("gateway", "api", "stream", "sink", "cache",
-				"entity:Post", "replica:accounts.User", "events", "source:accounts", "source:likes");
+				"entity:Post", "replica:accounts.User", "events", "source:accounts", "source:likes", "subscriber:likes",
+				"subscriber:timeline");
 		assertThat(diagram.node("entity:Post").orElseThrow().details()).contains("author: User!", "likeCount: Int!");
 		assertThat(diagram.node("events").orElseThrow().details()).contains("PostCreated", "PostUpdated", "PostDeleted");
 		assertThat(diagram.node("sink").orElseThrow().details()).contains("on likes.LikeCreated \u2192 countLike");
+	}
+
+	@Test
+	void theComponentViewShowsWhoReadsItsStreamAndWhat() throws Exception {
+		Diagram diagram = C4Diagrams.component(model("microblog"), "posts");
+		assertThat(diagram.node("subscriber:timeline").orElseThrow().technology()).isEqualTo("Sink of component timeline");
+		assertThat(diagram.edges()).filteredOn(edge -> edge.to().equals("subscriber:timeline")).singleElement().satisfies(edge -> {
+			assertThat(edge.from()).as("from the events it reads").isEqualTo("events");
+			assertThat(edge.kind()).isEqualTo(EdgeKind.EVENTS);
+			assertThat(edge.label()).contains("Post (replica)", "PostCreated \u2192 fanOut", "PostDeleted \u2192 removeEntries");
+		});
 	}
 
 	static void assertNoOverlaps(LaidOutDiagram laidOut) {
