@@ -129,6 +129,28 @@ try {
     const box = svg.getBoundingClientRect();
     return Math.min(box.width / Number(svg.getAttribute('width')), box.height / Number(svg.getAttribute('height')));
   });
+  { // a component typed: its box and arrows drawn in, what did not change stays the same element (not parsed again)
+    await page.evaluate(() => document.querySelectorAll('#diagram svg > *').forEach((e) => { e.byronBefore = true; }));
+    await page.evaluate(() => {
+      const view = window.byronStudio.editor().view(window.byronStudio.current());
+      view.dispatch({ changes: { from: view.state.doc.length, insert: '\ncomponent added {\n  entity Thing { n: String }\n}\n' } });
+    });
+    await page.waitForSelector('#diagram g.node[id="component:added"]', { timeout: 60000 });
+    seen.afterEdit = await page.evaluate(() => {
+      const children = [...document.querySelectorAll('#diagram svg > *')];
+      const edges = [...document.querySelectorAll('#diagram g.edge[data-from="component:added"], #diagram g.edge[data-to="component:added"]')];
+      return { kept: children.filter((e) => e.byronBefore).length, all: children.length,
+        newArrows: edges.length, newArrowsHit: edges.filter((e) => e.querySelector('path.byron-hit')).length,
+        oneHitEach: [...document.querySelectorAll('#diagram g.edge')].every((e) => e.querySelectorAll('path.byron-hit').length === 1) };
+    });
+    const added = await (await page.$('#diagram g.node[id="component:added"]')).boundingBox();
+    await page.$eval('#diagram g.node[id="component:added"]', (n) => n.scrollIntoView({ block: 'center', inline: 'center' }));
+    await page.$eval('#diagram g.node[id="component:added"]', (n) => n.dispatchEvent(new MouseEvent('contextmenu',
+      { bubbles: true, cancelable: true, clientX: 10, clientY: 10 })));
+    seen.afterEdit.menu = await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 })
+      .then(() => page.$$eval('#menu button', (b) => b.map((x) => x.textContent)), () => []);
+    seen.afterEdit.size = added && [added.width, added.height];
+  }
 } finally {
   await browser.close();
 }

@@ -34,15 +34,20 @@
     if (last && last.page.svg === page.svg && container.querySelector('svg')) {
       return; // the same picture (a comment typed, a field of an entity): only where its boxes are declared moved
     }
-    container.innerHTML = page.svg;
+    const drawn = container.querySelector('svg');
+    const added = drawn && last ? replaced(drawn, page.svg) : null;
+    if (!added) {
+      container.innerHTML = page.svg;
+    }
     styled();
-    for (const edge of container.querySelectorAll('g.edge')) { // an arrow 1.4 pixels wide is hard to rest on
-      const path = edge.querySelector('path');
-      if (path) {
-        const hit = path.cloneNode(false);
-        hit.setAttribute('class', 'byron-hit');
-        hit.removeAttribute('marker-end');
-        edge.appendChild(hit);
+    for (const element of added || container.querySelector('svg').children) {
+      if (!added) {
+        sources.set(element, element.outerHTML);
+      }
+      if (element.matches('g.edge')) {
+        withHitLine(element);
+      } else if (element.matches('g.node')) {
+        pressable(element, container);
       }
     }
     scaled(container);
@@ -68,21 +73,82 @@
       });
       container.addEventListener('mouseleave', () => light(container, []));
     }
-    for (const node of container.querySelectorAll('g.node')) {
-      node.addEventListener('mousedown', (e) => {
-        if (e.button === 0) {
-          const now = shown.get(container);
-          drag(e, node, container, now.page, now.handlers);
+  }
+
+  const sources = new WeakMap(); // a picture's element → its text as the server sent it (before a hit line was added)
+
+  /**
+   * Draws a new picture over the one shown, keeping every element whose text did not change (at 100 components an
+   * edit changes a few of several hundred): the browser then parses and lays out only what is new. Returns the
+   * elements put in.
+   */
+  function replaced(svg, text) {
+    const template = document.createElement('template');
+    template.innerHTML = text;
+    const fresh = template.content.querySelector('svg');
+    if (!fresh) {
+      return null;
+    }
+    const before = new Map();
+    let unnamed = 0;
+    for (const child of svg.children) {
+      before.set(child.id || `#${unnamed++}:${child.tagName}`, child);
+    }
+    unnamed = 0;
+    const wanted = [];
+    const added = [];
+    for (const child of [...fresh.children]) {
+      const old = before.get(child.id || `#${unnamed++}:${child.tagName}`);
+      const source = child.outerHTML;
+      if (old && sources.get(old) === source) {
+        wanted.push(old);
+      } else {
+        sources.set(child, source);
+        wanted.push(child);
+        added.push(child);
+      }
+    }
+    for (const attribute of fresh.attributes) {
+      svg.setAttribute(attribute.name, attribute.value);
+    }
+    const kept = new Set(wanted);
+    [...svg.children].filter((child) => !kept.has(child)).forEach((child) => child.remove());
+    let at = svg.firstElementChild;
+    for (const element of wanted) { // in the new picture's order (what is drawn later is drawn on top), moving little
+      if (element === at) {
+        at = at.nextElementSibling;
+      } else {
+        svg.insertBefore(element, at);
+      }
+    }
+    return added;
+  }
+
+  /** An arrow 1.4 pixels wide is hard to rest on: a wide transparent copy of its line takes the pointer. */
+  function withHitLine(edge) {
+    const path = edge.querySelector('path');
+    if (path) {
+      const hit = path.cloneNode(false);
+      hit.setAttribute('class', 'byron-hit');
+      hit.removeAttribute('marker-end');
+      edge.appendChild(hit);
+    }
+  }
+
+  function pressable(node, container) {
+    node.addEventListener('mousedown', (e) => {
+      if (e.button === 0) {
+        const now = shown.get(container);
+        drag(e, node, container, now.page, now.handlers);
+      }
+    });
+    if (node.id.startsWith('component:')) {
+      node.addEventListener('contextmenu', (e) => {
+        const menu = shown.get(container).handlers.menu;
+        if (menu) {
+          menu(node.id.slice('component:'.length), e);
         }
       });
-      if (node.id.startsWith('component:')) {
-        node.addEventListener('contextmenu', (e) => {
-          const menu = shown.get(container).handlers.menu;
-          if (menu) {
-            menu(node.id.slice('component:'.length), e);
-          }
-        });
-      }
     }
   }
 

@@ -257,6 +257,14 @@ class WebStudioTest {
 			assertThat(seen.path("fittedLabel").asText()).as("the zoom label says the scale the fitted picture is drawn at")
 					.isEqualTo(Math.round(seen.path("fittedScale").asDouble() * 100) + "%");
 			assertThat(seen.path("fittedScale").asDouble()).as("a large picture fitted is drawn smaller").isLessThan(1);
+			JsonNode afterEdit = seen.path("afterEdit");
+			assertThat(afterEdit.path("kept").asInt()).as("a component added: most of the picture's elements are kept, not drawn again (%s)",
+					afterEdit).isGreaterThan(afterEdit.path("all").asInt() / 2);
+			assertThat(afterEdit.path("newArrows").asInt()).as("its arrows drawn in: the gateway's and the broker's").isGreaterThanOrEqualTo(2);
+			assertThat(afterEdit.path("newArrowsHit").asInt()).as("each with the wide line a pointer rests on")
+					.isEqualTo(afterEdit.path("newArrows").asInt());
+			assertThat(afterEdit.path("oneHitEach").asBoolean()).as("and every arrow with one such line, no more").isTrue();
+			assertThat(afterEdit.path("menu").toString()).as("the new box answers a right-click with its menu").contains("Rename added");
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
