@@ -33,6 +33,10 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 		return dev.byron.dsl.ide.contentassist.ByronCrossrefProposalProvider.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.rename.IRenameService2> bindIRenameService2() {
+		return dev.byron.dsl.ide.rename.ByronRenameService.class;
+	}
+
 	public Class<? extends IQuickFixProvider> bindIQuickFixProvider() {
 		return ByronQuickfixProvider.class;
 	}

@@ -355,6 +355,22 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void aRenameThatWouldBreakTheModelIsRefusedSayingWhy() throws Exception {
+		Path posts = microblog.resolve("posts.byron");
+		assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, "posts {", 1), "Bad Name"))
+				.get(TIMEOUT, TimeUnit.SECONDS)).rootCause().isInstanceOf(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class)
+				.hasMessage("Cannot rename to 'Bad Name': it cannot stand here as a name: a name is letters, digits and '_', not starting"
+						+ " with a digit, and not a word of the language.");
+		assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, "posts {", 1), "accounts"))
+				.get(TIMEOUT, TimeUnit.SECONDS)).rootCause().hasMessageStartingWith("Cannot rename to 'accounts': Component 'accounts' is"
+						+ " declared 2 times");
+		assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, "@length", 2), "size"))
+				.get(TIMEOUT, TimeUnit.SECONDS)).as("an annotation's name is the language's, not the model's")
+				.rootCause().hasMessageStartingWith("Cannot rename to 'size': Unknown annotation '@size'.");
+		assertThat(Files.readString(posts)).as("nothing written").contains("component posts {", "@length");
+	}
+
+	@Test
 	void formatsADocument() throws Exception {
 		String file = uri(microblog.resolve("scratch-format.byron"));
 		String messy = "component scratch{entity Note{text:String! @length(max:10)\n\n\n  size :Int}}";

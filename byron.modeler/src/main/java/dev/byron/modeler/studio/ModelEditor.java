@@ -305,8 +305,7 @@ final class ModelEditor extends StackPane {
 	void askToRename(Path file, int offset) {
 		Optional<Renames.Target> target = renames.at(project.texts(), file, offset);
 		if (target.isEmpty()) {
-			hover.setText("Nothing to rename here: put the caret on a name.");
-			area(file).getCaretBounds().ifPresent(b -> hover.show(area(file), b.getMinX(), b.getMaxY()));
+			tell(file, "Nothing to rename here: put the caret on a name.");
 			return;
 		}
 		javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(target.get().name());
@@ -319,9 +318,21 @@ final class ModelEditor extends StackPane {
 
 	/** Renames what stands at a character, everywhere; returns whether anything changed. */
 	boolean rename(Path file, int offset, String newName) {
-		List<TextEdit> edits = renames.rename(project.texts(), file, offset, newName);
+		List<TextEdit> edits;
+		try {
+			edits = renames.rename(project.texts(), file, offset, newName);
+		} catch (org.eclipse.lsp4j.jsonrpc.ResponseErrorException refused) { // e.g. a name the checks would refuse
+			tell(file, refused.getMessage());
+			return false;
+		}
 		apply(edits);
 		return !edits.isEmpty();
+	}
+
+	/** A word to the user at the caret, in the popup hovers use. */
+	private void tell(Path file, String message) {
+		hover.setText(message);
+		area(file).getCaretBounds().ifPresent(b -> hover.show(area(file), b.getMinX(), b.getMaxY()));
 	}
 
 	/** F12 or Ctrl+click on a reference: shows its declaration, with its name selected. */

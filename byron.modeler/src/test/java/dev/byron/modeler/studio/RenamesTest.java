@@ -34,4 +34,16 @@ class RenamesTest {
 		assertThat(ModelEdits.apply(texts.get(accounts), edits.stream().filter(e -> e.file().equals(accounts)).toList()))
 				.contains("entity Account {", "before createAccount call normalizeHandle");
 	}
+
+	@Test
+	void aRenameTheChecksWouldRefuseIsRefusedWithTheirReason() throws Exception {
+		Project project = Project.open(EXAMPLES.resolve("microblog"));
+		Map<Path, String> texts = project.texts();
+		Path posts = project.folder().resolve("posts.byron");
+		Renames renames = new Renames(new LanguageServices());
+		int offset = texts.get(posts).indexOf("component posts") + "component p".length();
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> renames.rename(texts, posts, offset, "accounts"))
+				.isInstanceOf(org.eclipse.lsp4j.jsonrpc.ResponseErrorException.class)
+				.hasMessageStartingWith("Cannot rename to 'accounts': Component 'accounts' is declared 2 times");
+	}
 }

@@ -485,6 +485,11 @@ class StudioWindowTest {
 		CodeArea area = window.editor().area(posts);
 		robot.interact(() -> window.editor().show(posts));
 		waitFor(() -> "posts.byron".equals(String.valueOf(window.filesTree().getSelectionModel().getSelectedItem().getValue().getFileName())));
+		String before = area.getText();
+		boolean[] renamed = { true };
+		robot.interact(() -> renamed[0] = window.editor().rename(posts, before.indexOf("Post {") + 1, "Bad Name"));
+		assertThat(renamed[0]).as("a rename to a name the checks refuse is not made").isFalse();
+		assertThat(area.getText()).isEqualTo(before);
 		robot.interact(() -> window.editor().rename(posts, area.getText().indexOf("Post {") + 1, "Article"));
 		waitFor(() -> !window.analysis().result().hasErrors() && area.getText().contains("entity Article {"));
 		robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
