@@ -58,6 +58,8 @@ class ValidationRulesTest {
 				error(IssueCodes.INVALID_HOOK_NAME, USER.replace("  }\n}", "  }\n  before createUser call §class\n}"), "not a Java keyword"),
 				error(IssueCodes.DUPLICATE_COMPONENT, "system s component §a { entity X { n: String } }\n---\ncomponent a { entity Y { n: String } }", "declared 2 times (also in model1.byron)"),
 				error(IssueCodes.DUPLICATE_TYPE, "system s component a { entity §User { n: String } } component b { entity User { n: String } }", "entity a.User, entity b.User"),
+				error(IssueCodes.GENERATED_TYPE_NAME, "system s component a { entity Reading { n: String } } component b { entity §ReadingConnection { n: String } }",
+						"'ReadingConnection' is the name of a type Byron generates for entity a.Reading (the connection of its list)"),
 				error(IssueCodes.DUPLICATE_FIELD, "system s component a { entity X { n: String §n: Int } }", "'n' is declared twice"),
 				error(IssueCodes.DUPLICATE_ENUM_VALUE, "system s component a { enum E { A B §A } }", "listed twice"),
 				error(IssueCodes.ROOT_FIELD_COLLISION, "system s component a { entity User { n: String } query §users: [User] }", "'users' would be defined more than once"),

@@ -108,6 +108,14 @@ public final class ModelEdits {
 		return name != null && name.matches("[A-Z][A-Za-z0-9]*");
 	}
 
+	private static final java.util.Set<String> RESERVED_TYPES = java.util.Set.of("Query", "Mutation", "Subscription", "PageInfo",
+			"Node", "String", "Int", "Float", "Boolean", "ID", "DateTime", "Long", "JSON", "Upload");
+
+	/** Whether a type name is GraphQL's or one of the types Byron's schemas always have, which no entity or enum may take. */
+	public static boolean isReservedTypeName(String name) {
+		return name != null && (name.startsWith("__") || RESERVED_TYPES.contains(name));
+	}
+
 	/** The text with comments and string contents replaced by spaces: offsets stay, matches skip them. */
 	static String blankCommentsAndStrings(String text) {
 		char[] chars = text.toCharArray();

@@ -94,6 +94,14 @@ public final class Models {
 		return List.of(lowerFirst(entity.getName()), lowerFirst(plural(entity)));
 	}
 
+	/**
+	 * The GraphQL types Byron generates for an entity besides its own, by the suffix added to its name, with what each
+	 * is: {@code UserInput}, {@code UserPatch}, {@code UserEdge}, {@code UserConnection}.
+	 */
+	public static final java.util.Map<String, String> GENERATED_TYPE_SUFFIXES = java.util.Collections.unmodifiableMap(
+			new java.util.LinkedHashMap<>(java.util.Map.of("Input", "the input of its create mutation", "Patch",
+					"the input of its update mutation", "Edge", "the edge of its list", "Connection", "the connection of its list")));
+
 	public static List<String> commandNames(Entity entity) {
 		String name = entity.getName();
 		return List.of("create" + name, "update" + name, "delete" + name);

@@ -37,6 +37,7 @@ public final class IssueCodes {
 	// Structure
 	public static final String DUPLICATE_COMPONENT = "duplicate-component";
 	public static final String DUPLICATE_TYPE = "duplicate-type";
+	public static final String GENERATED_TYPE_NAME = "generated-type-name";
 	public static final String DUPLICATE_FIELD = "duplicate-field";
 	public static final String DUPLICATE_ENUM_VALUE = "duplicate-enum-value";
 	public static final String ROOT_FIELD_COLLISION = "root-field-collision";
@@ -97,6 +98,7 @@ public final class IssueCodes {
 		m.put(INVALID_ENUM_VALUE, "`true`, `false` or `null` as an enum value");
 		m.put(INVALID_HOOK_NAME, "a hook name is not a camelCase Java identifier, or is a Java keyword");
 		m.put(DUPLICATE_COMPONENT, "two components have the same name (across files)");
+		m.put(GENERATED_TYPE_NAME, "an entity or enum has the name of a type Byron generates for an entity (UserConnection...)");
 		m.put(DUPLICATE_TYPE, "two entities or enums share a name in the system, or two events in a component");
 		m.put(DUPLICATE_FIELD, "two fields or parameters share a name");
 		m.put(DUPLICATE_ENUM_VALUE, "an enum lists a value twice");

@@ -22,8 +22,6 @@ public class NamingValidator extends ByronCheck {
 	private static final Pattern PASCAL = Pattern.compile("[A-Z][A-Za-z0-9]*");
 	private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
 	private static final Pattern UPPER = Pattern.compile("[A-Z][A-Z0-9_]*");
-	static final Set<String> RESERVED_TYPES = Set.of("Query", "Mutation", "Subscription", "PageInfo", "Node",
-			"String", "Int", "Float", "Boolean", "ID", "DateTime", "Long", "JSON", "Upload");
 
 	@Check
 	public void componentName(Component component) {
@@ -46,7 +44,7 @@ public class NamingValidator extends ByronCheck {
 			return;
 		}
 		String name = declaration.getName();
-		if (name.startsWith("__") || RESERVED_TYPES.contains(name)) {
+		if (dev.byron.dsl.api.ModelEdits.isReservedTypeName(name)) {
 			error("'" + name + "' is reserved by GraphQL or by the types Byron generates. Choose another name.",
 					declaration, P.getDeclaration_Name(), IssueCodes.RESERVED_TYPE_NAME);
 		} else if (!PASCAL.matcher(name).matches()) {

@@ -26,6 +26,7 @@ final class SystemIndex {
 	private final List<IEObjectDescription> systems = new ArrayList<>();
 	private final Map<String, List<Declared>> components = new LinkedHashMap<>();
 	private final Map<String, List<Declared>> types = new LinkedHashMap<>();
+	private final Map<String, List<Declared>> generatedTypes = new LinkedHashMap<>();
 	private final Map<String, List<Declared>> queryFields = new LinkedHashMap<>();
 	private final Map<String, List<Declared>> mutationFields = new LinkedHashMap<>();
 
@@ -41,6 +42,8 @@ final class SystemIndex {
 				add(components, qualified, d, "component " + qualified);
 			} else if (type == p.getEntity() && d.getUserData(ByronDescriptions.EVENT_KIND) == null) {
 				add(types, simple, d, "entity " + qualified);
+				dev.byron.dsl.model.Models.GENERATED_TYPE_SUFFIXES.forEach((suffix, what) -> add(generatedTypes, simple + suffix, d,
+						"a type Byron generates for entity " + qualified + " (" + what + ")"));
 				String queries = d.getUserData(ByronResourceDescriptionStrategy.QUERY_FIELDS);
 				if (queries != null) {
 					for (String field : new java.util.LinkedHashSet<>(List.of(queries.split(" ")))) {
@@ -73,6 +76,11 @@ final class SystemIndex {
 
 	List<Declared> types(String simpleName) {
 		return types.getOrDefault(simpleName, List.of());
+	}
+
+	/** The types Byron generates for the system's entities ({@code UserConnection}...) that have this name. */
+	List<Declared> generatedTypes(String simpleName) {
+		return generatedTypes.getOrDefault(simpleName, List.of());
 	}
 
 	List<Declared> queryFields(String name) {

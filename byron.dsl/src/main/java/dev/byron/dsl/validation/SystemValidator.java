@@ -116,6 +116,11 @@ public class SystemValidator extends ByronCheck {
 		if (name == null) {
 			return;
 		}
+		List<Declared> generated = index(declaration).generatedTypes(name);
+		if (!generated.isEmpty()) {
+			error("'" + name + "' is the name of " + describe(generated) + ": the gateway's schema would define it twice and"
+					+ " the system could not start. Rename it.", declaration, P.getDeclaration_Name(), IssueCodes.GENERATED_TYPE_NAME);
+		}
 		List<Declared> all = index(declaration).types(name);
 		if (all.size() > 1) {
 			error("The type name '" + name + "' is used " + all.size() + " times: " + describe(all)

@@ -289,7 +289,22 @@ public final class StudioCore implements AutoCloseable {
 		if (!dev.byron.dsl.api.ModelEdits.isTypeName(name)) {
 			return java.util.Optional.of("'" + name + "' " + ENTITY_NAME_RULE);
 		}
+		if (dev.byron.dsl.api.ModelEdits.isReservedTypeName(name)) {
+			return java.util.Optional.of("'" + name + "' is reserved by GraphQL or by the types Byron generates: choose another name.");
+		}
 		var model = shown == null ? null : shown.result().model();
+		if (model != null) {
+			for (var other : model.components()) {
+				for (var entity : other.entities()) {
+					for (var generated : dev.byron.dsl.model.Models.GENERATED_TYPE_SUFFIXES.entrySet()) {
+						if (name.equals(entity.name() + generated.getKey())) {
+							return java.util.Optional.of("'" + name + "' is the name of a type Byron generates for entity " + other.name()
+									+ "." + entity.name() + " (" + generated.getValue() + "): choose another name.");
+						}
+					}
+				}
+			}
+		}
 		var owner = model == null ? null : model.component(component).orElse(null);
 		boolean taken = owner != null && (owner.entities().stream().anyMatch(e -> e.name().equals(name))
 				|| owner.enums().stream().anyMatch(e -> e.name().equals(name)) || owner.events().stream().anyMatch(e -> e.name().equals(name)));

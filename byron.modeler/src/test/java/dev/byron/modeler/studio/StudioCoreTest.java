@@ -79,6 +79,10 @@ class StudioCoreTest {
 			assertThat(StudioCore.entityNameProblem(shown, "b", "Fresh")).isEmpty();
 			assertThat(StudioCore.entityNameProblem(shown, "b", "B")).contains("'B' is already an entity, enum or event of b: choose another name.");
 			assertThat(StudioCore.entityNameProblem(shown, "b", "lower")).contains("'lower' " + StudioCore.ENTITY_NAME_RULE);
+			assertThat(StudioCore.entityNameProblem(shown, "b", "Query")).as("reserved, as the checks say")
+					.contains("'Query' is reserved by GraphQL or by the types Byron generates: choose another name.");
+			assertThat(StudioCore.entityNameProblem(shown, "b", "AConnection")).as("a type generated for a's entity A")
+					.contains("'AConnection' is the name of a type Byron generates for entity a.A (the connection of its list): choose another name.");
 		}
 	}
 
