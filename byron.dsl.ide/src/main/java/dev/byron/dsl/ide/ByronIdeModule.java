@@ -21,6 +21,10 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 		return dev.byron.dsl.ide.diagram.DiagramRequests.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.resource.EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
+		return dev.byron.dsl.ide.symbols.ByronEObjectAtOffsetHelper.class;
+	}
+
 	public Class<? extends IHoverService> bindIHoverService() {
 		return ByronHoverService.class;
 	}

@@ -355,6 +355,23 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void definitionAndReferencesInAFileWithoutDeclarationsFindNothingWithoutAnError() throws Exception {
+		for (String text : List.of("", "\n  \n", "// a note\n", "/** doc */")) {
+			String file = uri(microblog.resolve("scratch-nothing.byron"));
+			ls.open(file, text);
+			ls.diagnostics(file);
+			for (int offset : new int[] { 0, text.length() }) {
+				Position at = position(text, offset);
+				var definitions = documents.definition(new DefinitionParams(new TextDocumentIdentifier(file), at)).get(TIMEOUT, TimeUnit.SECONDS);
+				assertThat(definitions.isLeft() ? definitions.getLeft() : definitions.getRight()).as("definition in %s at %d", text, offset).isEmpty();
+				assertThat(documents.references(new ReferenceParams(new TextDocumentIdentifier(file), at, new ReferenceContext(true)))
+						.get(TIMEOUT, TimeUnit.SECONDS)).as("references in %s at %d", text, offset).isEmpty();
+			}
+			close(file);
+		}
+	}
+
+	@Test
 	void aRenameThatWouldBreakTheModelIsRefusedSayingWhy() throws Exception {
 		Path posts = microblog.resolve("posts.byron");
 		assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, "posts {", 1), "Bad Name"))
