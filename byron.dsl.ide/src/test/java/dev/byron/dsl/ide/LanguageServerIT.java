@@ -251,6 +251,11 @@ class LanguageServerIT {
 		assertThat(labels).contains("posts.PostCreated", "posts.PostUpdated", "posts.PostDeleted");
 		assertThat(lastItems).filteredOn(item -> item.getLabel().equals("posts.PostCreated")).extracting(CompletionItem::getDetail)
 				.as("a generated event is described as an event, not as the entity it comes from").containsExactly("created event of Post");
+		assertThat(completionLabels(microblog.resolve("scratch-events2.byron"), "component scratch {\n  entity Note { n: String }\n  on |\n}\n"))
+				.as("not its own events: a component does not subscribe to itself").contains("posts.PostCreated")
+				.noneMatch(label -> label.startsWith("scratch.") || label.startsWith("Note"));
+		assertThat(completionLabels(microblog.resolve("scratch-replica.byron"), "component scratch {\n  entity Note { n: String }\n  replicate |\n}\n"))
+				.as("not its own entities").contains("accounts.User").noneMatch(label -> label.startsWith("scratch.") || label.equals("Note"));
 	}
 
 	@Test
