@@ -263,6 +263,8 @@ class LanguageServerIT {
 		Path posts = microblog.resolve("posts.byron");
 		assertThat(hover(posts, "replicate accounts", 2)).contains("read-only copy");
 		assertThat(hover(posts, "@length", 2)).contains("**@length(min: int?, max: int?)**", "number of characters");
+		assertThat(documents.hover(new HoverParams(id(posts), positionOf(posts, "}", 0))).get(TIMEOUT, TimeUnit.SECONDS))
+				.as("nothing to say on a brace: no hover at all, not an empty one").isNull();
 		assertThat(hover(posts, "DateTime!", 2)).contains("ISO-8601");
 		assertThat(hover(posts, "accounts.User!", 10)).contains("**entity** `accounts.User`", "handle: String!",
 				"joinedAt: DateTime! @default(\"now\")");

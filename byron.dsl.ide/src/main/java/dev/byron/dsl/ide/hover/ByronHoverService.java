@@ -32,7 +32,16 @@ public class ByronHoverService extends HoverService {
 	public Hover hover(Document document, XtextResource resource, HoverParams params, CancelIndicator cancel) {
 		int offset = document.getOffSet(params.getPosition());
 		Optional<Hover> reference = languageReference(document, resource, offset);
-		return reference.orElseGet(() -> super.hover(document, resource, params, cancel));
+		Hover found = reference.orElseGet(() -> super.hover(document, resource, params, cancel));
+		return isEmpty(found) ? null : found; // nothing to say: no hover, rather than an empty box the editor draws
+	}
+
+	private static boolean isEmpty(Hover hover) {
+		if (hover == null || hover.getContents() == null) {
+			return true;
+		}
+		var contents = hover.getContents();
+		return contents.isLeft() ? contents.getLeft().isEmpty() : contents.getRight().getValue() == null || contents.getRight().getValue().isBlank();
 	}
 
 	private Optional<Hover> languageReference(Document document, XtextResource resource, int offset) {
