@@ -432,7 +432,8 @@ public final class StudioWindow extends BorderPane {
 			status.getStyleClass().remove("status-error");
 			long errors = result.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).count();
 			long warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count();
-			status.setText("system " + result.result().model().system() + ": " + count(project.texts().size(), "file") + ", "
+			String system = result.result().model().system();
+			status.setText((system == null ? "no system declared" : "system " + system) + ": " + count(project.texts().size(), "file") + ", "
 					+ count(names.size(), "component") + ", " + count(errors, "error") + ", " + count(warnings, "warning")
 					+ (core.running() != null ? "  |  running at " + core.running().gatewayUrl() : ""));
 		}

@@ -330,13 +330,15 @@ async function analyse() {
   const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
   // the parser gives up on what follows a syntax error: the picture lacks it, and says so
   const syntax = analysis.diagnostics.find((d) => d.code === 'syntax-error');
-  $('status').textContent = `system ${analysis.system}: ${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`
+  // a model without `system <name>` yet (a warning says so): not 'system null'
+  $('status').textContent = `${analysis.system ? 'system ' + analysis.system : 'no system declared'}: `
+    + `${count(analysis.components.length, 'component')}, ${count(errors, 'error')}`
     + (warnings ? `, ${count(warnings, 'warning')}` : '')
     + (syntax ? ` (a syntax error at ${syntax.file}:${syntax.line}: the picture may lack what follows it)` : '');
   $('status').classList.toggle('error', errors > 0);
   const choice = $('component');
   const keep = choice.value;
-  choice.replaceChildren(...analysis.components.map((name) => new Option(name, name, false, name === keep)));
+  choice.replaceChildren(...[...analysis.components].sort().map((name) => new Option(name, name, false, name === keep)));
 }
 
 /** Marks the innermost box whose declaration holds the text cursor, and brings it into view. */
