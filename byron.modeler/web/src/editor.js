@@ -277,6 +277,7 @@ class StudioWorkspace extends Workspace {
       return null;
     }
     this.editor.show(path);
+    this.editor.followed(path); // the server showed it (go to definition): the page follows
     return this.editor.viewOf(path);
   }
 }
@@ -332,7 +333,8 @@ function keepHistories(rootUri, views, groups) {
   }
 }
 
-export async function startEditor({ parent, files, rootUri, syntax, socketUrl, onChange, onStatus, onCaret = () => {} }) {
+export async function startEditor({ parent, files, rootUri, syntax, socketUrl, onChange, onStatus, onCaret = () => {},
+  onShown = () => {} }) {
   const views = new Map();
   const byUri = new Map();
   const raw = new Map(); // the server's diagnostics by uri, as it sent them: their codes pick the quick fixes
@@ -343,6 +345,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
   const editor = {
     groups: new UndoGroups((path) => views.get(path), kept?.groups),
     pathOf: (uri) => byUri.get(uri) ?? null,
+    followed: (path) => onShown(path),
     viewOf: (path) => views.get(path),
     show(path) {
       if (current === path) {

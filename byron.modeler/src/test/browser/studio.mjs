@@ -116,6 +116,15 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
   seen.restoredNotModified = await page.$eval('#files li[data-path="posts.byron"]', (i) => !i.classList.contains('modified'));
 
+  // go to definition (F12) into another file: the file list and the page's current file follow the editor
+  seen.step = 'go to definition into another file';
+  await cursorAt(page, 'accounts.User!', 10);
+  await page.keyboard.press('F12');
+  await page.waitForFunction(() => window.byronStudio.current() === 'accounts.byron', { timeout: 30000 }).catch(() => {});
+  seen.definitionFollowed = { current: await page.evaluate(() => window.byronStudio.current()),
+    listed: await page.$eval('#files li.current', (i) => i.dataset.path) };
+  await showFile(page, 'posts.byron');
+
   // completion from the server: a field's type
   seen.step = "completion from the server: a field's type";
   await cursorAt(page, '\n', 0);

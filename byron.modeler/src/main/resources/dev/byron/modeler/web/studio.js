@@ -48,6 +48,11 @@ async function codeEditor(project) {
       onStatus: (text) => {
         $('status').textContent = text;
       },
+      onShown: (path) => { // a file the editor showed by itself (go to definition): the list and the picture follow
+        if (path !== state.current) {
+          show(path);
+        }
+      },
     });
     $('text').hidden = true;
     document.body.classList.add('code-editor');

@@ -75,6 +75,8 @@ class WebStudioTest {
 			assertThat(seen.path("redoneEverywhere").asBoolean()).as("one Ctrl+Y makes it again in every file").isTrue();
 			assertThat(seen.path("renamedBack").asBoolean()).isTrue();
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
+			assertThat(seen.path("definitionFollowed").toString()).as("F12 into another file: the page's current file and its list follow")
+					.isEqualTo("{\"current\":\"accounts.byron\",\"listed\":\"accounts.byron\"}");
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("pictureKept").asBoolean()).as("a line that changes nothing drawn leaves the picture as it is").isTrue();
