@@ -391,6 +391,11 @@ class LanguageServerIT {
 		assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, "@length", 2), "size"))
 				.get(TIMEOUT, TimeUnit.SECONDS)).as("an annotation's name is the language's, not the model's")
 				.rootCause().hasMessageStartingWith("Cannot rename to 'size': Unknown annotation '@size'.");
+		for (String[] nothing : new String[][] { { "What people", "2" }, { "component posts", "3" } }) {
+			assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, nothing[0], Integer.parseInt(nothing[1])),
+					"foo")).get(TIMEOUT, TimeUnit.SECONDS)).as("in a comment, on a keyword").rootCause()
+					.hasMessage("Nothing to rename here: put the cursor on a name.");
+		}
 		assertThat(Files.readString(posts)).as("nothing written").contains("component posts {", "@length");
 	}
 

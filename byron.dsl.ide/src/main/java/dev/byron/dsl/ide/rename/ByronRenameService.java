@@ -42,6 +42,8 @@ import dev.byron.dsl.validation.IssueCodes;
  * the rename would add is the answer.
  */
 public class ByronRenameService extends RenameService2 {
+	static final String NOTHING_HERE = "Nothing to rename here: put the cursor on a name.";
+
 	@Inject
 	private Injector injector;
 
@@ -58,6 +60,9 @@ public class ByronRenameService extends RenameService2 {
 			String reasons = reasons(refusal.getData());
 			throw new ResponseErrorException(new ResponseError(refusal.getCode(),
 					reasons.isBlank() ? refusal.getMessage() : "Cannot rename: " + reasons, null));
+		}
+		if (edit == null) { // a keyword, a comment, a space: said, where editors that do not ask first would show nothing
+			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, NOTHING_HERE, null));
 		}
 		Map<Path, List<TextEdit>> changes = changes(edit);
 		if (!changes.isEmpty()) {
