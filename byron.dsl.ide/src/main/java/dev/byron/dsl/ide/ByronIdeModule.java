@@ -29,6 +29,10 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 		return ByronHoverService.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.contentassist.ContentAssistService> bindContentAssistService() {
+		return dev.byron.dsl.ide.contentassist.ByronContentAssistService.class;
+	}
+
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return ByronContentProposalProvider.class;
 	}

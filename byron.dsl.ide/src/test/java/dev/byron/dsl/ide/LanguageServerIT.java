@@ -233,6 +233,9 @@ class LanguageServerIT {
 		List<String> onField = completionLabels(microblog.resolve("scratch-annotations.byron"),
 				"component scratch {\n  entity Bookmark {\n    title: String @|\n  }\n}\n");
 		assertThat(onField).containsExactlyInAnyOrder("unique", "pattern", "length", "range", "default", "deprecated", "auth");
+		assertThat(lastItems).filteredOn(item -> item.getLabel().equals("auth")).singleElement()
+				.satisfies(item -> assertThat(item.getDocumentation().getRight()).as("Markdown, as hovers are")
+						.satisfies(doc -> assertThat(doc.getKind()).isEqualTo("markdown")).satisfies(doc -> assertThat(doc.getValue()).contains("**@auth")));
 		List<String> onEntity = completionLabels(microblog.resolve("scratch-annotations2.byron"),
 				"component scratch {\n  entity Bookmark @| {\n    title: String\n  }\n}\n");
 		assertThat(onEntity).containsExactlyInAnyOrder("plural", "auth", "owner", "unique", "limit");
