@@ -458,7 +458,7 @@ class LanguageServerIT {
 	}
 
 	@Test
-	void quickFixesRepairFiveKindsOfMistakes() throws Exception {
+	void quickFixesRepairEightKindsOfMistakes() throws Exception {
 		assertThat(fixed("scratch-fix-name.byron", "component scratch {\n  entity Item {\n    owner: accounts.Usr\n  }\n  replicate accounts.User\n}\n", "unknown-type"))
 				.contains("owner: accounts.User\n");
 		assertThat(fixed("scratch-fix-replica.byron", "component scratch {\n  entity Item {\n    post: posts.Post\n  }\n}\n", "missing-replica"))
@@ -471,6 +471,8 @@ class LanguageServerIT {
 				.contains("    text: String @unique\n");
 		assertThat(fixed("scratch-fix-unknown-annotation.byron", "component scratch {\n  entity Item {\n    text: String @uniqe\n  }\n}\n", "unknown-annotation"))
 				.contains("    text: String @unique\n");
+		assertThat(fixed("scratch-fix-setting.byron", "deployment {\n  namspace: \"x\"\n}\n", "unknown-setting"))
+				.isEqualTo("deployment {\n  namespace: \"x\"\n}\n");
 		Path draftFile = draft.resolve("draft.byron");
 		String draftText = Files.readString(draftFile);
 		Diagnostic missingSystem = ls.diagnostics(uri(draftFile)).stream()

@@ -77,6 +77,11 @@ public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		replaceWithSuggestion(acceptor);
 	}
 
+	@QuickFix(IssueCodes.UNKNOWN_SETTING)
+	public void unknownSetting(DiagnosticResolutionAcceptor acceptor) {
+		replaceWithSuggestion(acceptor);
+	}
+
 	@QuickFix(IssueCodes.TYPE_NAME_STYLE)
 	public void typeNameStyle(DiagnosticResolutionAcceptor acceptor) {
 		renameTo(acceptor);
