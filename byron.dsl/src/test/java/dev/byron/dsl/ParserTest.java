@@ -199,6 +199,14 @@ class ParserTest {
 				  entity Loan { due: DateTime }
 				""");
 		assertThat(early.diagnostics().get(0).message()).startsWith("The file ends too early: expected '}' here");
+		var string = TestModels.load("""
+				system s
+				component a {
+				  entity Loan { due: String @default("soon) }
+				}
+				""");
+		assertThat(string.diagnostics().get(0).message()).as("not the lexer's \"mismatched character '<EOF>'\"")
+				.isEqualTo("A string is not closed: add its closing '\"' (without it, the rest of the file is read as the string).");
 	}
 
 	@Test

@@ -20,6 +20,8 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 	/** The keywords that open a named block: met inside another block, that block was left open. */
 	private static final java.util.Set<String> BLOCKS = java.util.Set.of("component", "entity", "event", "enum");
 	private static final Pattern NO_VIABLE = Pattern.compile("no viable alternative at input '(.*)'", Pattern.DOTALL);
+	/** The lexer's: a character it could not read, e.g. the end of the file inside a string. */
+	private static final Pattern MISMATCHED_CHARACTER = Pattern.compile("mismatched character '(.*)' expecting '(.*)'", Pattern.DOTALL);
 
 	@Override
 	public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
@@ -140,7 +142,14 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 		if (message == null) {
 			return "Cannot read this part of the model.";
 		}
-		Matcher m = MISMATCHED.matcher(message);
+		Matcher m = MISMATCHED_CHARACTER.matcher(message);
+		if (m.matches()) {
+			if ("<EOF>".equals(m.group(1)) && "\"".equals(m.group(2))) {
+				return "A string is not closed: add its closing '\"' (without it, the rest of the file is read as the string).";
+			}
+			return "Unexpected character " + found(m.group(1)) + ": expected '" + m.group(2) + "' here.";
+		}
+		m = MISMATCHED.matcher(message);
 		if (m.matches()) {
 			if ("<EOF>".equals(m.group(1))) {
 				return "The file ends too early: expected " + m.group(2) + " here (a block left open?).";
