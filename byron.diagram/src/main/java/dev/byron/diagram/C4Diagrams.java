@@ -110,8 +110,9 @@ public final class C4Diagrams {
 				List.of("byron-" + systemName(model) + "-" + name), null));
 		nodes.add(new DiagramNode("sink", NodeKind.SINK, name + " Sink", "Component: event consumer", sinkDetails(component),
 				null));
+		boolean stores = !component.entities().isEmpty() || !component.replicas().isEmpty();
 		nodes.add(new DiagramNode("cache", NodeKind.CACHE, "Cache", "MongoDB",
-				List.of("database " + name, "stores the entities below"), null));
+				List.of("database " + name, stores ? "stores the entities below" : "no entities yet"), null));
 		edges.add(new DiagramEdge("gateway->api", GATEWAY, "api", List.of("queries, commands"), EdgeKind.REQUEST, null));
 		edges.add(new DiagramEdge("api->stream", "api", "stream", List.of("appends events"), EdgeKind.REQUEST, null));
 		edges.add(new DiagramEdge("api->cache", "api", "cache", List.of("reads"), EdgeKind.REQUEST, null));

@@ -87,6 +87,19 @@ class DiagramExportTest {
 		});
 	}
 
+	@Test
+	void theCacheOfAComponentWithoutEntitiesDoesNotPointAtEntitiesBelow() throws Exception {
+		var model = ByronLoader.create().loadSources(List.of(new dev.byron.dsl.api.Source(Path.of("m.byron"), """
+				system s
+				component relay {
+				  event Pinged { at: DateTime }
+				}
+				"""))).model();
+		assertThat(C4Diagrams.component(model, "relay").node("cache").orElseThrow().details()).containsExactly("database relay", "no entities yet");
+		assertThat(C4Diagrams.component(model("microblog"), "posts").node("cache").orElseThrow().details())
+				.containsExactly("database posts", "stores the entities below");
+	}
+
 	static void assertNoOverlaps(LaidOutDiagram laidOut) {
 		List<Box> boxes = laidOut.boxes().values().stream().toList();
 		for (int i = 0; i < boxes.size(); i++) {

@@ -1034,5 +1034,13 @@ new MutationObserver(() => {
   $('status').title = $('status').textContent;
 }).observe($('status'), { childList: true, characterData: true, subtree: true });
 // for scripts that drive the page (the browser tests): the editor's operations and the file shown
+// A request the editor gave up on (typing on makes the language server cancel its answer, code -32800) is not an
+// error: without this the browser reports each as an uncaught rejection.
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason && event.reason.code === -32800) {
+    event.preventDefault();
+  }
+});
+
 window.byronStudio = { editor: () => state.editor, current: () => state.current, analyses: () => state.analyses || 0 };
 load();
