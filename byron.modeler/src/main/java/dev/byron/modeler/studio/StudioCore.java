@@ -169,13 +169,60 @@ public final class StudioCore implements AutoCloseable {
 			LaidOutDiagram.Box box = laid.boxes().get(wanted.getKey());
 			if (box != null && placing.remove(wanted.getKey(), wanted.getValue())) {
 				LaidOutDiagram.Point middle = wanted.getValue();
-				DiagramPositions placed = positions.moved(laid, wanted.getKey(), new LaidOutDiagram.Point(
-						Math.max(0, middle.x() - box.width() / 2), Math.max(0, middle.y() - box.height() / 2)));
+				DiagramPositions placed = positions.moved(laid, wanted.getKey(), clearSpot(laid, wanted.getKey(), new LaidOutDiagram.Point(
+						Math.max(0, middle.x() - box.width() / 2), Math.max(0, middle.y() - box.height() / 2))));
 				keep(placed);
 				return layouts.layout(project.folder(), view, placed);
 			}
 		}
 		return laid;
+	}
+
+	private static final double APART = 20; // the least room between a placed box and the others
+
+	/**
+	 * Where a box asked for at {@code wanted} (its upper left corner) stands clear of every other box: there if it is,
+	 * else the nearest such spot, searched ring by ring around it (two additions a click apart are not put one on the other).
+	 */
+	static LaidOutDiagram.Point clearSpot(LaidOutDiagram laid, String id, LaidOutDiagram.Point wanted) {
+		LaidOutDiagram.Box box = laid.boxes().get(id);
+		for (int ring = 0; ring <= 60; ring++) {
+			double step = ring * APART;
+			LaidOutDiagram.Point best = null;
+			for (int i = -ring; i <= ring; i++) {
+				for (int j = -ring; j <= ring; j++) {
+					if (Math.max(Math.abs(i), Math.abs(j)) != ring) {
+						continue; // this ring's border only
+					}
+					LaidOutDiagram.Point at = new LaidOutDiagram.Point(Math.max(0, wanted.x() + i * APART), Math.max(0, wanted.y() + j * APART));
+					if (clear(laid, id, at, box) && (best == null || distance(at, wanted) < distance(best, wanted))) {
+						best = at;
+					}
+				}
+			}
+			if (best != null) {
+				return best;
+			}
+			if (step > 1200) {
+				break;
+			}
+		}
+		return wanted;
+	}
+
+	private static boolean clear(LaidOutDiagram laid, String id, LaidOutDiagram.Point at, LaidOutDiagram.Box box) {
+		for (Map.Entry<String, LaidOutDiagram.Box> other : laid.boxes().entrySet()) {
+			LaidOutDiagram.Box o = other.getValue();
+			if (!other.getKey().equals(id) && at.x() < o.x() + o.width() + APART && o.x() < at.x() + box.width() + APART
+					&& at.y() < o.y() + o.height() + APART && o.y() < at.y() + box.height() + APART) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static double distance(LaidOutDiagram.Point a, LaidOutDiagram.Point b) {
+		return Math.hypot(a.x() - b.x(), a.y() - b.y());
 	}
 
 	/** A drawing's checks, off the caller's thread, after the analyses asked for before them. */

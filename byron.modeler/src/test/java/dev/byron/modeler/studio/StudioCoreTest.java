@@ -65,6 +65,33 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aComponentAddedOntoAnotherBoxIsPlacedBesideItNotOverIt() throws Exception {
+		try (StudioCore core = open()) {
+			LaidOutDiagram.Box a = analysed(core).diagram().boxes().get("component:a");
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			for (String added : List.of("c", "d")) { // both asked for in the middle of a's box
+				core.placeWhenDrawn(added, new LaidOutDiagram.Point(a.x() + a.width() / 2, a.y() + a.height() / 2));
+				core.project().setText(file, core.project().text(file) + "component " + added + " {\n  entity " + added.toUpperCase()
+						+ " { n: String }\n}\n");
+				analysed(core);
+			}
+			var boxes = analysed(core).diagram().boxes();
+			for (String added : List.of("component:c", "component:d")) {
+				LaidOutDiagram.Box box = boxes.get(added);
+				boxes.forEach((id, other) -> {
+					if (!id.equals(added)) {
+						boolean overlap = box.x() < other.x() + other.width() && other.x() < box.x() + box.width()
+								&& box.y() < other.y() + other.height() && other.y() < box.y() + box.height();
+						assertThat(overlap).as("%s over %s", added, id).isFalse();
+					}
+				});
+				assertThat(Math.hypot(box.x() + box.width() / 2 - (a.x() + a.width() / 2), box.y() + box.height() / 2 - (a.y() + a.height() / 2)))
+						.as("%s near where it was asked for", added).isLessThan(600);
+			}
+		}
+	}
+
+	@Test
 	void aNameDialogRefusesAComponentThatExistsAndATypeItsComponentHasSayingWhy() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis shown = analysed(core);
