@@ -232,10 +232,12 @@ class LanguageServerIT {
 	void completesTheAnnotationsThatApplyAndTheirArguments() throws Exception {
 		List<String> onField = completionLabels(microblog.resolve("scratch-annotations.byron"),
 				"component scratch {\n  entity Bookmark {\n    title: String @|\n  }\n}\n");
-		assertThat(onField).containsExactlyInAnyOrder("unique", "pattern", "length", "range", "default", "deprecated", "auth");
+		assertThat(onField).as("what applies to a String").containsExactlyInAnyOrder("unique", "pattern", "length", "default", "deprecated", "auth");
 		assertThat(lastItems).filteredOn(item -> item.getLabel().equals("auth")).singleElement()
 				.satisfies(item -> assertThat(item.getDocumentation().getRight()).as("Markdown, as hovers are")
 						.satisfies(doc -> assertThat(doc.getKind()).isEqualTo("markdown")).satisfies(doc -> assertThat(doc.getValue()).contains("**@auth")));
+		assertThat(completionLabels(microblog.resolve("scratch-annotations3.byron"), "component scratch {\n  entity Bookmark {\n    rank: Float @|\n  }\n}\n"))
+				.as("what applies to a Float").contains("range", "default").doesNotContain("length", "pattern", "unique");
 		List<String> onEntity = completionLabels(microblog.resolve("scratch-annotations2.byron"),
 				"component scratch {\n  entity Bookmark @| {\n    title: String\n  }\n}\n");
 		assertThat(onEntity).containsExactlyInAnyOrder("plural", "auth", "owner", "unique", "limit");

@@ -302,16 +302,29 @@ public class AnnotationValidator extends ByronCheck {
 		return ok;
 	}
 
+	/**
+	 * Whether an annotation can apply to a field of this (resolved) type at all: the rules {@link #fieldType} words, one
+	 * source for completion too.
+	 */
+	public static boolean appliesTo(String annotation, TypeInfo type) {
+		return switch (annotation) {
+			case "unique" -> !type.list() && type.scalar() != Scalar.BOOLEAN && type.scalar() != Scalar.FLOAT;
+			case "pattern", "length" -> type.isText();
+			case "range" -> type.isNumber();
+			default -> true;
+		};
+	}
+
 	private void fieldType(Annotation annotation, Field field, TypeInfo type) {
 		if (!type.isResolved()) {
 			return;
 		}
 		switch (annotation.getName()) {
 			case "unique" -> {
-				if (type.list()) {
+				if (!appliesTo("unique", type) && type.list()) {
 					mismatch(annotation, "@unique cannot apply to the list field '" + field.getName()
 							+ "': uniqueness is per value of a single-valued field.");
-				} else if (type.scalar() == Scalar.BOOLEAN || type.scalar() == Scalar.FLOAT) {
+				} else if (!appliesTo("unique", type)) {
 					mismatch(annotation, "@unique on a " + type.scalar().getLiteral() + " field makes no sense:"
 							+ " use it on String, Int, ID, DateTime, enum or reference fields.");
 				} else if (Models.argument(annotation, "ignoreCase", false).isPresent() && !type.isText()) {
@@ -323,7 +336,7 @@ public class AnnotationValidator extends ByronCheck {
 								+ field.getName() + ", ...) on the entity.", a, null, IssueCodes.ANNOTATION_ARGUMENT));
 			}
 			case "pattern" -> {
-				if (!type.isText()) {
+				if (!appliesTo("pattern", type)) {
 					mismatch(annotation, "@pattern applies to String fields, but '" + field.getName() + "' is "
 							+ type.describe() + ".");
 				} else {
@@ -331,7 +344,7 @@ public class AnnotationValidator extends ByronCheck {
 				}
 			}
 			case "length" -> {
-				if (!type.isText()) {
+				if (!appliesTo("length", type)) {
 					mismatch(annotation, "@length applies to String fields, but '" + field.getName() + "' is "
 							+ type.describe() + (type.isNumber() ? ". Use @range for numbers." : "."));
 				} else {
@@ -339,7 +352,7 @@ public class AnnotationValidator extends ByronCheck {
 				}
 			}
 			case "range" -> {
-				if (!type.isNumber()) {
+				if (!appliesTo("range", type)) {
 					mismatch(annotation, "@range applies to Int and Float fields, but '" + field.getName() + "' is "
 							+ type.describe() + (type.isText() ? ". Use @length for Strings." : "."));
 				} else {

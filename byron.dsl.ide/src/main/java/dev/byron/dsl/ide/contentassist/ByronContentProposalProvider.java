@@ -61,9 +61,13 @@ public class ByronContentProposalProvider extends IdeContentProposalProvider {
 	private void annotations(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
 		EObject owner = annotationOwner(context.getCurrentModel());
 		Target target = owner == null ? null : AnnotationValidator.targetOf(owner);
+		TypeInfo fieldType = owner instanceof Field field ? TypeInfo.of(field.getType()) : null;
 		for (Spec spec : AnnotationCatalog.SPECS.values()) {
 			if (target != null && !spec.targets().contains(target)) {
 				continue;
+			}
+			if (fieldType != null && fieldType.isResolved() && !AnnotationValidator.appliesTo(spec.name(), fieldType)) {
+				continue; // @length on an Int: the checks would refuse it
 			}
 			String proposal = spec.params().isEmpty() ? spec.name() : spec.name() + "(";
 			accept(context, acceptor, proposal, spec.name(), ContentAssistEntry.KIND_PROPERTY,
