@@ -2,7 +2,6 @@ package dev.byron.modeler.studio;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,17 +71,7 @@ final class Renames {
 			if (edit == null) {
 				return edits;
 			}
-			Map<String, List<org.eclipse.lsp4j.TextEdit>> byUri = new LinkedHashMap<>();
-			if (edit.getChanges() != null) {
-				byUri.putAll(edit.getChanges());
-			}
-			if (edit.getDocumentChanges() != null) {
-				edit.getDocumentChanges().stream().filter(c -> c.isLeft()).forEach(c -> byUri.computeIfAbsent(
-						c.getLeft().getTextDocument().getUri(), k -> new ArrayList<>()).addAll(c.getLeft().getEdits().stream()
-								.filter(e -> e.isLeft()).map(e -> e.getLeft()).toList()));
-			}
-			byUri.forEach((uri, changes) -> {
-				Path target = Path.of(java.net.URI.create(uri)).toAbsolutePath().normalize();
+			dev.byron.dsl.ide.rename.ByronRenameService.changes(edit).forEach((target, changes) -> {
 				Document document = new Document(1, texts.get(target));
 				for (org.eclipse.lsp4j.TextEdit change : changes) {
 					int start = document.getOffSet(change.getRange().getStart());

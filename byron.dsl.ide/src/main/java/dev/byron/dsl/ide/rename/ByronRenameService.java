@@ -125,7 +125,8 @@ public class ByronRenameService extends RenameService2 {
 		}
 	}
 
-	private static Map<Path, List<TextEdit>> changes(WorkspaceEdit edit) {
+	/** A workspace edit's text edits by file, as its {@code changes} or its {@code documentChanges} give them. */
+	public static Map<Path, List<TextEdit>> changes(WorkspaceEdit edit) {
 		Map<Path, List<TextEdit>> changes = new LinkedHashMap<>();
 		if (edit == null) {
 			return changes;
