@@ -98,9 +98,15 @@ public final class Models {
 	 * The GraphQL types Byron generates for an entity besides its own, by the suffix added to its name, with what each
 	 * is: {@code UserInput}, {@code UserPatch}, {@code UserEdge}, {@code UserConnection}.
 	 */
-	public static final java.util.Map<String, String> GENERATED_TYPE_SUFFIXES = java.util.Collections.unmodifiableMap(
-			new java.util.LinkedHashMap<>(java.util.Map.of("Input", "the input of its create mutation", "Patch",
-					"the input of its update mutation", "Edge", "the edge of its list", "Connection", "the connection of its list")));
+	public static final java.util.Map<String, String> GENERATED_TYPE_SUFFIXES;
+	static {
+		java.util.Map<String, String> suffixes = new java.util.LinkedHashMap<>();
+		suffixes.put("Input", "the input of its create mutation");
+		suffixes.put("Patch", "the input of its update mutation");
+		suffixes.put("Edge", "the edge of its list");
+		suffixes.put("Connection", "the connection of its list");
+		GENERATED_TYPE_SUFFIXES = java.util.Collections.unmodifiableMap(suffixes);
+	}
 
 	public static List<String> commandNames(Entity entity) {
 		String name = entity.getName();

@@ -42,7 +42,7 @@ import dev.byron.dsl.validation.IssueCodes;
  * the rename would add is the answer.
  */
 public class ByronRenameService extends RenameService2 {
-	static final String NOTHING_HERE = "Nothing to rename here: put the cursor on a name.";
+	private static final String NOTHING_HERE = "Nothing to rename here: put the cursor on a name.";
 
 	@Inject
 	private Injector injector;
