@@ -91,7 +91,8 @@ try {
     await page.keyboard.type('c3');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#diagram g.node.selected[id="component:c3"]', { timeout: 10000 }).catch(() => {});
-    seen.found = { marked: await page.$$eval('#diagram g.node.selected', (n) => n.map((x) => x.id)), inView: await inView(page, 'component:c3') };
+    seen.found = { marked: await page.$$eval('#diagram g.node.selected', (n) => n.map((x) => x.id)), inView: await inView(page, 'component:c3'),
+      textKept: await page.evaluate(() => window.byronStudio.editor().text(window.byronStudio.current()).includes('component c3 {')) };
     await page.$eval('#find', (f) => { f.value = 'nosuchbox'; });
     await page.focus('#find');
     await page.keyboard.press('Enter');

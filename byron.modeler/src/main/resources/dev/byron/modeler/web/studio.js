@@ -902,6 +902,7 @@ $('find').addEventListener('keydown', (e) => {
   if (e.key !== 'Enter') {
     return;
   }
+  e.preventDefault(); // the editor gets the focus with the declaration selected: this Enter must not type over it
   const wanted = $('find').value.trim().toLowerCase();
   const found = findable(state.analysis).find((f) => f.name.toLowerCase() === wanted)
     || findable(state.analysis).find((f) => f.name.toLowerCase().startsWith(wanted));

@@ -233,6 +233,8 @@ class WebStudioTest {
 			assertThat(seen.path("backOnTheMarkedBox").asBoolean()).as("Fit, then Full size: the marked box in view again").isTrue();
 			assertThat(seen.path("found").path("marked").toString()).as("found by its name").isEqualTo("[\"component:c3\"]");
 			assertThat(seen.path("found").path("inView").asBoolean()).as("and brought into view").isTrue();
+			assertThat(seen.path("found").path("textKept").asBoolean()).as("the Enter that found it did not type over the selected declaration")
+					.isTrue();
 			assertThat(seen.path("found").path("missingMarked").asBoolean()).as("a name no box has: the field says so").isTrue();
 			JsonNode lit = seen.path("lit");
 			assertThat(lit.path("own").asInt()).as("the marked component's arrows: the gateway's, the broker's, its flows").isGreaterThanOrEqualTo(3);
