@@ -216,6 +216,13 @@ class LanguageServerIT {
 		List<String> labels = completionLabels(microblog.resolve("scratch-keywords.byron"), "component scratch {\n  |\n}\n");
 		assertThat(labels).contains("entity", "enum", "event", "events", "replicate", "on", "before", "after",
 				"query", "mutation").doesNotContain("system", "deployment", "credentials");
+		assertThat(completionLabels(microblog.resolve("scratch-comment.byron"), "component scratch {\n  // a note about wards|\n}\n"))
+				.as("nothing inside a comment: Enter there ends the line").isEmpty();
+		assertThat(completionLabels(microblog.resolve("scratch-comment2.byron"), "component scratch {\n  /** the ward| */\n}\n")).isEmpty();
+		assertThat(completionLabels(microblog.resolve("scratch-string.byron"), "component scratch {\n  entity A { n: String @pattern(\"ab|\") }\n}\n"))
+				.as("nor inside a string").isEmpty();
+		assertThat(completionLabels(microblog.resolve("scratch-after-comment.byron"), "component scratch {\n  // a note\n  |\n}\n"))
+				.as("the line after a comment is code again").contains("entity");
 		assertThat(completionLabels(microblog.resolve("scratch-punctuation.byron"), "component scratch {\n  entity A {\n    n: String|\n  }\n}\n"))
 				.as("punctuation is typed, not proposed").noneMatch(label -> !Character.isLetter(label.charAt(0)));
 	}
