@@ -429,7 +429,7 @@ public final class StudioCore implements AutoCloseable {
 
 	/** A box dropped away from the others: the view keeps every box where it is, and this one where it was put. */
 	public void moved(LaidOutDiagram shown, String id, LaidOutDiagram.Point to) {
-		keep(positions.moved(shown, id, to));
+		keep(positions.moved(shown, id, clearSpot(shown, id, to))); // dropped on or against another box: beside it
 	}
 
 	/** The view laid out by ELK again: the places the user chose and those kept from earlier layouts are forgotten. */

@@ -92,6 +92,23 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aBoxDroppedOnAnotherStandsBesideIt() throws Exception {
+		try (StudioCore core = open()) {
+			Analysis first = analysed(core);
+			LaidOutDiagram.Box broker = first.diagram().boxes().get("broker");
+			core.moved(first.diagram(), "component:a", new LaidOutDiagram.Point(broker.x() + 5, broker.y() + 5));
+			var boxes = analysed(core).diagram().boxes();
+			LaidOutDiagram.Box a = boxes.get("component:a");
+			boxes.forEach((id, other) -> {
+				if (!id.equals("component:a")) {
+					assertThat(a.x() < other.x() + other.width() && other.x() < a.x() + a.width() && a.y() < other.y() + other.height()
+							&& other.y() < a.y() + a.height()).as("a over %s", id).isFalse();
+				}
+			});
+		}
+	}
+
+	@Test
 	void aNameDialogRefusesAComponentThatExistsAndATypeItsComponentHasSayingWhy() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis shown = analysed(core);
