@@ -142,15 +142,30 @@ public final class DiagramPositions {
 		Map<String, Place> kept = views.getOrDefault(diagram.title(), Map.of());
 		Map<String, Point> places = new TreeMap<>();
 		kept.forEach((id, place) -> places.put(id, new Point(place.x(), place.y())));
+		renameSince(diagram).ifPresent(rename -> places.put(rename.getValue(), places.get(rename.getKey())));
+		return places;
+	}
+
+	/**
+	 * These places with a rename since they were kept followed for good (see {@link #of}): the inference holds only
+	 * while nothing else changed, so the studio keeps what it inferred before the next edit adds a component.
+	 */
+	public DiagramPositions withRenameFollowed(Diagram diagram) {
+		return renameSince(diagram).map(rename -> renamed(rename.getKey(), rename.getValue())).orElse(this);
+	}
+
+	/** The kept id a component was renamed from and its id now, when one kept component is gone and one came without a place. */
+	private java.util.Optional<Map.Entry<String, String>> renameSince(Diagram diagram) {
+		Map<String, Place> kept = views.getOrDefault(diagram.title(), Map.of());
 		java.util.Set<String> drawn = new java.util.HashSet<>();
 		diagram.nodes().forEach(node -> drawn.add(node.id()));
 		List<String> left = kept.keySet().stream().filter(id -> !drawn.contains(id)).toList();
 		List<DiagramNode> came = diagram.nodes().stream().filter(node -> !kept.containsKey(node.id())).toList();
 		if (left.size() == 1 && came.size() == 1 && left.get(0).startsWith(C4Diagrams.componentId(""))
 				&& came.get(0).kind() == NodeKind.COMPONENT) {
-			places.put(came.get(0).id(), places.get(left.get(0)));
+			return java.util.Optional.of(Map.entry(left.get(0), came.get(0).id()));
 		}
-		return places;
+		return java.util.Optional.empty();
 	}
 
 	/**

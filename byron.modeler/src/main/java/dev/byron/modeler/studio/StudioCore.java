@@ -163,7 +163,11 @@ public final class StudioCore implements AutoCloseable {
 	}
 
 	/** A view laid out with the places kept (and those asked for by {@link #placeWhenDrawn}, now that it is drawn). */
-	private LaidOutDiagram laidOut(Diagram view, DiagramPositions kept) {
+	private LaidOutDiagram laidOut(Diagram view, DiagramPositions given) {
+		DiagramPositions kept = given.withRenameFollowed(view);
+		if (kept != given) { // a component renamed in the text (or a rename undone): its place goes with it for good
+			keep(kept);
+		}
 		LaidOutDiagram laid = layouts.layout(project.folder(), view, kept);
 		for (Map.Entry<String, LaidOutDiagram.Point> wanted : placing.entrySet()) {
 			LaidOutDiagram.Box box = laid.boxes().get(wanted.getKey());

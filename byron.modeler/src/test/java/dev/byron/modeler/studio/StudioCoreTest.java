@@ -92,6 +92,21 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aMovedBoxKeepsItsPlaceWhenItsComponentIsRenamedInTheTextAndAnotherIsAddedAfter() throws Exception {
+		try (StudioCore core = open()) {
+			Analysis first = analysed(core);
+			core.moved(first.diagram(), "component:a", new LaidOutDiagram.Point(900, 40));
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			core.project().setText(file, core.project().text(file).replace("component a {", "component alpha {").replace("a.A", "alpha.A"));
+			assertThat(analysed(core).diagram().boxes().get("component:alpha").x()).isEqualTo(900);
+			assertThat(Files.readString(project.resolve("byron-layout.json"))).as("kept under its new name")
+					.contains("component:alpha").doesNotContain("\"component:a\"");
+			core.project().setText(file, core.project().text(file) + "component c {\n  entity C { n: String }\n}\n");
+			assertThat(analysed(core).diagram().boxes().get("component:alpha").x()).as("still there once another is added").isEqualTo(900);
+		}
+	}
+
+	@Test
 	void aBoxDroppedOnAnotherStandsBesideIt() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis first = analysed(core);
