@@ -79,9 +79,12 @@ function createDiagramController({ uri, request, post, reveal, pickEvent, applyE
         page = await request('byron/relayout', { uri: uri(), level: view.level, component: view.component });
         return post({ type: 'diagram', page, view });
       case 'subscribe': {
-        const events = (page && page.events[message.publisher]) || [];
+        const all = (page && page.events[message.publisher]) || [];
+        const taken = new Set((page && page.subscribed && page.subscribed[message.subscriber]) || []);
+        const events = all.filter((name) => !taken.has(`${message.publisher}.${name}`)); // no hook registered twice
         if (!events.length) {
-          return post({ type: 'error', message: `${message.publisher} publishes no event to subscribe to.` });
+          return post({ type: 'error', message: all.length ? `${message.subscriber} already reacts to every event of ${message.publisher}.`
+            : `${message.publisher} publishes no event to subscribe to.` });
         }
         const event = await pickEvent(message.subscriber, message.publisher, events);
         if (!event) {

@@ -17,9 +17,10 @@ import dev.byron.dsl.api.model.EventDef;
  * @param nodes the boxes that come from a declaration, with its place in its file ({@code file} as the caller names
  *        files: a path relative to the project, or a URI)
  * @param kept whether the view holds positions the user chose (then it can be laid out again)
+ * @param subscribed by component, the events it reacts to already ({@code publisher.Event}): a drop does not offer them
  */
 public record DiagramPage(String system, List<String> components, Map<String, List<String>> events, String svg,
-		List<Declaration> nodes, Map<String, LaidOutDiagram.Point> boxes, boolean kept) {
+		List<Declaration> nodes, Map<String, LaidOutDiagram.Point> boxes, boolean kept, Map<String, List<String>> subscribed) {
 
 	/** Where a box's declaration is. */
 	public record Declaration(String id, String file, int offset, int length) {
@@ -36,7 +37,9 @@ public record DiagramPage(String system, List<String> components, Map<String, Li
 		model.components().forEach(c -> events.put(c.name(), c.events().stream().map(EventDef::name).toList()));
 		Map<String, LaidOutDiagram.Point> boxes = new LinkedHashMap<>();
 		laidOut.boxes().forEach((id, box) -> boxes.put(id, new LaidOutDiagram.Point(box.x(), box.y())));
+		Map<String, List<String>> subscribed = new LinkedHashMap<>();
+		model.components().forEach(c -> subscribed.put(c.name(), c.reactions().stream().map(r -> r.component() + "." + r.event()).toList()));
 		return new DiagramPage(model.system(), model.components().stream().map(c -> c.name()).toList(), events,
-				SvgWriter.write(laidOut), nodes, boxes, kept);
+				SvgWriter.write(laidOut), nodes, boxes, kept, subscribed);
 	}
 }

@@ -600,9 +600,11 @@ $('stop').onclick = async () => {
 
 // One component dropped on another subscribes to one of its events, asked for in a dialog.
 async function askToSubscribe(subscriber, publisher, analysis) {
-  const events = analysis.events[publisher] || [];
+  const taken = new Set((analysis.subscribed || {})[subscriber] || []);
+  const events = (analysis.events[publisher] || []).filter((name) => !taken.has(`${publisher}.${name}`));
   if (!events.length) {
-    $('status').textContent = `${publisher} publishes no event to subscribe to.`;
+    $('status').textContent = (analysis.events[publisher] || []).length
+      ? `${subscriber} already reacts to every event of ${publisher}.` : `${publisher} publishes no event to subscribe to.`;
     return;
   }
   $('subscribe-header').textContent = `${subscriber} subscribes to an event of ${publisher}`;

@@ -88,6 +88,8 @@ class WebStudioTest {
 			assertThat(seen.path("errors").toString()).as("the page's script raised nothing").isEqualTo("[]");
 			assertThat(seen.path("subscribeHeader").asText()).isEqualTo("social subscribes to an event of posts");
 			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
+			assertThat(seen.path("eventsAgain").toString()).as("dropped again: what it reacts to already is not offered")
+					.contains("PostCreated").doesNotContain("PostDeleted");
 			assertThat(seen.path("subscribedIn").asText()).startsWith("social.byron");
 			assertThat(seen.path("undone").asBoolean()).as("Ctrl+Z takes the subscription back").isTrue();
 			assertThat(seen.path("menu").toString()).contains("Add entity to likes…", "Rename likes…", "Delete likes");
