@@ -283,6 +283,9 @@ try {
   seen.menu = await page.$$eval('#menu button', (b) => b.map((x) => x.textContent));
   const rename = (await page.$$('#menu button'))[seen.menu.indexOf('Rename likes…')];
   await rename.click();
+  await page.waitForSelector('#ask[open]', { timeout: 30000 });
+  seen.renameOpens = await page.evaluate(() => ({ rule: document.querySelector('#ask-rule').textContent,
+    okDisabled: document.querySelector('#ask-ok').disabled }));
   await answer(page, 'reactions');
   await page.waitForSelector(box('component:reactions'), { timeout: 60000 });
   seen.shownAfterRename = await page.evaluate(() => window.byronStudio.current());

@@ -809,7 +809,9 @@ async function askName(header, kind, initial, component = '') {
       + `&name=${encodeURIComponent(input.value.trim())}`)).json();
     if (mine === asked) {
       $('ask-ok').disabled = !answer.ok;
-      $('ask-rule').textContent = answer.ok || !input.value.trim() ? '' : answer.rule;
+      // the name it opens with (a rename's current one) is not yet an error to point out
+      const untouched = initial && input.value.trim() === initial;
+      $('ask-rule').textContent = answer.ok || !input.value.trim() || untouched ? '' : answer.rule;
     }
   };
   input.oninput = check;

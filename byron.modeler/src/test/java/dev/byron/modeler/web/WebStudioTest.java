@@ -88,6 +88,8 @@ class WebStudioTest {
 			assertThat(seen.path("errors").toString()).as("the page's script raised nothing").isEqualTo("[]");
 			assertThat(seen.path("subscribeHeader").asText()).isEqualTo("social subscribes to an event of posts");
 			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
+			assertThat(seen.path("renameOpens").toString()).as("a rename dialog opens on the current name without calling it an error")
+					.isEqualTo("{\"rule\":\"\",\"okDisabled\":true}");
 			assertThat(seen.path("eventsAgain").toString()).as("dropped again: what it reacts to already is not offered")
 					.contains("PostCreated").doesNotContain("PostDeleted");
 			assertThat(seen.path("subscribedIn").asText()).startsWith("social.byron");
