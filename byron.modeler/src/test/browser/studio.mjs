@@ -64,6 +64,15 @@ const answer = async (page, name, ok = true, enter = false) => {
   return null;
 };
 // the list of files is drawn again whenever the project changes: find and click its item in one step
+// drags one box by its middle onto another's middle, as a hand would
+const dropOn = async (page, fromId, toId) => {
+  const from = await (await page.$(box(fromId))).boundingBox();
+  const to = await (await page.$(box(toId))).boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+};
 const showFile = (page, file) => page.$eval(`#files li[data-path="${file}"]`, (item) => item.click());
 const key = async (page, modifier, name) => {
   await page.keyboard.down(modifier);
@@ -244,12 +253,7 @@ try {
   seen.step = 'one component dropped on another subscribes it to an event, ';
   await page.click('#fit');
   seen.fitLabel = await page.$eval('#fit', (b) => b.textContent);
-  const from = await (await page.$(box('component:social'))).boundingBox();
-  const to = await (await page.$(box('component:posts'))).boundingBox();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
-  await page.mouse.up();
+  await dropOn(page, 'component:social', 'component:posts');
   await page.waitForSelector('#subscribe[open]', { timeout: 30000 });
   seen.subscribeHeader = await page.$eval('#subscribe-header', (h) => h.textContent);
   seen.events = await page.$$eval('#subscribe-event option', (o) => o.map((x) => x.value));
@@ -260,12 +264,7 @@ try {
   seen.subscribedIn = await page.$eval('#files li.current', (i) => i.textContent.trim());
   await page.waitForSelector('#diagram g.edge[id="component:posts=>component:social"]', { timeout: 60000 });
   { // dropped again: the event it reacts to now is not offered a second time
-    const a = await (await page.$(box('component:social'))).boundingBox();
-    const b = await (await page.$(box('component:posts'))).boundingBox();
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-    await page.mouse.up();
+    await dropOn(page, 'component:social', 'component:posts');
     await page.waitForSelector('#subscribe[open]', { timeout: 30000 });
     seen.eventsAgain = await page.$$eval('#subscribe-event option', (o) => o.map((x) => x.value));
     await page.click('#subscribe button[value="cancel"]');

@@ -35,15 +35,14 @@
       return; // the same picture (a comment typed, a field of an entity): only where its boxes are declared moved
     }
     const drawn = container.querySelector('svg');
-    const added = drawn && last ? replaced(drawn, page.svg) : null;
-    if (!added) {
+    let added = drawn && last ? replaced(drawn, page.svg) : null;
+    if (!added) { // the first picture here: drawn whole
       container.innerHTML = page.svg;
+      added = [...container.querySelector('svg').children];
+      added.forEach((element) => sources.set(element, element.outerHTML));
     }
     styled();
-    for (const element of added || container.querySelector('svg').children) {
-      if (!added) {
-        sources.set(element, element.outerHTML);
-      }
+    for (const element of added) {
       if (element.matches('g.edge')) {
         withHitLine(element);
       } else if (element.matches('g.node')) {

@@ -183,6 +183,7 @@ public final class StudioCore implements AutoCloseable {
 	}
 
 	private static final double APART = 20; // the least room between a placed box and the others
+	private static final int RINGS = 60; // searched up to 60 × APART units away, then the box stands where it was asked for
 
 	/**
 	 * Where a box asked for at {@code wanted} (its upper left corner) stands clear of every other box: there if it is,
@@ -190,8 +191,7 @@ public final class StudioCore implements AutoCloseable {
 	 */
 	static LaidOutDiagram.Point clearSpot(LaidOutDiagram laid, String id, LaidOutDiagram.Point wanted) {
 		LaidOutDiagram.Box box = laid.boxes().get(id);
-		for (int ring = 0; ring <= 60; ring++) {
-			double step = ring * APART;
+		for (int ring = 0; ring <= RINGS; ring++) {
 			LaidOutDiagram.Point best = null;
 			for (int i = -ring; i <= ring; i++) {
 				for (int j = -ring; j <= ring; j++) {
@@ -206,9 +206,6 @@ public final class StudioCore implements AutoCloseable {
 			}
 			if (best != null) {
 				return best;
-			}
-			if (step > 1200) {
-				break;
 			}
 		}
 		return wanted;
