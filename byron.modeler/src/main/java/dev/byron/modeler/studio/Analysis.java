@@ -67,11 +67,19 @@ public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, La
 			return diagram;
 		}
 
-		/** The model's diagnostics, then the hooks {@code hooks/} lacks (looked for once the model has no error). */
-		public Analysis checked() {
-			LoadResult result = read.check();
-			List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
-			return new Analysis(result, gaps, diagram);
+		private Analysis checked;
+
+		/**
+		 * The model's diagnostics, then the hooks {@code hooks/} lacks (looked for once the model has no error);
+		 * checked the first time it is asked (two pages may ask of one drawing).
+		 */
+		public synchronized Analysis checked() {
+			if (checked == null) {
+				LoadResult result = read.check();
+				List<HookImplementations.Gap> gaps = result.hasErrors() ? List.of() : HookImplementations.find(result.model(), java);
+				checked = new Analysis(result, gaps, diagram);
+			}
+			return checked;
 		}
 	}
 

@@ -147,12 +147,51 @@ public final class StudioCore implements AutoCloseable {
 		var sources = project.sources();
 		var hooks = project.javaTexts();
 		var kept = positions;
-		return java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(loader, sources, hooks, level, component,
-				view -> laidOut(view, kept)), analyses);
+		Drawing asked = new Drawing(sources, hooks, kept, placings.get(), level, component);
+		synchronized (this) {
+			Drawing last = lastDrawing;
+			if (asked.sameAs(last) && !last.drawn.isCompletedExceptionally()) {
+				return last.drawn; // the same texts, places and view: drawn once (a page's edit starts it, its view asks after)
+			}
+			asked.drawn = java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(loader, sources, hooks, level,
+					component, view -> laidOut(view, kept)), analyses);
+			lastDrawing = asked;
+			return asked.drawn;
+		}
 	}
+
+	/** What a view was drawn from, and the drawing on its way or done. */
+	private static final class Drawing {
+		private final List<dev.byron.dsl.api.Source> sources;
+		private final Map<Path, String> hooks;
+		private final DiagramPositions positions;
+		private final long placings;
+		private final C4Level level;
+		private final String component;
+		private java.util.concurrent.CompletableFuture<Analysis.Drawn> drawn;
+
+		private Drawing(List<dev.byron.dsl.api.Source> sources, Map<Path, String> hooks, DiagramPositions positions, long placings,
+				C4Level level, String component) {
+			this.sources = sources;
+			this.hooks = hooks;
+			this.positions = positions;
+			this.placings = placings;
+			this.level = level;
+			this.component = component;
+		}
+
+		private boolean sameAs(Drawing other) {
+			return other != null && other.positions == positions && other.placings == placings && other.level == level
+					&& java.util.Objects.equals(other.component, component) && other.sources.equals(sources)
+					&& other.hooks.equals(hooks);
+		}
+	}
+
+	private Drawing lastDrawing;
 
 	/** Boxes to stand, once drawn, with their middle at a point of the picture: components added from its menu. */
 	private final Map<String, LaidOutDiagram.Point> placing = new java.util.concurrent.ConcurrentHashMap<>();
+	private final AtomicLong placings = new AtomicLong(); // how many were asked for: a drawing from before one is not reused
 
 	/**
 	 * The component's box, once a view draws it (its declaration is on its way), stands with its middle at {@code middle}
@@ -160,6 +199,7 @@ public final class StudioCore implements AutoCloseable {
 	 */
 	public void placeWhenDrawn(String component, LaidOutDiagram.Point middle) {
 		placing.put(dev.byron.diagram.C4Diagrams.componentId(component), middle);
+		placings.incrementAndGet();
 	}
 
 	/** A view laid out with the places kept (and those asked for by {@link #placeWhenDrawn}, now that it is drawn). */

@@ -202,9 +202,11 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		String text = new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8);
-		String base = query(exchange.rawQuery()).get("base");
+		Map<String, String> query = query(exchange.rawQuery());
+		String base = query.get("base");
 		if (base == null) {
 			project.setText(file, text);
+			drawAhead(query);
 			json(exchange, 200, Map.of("modified", project.isModified(file), "version", project.version(file)));
 			return;
 		}
@@ -215,6 +217,9 @@ public final class WebStudio implements AutoCloseable {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("modified", project.isModified(file));
 		answer.put("version", project.version(file));
+		if (update.outcome() != Project.Update.Outcome.CONFLICT) {
+			drawAhead(query);
+		}
 		if (update.outcome() == Project.Update.Outcome.MERGED) {
 			answer.put("merged", update.text());
 		} else if (update.outcome() == Project.Update.Outcome.CONFLICT) {
@@ -222,6 +227,24 @@ public final class WebStudio implements AutoCloseable {
 			answer.put("message", "Another page of this studio changed the same lines since this page last sent the file.");
 		}
 		json(exchange, update.outcome() == Project.Update.Outcome.CONFLICT ? 409 : 200, answer);
+	}
+
+	/**
+	 * The page's view of the texts as they now are, started as its edit arrives ({@code level} and {@code component}
+	 * name the view): the page asks for it next, and gets this drawing instead of waiting for one to start.
+	 */
+	private void drawAhead(Map<String, String> query) {
+		if (query.containsKey("level")) {
+			try {
+				core.drawing(level(query), query.get("component"));
+			} catch (IllegalArgumentException e) {
+				// not a level: the page's request for the view says so
+			}
+		}
+	}
+
+	private static C4Level level(Map<String, String> query) {
+		return C4Level.parse(query.getOrDefault("level", "containers"));
 	}
 
 	/** What the compiler said of a file is stale once the file is edited: it leaves the problems until the next check. */
@@ -275,7 +298,7 @@ public final class WebStudio implements AutoCloseable {
 		long checked = checks.get();
 		Analysis.Drawn drawn;
 		try {
-			drawn = core.drawing(C4Level.parse(query.getOrDefault("level", "containers")), query.get("component"))
+			drawn = core.drawing(level(query), query.get("component"))
 					.get(60, TimeUnit.SECONDS);
 		} catch (Exception e) {
 			log.add("Could not draw the model: " + e);

@@ -238,7 +238,9 @@ function send(current) {
 async function sendNow(current) {
   const text = current.text;
   // base: the text this page last had from the server (none yet for a file a diagram edit has just made)
-  const put = (base) => fetch(`/api/file?path=${encodeURIComponent(current.path)}${base ? '&base=' + encodeURIComponent(base) : ''}`,
+  // the view's query: the server starts drawing it as the text arrives, and analyse() below is answered by that drawing
+  const put = (base) => fetch(`/api/file?path=${encodeURIComponent(current.path)}${base ? '&base=' + encodeURIComponent(base) : ''}`
+    + (current.path === state.current ? '&' + viewQuery() : ''),
     { method: 'PUT', body: text });
   let response = await put(current.version);
   let answer = await response.json();

@@ -65,6 +65,41 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aViewAskedForTwiceOfTheSameTextsIsReadOnceAndAnEditOrAMoveReadsItAgain() throws Exception {
+		try (StudioCore core = open()) {
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			var first = core.drawing(C4Level.CONTAINERS, null);
+			assertThat(core.drawing(C4Level.CONTAINERS, null)).isSameAs(first); // an edit started it, the page's view asks
+			assertThat(core.drawing(C4Level.CONTEXT, null)).isNotSameAs(first);
+			var drawn = core.drawing(C4Level.CONTAINERS, null).get(30, TimeUnit.SECONDS);
+			assertThat(drawn.checked()).isSameAs(drawn.checked()); // two pages asking for its problems: checked once
+
+			core.project().setText(file, core.project().text(file) + "component c {\n  entity C { n: String }\n}\n");
+			var edited = core.drawing(C4Level.CONTAINERS, null);
+			assertThat(edited).isNotSameAs(first);
+			core.moved(edited.get(30, TimeUnit.SECONDS).diagram(), "component:c", new LaidOutDiagram.Point(700, 500));
+			assertThat(core.drawing(C4Level.CONTAINERS, null).get(30, TimeUnit.SECONDS).diagram().boxes().get("component:c").x())
+					.isEqualTo(700);
+		}
+	}
+
+	@Test
+	void aComponentAddedAtAPointIsDrawnThereWhenItsEditAndItsViewBothAskForTheDrawing() throws Exception {
+		try (StudioCore core = open()) {
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			core.drawing(C4Level.CONTAINERS, null).get(30, TimeUnit.SECONDS);
+			core.placeWhenDrawn("c", new LaidOutDiagram.Point(900, 700));
+			core.project().setText(file, core.project().text(file) + "component c {\n  entity C { n: String }\n}\n");
+			var ahead = core.drawing(C4Level.CONTAINERS, null); // the edit's, placing the box
+			var asked = core.drawing(C4Level.CONTAINERS, null); // the page's view, asked before that drawing ran
+			LaidOutDiagram.Box box = asked.get(30, TimeUnit.SECONDS).diagram().boxes().get("component:c");
+			assertThat(asked).isSameAs(ahead);
+			assertThat(box.x() + box.width() / 2).isCloseTo(900, org.assertj.core.data.Offset.offset(1.0));
+			assertThat(box.y() + box.height() / 2).isCloseTo(700, org.assertj.core.data.Offset.offset(1.0));
+		}
+	}
+
+	@Test
 	void aComponentAddedOntoAnotherBoxIsPlacedBesideItNotOverIt() throws Exception {
 		try (StudioCore core = open()) {
 			LaidOutDiagram.Box a = analysed(core).diagram().boxes().get("component:a");
