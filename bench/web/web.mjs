@@ -15,6 +15,9 @@ try {
   await page.waitForSelector('#diagram g.node[id^="component:"]', { timeout: 120000 });
   const load = performance.now() - begin;
   await page.waitForFunction(() => window.byronStudio && window.byronStudio.editor(), { timeout: 120000 });
+  // edits are timed once the page has settled: its language server has read and checked the model it just opened
+  await page.waitForNetworkIdle({ idleTime: 500, timeout: 120000 });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   const typing = [];
   for (let i = 0; i < Number(count); i++) {
     const start = performance.now();

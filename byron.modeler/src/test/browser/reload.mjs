@@ -33,6 +33,22 @@ try {
   await page.waitForFunction(() => !document.querySelector('#relayout').hidden, { timeout: 60000 });
   seen.movedBy = Math.round((await rectX(page, 'component:orders')) - before);
 
+  // Ctrl+Z takes the move back, Ctrl+Y makes it again (no text changed since)
+  const pressed = async (key) => {
+    const x = await rectX(page, 'component:orders');
+    await page.keyboard.down('Control');
+    await page.keyboard.press(key);
+    await page.keyboard.up('Control');
+    await page.waitForFunction((s, old) => Number(document.querySelector(s)?.getAttribute('x')) !== old, { timeout: 10000 },
+      box('component:orders') + ' rect', x).catch(() => {});
+    return Math.round((await rectX(page, 'component:orders')) - before);
+  };
+  seen.moveUndone = await pressed('z');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('moved back'), { timeout: 10000 })
+    .catch(() => {});
+  seen.moveUndoneSaid = await page.$eval('#status', (s) => s.textContent);
+  seen.moveRedone = await pressed('y');
+
   // a line typed and sent, then the page reloaded: Ctrl+Z still takes the line back
   await page.waitForFunction(() => window.byronStudio.editor().view('schema.byron'), { timeout: 60000 });
   await page.evaluate(() => {

@@ -104,7 +104,7 @@ public final class ModelerBench {
 		rows.forEach((size, r) -> System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n", size, r[0], r[7], r[1], r[2], r[3],
 				r[2] / r[3]));
 		System.out.printf("%nThe web studio (byron studio --web, headless Chromium): page load to first diagram (the project opened%n"
-				+ "before, as in the column 'opened again'); a line typed that%n"
+				+ "before, as in the column 'opened again'); then, 3 s after the page settled (its language server has checked the model), a line typed that%n"
 				+ "changes nothing the view shows, until the page shows the model read again (the picture kept); a component typed, until its box is in%n"
 				+ "the page, and until the frame that shows it is drawn (Chromium's software raster here: no GPU)%n"
 				+ "(medians of %d edits each; the page sends an edit at once when none is on its way)%n%n", runs);

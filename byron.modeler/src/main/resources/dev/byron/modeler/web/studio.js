@@ -1,7 +1,8 @@
 // Byron Studio in the browser: the texts are edited here, the server reads the model and lays the diagram out
 // (the same code as the desktop studio), and this page shows what it answers.
 const $ = (id) => document.getElementById(id);
-const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0 };
+const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
+  edits: 0, moves: { done: [], undone: [] } };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -160,6 +161,7 @@ function select(path, offset, length) {
  * coalesces by itself, where a pause after each key would only make every picture later).
  */
 function edited(path, text) {
+  state.edits++; // a box moved before this is not Ctrl+Z's to move back any more: the text is
   const current = file(path);
   current.text = text;
   current.modified = true;
@@ -277,6 +279,41 @@ async function sendNow(current) {
   await analyse();
 }
 
+async function placeBox(id, x, y) {
+  await fetch('/api/move?' + viewQuery(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id, x, y }),
+  });
+  await analyse();
+}
+
+/**
+ * Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) take back and make again the last move of a box, while no text changed since it;
+ * once text changed they are the text's undo and redo as before. A box moved back stands where it stood.
+ */
+document.addEventListener('keydown', (e) => {
+  const key = e.key.toLowerCase();
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || (key !== 'z' && key !== 'y')
+    || e.target.closest?.('dialog, input, select, textarea:not(#text)')) {
+    return;
+  }
+  const redo = key === 'y' || e.shiftKey;
+  const [from, to] = redo ? [state.moves.undone, state.moves.done] : [state.moves.done, state.moves.undone];
+  const step = from[from.length - 1];
+  if (!step || step.edits !== state.edits || step.view !== viewQuery()) {
+    return;
+  }
+  e.preventDefault();
+  e.stopPropagation();
+  to.push(from.pop());
+  const at = redo ? step.to : step.from;
+  placeBox(step.id, at.x, at.y).then(() => {
+    $('status').textContent = `${step.id.slice(step.id.indexOf(':') + 1)} moved ${redo ? 'again' : 'back'}`
+      + ` (${redo ? 'Ctrl+Z takes it back' : 'Ctrl+Y moves it again'})`;
+  });
+}, true);
+
 async function analyse() {
   const mine = ++state.generation;
   const analysis = await (await fetch('/api/analysis?' + viewQuery())).json();
@@ -288,12 +325,14 @@ async function analyse() {
     select: (source) => source && select(source.file, source.offset, source.length),
     subscribe: (subscriber, publisher) => askToSubscribe(subscriber, publisher, analysis),
     move: async (id, x, y) => {
-      await fetch('/api/move?' + viewQuery(), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ id, x, y }),
-      });
-      await analyse();
+      const from = state.analysis.boxes[id];
+      const step = { id, from, to: { x, y }, edits: state.edits, view: viewQuery() };
+      if (from) {
+        state.moves.done.push(step);
+        state.moves.undone = [];
+      }
+      await placeBox(id, x, y);
+      step.to = state.analysis.boxes[id] || step.to; // where it stands: beside another box it was dropped on
     },
     menu: (name, e) => componentMenu(e, name),
   });
@@ -1000,6 +1039,7 @@ $('relayout').onclick = async () => {
     return;
   }
   await fetch('/api/layout/reset?' + viewQuery(), { method: 'POST' });
+  state.moves = { done: [], undone: [] }; // laid out anew: the old places are not this layout's to go back to
   await analyse();
 };
 

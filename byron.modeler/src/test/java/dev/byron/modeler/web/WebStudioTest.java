@@ -145,6 +145,9 @@ class WebStudioTest {
 			assertThat(seen.path("components").toString()).contains("component:orders", "component:inventory", "component:payments");
 			assertThat(seen.path("problems").asInt()).isZero();
 			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
+			assertThat(seen.path("moveUndone").asInt()).as("Ctrl+Z: the box back where it stood").isZero();
+			assertThat(seen.path("moveUndoneSaid").asText()).isEqualTo("orders moved back (Ctrl+Y moves it again)");
+			assertThat(seen.path("moveRedone").asInt()).as("Ctrl+Y: moved again").isEqualTo(seen.path("movedBy").asInt());
 			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
 			assertThat(seen.path("typedKept").asBoolean()).as("a line typed before a reload is there after it").isTrue();
 			assertThat(seen.path("shownAfterReload").asText()).as("the file shown before a reload is shown after it").isEqualTo("config.byron");
