@@ -545,12 +545,14 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     view: (path) => views.get(path),
     text: (path) => views.get(path)?.state.doc.toString(),
     /** Selects a range of a file, in view and focused. */
-    select(path, offset, length) {
+    select(path, offset, length, focus = true) {
       editor.show(path);
       const view = views.get(path);
       const end = Math.min(offset + length, view.state.doc.length);
       view.dispatch({ selection: { anchor: Math.min(offset, end), head: end }, scrollIntoView: true });
-      view.focus();
+      if (focus) {
+        view.focus();
+      }
     },
     /**
      * The disk's or another tab's text for a file, replacing the editor's where it differs: not an edit (nothing to

@@ -34,20 +34,17 @@ try {
   seen.movedBy = Math.round((await rectX(page, 'component:orders')) - before);
 
   // Ctrl+Z takes the move back, Ctrl+Y makes it again (no text changed since)
-  const pressed = async (key) => {
-    const x = await rectX(page, 'component:orders');
+  const pressed = async (key, movedBy, said) => {
     await page.keyboard.down('Control');
     await page.keyboard.press(key);
     await page.keyboard.up('Control');
-    await page.waitForFunction((s, old) => Number(document.querySelector(s)?.getAttribute('x')) !== old, { timeout: 10000 },
-      box('component:orders') + ' rect', x).catch(() => {});
-    return Math.round((await rectX(page, 'component:orders')) - before);
+    await page.waitForFunction((s, x, words) => Number(document.querySelector(s)?.getAttribute('x')) === x
+      && document.querySelector('#status').textContent.includes(words), { timeout: 20000 },
+    box('component:orders') + ' rect', before + movedBy, said).catch(() => {});
+    return { movedBy: Math.round((await rectX(page, 'component:orders')) - before), said: await page.$eval('#status', (s) => s.textContent) };
   };
-  seen.moveUndone = await pressed('z');
-  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('moved back'), { timeout: 10000 })
-    .catch(() => {});
-  seen.moveUndoneSaid = await page.$eval('#status', (s) => s.textContent);
-  seen.moveRedone = await pressed('y');
+  seen.moveUndone = await pressed('z', 0, 'moved back');
+  seen.moveRedone = await pressed('y', seen.movedBy, 'moved again');
 
   // a line typed and sent, then the page reloaded: Ctrl+Z still takes the line back
   await page.waitForFunction(() => window.byronStudio.editor().view('schema.byron'), { timeout: 60000 });

@@ -210,6 +210,20 @@ try {
   await page.click(box('component:posts'));
   seen.boxSelection = (await selected(page)).slice(0, 16);
   seen.fileShown = await page.$eval('#files li.current', (i) => i.textContent);
+  // the keyboard stays out of the text: a key typed now does not replace the selected declaration
+  const textOf = () => page.evaluate(() => window.byronStudio.editor().text(window.byronStudio.current()));
+  const textBefore = await textOf();
+  seen.boxClickFocusedText = await page.evaluate(() => !!document.activeElement.closest('#editor'));
+  await page.keyboard.type('x');
+  seen.boxClickTextKept = (await textOf()) === textBefore;
+  // a double-click edits it: the keyboard in the text, at the start of the declaration
+  await page.click(box('component:posts'), { count: 2 });
+  await page.waitForFunction(() => !!document.activeElement.closest('#editor'), { timeout: 5000 }).catch(() => {});
+  seen.doubleClick = await page.evaluate(() => {
+    const view = window.byronStudio.editor().view(window.byronStudio.current());
+    const { from, to } = view.state.selection.main;
+    return { focused: !!document.activeElement.closest('#editor'), selected: to - from, at: view.state.sliceDoc(from, from + 16) };
+  });
 
   // a line typed that changes nothing drawn keeps the picture as it is, and its boxes show their declarations' new places
   seen.step = 'a line that changes nothing drawn keeps the picture';

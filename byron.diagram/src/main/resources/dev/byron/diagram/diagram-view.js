@@ -2,6 +2,7 @@
 // one drawing code. The server lays the view out (DiagramPage: svg, nodes, boxes); this script only shows it.
 //   ByronDiagram.show(container, page, {
 //     select(declaration, id)         a box clicked: its declaration {file, offset, length}, if it has one
+//     open(declaration, id)           a box double-clicked (optional): to edit its declaration
 //     subscribe(subscriber, publisher) a component dropped on another
 //     move(id, x, y)                  a box dropped elsewhere, at the diagram's own coordinates
 //     menu(name, event)               a component's box right-clicked (optional)
@@ -210,7 +211,13 @@
         node.removeAttribute('transform');
         container.querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
         node.classList.add('selected');
-        handlers.select(page.nodes.find((n) => n.id === node.id) || null, node.id);
+        const declaration = page.nodes.find((n) => n.id === node.id) || null;
+        // a second click: the press makes the box let the pointer through, so no dblclick reaches it
+        if (e.detail >= 2 && handlers.open) {
+          handlers.open(declaration, node.id);
+        } else {
+          handlers.select(declaration, node.id);
+        }
         return;
       }
       if (under && under !== node && node.id.startsWith('component:') && under.id.startsWith('component:')) {

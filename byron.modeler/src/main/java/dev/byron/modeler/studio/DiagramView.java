@@ -69,6 +69,7 @@ final class DiagramView extends Pane {
 	private LiveSystem.Snapshot liveState;
 	private LaidOutDiagram diagram;
 	private Consumer<DiagramNode> onSelect = n -> { };
+	private Consumer<DiagramNode> onOpen = n -> { };
 	private BiConsumer<DiagramNode, DiagramNode> onConnect = (a, b) -> { };
 	private BiConsumer<DiagramNode, LaidOutDiagram.Point> onMove = (node, to) -> { };
 	private Point2D dragStart;
@@ -137,6 +138,11 @@ final class DiagramView extends Pane {
 
 	void setOnSelect(Consumer<DiagramNode> onSelect) {
 		this.onSelect = onSelect;
+	}
+
+	/** Told of a box double-clicked: to edit its declaration. */
+	void setOnOpen(Consumer<DiagramNode> onOpen) {
+		this.onOpen = onOpen;
 	}
 
 	void setOnConnect(BiConsumer<DiagramNode, DiagramNode> onConnect) {
@@ -440,6 +446,7 @@ final class DiagramView extends Pane {
 		dragStart = pressedAt;
 		pressedNode = nodeAt(event.getSceneX(), event.getSceneY());
 		dragging = false;
+		requestFocus(); // the keyboard leaves the text: a key typed after a click on a box must not replace its selected declaration
 	}
 
 	private void dragged(MouseEvent event) {
@@ -481,7 +488,11 @@ final class DiagramView extends Pane {
 		DiagramNode released = pressedNode == null ? null : nodeAt(event.getSceneX(), event.getSceneY(), pressedNode);
 		if (!dragging && pressedNode != null) {
 			highlight(pressedNode.id());
-			onSelect.accept(pressedNode);
+			if (event.getClickCount() >= 2) {
+				onOpen.accept(pressedNode);
+			} else {
+				onSelect.accept(pressedNode);
+			}
 		} else if (dragging && pressedNode != null) {
 			Group box = boxes.get(pressedNode.id());
 			double dx = box.getTranslateX();

@@ -87,6 +87,12 @@ final class ModelEditor extends StackPane {
 	private java.util.function.Consumer<Path> onShow = file -> { };
 
 	void show(Path file) {
+		display(file);
+		area(file).requestFocus();
+	}
+
+	/** Shows a file's text without moving the keyboard into it. */
+	private void display(Path file) {
 		boolean changed = !file.equals(current);
 		current = file;
 		if (changed) {
@@ -96,7 +102,6 @@ final class ModelEditor extends StackPane {
 		VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
 		javafx.scene.layout.VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
 		getChildren().setAll(new javafx.scene.layout.VBox(findBar, scroll));
-		area.requestFocus();
 	}
 
 	/** Puts the keyboard in the text shown. */
@@ -111,8 +116,16 @@ final class ModelEditor extends StackPane {
 	}
 
 	void select(Path file, int offset, int length) {
-		show(file);
+		select(file, offset, length, true);
+	}
+
+	/** Selects text of a file; with {@code focus} false the keyboard stays where it is (a box clicked in the diagram). */
+	void select(Path file, int offset, int length, boolean focus) {
+		display(file);
 		CodeArea area = area(file);
+		if (focus) {
+			area.requestFocus();
+		}
 		int end = Math.min(area.getLength(), offset + length);
 		area.selectRange(end, Math.min(offset, end)); // the caret at the start: the view follows it to the first line
 		area.requestFollowCaret();

@@ -120,6 +120,7 @@ public final class StudioWindow extends BorderPane {
 		status.getStyleClass().add("status");
 		editor.setStudioFixes(this::hookFixes);
 		diagram.setOnSelect(this::selectText);
+		diagram.setOnOpen(this::editText);
 		editor.setOnCaret(this::markInDiagram);
 		diagram.setOnConnect(this::askToSubscribe);
 		diagram.setOnMove(this::moved);
@@ -458,7 +459,14 @@ public final class StudioWindow extends BorderPane {
 
 	private void selectText(DiagramNode node) {
 		if (node.source() != null && node.source().file() != null) {
-			editor.select(node.source().file().toAbsolutePath().normalize(), node.source().offset(), node.source().length());
+			editor.select(node.source().file().toAbsolutePath().normalize(), node.source().offset(), node.source().length(), false);
+		}
+	}
+
+	/** A box double-clicked: the keyboard in its declaration's text, at its start. */
+	private void editText(DiagramNode node) {
+		if (node.source() != null && node.source().file() != null) {
+			editor.select(node.source().file().toAbsolutePath().normalize(), node.source().offset(), 0, true);
 		}
 	}
 

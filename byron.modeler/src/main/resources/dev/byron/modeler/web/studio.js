@@ -72,8 +72,10 @@ function textArea() {
     show: (path) => {
       area.value = file(path).text;
     },
-    select(path, offset, length) {
-      area.focus();
+    select(path, offset, length, focus = true) {
+      if (focus) {
+        area.focus();
+      }
       area.setSelectionRange(offset, offset + length);
       // bring the selection into view: the line it starts on, near the top
       const line = area.value.slice(0, offset).split('\n').length - 1;
@@ -146,12 +148,19 @@ function show(path) {
   markCaret();
 }
 
-function select(path, offset, length) {
+/**
+ * Selects a declaration's text, in the file shown. With {@code focus} false (a box clicked, a name found) the keyboard
+ * stays out of the text, so that the next key does not type over the selection: a double-click on the box edits it.
+ */
+function select(path, offset, length, focus = true) {
   if (state.current !== path) {
     show(path);
   }
   state.caret = { path, offset };
-  state.editor.select(path, offset, length);
+  state.editor.select(path, offset, length, focus);
+  if (!focus && document.activeElement?.closest?.('#editor, #text')) {
+    $('diagram').focus({ preventScroll: true });
+  }
   markCaret();
 }
 
@@ -322,7 +331,8 @@ async function analyse() {
   }
   state.analysis = analysis;
   window.ByronDiagram.show($('diagram'), analysis, {
-    select: (source) => source && select(source.file, source.offset, source.length),
+    select: (source) => source && select(source.file, source.offset, source.length, false),
+    open: (source) => source && select(source.file, source.offset, 0),
     subscribe: (subscriber, publisher) => askToSubscribe(subscriber, publisher, analysis),
     move: async (id, x, y) => {
       const from = state.analysis.boxes[id];
@@ -947,13 +957,13 @@ $('find').addEventListener('keydown', (e) => {
   if (e.key !== 'Enter') {
     return;
   }
-  e.preventDefault(); // the editor gets the focus with the declaration selected: this Enter must not type over it
+  e.preventDefault(); // not a form's submit: the find field keeps the keyboard, the declaration is selected beside it
   const wanted = $('find').value.trim().toLowerCase();
   const found = findable(state.analysis).find((f) => f.name.toLowerCase() === wanted)
     || findable(state.analysis).find((f) => f.name.toLowerCase().startsWith(wanted));
   $('find').classList.toggle('missing', !found);
   if (found) {
-    select(found.node.file, found.node.offset, found.node.length);
+    select(found.node.file, found.node.offset, found.node.length, false);
   }
 });
 

@@ -107,6 +107,16 @@ class StudioWindowTest {
 		assertThat(window.diagramView().selectedId()).isEqualTo("component:posts");
 
 		assertThat(area.getCaretPosition()).as("the caret, which the view follows, at the start").isEqualTo(area.getSelection().getStart());
+
+		String text = area.getText();
+		assertThat(area.isFocused()).as("the keyboard stays out of the text").isFalse();
+		robot.write("x");
+		assertThat(area.getText()).as("so a key typed does not replace the selected declaration").isEqualTo(text);
+
+		robot.doubleClickOn(node(robot, "component:posts"));
+		waitFor(area::isFocused);
+		assertThat(area.getSelectedText()).as("a double-click: the keyboard in the text, at the declaration").isEmpty();
+		assertThat(text.substring(area.getCaretPosition())).startsWith("component posts {");
 	}
 
 	@Test

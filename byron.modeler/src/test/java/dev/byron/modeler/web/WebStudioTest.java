@@ -78,6 +78,10 @@ class WebStudioTest {
 			assertThat(seen.path("definitionFollowed").toString()).as("F12 into another file: the page's current file and its list follow")
 					.isEqualTo("{\"current\":\"accounts.byron\",\"listed\":\"accounts.byron\"}");
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
+			assertThat(seen.path("boxClickFocusedText").asBoolean()).as("a box clicked leaves the keyboard out of the text").isFalse();
+			assertThat(seen.path("boxClickTextKept").asBoolean()).as("so a key typed then does not replace the declaration").isTrue();
+			assertThat(seen.path("doubleClick").toString()).as("a double-click: the keyboard in the text, at the declaration")
+					.isEqualTo("{\"focused\":true,\"selected\":0,\"at\":\"component posts \"}");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("pictureKept").asBoolean()).as("a line that changes nothing drawn leaves the picture as it is").isTrue();
 			assertThat(seen.path("boxSelectionAfterNote").asText()).as("its boxes select their declarations where they are now")
@@ -145,9 +149,10 @@ class WebStudioTest {
 			assertThat(seen.path("components").toString()).contains("component:orders", "component:inventory", "component:payments");
 			assertThat(seen.path("problems").asInt()).isZero();
 			assertThat(seen.path("movedBy").asInt()).isGreaterThan(50);
-			assertThat(seen.path("moveUndone").asInt()).as("Ctrl+Z: the box back where it stood").isZero();
-			assertThat(seen.path("moveUndoneSaid").asText()).isEqualTo("orders moved back (Ctrl+Y moves it again)");
-			assertThat(seen.path("moveRedone").asInt()).as("Ctrl+Y: moved again").isEqualTo(seen.path("movedBy").asInt());
+			assertThat(seen.path("moveUndone").toString()).as("Ctrl+Z: the box back where it stood")
+					.isEqualTo("{\"movedBy\":0,\"said\":\"orders moved back (Ctrl+Y moves it again)\"}");
+			assertThat(seen.path("moveRedone").toString()).as("Ctrl+Y: moved again").isEqualTo("{\"movedBy\":"
+					+ seen.path("movedBy").asInt() + ",\"said\":\"orders moved again (Ctrl+Z takes it back)\"}");
 			assertThat(seen.path("afterReload").asInt()).as("the box where it was put, after a reload").isEqualTo(seen.path("movedBy").asInt());
 			assertThat(seen.path("typedKept").asBoolean()).as("a line typed before a reload is there after it").isTrue();
 			assertThat(seen.path("shownAfterReload").asText()).as("the file shown before a reload is shown after it").isEqualTo("config.byron");
