@@ -212,6 +212,18 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void completesTheSettingsAndSectionsOfAConfigBlockThatAreNotSetYet() throws Exception {
+		assertThat(completionLabels(microblog.resolve("scratch-config.byron"), "deployment {\n  namespace: \"x\"\n  |\n}\n"))
+				.contains("registry", "replicas", "readYourWrites", "ingress", "gateway", "component").doesNotContain("namespace", "host");
+		assertThat(lastItems).filteredOn(item -> item.getLabel().equals("replicas")).extracting(item -> item.getDocumentation().isRight()
+				? item.getDocumentation().getRight().getValue() : item.getDocumentation().getLeft()).containsExactly("a whole number, 0 or more");
+		assertThat(completionLabels(microblog.resolve("scratch-config2.byron"), "deployment {\n  ingress {\n    tls: true\n    |\n  }\n}\n"))
+				.contains("host", "className").doesNotContain("tls", "namespace", "ingress");
+		assertThat(completionLabels(microblog.resolve("scratch-credentials.byron"), "credentials {\n  |\n}\n"))
+				.contains("registry", "nats", "mongo", "jwt").doesNotContain("namespace");
+	}
+
+	@Test
 	void completesKeywordsInAComponent() throws Exception {
 		List<String> labels = completionLabels(microblog.resolve("scratch-keywords.byron"), "component scratch {\n  |\n}\n");
 		assertThat(labels).contains("entity", "enum", "event", "events", "replicate", "on", "before", "after",

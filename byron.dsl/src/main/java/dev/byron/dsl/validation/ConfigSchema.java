@@ -6,7 +6,22 @@ import java.util.Map;
 /** The settings {@code deployment} (config.byron) and {@code credentials} (credentials.byron) accept. */
 public final class ConfigSchema {
 	public enum Kind {
-		STRING, INT, BOOLEAN, CPU, MEMORY, DNS_LABEL, SECRET
+		STRING("a string in double quotes"), INT("a whole number, 0 or more"), BOOLEAN("true or false"),
+		CPU("a Kubernetes CPU quantity in quotes, such as \"250m\" or \"1\""),
+		MEMORY("a Kubernetes memory quantity in quotes, such as \"256Mi\" or \"1Gi\""),
+		DNS_LABEL("a Kubernetes name in quotes: lower-case letters, digits and '-', at most 63 characters"),
+		SECRET("a string or env(\"VARIABLE\")");
+
+		private final String what;
+
+		Kind(String what) {
+			this.what = what;
+		}
+
+		/** What a value of this kind is, as the checks and completion say it. */
+		public String what() {
+			return what;
+		}
 	}
 
 	/** A block of settings; {@code label} tells whether a section of this kind names a component. */
@@ -46,6 +61,23 @@ public final class ConfigSchema {
 		secrets.put("mongo", block(Label.OPTIONAL, Map.of(), "uri", Kind.SECRET));
 		secrets.put("jwt", block(Label.NONE, Map.of(), "secret", Kind.SECRET));
 		CREDENTIALS = block(Label.NONE, secrets);
+	}
+
+	/**
+	 * The block of settings a {@code deployment}, {@code credentials} or a section of them holds; empty for anything
+	 * else, or inside a section the schema does not know.
+	 */
+	public static java.util.Optional<Block> of(org.eclipse.emf.ecore.EObject object) {
+		if (object instanceof dev.byron.dsl.byron.Deployment) {
+			return java.util.Optional.of(DEPLOYMENT);
+		}
+		if (object instanceof dev.byron.dsl.byron.Credentials) {
+			return java.util.Optional.of(CREDENTIALS);
+		}
+		if (object instanceof dev.byron.dsl.byron.Section section) {
+			return of(section.eContainer()).map(parent -> parent.sections().get(section.getName()));
+		}
+		return java.util.Optional.empty();
 	}
 
 	private static Block block(Label label, Map<String, Block> sections, Object... settings) {

@@ -117,19 +117,15 @@ public class ConfigValidator extends ByronCheck {
 	}
 
 	private static String problem(Kind kind, Value value) {
-		return switch (kind) {
-			case STRING -> value instanceof StringValue ? null : "must be a string in double quotes.";
-			case SECRET -> value instanceof StringValue || value instanceof EnvValue ? null
-					: "must be a string or env(\"VARIABLE\").";
-			case INT -> value instanceof NumberValue n && !n.getValue().contains(".") && !n.getValue().startsWith("-") ? null
-					: "must be a whole number, 0 or more.";
-			case BOOLEAN -> value instanceof BooleanValue ? null : "must be true or false.";
-			case CPU -> value instanceof StringValue s && CPU.matcher(s.getValue()).matches() ? null
-					: "must be a Kubernetes CPU quantity in quotes, such as \"250m\" or \"1\".";
-			case MEMORY -> value instanceof StringValue s && MEMORY.matcher(s.getValue()).matches() ? null
-					: "must be a Kubernetes memory quantity in quotes, such as \"256Mi\" or \"1Gi\".";
-			case DNS_LABEL -> value instanceof StringValue s && DNS_LABEL.matcher(s.getValue()).matches() ? null
-					: "must be a Kubernetes name in quotes: lower-case letters, digits and '-', at most 63 characters.";
+		boolean fits = switch (kind) {
+			case STRING -> value instanceof StringValue;
+			case SECRET -> value instanceof StringValue || value instanceof EnvValue;
+			case INT -> value instanceof NumberValue n && !n.getValue().contains(".") && !n.getValue().startsWith("-");
+			case BOOLEAN -> value instanceof BooleanValue;
+			case CPU -> value instanceof StringValue s && CPU.matcher(s.getValue()).matches();
+			case MEMORY -> value instanceof StringValue s && MEMORY.matcher(s.getValue()).matches();
+			case DNS_LABEL -> value instanceof StringValue s && DNS_LABEL.matcher(s.getValue()).matches();
 		};
+		return fits ? null : "must be " + kind.what() + ".";
 	}
 }

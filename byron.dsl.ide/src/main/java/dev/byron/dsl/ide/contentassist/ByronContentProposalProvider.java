@@ -17,7 +17,10 @@ import com.google.inject.Inject;
 import dev.byron.dsl.api.LanguageReference;
 import dev.byron.dsl.byron.Annotation;
 import dev.byron.dsl.byron.Argument;
+import dev.byron.dsl.byron.ConfigEntry;
 import dev.byron.dsl.byron.Field;
+import dev.byron.dsl.byron.Section;
+import dev.byron.dsl.byron.Setting;
 import dev.byron.dsl.byron.TypeRef;
 import dev.byron.dsl.byron.Value;
 import dev.byron.dsl.model.TypeInfo;
@@ -27,6 +30,7 @@ import dev.byron.dsl.validation.AnnotationCatalog.Param;
 import dev.byron.dsl.validation.AnnotationCatalog.Spec;
 import dev.byron.dsl.validation.AnnotationCatalog.Target;
 import dev.byron.dsl.validation.AnnotationValidator;
+import dev.byron.dsl.validation.ConfigSchema;
 
 /**
  * Completion beyond what the grammar gives: the annotations that apply where the cursor is, their argument
@@ -53,6 +57,10 @@ public class ByronContentProposalProvider extends IdeContentProposalProvider {
 			argumentNames(context, acceptor);
 		} else if (assignment == grammar.getEnumLiteralValueAccess().getLiteralAssignment()) {
 			enumValues(context, acceptor);
+		} else if (assignment == grammar.getSettingAccess().getKeyAssignment_0()) {
+			settings(context, acceptor);
+		} else if (assignment == grammar.getSectionAccess().getNameAssignment_0()) {
+			sections(context, acceptor);
 		} else {
 			super._createProposals(assignment, context, acceptor);
 		}
@@ -101,6 +109,57 @@ public class ByronContentProposalProvider extends IdeContentProposalProvider {
 			enumeration.getValues().forEach(value -> accept(context, acceptor, value.getName(), value.getName(),
 					ContentAssistEntry.KIND_ENUM, enumeration.getName()));
 		}
+	}
+
+	/** In {@code deployment} or {@code credentials}, or a section of them: the settings it takes that are not set yet. */
+	private void settings(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		EObject block = configBlock(context.getCurrentModel());
+		ConfigSchema.of(block).ifPresent(schema -> {
+			Set<String> given = entries(block).stream().filter(e -> e instanceof Setting).map(e -> ((Setting) e).getKey())
+					.collect(Collectors.toSet());
+			schema.settings().forEach((key, kind) -> {
+				if (!given.contains(key)) {
+					accept(context, acceptor, key + ": ", key, ContentAssistEntry.KIND_PROPERTY, kind.what());
+				}
+			});
+		});
+	}
+
+	/** The sections a block takes: those naming a component any number of times, the others once. */
+	private void sections(ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
+		EObject block = configBlock(context.getCurrentModel());
+		ConfigSchema.of(block).ifPresent(schema -> {
+			Set<String> given = entries(block).stream().filter(e -> e instanceof Section).map(e -> ((Section) e).getName())
+					.collect(Collectors.toSet());
+			schema.sections().forEach((name, section) -> {
+				if (section.label() == ConfigSchema.Label.REQUIRED) {
+					accept(context, acceptor, name + " ", name, ContentAssistEntry.KIND_MODULE, "a section per component: "
+							+ name + " <component> { ... }");
+				} else if (!given.contains(name)) {
+					accept(context, acceptor, name + " {", name, ContentAssistEntry.KIND_MODULE, "settings: "
+							+ String.join(", ", section.settings().keySet()));
+				}
+			});
+		});
+	}
+
+	private static EObject configBlock(EObject current) {
+		for (EObject o = current; o != null; o = o.eContainer()) {
+			if (o instanceof Section || o instanceof dev.byron.dsl.byron.Deployment || o instanceof dev.byron.dsl.byron.Credentials) {
+				return o;
+			}
+		}
+		return null;
+	}
+
+	private static java.util.List<ConfigEntry> entries(EObject block) {
+		if (block instanceof Section section) {
+			return section.getEntries();
+		}
+		if (block instanceof dev.byron.dsl.byron.Deployment deployment) {
+			return deployment.getEntries();
+		}
+		return block instanceof dev.byron.dsl.byron.Credentials credentials ? credentials.getEntries() : java.util.List.of();
 	}
 
 	private void accept(ContentAssistContext context, IIdeContentProposalAcceptor acceptor, String proposal,
