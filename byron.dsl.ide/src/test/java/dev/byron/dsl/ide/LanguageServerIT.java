@@ -489,7 +489,7 @@ class LanguageServerIT {
 	}
 
 	@Test
-	void quickFixesRepairEightKindsOfMistakes() throws Exception {
+	void quickFixesRepairNineKindsOfMistakes() throws Exception {
 		assertThat(fixed("scratch-fix-name.byron", "component scratch {\n  entity Item {\n    owner: accounts.Usr\n  }\n  replicate accounts.User\n}\n", "unknown-type"))
 				.contains("owner: accounts.User\n");
 		assertThat(fixed("scratch-fix-replica.byron", "component scratch {\n  entity Item {\n    post: posts.Post\n  }\n}\n", "missing-replica"))
@@ -504,6 +504,9 @@ class LanguageServerIT {
 				.contains("    text: String @unique\n");
 		assertThat(fixed("scratch-fix-setting.byron", "deployment {\n  namspace: \"x\"\n}\n", "unknown-setting"))
 				.isEqualTo("deployment {\n  namespace: \"x\"\n}\n");
+		assertThat(fixed("scratch-fix-self.byron", "component scratch {\n  entity Item { n: String }\n  event Done { item: ID! }\n"
+				+ "  on scratch.Done call onDone\n}\n", "self-subscription"))
+				.isEqualTo("component scratch {\n  entity Item { n: String }\n  event Done { item: ID! }\n}\n");
 		Path draftFile = draft.resolve("draft.byron");
 		String draftText = Files.readString(draftFile);
 		Diagnostic missingSystem = ls.diagnostics(uri(draftFile)).stream()

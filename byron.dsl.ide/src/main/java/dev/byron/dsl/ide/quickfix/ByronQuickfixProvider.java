@@ -111,6 +111,14 @@ public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		});
 	}
 
+	@QuickFix(IssueCodes.SELF_SUBSCRIPTION)
+	public void selfSubscription(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Remove this subscription", (diagnostic, object, document) -> {
+			dev.byron.dsl.byron.Reaction reaction = EcoreUtil2.getContainerOfType(object, dev.byron.dsl.byron.Reaction.class);
+			return reaction == null ? List.of() : List.of(removeLines(document, NodeModelUtils.getNode(reaction)));
+		});
+	}
+
 	@QuickFix(IssueCodes.MISSING_SYSTEM)
 	public void missingSystem(DiagnosticResolutionAcceptor acceptor) {
 		acceptor.accept("Declare the system", (diagnostic, object, document) -> {
@@ -140,6 +148,21 @@ public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 				node.getLength(), "replicate " + entity);
 		Range at = new Range(document.getPosition(edit.offset()), document.getPosition(edit.offset() + edit.length()));
 		return List.of(new TextEdit(at, edit.text()));
+	}
+
+	/** Removes a node's text, and its lines where nothing else stands on them. */
+	private static TextEdit removeLines(Document document, INode node) {
+		String text = document.getContents();
+		int start = node.getOffset();
+		int end = node.getEndOffset();
+		int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+		int lineEnd = text.indexOf('\n', end);
+		lineEnd = lineEnd < 0 ? text.length() : lineEnd + 1;
+		if (text.substring(lineStart, start).isBlank() && text.substring(end, lineEnd).isBlank()) {
+			start = lineStart;
+			end = lineEnd;
+		}
+		return new TextEdit(new Range(document.getPosition(start), document.getPosition(end)), "");
 	}
 
 	private static TextEdit removeWithLeadingSpace(Document document, Annotation annotation) {
