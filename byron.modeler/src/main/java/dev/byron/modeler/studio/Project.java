@@ -208,7 +208,7 @@ public final class Project {
 				.orElse(model.keySet().iterator().next());
 	}
 
-	/** A new model file, not on disk yet: the next save writes it, unless it is empty by then. */
+	/** A new model file, not on disk yet: the next save writes it, unless it is blank by then (then it lets it go). */
 	public synchronized void add(Path file) {
 		texts.putIfAbsent(file, "");
 	}
@@ -217,7 +217,7 @@ public final class Project {
 	public synchronized boolean isModified(Path file) {
 		String disk = onDisk.get(file);
 		String text = texts.get(file);
-		return disk == null ? text != null && !text.isEmpty() : !disk.equals(text);
+		return disk == null ? text != null && !text.isBlank() : !disk.equals(text);
 	}
 
 	public synchronized List<Path> modifiedFiles() {
@@ -226,6 +226,8 @@ public final class Project {
 
 	/** Writes the modified files, except those changed on disk since they were read (they are reported, not overwritten). */
 	public synchronized Saved save() throws IOException {
+		// a new file made blank again (its component added and deleted from the picture) was never anything to keep
+		texts.keySet().removeIf(file -> !onDisk.containsKey(file) && texts.get(file).isBlank() && !Files.exists(file));
 		List<Path> written = new ArrayList<>();
 		List<Path> changed = new ArrayList<>();
 		for (Path file : modifiedFiles()) {

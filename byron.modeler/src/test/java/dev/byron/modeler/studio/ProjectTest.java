@@ -80,6 +80,18 @@ class ProjectTest {
 	}
 
 	@Test
+	void aNewFileWhoseTextWasDeletedAgainIsNotWrittenAndSaveLetsItGo() throws Exception {
+		Path billing = dir.resolve("billing.byron");
+		project.add(billing); // a component added from the picture, in a file of its own
+		project.setText(billing, "component billing {\n}\n");
+		project.setText(billing, "\n"); // and deleted from the picture
+		assertThat(project.isModified(billing)).as("blank: nothing to save").isFalse();
+		assertThat(project.save().written()).isEmpty();
+		assertThat(billing).doesNotExist();
+		assertThat(project.files()).doesNotContain(billing);
+	}
+
+	@Test
 	void aFileChangedOnDiskIsNotOverwrittenBySaveAndTheUserChooses() throws Exception {
 		project.setText(config, "deployment {\n  replicas: 2\n}\n");
 		Files.writeString(config, "deployment {\n  replicas: 5\n}\n"); // another editor, behind the studio's back
