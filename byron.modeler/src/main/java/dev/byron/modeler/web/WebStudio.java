@@ -189,7 +189,7 @@ public final class WebStudio implements AutoCloseable {
 			files.add(entry);
 		}
 		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "rootUri", project.folder().toUri().toString(),
-				"files", files, "catalogue", hasCatalogue()));
+				"files", files, "catalogue", hasCatalogue(), "instance", instance));
 	}
 
 	private void putFile(Exchange exchange) throws IOException {
@@ -197,6 +197,9 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		Path file = file(exchange);
+		if (file == null && query(exchange.rawQuery()).containsKey("new")) { // a page's file this studio has not seen: made there
+			file = newModelFile(query(exchange.rawQuery()).get("path"));
+		}
 		if (file == null) {
 			exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
 			return;
@@ -287,6 +290,8 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	private final java.util.concurrent.atomic.AtomicLong drawings = new java.util.concurrent.atomic.AtomicLong();
+	/** This run of the studio: a page that finds another one knows the studio was started again, with only the disk's texts. */
+	private final String instance = java.util.UUID.randomUUID().toString();
 	private volatile Checking checking;
 
 	/**
@@ -397,11 +402,19 @@ public final class WebStudio implements AutoCloseable {
 				modified.add(project.relative(file));
 			}
 		});
-		json(exchange, 200, Map.of("reloaded", changed, "merged", merged, "added", added,
-				"conflicts", reloaded.conflicts().stream().map(project::relative).toList(),
-				"gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList(),
-				"deleted", reloaded.deleted().stream().map(project::relative).toList(), "versions", versions, "modified", modified,
-				"layouts", layouts.get(), "checks", checks.get()));
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("reloaded", changed);
+		answer.put("merged", merged);
+		answer.put("added", added);
+		answer.put("conflicts", reloaded.conflicts().stream().map(project::relative).toList());
+		answer.put("gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList());
+		answer.put("deleted", reloaded.deleted().stream().map(project::relative).toList());
+		answer.put("versions", versions);
+		answer.put("modified", modified);
+		answer.put("layouts", layouts.get());
+		answer.put("checks", checks.get());
+		answer.put("instance", instance);
+		json(exchange, 200, answer);
 	}
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
@@ -696,6 +709,22 @@ public final class WebStudio implements AutoCloseable {
 
 	private Path file(Exchange exchange) {
 		return own(query(exchange.rawQuery()).get("path"));
+	}
+
+	/**
+	 * A model file a page made (a component added from its picture) and holds unsaved, which this studio, started
+	 * since, has not seen: a new {@code .byron} file in the project's folder, not one on disk; null for anything else.
+	 */
+	private Path newModelFile(String relative) {
+		if (relative == null || !relative.endsWith(dev.byron.dsl.api.ModelFiles.EXTENSION)) {
+			return null;
+		}
+		Path file = project.folder().resolve(relative).toAbsolutePath().normalize();
+		if (!file.startsWith(project.folder().toAbsolutePath().normalize()) || Files.exists(file)) {
+			return null;
+		}
+		project.add(file);
+		return file;
 	}
 
 	/** A document of the project by its relative path; null for anything else (never ../ or other files). */

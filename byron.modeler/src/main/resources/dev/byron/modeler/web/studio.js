@@ -7,6 +7,7 @@ const state = { files: [], current: null, analysis: null, sending: {}, queued: {
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
   $('folder').textContent = project.folder;
+  state.instance = project.instance;
   state.files = project.files;
   state.catalogue = project.catalogue;
   state.viewKey = 'byron-view:' + project.rootUri;
@@ -176,7 +177,12 @@ function edited(path, text) {
   current.modified = true;
   renderFiles();
   state.sent = false;
-  send(current);
+  send(current).catch((e) => { // kept here, modified: sent once the studio answers again
+    if (!(e instanceof TypeError)) {
+      throw e;
+    }
+    notAnswering();
+  });
 }
 
 /** Waits for every change on its way: the server's texts are the page's before it computes an edit. */
@@ -471,11 +477,58 @@ function drawLive() {
 
 // Changes made on disk by another editor or by git: read again where nothing was typed here; where something
 // was, the user keeps theirs (the next save writes it) or takes the disk's. Nothing is ever overwritten unseen.
+/**
+ * The studio was started again (stopped, or its machine restarted) while this page stayed open: it holds the disk's
+ * texts only, and this page the user's unsaved edits. Those are sent to it (as typed here, nothing asked), the files
+ * not edited here take what it read from disk, and the page goes on with it.
+ */
+async function rejoin(instance) {
+  const project = await (await fetch('/api/project')).json();
+  const kept = [];
+  for (const f of state.files) {
+    const there = project.files.find((p) => p.path === f.path);
+    if (f.modified) {
+      const answer = await fetch(`/api/file?path=${encodeURIComponent(f.path)}${there ? '' : '&new=1'}`, { method: 'PUT', body: f.text });
+      if (answer.ok) {
+        const sent = await answer.json();
+        f.version = sent.version;
+        f.modified = sent.modified;
+        kept.push(f.path);
+      }
+    } else if (there) {
+      if (there.text !== f.text) {
+        f.text = there.text;
+        state.editor.setText(f.path, there.text);
+      }
+      f.version = there.version;
+    }
+  }
+  state.instance = instance;
+  state.down = false;
+  renderFiles();
+  notice('Byron Studio was started again' + (kept.length ? `: the edits not saved in ${kept.join(', ')} are in it, as typed here` : '')
+    + '. Reload the page to reconnect completion and the underlines (nothing is lost).');
+  await analyse();
+}
+
+/** Said while the studio does not answer (stopped): the page keeps the edits and sends them once it answers again. */
+function notAnswering() {
+  if (!state.down) {
+    state.down = true;
+    $('status').textContent = 'Byron Studio is not answering: this page keeps your edits. Start it again (byron studio --web)'
+      + ' and they are sent to it; do not reload or close the page until then.';
+  }
+}
+
 async function lookAtDisk() {
   if (!state.editor || !state.sent) {
     return; // the page is still starting, or a change typed here is on its way to the server: look again later
   }
   const disk = await (await fetch('/api/disk')).json();
+  if (disk.instance !== state.instance) {
+    await rejoin(disk.instance);
+    return;
+  }
   for (const changed of disk.reloaded) {
     const f = file(changed.path);
     f.text = changed.text;
@@ -644,6 +697,12 @@ $('stop').onclick = async () => {
 (async function polling() {
   try {
     await poll();
+  } catch (e) {
+    if (e instanceof TypeError) { // fetch's own failure: nothing answered
+      notAnswering();
+    } else {
+      throw e;
+    }
   } finally {
     setTimeout(polling, 1000);
   }
@@ -1056,7 +1115,15 @@ $('relayout').onclick = async () => {
 /** Saves every modified file, with what was typed just before (still waiting for its pause) sent first. */
 async function save() {
   await flush();
-  const saved = await (await fetch('/api/save', { method: 'POST' })).json();
+  let saved;
+  try {
+    saved = await (await fetch('/api/save', { method: 'POST' })).json();
+  } catch (e) {
+    state.down = false; // said again, now
+    notAnswering();
+    $('status').textContent = 'Not saved: ' + $('status').textContent;
+    return false;
+  }
   const project = await (await fetch('/api/project')).json();
   for (const f of state.files) {
     f.modified = project.files.find((p) => p.path === f.path)?.modified ?? f.modified;

@@ -425,6 +425,51 @@ class WebStudioTest {
 		}
 	}
 
+	@Test
+	void inChromiumAPageKeepsItsEditsWhileTheStudioIsStoppedAndHandsThemToItWhenItIsStartedAgain() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copy("shop");
+		npmPackages();
+		Path schema = project.resolve("schema.byron").toAbsolutePath().normalize();
+		String onDisk = Files.readString(schema);
+		WebStudio first = WebStudio.start(Project.open(project), "127.0.0.1", 0);
+		WebStudio second = null;
+		int port = java.net.URI.create(first.url()).getPort();
+		Process node = new ProcessBuilder("node", "restart.mjs", first.url()).directory(BROWSER.toFile()).redirectErrorStream(true).start();
+		try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+				var in = new java.io.PrintWriter(node.getOutputStream(), true, StandardCharsets.UTF_8)) {
+			List<String> lines = new ArrayList<>();
+			for (String line = out.readLine(); line != null; line = out.readLine()) {
+				lines.add(line);
+				if (line.equals("stop")) {
+					first.close();
+					in.println("stopped");
+				} else if (line.equals("start")) {
+					second = WebStudio.start(Project.open(project), "127.0.0.1", port);
+					in.println("started");
+				}
+			}
+			assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
+			assertThat(node.exitValue()).as(String.join("\n", lines)).isZero();
+			JsonNode seen = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+			assertThat(seen.path("down").asText()).as("said while the studio is stopped").startsWith("Byron Studio is not answering: this page keeps your edits.");
+			assertThat(seen.path("saved").asText()).as("a save says why it saved nothing").startsWith("Not saved: Byron Studio is not answering");
+			assertThat(seen.path("notice").asText()).startsWith("Byron Studio was started again: the edits not saved in schema.byron are in it");
+			assertThat(seen.path("text").asText()).as("the page's text as typed")
+					.isEqualTo(onDisk + "// typed before the studio stopped\n// typed while it was stopped\n");
+			assertThat(seen.path("modified").asBoolean()).isTrue();
+			assertThat(second.core().project().text(schema)).as("the studio started again has the page's edits").isEqualTo(seen.path("text").asText());
+			assertThat(schema).as("not saved: nothing written").hasContent(onDisk);
+			assertThat(seen.path("errors").toString()).isEqualTo("[]");
+		} finally {
+			first.close();
+			if (second != null) {
+				second.close();
+			}
+			node.destroyForcibly();
+		}
+	}
+
 	private static String run(List<String> command) throws Exception {
 		Process process = new ProcessBuilder(new ArrayList<>(command)).directory(BROWSER.toFile()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

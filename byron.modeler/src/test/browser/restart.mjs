@@ -1,0 +1,50 @@
+// Byron Studio stopped and started again while a page holds edits not saved: the page says the studio is not
+// answering, a save says why it saved nothing, and the studio started again gets the page's edits. Prints what it saw
+// as JSON. The test drives the studio: this script prints "stop" and "start" and reads a line once each is done.
+// Usage: node restart.mjs <url>
+import readline from 'node:readline';
+import { launch } from './browser.mjs';
+
+const [url] = process.argv.slice(2);
+const lines = readline.createInterface({ input: process.stdin });
+const done = () => new Promise((resolve) => lines.once('line', resolve));
+const browser = await launch();
+const seen = { errors: [] };
+const type = (page, line) => page.evaluate((text) => {
+  const view = window.byronStudio.editor().view('schema.byron');
+  view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' });
+}, line);
+const status = (page) => page.$eval('#status', (s) => s.textContent);
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
+  await page.waitForFunction(() => window.byronStudio?.editor()?.view?.('schema.byron'), { timeout: 60000 });
+  await type(page, '// typed before the studio stopped\n');
+  await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
+    { timeout: 60000 });
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // sent to the studio
+  console.log('stop');
+  await done();
+  await page.waitForFunction(() => document.querySelector('#status').textContent.includes('not answering'), { timeout: 20000 })
+    .catch(() => {});
+  seen.down = await status(page);
+  await type(page, '// typed while it was stopped\n');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('s');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Not saved'), { timeout: 20000 })
+    .catch(() => {});
+  seen.saved = await status(page);
+  console.log('start');
+  await done();
+  await page.waitForFunction(() => document.querySelector('#notice').textContent.includes('started again'), { timeout: 30000 })
+    .catch(() => {});
+  seen.notice = await page.$eval('#notice', (n) => n.textContent);
+  seen.text = await page.evaluate(() => window.byronStudio.editor().text('schema.byron'));
+  seen.modified = await page.$eval('#files li[data-path="schema.byron"]', (item) => item.classList.contains('modified'));
+} finally {
+  await browser.close();
+  lines.close();
+}
+console.log(JSON.stringify(seen));
