@@ -204,7 +204,7 @@ public final class StudioCore implements AutoCloseable {
 
 	/** A view laid out with the places kept (and those asked for by {@link #placeWhenDrawn}, now that it is drawn). */
 	private LaidOutDiagram laidOut(Diagram view, DiagramPositions given) {
-		DiagramPositions kept = given.withRenameFollowed(view);
+		DiagramPositions kept = followRenamesMade(given.withRenameFollowed(view), view);
 		if (kept != given) { // a component renamed in the text (or a rename undone): its place goes with it for good
 			keep(kept);
 		}
@@ -220,6 +220,31 @@ public final class StudioCore implements AutoCloseable {
 			}
 		}
 		return laid;
+	}
+
+	/** Components renamed from the picture, new id to old: the rename undone (or made again) in the text takes the place along. */
+	private final Map<String, String> renamesMade = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The places with a rename made from the picture followed when the text undid it or made it again: the view draws
+	 * the one name and keeps a place for the other only. (A rename typed in the text is inferred by the positions
+	 * themselves, while it is the only change; one made here is known, whatever else the view lacks a place for.)
+	 */
+	private DiagramPositions followRenamesMade(DiagramPositions positions, Diagram view) {
+		java.util.Set<String> drawn = new java.util.HashSet<>();
+		view.nodes().forEach(node -> drawn.add(node.id()));
+		Map<String, LaidOutDiagram.Point> places = positions.of(view);
+		for (Map.Entry<String, String> rename : renamesMade.entrySet()) {
+			String now = rename.getKey();
+			String before = rename.getValue();
+			if (drawn.contains(before) && !drawn.contains(now) && places.containsKey(now) && !places.containsKey(before)) {
+				return positions.renamed(now, before);
+			}
+			if (drawn.contains(now) && !drawn.contains(before) && places.containsKey(before) && !places.containsKey(now)) {
+				return positions.renamed(before, now);
+			}
+		}
+		return positions;
 	}
 
 	private static final double APART = 20; // the least room between a placed box and the others
@@ -443,7 +468,10 @@ public final class StudioCore implements AutoCloseable {
 	public List<dev.byron.dsl.api.TextEdit> rename(String oldName, String newName) {
 		List<dev.byron.dsl.api.TextEdit> edits = renaming(oldName, newName);
 		if (!edits.isEmpty()) {
-			keep(positions.renamed(dev.byron.diagram.C4Diagrams.componentId(oldName), dev.byron.diagram.C4Diagrams.componentId(newName)));
+			String oldId = dev.byron.diagram.C4Diagrams.componentId(oldName);
+			String newId = dev.byron.diagram.C4Diagrams.componentId(newName);
+			keep(positions.renamed(oldId, newId));
+			renamesMade.put(newId, oldId);
 		}
 		return edits;
 	}

@@ -142,6 +142,24 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aRenameFromThePictureUndoneInTheTextTakesTheBoxPlaceBackThoughAnotherBoxHasNoKeptPlace() throws Exception {
+		try (StudioCore core = open()) {
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			core.moved(analysed(core).diagram(), "component:a", new LaidOutDiagram.Point(900, 40));
+			String before = core.project().text(file) + "component c {\n  entity C { n: String }\n}\n";
+			core.project().setText(file, before); // c: a box the layout placed, none kept for it
+			analysed(core);
+			assertThat(core.rename("a", "alpha")).isNotEmpty();
+			core.project().setText(file, before.replace("component a {", "component alpha {").replace("a.A", "alpha.A"));
+			assertThat(analysed(core).diagram().boxes().get("component:alpha").x()).isEqualTo(900);
+			core.project().setText(file, before); // Ctrl+Z
+			assertThat(analysed(core).diagram().boxes().get("component:a").x()).as("back under its old name, in its place").isEqualTo(900);
+			core.project().setText(file, before.replace("component a {", "component alpha {").replace("a.A", "alpha.A")); // Ctrl+Y
+			assertThat(analysed(core).diagram().boxes().get("component:alpha").x()).isEqualTo(900);
+		}
+	}
+
+	@Test
 	void aBoxDroppedOnAnotherStandsBesideIt() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis first = analysed(core);
