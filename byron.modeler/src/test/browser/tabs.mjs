@@ -124,6 +124,7 @@ try {
   seen.keptAsked = seen.asked.map((q) => q.tab);
   const keeper = seen.asked[0]?.tab;
   seen.kept = keeper && kept.endsWith(`// ${keeper} at once\n`) && !kept.includes(`// ${keeper === 'A' ? 'B' : 'A'} at once`);
+  seen.keptNoticed = await (keeper === 'A' ? a : b).$eval('#notice', (n) => n.textContent);
 
   seen.step = 'Ctrl+Z in the tab whose text was replaced brings its own text back, whole';
   const replaced = keeper === 'A' ? b : a;
@@ -146,6 +147,7 @@ try {
   seen.takenAsked = asked;
   const other = asked[0] === 'A' ? 'B' : 'A';
   seen.taken = asked.length === 1 && taken.endsWith(`// ${other} again\n`) && !taken.includes(`// ${asked[0]} again`);
+  seen.takenNoticed = await (asked[0] === 'A' ? a : b).$eval('#notice', (n) => n.textContent);
   seen.message = seen.asked[0]?.message;
 
   seen.step = 'Ctrl+Z after the other tab undid its own line takes back this tab\'s line, not the other\'s again';

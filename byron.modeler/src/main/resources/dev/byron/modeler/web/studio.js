@@ -261,6 +261,7 @@ async function sendNow(current) {
     { method: 'PUT', body: text });
   let response = await put(current.version);
   let answer = await response.json();
+  let chosen = null; // what the user chose when both tabs changed the same lines: said instead of a merge
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
     // as for a change on disk, Cancel (and Escape) keeps what was typed here
     const keep = !confirm(`${current.path} was changed in another tab of this studio, on the lines you edited here.\n\n`
@@ -269,10 +270,15 @@ async function sendNow(current) {
     if (!keep) {
       current.text = answer.text;
       state.editor.setText(current.path, answer.text);
+      chosen = `${current.path}: the other tab's text taken (Ctrl+Z brings yours back)`;
       break;
     }
+    chosen = `${current.path}: this tab's text kept; the other tab's change to the same lines is replaced (Ctrl+Z there brings it back)`;
     response = await put(answer.version);
     answer = await response.json();
+  }
+  if (chosen && answer.merged === undefined) {
+    notice(chosen);
   }
   if (answer.merged !== undefined) { // another tab changed other lines meanwhile: the server holds both changes
     const mine = current.text === text ? answer.merged : rebase(text, current.text, answer.merged);
@@ -283,7 +289,7 @@ async function sendNow(current) {
     }
     current.text = mine;
     state.editor.setText(current.path, mine, { undoable: false });
-    notice(`${current.path}: merged with a change made in another tab`);
+    notice(chosen || `${current.path}: merged with a change made in another tab`);
     if (mine !== answer.merged) {
       send(current); // what was typed meanwhile, on the merged text
     }
@@ -620,7 +626,7 @@ async function followOtherTabs(versions) {
       taken(f, held.text);
       f.version = held.version;
       f.modified = held.modified;
-      notice(`${f.path}: changed in another tab`);
+      notice(`${f.path}: changed in another tab (where that replaced text typed here, Ctrl+Z brings it back)`);
     }
   }
   return true;

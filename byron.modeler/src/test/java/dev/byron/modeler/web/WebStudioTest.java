@@ -202,12 +202,15 @@ class WebStudioTest {
 			assertThat(seen.path("movedInOther").asInt()).as("a box moved in one tab moves in the other").isNotZero();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
 			assertThat(seen.path("kept").asBoolean()).as("Cancel keeps the asking tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("keptNoticed").asText()).as("and says so, not that it merged")
+					.isEqualTo("schema.byron: this tab's text kept; the other tab's change to the same lines is replaced (Ctrl+Z there brings it back)");
 			assertThat(seen.path("undoneReplaced").asBoolean())
 					.as("Ctrl+Z in the tab whose text the other's replaced brings its own text back, whole: " + seen.path("undoneReplacedText"))
 					.isTrue();
 			assertThat(seen.path("undoneOwnLine").asBoolean()).as("and then takes back its own line").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
 			assertThat(seen.path("taken").asBoolean()).as("OK takes the other tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("takenNoticed").asText()).isEqualTo("schema.byron: the other tab's text taken (Ctrl+Z brings yours back)");
 			assertThat(seen.path("message").asText()).startsWith("schema.byron was changed in another tab of this studio");
 			assertThat(seen.path("otherUndone").asBoolean())
 					.as("Ctrl+Z in one tab takes back its own line only: " + seen.path("otherUndoneText")).isTrue();
