@@ -138,9 +138,9 @@ public final class HookImplementations {
 		return edits;
 	}
 
-	/** The whitespace the file indents with: that of its first indented line, else a tab. */
+	/** The whitespace the file indents with: that of its first indented line (a comment's ' * ' lines aside), else a tab. */
 	private static String indentation(String javaSource) {
-		java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^([ \t]+)\\S").matcher(javaSource);
+		java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^([ \t]+)[^\\s*]").matcher(javaSource);
 		return first.find() ? first.group(1) : "\t";
 	}
 

@@ -67,6 +67,14 @@ class HookImplementationsTest {
 	}
 
 	@Test
+	void aFileIndentedWithTabsUnderAJavadocGetsItsMethodsIndentedWithTabs() {
+		String tabbed = "/**\n * The hooks of catalog.\n */\n" + PARTIAL.replace("\n  ", "\n\t").replace("\t  ", "\t\t");
+		List<HookImplementations.Gap> gaps = HookImplementations.find(MODEL, Map.of(HOOKS, tabbed));
+		String filled = apply(tabbed, HookImplementations.fill(tabbed, gaps));
+		assertThat(filled).contains("\n\t@Override\n\tpublic void announce").doesNotContain("\n @Override");
+	}
+
+	@Test
 	void aComponentNoClassImplementsYetIsLeftToTheStubThatByronRunWrites() {
 		assertThat(HookImplementations.find(MODEL, Map.of(HOOKS, "public class Other {}\n"))).isEmpty();
 	}
