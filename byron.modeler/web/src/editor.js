@@ -374,14 +374,34 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
         if (!plugin || (params.version != null && params.version !== file.version)) {
           return false;
         }
-        const at = (p) => plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, plugin.syncedDoc));
-        view.dispatch(setDiagnostics(view.state, params.diagnostics.map((d) => ({
-          from: at(d.range.start),
-          to: at(d.range.end),
-          severity: SEVERITIES[d.severity ?? 1],
-          message: d.code ? `${d.message} [${d.code}]` : d.message,
-          actions: d.code ? [{ name: 'Quick fix…', apply: (v, from) => quickFix(v, from) }] : [],
-        }))));
+        const mark = (fixable) => {
+          const at = (p) => plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, plugin.syncedDoc));
+          view.dispatch(setDiagnostics(view.state, params.diagnostics.map((d) => ({
+            from: at(d.range.start),
+            to: at(d.range.end),
+            severity: SEVERITIES[d.severity ?? 1],
+            message: d.code ? `${d.message} [${d.code}]` : d.message,
+            actions: fixable.has(d) ? [{ name: 'Quick fix…', apply: (v, from) => quickFix(v, from) }] : [],
+          }))));
+        };
+        mark(new Set());
+        // one request for the fixes of them all: Quick fix… is offered on those that have one
+        const coded = params.diagnostics.filter((d) => d.code);
+        if (coded.length) {
+          c.request('textDocument/codeAction', {
+            textDocument: { uri: params.uri },
+            range: { start: { line: 0, character: 0 }, end: { line: view.state.doc.lines, character: 0 } },
+            context: { diagnostics: coded },
+          }).then((actions) => {
+            const same = (a, b) => a.code === b.code && a.message === b.message && a.range.start.line === b.range.start.line
+              && a.range.start.character === b.range.start.character;
+            const fixable = new Set(coded.filter((d) => (actions || []).some((a) => a.edit
+              && (a.diagnostics || []).some((fixed) => same(fixed, d)))));
+            if (fixable.size && raw.get(params.uri) === params.diagnostics && (params.version == null || params.version === file.version)) {
+              mark(fixable); // still the problems shown
+            }
+          }, () => {});
+        }
         return true;
       },
     },

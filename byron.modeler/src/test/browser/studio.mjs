@@ -107,6 +107,15 @@ try {
   await replace(page, 'accounts.User!', 'accounts.Usr!');
   await page.waitForSelector(shown + ' .cm-lintRange-error', { timeout: 60000 });
   seen.underlined = await page.$eval(shown + ' .cm-lintRange-error', (e) => e.textContent);
+  const offered = async () => { // the actions the underline's tooltip offers, once the page has asked which problems have a fix
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await page.hover(shown + ' .cm-lintRange-error');
+    await page.waitForSelector('.cm-tooltip-lint', { timeout: 10000 }).catch(() => {});
+    const actions = await page.$$eval('.cm-tooltip-lint .cm-diagnosticAction', (b) => b.map((x) => x.textContent));
+    await page.mouse.move(1, 1);
+    return actions;
+  };
+  seen.fixOffered = await offered();
   await page.waitForFunction(() => [...document.querySelectorAll('#problems li')].some((li) => li.textContent.includes('[unknown-type]')),
     { timeout: 60000 });
   seen.problem = await page.$eval('#problems li', (li) => li.textContent);
@@ -124,6 +133,12 @@ try {
   await page.waitForFunction(() => window.byronStudio.editor().text('posts.byron').includes('accounts.User!'), { timeout: 30000 });
   await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
   seen.restoredNotModified = await page.$eval('#files li[data-path="posts.byron"]', (i) => !i.classList.contains('modified'));
+  // a syntax error has no quick fix: none is offered
+  await replace(page, 'accounts.User!', 'accounts.User! @@');
+  await page.waitForSelector(shown + ' .cm-lintRange-error', { timeout: 60000 });
+  seen.syntaxFixOffered = await offered();
+  await replace(page, 'accounts.User! @@', 'accounts.User!');
+  await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
 
   // go to definition (F12) into another file: the file list and the page's current file follow the editor
   seen.step = 'go to definition into another file';

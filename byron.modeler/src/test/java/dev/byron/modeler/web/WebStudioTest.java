@@ -64,6 +64,8 @@ class WebStudioTest {
 			assertThat(seen.path("modifiedMarked").asBoolean()).isTrue();
 			assertThat(seen.path("problem").asText()).startsWith("posts.byron:").contains("Unknown type 'accounts.Usr'", "[unknown-type]");
 			assertThat(seen.path("underlined").asText()).as("the language server's diagnostic, underlined").isEqualTo("accounts.Usr");
+			assertThat(seen.path("fixOffered").toString()).as("its tooltip offers its fix").isEqualTo("[\"Quick fix…\"]");
+			assertThat(seen.path("syntaxFixOffered").toString()).as("a syntax error's, none: it has no fix").isEqualTo("[]");
 			assertThat(seen.path("problemSelection").asText()).isEqualTo("accounts.Usr");
 			assertThat(seen.path("fixes").toString()).as("the server's quick fixes at the cursor").contains("Change to the closest name");
 			assertThat(seen.path("completions").toString()).contains("DateTime");
