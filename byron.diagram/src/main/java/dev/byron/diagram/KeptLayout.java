@@ -118,7 +118,7 @@ final class KeptLayout {
 				}
 			}
 		}
-		Map<String, Route> routes = routes(diagram, boxes, reused);
+		Map<String, Route> routes = inView(boxes, routes(diagram, boxes, reused));
 		double right = 0;
 		double bottom = 0;
 		for (Box box : boxes.values()) {
@@ -141,6 +141,33 @@ final class KeptLayout {
 		Box then = proposed.get(id);
 		return now != null && then != null && now.x() == then.x() + shift.x() && now.y() == then.y() + shift.y()
 				&& now.width() == then.width() && now.height() == then.height();
+	}
+
+	/**
+	 * The routes, and the boxes with them, moved right (or down) as far as a line or a label stands left of the picture
+	 * (or over its title): a label beside a line along the left edge is drawn whole.
+	 */
+	private static Map<String, Route> inView(Map<String, Box> boxes, Map<String, Route> routes) {
+		double left = 0;
+		double top = DiagramLayout.TITLE_SPACE;
+		for (Route route : routes.values()) {
+			for (Point p : route.points()) {
+				left = Math.min(left, p.x());
+				top = Math.min(top, p.y());
+			}
+			if (route.label() != null) {
+				left = Math.min(left, route.label().x());
+				top = Math.min(top, route.label().y());
+			}
+		}
+		Point by = new Point(left < 0 ? DiagramLayout.MARGIN / 2 - left : 0, DiagramLayout.TITLE_SPACE - top);
+		if (by.x() == 0 && by.y() == 0) {
+			return routes;
+		}
+		boxes.replaceAll((id, b) -> new Box(b.x() + by.x(), b.y() + by.y(), b.width(), b.height()));
+		Map<String, Route> moved = new LinkedHashMap<>();
+		routes.forEach((id, route) -> moved.put(id, translate(route, by)));
+		return moved;
 	}
 
 	private static Route translate(Route route, Point by) {
@@ -414,8 +441,16 @@ final class KeptLayout {
 			}
 			travelled += length;
 		}
+		// in the picture and clear of boxes and labels; in it and clear of boxes; clear of boxes (the picture then moves)
+		java.util.function.Predicate<Box> inside = spot -> spot.x() >= 0 && spot.y() >= DiagramLayout.TITLE_SPACE;
 		for (Box spot : spots) {
-			if (boxes.stream().noneMatch(box -> overlap(box, spot)) && labels.stream().noneMatch(label -> overlap(label, spot))) {
+			if (inside.test(spot) && boxes.stream().noneMatch(box -> overlap(box, spot))
+					&& labels.stream().noneMatch(label -> overlap(label, spot))) {
+				return spot;
+			}
+		}
+		for (Box spot : spots) {
+			if (inside.test(spot) && boxes.stream().noneMatch(box -> overlap(box, spot))) {
 				return spot;
 			}
 		}

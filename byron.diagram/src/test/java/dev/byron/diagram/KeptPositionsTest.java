@@ -50,6 +50,27 @@ class KeptPositionsTest {
 	}
 
 	@Test
+	void aLabelWithNoRoomRightOfItsLineAtThePicturesLeftEdgeStaysInsideThePicture() {
+		java.util.List<DiagramNode> nodes = new java.util.ArrayList<>();
+		Map<String, Box> boxes = new java.util.LinkedHashMap<>();
+		java.util.function.BiConsumer<String, Box> add = (id, box) -> {
+			nodes.add(new DiagramNode(id, NodeKind.COMPONENT, id, "component", java.util.List.of(), null));
+			boxes.put(id, box);
+		};
+		add.accept("top", new Box(DiagramLayout.MARGIN, 300, 180, 100)); // against the left edge, one above the other
+		add.accept("bottom", new Box(DiagramLayout.MARGIN, 900, 180, 100));
+		add.accept("beside", new Box(DiagramLayout.MARGIN + 100, 430, 500, 440)); // just right of the line between them
+		java.util.List<DiagramEdge> edges = java.util.List.of(new DiagramEdge("top=>bottom", "top", "bottom",
+				java.util.List.of("SomethingHappened → onSomethingHappened"), EdgeKind.EVENTS, null));
+		LaidOutDiagram laidOut = KeptLayout.arrange(new Diagram(C4Level.CONTAINERS, "edge", nodes, edges), boxes, boxes, Map.of(),
+				java.util.Set.of());
+		Box label = laidOut.routes().get("top=>bottom").label();
+		assertThat(label.x()).as("the label at " + label).isBetween(0.0, laidOut.width() - label.width());
+		laidOut.routes().get("top=>bottom").points().forEach(p -> assertThat(p.x()).isBetween(0.0, laidOut.width()));
+		DiagramExportTest.assertNoOverlaps(laidOut);
+	}
+
+	@Test
 	void twoLinesRoutedAlongTheSameCorridorRunSideBySideNotOneOnTheOther() {
 		java.util.List<DiagramNode> nodes = new java.util.ArrayList<>();
 		Map<String, Box> boxes = new java.util.LinkedHashMap<>();
