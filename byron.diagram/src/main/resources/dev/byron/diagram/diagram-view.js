@@ -377,6 +377,33 @@
       return { left: drawn.left - area.left + container.scrollLeft, top: drawn.top - area.top + container.scrollTop,
         scale: drawn.scale };
     };
+    // the corner of the view where the overview hides the least of the boxes in view (the marked one most of all);
+    // the lower right one unless another hides less, and the one it stands in while that hides no less
+    let corner = { right: true, bottom: true };
+    const clearestCorner = (w, h) => {
+      const area = container.getBoundingClientRect();
+      const boxes = [...container.querySelectorAll('g.node')].map((node) => ({ r: node.getBoundingClientRect(),
+        weight: node.classList.contains('selected') ? 4 : 1 }));
+      const hidden = (c) => {
+        const left = c.right ? area.left + container.clientWidth - w - 12 : area.left + 12;
+        const top = c.bottom ? area.top + container.clientHeight - h - 12 : area.top + 12;
+        return boxes.reduce((sum, { r, weight }) => sum + weight * Math.max(0, Math.min(r.right, left + w) - Math.max(r.left, left))
+          * Math.max(0, Math.min(r.bottom, top + h) - Math.max(r.top, top)), 0);
+      };
+      const candidates = [corner, { right: true, bottom: true }, { right: false, bottom: true }, { right: true, bottom: false },
+        { right: false, bottom: false }];
+      let best = candidates[0];
+      let least = hidden(best);
+      for (const c of candidates.slice(1)) {
+        const h2 = hidden(c);
+        if (h2 < least) {
+          best = c;
+          least = h2;
+        }
+      }
+      corner = best;
+      return corner;
+    };
     const place = () => {
       if (!picture || !picture.isConnected) {
         map.style.display = 'none';
@@ -401,8 +428,9 @@
       const k = Math.min(OVERVIEW / width, OVERVIEW / height);
       map.style.width = `${width * k}px`;
       map.style.height = `${height * k}px`;
-      map.style.left = `${container.offsetLeft + container.clientWidth - width * k - 12}px`;
-      map.style.top = `${container.offsetTop + container.clientHeight - height * k - 12}px`;
+      const corner = clearestCorner(width * k, height * k);
+      map.style.left = `${container.offsetLeft + (corner.right ? container.clientWidth - width * k - 12 : 12)}px`;
+      map.style.top = `${container.offsetTop + (corner.bottom ? container.clientHeight - height * k - 12 : 12)}px`;
       const x = Math.max(0, left);
       const y = Math.max(0, top);
       seen.setAttribute('x', x);
