@@ -4,7 +4,7 @@
 // server through @codemirror/lsp-client; quick fixes (Ctrl-. or Alt-Enter, or the problem's tooltip) from its
 // code actions.
 import { basicSetup } from 'codemirror';
-import { EditorView, keymap } from '@codemirror/view';
+import { EditorView, keymap, showDialog } from '@codemirror/view';
 import { EditorState, Annotation, Prec, Transaction, StateField, RangeSet, RangeValue } from '@codemirror/state';
 import { undo, redo, undoDepth, redoDepth, isolateHistory, historyField } from '@codemirror/commands';
 import { StreamLanguage, indentUnit } from '@codemirror/language';
@@ -139,6 +139,23 @@ function byronLanguage(words) {
     languageData: { commentTokens: { line: '//', block: { open: '/*', close: '*/' } }, indentOnInput: /^\s*[}\]]$/ },
   });
 }
+
+/**
+ * A refused rename (or another request that failed) says why in a panel over the text, which the next key or 10
+ * seconds close: the library's stood there until closed by hand.
+ */
+LSPPlugin.prototype.reportError = function reportError(message, err) {
+  const view = this.view;
+  const { close } = showDialog(view, { label: `${message}: ${err.message || err}`, class: 'cm-lsp-message cm-lsp-message-error',
+    top: true });
+  const done = () => {
+    clearTimeout(timer);
+    view.dom.removeEventListener('keydown', done, true);
+    view.dispatch({ effects: close });
+  };
+  const timer = setTimeout(done, 10000);
+  view.dom.addEventListener('keydown', done, true);
+};
 
 /**
  * A change made in several files at once (a rename, a fix, an edit from the diagram) is undone and redone as one:

@@ -216,6 +216,20 @@ try {
   await renameWithF2('entity Note', 'Post');
   seen.renamedBack = await page.evaluate(() => ['social.byron', 'timeline.byron']
     .every((f) => !window.byronStudio.editor().text(f).includes('posts.Note')));
+  // a name the checks refuse: refused with their reason, in a panel the next key closes
+  await cursorAt(page, 'entity Post', 'entity '.length + 1);
+  await page.keyboard.press('F2');
+  await page.waitForSelector('.cm-lsp-rename-panel input[name=name]', { timeout: 30000 });
+  await page.$eval('.cm-lsp-rename-panel input[name=name]', (input) => {
+    input.value = '';
+  });
+  await page.type('.cm-lsp-rename-panel input[name=name]', 'Bad Name');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.cm-lsp-message-error', { timeout: 30000 }).catch(() => {});
+  seen.renameRefused = await page.$eval('.cm-lsp-message-error', (p) => p.textContent).catch(() => null);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => !document.querySelector('.cm-lsp-message-error'), { timeout: 5000 }).catch(() => {});
+  seen.refusalClosedByAKey = await page.evaluate(() => !document.querySelector('.cm-lsp-message-error'));
   await page.waitForFunction(() => document.querySelectorAll('#problems li').length === 0, { timeout: 60000 });
 
   // a box shows its declaration
