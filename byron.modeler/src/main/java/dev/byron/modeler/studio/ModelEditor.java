@@ -222,6 +222,13 @@ final class ModelEditor extends StackPane {
 		steps.undo(current);
 	}
 
+	private long edits;
+
+	/** How many times a text changed (typed, undone, from disk...): a box's move is Undo's while this has not grown. */
+	long edits() {
+		return edits;
+	}
+
 	void redo() {
 		steps.redo(current);
 	}
@@ -240,6 +247,7 @@ final class ModelEditor extends StackPane {
 			}
 		});
 		area.textProperty().addListener((obs, old, text) -> {
+			edits++;
 			project.setText(file, text);
 			restyle(file, area);
 			onChange.accept(file, text);

@@ -155,6 +155,11 @@ public final class StudioWindow extends BorderPane {
 			if (scene != null) {
 				scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.S,
 						javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::save);
+				// the text's own keys undo in the text; these reach the window from the picture (a box just moved)
+				scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Z,
+						javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::undo);
+				scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Y,
+						javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::redo);
 			}
 		});
 		try {
@@ -171,7 +176,31 @@ public final class StudioWindow extends BorderPane {
 	private void moved(DiagramNode node, dev.byron.diagram.LaidOutDiagram.Point to) {
 		Analysis shown = analysis;
 		if (shown != null) {
+			var before = shown.diagram().boxes().get(node.id());
+			if (before != null) {
+				moves.moved(node.id(), new dev.byron.diagram.LaidOutDiagram.Point(before.x(), before.y()), to, editor.edits());
+			}
 			core.moved(shown.diagram(), node.id(), to);
+			analyse();
+		}
+	}
+
+	private final MoveHistory moves = new MoveHistory();
+
+	/** Takes back the last move of a box, if nothing was typed since; else the last edit of the text. */
+	void undo() {
+		moves.undo(editor.edits()).ifPresentOrElse(step -> placeBox(step.id(), step.from()), editor::undo);
+	}
+
+	/** Makes the last move taken back again, if nothing was typed since; else the text's redo. */
+	void redo() {
+		moves.redo(editor.edits()).ifPresentOrElse(step -> placeBox(step.id(), step.to()), editor::redo);
+	}
+
+	private void placeBox(String id, dev.byron.diagram.LaidOutDiagram.Point at) {
+		Analysis shown = analysis;
+		if (shown != null && shown.diagram().boxes().containsKey(id)) {
+			core.moved(shown.diagram(), id, at);
 			analyse();
 		}
 	}
@@ -266,9 +295,9 @@ public final class StudioWindow extends BorderPane {
 		Button exportButton = new Button("Export\u2026");
 		exportButton.setOnAction(e -> askToExport());
 		Button undo = new Button("Undo");
-		undo.setOnAction(e -> editor.undo());
+		undo.setOnAction(e -> undo());
 		Button redo = new Button("Redo");
-		redo.setOnAction(e -> editor.redo());
+		redo.setOnAction(e -> redo());
 		Button save = new Button("Save");
 		save.setOnAction(e -> save());
 		busy.setVisible(false);
@@ -518,6 +547,7 @@ public final class StudioWindow extends BorderPane {
 				sure.initOwner(getScene().getWindow());
 				if (sure.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent()) {
 					core.resetLayout(shown.diagram().diagram());
+					moves.clear();
 					analyse();
 				}
 			});

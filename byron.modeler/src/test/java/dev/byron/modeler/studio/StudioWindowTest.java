@@ -1,6 +1,7 @@
 package dev.byron.modeler.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -396,6 +397,11 @@ class StudioWindowTest {
 		assertThat(window.editor().area(project.resolve("social.byron").toAbsolutePath().normalize()).getText())
 				.as("moving is not an edit of the model").isEqualTo(Files.readString(project.resolve("social.byron")));
 		screenshot(robot, window, "studio-moved-box.png");
+		robot.clickOn("Undo"); // nothing typed since: Undo takes the move back, Redo makes it again
+		waitFor(() -> Math.abs(window.analysis().diagram().boxes().get("component:likes").x() - before.x()) <= 0.5); // kept in whole units
+		assertThat(window.analysis().diagram().boxes().get("component:likes").y()).isCloseTo(before.y(), within(0.5));
+		robot.clickOn("Redo");
+		waitFor(() -> window.analysis().diagram().boxes().get("component:likes").equals(placed));
 
 		CodeArea accounts = window.editor().area(project.resolve("accounts.byron").toAbsolutePath().normalize());
 		robot.interact(() -> accounts.appendText("\ncomponent billing {\n  entity Invoice {\n    total: Float\n  }\n}\n"));
