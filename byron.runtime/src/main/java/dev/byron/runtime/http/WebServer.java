@@ -187,6 +187,10 @@ public final class WebServer implements AutoCloseable {
 					boolean tooLarge = cause instanceof IllegalStateException || cause instanceof IllegalArgumentException;
 					if (tooLarge) {
 						refuseTooLarge(request, exchange, true);
+					} else if (cause instanceof java.util.concurrent.TimeoutException) {
+						// idle past the connection's timeout, which is short once many connections are open: as late as past the deadline
+						exchange.respondAndCloseIfFirst(408, "application/json", error(ErrorCode.VALIDATION,
+								"The request's body stopped arriving for " + idleSeconds(request) + " s."));
 					} else {
 						LOG.debug("a request body did not arrive: {}", failure.toString());
 						exchange.fail(failure);
@@ -219,6 +223,10 @@ public final class WebServer implements AutoCloseable {
 				deadline.cancel();
 				exchange.respondAndCloseIfFirst(413, "application/json", answer);
 			}));
+		}
+
+		private static long idleSeconds(Request request) {
+			return Math.max(1, request.getConnectionMetaData().getConnection().getEndPoint().getIdleTimeout() / 1000);
 		}
 
 		private static void run(HttpHandler handler, Exchange exchange) {

@@ -116,6 +116,17 @@ class WebServerTest {
 	}
 
 	@Test
+	void aBodyThatStopsArrivingForTheIdleTimeoutIsAnswered408NotAnInternalError() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", server.port())) {
+			socket.setSoTimeout(20_000);
+			socket.getOutputStream().write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nContent-Type: text/plain\r\n\r\nonly part"
+					.getBytes(StandardCharsets.US_ASCII)); // then nothing: idle for 2 s, before the 3 s deadline
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("\"code\":\"VALIDATION\"", "stopped arriving").doesNotContain("Exception");
+		}
+	}
+
+	@Test
 	void aRequestThatStallsIsClosedAfterTheIdleTimeout() throws Exception {
 		try (Socket socket = new Socket("127.0.0.1", server.port())) {
 			socket.setSoTimeout(20_000);
