@@ -64,6 +64,8 @@ class ValidationRulesTest {
 				error(IssueCodes.DUPLICATE_ENUM_VALUE, "system s component a { enum E { A B §A } }", "listed twice"),
 				error(IssueCodes.ROOT_FIELD_COLLISION, "system s component a { entity User { n: String } query §users: [User] }", "'users' would be defined more than once"),
 				error(IssueCodes.PLURAL_COLLISION, "system s component a { entity §Sheep { n: String } }", "@plural"),
+				error(IssueCodes.PLURAL_COLLISION, "system s component a { entity §Sales @plural(\"sales\") { n: String } }",
+						"Make it @plural(\"salesList\")"),
 				error(IssueCodes.EVENT_NAME_COLLISION, "system s component a { entity User { n: String } event §UserCreated }", "already generated"),
 				error(IssueCodes.DUPLICATE_EVENTS_SETTING, "system s component a { events per-entity events §per-field entity X { n: String } }", "keep one"),
 				warning(IssueCodes.EMPTY_ENTITY, "system s component a { entity §X { } }", "no fields"),

@@ -76,11 +76,13 @@ public class StructureValidator extends ByronCheck {
 					P.getDeclaration_Name(), IssueCodes.EMPTY_ENTITY);
 		}
 		String plural = Models.plural(entity);
-		if (entity.getName() != null && plural.equals(entity.getName())) {
+		// the queries are named by the two words with a lower-case first letter: @plural("sales") of Sales collides too
+		if (entity.getName() != null && Models.lowerFirst(plural).equals(Models.lowerFirst(entity.getName()))) {
 			error("The plural of '" + entity.getName() + "' is the same word, so the queries '"
 					+ Models.lowerFirst(plural) + "(id)' and '" + Models.lowerFirst(plural)
-					+ "(first, after)' would collide. Add @plural(\"" + Models.lowerFirst(entity.getName())
-					+ "List\") or another distinct plural.", entity, P.getDeclaration_Name(), IssueCodes.PLURAL_COLLISION);
+					+ "(first, after)' would collide. " + (plural.equals(entity.getName()) ? "Add" : "Make it")
+					+ " @plural(\"" + Models.lowerFirst(entity.getName()) + "List\") or another distinct plural.", entity,
+					P.getDeclaration_Name(), IssueCodes.PLURAL_COLLISION);
 		}
 	}
 
