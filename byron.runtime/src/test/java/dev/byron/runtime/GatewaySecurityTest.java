@@ -94,7 +94,7 @@ class GatewaySecurityTest {
 				.hooks(Hooks.builder().command("stamp", ctx -> hookCallers.add(ctx.caller())).build()).callerKey(CALLER_KEY).start();
 		posts = ByronComponent.from(postsDescriptor).broker(broker).mongo(TestInfra.mongo()).callerKey(CALLER_KEY).start();
 		EntityDescriptor note = new EntityDescriptor("Note", "Notes", List.of(
-				new FieldDescriptor("owner", FieldType.scalar("String", false), FieldRules.NONE),
+				new FieldDescriptor("owner", FieldType.scalar("String", true), FieldRules.NONE), // owner: String! @owner(owner)
 				new FieldDescriptor("text", FieldType.scalar("String", true), FieldRules.NONE)), null,
 				new Ownership("owner", "moderator"));
 		notes = ByronComponent.from(new ComponentDescriptor(1, system, "notes", "per-operation", List.of(note), List.of(),
@@ -233,7 +233,8 @@ class GatewaySecurityTest {
 		assertThat(created.errors()).isEmpty();
 		Map<String, Object> note = (Map<String, Object>) created.body().get("data");
 		note = (Map<String, Object>) note.get("createNote");
-		assertThat(note).as("a create that leaves the owner out gets the caller").containsEntry("owner", "user-ada");
+		assertThat(note).as("a create that leaves the owner out gets the caller, the field being required (String!)")
+				.containsEntry("owner", "user-ada");
 		String id = (String) note.get("id");
 
 		Answer bobChanges = post(bob, "mutation($id: ID!) { updateNote(id: $id, input: {text: \"bob's\"}) { text } }", Map.of("id", id));
@@ -254,8 +255,8 @@ class GatewaySecurityTest {
 				Map.of(Caller.HEADER, GatewaySignature.withKey(CALLER_KEY).sign(new Caller("user-bob", Set.of(), Map.of()), "notes")));
 		assertThat(bobAtTheComponent.code()).as("the component checks the owner itself").isEqualTo("FORBIDDEN");
 		assertThat(post(ada, "mutation($id: ID!) { deleteNote(id: $id) }", Map.of("id", id)).errors()).isEmpty();
-		assertThat(notes.commands().create("Note", Map.of("text", "from the component's own code"), null).state())
-				.as("the component's own code is not bound").containsEntry("owner", null);
+		assertThat(notes.commands().create("Note", Map.of("text", "from the component's own code", "owner", "user-bob"), null).state())
+				.as("the component's own code is not bound").containsEntry("owner", "user-bob");
 	}
 
 	@Test

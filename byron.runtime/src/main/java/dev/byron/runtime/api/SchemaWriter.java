@@ -41,8 +41,10 @@ public final class SchemaWriter {
 			entity.fields().forEach(f -> out.append("  ").append(f.name()).append(": ").append(outputType(component, f.type())).append('\n'));
 			out.append("}\n\n");
 			out.append("input ").append(name).append("Input {\n");
-			entity.fields().forEach(f -> out.append("  ").append(f.name()).append(": ")
-					.append(inputType(component, f.type(), f.type().required() && f.rules().defaultValue() == null)).append('\n'));
+			// an @owner field may be left out of a create, which names its caller; the pipeline checks it is there after
+			String owner = entity.ownership() == null ? null : entity.ownership().field();
+			entity.fields().forEach(f -> out.append("  ").append(f.name()).append(": ").append(inputType(component, f.type(),
+					f.type().required() && f.rules().defaultValue() == null && !f.name().equals(owner))).append('\n'));
 			out.append("}\n\n");
 			out.append("input ").append(name).append("Patch {\n");
 			entity.fields().forEach(f -> out.append("  ").append(f.name()).append(": ")
