@@ -703,6 +703,10 @@ $('stop').onclick = async () => {
 (async function polling() {
   try {
     await poll();
+    if (state.down) { // answering again, the same studio (a rejoin has said so otherwise): the header says what it shows
+      state.down = false;
+      analyse();
+    }
   } catch (e) {
     if (e instanceof TypeError) { // fetch's own failure: nothing answered
       notAnswering();
