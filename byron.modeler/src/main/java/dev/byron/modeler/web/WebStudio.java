@@ -713,14 +713,17 @@ public final class WebStudio implements AutoCloseable {
 
 	/**
 	 * A model file a page made (a component added from its picture) and holds unsaved, which this studio, started
-	 * since, has not seen: a new {@code .byron} file in the project's folder, not one on disk; null for anything else.
+	 * since, has not seen: a new file named after a component in the project's folder, as the picture makes them, and
+	 * not one on disk; null for anything else.
 	 */
 	private Path newModelFile(String relative) {
-		if (relative == null || !relative.endsWith(dev.byron.dsl.api.ModelFiles.EXTENSION)) {
+		String extension = dev.byron.dsl.api.ModelFiles.EXTENSION;
+		if (relative == null || !relative.endsWith(extension)
+				|| !dev.byron.dsl.api.ModelEdits.isComponentName(relative.substring(0, relative.length() - extension.length()))) {
 			return null;
 		}
 		Path file = project.folder().resolve(relative).toAbsolutePath().normalize();
-		if (!file.startsWith(project.folder().toAbsolutePath().normalize()) || Files.exists(file)) {
+		if (!project.folder().toAbsolutePath().normalize().equals(file.getParent()) || Files.exists(file)) {
 			return null;
 		}
 		project.add(file);

@@ -364,6 +364,16 @@ class WebStudioTest {
 			assertThat(raw(port, "PUT /api/file?path=../outside.byron HTTP/1.1\r\nHost: 127.0.0.1:" + port
 					+ "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("a file outside the project").startsWith("HTTP/1.1 404");
 			assertThat(project.resolveSibling("outside.byron")).doesNotExist();
+			assertThat(raw(port, "PUT /api/file?path=../outside.byron&new=1 HTTP/1.1\r\nHost: 127.0.0.1:" + port
+					+ "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("nor as a page's new file").startsWith("HTTP/1.1 404");
+			assertThat(raw(port, "PUT /api/file?path=.git/hooks.byron&new=1 HTTP/1.1\r\nHost: 127.0.0.1:" + port
+					+ "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("a new file only where the picture makes them")
+					.startsWith("HTTP/1.1 404");
+			assertThat(raw(port, "PUT /api/file?path=billing.byron&new=1 HTTP/1.1\r\nHost: 127.0.0.1:" + port
+					+ "\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx")).as("a component's own file, held unsaved")
+					.startsWith("HTTP/1.1 200");
+			assertThat(studio.core().project().text(project.resolve("billing.byron").toAbsolutePath().normalize())).isEqualTo("x");
+			assertThat(project.resolve("billing.byron")).doesNotExist();
 			String upgrade = "GET /lsp HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
 			assertThat(raw(port, upgrade + "Origin: http://attacker.example\r\n\r\n")).as("another site's page opening the language server")
