@@ -171,6 +171,9 @@ public final class LocalSystem implements AutoCloseable {
 				.streamReplicas(options.natsNodes());
 		resources.add(broker);
 		broker.awaitJetStream(java.time.Duration.ofSeconds(30));
+		if (options.natsNodes() > 1) { // a cluster started again on its stores: its streams' leaders before any write
+			broker.awaitStreamLeaders(java.time.Duration.ofSeconds(30));
+		}
 		for (String name : descriptors.keySet()) {
 			// each component on its own NATS user: it can write only its own events and read only what it sources
 			List<Broker> connections = new ArrayList<>();

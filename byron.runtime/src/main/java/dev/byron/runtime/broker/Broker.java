@@ -117,6 +117,35 @@ public final class Broker implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Waits until every stream the account holds has a leader: a cluster started again on its stores elects them one by
+	 * one after JetStream answers, and a write (a unique claim's bucket among them) that comes first is refused.
+	 */
+	public void awaitStreamLeaders(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (true) {
+			try {
+				boolean led = true;
+				for (String stream : management.getStreamNames()) {
+					var cluster = management.getStreamInfo(stream).getClusterInfo();
+					led &= cluster == null || cluster.getLeader() != null;
+				}
+				if (led) {
+					return;
+				}
+			} catch (IOException | JetStreamApiException e) {
+				// no leader to answer for a stream yet: asked again below
+				if (System.nanoTime() > deadline) {
+					throw unavailable("the streams had no leaders within " + within.toSeconds() + " s", e);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw ByronException.unavailable("Broker unavailable: the streams had no leaders within " + within.toSeconds() + " s", null);
+			}
+			Thread.sleep(200);
+		}
+	}
+
 	public Connection connection() {
 		return connection;
 	}
