@@ -39,9 +39,9 @@ try {
     await page.keyboard.press(key);
     await page.keyboard.up('Control');
     await page.waitForFunction((s, x, words) => Number(document.querySelector(s)?.getAttribute('x')) === x
-      && document.querySelector('#status').textContent.includes(words), { timeout: 20000 },
+      && document.querySelector('#notice').textContent.includes(words), { timeout: 20000 },
     box('component:orders') + ' rect', before + movedBy, said).catch(() => {});
-    return { movedBy: Math.round((await rectX(page, 'component:orders')) - before), said: await page.$eval('#status', (s) => s.textContent) };
+    return { movedBy: Math.round((await rectX(page, 'component:orders')) - before), said: await page.$eval('#notice', (s) => s.textContent) };
   };
   seen.moveUndone = await pressed('z', 0, 'moved back');
   seen.moveRedone = await pressed('y', seen.movedBy, 'moved again');

@@ -329,10 +329,9 @@ document.addEventListener('keydown', (e) => {
   e.stopPropagation();
   to.push(from.pop());
   const at = redo ? step.to : step.from;
-  placeBox(step.id, at.x, at.y).then(() => {
-    $('status').textContent = `${step.id.slice(step.id.indexOf(':') + 1)} moved ${redo ? 'again' : 'back'}`
-      + ` (${redo ? 'Ctrl+Z takes it back' : 'Ctrl+Y moves it again'})`;
-  });
+  placeBox(step.id, at.x, at.y);
+  notice(`${step.id.slice(step.id.indexOf(':') + 1)} moved ${redo ? 'again' : 'back'}`
+    + ` (${redo ? 'Ctrl+Z takes it back' : 'Ctrl+Y moves it again'})`);
 }, true);
 
 async function analyse() {
@@ -353,8 +352,9 @@ async function analyse() {
         state.moves.done.push(step);
         state.moves.undone = [];
       }
+      // made again where it was dropped (beside a box it was dropped on, as then): the page's picture may not be the
+      // one this move drew yet when the move is answered, so its place is not read from it
       await placeBox(id, x, y);
-      step.to = state.analysis.boxes[id] || step.to; // where it stands: beside another box it was dropped on
     },
     menu: (name, e) => componentMenu(e, name),
   });
