@@ -123,6 +123,7 @@ public final class Broker implements AutoCloseable {
 	 */
 	public void awaitStreamLeaders(Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
+		Exception last = null; // a stream without a leader yet may not answer at all
 		while (true) {
 			try {
 				boolean led = true;
@@ -134,13 +135,11 @@ public final class Broker implements AutoCloseable {
 					return;
 				}
 			} catch (IOException | JetStreamApiException e) {
-				// no leader to answer for a stream yet: asked again below
-				if (System.nanoTime() > deadline) {
-					throw unavailable("the streams had no leaders within " + within.toSeconds() + " s", e);
-				}
+				last = e;
 			}
 			if (System.nanoTime() > deadline) {
-				throw ByronException.unavailable("Broker unavailable: the streams had no leaders within " + within.toSeconds() + " s", null);
+				throw ByronException.unavailable("Broker unavailable: the streams had no leaders within " + within.toSeconds() + " s"
+						+ (last == null ? "" : " (" + last.getMessage() + ")"), last);
 			}
 			Thread.sleep(200);
 		}
