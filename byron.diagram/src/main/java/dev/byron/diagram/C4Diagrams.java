@@ -39,6 +39,13 @@ public final class C4Diagrams {
 		};
 	}
 
+	/** Every view of the model: its context, its containers and each component's. */
+	public static List<Diagram> all(ByronModel model) {
+		List<Diagram> views = new ArrayList<>(List.of(context(model), containers(model)));
+		model.components().forEach(component -> views.add(component(model, component.name())));
+		return views;
+	}
+
 	public static Diagram context(ByronModel model) {
 		String system = systemName(model);
 		List<DiagramNode> nodes = List.of(

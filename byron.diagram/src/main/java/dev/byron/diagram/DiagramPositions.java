@@ -233,6 +233,37 @@ public final class DiagramPositions {
 		return new DiagramPositions(copy, linesCopy);
 	}
 
+	/**
+	 * What of these places a model draws, given its views: the views it no longer has (a deleted component's) and the
+	 * boxes and arrows a view no longer has are left out, a rename since followed (see {@link #of}). What a project's
+	 * file keeps once its model reads without errors, so that it does not grow with every component ever deleted.
+	 */
+	public DiagramPositions keptFor(List<Diagram> model) {
+		Map<String, Map<String, Place>> keptViews = new TreeMap<>();
+		Map<String, Map<String, Line>> keptLines = new TreeMap<>();
+		for (Diagram view : model) {
+			DiagramPositions followed = withRenameFollowed(view);
+			Map<String, Place> places = followed.views.get(view.title());
+			if (places == null) {
+				continue;
+			}
+			java.util.Set<String> boxes = new java.util.HashSet<>();
+			view.nodes().forEach(node -> boxes.add(node.id()));
+			Map<String, Place> kept = new TreeMap<>(places);
+			kept.keySet().retainAll(boxes);
+			keptViews.put(view.title(), kept);
+			Map<String, Line> drawn = followed.lines.get(view.title());
+			if (drawn != null) {
+				java.util.Set<String> arrows = new java.util.HashSet<>();
+				view.edges().forEach(edge -> arrows.add(edge.id()));
+				Map<String, Line> keptDrawn = new TreeMap<>(drawn);
+				keptDrawn.keySet().retainAll(arrows);
+				keptLines.put(view.title(), keptDrawn);
+			}
+		}
+		return keptViews.equals(views) && keptLines.equals(lines) ? this : new DiagramPositions(keptViews, keptLines);
+	}
+
 	public boolean keeps(Diagram diagram) {
 		return views.containsKey(diagram.title());
 	}

@@ -144,11 +144,13 @@ class LanguageServerIT {
 	}
 
 	@Test
-	void keepsABoxWhereTheDiagramDroppedIt() throws Exception {
+	void keepsABoxWhereTheDiagramDroppedItAndForgetsTheViewsOfComponentsTheModelNoLongerHas() throws Exception {
+		Files.writeString(draft.resolve("byron-layout.json"), "{ \"version\" : 1, \"views\" : { \"draft: component gone\" : { \"cache\" : "
+				+ "{ \"x\" : 10, \"y\" : 20 } } } }\n"); // a deleted component's view, kept when its box was moved
 		var page = get(ls.byron().move(Map.of("uri", uri(draft.resolve("draft.byron")), "id", "component:drafts", "x", 640, "y", 480)));
 		assertThat(page.getAsJsonObject("boxes").getAsJsonObject("component:drafts").get("x").getAsDouble()).isEqualTo(640);
 		assertThat(page.get("kept").getAsBoolean()).isTrue();
-		assertThat(draft.resolve("byron-layout.json")).content().contains("component:drafts");
+		assertThat(draft.resolve("byron-layout.json")).content().contains("component:drafts").doesNotContain("component gone");
 		Files.delete(draft.resolve("byron-layout.json"));
 	}
 

@@ -22,6 +22,7 @@ import dev.byron.dsl.api.ByronLoader;
 import dev.byron.dsl.api.ModelDiagnostic;
 import dev.byron.generator.Generator;
 import dev.byron.generator.HookImplementations;
+import dev.byron.diagram.C4Diagrams;
 import dev.byron.diagram.C4Level;
 import dev.byron.diagram.Diagram;
 import dev.byron.diagram.DiagramPositions;
@@ -512,13 +513,39 @@ public final class StudioCore implements AutoCloseable {
 		return positions.keeps(view) || layouts.fromEarlier(project.folder(), view);
 	}
 
+	/**
+	 * The views of the model as last saved, once it read without errors: the layout file keeps only what they draw.
+	 * The places in memory stay whole, so that a deletion undone finds its box's place again.
+	 */
+	private volatile List<Diagram> savedViews;
+
 	private void keep(DiagramPositions changed) {
 		positions = changed;
+		List<Diagram> views = savedViews;
 		try {
-			changed.write(project.folder());
+			(views == null ? changed : changed.keptFor(views)).write(project.folder());
 		} catch (IOException e) {
 			log("Could not keep the layout in " + DiagramPositions.FILE + ": " + e.getMessage());
 		}
+	}
+
+	/**
+	 * Call after the project's texts were saved: when they read without errors, the layout file drops the places of
+	 * components (and their views) the model no longer has.
+	 */
+	public void saved() {
+		var sources = project.sources();
+		analyses.submit(() -> {
+			dev.byron.dsl.api.LoadResult read = loader.loadSources(sources);
+			if (read.hasErrors() || read.model() == null) {
+				return;
+			}
+			savedViews = C4Diagrams.all(read.model());
+			DiagramPositions kept = positions;
+			if (kept.keptFor(savedViews) != kept) {
+				keep(kept);
+			}
+		});
 	}
 
 	// ---- jobs ------------------------------------------------------------------------------------

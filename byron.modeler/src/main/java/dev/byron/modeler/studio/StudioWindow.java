@@ -723,6 +723,7 @@ public final class StudioWindow extends BorderPane {
 			Project.Saved saved = project.save();
 			files.refresh();
 			if (!saved.written().isEmpty()) {
+				core.saved(); // the layout file forgets components the saved model lost
 				// what a saved model or Java file breaks in hooks/ shows now, not at the next Run
 				core.checkHooks(found -> {
 					runProblems.setAll(found);

@@ -266,6 +266,7 @@ public final class WebStudio implements AutoCloseable {
 		}
 		Project.Saved saved = project.save();
 		if (!saved.written().isEmpty()) { // what a saved model or Java file breaks in hooks/ shows now, not at the next Run
+			core.saved(); // the layout file forgets components the saved model lost
 			core.checkHooks(found -> {
 				boolean wasFailing;
 				synchronized (checks) {

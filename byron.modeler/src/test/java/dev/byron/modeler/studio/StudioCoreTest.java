@@ -160,6 +160,35 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aComponentDeletedAndSavedLeavesTheLayoutFileButAnUndoneDeletionFindsItsPlace() throws Exception {
+		try (StudioCore core = open()) {
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			String withC = core.project().text(file) + "component c {\n  entity C { n: String }\n}\n";
+			core.project().setText(file, withC);
+			core.project().save();
+			core.moved(analysed(core).diagram(), "component:c", new LaidOutDiagram.Point(900, 40));
+			CompletableFuture<Analysis> ownView = new CompletableFuture<>();
+			core.analyse(C4Level.COMPONENT, "c", ownView::complete);
+			core.moved(ownView.get(30, TimeUnit.SECONDS).diagram(), "cache", new LaidOutDiagram.Point(600, 600));
+			Path layout = project.resolve("byron-layout.json");
+			assertThat(Files.readString(layout)).contains("component:c", "s: component c");
+
+			core.project().setText(file, withC.replace("component c {\n  entity C { n: String }\n}\n", ""));
+			core.project().save();
+			core.saved();
+			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (Files.readString(layout).contains("component:c") && System.nanoTime() < end) {
+				Thread.sleep(20);
+			}
+			assertThat(Files.readString(layout)).as("c's place and c's own view gone, the others' places kept")
+					.doesNotContain("component:c", "s: component c").contains("component:a", "component:b");
+
+			core.project().setText(file, withC); // Ctrl+Z
+			assertThat(analysed(core).diagram().boxes().get("component:c").x()).as("back in its place").isEqualTo(900);
+		}
+	}
+
+	@Test
 	void aBoxDroppedOnAnotherStandsBesideIt() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis first = analysed(core);

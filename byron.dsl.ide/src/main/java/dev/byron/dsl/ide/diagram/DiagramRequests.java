@@ -79,7 +79,8 @@ public class DiagramRequests implements ILanguageServerExtension {
 	}
 
 	/** The model as the editor holds it: the project's folder, its files' texts, what they read as. */
-	private record Loaded(Path folder, Map<Path, String> texts, ByronModel model) {
+	/** A project's texts as the editor has them, read; {@code valid} when they have no error. */
+	private record Loaded(Path folder, Map<Path, String> texts, ByronModel model, boolean valid) {
 	}
 
 	@Override
@@ -102,11 +103,7 @@ public class DiagramRequests implements ILanguageServerExtension {
 				throw invalid("No box " + params.id + " in this view.");
 			}
 			DiagramPositions moved = positions.moved(laidOut, params.id, new LaidOutDiagram.Point(params.x, params.y));
-			try {
-				moved.write(loaded.folder());
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+			keep(loaded, moved);
 			return page(loaded, params, moved);
 		});
 	}
@@ -118,13 +115,18 @@ public class DiagramRequests implements ILanguageServerExtension {
 			Diagram view = view(loaded.model(), params);
 			DiagramPositions reset = positions(loaded.folder()).reset(view);
 			layouts.forget(loaded.folder(), view);
-			try {
-				reset.write(loaded.folder());
-			} catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
+			keep(loaded, reset);
 			return page(loaded, params, reset);
 		});
+	}
+
+	/** Writes the layout file; what the model no longer draws (deleted components) is left out once it reads without errors. */
+	private static void keep(Loaded loaded, DiagramPositions positions) {
+		try {
+			(loaded.valid() ? positions.keptFor(C4Diagrams.all(loaded.model())) : positions).write(loaded.folder());
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	@JsonRequest
@@ -197,7 +199,8 @@ public class DiagramRequests implements ILanguageServerExtension {
 				contents.put(file, text);
 				sources.add(new Source(file, text));
 			}
-			return new Loaded(folder, contents, loader().loadSources(sources).model());
+			var read = loader().loadSources(sources);
+			return new Loaded(folder, contents, read.model(), !read.hasErrors());
 		});
 	}
 
