@@ -9,7 +9,7 @@ import { EditorState, Annotation, Prec, Transaction, StateField, RangeSet, Range
 import { undo, redo, undoDepth, redoDepth, isolateHistory, historyField } from '@codemirror/commands';
 import { StreamLanguage, indentUnit } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
-import { LSPClient, LSPPlugin, Workspace, languageServerExtensions } from '@codemirror/lsp-client';
+import { LSPClient, LSPPlugin, Workspace, languageServerExtensions, renameSymbol } from '@codemirror/lsp-client';
 
 /** Marks a transaction that puts the disk's text in an editor: not an edit of the user's. */
 const fromDisk = Annotation.define();
@@ -156,6 +156,60 @@ LSPPlugin.prototype.reportError = function reportError(message, err) {
   const timer = setTimeout(done, 10000);
   view.dom.addEventListener('keydown', done, true);
 };
+
+/**
+ * F2 as the library's, with the new name checked while it is typed: the server's rename is asked for the name and not
+ * applied, so the naming rules have one source (the server's), and a refused name is said under the field, where
+ * Enter does not take it.
+ */
+function renameChecked(view) {
+  const word = view.state.wordAt(view.state.selection.main.head);
+  const plugin = LSPPlugin.get(view);
+  if (!word || !plugin || !renameSymbol(view)) {
+    return false;
+  }
+  const panel = view.dom.querySelector('.cm-lsp-rename-panel');
+  const input = panel && panel.querySelector('[name=name]');
+  if (!input || input.dataset.checked) {
+    return true;
+  }
+  input.dataset.checked = 'yes';
+  const original = view.state.sliceDoc(word.from, word.to);
+  const said = document.createElement('div');
+  said.className = 'cm-lsp-rename-problem';
+  said.setAttribute('role', 'alert');
+  panel.appendChild(said);
+  let refused = null; // the name the problem said is about
+  const show = (problem, name) => {
+    input.setCustomValidity(problem);
+    said.textContent = problem;
+    refused = problem ? name : null;
+  };
+  input.addEventListener('keydown', (event) => { // before the dialog's own Enter, which would send the name
+    if (event.key === 'Enter' && refused !== null && input.value === refused) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  });
+  let timer;
+  let asked = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const name = input.value;
+    const mine = ++asked;
+    if (!name.trim() || name === original) {
+      show(name.trim() ? '' : 'Type the new name.', name);
+      return;
+    }
+    timer = setTimeout(() => {
+      plugin.client.sync();
+      plugin.client.request('textDocument/rename', { newName: name, position: plugin.toPosition(word.from),
+        textDocument: { uri: plugin.uri } })
+        .then(() => mine === asked && show('', name), (err) => mine === asked && show(String(err.message || err), name));
+    }, 120);
+  });
+  return true;
+}
 
 /**
  * A change made in several files at once (a rename, a fix, an edit from the diagram) is undone and redone as one:
@@ -503,6 +557,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
   }
 
   const fixKeys = keymap.of([
+    { key: 'F2', run: renameChecked, preventDefault: true },
     { key: 'Mod-.', run: (view) => (quickFix(view, view.state.selection.main.head), true) },
     { key: 'Alt-Enter', run: (view) => (quickFix(view, view.state.selection.main.head), true) },
   ]);

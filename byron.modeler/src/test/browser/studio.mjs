@@ -216,7 +216,7 @@ try {
   await renameWithF2('entity Note', 'Post');
   seen.renamedBack = await page.evaluate(() => ['social.byron', 'timeline.byron']
     .every((f) => !window.byronStudio.editor().text(f).includes('posts.Note')));
-  // a name the checks refuse: refused with their reason, in a panel the next key closes
+  // a name the checks refuse is said under the field as it is typed, and Enter does not take it
   await cursorAt(page, 'entity Post', 'entity '.length + 1);
   await page.keyboard.press('F2');
   await page.waitForSelector('.cm-lsp-rename-panel input[name=name]', { timeout: 30000 });
@@ -224,6 +224,16 @@ try {
     input.value = '';
   });
   await page.type('.cm-lsp-rename-panel input[name=name]', 'Bad Name');
+  await page.waitForFunction(() => document.querySelector('.cm-lsp-rename-problem')?.textContent, { timeout: 30000 }).catch(() => {});
+  seen.renameProblemAsTyped = await page.$eval('.cm-lsp-rename-problem', (p) => p.textContent).catch(() => null);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-rename-checked.png') });
+  await page.keyboard.press('Enter');
+  await new Promise((r) => setTimeout(r, 300));
+  seen.refusedNameKeptInTheField = await page.$eval('.cm-lsp-rename-panel input[name=name]', (i) => i.value).catch(() => null);
+  seen.refusedNameNotApplied = await page.evaluate(() => window.byronStudio.editor().text('posts.byron').includes('entity Post {'));
+  await page.$eval('.cm-lsp-rename-panel input[name=name]', (input) => {
+    input.value = 'Worse Name'; // set without an input event, so not checked yet: Enter sends it and the server refuses it
+  });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.cm-lsp-message-error', { timeout: 30000 }).catch(() => {});
   seen.renameRefused = await page.$eval('.cm-lsp-message-error', (p) => p.textContent).catch(() => null);

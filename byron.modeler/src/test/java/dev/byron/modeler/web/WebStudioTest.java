@@ -76,8 +76,12 @@ class WebStudioTest {
 			assertThat(seen.path("undoneEverywhere").asBoolean()).as("one Ctrl+Z undoes F2's rename in every file").isTrue();
 			assertThat(seen.path("redoneEverywhere").asBoolean()).as("one Ctrl+Y makes it again in every file").isTrue();
 			assertThat(seen.path("renamedBack").asBoolean()).isTrue();
-			assertThat(seen.path("renameRefused").asText()).as("a rename the checks refuse says why").startsWith("Rename request failed: ")
+			assertThat(seen.path("renameProblemAsTyped").asText()).as("F2's name checked as it is typed, with the checks' reason")
 					.contains("Bad Name");
+			assertThat(seen.path("refusedNameKeptInTheField").asText()).as("Enter does not take a refused name").isEqualTo("Bad Name");
+			assertThat(seen.path("refusedNameNotApplied").asBoolean()).isTrue();
+			assertThat(seen.path("renameRefused").asText()).as("a rename the checks refuse says why").startsWith("Rename request failed: ")
+					.contains("Worse Name");
 			assertThat(seen.path("refusalClosedByAKey").asBoolean()).as("and the next key closes it").isTrue();
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
 			assertThat(seen.path("definitionFollowed").toString()).as("F12 into another file: the page's current file and its list follow")
