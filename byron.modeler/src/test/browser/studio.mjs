@@ -4,7 +4,7 @@
 // Usage: node studio.mjs <url> <screenshot.png> <project folder>
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openMenu } from './browser.mjs';
+import { launch, openMenu, answerChoices } from './browser.mjs';
 
 const [url, screenshot, project] = process.argv.slice(2);
 const browser = await launch();
@@ -438,11 +438,12 @@ try {
 
   // changed on both sides, on other lines: both changes are kept, nobody is asked
   seen.step = 'changed on both sides on other lines: both changes kept';
-  let reply = 'dismiss';
-  page.on('dialog', async (dialog) => {
-    seen.asked = dialog.message();
-    await (reply === 'accept' ? dialog.accept() : dialog.dismiss());
-  });
+  let reply = 'keep';
+  const answered = (question, focusKept) => {
+    seen.asked = question;
+    seen.askedKeptFocus = focusKept;
+  };
+  let stopAnswering = answerChoices(page, () => reply, answered);
   const social = path.join(project, 'social.byron');
   const typeAt = async (where, line) => {
     await page.click(shown + ' .cm-content');
@@ -457,20 +458,27 @@ try {
   seen.mergedFromDisk = (await text(page, 'social.byron')).startsWith('// typed at the top\n') && seen.asked === undefined
     && await page.$eval('#files li[data-path="social.byron"]', (item) => item.classList.contains('modified'));
 
-  // changed on both sides, on the same lines: the user is asked; Escape (Cancel) keeps the edit made here
-  seen.step = 'changed on both sides on the same lines: Escape keeps the edit made here';
+  // changed on both sides, on the same lines: the user is asked, in a bar that leaves the keyboard in the editor (what
+  // is typed while it shows goes on into the text); Alt+K keeps the edit made here
+  seen.step = 'changed on both sides on the same lines: Alt+K keeps the edit made here';
+  stopAnswering();
   await typeAt('End', '// typed at the end\n');
   fs.appendFileSync(social, '// the disk ends here\n');
-  for (let i = 0; i < 300 && seen.asked === undefined; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await page.waitForSelector('#choice:not([hidden])', { timeout: 30000 });
+  seen.asked = await page.$eval('#choice-question', (q) => q.textContent);
+  await page.keyboard.sendCharacter('// typed while asked\n');
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-asked.png') });
+  await key(page, 'Alt', 'k');
+  await page.waitForSelector('#choice', { hidden: true, timeout: 5000 });
   await new Promise((resolve) => setTimeout(resolve, 500));
   const kept = await text(page, 'social.byron');
-  seen.keptByCancel = seen.asked !== undefined && kept.includes('// typed at the end') && !kept.includes('// the disk ends here');
+  seen.keptByKey = kept.includes('// typed at the end') && !kept.includes('// the disk ends here');
+  seen.typedWhileAsked = kept.includes('// typed while asked');
 
-  // and again: OK takes the disk's text, dropping the edit made here
-  seen.step = 'changed on both sides on the same lines: OK takes the disk\'s';
-  reply = 'accept';
+  // and again: the bar's first button takes the disk's text, dropping the edit made here
+  seen.step = 'changed on both sides on the same lines: the bar takes the disk\'s';
+  reply = 'take';
+  stopAnswering = answerChoices(page, () => reply, answered);
   await typeAt('End', '// typed once more\n');
   fs.appendFileSync(social, '// the disk wins\n');
   await page.waitForFunction(() => window.byronStudio.editor().text('social.byron').includes('// the disk wins'), { timeout: 60000 });

@@ -2,7 +2,7 @@
 // at once, the tab whose change comes second is asked, and either answer leaves both tabs and the server with the
 // same text, nothing replaced unseen. Prints what it saw as JSON.
 // Usage: node tabs.mjs <url> <file>
-import { launch } from './browser.mjs';
+import { launch, answerChoices } from './browser.mjs';
 
 const [url, file] = process.argv.slice(2);
 const browser = await launch();
@@ -71,9 +71,8 @@ try {
   for (const name of ['A', 'B']) {
     const page = await browser.newPage();
     page.on('pageerror', (e) => seen.errors.push(e.message));
-    page.on('dialog', async (dialog) => {
-      seen.asked.push({ tab: name, message: dialog.message() });
-      await (reply === 'accept' ? dialog.accept() : dialog.dismiss());
+    answerChoices(page, () => (reply === 'accept' ? 'take' : 'keep'), (message, focusKept) => {
+      seen.asked.push({ tab: name, message, focusKept });
     });
     await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
     await page.waitForSelector('#editor .cm-editor', { timeout: 60000 });

@@ -231,6 +231,51 @@ function notice(text) {
 }
 
 /**
+ * Asks whether to take a text changed elsewhere (another tab, the disk) over the one edited here, in a bar that leaves
+ * the keyboard where it is: typing goes on in the editor while the bar waits (a modal question took the keys typed as
+ * it opened, an Enter among them choosing for the user). Alt+T takes, Alt+K or Escape in the bar keeps. Resolves true
+ * to take; questions wait their turn.
+ */
+function chooseText(question, take, takeNote, keep, keepNote) {
+  const asked = (state.choosing || Promise.resolve()).then(() => new Promise((resolve) => {
+    const bar = $('choice');
+    $('choice-question').textContent = question;
+    $('choice-take').textContent = take;
+    $('choice-take').title = `${takeNote} (Alt+T)`;
+    $('choice-keep').textContent = keep;
+    $('choice-keep').title = `${keepNote} (Alt+K or Escape)`;
+    $('choice-notes').textContent = `${take}: ${takeNote}. ${keep}: ${keepNote}.`;
+    const answer = (taken) => {
+      bar.hidden = true;
+      document.removeEventListener('keydown', keys, true);
+      bar.removeEventListener('keydown', escape);
+      $('choice-take').onclick = $('choice-keep').onclick = null;
+      resolve(taken);
+    };
+    const keys = (e) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key.toLowerCase() === 't' || e.key.toLowerCase() === 'k')) {
+        e.preventDefault();
+        e.stopPropagation();
+        answer(e.key.toLowerCase() === 't');
+      }
+    };
+    const escape = (e) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        answer(false);
+      }
+    };
+    $('choice-take').onclick = () => answer(true);
+    $('choice-keep').onclick = () => answer(false);
+    document.addEventListener('keydown', keys, true);
+    bar.addEventListener('keydown', escape);
+    bar.hidden = false;
+  }));
+  state.choosing = asked;
+  return asked;
+}
+
+/**
  * Sends a file's text once the send of it already on its way is answered, each naming the text the one before left
  * on the server (two at once would take each other for another tab's change). A send waiting for its turn sends the
  * text as it is then: at most one waits, however fast the typing.
@@ -264,9 +309,8 @@ async function sendNow(current) {
   let chosen = null; // what the user chose when both tabs changed the same lines: said instead of a merge
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
     // as for a change on disk, Cancel (and Escape) keeps what was typed here
-    const keep = !confirm(`${current.path} was changed in another tab of this studio, on the lines you edited here.\n\n`
-      + 'OK takes the other tab\'s text (Ctrl+Z brings yours back); Cancel keeps the text of this tab (the other tab\'s change'
-      + ' is replaced).');
+    const keep = !await chooseText(`${current.path} was changed in another tab of this studio, on the lines you edited here.`,
+      'Take the other tab\'s text', 'Ctrl+Z brings yours back', 'Keep this tab\'s', 'the other tab\'s change is replaced');
     if (!keep) {
       current.text = answer.text;
       state.editor.setText(current.path, answer.text);
@@ -577,9 +621,9 @@ async function lookAtDisk() {
   for (const path of disk.conflicts) {
     const gone = disk.gone.includes(path);
     // Cancel (and Escape) keeps what was typed here: a dialog waved away never drops the user's work
-    const keep = !confirm(`${path} ${gone ? 'was deleted on disk, and it has changes here not saved'
-      : 'changed on disk, on lines you have changed here and not saved'}.\n\nOK ${gone ? 'lets it go, with your changes'
-      : 'takes the disk\'s text (Ctrl+Z brings yours back)'}; Cancel keeps yours (the next save writes it).`);
+    const keep = !await chooseText(`${path} ${gone ? 'was deleted on disk, and it has changes here not saved'
+      : 'changed on disk, on lines you have changed here and not saved'}.`, gone ? 'Let it go' : 'Take the disk\'s text',
+      gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it');
     await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
     if (!keep) {
       const project = await (await fetch('/api/project')).json();

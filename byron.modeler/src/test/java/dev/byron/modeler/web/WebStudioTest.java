@@ -134,7 +134,9 @@ class WebStudioTest {
 			assertThat(seen.path("mergedFromDisk").asBoolean()).as("a change on disk to other lines than edited here joins them, unasked")
 					.isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, on lines you have changed here and not saved.");
-			assertThat(seen.path("keptByCancel").asBoolean()).as("Cancel (or Escape) keeps the edit made here").isTrue();
+			assertThat(seen.path("keptByKey").asBoolean()).as("Alt+K in the question's bar keeps the edit made here").isTrue();
+			assertThat(seen.path("typedWhileAsked").asBoolean()).as("the question leaves the keyboard in the editor: what is typed"
+					+ " while it shows goes into the text").isTrue();
 			assertThat(seen.path("tookDisk").asBoolean()).as("OK takes the disk's text").isTrue();
 			assertThat(project.resolve("social.byron")).content().contains("// the disk wins").doesNotContain("// typed once more");
 			assertThat(seen.path("movedBy").asInt()).as("the dragged box stays where it was dropped").isLessThan(-50);
@@ -210,7 +212,8 @@ class WebStudioTest {
 			assertThat(seen.path("undoneOwnOnly").asBoolean()).as("Ctrl+Z after a merge takes back the tab's own line only").isTrue();
 			assertThat(seen.path("movedInOther").asInt()).as("a box moved in one tab moves in the other").isNotZero();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
-			assertThat(seen.path("kept").asBoolean()).as("Cancel keeps the asking tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("asked").findValuesAsText("focusKept")).as("asked without taking the keyboard").containsOnly("true");
+			assertThat(seen.path("kept").asBoolean()).as("Keep keeps the asking tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("keptNoticed").asText()).as("and says so, not that it merged")
 					.isEqualTo("schema.byron: this tab's text kept; the other tab's change to the same lines is replaced (Ctrl+Z there brings it back)");
 			assertThat(seen.path("undoneReplaced").asBoolean())
@@ -218,7 +221,7 @@ class WebStudioTest {
 					.isTrue();
 			assertThat(seen.path("undoneOwnLine").asBoolean()).as("and then takes back its own line").isTrue();
 			assertThat(seen.path("takenAsked")).hasSize(1);
-			assertThat(seen.path("taken").asBoolean()).as("OK takes the other tab's text, in both tabs and the server").isTrue();
+			assertThat(seen.path("taken").asBoolean()).as("Take takes the other tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("takenNoticed").asText()).isEqualTo("schema.byron: the other tab's text taken (Ctrl+Z brings yours back)");
 			assertThat(seen.path("message").asText()).startsWith("schema.byron was changed in another tab of this studio");
 			assertThat(seen.path("otherUndone").asBoolean())
