@@ -36,4 +36,27 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 		});
 		return CompletableFuture.completedFuture(new InitializeResult(capabilities));
 	}
+
+	/**
+	 * A rename refused (a name the checks refuse: an editor asks for each name typed) is an answer to the user, not a
+	 * fault of the server's: sent as the request's error without Xtext logging it, with its stack, as one.
+	 */
+	@Override
+	public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+		return getRequestManager().runRead(cancel -> {
+			try {
+				return new Renamed(rename(params, cancel), null);
+			} catch (org.eclipse.lsp4j.jsonrpc.ResponseErrorException refused) {
+				return new Renamed(null, refused);
+			}
+		}).thenApply(renamed -> {
+			if (renamed.refused() != null) {
+				throw renamed.refused();
+			}
+			return renamed.edit();
+		});
+	}
+
+	private record Renamed(org.eclipse.lsp4j.WorkspaceEdit edit, org.eclipse.lsp4j.jsonrpc.ResponseErrorException refused) {
+	}
 }
