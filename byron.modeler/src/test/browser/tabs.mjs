@@ -1,10 +1,12 @@
 // Two tabs of one Byron Studio on the same project: a change sent from one shows in the other; when both change a file
 // at once, the tab whose change comes second is asked, and either answer leaves both tabs and the server with the
 // same text, nothing replaced unseen. Prints what it saw as JSON.
-// Usage: node tabs.mjs <url> <file>
+// Usage: node tabs.mjs <url> <file> <project folder>
+import fs from 'node:fs';
+import path from 'node:path';
 import { launch, answerChoices } from './browser.mjs';
 
-const [url, file] = process.argv.slice(2);
+const [url, file, folder] = process.argv.slice(2);
 const browser = await launch();
 const seen = { errors: [], asked: [] };
 const text = (page) => page.evaluate((f) => window.byronStudio.editor().text(f), file);
@@ -167,6 +169,27 @@ try {
   if (!seen.ownUndoneAfterOther) {
     seen.ownUndoneAfterOtherText = after.slice(0, 40) + ' … ' + after.slice(-40);
   }
+
+  seen.step = 'the disk changes the lines one tab edited: that tab is asked, the other follows its answer';
+  const onDisk = path.join(folder, file);
+  seen.nothingSavedUnasked = !fs.readFileSync(onDisk, 'utf8').includes('// from A');
+  fs.writeFileSync(onDisk, await held()); // saved as the tabs have it: the next edit is the only one
+  await Promise.all([a, b].map((page) => page.evaluate(() => fetch('/api/disk'))));
+  reply = 'dismiss';
+  const askedBefore = seen.asked.length;
+  await type(b, '// B edits the end\n');
+  await same(a, b);
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // B's edit is on the server, and both tabs have it
+  fs.writeFileSync(onDisk, fs.readFileSync(onDisk, 'utf8') + '// the disk ends otherwise\n');
+  const afterDisk = await (async () => {
+    for (let i = 0; i < 100 && seen.asked.length === askedBefore; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // long enough for a tab that typed nothing to have asked too
+    return same(a, b);
+  })();
+  seen.diskAsked = seen.asked.slice(askedBefore).map((q) => q.tab);
+  seen.diskKeptTheEdit = afterDisk.includes('// B edits the end') && !afterDisk.includes("// the disk ends otherwise");
 } catch (e) {
   console.error(`failed at: ${seen.step}: ${e.message}`);
   throw e;

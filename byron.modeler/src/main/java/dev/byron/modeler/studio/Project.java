@@ -290,6 +290,11 @@ public final class Project {
 		return new Reloaded(reloaded, merged, conflicts, added, deleted);
 	}
 
+	/** Whether a file edited here changed on disk since it was read, and {@link #reload} could not merge the two: a conflict still open. */
+	public synchronized boolean inConflict(Path file) throws IOException {
+		return texts.containsKey(file) && isModified(file) && !java.util.Objects.equals(readOrNull(file), onDisk.get(file));
+	}
+
 	/** Keeps the disk's text of a conflicting file, dropping the edits made here; a file deleted on disk goes. */
 	public synchronized void takeDisk(Path file) throws IOException {
 		String disk = readOrNull(file);

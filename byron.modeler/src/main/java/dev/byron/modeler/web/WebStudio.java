@@ -369,17 +369,36 @@ public final class WebStudio implements AutoCloseable {
 	 */
 	private void disk(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
+		String tab = query.getOrDefault("tab", "");
 		if ("POST".equals(exchange.method())) {
+			Path ask = query.containsKey("ask") ? own(query.get("ask")) : null;
 			Path keep = query.containsKey("keep") ? own(query.get("keep")) : null;
 			Path take = query.containsKey("take") ? own(query.get("take")) : null;
-			if (keep == null && take == null) {
+			Path file = ask != null ? ask : keep != null ? keep : take;
+			if (file == null) {
 				exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
 				return;
 			}
-			if (keep != null) {
-				project.keepMine(keep);
-			} else {
-				project.takeDisk(take);
+			synchronized (asking) {
+				if (!project.inConflict(file)) {
+					exchange.respond(409, "text/plain; charset=utf-8", "Answered already, in another tab.");
+					return;
+				}
+				Asking claim = asking.get(file);
+				if (ask != null) {
+					if (claim != null && claim.live() && !claim.tab().equals(tab)) {
+						exchange.respond(409, "text/plain; charset=utf-8", "Asked in another tab.");
+						return;
+					}
+					asking.put(file, new Asking(tab, System.nanoTime()));
+				} else {
+					if (keep != null) {
+						project.keepMine(keep);
+					} else {
+						project.takeDisk(take);
+					}
+					asking.remove(file);
+				}
 			}
 			exchange.respond(204);
 			return;
@@ -409,6 +428,10 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("added", added);
 		answer.put("conflicts", reloaded.conflicts().stream().map(project::relative).toList());
 		answer.put("gone", reloaded.conflicts().stream().filter(file -> !Files.exists(file)).map(project::relative).toList());
+		synchronized (asking) { // conflicts another tab is asking its user about: this one waits for the answer
+			answer.put("askedElsewhere", asking.entrySet().stream().filter(claim -> claim.getValue().live() && !claim.getValue().tab().equals(tab))
+					.map(claim -> project.relative(claim.getKey())).toList());
+		}
 		answer.put("deleted", reloaded.deleted().stream().map(project::relative).toList());
 		answer.put("versions", versions);
 		answer.put("modified", modified);
@@ -417,6 +440,20 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("instance", instance);
 		json(exchange, 200, answer);
 	}
+
+	/**
+	 * A conflict a tab is asking its user about (one tab asks, the others follow its answer): held while the tab
+	 * renews it, so that the question moves to another tab when the asking one was closed.
+	 */
+	private record Asking(String tab, long since) {
+		private static final long HELD = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+		boolean live() {
+			return System.nanoTime() - since < HELD;
+		}
+	}
+
+	private final Map<Path, Asking> asking = new java.util.HashMap<>();
 
 	/** Starts the system as {@code byron run} does, its gateway on {@code port} (default 4000). */
 	private void run(Exchange exchange) throws IOException {

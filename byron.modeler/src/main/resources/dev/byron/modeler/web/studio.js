@@ -2,7 +2,7 @@
 // (the same code as the desktop studio), and this page shows what it answers.
 const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
-  edits: 0, moves: { done: [], undone: [] } };
+  edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {} };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -172,6 +172,7 @@ function select(path, offset, length, focus = true) {
  */
 function edited(path, text) {
   state.edits++; // a box moved before this is not Ctrl+Z's to move back any more: the text is
+  state.typed.add(path); // a conflict with the disk over this file is this tab's to ask about first
   const current = file(path);
   current.text = text;
   current.modified = true;
@@ -574,7 +575,7 @@ async function lookAtDisk() {
   if (!state.editor || !state.sent) {
     return; // the page is still starting, or a change typed here is on its way to the server: look again later
   }
-  const disk = await (await fetch('/api/disk')).json();
+  const disk = await (await fetch('/api/disk?tab=' + state.tab)).json();
   if (disk.instance !== state.instance) {
     await rejoin(disk.instance);
     return;
@@ -618,14 +619,38 @@ async function lookAtDisk() {
   if (disk.deleted.length) {
     notice(`Deleted on disk, no longer part of the model: ${disk.deleted.join(', ')}`);
   }
+  for (const path of Object.keys(state.conflictSeen).filter((p) => !disk.conflicts.includes(p))) {
+    delete state.conflictSeen[path]; // answered elsewhere
+  }
   for (const path of disk.conflicts) {
+    // one tab asks, the others follow its answer: the tab that edited the file first, any other once it has not
+    if (disk.askedElsewhere.includes(path)) {
+      continue;
+    }
+    state.conflictSeen[path] ??= Date.now();
+    if (!state.typed.has(path) && Date.now() - state.conflictSeen[path] < 3000) {
+      continue;
+    }
+    const claim = () => fetch(`/api/disk?tab=${state.tab}&ask=${encodeURIComponent(path)}`, { method: 'POST' });
+    if ((await claim()).status !== 204) {
+      continue;
+    }
+    const held = setInterval(claim, 10000); // while the question waits for the user: asked here, not in another tab
     const gone = disk.gone.includes(path);
-    // Cancel (and Escape) keeps what was typed here: a dialog waved away never drops the user's work
-    const keep = !await chooseText(`${path} ${gone ? 'was deleted on disk, and it has changes here not saved'
-      : 'changed on disk, on lines you have changed here and not saved'}.`, gone ? 'Let it go' : 'Take the disk\'s text',
+    const where = state.typed.has(path) ? 'here' : 'in this studio (in another tab)';
+    // Escape keeps what was typed: a question waved away never drops the user's work
+    const keep = !await chooseText(`${path} ${gone ? `was deleted on disk, and it has changes made ${where} and not saved`
+      : `changed on disk, on lines changed ${where} and not saved`}.`, gone ? 'Let it go' : 'Take the disk\'s text',
       gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it');
-    await fetch('/api/disk?' + (keep ? 'keep=' : 'take=') + encodeURIComponent(path), { method: 'POST' });
+    clearInterval(held);
+    delete state.conflictSeen[path];
+    const answered = await fetch(`/api/disk?tab=${state.tab}&${keep ? 'keep' : 'take'}=${encodeURIComponent(path)}`, { method: 'POST' });
+    if (answered.status === 409) { // answered in another tab meanwhile: its answer stands, and this tab follows it
+      notice(`${path}: the change on disk was answered in another tab; this tab shows what it chose`);
+      continue;
+    }
     if (!keep) {
+      state.typed.delete(path);
       const project = await (await fetch('/api/project')).json();
       const onDisk = project.files.find((p) => p.path === path);
       if (!onDisk) {
@@ -1181,6 +1206,9 @@ async function save() {
   const project = await (await fetch('/api/project')).json();
   for (const f of state.files) {
     f.modified = project.files.find((p) => p.path === f.path)?.modified ?? f.modified;
+    if (!f.modified) {
+      state.typed.delete(f.path);
+    }
   }
   renderFiles();
   $('status').textContent = saved.changedOnDisk.length
