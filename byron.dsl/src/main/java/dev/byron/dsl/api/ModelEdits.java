@@ -44,7 +44,7 @@ public final class ModelEdits {
 
 	/** Removes an element's text together with its line ending and the blank line before it, if any. */
 	public static TextEdit delete(String text, SourceRange range) {
-		int start = range.offset();
+		int start = docCommentBefore(text, range.offset());
 		int end = range.offset() + range.length();
 		int lineStart = text.lastIndexOf('\n', start - 1) + 1;
 		if (text.substring(lineStart, start).isBlank()) {
@@ -57,6 +57,31 @@ public final class ModelEdits {
 			start--;
 		}
 		return new TextEdit(range.file(), start, end - start, "");
+	}
+
+	/**
+	 * Where a declaration starting at {@code start} begins with its doc comment: the {@code /** ... *\/} right above
+	 * it (nothing but white space and one line break between) is the declaration's and goes with it.
+	 */
+	private static int docCommentBefore(String text, int start) {
+		int at = start;
+		while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\t')) {
+			at--;
+		}
+		if (at > 0 && text.charAt(at - 1) == '\n') {
+			at--;
+			if (at > 0 && text.charAt(at - 1) == '\r') {
+				at--;
+			}
+		}
+		while (at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '\t')) {
+			at--;
+		}
+		if (at < 2 || !text.startsWith("*/", at - 2)) {
+			return start;
+		}
+		int opened = text.lastIndexOf("/**", at - 2);
+		return opened >= 0 && text.indexOf("*/", opened + 2) == at - 2 ? opened : start;
 	}
 
 	/**

@@ -49,6 +49,17 @@ class ModelEditsTest {
 	}
 
 	@Test
+	void deletesAComponentWithItsDocCommentAndLeavesOtherCommentsAlone() {
+		String text = "system s\n\n// about the system\n\n/** Reminders sent before a visit. */\ncomponent b {\n}\n"
+				+ "/*\n * Billing.\n */\ncomponent c {\n}\n";
+		assertThat(ModelEdits.apply(text, List.of(ModelEdits.delete(text, rangeOf(text, "b")))))
+				.isEqualTo("system s\n\n// about the system\n/*\n * Billing.\n */\ncomponent c {\n}\n");
+		String undocumented = "system s\n\n/** the system */\n\ncomponent b {\n}\n";
+		assertThat(ModelEdits.apply(undocumented, List.of(ModelEdits.delete(undocumented, rangeOf(undocumented, "b")))))
+				.as("a doc comment a blank line away is not the component's").isEqualTo("system s\n\n/** the system */\n");
+	}
+
+	@Test
 	void renamesAComponentEverywhereButInCommentsAndStrings() {
 		Map<Path, String> files = new LinkedHashMap<>();
 		files.put(Path.of("a.byron"), "// posts.Post is here\ncomponent posts {\n  entity Post { text: String @pattern(\"posts.X\") }\n}\n");
