@@ -100,6 +100,64 @@ public final class HookImplementations {
 		return gaps;
 	}
 
+	/**
+	 * A class in {@code hooks/} that implements the hooks of a component the model no longer has (deleted, or renamed
+	 * without its class): {@code byron run} leaves its file out, which would not compile against the model.
+	 */
+	public record Orphan(Path file, String className, String component) {
+		public String message() {
+			return className + " implements the hooks of component '" + component + "', which the model no longer has: byron run"
+					+ " leaves " + file.getFileName() + " out. Delete it, or rename it and its package for the component's new name.";
+		}
+
+		public ModelDiagnostic diagnostic(String javaSource) {
+			java.util.regex.Matcher declared = java.util.regex.Pattern.compile("\\bclass\\s+" + className + "\\b").matcher(javaSource);
+			boolean found = declared.find();
+			int at = found ? declared.start() : 0;
+			int line = (int) javaSource.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+			int column = at - (javaSource.lastIndexOf('\n', at - 1) + 1) + 1;
+			return new ModelDiagnostic(Severity.WARNING, file, line, column, at, found ? declared.end() - at : 0, ORPHAN_CODE,
+					message(), List.of(file.toString()));
+		}
+	}
+
+	/** The code of the warning an orphan is reported as. */
+	public static final String ORPHAN_CODE = "hooks-of-a-missing-component";
+
+	/**
+	 * The classes among these Java sources that implement the hooks interface of a component of this system that the
+	 * model does not have (by the interface's package, {@code byron.<system>.<component>}).
+	 */
+	public static List<Orphan> orphans(List<ComponentDescriptor> all, Map<Path, String> javaSources) {
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		if (compiler == null || javaSources.isEmpty() || all.isEmpty()) {
+			return List.of();
+		}
+		String system = JavaModel.packageOf(all.get(0)).replaceAll("\\.[^.]+$", "") + ".";
+		Set<String> components = all.stream().map(JavaModel::packageOf).collect(Collectors.toSet());
+		java.util.regex.Pattern hooks = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(system) + "([a-z_][a-z0-9_]*)\\.[A-Z]\\w*Hooks");
+		List<Orphan> orphans = new ArrayList<>();
+		for (JavaClass declared : classes(compiler, javaSources)) {
+			for (String named : declared.interfaces()) {
+				// the interface as Java resolves its name: written whole, imported by name, else from an imported package
+				List<String> candidates = named.contains(".") ? List.of(named)
+						: declared.imports().stream().filter(i -> i.endsWith("." + named)).toList();
+				if (candidates.isEmpty()) {
+					candidates = declared.imports().stream().filter(i -> i.endsWith(".*")).map(i -> i.substring(0, i.length() - 1) + named)
+							.toList();
+				}
+				java.util.Optional<java.util.regex.Matcher> missing = candidates.stream().map(hooks::matcher)
+						.filter(java.util.regex.Matcher::matches)
+						.filter(m -> !components.contains(system + m.group(1))).findFirst();
+				if (missing.isPresent()) {
+					orphans.add(new Orphan(declared.file(), declared.name(), missing.get().group(1)));
+					break;
+				}
+			}
+		}
+		return orphans;
+	}
+
 	/** The edits that add these gaps' stubs to their class (all of one file), with the imports their bodies need. */
 	public static List<TextEdit> fill(String javaSource, List<Gap> gaps) {
 		if (gaps.isEmpty()) {

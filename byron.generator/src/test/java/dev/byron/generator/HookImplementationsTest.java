@@ -75,6 +75,24 @@ class HookImplementationsTest {
 	}
 
 	@Test
+	void aClassImplementingTheHooksOfAComponentTheModelNoLongerHasIsAnOrphanHoweverItNamesTheInterface() {
+		Map<Path, String> sources = new java.util.LinkedHashMap<>();
+		sources.put(HOOKS, PARTIAL);
+		sources.put(Path.of("hooks/PharmacyHooksImpl.java"), "import byron.shop.pharmacy.PharmacyHooks;\n"
+				+ "public class PharmacyHooksImpl implements PharmacyHooks {}\n");
+		sources.put(Path.of("hooks/BillingHooksImpl.java"), "import byron.shop.billing.*;\npublic class BillingHooksImpl implements BillingHooks {}\n");
+		sources.put(Path.of("hooks/OrdersHooksImpl.java"), "public class OrdersHooksImpl implements byron.shop.orders.OrdersHooks {}\n");
+		sources.put(Path.of("hooks/Helper.java"), "import java.util.function.Supplier;\npublic class Helper implements Supplier<String> {"
+				+ " public String get() { return \"\"; } }\n");
+		List<HookImplementations.Orphan> orphans = HookImplementations.orphans(GenerationInput.of(MODEL).descriptors(), sources);
+		assertThat(orphans).extracting(HookImplementations.Orphan::component).containsExactly("pharmacy", "billing", "orders");
+		assertThat(orphans.get(0).message()).isEqualTo("PharmacyHooksImpl implements the hooks of component 'pharmacy', which the"
+				+ " model no longer has: byron run leaves PharmacyHooksImpl.java out. Delete it, or rename it and its package for the"
+				+ " component's new name.");
+		assertThat(orphans.get(0).diagnostic(sources.get(Path.of("hooks/PharmacyHooksImpl.java"))).line()).isEqualTo(2);
+	}
+
+	@Test
 	void aComponentNoClassImplementsYetIsLeftToTheStubThatByronRunWrites() {
 		assertThat(HookImplementations.find(MODEL, Map.of(HOOKS, "public class Other {}\n"))).isEmpty();
 	}

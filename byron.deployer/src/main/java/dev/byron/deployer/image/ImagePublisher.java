@@ -60,6 +60,7 @@ public final class ImagePublisher {
 		Path work = RunData.prepare(project, progress).resolve("deploy");
 		GenerationInput input = GenerationInput.of(model);
 		HookBuild.Result hooks = HookBuild.compile(project, input, work);
+		hooks.left().forEach(orphan -> progress.accept("warning: " + orphan.message()));
 		ImageBuilder builder = new ImageBuilder(cache, runtimeJar);
 		String runtime = digest(List.of(runtimeJar), null);
 		String gatewayTag = tag(runtime + "|" + RuntimeJre.MODULES + "|gateway");

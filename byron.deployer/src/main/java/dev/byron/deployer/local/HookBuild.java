@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.byron.generator.Artifact;
 import dev.byron.generator.GenerationInput;
+import dev.byron.generator.HookImplementations;
 import dev.byron.generator.JavaGenerator;
 import dev.byron.runtime.spi.HookProvider;
 
@@ -20,8 +21,11 @@ public final class HookBuild {
 	private HookBuild() {
 	}
 
-	/** Compiled hook code; {@code classes} holds the class files, {@code providers} the providers they define. */
-	public record Result(Path classes, List<HookProvider> providers) {
+	/**
+	 * Compiled hook code; {@code classes} holds the class files, {@code providers} the providers they define; {@code left}
+	 * the classes left out, which implement the hooks of a component the model no longer has.
+	 */
+	public record Result(Path classes, List<HookProvider> providers, List<HookImplementations.Orphan> left) {
 	}
 
 	public static Result compile(Path project, GenerationInput input, Path work) throws IOException, LocalRunException {
@@ -40,11 +44,27 @@ public final class HookBuild {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, artifact.content());
 		}
+		List<HookImplementations.Orphan> left = HookImplementations.orphans(input.descriptors(), javaSources(project));
 		try {
-			return new Result(classes, HookCompiler.compile(project, generated, classes, compiling));
+			return new Result(classes, HookCompiler.compile(project, generated, classes, compiling,
+					left.stream().map(HookImplementations.Orphan::file).collect(java.util.stream.Collectors.toSet())), left);
 		} catch (HookCompiler.CompileError e) {
 			throw LocalRunException.inTheProject("hooks/ does not compile:\n" + e.getMessage(), null);
 		}
+	}
+
+	/** The Java files of {@code hooks/}, with their texts. */
+	private static java.util.Map<Path, String> javaSources(Path project) throws IOException {
+		java.util.Map<Path, String> sources = new java.util.LinkedHashMap<>();
+		Path hooks = project.resolve("hooks");
+		if (Files.isDirectory(hooks)) {
+			try (Stream<Path> walk = Files.walk(hooks)) {
+				for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+					sources.put(file, Files.readString(file));
+				}
+			}
+		}
+		return sources;
 	}
 
 	public static void deleteTree(Path root) throws IOException {

@@ -37,16 +37,20 @@ final class HookCompiler {
 
 	static List<HookProvider> compile(Path project, Path generated, Path classes) throws IOException, CompileError {
 		return compile(project, generated, classes, () -> {
-		});
+		}, java.util.Set.of());
 	}
 
-	/** As above; {@code compiling} runs just before the compiler does (not when the last run's classes stand). */
-	static List<HookProvider> compile(Path project, Path generated, Path classes, Runnable compiling) throws IOException, CompileError {
+	/**
+	 * As above, leaving the files {@code left} out; {@code compiling} runs just before the compiler does (not when the
+	 * last run's classes stand).
+	 */
+	static List<HookProvider> compile(Path project, Path generated, Path classes, Runnable compiling, java.util.Set<Path> left)
+			throws IOException, CompileError {
 		List<Path> sources = new ArrayList<>();
 		for (Path dir : List.of(project.resolve("hooks"), project.resolve("customResolvers"), generated)) {
 			if (Files.isDirectory(dir)) {
 				try (Stream<Path> walk = Files.walk(dir)) {
-					walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+					walk.filter(p -> p.toString().endsWith(".java") && !left.contains(p)).sorted().forEach(sources::add);
 				}
 			}
 		}

@@ -102,10 +102,12 @@ public final class LocalSystem implements AutoCloseable {
 		RunLock lock = RunLock.acquire(data, say);
 		resources.add(lock);
 		GenerationInput input = GenerationInput.of(model.model());
-		List<HookProvider> providers = HookBuild.compile(project, input, data, () -> {
+		HookBuild.Result built = HookBuild.compile(project, input, data, () -> {
 			log.println("byron: compiling hooks/");
 			log.flush();
-		}).providers();
+		});
+		built.left().forEach(orphan -> say.accept("byron: warning: " + orphan.message()));
+		List<HookProvider> providers = built.providers();
 		List<ComponentDescriptor> all = input.descriptors();
 		boolean stubbed = false;
 		for (ComponentDescriptor descriptor : all) {

@@ -50,6 +50,13 @@ class HookBuildTest {
 		HookBuild.compile(project, input, work);
 		assertThat(Files.getLastModifiedTime(compiled)).as("a changed source is compiled again").isNotEqualTo(written);
 
+		Path orphan = project.resolve("hooks/PharmacyHooksImpl.java"); // a component deleted from the model, its class left
+		Files.writeString(orphan, "import byron.microblog.pharmacy.PharmacyHooks;\npublic class PharmacyHooksImpl implements PharmacyHooks {}\n");
+		HookBuild.Result without = HookBuild.compile(project, input, work);
+		assertThat(without.left()).extracting(o -> o.component()).containsExactly("pharmacy");
+		assertThat(without.providers()).as("the others compiled, as before").hasSameSizeAs(first.providers());
+		Files.delete(orphan);
+
 		Files.writeString(hook, Files.readString(hook) + "\nthis does not compile\n");
 		assertThatThrownBy(() -> HookBuild.compile(project, input, work)).isInstanceOf(LocalRunException.class)
 				.hasMessageContaining("does not compile");

@@ -341,9 +341,11 @@ public final class StudioCore implements AutoCloseable {
 				if (checkWork == null) {
 					checkWork = java.nio.file.Files.createTempDirectory("byron-studio-check");
 				}
-				dev.byron.deployer.local.HookBuild.compile(project.folder(), dev.byron.generator.GenerationInput.of(result.model()),
-						checkWork);
-				ui.execute(() -> found.accept(List.of()));
+				var built = dev.byron.deployer.local.HookBuild.compile(project.folder(),
+						dev.byron.generator.GenerationInput.of(result.model()), checkWork);
+				List<ModelDiagnostic> left = built.left().stream().map(orphan -> orphan.diagnostic(code.getOrDefault(orphan.file(), "")))
+						.toList();
+				ui.execute(() -> found.accept(left));
 			} catch (dev.byron.deployer.local.LocalRunException e) {
 				List<ModelDiagnostic> problems = RunProblems.of(project.folder(), e.getMessage(), code);
 				ui.execute(() -> found.accept(problems));

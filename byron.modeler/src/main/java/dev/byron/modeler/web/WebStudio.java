@@ -270,12 +270,13 @@ public final class WebStudio implements AutoCloseable {
 			core.checkHooks(found -> {
 				boolean wasFailing;
 				synchronized (checks) {
-					wasFailing = !hookProblems.isEmpty();
+					wasFailing = hookProblems.stream().anyMatch(problem -> problem.severity() == dev.byron.dsl.api.Severity.ERROR);
 					hookProblems = List.copyOf(found);
 					checks.incrementAndGet();
 				}
-				if (!found.isEmpty()) {
-					log.add("hooks/ does not compile against the saved model: " + found.size() + " problem" + (found.size() == 1 ? "" : "s")
+				long errors = found.stream().filter(problem -> problem.severity() == dev.byron.dsl.api.Severity.ERROR).count();
+				if (errors > 0) {
+					log.add("hooks/ does not compile against the saved model: " + errors + " problem" + (errors == 1 ? "" : "s")
 							+ ", listed with the model's.");
 				} else if (wasFailing) { // said once, when it mends: a line per save would say nothing new
 					log.add("hooks/ compiles against the saved model again.");
