@@ -151,6 +151,15 @@ try {
   await page.waitForFunction(() => !document.querySelector('#run').disabled && !document.querySelector('#diagram .live'),
     { timeout: 60000 });
   seen.stopped = true;
+
+  // a Run that fails says so in the header, where the eye is, not in the log alone: here its gateway's port is taken
+  await page.$eval('#run-port', (input, port) => {
+    input.value = port;
+  }, new URL(url).port);
+  await page.click('#run');
+  await page.waitForFunction(() => document.querySelector('#status').classList.contains('error')
+    && document.querySelector('#status').textContent.includes('failed'), { timeout: 60000 }).catch(() => {});
+  seen.runFailedSaid = await page.$eval('#status', (s) => s.textContent);
 } finally {
   await browser.close();
 }

@@ -52,7 +52,20 @@ public final class WebStudio implements AutoCloseable {
 
 	private WebStudio(Project project, String host, int port) throws IOException {
 		this.project = project;
-		this.core = new StudioCore(project, Runnable::run, log::add);
+		this.core = new StudioCore(project, Runnable::run, new StudioCore.Listener() {
+			@Override
+			public void log(String line) {
+				log.add(line);
+			}
+
+			@Override
+			public void failed(String job, String reason) {
+				String said = job + " failed: " + reason;
+				log.add(said);
+				failures.incrementAndGet();
+				lastFailure = said.lines().findFirst().orElse(said);
+			}
+		});
 		Map<String, HttpHandler> routes = new LinkedHashMap<>();
 		routes.put("/api/project", guarded(this::projectFiles));
 		routes.put("/api/file", guarded(this::putFile));
@@ -479,8 +492,14 @@ public final class WebStudio implements AutoCloseable {
 	 * The running system's state as the desktop diagram shows it, and the log's lines after the first
 	 * {@code ?logAfter=} (numbered from 0; the page asks for what it does not have yet).
 	 */
+	/** How many jobs (Run, Generate) failed, and the first line of the last one's reason: the page's header says it. */
+	private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+	private volatile String lastFailure = "";
+
 	private void live(Exchange exchange) throws IOException {
 		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("failures", failures.get());
+		answer.put("lastFailure", lastFailure);
 		dev.byron.deployer.local.LocalSystem system = core.running();
 		answer.put("running", system != null);
 		if (system != null) {

@@ -738,6 +738,12 @@ function showLog(live) {
 async function poll() {
   await lookAtDisk();
   state.live = await (await fetch('/api/live?logAfter=' + (state.logEnd || 0))).json();
+  if (state.failures !== undefined && state.live.failures > state.failures) { // Run failed: said where the eye is, the log has why
+    $('status').textContent = state.live.lastFailure + ' (the log below says more)';
+    $('status').classList.add('error');
+    $('status').title = state.live.lastFailure;
+  }
+  state.failures = state.live.failures;
   $('run').disabled = state.live.running;
   $('run-port').disabled = state.live.running;
   $('stop').disabled = !state.live.running;

@@ -352,6 +352,7 @@ class WebStudioTest {
 			assertThat(seen.path("menuStopped").toString()).contains("Start social");
 			assertThat(seen.path("restarted").asBoolean()).isTrue();
 			assertThat(seen.path("stopped").asBoolean()).isTrue();
+			assertThat(seen.path("runFailedSaid").asText()).as("a Run that failed says so in the header").contains("failed");
 			assertThat(seen.path("veiled").asInt()).as("the stopped component's box is veiled").isEqualTo(1);
 			assertThat(seen.path("consoleErrors").toString()).as("the page's console").doesNotContain("NaN");
 		}
