@@ -422,11 +422,15 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       if (current === path) {
         return;
       }
+      const typing = current !== null && views.get(current)?.hasFocus; // F12 into another file: the keys follow it
       current = path;
       for (const [p, view] of views) {
         view.dom.hidden = p !== path;
       }
-      ensure(files.find((f) => f.path === path));
+      const shown = ensure(files.find((f) => f.path === path));
+      if (typing && shown) {
+        shown.focus();
+      }
     },
   };
 

@@ -145,6 +145,7 @@ try {
   await cursorAt(page, 'accounts.User!', 10);
   await page.keyboard.press('F12');
   await page.waitForFunction(() => window.byronStudio.current() === 'accounts.byron', { timeout: 30000 }).catch(() => {});
+  seen.keysFollowF12 = await page.evaluate(() => !!document.activeElement?.closest('.cm-editor:not([hidden])'));
   seen.definitionFollowed = { current: await page.evaluate(() => window.byronStudio.current()),
     listed: await page.$eval('#files li.current', (i) => i.dataset.path) };
   await showFile(page, 'posts.byron');

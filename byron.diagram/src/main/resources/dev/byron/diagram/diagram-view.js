@@ -72,6 +72,46 @@
           + `g.edge[data-to="${CSS.escape(node.id)}"]`) : arrowsAt(container, e.clientX, e.clientY));
       });
       container.addEventListener('mouseleave', () => light(container, []));
+      container.addEventListener('keydown', (e) => keyed(e, container));
+      if (container.tabIndex < 0) {
+        container.tabIndex = 0; // Tab reaches the picture: its boxes are the keyboard's too
+      }
+    }
+  }
+
+  /**
+   * The picture by keyboard: the arrows go from box to box (in reading order) and select each, as a click does; Enter
+   * opens the selected box's declaration, as a double-click does; Shift+F10 or the menu key opens its menu; Escape
+   * lets it go.
+   */
+  function keyed(e, container) {
+    const { page, handlers } = shown.get(container);
+    const boxes = Object.entries(page.boxes || {}).sort(([, a], [, b]) => a.y - b.y || a.x - b.x).map(([id]) => id);
+    const selected = container.querySelector('g.node.selected');
+    const at = selected ? boxes.indexOf(selected.id) : -1;
+    const declaration = (id) => page.nodes.find((n) => n.id === id) || null;
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+    if (step && !e.ctrlKey && !e.metaKey && !e.altKey && boxes.length) {
+      e.preventDefault();
+      const id = boxes[at < 0 ? 0 : (at + step + boxes.length) % boxes.length];
+      const node = container.querySelector(`g.node[id="${CSS.escape(id)}"]`);
+      container.querySelectorAll('g.node.selected').forEach((n) => n.classList.remove('selected'));
+      if (node) {
+        node.classList.add('selected');
+        node.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      }
+      handlers.select(declaration(id), id);
+    } else if (e.key === 'Enter' && selected && handlers.open) {
+      e.preventDefault();
+      handlers.open(declaration(selected.id), selected.id);
+    } else if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && selected && selected.id.startsWith('component:')
+      && handlers.menu) {
+      e.preventDefault();
+      const box = selected.getBoundingClientRect();
+      handlers.menu(selected.id.slice('component:'.length), { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2,
+        preventDefault() {} });
+    } else if (e.key === 'Escape' && selected) {
+      selected.classList.remove('selected');
     }
   }
 

@@ -126,16 +126,46 @@ function listInOrder(paths) {
 
 function renderFiles() {
   const list = $('files');
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset.path : null;
   list.replaceChildren(...state.files.map((f) => {
     const item = document.createElement('li');
     item.textContent = f.path;
+    item.title = f.path + (f.modified ? ' (changed, not saved)' : '');
     item.dataset.path = f.path;
+    item.setAttribute('role', 'option');
+    item.setAttribute('aria-selected', String(f.path === state.current));
+    item.tabIndex = f.path === state.current ? 0 : -1; // one stop for Tab; the arrows go through the files
     item.classList.toggle('current', f.path === state.current);
     item.classList.toggle('modified', f.modified);
     item.onclick = () => show(f.path);
     return item;
   }));
+  if (focused !== null) {
+    list.querySelector(`li[data-path="${CSS.escape(focused)}"]`)?.focus();
+  }
 }
+
+/**
+ * The file list by keyboard: the arrows, Home and End show the file they come to; Enter puts the keyboard in its text.
+ */
+$('files').addEventListener('keydown', (e) => {
+  const items = [...$('files').children];
+  const at = items.indexOf(document.activeElement);
+  if (at < 0) {
+    return;
+  }
+  const to = { ArrowDown: Math.min(items.length - 1, at + 1), ArrowUp: Math.max(0, at - 1), Home: 0, End: items.length - 1 }[e.key];
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    show(items[at].dataset.path);
+    state.editor.view?.(items[at].dataset.path)?.focus();
+  } else if (to !== undefined) {
+    e.preventDefault();
+    const path = items[to].dataset.path;
+    show(path);
+    $('files').querySelector(`li[data-path="${CSS.escape(path)}"]`)?.focus();
+  }
+});
 
 function show(path) {
   state.current = path;
@@ -309,7 +339,7 @@ async function sendNow(current) {
   let answer = await response.json();
   let chosen = null; // what the user chose when both tabs changed the same lines: said instead of a merge
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
-    // as for a change on disk, Cancel (and Escape) keeps what was typed here
+    // as for a change on disk, Keep (Alt+K, or Escape in the bar) keeps what was typed here
     const keep = !await chooseText(`${current.path} was changed in another tab of this studio, on the lines you edited here.`,
       'Take the other tab\'s text', 'Ctrl+Z brings yours back', 'Keep this tab\'s', 'the other tab\'s change is replaced');
     if (!keep) {
@@ -906,9 +936,18 @@ function componentMenu(event, name) {
     }
   }
   menu.replaceChildren(...items);
-  menu.style.left = event.clientX + 'px';
-  menu.style.top = event.clientY + 'px';
+  showMenuAt(menu, event.clientX, event.clientY);
+}
+
+/** A menu opened at a point, moved left or up as far as it must to stand whole in the window. */
+function showMenuAt(menu, x, y) {
+  menu.style.left = '0px';
+  menu.style.top = '0px';
   menu.hidden = false;
+  const { width, height } = menu.getBoundingClientRect();
+  menu.style.left = Math.max(0, Math.min(x, window.innerWidth - width - 4)) + 'px';
+  menu.style.top = Math.max(0, Math.min(y, window.innerHeight - height - 4)) + 'px';
+  menu.querySelector('button')?.focus({ preventScroll: true });
 }
 // The diagram's own menu (right-click where there is no box): add a component.
 $('diagram').addEventListener('contextmenu', (e) => {
@@ -928,9 +967,7 @@ $('diagram').addEventListener('contextmenu', (e) => {
     }
   };
   menu.replaceChildren(add);
-  menu.style.left = e.clientX + 'px';
-  menu.style.top = e.clientY + 'px';
-  menu.hidden = false;
+  showMenuAt(menu, e.clientX, e.clientY);
 });
 
 /** An event as it was stored: indented when it is JSON, as it came when it is not (an undecodable one). */
@@ -1043,6 +1080,19 @@ async function addToModel(query) {
 document.addEventListener('click', (e) => {
   if (!$('menu').contains(e.target)) {
     $('menu').hidden = true;
+  }
+});
+// the menu by keyboard: the arrows go through its items, Escape closes it and gives the keyboard back to the picture
+$('menu').addEventListener('keydown', (e) => {
+  const items = [...$('menu').querySelectorAll('button')];
+  const at = items.indexOf(document.activeElement);
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    $('menu').hidden = true;
+    $('diagram').focus();
+  } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
   }
 });
 

@@ -84,6 +84,7 @@ class WebStudioTest {
 					.contains("Worse Name");
 			assertThat(seen.path("refusalClosedByAKey").asBoolean()).as("and the next key closes it").isTrue();
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
+			assertThat(seen.path("keysFollowF12").asBoolean()).as("after F12 into another file, what is typed goes into it").isTrue();
 			assertThat(seen.path("definitionFollowed").toString()).as("F12 into another file: the page's current file and its list follow")
 					.isEqualTo("{\"current\":\"accounts.byron\",\"listed\":\"accounts.byron\"}");
 			assertThat(seen.path("boxSelection").asText()).isEqualTo("component posts ");
@@ -451,6 +452,34 @@ class WebStudioTest {
 		Assumptions.assumeTrue(npm, "npm is needed for the browser checks");
 		if (!Files.isDirectory(BROWSER.resolve("node_modules/puppeteer-core"))) {
 			run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
+		}
+	}
+
+	@Test
+	void inChromiumANarrowWindowNeverScrollsSidewaysAndThePictureTheFilesAndTheMenusWorkByKeyboard() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copyMicroblog();
+		npmPackages();
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			Path screenshot = SCREENSHOTS.resolve("web-studio-700px.png");
+			String output = run(List.of("node", "keyboard.mjs", studio.url(), screenshot.toString()));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("wider700").asInt()).as("the page at 700 px is no wider than the window").isLessThanOrEqualTo(0);
+			assertThat(seen.path("wider900").asInt()).isLessThanOrEqualTo(0);
+			assertThat(seen.path("scrolled700").asInt()).isZero();
+			assertThat(seen.path("pictureReached").asBoolean()).as("Tab reaches the picture").isTrue();
+			assertThat(seen.path("boxes").toString()).as("the arrows select its boxes, a component's among them").contains("component:");
+			assertThat(seen.path("textSelected").asText()).as("and its declaration beside").startsWith("component ");
+			assertThat(seen.path("keyboardStaysOnThePicture").asBoolean()).isTrue();
+			assertThat(seen.path("menu").path("shown").asBoolean()).as("Shift+F10 opens the box's menu").isTrue();
+			assertThat(seen.path("menu").path("inWindow").asBoolean()).as("whole in the window").isTrue();
+			assertThat(seen.path("menu").path("focused").asBoolean()).as("with the keyboard in it").isTrue();
+			assertThat(seen.path("menuClosed").asBoolean()).as("Escape closes it, back to the picture").isTrue();
+			assertThat(seen.path("enterOpens").asBoolean()).as("Enter puts the keyboard at the box's declaration").isTrue();
+			assertThat(seen.path("listMoved").path("after").asText()).as("the arrows go through the file list")
+					.isNotEqualTo(seen.path("listMoved").path("before").asText());
+			assertThat(seen.path("listMoved").path("focused").asText()).isEqualTo(seen.path("listMoved").path("after").asText());
+			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
 

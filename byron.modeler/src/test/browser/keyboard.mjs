@@ -1,0 +1,72 @@
+// The studio on a narrow window, by keyboard alone: the page is never wider than the window; Tab reaches the picture,
+// whose boxes the arrows select (their declarations selected beside) and whose menu Shift+F10 opens, whole in the
+// window; the file list goes by arrows. Prints what it saw as JSON.
+// Usage: node keyboard.mjs <url> <screenshot.png>
+import { launch } from './browser.mjs';
+
+const [url, screenshot] = process.argv.slice(2);
+const browser = await launch();
+const seen = { errors: [] };
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  for (const [width, height] of [[700, 900], [900, 700]]) {
+    await page.setViewport({ width, height });
+    await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
+    await page.waitForSelector('#diagram g.node', { timeout: 60000 });
+    seen[`wider${width}`] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    seen[`scrolled${width}`] = await page.evaluate(() => window.scrollX);
+  }
+  await page.screenshot({ path: screenshot });
+
+  seen.step = 'Tab reaches the picture; the arrows select its boxes';
+  await page.focus('#find');
+  for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.id === 'diagram')); i++) {
+    await page.keyboard.press('Tab');
+  }
+  seen.pictureReached = await page.evaluate(() => document.activeElement?.id === 'diagram');
+  const selectedBox = () => page.evaluate(() => document.querySelector('#diagram g.node.selected')?.id || null);
+  const boxes = [];
+  for (let i = 0; i < 12 && !(boxes.at(-1) || '').startsWith('component:'); i++) {
+    await page.keyboard.press('ArrowRight');
+    boxes.push(await selectedBox());
+  }
+  seen.boxes = boxes;
+  seen.textSelected = await page.evaluate(() => {
+    const view = window.byronStudio.editor().view(window.byronStudio.current());
+    return view.state.sliceDoc(view.state.selection.main.from, view.state.selection.main.to).slice(0, 20);
+  });
+  seen.keyboardStaysOnThePicture = await page.evaluate(() => document.activeElement?.id === 'diagram');
+
+  seen.step = "Shift+F10 opens the box's menu, whole in the window; Escape closes it";
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('F10');
+  await page.keyboard.up('Shift');
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 }).catch(() => {});
+  seen.menu = await page.evaluate(() => {
+    const menu = document.getElementById('menu');
+    const at = menu.getBoundingClientRect();
+    return { shown: !menu.hidden, inWindow: at.left >= 0 && at.right <= window.innerWidth && at.bottom <= window.innerHeight,
+      focused: menu.contains(document.activeElement), first: menu.querySelector('button')?.textContent };
+  });
+  await page.keyboard.press('Escape');
+  seen.menuClosed = await page.evaluate(() => document.getElementById('menu').hidden && document.activeElement?.id === 'diagram');
+
+  seen.step = 'Enter opens the selected box in the text';
+  await page.keyboard.press('Enter');
+  seen.enterOpens = await page.evaluate(() => !!document.activeElement?.closest('.cm-editor'));
+
+  seen.step = 'the file list by arrows';
+  await page.focus('#files li.current');
+  const before = await page.evaluate(() => window.byronStudio.current());
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  seen.listMoved = { before, after: await page.evaluate(() => window.byronStudio.current()),
+    focused: await page.evaluate(() => document.activeElement?.dataset?.path) };
+} catch (e) {
+  console.error(`failed at: ${seen.step}: ${e.message}`);
+  throw e;
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(seen));
