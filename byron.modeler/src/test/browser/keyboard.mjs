@@ -37,6 +37,13 @@ try {
     return view.state.sliceDoc(view.state.selection.main.from, view.state.selection.main.to).slice(0, 20);
   });
   seen.keyboardStaysOnThePicture = await page.evaluate(() => document.activeElement?.id === 'diagram');
+  // the keyboard coming into the text finds the cursor at the declaration, not the whole component selected to type over
+  await page.focus('#editor .cm-editor:not([hidden]) .cm-content');
+  seen.selectionOnEntering = await page.evaluate(() => {
+    const view = window.byronStudio.editor().view(window.byronStudio.current());
+    return view.state.selection.main.to - view.state.selection.main.from;
+  });
+  await page.focus('#diagram');
 
   seen.step = "Shift+F10 opens the box's menu, whole in the window; Escape closes it";
   await page.keyboard.down('Shift');

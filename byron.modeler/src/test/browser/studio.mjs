@@ -45,6 +45,7 @@ const replace = (page, from, to) => page.evaluate((a, b) => {
 // types a name into the page's name dialog; with ok, confirms it, else returns the rule shown and keeps the dialog open
 const answer = async (page, name, ok = true, enter = false) => {
   await page.waitForSelector('#ask[open]', { timeout: 30000 });
+  seen.askedFor = [...(seen.askedFor || []), await page.$eval('#ask-header', (h) => h.textContent)];
   await page.$eval('#ask-name', (input) => {
     input.value = '';
   });

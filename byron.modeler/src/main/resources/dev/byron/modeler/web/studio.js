@@ -189,11 +189,24 @@ function select(path, offset, length, focus = true) {
   }
   state.caret = { path, offset };
   state.editor.select(path, offset, length, focus);
+  state.shownSelection = !focus && length > 0 ? { path, offset, length } : null;
   if (!focus && document.activeElement?.closest?.('#editor, #text')) {
     $('diagram').focus({ preventScroll: true });
   }
   markCaret();
 }
+
+// A declaration selected to show it (a box clicked, a name found) is not text to type over: the keyboard coming into the
+// editor (Tab) finds the cursor at its start, so a key pressed then adds, and does not replace the whole component.
+$('editor').addEventListener('focusin', () => {
+  const shown = state.shownSelection;
+  state.shownSelection = null;
+  const view = shown && state.editor.view?.(shown.path);
+  const range = view?.state.selection.main;
+  if (range && range.from === shown.offset && range.to === shown.offset + shown.length) {
+    view.dispatch({ selection: { anchor: shown.offset } });
+  }
+});
 
 /**
  * An edit of a file, typed or made from the diagram: marked modified and sent to the server at once when no send of
@@ -547,8 +560,11 @@ function drawLive() {
       continue;
     }
     const words = document.createElementNS(SVG, 'text');
-    words.setAttribute('x', label.getAttribute('x'));
-    words.setAttribute('y', Number(label.getAttribute('y')) - 14);
+    // at the end of the label's first line: above it, the rate met the state written under a box the label stands below
+    const first = label.querySelector('tspan') || label;
+    const end = first.getBBox ? first.getBBox() : null;
+    words.setAttribute('x', end && end.width ? end.x + end.width + 6 : label.getAttribute('x'));
+    words.setAttribute('y', end && end.width ? end.y + end.height - 3 : Number(label.getAttribute('y')) - 14);
     words.setAttribute('class', 'live live-rate');
     words.setAttribute('data-flow', flow);
     words.textContent = (rate >= 10 ? rate.toFixed(0) : rate.toFixed(1)) + '/s';
@@ -894,7 +910,7 @@ function componentMenu(event, name) {
   };
   const items = [
     item(`Add entity to ${name}…`, async () => {
-      const entity = await askName(`New entity of ${name} (PascalCase, e.g. Invoice):`, 'entity', '', name);
+      const entity = await askName(`New entity of ${name} (PascalCase, e.g. ${example(ENTITY_EXAMPLES)}):`, 'entity', '', name);
       if (entity) {
         await addToModel(`component=${encodeURIComponent(name)}&entity=${encodeURIComponent(entity)}`);
       }
@@ -939,6 +955,17 @@ function componentMenu(event, name) {
   showMenuAt(menu, event.clientX, event.clientY);
 }
 
+// a dialog's example is a name the model does not use yet: one it would refuse is no example
+const COMPONENT_EXAMPLES = ['billing', 'shipping', 'inventory', 'payments', 'reviews', 'notifications'];
+const ENTITY_EXAMPLES = ['Invoice', 'Shipment', 'Payment', 'Review', 'Voucher', 'Receipt'];
+function example(names) {
+  const svg = $('diagram').querySelector('svg');
+  const drawn = state.analysis?.svg || '';
+  const used = (name) => (svg && (svg.querySelector(`g.node[id="component:${name}"]`) || svg.querySelector(`g.node[id="entity:${name}"]`)))
+    || new RegExp(`[>\\s.]${name}<`).test(drawn); // a box's title, or an entity a component owns ("owns Invoice")
+  return names.find((name) => !used(name)) || names[0];
+}
+
 /** A menu opened at a point, moved left or up as far as it must to stand whole in the window. */
 function showMenuAt(menu, x, y) {
   menu.style.left = '0px';
@@ -961,7 +988,7 @@ $('diagram').addEventListener('contextmenu', (e) => {
   add.textContent = 'Add component…';
   add.onclick = async () => {
     menu.hidden = true;
-    const name = await askName('New component (lower case, e.g. billing):', 'component', '');
+    const name = await askName(`New component (lower case, e.g. ${example(COMPONENT_EXAMPLES)}):`, 'component', '');
     if (name) { // its box drawn where the menu was opened
       await addToModel(`component=${encodeURIComponent(name)}&x=${at.x}&y=${at.y}`);
     }

@@ -84,6 +84,20 @@ class WebStudioTest {
 					.contains("Worse Name");
 			assertThat(seen.path("refusalClosedByAKey").asBoolean()).as("and the next key closes it").isTrue();
 			assertThat(seen.path("restoredNotModified").asBoolean()).as("typed back to the disk's text").isTrue();
+			for (JsonNode header : seen.path("askedFor")) { // a dialog's example is never a name the model has already
+				java.util.regex.Matcher example = java.util.regex.Pattern.compile("e\\.g\\. (\\w+)").matcher(header.asText());
+				assertThat(example.find()).as(header.asText()).isTrue();
+				String name = example.group(1);
+				try (var files = Files.list(project)) {
+					assertThat(files.filter(f -> f.toString().endsWith(".byron")).map(f -> {
+						try {
+							return Files.readString(f);
+						} catch (IOException e) {
+							throw new java.io.UncheckedIOException(e);
+						}
+					}).anyMatch(text -> text.matches("(?s).*\\b(component|entity) " + name + "\\b.*"))).as(header.asText()).isFalse();
+				}
+			}
 			assertThat(seen.path("keysFollowF12").asBoolean()).as("after F12 into another file, what is typed goes into it").isTrue();
 			assertThat(seen.path("definitionFollowed").toString()).as("F12 into another file: the page's current file and its list follow")
 					.isEqualTo("{\"current\":\"accounts.byron\",\"listed\":\"accounts.byron\"}");
@@ -471,6 +485,8 @@ class WebStudioTest {
 			assertThat(seen.path("boxes").toString()).as("the arrows select its boxes, a component's among them").contains("component:");
 			assertThat(seen.path("textSelected").asText()).as("and its declaration beside").startsWith("component ");
 			assertThat(seen.path("keyboardStaysOnThePicture").asBoolean()).isTrue();
+			assertThat(seen.path("selectionOnEntering").asInt()).as("entering the text, a key adds at the declaration and replaces"
+					+ " nothing").isZero();
 			assertThat(seen.path("menu").path("shown").asBoolean()).as("Shift+F10 opens the box's menu").isTrue();
 			assertThat(seen.path("menu").path("inWindow").asBoolean()).as("whole in the window").isTrue();
 			assertThat(seen.path("menu").path("focused").asBoolean()).as("with the keyboard in it").isTrue();
