@@ -173,8 +173,16 @@ try {
   seen.step = 'the disk changes the lines one tab edited: that tab is asked, the other follows its answer';
   const onDisk = path.join(folder, file);
   seen.nothingSavedUnasked = !fs.readFileSync(onDisk, 'utf8').includes('// from A');
-  fs.writeFileSync(onDisk, await held()); // saved as the tabs have it: the next edit is the only one
-  await Promise.all([a, b].map((page) => page.evaluate(() => fetch('/api/disk'))));
+  await a.bringToFront();
+  await a.click('#save'); // saved: what either tab typed before is on disk, the next edit is the only one
+  for (const page of [a, b]) {
+    await page.waitForFunction(() => document.querySelectorAll('#files li').length && !document.querySelector('#files li.modified'),
+      { timeout: 30000, polling: 200 }).catch(async (e) => { // polled: a tab not in front draws no frames
+      seen.notSaved = { status: await page.$eval('#status', (s) => s.textContent),
+        modified: await page.$$eval('#files li.modified', (l) => l.map((i) => i.dataset.path)) };
+      throw e;
+    });
+  }
   reply = 'dismiss';
   const askedBefore = seen.asked.length;
   await type(b, '// B edits the end\n');
@@ -191,7 +199,7 @@ try {
   seen.diskAsked = seen.asked.slice(askedBefore).map((q) => q.tab);
   seen.diskKeptTheEdit = afterDisk.includes('// B edits the end') && !afterDisk.includes("// the disk ends otherwise");
 } catch (e) {
-  console.error(`failed at: ${seen.step}: ${e.message}`);
+  console.error(`failed at: ${seen.step}: ${e.message} ${JSON.stringify(seen.notSaved || '')}`);
   throw e;
 } finally {
   await browser.close();

@@ -647,6 +647,9 @@ async function lookAtDisk() {
     if (f.modified !== modified && f.version === disk.versions[f.path]) {
       f.modified = modified;
       saved = true;
+      if (!modified) {
+        state.typed.delete(f.path); // saved: nothing typed here is waiting any more
+      }
     }
   }
   if (saved) {
