@@ -84,6 +84,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/disk", guarded(this::disk));
 		routes.put("/api/run", guarded(this::run));
 		routes.put("/api/stop", guarded(this::stop));
+		routes.put("/api/generate", guarded(this::generate));
 		routes.put("/api/live", guarded(this::live));
 		routes.put("/api/dead-letters", guarded(this::deadLetters));
 		routes.put("/api/layout/reset", guarded(this::resetLayout));
@@ -488,14 +489,23 @@ public final class WebStudio implements AutoCloseable {
 		exchange.respond(202);
 	}
 
-	/**
-	 * The running system's state as the desktop diagram shows it, and the log's lines after the first
-	 * {@code ?logAfter=} (numbered from 0; the page asks for what it does not have yet).
-	 */
+	/** Writes the generated code and manifests to {@code out/} from the texts as they are, as the desktop's Generate does. */
+	private void generate(Exchange exchange) throws IOException {
+		if (refused(exchange, "POST", "POST to generate.")) {
+			return;
+		}
+		core.generate();
+		exchange.respond(202);
+	}
+
 	/** How many jobs (Run, Generate) failed, and the first line of the last one's reason: the page's header says it. */
 	private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 	private volatile String lastFailure = "";
 
+	/**
+	 * The running system's state as the desktop diagram shows it, and the log's lines after the first
+	 * {@code ?logAfter=} (numbered from 0; the page asks for what it does not have yet).
+	 */
 	private void live(Exchange exchange) throws IOException {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("failures", failures.get());

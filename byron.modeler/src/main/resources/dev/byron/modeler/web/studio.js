@@ -7,6 +7,7 @@ const state = { files: [], current: null, analysis: null, sending: {}, queued: {
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
   $('folder').textContent = project.folder;
+  $('folder').title = project.folder;
   state.instance = project.instance;
   state.files = project.files;
   state.catalogue = project.catalogue;
@@ -818,6 +819,10 @@ $('run').onclick = async () => {
     $('status').textContent = await answer.text();
     $('run').disabled = false;
   }
+};
+$('generate').onclick = async () => { // what it wrote, or why it wrote nothing, comes in the log
+  await flush();
+  await fetch('/api/generate', { method: 'POST' });
 };
 $('stop').onclick = async () => {
   $('stop').disabled = true;

@@ -428,6 +428,26 @@ class WebStudioTest {
 		}
 	}
 
+	@Test
+	void generateWritesTheGeneratedCodeToOutAndSaysWhatItWroteInTheLog() throws Exception {
+		copyMicroblog();
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			int port = Integer.parseInt(studio.url().replaceAll(".*:(\\d+)/$", "$1"));
+			String post = "POST /api/generate HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: http://127.0.0.1:" + port
+					+ "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+			assertThat(raw(port, post)).startsWith("HTTP/1.1 202");
+			String get = "GET /api/live?logAfter=0 HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
+			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!raw(port, get).contains(" written, ") && System.nanoTime() < end) {
+				Thread.sleep(100);
+			}
+			assertThat(raw(port, get)).contains(" written, ");
+			try (var written = Files.walk(project.resolve("out"))) {
+				assertThat(written.filter(Files::isRegularFile).count()).as("code and manifests in out/").isGreaterThan(20);
+			}
+		}
+	}
+
 	/** The first line of the answer, for a connection that stays open after it (an accepted WebSocket). */
 	private static String rawHead(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
