@@ -19,22 +19,28 @@ export async function openMenu(page, selector) {
 }
 
 // The studio's question of which text to keep (a bar over the page, not a browser dialog), answered whenever it shows:
-// `reply()` says 'take' or 'keep'; `asked` hears each question and whether the keyboard had stayed where it was.
+// `reply()` says 'take', 'keep' or 'wait' (heard, not answered); `asked` hears each question and whether the keyboard had stayed where it was.
 export function answerChoices(page, reply, asked) {
   let stopped = false;
   (async () => {
     while (!stopped) {
-      const seen = await page.evaluate((take) => {
+      const answer = reply(); // 'take', 'keep', or 'wait': heard once, left unanswered
+      const seen = await page.evaluate((how) => {
         const bar = document.getElementById('choice');
-        if (!bar || bar.hidden) {
+        if (!bar || bar.hidden || (how === 'wait' && bar.dataset.heard)) {
           return null;
         }
         const question = document.getElementById('choice-question').textContent;
         const focusKept = !bar.contains(document.activeElement);
-        document.getElementById(take ? 'choice-take' : 'choice-keep').click();
-        return { question, focusKept };
-      }, reply() === 'take').catch(() => {
-        stopped = true;
+        const heard = !!bar.dataset.heard;
+        if (how === 'wait') {
+          bar.dataset.heard = 'yes';
+        } else {
+          document.getElementById(how === 'take' ? 'choice-take' : 'choice-keep').click();
+        }
+        return heard ? null : { question, focusKept }; // a question heard while waiting is told once
+      }, answer).catch(() => { // a page reloading has no document for a moment; a closed one is done
+        stopped = page.isClosed();
         return null;
       });
       if (seen) {

@@ -73,7 +73,8 @@ try {
   for (const name of ['A', 'B']) {
     const page = await browser.newPage();
     page.on('pageerror', (e) => seen.errors.push(e.message));
-    answerChoices(page, () => (reply === 'accept' ? 'take' : 'keep'), (message, focusKept) => {
+    page.on('dialog', (dialog) => dialog.accept()); // leaving with unsaved edits: the user leaves
+    answerChoices(page, () => (reply === 'wait' ? 'wait' : reply === 'accept' ? 'take' : 'keep'), (message, focusKept) => {
       seen.asked.push({ tab: name, message, focusKept });
     });
     await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
@@ -198,6 +199,33 @@ try {
   })();
   seen.diskAsked = seen.asked.slice(askedBefore).map((q) => q.tab);
   seen.diskKeptTheEdit = afterDisk.includes('// B edits the end') && !afterDisk.includes("// the disk ends otherwise");
+
+  seen.step = 'the tab asked about the other tab\'s change is reloaded before it answers: its text is asked about again';
+  reply = 'wait';
+  const waiting = seen.asked.length;
+  // both change the same line at once: one of them is asked
+  const retype = (page, line) => page.evaluate((f, l) => {
+    const view = window.byronStudio.editor().view(f);
+    const at = view.state.doc.toString().indexOf('// B edits the end');
+    view.dispatch({ changes: { from: at, to: at + '// B edits the end'.length, insert: l }, userEvent: 'input.type' });
+  }, file, line);
+  await Promise.all([retype(a, '// A before a reload'), retype(b, '// B before a reload')]);
+  for (let i = 0; i < 300 && seen.asked.length === waiting; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const asker = seen.asked[waiting]?.tab;
+  const reloaded = asker === 'A' ? a : b;
+  await reloaded.reload({ waitUntil: 'networkidle0', timeout: 60000 });
+  await reloaded.waitForSelector('#editor .cm-editor', { timeout: 60000 });
+  for (let i = 0; i < 300 && !seen.asked.slice(waiting + 1).some((q) => q.tab === asker); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  seen.askedAgainAfterReload = seen.asked.slice(waiting + 1).some((q) => q.tab === asker);
+  seen.reloadSeen = { asker, asked: seen.asked.slice(waiting).map((q) => q.tab),
+    notice: await reloaded.$eval('#notice', (n) => n.textContent), text: (await text(reloaded)).slice(-80) };
+  reply = 'dismiss'; // now it keeps its text
+  const afterReload = await same(a, b);
+  seen.reloadKeptTheText = asker !== undefined && afterReload.includes(`// ${asker} before a reload`);
 } catch (e) {
   console.error(`failed at: ${seen.step}: ${e.message} ${JSON.stringify(seen.notSaved || '')}`);
   throw e;

@@ -2,7 +2,8 @@
 // (the same code as the desktop studio), and this page shows what it answers.
 const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
-  edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {} };
+  edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {},
+  unsent: new Set() };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -15,6 +16,7 @@ async function load() {
   // a reload looks where the tab looked before it: the text cursor's box is marked, not scrolled to, until the user acts
   state.lookKept = sessionStorage.getItem(state.viewKey + '?' + viewQuery()) !== null;
   const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
+  state.rootUri = project.rootUri;
   state.editor = await codeEditor(project) || textArea();
   // a reload shows the file shown before it (kept for this tab); a first visit, the one declaring components
   const before = sessionStorage.getItem('byron-shown:' + project.rootUri);
@@ -22,6 +24,7 @@ async function load() {
   const first = state.files.find((f) => f.path === before) || state.files.find((f) => f.model && /^component\s/m.test(f.text))
     || state.files[0];
   show(first.path);
+  sendAgainWhatWasNotSent();
   await drawn;
 }
 
@@ -217,6 +220,7 @@ $('editor').addEventListener('focusin', () => {
 function edited(path, text) {
   state.edits++; // a box moved before this is not Ctrl+Z's to move back any more: the text is
   state.typed.add(path); // a conflict with the disk over this file is this tab's to ask about first
+  state.unsent.add(path); // until the studio holds this text: kept over a reload of the page
   const current = file(path);
   current.text = text;
   current.modified = true;
@@ -314,6 +318,7 @@ function chooseText(question, take, takeNote, keep, keepNote) {
     $('choice-keep').onclick = () => answer(false);
     document.addEventListener('keydown', keys, true);
     bar.addEventListener('keydown', escape);
+    delete bar.dataset.heard; // a script's mark that it saw the question before (the browser tests)
     bar.hidden = false;
   }));
   state.choosing = asked;
@@ -344,6 +349,7 @@ function send(current) {
 
 async function sendNow(current) {
   const text = current.text;
+  let held = text; // the text the studio holds once this send is answered
   // base: the text this page last had from the server (none yet for a file a diagram edit has just made)
   // the view's query: the server starts drawing it as the text arrives, and analyse() below is answered by that drawing
   const put = (base) => fetch(`/api/file?path=${encodeURIComponent(current.path)}${base ? '&base=' + encodeURIComponent(base) : ''}`
@@ -358,6 +364,7 @@ async function sendNow(current) {
       'Take the other tab\'s text', 'Ctrl+Z brings yours back', 'Keep this tab\'s', 'the other tab\'s change is replaced');
     if (!keep) {
       current.text = answer.text;
+      held = answer.text;
       state.editor.setText(current.path, answer.text);
       chosen = `${current.path}: the other tab's text taken (Ctrl+Z brings yours back)`;
       break;
@@ -384,6 +391,9 @@ async function sendNow(current) {
     }
   }
   current.version = answer.version;
+  if (current.text === (answer.merged ?? held)) {
+    state.unsent.delete(current.path);
+  }
   current.modified = answer.modified; // typed back to what is on disk: not modified
   renderFiles();
   await analyse();
@@ -1320,6 +1330,32 @@ $('level').onchange = () => {
   analyse();
 };
 $('component').onchange = analyse;
+// Text typed here that the studio does not hold yet (its send on its way, refused while a question waits, or the
+// studio not answering): kept for this tab over a reload, and sent again once the page is back, on the text it was
+// typed on (the studio merges it, or asks).
+window.addEventListener('pagehide', () => {
+  const unsent = [...state.unsent].map(file).filter(Boolean).map((f) => ({ path: f.path, text: f.text, base: f.version }));
+  if (state.rootUri && unsent.length) {
+    sessionStorage.setItem('byron-unsent:' + state.rootUri, JSON.stringify(unsent));
+  }
+});
+
+function sendAgainWhatWasNotSent() {
+  const key = 'byron-unsent:' + state.rootUri;
+  const unsent = JSON.parse(sessionStorage.getItem(key) || '[]');
+  sessionStorage.removeItem(key);
+  for (const kept of unsent) {
+    const f = file(kept.path);
+    if (!f || f.text === kept.text) {
+      continue;
+    }
+    f.version = kept.base;
+    state.editor.setText(f.path, kept.text);
+    edited(f.path, kept.text);
+    notice(`${f.path}: what was typed before the page was reloaded, not yet with the studio, is sent again`);
+  }
+}
+
 window.addEventListener('beforeunload', (e) => {
   if (state.files.some((f) => f.modified)) {
     e.preventDefault();

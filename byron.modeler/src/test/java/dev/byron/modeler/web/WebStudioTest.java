@@ -251,6 +251,8 @@ class WebStudioTest {
 			assertThat(seen.path("diskAsked").toString()).as("a change on disk to lines one tab edited is asked there only")
 					.isEqualTo("[\"B\"]");
 			assertThat(seen.path("diskKeptTheEdit").asBoolean()).as("and its answer, keep, stands in both tabs").isTrue();
+			assertThat(seen.path("askedAgainAfterReload").asBoolean()).as("a tab reloaded while it was asked is asked again: " + seen.path("reloadSeen")).isTrue();
+			assertThat(seen.path("reloadKeptTheText").asBoolean()).as("and the text it typed before the reload is kept").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
