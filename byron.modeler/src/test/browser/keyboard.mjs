@@ -59,6 +59,24 @@ try {
   await page.keyboard.press('Escape');
   seen.menuClosed = await page.evaluate(() => document.getElementById('menu').hidden && document.activeElement?.id === 'diagram');
 
+  seen.step = 'an entity added from the menu by keyboard: the keyboard comes back to the picture, nothing to type over';
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('F10');
+  await page.keyboard.up('Shift');
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
+  await page.keyboard.press('Enter'); // its first item: Add entity to …
+  await page.waitForSelector('#ask[open]', { timeout: 10000 });
+  await page.keyboard.type('Locker');
+  await page.waitForFunction(() => !document.querySelector('#ask-ok').disabled, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  const current = () => page.evaluate(() => window.byronStudio.editor().text(window.byronStudio.current()));
+  await page.waitForFunction(() => window.byronStudio.editor().text(window.byronStudio.current()).includes('entity Locker'),
+    { timeout: 30000 });
+  const withEntity = await current();
+  await page.keyboard.press('x');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  seen.afterMenuEdit = { focus: await page.evaluate(() => document.activeElement?.id), unchanged: (await current()) === withEntity };
+
   seen.step = 'Enter opens the selected box in the text';
   await page.keyboard.press('Enter');
   seen.enterOpens = await page.evaluate(() => !!document.activeElement?.closest('.cm-editor'));

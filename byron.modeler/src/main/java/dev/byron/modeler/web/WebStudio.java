@@ -461,7 +461,7 @@ public final class WebStudio implements AutoCloseable {
 	 * renews it, so that the question moves to another tab when the asking one was closed.
 	 */
 	private record Asking(String tab, long since) {
-		private static final long HELD = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		private static final long HELD = java.util.concurrent.TimeUnit.SECONDS.toNanos(12);
 
 		boolean live() {
 			return System.nanoTime() - since < HELD;

@@ -695,7 +695,7 @@ async function lookAtDisk() {
     if ((await claim()).status !== 204) {
       continue;
     }
-    const held = setInterval(claim, 10000); // while the question waits for the user: asked here, not in another tab
+    const held = setInterval(claim, 4000); // while the question waits for the user: asked here, not in another tab
     const gone = disk.gone.includes(path);
     const where = state.typed.has(path) ? 'here' : 'in this studio (in another tab)';
     // Escape keeps what was typed: a question waved away never drops the user's work
@@ -926,14 +926,20 @@ function componentMenu(event, name) {
     };
     return button;
   };
+  // an edit made from the picture's menu: the keyboard goes back to the picture, and the text beside shows where the
+  // change was made without anything selected to type over (the declaration a box shows was selected)
+  const edit = (label, action) => item(label, async () => {
+    await action();
+    backToPicture();
+  });
   const items = [
-    item(`Add entity to ${name}…`, async () => {
+    edit(`Add entity to ${name}…`, async () => {
       const entity = await askName(`New entity of ${name} (PascalCase, e.g. ${example(ENTITY_EXAMPLES)}):`, 'entity', '', name);
       if (entity) {
         await addToModel(`component=${encodeURIComponent(name)}&entity=${encodeURIComponent(entity)}`);
       }
     }),
-    item(`Rename ${name}…`, async () => {
+    edit(`Rename ${name}…`, async () => {
       const to = await askName(`Rename component ${name} to:`, 'component', name);
       if (!to || to === name) {
         return;
@@ -948,7 +954,7 @@ function componentMenu(event, name) {
       const edits = (await answer.json()).edits;
       applyEdits(edits, edits.some((e) => e.path === declared) ? declared : undefined); // the renamed declaration in view
     }),
-    item(`Delete ${name}`, async () => {
+    edit(`Delete ${name}`, async () => {
       if (!confirm(`Delete component ${name}? What refers to it is then listed as problems.`)) {
         return;
       }
@@ -994,6 +1000,17 @@ function showMenuAt(menu, x, y) {
   menu.style.top = Math.max(0, Math.min(y, window.innerHeight - height - 4)) + 'px';
   menu.querySelector('button')?.focus({ preventScroll: true });
 }
+/** The keyboard back on the picture after an edit made from it; the text's selection, if any, let go. */
+function backToPicture() {
+  const view = state.editor.view?.(state.current);
+  const range = view?.state.selection.main;
+  if (range && !range.empty) {
+    view.dispatch({ selection: { anchor: range.from } });
+  }
+  state.shownSelection = null;
+  $('diagram').focus({ preventScroll: true });
+}
+
 // The diagram's own menu (right-click where there is no box): add a component.
 $('diagram').addEventListener('contextmenu', (e) => {
   if (e.defaultPrevented || e.target.closest('g.node')) {
@@ -1009,6 +1026,7 @@ $('diagram').addEventListener('contextmenu', (e) => {
     const name = await askName(`New component (lower case, e.g. ${example(COMPONENT_EXAMPLES)}):`, 'component', '');
     if (name) { // its box drawn where the menu was opened
       await addToModel(`component=${encodeURIComponent(name)}&x=${at.x}&y=${at.y}`);
+      backToPicture();
     }
   };
   menu.replaceChildren(add);

@@ -515,6 +515,9 @@ class WebStudioTest {
 			assertThat(seen.path("menu").path("inWindow").asBoolean()).as("whole in the window").isTrue();
 			assertThat(seen.path("menu").path("focused").asBoolean()).as("with the keyboard in it").isTrue();
 			assertThat(seen.path("menuClosed").asBoolean()).as("Escape closes it, back to the picture").isTrue();
+			assertThat(seen.path("afterMenuEdit").path("focus").asText()).as("after an edit from the menu, the keyboard is the picture's")
+					.isEqualTo("diagram");
+			assertThat(seen.path("afterMenuEdit").path("unchanged").asBoolean()).as("and a key pressed then types over nothing").isTrue();
 			assertThat(seen.path("enterOpens").asBoolean()).as("Enter puts the keyboard at the box's declaration").isTrue();
 			assertThat(seen.path("listMoved").path("after").asText()).as("the arrows go through the file list")
 					.isNotEqualTo(seen.path("listMoved").path("before").asText());
