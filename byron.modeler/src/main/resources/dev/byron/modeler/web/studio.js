@@ -410,7 +410,8 @@ async function placeBox(id, x, y) {
 
 /**
  * Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) take back and make again the last move of a box, while no text changed since it;
- * once text changed they are the text's undo and redo as before. A box moved back stands where it stood.
+ * once text changed they are the text's undo and redo as before, also with the keyboard on the picture. A box moved
+ * back stands where it stood.
  */
 document.addEventListener('keydown', (e) => {
   const key = e.key.toLowerCase();
@@ -422,6 +423,12 @@ document.addEventListener('keydown', (e) => {
   const [from, to] = redo ? [state.moves.undone, state.moves.done] : [state.moves.done, state.moves.undone];
   const step = from[from.length - 1];
   if (!step || step.edits !== state.edits || step.view !== viewQuery()) {
+    // the keyboard on the picture (after an edit made from its menu, say): the text's undo and redo, of the file shown
+    if (!e.target.closest?.('#editor') && state.current && state.editor.undo) {
+      e.preventDefault();
+      e.stopPropagation();
+      (redo ? state.editor.redo : state.editor.undo)(state.current);
+    }
     return;
   }
   e.preventDefault();
