@@ -380,7 +380,9 @@ public final class WebStudio implements AutoCloseable {
 	 * What changed on disk since the files were read: files without edits here are read again, those edited here on
 	 * other lines get the disk's change too, new documents are added, and files edited on the same lines on both sides
 	 * are conflicts the page resolves ({@code POST ?keep=path} keeps the
-	 * page's text, which the next save writes; {@code POST ?take=path} takes the disk's).
+	 * page's text, which the next save writes; {@code POST ?take=path} takes the disk's). One tab asks its user: it
+	 * claims the question first ({@code POST ?ask=path&tab=id}, refused while another tab holds it), and an answer to a
+	 * conflict answered already is refused, so that the tab follows the first answer.
 	 */
 	private void disk(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());

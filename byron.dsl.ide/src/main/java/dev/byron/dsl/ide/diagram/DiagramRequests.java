@@ -78,8 +78,7 @@ public class DiagramRequests implements ILanguageServerExtension {
 		public String event;
 	}
 
-	/** The model as the editor holds it: the project's folder, its files' texts, what they read as. */
-	/** A project's texts as the editor has them, read; {@code valid} when they have no error. */
+	/** The model as the editor holds it: the project's folder, its files' texts, what they read as; {@code valid} without errors. */
 	private record Loaded(Path folder, Map<Path, String> texts, ByronModel model, boolean valid) {
 	}
 
