@@ -499,7 +499,8 @@ class WebStudioTest {
 		copyMicroblog();
 		npmPackages();
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
-			Path screenshot = SCREENSHOTS.resolve("web-studio-700px.png");
+			Files.createDirectories(SCREENSHOTS);
+			Path screenshot = SCREENSHOTS.resolve("web-studio-700px.png").toAbsolutePath();
 			String output = run(List.of("node", "keyboard.mjs", studio.url(), screenshot.toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("wider700").asInt()).as("the page at 700 px is no wider than the window").isLessThanOrEqualTo(0);
