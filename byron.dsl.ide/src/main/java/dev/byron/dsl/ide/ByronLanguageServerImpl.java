@@ -45,7 +45,9 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 	public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
 		return getRequestManager().runRead(cancel -> {
 			try {
-				return new Renamed(rename(params, cancel), null);
+				synchronized (renaming) { // one at a time: an editor that checks names as typed sends one beside the real one
+					return new Renamed(rename(params, cancel), null);
+				}
 			} catch (org.eclipse.lsp4j.jsonrpc.ResponseErrorException refused) {
 				return new Renamed(null, refused);
 			}
@@ -56,6 +58,8 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 			return renamed.edit();
 		});
 	}
+
+	private final Object renaming = new Object();
 
 	private record Renamed(org.eclipse.lsp4j.WorkspaceEdit edit, org.eclipse.lsp4j.jsonrpc.ResponseErrorException refused) {
 	}
