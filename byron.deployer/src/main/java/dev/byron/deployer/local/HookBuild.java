@@ -44,10 +44,17 @@ public final class HookBuild {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, artifact.content());
 		}
-		List<HookImplementations.Orphan> left = HookImplementations.orphans(input.descriptors(), javaSources(project));
 		try {
-			return new Result(classes, HookCompiler.compile(project, generated, classes, compiling,
-					left.stream().map(HookImplementations.Orphan::file).collect(java.util.stream.Collectors.toSet())), left);
+			HookCompiler.Compiled compiled = HookCompiler.compile(project, generated, classes, compiling, () -> {
+				try {
+					return HookImplementations.orphans(input.descriptors(), javaSources(project));
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+			return new Result(classes, compiled.providers(), compiled.left());
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
 		} catch (HookCompiler.CompileError e) {
 			throw LocalRunException.inTheProject("hooks/ does not compile:\n" + e.getMessage(), null);
 		}

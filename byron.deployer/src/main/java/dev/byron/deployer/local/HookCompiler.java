@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import dev.byron.generator.HookImplementations;
 import dev.byron.runtime.spi.HookProvider;
 
 /**
@@ -31,37 +32,43 @@ final class HookCompiler {
 	}
 
 	private static final String FINGERPRINT = ".byron-fingerprint";
+	/** The files the classes beside it were compiled without, a line each: path, class, component (tab-separated). */
+	private static final String LEFT = ".byron-left";
 
 	private HookCompiler() {
 	}
 
-	static List<HookProvider> compile(Path project, Path generated, Path classes) throws IOException, CompileError {
-		return compile(project, generated, classes, () -> {
-		}, java.util.Set.of());
+	/** The providers the classes define, and the classes {@code left} out of them. */
+	record Compiled(List<HookProvider> providers, List<HookImplementations.Orphan> left) {
 	}
 
 	/**
-	 * As above, leaving the files {@code left} out; {@code compiling} runs just before the compiler does (not when the
-	 * last run's classes stand).
+	 * Compiles the project's Java code with the generated sources, leaving out the files the {@code orphans} finder
+	 * names; {@code compiling} runs just before the compiler does. Neither runs when the last run's classes stand (the
+	 * same sources against the same Byron): then the files left out are the ones it recorded.
 	 */
-	static List<HookProvider> compile(Path project, Path generated, Path classes, Runnable compiling, java.util.Set<Path> left)
-			throws IOException, CompileError {
+	static Compiled compile(Path project, Path generated, Path classes, Runnable compiling,
+			java.util.function.Supplier<List<HookImplementations.Orphan>> orphans) throws IOException, CompileError {
 		List<Path> sources = new ArrayList<>();
 		for (Path dir : List.of(project.resolve("hooks"), project.resolve("customResolvers"), generated)) {
 			if (Files.isDirectory(dir)) {
 				try (Stream<Path> walk = Files.walk(dir)) {
-					walk.filter(p -> p.toString().endsWith(".java") && !left.contains(p)).sorted().forEach(sources::add);
+					walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
 				}
 			}
 		}
 		if (sources.stream().noneMatch(s -> !s.startsWith(generated))) {
-			return List.of();
+			return new Compiled(List.of(), List.of());
 		}
 		String fingerprint = fingerprint(project, sources);
 		Path recorded = classes.resolve(FINGERPRINT);
-		if (Files.isRegularFile(recorded) && Files.readString(recorded).equals(fingerprint)) {
-			return providers(classes); // the same sources against the same Byron: the classes of the last run stand
+		Path recordedLeft = classes.resolve(LEFT);
+		if (Files.isRegularFile(recorded) && Files.readString(recorded).equals(fingerprint) && Files.isRegularFile(recordedLeft)) {
+			return new Compiled(providers(classes), readLeft(recordedLeft));
 		}
+		List<HookImplementations.Orphan> left = orphans.get();
+		java.util.Set<Path> leftFiles = left.stream().map(HookImplementations.Orphan::file).collect(java.util.stream.Collectors.toSet());
+		sources.removeIf(leftFiles::contains);
 		compiling.run();
 		HookBuild.deleteTree(classes);
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -82,8 +89,14 @@ final class HookCompiler {
 		if (result != 0) {
 			throw new CompileError(messages.toString().strip().replace(project.toString() + java.io.File.separator, ""));
 		}
+		Files.write(recordedLeft, left.stream().map(o -> String.join("\t", o.file().toString(), o.className(), o.component())).toList());
 		Files.writeString(recorded, fingerprint);
-		return providers(classes);
+		return new Compiled(providers(classes), left);
+	}
+
+	private static List<HookImplementations.Orphan> readLeft(Path recordedLeft) throws IOException {
+		return Files.readAllLines(recordedLeft).stream().filter(line -> !line.isEmpty()).map(line -> line.split("\t", 3))
+				.map(part -> new HookImplementations.Orphan(Path.of(part[0]), part[1], part[2])).toList();
 	}
 
 	/** What the classes are made of: every source's path and content, and the Byron (classpath and jar dates) they were compiled against. */

@@ -55,6 +55,10 @@ class HookBuildTest {
 		HookBuild.Result without = HookBuild.compile(project, input, work);
 		assertThat(without.left()).extracting(o -> o.component()).containsExactly("pharmacy");
 		assertThat(without.providers()).as("the others compiled, as before").hasSameSizeAs(first.providers());
+		FileTime withoutIt = Files.getLastModifiedTime(compiled);
+		HookBuild.Result stillWithout = HookBuild.compile(project, input, work);
+		assertThat(Files.getLastModifiedTime(compiled)).as("nothing changed: the classes stand").isEqualTo(withoutIt);
+		assertThat(stillWithout.left()).as("and the class left out is still said").isEqualTo(without.left());
 		Files.delete(orphan);
 
 		Files.writeString(hook, Files.readString(hook) + "\nthis does not compile\n");

@@ -321,40 +321,6 @@ public final class StudioCore implements AutoCloseable {
 		return "Add '" + gap.method() + "' to " + project.relative(gap.file());
 	}
 
-	/**
-	 * Compiles {@code hooks/} against the model on disk, as Run would, off the UI thread; {@code found} gets the
-	 * compiler's errors in the project's files (none when it compiles). Nothing when the model itself has errors.
-	 */
-	public void checkHooks(Consumer<List<ModelDiagnostic>> found) {
-		var sources = project.sources();
-		var code = project.javaTexts();
-		if (code.isEmpty()) {
-			ui.execute(() -> found.accept(List.of()));
-			return;
-		}
-		checks.submit(() -> {
-			try {
-				var result = loader.loadSources(sources);
-				if (result.hasErrors()) {
-					return; // the model's own errors are listed already
-				}
-				if (checkWork == null) {
-					checkWork = java.nio.file.Files.createTempDirectory("byron-studio-check");
-				}
-				var built = dev.byron.deployer.local.HookBuild.compile(project.folder(),
-						dev.byron.generator.GenerationInput.of(result.model()), checkWork);
-				List<ModelDiagnostic> left = built.left().stream().map(orphan -> orphan.diagnostic(code.getOrDefault(orphan.file(), "")))
-						.toList();
-				ui.execute(() -> found.accept(left));
-			} catch (dev.byron.deployer.local.LocalRunException e) {
-				List<ModelDiagnostic> problems = RunProblems.of(project.folder(), e.getMessage(), code);
-				ui.execute(() -> found.accept(problems));
-			} catch (IOException | RuntimeException e) {
-				log("Could not check hooks/: " + e.getMessage());
-			}
-		});
-	}
-
 	// ---- diagram to text ------------------------------------------------------------------------------
 
 	/** The events a component publishes, as a subscription chooses from them; empty for an unknown component. */
@@ -532,22 +498,52 @@ public final class StudioCore implements AutoCloseable {
 	}
 
 	/**
-	 * Call after the project's texts were saved: when they read without errors, the layout file drops the places of
-	 * components (and their views) the model no longer has.
+	 * Call after the project's texts were saved. Reads the saved model once, off the UI thread: when it reads without
+	 * errors, the layout file drops the places of components (and their views) it no longer has, and {@code hooks/} is
+	 * compiled against it, as Run would; {@code hooksFound} gets the compiler's errors and the orphaned hook classes in
+	 * the project's files (nothing when the model itself has errors: those are listed already; an empty list when
+	 * there is no Java code).
 	 */
-	public void saved() {
+	public void saved(Consumer<List<ModelDiagnostic>> hooksFound) {
 		var sources = project.sources();
-		analyses.submit(() -> {
+		var code = project.javaTexts();
+		checks.submit(() -> {
 			dev.byron.dsl.api.LoadResult read = loader.loadSources(sources);
-			if (read.hasErrors() || read.model() == null) {
-				return;
+			boolean valid = !read.hasErrors() && read.model() != null;
+			if (valid) {
+				analyses.submit(() -> forgetWhatIsGone(C4Diagrams.all(read.model())));
 			}
-			savedViews = C4Diagrams.all(read.model());
-			DiagramPositions kept = positions;
-			if (kept.keptFor(savedViews) != kept) {
-				keep(kept);
+			if (code.isEmpty()) {
+				ui.execute(() -> hooksFound.accept(List.of()));
+			} else if (valid) {
+				compileHooks(read.model(), code).ifPresent(found -> ui.execute(() -> hooksFound.accept(found)));
 			}
+			return null;
 		});
+	}
+
+	private void forgetWhatIsGone(List<Diagram> views) {
+		savedViews = views;
+		DiagramPositions kept = positions;
+		if (kept.keptFor(views) != kept) {
+			keep(kept);
+		}
+	}
+
+	/** Empty when the check itself could not run (logged): the problems listed stay. */
+	private java.util.Optional<List<ModelDiagnostic>> compileHooks(dev.byron.dsl.api.model.ByronModel model, Map<Path, String> code) {
+		try {
+			if (checkWork == null) {
+				checkWork = java.nio.file.Files.createTempDirectory("byron-studio-check");
+			}
+			var built = dev.byron.deployer.local.HookBuild.compile(project.folder(), dev.byron.generator.GenerationInput.of(model), checkWork);
+			return java.util.Optional.of(built.left().stream().map(orphan -> orphan.diagnostic(code.getOrDefault(orphan.file(), ""))).toList());
+		} catch (dev.byron.deployer.local.LocalRunException e) {
+			return java.util.Optional.of(RunProblems.of(project.folder(), e.getMessage(), code));
+		} catch (IOException | RuntimeException e) {
+			log("Could not check hooks/: " + e.getMessage());
+			return java.util.Optional.empty();
+		}
 	}
 
 	// ---- jobs ------------------------------------------------------------------------------------

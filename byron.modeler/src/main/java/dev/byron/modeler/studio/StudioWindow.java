@@ -723,9 +723,8 @@ public final class StudioWindow extends BorderPane {
 			Project.Saved saved = project.save();
 			files.refresh();
 			if (!saved.written().isEmpty()) {
-				core.saved(); // the layout file forgets components the saved model lost
-				// what a saved model or Java file breaks in hooks/ shows now, not at the next Run
-				core.checkHooks(found -> {
+				// the layout file forgets components the saved model lost; what it breaks in hooks/ shows now, not at Run
+				core.saved(found -> {
 					runProblems.setAll(found);
 					showProblems(analysis);
 				});

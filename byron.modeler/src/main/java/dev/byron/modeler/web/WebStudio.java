@@ -280,8 +280,7 @@ public final class WebStudio implements AutoCloseable {
 		}
 		Project.Saved saved = project.save();
 		if (!saved.written().isEmpty()) { // what a saved model or Java file breaks in hooks/ shows now, not at the next Run
-			core.saved(); // the layout file forgets components the saved model lost
-			core.checkHooks(found -> {
+			core.saved(found -> { // the layout file forgets components the saved model lost
 				boolean wasFailing;
 				synchronized (checks) {
 					wasFailing = hookProblems.stream().anyMatch(problem -> problem.severity() == dev.byron.dsl.api.Severity.ERROR);

@@ -175,7 +175,7 @@ class StudioCoreTest {
 
 			core.project().setText(file, withC.replace("component c {\n  entity C { n: String }\n}\n", ""));
 			core.project().save();
-			core.saved();
+			core.saved(hooksFound -> { });
 			long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 			while (Files.readString(layout).contains("component:c") && System.nanoTime() < end) {
 				Thread.sleep(20);

@@ -25,6 +25,11 @@ import dev.byron.modeler.studio.Project;
 class WebStudioTest {
 	private static final Path EXAMPLES = Path.of(System.getProperty("byron.examples", "../examples"));
 	private static final Path SCREENSHOTS = Path.of(System.getProperty("byron.screenshots", "target/screenshots"));
+
+	@org.junit.jupiter.api.BeforeAll
+	static void aFolderForTheScreenshots() throws IOException {
+		Files.createDirectories(SCREENSHOTS); // whichever check runs first writes into it
+	}
 	private static final Path BROWSER = Path.of("src/test/browser");
 
 	@TempDir
@@ -52,7 +57,6 @@ class WebStudioTest {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copyMicroblog();
 		npmPackages();
-		Files.createDirectories(SCREENSHOTS);
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			Path screenshot = SCREENSHOTS.resolve("web-studio.png").toAbsolutePath();
 			String output = run(List.of("node", "studio.mjs", studio.url(), screenshot.toString(), project.toString()));
@@ -169,7 +173,6 @@ class WebStudioTest {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copy("shop");
 		npmPackages();
-		Files.createDirectories(SCREENSHOTS);
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			Path screenshot = SCREENSHOTS.resolve("web-studio-shop.png").toAbsolutePath();
 			String output = run(List.of("node", "reload.mjs", studio.url(), screenshot.toString(), project.toString()));
@@ -271,7 +274,6 @@ class WebStudioTest {
 			model.append("}\n");
 		}
 		Files.writeString(project.resolve("model.byron"), model);
-		Files.createDirectories(SCREENSHOTS);
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			String output = run(List.of("node", "large.mjs", studio.url(), "c50",
 					SCREENSHOTS.resolve("web-studio-overview.png").toAbsolutePath().toString()));
@@ -499,7 +501,6 @@ class WebStudioTest {
 		copyMicroblog();
 		npmPackages();
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
-			Files.createDirectories(SCREENSHOTS);
 			Path screenshot = SCREENSHOTS.resolve("web-studio-700px.png").toAbsolutePath();
 			String output = run(List.of("node", "keyboard.mjs", studio.url(), screenshot.toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
