@@ -68,13 +68,14 @@ const undoIn = async (page) => {
   }
 };
 let reply = 'dismiss'; // Cancel keeps the asking tab's text
+let waitIn; // a tab that leaves its question unanswered
 try {
   const tabs = [];
   for (const name of ['A', 'B']) {
     const page = await browser.newPage();
     page.on('pageerror', (e) => seen.errors.push(e.message));
     page.on('dialog', (dialog) => dialog.accept()); // leaving with unsaved edits: the user leaves
-    answerChoices(page, () => (reply === 'wait' ? 'wait' : reply === 'accept' ? 'take' : 'keep'), (message, focusKept) => {
+    answerChoices(page, () => (reply === 'wait' || waitIn === name ? 'wait' : reply === 'accept' ? 'take' : 'keep'), (message, focusKept) => {
       seen.asked.push({ tab: name, message, focusKept });
     });
     await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
@@ -226,6 +227,31 @@ try {
   reply = 'dismiss'; // now it keeps its text
   const afterReload = await same(a, b);
   seen.reloadKeptTheText = asker !== undefined && afterReload.includes(`// ${asker} before a reload`);
+
+  seen.step = 'the tab asked about a change on disk is closed unanswered: the question moves to the other tab at once';
+  await a.bringToFront();
+  await a.click('#save');
+  for (const page of [a, b]) {
+    await page.waitForFunction(() => !document.querySelector('#files li.modified'), { timeout: 30000, polling: 200 });
+  }
+  waitIn = 'B';
+  const beforeClose = seen.asked.length;
+  await type(b, '// B leaves this unanswered\n');
+  await same(a, b);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  fs.writeFileSync(onDisk, fs.readFileSync(onDisk, 'utf8') + '// the disk ends otherwise again\n');
+  for (let i = 0; i < 300 && !seen.asked.slice(beforeClose).some((q) => q.tab === 'B'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const probe = async () => (await (await fetch(new URL('/api/disk?tab=probe', url))).json()).askedElsewhere;
+  seen.askedInClosingTab = { asked: seen.asked.slice(beforeClose).map((q) => q.tab), heldBeforeClose: await probe() };
+  await b.close({ runBeforeUnload: true }); // its user leaves the page with its unsaved edits
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  seen.heldAfterClose = await probe();
+  for (let i = 0; i < 300 && !seen.asked.slice(beforeClose).some((q) => q.tab === 'A'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  seen.askedAfterClose = seen.asked.slice(beforeClose).map((q) => q.tab);
 } catch (e) {
   console.error(`failed at: ${seen.step}: ${e.message} ${JSON.stringify(seen.notSaved || '')}`);
   throw e;

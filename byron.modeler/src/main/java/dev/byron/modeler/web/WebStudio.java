@@ -380,8 +380,9 @@ public final class WebStudio implements AutoCloseable {
 	 * other lines get the disk's change too, new documents are added, and files edited on the same lines on both sides
 	 * are conflicts the page resolves ({@code POST ?keep=path} keeps the
 	 * page's text, which the next save writes; {@code POST ?take=path} takes the disk's). One tab asks its user: it
-	 * claims the question first ({@code POST ?ask=path&tab=id}, refused while another tab holds it), and an answer to a
-	 * conflict answered already is refused, so that the tab follows the first answer.
+	 * claims the question first ({@code POST ?ask=path&tab=id}, refused while another tab holds it; {@code ?release=path}
+	 * when it closes unanswered), and an answer to a conflict answered already is refused, so that the tab follows the
+	 * first answer.
 	 */
 	private void disk(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
@@ -390,12 +391,18 @@ public final class WebStudio implements AutoCloseable {
 			Path ask = query.containsKey("ask") ? own(query.get("ask")) : null;
 			Path keep = query.containsKey("keep") ? own(query.get("keep")) : null;
 			Path take = query.containsKey("take") ? own(query.get("take")) : null;
-			Path file = ask != null ? ask : keep != null ? keep : take;
+			Path release = query.containsKey("release") ? own(query.get("release")) : null;
+			Path file = ask != null ? ask : keep != null ? keep : take != null ? take : release;
 			if (file == null) {
 				exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
 				return;
 			}
 			synchronized (asking) {
+				if (release != null) { // the asking tab is closing: the question moves to another tab at once
+					asking.computeIfPresent(release, (path, claim) -> claim.tab().equals(tab) ? null : claim);
+					exchange.respond(204);
+					return;
+				}
 				if (!project.inConflict(file)) {
 					exchange.respond(409, "text/plain; charset=utf-8", "Answered already, in another tab.");
 					return;

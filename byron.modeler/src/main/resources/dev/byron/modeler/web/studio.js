@@ -3,7 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
   edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {},
-  unsent: new Set() };
+  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set() };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -689,9 +689,16 @@ async function lookAtDisk() {
   for (const path of Object.keys(state.conflictSeen).filter((p) => !disk.conflicts.includes(p))) {
     delete state.conflictSeen[path]; // answered elsewhere
   }
+  for (const path of [...state.toldAskedElsewhere].filter((p) => !disk.conflicts.includes(p))) {
+    state.toldAskedElsewhere.delete(path);
+  }
   for (const path of disk.conflicts) {
     // one tab asks, the others follow its answer: the tab that edited the file first, any other once it has not
     if (disk.askedElsewhere.includes(path)) {
+      if (!state.toldAskedElsewhere.has(path)) { // said once, so that the file's state is not a mystery here
+        state.toldAskedElsewhere.add(path);
+        notice(`${path}: changed on disk on lines changed in this studio and not saved; asked in another tab`);
+      }
       continue;
     }
     state.conflictSeen[path] ??= Date.now();
@@ -703,6 +710,7 @@ async function lookAtDisk() {
       continue;
     }
     const held = setInterval(claim, 4000); // while the question waits for the user: asked here, not in another tab
+    state.asking.add(path);
     const gone = disk.gone.includes(path);
     const where = state.typed.has(path) ? 'here' : 'in this studio (in another tab)';
     // Escape keeps what was typed: a question waved away never drops the user's work
@@ -710,6 +718,7 @@ async function lookAtDisk() {
       : `changed on disk, on lines changed ${where} and not saved`}.`, gone ? 'Let it go' : 'Take the disk\'s text',
       gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it');
     clearInterval(held);
+    state.asking.delete(path);
     delete state.conflictSeen[path];
     const answered = await fetch(`/api/disk?tab=${state.tab}&${keep ? 'keep' : 'take'}=${encodeURIComponent(path)}`, { method: 'POST' });
     if (answered.status === 409) { // answered in another tab meanwhile: its answer stands, and this tab follows it
@@ -1359,6 +1368,9 @@ $('component').onchange = analyse;
 // studio not answering): kept for this tab over a reload, and sent again once the page is back, on the text it was
 // typed on (the studio merges it, or asks).
 window.addEventListener('pagehide', () => {
+  for (const path of state.asking) { // closed unanswered: another tab asks now, not once the claim has lapsed
+    fetch(`/api/disk?tab=${state.tab}&release=${encodeURIComponent(path)}`, { method: 'POST', keepalive: true });
+  }
   const unsent = [...state.unsent].map(file).filter(Boolean).map((f) => ({ path: f.path, text: f.text, base: f.version }));
   if (state.rootUri && unsent.length) {
     sessionStorage.setItem('byron-unsent:' + state.rootUri, JSON.stringify(unsent));

@@ -256,6 +256,10 @@ class WebStudioTest {
 			assertThat(seen.path("diskKeptTheEdit").asBoolean()).as("and its answer, keep, stands in both tabs").isTrue();
 			assertThat(seen.path("askedAgainAfterReload").asBoolean()).as("a tab reloaded while it was asked is asked again: " + seen.path("reloadSeen")).isTrue();
 			assertThat(seen.path("reloadKeptTheText").asBoolean()).as("and the text it typed before the reload is kept").isTrue();
+			assertThat(seen.path("askedInClosingTab").toString()).as("a change on disk to lines B edited is asked in B, which holds the question")
+					.isEqualTo("{\"asked\":[\"B\"],\"heldBeforeClose\":[\"schema.byron\"]}");
+			assertThat(seen.path("heldAfterClose").toString()).as("B closed unanswered: the question is let go at once").isEqualTo("[]");
+			assertThat(seen.path("askedAfterClose").toString()).as("and the other tab asks it").isEqualTo("[\"B\",\"A\"]");
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
