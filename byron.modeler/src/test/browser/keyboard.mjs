@@ -16,6 +16,18 @@ try {
     await page.waitForSelector('#diagram g.node', { timeout: 60000 });
     seen[`wider${width}`] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     seen[`scrolled${width}`] = await page.evaluate(() => window.scrollX);
+    // the overview of a picture larger than its pane: small beside the pane, clear of the legend where a corner is
+    seen[`overview${width}`] = await page.evaluate(() => {
+      const map = document.querySelector('svg.byron-overview');
+      if (!map || getComputedStyle(map).display === 'none') {
+        return { shown: false };
+      }
+      const m = map.getBoundingClientRect();
+      const pane = document.getElementById('diagram').getBoundingClientRect();
+      const covers = (r) => r.right > m.left && r.left < m.right && r.bottom > m.top && r.top < m.bottom;
+      return { shown: true, share: (m.width * m.height) / (pane.width * pane.height),
+        coversLegend: [...document.querySelectorAll('#diagram g.legend')].some((g) => covers(g.getBoundingClientRect())) };
+    });
   }
   await page.screenshot({ path: screenshot });
 

@@ -27,6 +27,16 @@ try {
   await page.waitForFunction(() => window.byronStudio && window.byronStudio.editor(), { timeout: 60000 });
   seen.pictureLarger = await page.$eval('#diagram', (d) => d.scrollWidth > d.clientWidth || d.scrollHeight > d.clientHeight);
   seen.openedOnABox = await inView(page);
+  // and no further down or right than that box needs: the picture's top and left, its legend, stay in view as far as can
+  seen.openedFromTheCorner = await page.$eval('#diagram', (d) => {
+    const box = d.querySelector('g.node[id^="component:"]').getBoundingClientRect();
+    const area = d.getBoundingClientRect();
+    const bottom = box.bottom - area.top + d.scrollTop; // where the box ends in the scrolled picture
+    const right = box.right - area.left + d.scrollLeft;
+    const slack = 16 + 220; // a margin, and the overview's width the box may be scrolled clear of
+    return { top: d.scrollTop, left: d.scrollLeft, ok: d.scrollTop <= Math.max(0, bottom - d.clientHeight) + slack
+      && d.scrollLeft <= Math.max(0, right - d.clientWidth) + slack };
+  });
   await page.evaluate((t) => {
     const editor = window.byronStudio.editor();
     const view = editor.view(window.byronStudio.current());

@@ -316,11 +316,18 @@
     container.scrollBy(dx < dy ? { left: dx } : { top: dy });
   }
 
-  /** Brings the marked box, or else the first component's, into view: a large picture does not open on empty space. */
+  /**
+   * Brings the marked box, or else the first component's, into view: a large picture does not open on empty space.
+   * From the picture's top left corner, scrolled only as far as the box needs, so that as much of the picture's top
+   * (its legend, the boxes above) stays in view as can.
+   */
   function reveal(container) {
     const node = container.querySelector('g.node.selected') || container.querySelector('g.node[id^="component:"]');
     if (node) {
-      inView(container, node);
+      container.scrollLeft = 0;
+      container.scrollTop = 0;
+      node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      clearOfOverview(container, node);
     }
   }
 
@@ -386,7 +393,9 @@
     return { scale, left: box.left + (box.width - width * scale) / 2, top: box.top + (box.height - height * scale) / 2 };
   }
 
-  const OVERVIEW = 170; // the overview's longer side, in pixels
+  const OVERVIEW = 170; // the overview's longer side, in pixels, in a pane large enough
+  // in a small pane (a narrow window), at most a quarter of its shorter side: the picture stays what is looked at
+  const overviewSide = (container) => Math.max(60, Math.min(OVERVIEW, Math.min(container.clientWidth, container.clientHeight) / 4));
   const overviews = new WeakMap();
 
   /** The container's overview: made the first time, beside the container (so that it does not scroll with it). */
@@ -417,12 +426,12 @@
       return { left: drawn.left - area.left + container.scrollLeft, top: drawn.top - area.top + container.scrollTop,
         scale: drawn.scale };
     };
-    // the corner of the view where the overview hides the least of the boxes in view (the marked one most of all);
-    // the lower right one unless another hides less, and the one it stands in while that hides no less
+    // the corner of the view where the overview hides the least of the boxes and the legend in view (the marked box
+    // most of all); the lower right one unless another hides less, and the one it stands in while that hides no less
     let corner = { right: true, bottom: true };
     const clearestCorner = (w, h) => {
       const area = container.getBoundingClientRect();
-      const boxes = [...container.querySelectorAll('g.node')].map((node) => ({ r: node.getBoundingClientRect(),
+      const boxes = [...container.querySelectorAll('g.node, g.legend')].map((node) => ({ r: node.getBoundingClientRect(),
         weight: node.classList.contains('selected') ? 4 : 1 }));
       const hidden = (c) => {
         const left = c.right ? area.left + container.clientWidth - w - 12 : area.left + 12;
@@ -465,7 +474,8 @@
       if (allInView) {
         return;
       }
-      const k = Math.min(OVERVIEW / width, OVERVIEW / height);
+      const side = overviewSide(container);
+      const k = Math.min(side / width, side / height);
       map.style.width = `${width * k}px`;
       map.style.height = `${height * k}px`;
       const corner = clearestCorner(width * k, height * k);
@@ -491,7 +501,7 @@
         return;
       }
       map.setAttribute('viewBox', `0 0 ${width} ${height}`);
-      const least = 2 / Math.min(OVERVIEW / width, OVERVIEW / height); // 2 pixels of the overview: every box shows
+      const least = 2 / Math.min(overviewSide(container) / width, overviewSide(container) / height); // 2 pixels: every box shows
       for (const node of picture.querySelectorAll('g.node')) {
         const box = node.getBBox();
         const mark = document.createElementNS('http://www.w3.org/2000/svg', 'rect');

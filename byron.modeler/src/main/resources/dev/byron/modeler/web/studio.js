@@ -521,7 +521,8 @@ function markCaret() {
   if (!caret || !state.analysis) {
     return;
   }
-  window.ByronDiagram.markAt($('diagram'), state.analysis, caret.path, caret.offset, undefined, !state.lookKept);
+  // the first picture is brought into view once drawn (reveal), from its top: not centred on the cursor's box
+  window.ByronDiagram.markAt($('diagram'), state.analysis, caret.path, caret.offset, undefined, !state.lookKept && state.revealed);
 }
 for (const acted of ['pointerdown', 'keydown']) {
   document.addEventListener(acted, () => { state.lookKept = false; }, true);

@@ -284,6 +284,9 @@ class WebStudioTest {
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("pictureLarger").asBoolean()).as("the picture is larger than its pane").isTrue();
 			assertThat(seen.path("openedOnABox").asBoolean()).as("it opens with a box in view, not its empty corner").isTrue();
+			assertThat(seen.path("openedFromTheCorner").path("ok").asBoolean())
+					.as("scrolled from the picture's corner only as far as that box needs, its top in view: " + seen.path("openedFromTheCorner"))
+					.isTrue();
 			assertThat(seen.path("markedInView").asBoolean()).as("the box of the component the cursor is in, in view").isTrue();
 			assertThat(seen.path("backOnTheMarkedBox").asBoolean()).as("Fit, then Full size: the marked box in view again").isTrue();
 			assertThat(seen.path("found").path("marked").toString()).as("found by its name").isEqualTo("[\"component:c3\"]");
@@ -511,6 +514,13 @@ class WebStudioTest {
 			assertThat(seen.path("wider700").asInt()).as("the page at 700 px is no wider than the window").isLessThanOrEqualTo(0);
 			assertThat(seen.path("wider900").asInt()).isLessThanOrEqualTo(0);
 			assertThat(seen.path("scrolled700").asInt()).isZero();
+			for (String width : List.of("700", "900")) {
+				JsonNode overview = seen.path("overview" + width);
+				assertThat(overview.path("shown").asBoolean()).as("at %s px the picture is larger than its pane: an overview", width).isTrue();
+				assertThat(overview.path("share").asDouble()).as("at %s px the overview is small beside the picture: %s", width, overview)
+						.isLessThan(0.07);
+				assertThat(overview.path("coversLegend").asBoolean()).as("and clear of the legend: %s", overview).isFalse();
+			}
 			assertThat(seen.path("pictureReached").asBoolean()).as("Tab reaches the picture").isTrue();
 			assertThat(seen.path("boxes").toString()).as("the arrows select its boxes, a component's among them").contains("component:");
 			assertThat(seen.path("textSelected").asText()).as("and its declaration beside").startsWith("component ");
