@@ -89,8 +89,7 @@ public class ByronRenameService extends RenameService2 {
 			return Optional.empty(); // what cannot be read is not this rename's to judge
 		}
 		ByronLoader loader = ByronLoader.with(injector);
-		Map<String, Integer> known = new HashMap<>();
-		errors(loader, before).forEach(d -> known.merge(d.code(), 1, Integer::sum));
+		Map<String, Integer> known = new HashMap<>(errorsBefore(loader, before));
 		for (ModelDiagnostic error : errors(loader, after)) {
 			if (known.merge(error.code(), -1, Integer::sum) < 0) {
 				return Optional.of(IssueCodes.SYNTAX_ERROR.equals(error.code())
@@ -100,6 +99,26 @@ public class ByronRenameService extends RenameService2 {
 		}
 		return Optional.empty();
 	}
+
+	/**
+	 * The errors of the texts as they are, by code: read once for all the names an editor checks as they are typed on
+	 * the same texts (each check then reads the model once, renamed).
+	 */
+	private Map<String, Integer> errorsBefore(ByronLoader loader, List<Source> before) {
+		Before last = lastBefore;
+		if (last != null && last.sources().equals(before)) {
+			return last.errors();
+		}
+		Map<String, Integer> errors = new HashMap<>();
+		errors(loader, before).forEach(d -> errors.merge(d.code(), 1, Integer::sum));
+		lastBefore = new Before(List.copyOf(before), Map.copyOf(errors));
+		return errors;
+	}
+
+	private record Before(List<Source> sources, Map<String, Integer> errors) {
+	}
+
+	private volatile Before lastBefore;
 
 	private static List<ModelDiagnostic> errors(ByronLoader loader, List<Source> sources) {
 		return loader.loadSources(sources).diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
