@@ -438,6 +438,20 @@ try {
     && !document.querySelector('#diagram g.node[id="component:extra"]'), { timeout: 60000 });
   seen.deletedGone = true;
 
+  seen.step = 'a model file emptied here is deleted when saved';
+  const emptied = path.join(project, 'emptied.byron');
+  fs.writeFileSync(emptied, 'component emptied {\n  entity Thing {\n    name: String!\n  }\n}\n');
+  await page.waitForSelector('#files li[data-path="emptied.byron"]', { timeout: 60000 });
+  await showFile(page, 'emptied.byron');
+  await page.click(shown + ' .cm-content');
+  await key(page, 'Control', 'a');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => !document.querySelector('#diagram g.node[id="component:emptied"]'), { timeout: 60000 });
+  await key(page, 'Control', 's');
+  await page.waitForFunction(() => !document.querySelector('#files li[data-path="emptied.byron"]'), { timeout: 60000 });
+  seen.emptiedDeleted = { onDisk: fs.existsSync(emptied), status: await page.$eval('#status', (e) => e.textContent),
+    shown: await page.evaluate(() => window.byronStudio.current()) };
+
   // changed on both sides, on other lines: both changes are kept, nobody is asked
   seen.step = 'changed on both sides on other lines: both changes kept';
   let reply = 'keep';

@@ -20,8 +20,15 @@ import dev.byron.dsl.api.Source;
  * overwritten by a save.
  */
 public final class Project {
-	/** What a save did: the files written, and those left alone because they changed on disk since they were read. */
-	public record Saved(List<Path> written, List<Path> changedOnDisk) {
+	/**
+	 * What a save did: the files written, those left alone because they changed on disk since they were read, and the
+	 * model files deleted because they were emptied here (they declared nothing).
+	 */
+	public record Saved(List<Path> written, List<Path> changedOnDisk, List<Path> deleted) {
+		/** Whether the save changed anything on disk. */
+		public boolean changedAny() {
+			return !written.isEmpty() || !deleted.isEmpty();
+		}
 	}
 
 	/**
@@ -224,22 +231,33 @@ public final class Project {
 		return texts.keySet().stream().filter(this::isModified).toList();
 	}
 
-	/** Writes the modified files, except those changed on disk since they were read (they are reported, not overwritten). */
+	/**
+	 * Writes the modified files, except those changed on disk since they were read (they are reported, not
+	 * overwritten); a model file emptied here is deleted rather than written blank.
+	 */
 	public synchronized Saved save() throws IOException {
 		// a new file made blank again (its component added and deleted from the picture) was never anything to keep
 		texts.keySet().removeIf(file -> !onDisk.containsKey(file) && texts.get(file).isBlank() && !Files.exists(file));
 		List<Path> written = new ArrayList<>();
 		List<Path> changed = new ArrayList<>();
+		List<Path> deleted = new ArrayList<>();
 		for (Path file : modifiedFiles()) {
 			if (!java.util.Objects.equals(readOrNull(file), onDisk.get(file))) {
 				changed.add(file);
+				continue;
+			}
+			if (isModel(file) && texts.get(file).isBlank()) { // emptied here (its last component deleted): nothing to keep
+				Files.delete(file);
+				texts.remove(file);
+				onDisk.remove(file);
+				deleted.add(file);
 				continue;
 			}
 			Files.writeString(file, texts.get(file), StandardCharsets.UTF_8);
 			onDisk.put(file, texts.get(file));
 			written.add(file);
 		}
-		return new Saved(written, changed);
+		return new Saved(written, changed, deleted);
 	}
 
 	/**

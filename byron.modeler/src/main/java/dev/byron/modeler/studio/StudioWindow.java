@@ -721,15 +721,19 @@ public final class StudioWindow extends BorderPane {
 	boolean save() {
 		try {
 			Project.Saved saved = project.save();
+			saved.deleted().forEach(editor::forget);
 			files.refresh();
-			if (!saved.written().isEmpty()) {
+			if (!saved.deleted().isEmpty()) {
+				log("Emptied, so deleted: " + saved.deleted().stream().map(project::relative).toList() + ".");
+			}
+			if (saved.changedAny()) {
 				// the layout file forgets components the saved model lost; what it breaks in hooks/ shows now, not at Run
 				core.saved(found -> {
 					runProblems.setAll(found);
 					showProblems(analysis);
 				});
 			}
-			log(saved.written().isEmpty() ? "Nothing to save." : "Saved " + saved.written().stream().map(project::relative).toList() + ".");
+			log(!saved.changedAny() ? "Nothing to save." : saved.written().isEmpty() ? "Saved." : "Saved " + saved.written().stream().map(project::relative).toList() + ".");
 			if (!saved.changedOnDisk().isEmpty()) {
 				log("Not saved, changed on disk since they were opened: " + saved.changedOnDisk().stream().map(project::relative).toList()
 						+ ". Nothing was overwritten.");

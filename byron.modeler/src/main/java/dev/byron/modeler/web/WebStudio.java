@@ -279,7 +279,10 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		Project.Saved saved = project.save();
-		if (!saved.written().isEmpty()) { // what a saved model or Java file breaks in hooks/ shows now, not at the next Run
+		if (!saved.deleted().isEmpty()) {
+			log.add("Emptied, so deleted: " + saved.deleted().stream().map(project::relative).toList() + ".");
+		}
+		if (saved.changedAny()) { // what a saved model or Java file breaks in hooks/ shows now, not at the next Run
 			core.saved(found -> { // the layout file forgets components the saved model lost
 				boolean wasFailing;
 				synchronized (checks) {
@@ -297,7 +300,8 @@ public final class WebStudio implements AutoCloseable {
 			});
 		}
 		json(exchange, 200, Map.of("written", saved.written().stream().map(project::relative).toList(), "changedOnDisk",
-				saved.changedOnDisk().stream().map(project::relative).toList()));
+				saved.changedOnDisk().stream().map(project::relative).toList(), "deleted",
+				saved.deleted().stream().map(project::relative).toList()));
 	}
 
 	/** The newest view drawn for a page, and its checks on their way: {@code /api/problems} answers with them. */

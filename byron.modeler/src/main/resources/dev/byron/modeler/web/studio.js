@@ -684,6 +684,12 @@ async function lookAtDisk() {
   for (const path of disk.deleted) {
     forget(path);
   }
+  // emptied and saved in another tab: deleted by the studio, which holds it no more
+  const savedAway = state.files.filter((f) => !(f.path in disk.versions) && !f.modified && !disk.deleted.includes(f.path));
+  savedAway.forEach((f) => forget(f.path));
+  if (savedAway.length) {
+    renderFiles();
+  }
   if (disk.deleted.length) {
     notice(`Deleted on disk, no longer part of the model: ${disk.deleted.join(', ')}`);
   }
@@ -1346,10 +1352,12 @@ async function save() {
       state.typed.delete(f.path);
     }
   }
+  saved.deleted.forEach(forget); // emptied here: deleted on disk, no longer part of the model
   renderFiles();
+  const deleted = saved.deleted.length ? '; emptied, so deleted: ' + saved.deleted.join(', ') : '';
   $('status').textContent = saved.changedOnDisk.length
     ? 'Not saved, changed on disk since they were read: ' + saved.changedOnDisk.join(', ')
-    : 'Saved ' + (saved.written.join(', ') || 'nothing (no changes)');
+    : 'Saved ' + (saved.written.join(', ') || (deleted ? '' : 'nothing (no changes)')) + deleted;
   return !saved.changedOnDisk.length;
 }
 

@@ -92,6 +92,26 @@ class ProjectTest {
 	}
 
 	@Test
+	void aModelFileEmptiedHereIsDeletedOnSaveAndAJavaFileEmptiedIsWrittenEmpty() throws Exception {
+		Path billing = dir.resolve("billing.byron").toAbsolutePath().normalize();
+		Files.writeString(billing, "component billing {\n}\n");
+		Path hook = dir.resolve("hooks/BillingHooksImpl.java").toAbsolutePath().normalize();
+		Files.createDirectories(hook.getParent());
+		Files.writeString(hook, "class BillingHooksImpl {}\n");
+		project = Project.open(dir);
+		project.setText(billing, "\n"); // its last component deleted from the picture
+		project.setText(hook, "");
+
+		Project.Saved saved = project.save();
+		assertThat(saved.deleted()).containsExactly(billing);
+		assertThat(saved.written()).as("Java code is the user's to delete").containsExactly(hook);
+		assertThat(billing).as("an empty model file declares nothing: gone").doesNotExist();
+		assertThat(hook).exists().isEmptyFile();
+		assertThat(project.files()).doesNotContain(billing).contains(hook);
+		assertThat(project.reload().isEmpty()).as("nothing left for a look at the disk to find").isTrue();
+	}
+
+	@Test
 	void aFileChangedOnDiskIsNotOverwrittenBySaveAndTheUserChooses() throws Exception {
 		project.setText(config, "deployment {\n  replicas: 2\n}\n");
 		Files.writeString(config, "deployment {\n  replicas: 5\n}\n"); // another editor, behind the studio's back

@@ -152,6 +152,8 @@ class WebStudioTest {
 					.contains("extra.byron").isSortedAccordingTo(java.util.Comparator
 							.comparing((String f) -> f.startsWith("hooks/")).thenComparing(java.util.Comparator.naturalOrder()));
 			assertThat(seen.path("deletedGone").asBoolean()).as("a file deleted on disk leaves the page and the diagram").isTrue();
+			assertThat(seen.path("emptiedDeleted").toString()).as("a model file emptied here and saved is deleted, and leaves the page")
+					.contains("\"onDisk\":false", "emptied, so deleted: emptied.byron").doesNotContain("\"shown\":\"emptied.byron\"");
 			assertThat(seen.path("mergedFromDisk").asBoolean()).as("a change on disk to other lines than edited here joins them, unasked")
 					.isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, on lines changed here and not saved.");
