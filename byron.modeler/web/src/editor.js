@@ -692,8 +692,9 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     },
     /** How many steps a file's history can undo and redo. */
     history: (path) => ({ undo: undoDepth(views.get(path).state), redo: redoDepth(views.get(path).state) }),
-    undo: (path) => editor.groups.undo(path), // as Ctrl+Z in the file (a change made in several files at once, in all)
-    redo: (path) => editor.groups.redo(path),
+    // as Ctrl+Z in the file: a change made in several files at once in all of them, else the file's own last change
+    undo: (path) => editor.groups.undo(path) || undo(views.get(path)),
+    redo: (path) => editor.groups.redo(path) || redo(views.get(path)),
     /** A file deleted on disk: closed in the server, its view gone. */
     remove(path) {
       const view = views.get(path);

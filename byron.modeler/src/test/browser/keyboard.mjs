@@ -88,6 +88,19 @@ try {
   await page.keyboard.press('x');
   await new Promise((resolve) => setTimeout(resolve, 300));
   seen.afterMenuEdit = { focus: await page.evaluate(() => document.activeElement?.id), unchanged: (await current()) === withEntity };
+  // Ctrl+Z with the keyboard on the picture takes the edit back (one file's: not a change grouped across files)
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => !window.byronStudio.editor().text(window.byronStudio.current()).includes('entity Locker'),
+    { timeout: 5000 }).catch(() => {});
+  seen.menuEditUndone = !(await current()).includes('entity Locker');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('y');
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => window.byronStudio.editor().text(window.byronStudio.current()).includes('entity Locker'),
+    { timeout: 5000 }).catch(() => {});
+  seen.menuEditRedone = (await current()).includes('entity Locker');
 
   seen.step = 'Enter opens the selected box in the text';
   await page.keyboard.press('Enter');

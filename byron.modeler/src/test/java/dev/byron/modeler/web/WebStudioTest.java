@@ -536,6 +536,8 @@ class WebStudioTest {
 			assertThat(seen.path("afterMenuEdit").path("focus").asText()).as("after an edit from the menu, the keyboard is the picture's")
 					.isEqualTo("diagram");
 			assertThat(seen.path("afterMenuEdit").path("unchanged").asBoolean()).as("and a key pressed then types over nothing").isTrue();
+			assertThat(seen.path("menuEditUndone").asBoolean()).as("Ctrl+Z on the picture takes the menu's edit back").isTrue();
+			assertThat(seen.path("menuEditRedone").asBoolean()).as("and Ctrl+Y makes it again").isTrue();
 			assertThat(seen.path("enterOpens").asBoolean()).as("Enter puts the keyboard at the box's declaration").isTrue();
 			assertThat(seen.path("listMoved").path("after").asText()).as("the arrows go through the file list")
 					.isNotEqualTo(seen.path("listMoved").path("before").asText());
