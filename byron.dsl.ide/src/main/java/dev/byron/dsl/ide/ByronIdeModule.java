@@ -3,7 +3,6 @@ package dev.byron.dsl.ide;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
-import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 
@@ -54,7 +53,7 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 	}
 
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
-		return QuickFixCodeActionService.class;
+		return dev.byron.dsl.ide.quickfix.ByronCodeActionService.class;
 	}
 
 	public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolMapper$DocumentSymbolKindProvider() {

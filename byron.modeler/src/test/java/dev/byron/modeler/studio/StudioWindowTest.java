@@ -692,7 +692,7 @@ class StudioWindowTest {
 				javafx.scene.input.KeyCode.ALT);
 		waitFor(() -> window.editor().fixMenu().isShowing());
 		assertThat(window.editor().fixMenu().getItems()).extracting(i -> ((javafx.scene.control.Label) ((javafx.scene.control.CustomMenuItem) i).getContent()).getText())
-				.containsExactly("Change to the closest name");
+				.as("the fix says what it writes").containsExactly("Change to 'accounts.User'");
 		screenshot(robot, window, "studio-quick-fix.png");
 		robot.push(KeyCode.ENTER); // the first fix is chosen already
 		waitFor(() -> !window.analysis().result().hasErrors(), () -> window.analysis().result().diagnostics().toString());

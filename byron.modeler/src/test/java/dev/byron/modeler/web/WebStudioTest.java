@@ -71,7 +71,7 @@ class WebStudioTest {
 			assertThat(seen.path("fixOffered").toString()).as("its tooltip offers its fix").isEqualTo("[\"Quick fix…\"]");
 			assertThat(seen.path("syntaxFixOffered").toString()).as("a syntax error's, none: it has no fix").isEqualTo("[]");
 			assertThat(seen.path("problemSelection").asText()).isEqualTo("accounts.Usr");
-			assertThat(seen.path("fixes").toString()).as("the server's quick fixes at the cursor").contains("Change to the closest name");
+			assertThat(seen.path("fixes").toString()).as("the server's quick fixes at the cursor").contains("Change to 'accounts.User'");
 			assertThat(seen.path("completions").toString()).contains("DateTime");
 			assertThat(seen.path("completed").asBoolean()).as("the chosen completion is inserted").isTrue();
 			assertThat(seen.path("hover").asText()).as("the server's hover on the entity").contains("Post");

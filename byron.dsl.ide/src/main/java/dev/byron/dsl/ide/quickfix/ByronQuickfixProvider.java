@@ -42,6 +42,15 @@ public class ByronQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 				.toList();
 	}
 
+	/** A fix's title, naming what it writes where it writes the diagnostic's suggestion ("Change to 'Patient'"). */
+	static String titleNaming(String label, List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
+		if (!CLOSEST_NAME.equals(label) && !CONVENTIONAL_SPELLING.equals(label) || diagnostics == null || diagnostics.size() != 1) {
+			return label;
+		}
+		return DiagnosticData.get(diagnostics.get(0), 0)
+				.map(name -> (CLOSEST_NAME.equals(label) ? "Change to '" : "Rename to '") + name + "'").orElse(label);
+	}
+
 	@QuickFix(IssueCodes.UNKNOWN_TYPE)
 	public void unknownType(DiagnosticResolutionAcceptor acceptor) {
 		replaceWithSuggestion(acceptor);
