@@ -499,6 +499,23 @@ try {
   fs.appendFileSync(social, '// the disk wins\n');
   await page.waitForFunction(() => window.byronStudio.editor().text('social.byron').includes('// the disk wins'), { timeout: 60000 });
   seen.tookDisk = !(await text(page, 'social.byron')).includes('// typed once more');
+
+  seen.step = 'a file deleted on disk while edited here: the edit undone, the question goes, and so does the file';
+  stopAnswering(); // the question is left open, as a user busy elsewhere leaves it
+  const doomed = path.join(project, 'doomed.byron');
+  fs.writeFileSync(doomed, 'component doomed {\n  entity Thing {\n    name: String!\n  }\n}\n');
+  await page.waitForSelector('#files li[data-path="doomed.byron"]', { timeout: 60000 });
+  await showFile(page, 'doomed.byron');
+  await typeAt('End', '// typed before the file goes\n');
+  fs.unlinkSync(doomed);
+  await page.waitForSelector('#choice:not([hidden])', { timeout: 30000 });
+  seen.askedGone = await page.$eval('#choice-question', (q) => q.textContent);
+  await page.click(shown + ' .cm-content');
+  await key(page, 'Control', 'z');
+  await page.waitForFunction(() => document.getElementById('choice').hidden
+    && !document.querySelector('#files li[data-path="doomed.byron"]'), { timeout: 30000 }).catch(() => {});
+  seen.goneAfterUndo = { asking: await page.$eval('#choice', (b) => !b.hidden),
+    listed: await page.$$eval('#files li', (items) => items.some((i) => i.dataset.path === 'doomed.byron')) };
 } catch (e) {
   console.error(`failed at: ${seen.step}`);
   throw e;

@@ -285,7 +285,7 @@ function notice(text) {
  * it opened, an Enter among them choosing for the user). Alt+T takes, Alt+K or Escape in the bar keeps. Resolves true
  * to take; questions wait their turn.
  */
-function chooseText(question, take, takeNote, keep, keepNote) {
+function chooseText(question, take, takeNote, keep, keepNote, withdrawn = new Promise(() => {})) {
   const asked = (state.choosing || Promise.resolve()).then(() => new Promise((resolve) => {
     const bar = $('choice');
     $('choice-question').textContent = question;
@@ -318,6 +318,7 @@ function chooseText(question, take, takeNote, keep, keepNote) {
     $('choice-keep').onclick = () => answer(false);
     document.addEventListener('keydown', keys, true);
     bar.addEventListener('keydown', escape);
+    withdrawn.then(() => answer(null)); // no longer a question (the edits undone, answered elsewhere): none asked
     delete bar.dataset.heard; // a script's mark that it saw the question before (the browser tests)
     bar.hidden = false;
   }));
@@ -716,17 +717,28 @@ async function lookAtDisk() {
     if ((await claim()).status !== 204) {
       continue;
     }
-    const held = setInterval(claim, 4000); // while the question waits for the user: asked here, not in another tab
+    let withdraw;
+    const withdrawn = new Promise((resolve) => { withdraw = resolve; });
+    const held = setInterval(async () => { // while the question waits for the user: asked here, not in another tab
+      if ((await claim()).status === 409) {
+        withdraw(); // no longer in conflict: the edits here were undone, or the disk's change was
+      }
+    }, 4000);
     state.asking.add(path);
     const gone = disk.gone.includes(path);
     const where = state.typed.has(path) ? 'here' : 'in this studio (in another tab)';
     // Escape keeps what was typed: a question waved away never drops the user's work
-    const keep = !await chooseText(`${path} ${gone ? `was deleted on disk, and it has changes made ${where} and not saved`
+    const taken = await chooseText(`${path} ${gone ? `was deleted on disk, and it has changes made ${where} and not saved`
       : `changed on disk, on lines changed ${where} and not saved`}.`, gone ? 'Let it go' : 'Take the disk\'s text',
-      gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it');
+      gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it', withdrawn);
     clearInterval(held);
     state.asking.delete(path);
     delete state.conflictSeen[path];
+    if (taken === null) {
+      notice(`${path}: the change on disk is no longer in question (answered elsewhere, or the edits here undone)`);
+      continue;
+    }
+    const keep = !taken;
     const answered = await fetch(`/api/disk?tab=${state.tab}&${keep ? 'keep' : 'take'}=${encodeURIComponent(path)}`, { method: 'POST' });
     if (answered.status === 409) { // answered in another tab meanwhile: its answer stands, and this tab follows it
       notice(`${path}: the change on disk was answered in another tab; this tab shows what it chose`);

@@ -161,6 +161,9 @@ class WebStudioTest {
 			assertThat(seen.path("typedWhileAsked").asBoolean()).as("the question leaves the keyboard in the editor: what is typed"
 					+ " while it shows goes into the text").isTrue();
 			assertThat(seen.path("tookDisk").asBoolean()).as("OK takes the disk's text").isTrue();
+			assertThat(seen.path("askedGone").asText()).startsWith("doomed.byron was deleted on disk, and it has changes made here");
+			assertThat(seen.path("goneAfterUndo").toString()).as("its edit undone while asked: the question withdrawn, the file gone")
+					.isEqualTo("{\"asking\":false,\"listed\":false}");
 			assertThat(project.resolve("social.byron")).content().contains("// the disk wins").doesNotContain("// typed once more");
 			assertThat(seen.path("movedBy").asInt()).as("the dragged box stays where it was dropped").isLessThan(-50);
 			assertThat(project.resolve("byron-layout.json")).content().as("the places kept: likes, dragged, renamed reactions since;"
