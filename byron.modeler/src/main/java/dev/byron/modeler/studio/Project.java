@@ -215,6 +215,50 @@ public final class Project {
 				.orElse(model.keySet().iterator().next());
 	}
 
+	/**
+	 * The model file a name typed for a new file stands for ({@code billing}, {@code billing.byron} or
+	 * {@code orders/billing.byron}, relative to the project's folder), or why it cannot be one: the one rule for the
+	 * names the studio's pages and windows offer.
+	 */
+	public synchronized NewFile newFile(String typed) {
+		String name = typed == null ? "" : typed.strip().replace('\\', '/');
+		String extension = dev.byron.dsl.api.ModelFiles.EXTENSION;
+		if (name.isEmpty()) {
+			return NewFile.refused("Name the file, e.g. billing" + extension + ".");
+		}
+		if (!name.endsWith(extension)) {
+			if (name.substring(name.lastIndexOf('/') + 1).contains(".")) {
+				return NewFile.refused("A model file's name ends in " + extension + ": e.g. " + name.replaceAll("\\.[^./]*$", "") + extension + ".");
+			}
+			name += extension;
+		}
+		if (name.startsWith("/") || !name.matches("[A-Za-z0-9_./-]+")) {
+			return NewFile.refused("'" + typed.strip() + "': a file's name is letters, digits, '-', '_' and '.', in folders of the"
+					+ " project written as folder/name" + extension + ".");
+		}
+		String[] parts = name.split("/");
+		for (int i = 0; i < parts.length; i++) {
+			if (parts[i].isEmpty() || parts[i].equals("..") || parts[i].equals(".")
+					|| i < parts.length - 1 && dev.byron.dsl.api.ModelFiles.skipsFolder(parts[i])
+					|| i == parts.length - 1 && parts[i].equals(extension)) {
+				return NewFile.refused("'" + name + "' is not a model file of this project: no '..', no hidden or build folders"
+						+ " (they are not read as the model).");
+			}
+		}
+		Path file = folder.resolve(name).toAbsolutePath().normalize();
+		if (texts.containsKey(file) || Files.exists(file)) {
+			return NewFile.refused(name + " exists already: choose another name.");
+		}
+		return new NewFile(file, null);
+	}
+
+	/** A new model file's path, or ({@code file} null) why a name cannot be one. */
+	public record NewFile(Path file, String problem) {
+		static NewFile refused(String problem) {
+			return new NewFile(null, problem);
+		}
+	}
+
 	/** A new model file, not on disk yet: the next save writes it, unless it is blank by then (then it lets it go). */
 	public synchronized void add(Path file) {
 		texts.putIfAbsent(file, "");
@@ -253,6 +297,7 @@ public final class Project {
 				deleted.add(file);
 				continue;
 			}
+			Files.createDirectories(file.getParent()); // a new file in a new folder
 			Files.writeString(file, texts.get(file), StandardCharsets.UTF_8);
 			onDisk.put(file, texts.get(file));
 			written.add(file);

@@ -69,6 +69,7 @@ public final class WebStudio implements AutoCloseable {
 		Map<String, HttpHandler> routes = new LinkedHashMap<>();
 		routes.put("/api/project", guarded(this::projectFiles));
 		routes.put("/api/file", guarded(this::putFile));
+		routes.put("/api/new-file", guarded(this::nameNewFile));
 		routes.put("/api/analysis", guarded(this::analysis));
 		routes.put("/api/problems", guarded(this::problems));
 		routes.put("/api/save", guarded(this::save));
@@ -193,17 +194,39 @@ public final class WebStudio implements AutoCloseable {
 		}
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (Path file : project.files()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("path", project.relative(file));
-			entry.put("uri", file.toUri().toString());
-			entry.put("model", Project.isModel(file));
-			entry.put("modified", project.isModified(file));
-			entry.put("text", project.text(file));
-			entry.put("version", project.version(file));
-			files.add(entry);
+			files.add(listed(file));
 		}
 		json(exchange, 200, Map.of("folder", project.folder().getFileName().toString(), "rootUri", project.folder().toUri().toString(),
 				"files", files, "catalogue", hasCatalogue(), "instance", instance));
+	}
+
+	/** A file as the page lists and edits it. */
+	private Map<String, Object> listed(Path file) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("path", project.relative(file));
+		entry.put("uri", file.toUri().toString());
+		entry.put("model", Project.isModel(file));
+		entry.put("modified", project.isModified(file));
+		entry.put("text", project.text(file));
+		entry.put("version", project.version(file));
+		return entry;
+	}
+
+	/**
+	 * A new model file made from the page's file list ({@code POST ?path=}), empty: the next save writes it once it has
+	 * text. Answers the file as {@code /api/project} lists it, or 400 with why the name cannot be one.
+	 */
+	private void nameNewFile(Exchange exchange) throws IOException {
+		if (refused(exchange, "POST", "POST to make a file.")) {
+			return;
+		}
+		Project.NewFile made = project.newFile(query(exchange.rawQuery()).get("path"));
+		if (made.file() == null) {
+			exchange.respond(400, "text/plain; charset=utf-8", made.problem());
+			return;
+		}
+		project.add(made.file());
+		json(exchange, 200, listed(made.file()));
 	}
 
 	private void putFile(Exchange exchange) throws IOException {
@@ -682,15 +705,20 @@ public final class WebStudio implements AutoCloseable {
 	private volatile Analysis lastAnalysis;
 
 	/**
-	 * Whether a name the user is typing can be given ({@code ?kind=component|entity&component=&name=}), and if not why:
+	 * Whether a name the user is typing can be given ({@code ?kind=component|entity|file&component=&name=}), and if not why:
 	 * the page checks names as they are typed, as the desktop's dialogs do.
 	 */
 	private void nameCheck(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
 		String name = query.getOrDefault("name", "");
-		Analysis shown = lastAnalysis != null ? lastAnalysis : analysed(Map.of());
-		var problem = "entity".equals(query.get("kind")) ? StudioCore.entityNameProblem(shown, query.getOrDefault("component", ""), name)
-				: StudioCore.componentNameProblem(shown, name);
+		java.util.Optional<String> problem;
+		if ("file".equals(query.get("kind"))) {
+			problem = java.util.Optional.ofNullable(project.newFile(name).problem());
+		} else {
+			Analysis shown = lastAnalysis != null ? lastAnalysis : analysed(Map.of());
+			problem = "entity".equals(query.get("kind")) ? StudioCore.entityNameProblem(shown, query.getOrDefault("component", ""), name)
+					: StudioCore.componentNameProblem(shown, name);
+		}
 		json(exchange, 200, Map.of("ok", problem.isEmpty(), "rule", problem.orElse("")));
 	}
 

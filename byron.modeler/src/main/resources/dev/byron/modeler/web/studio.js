@@ -149,8 +149,70 @@ function renderFiles() {
   }
 }
 
+// The file list's menu (right-click, Shift+F10 or the menu key on a file): a new model file, and a model file renamed
+// or deleted. Renaming moves the text to the new file and empties the old one, deleting deletes the text: undoable edits
+// like any other (Ctrl+Z), which the next save makes on disk (an emptied model file is deleted when saved).
+function fileMenu(path, x, y, from) {
+  const menu = $('menu');
+  const item = (label, action) => {
+    const button = document.createElement('button');
+    button.textContent = label;
+    button.onclick = async () => {
+      menu.hidden = true;
+      await action();
+    };
+    return button;
+  };
+  const items = [item('New file…', async () => {
+    const name = await askName('New model file (e.g. billing.byron, or orders/billing.byron in a folder):', 'file', '');
+    const made = name && await newFile(name);
+    if (made) {
+      show(made.path);
+      state.editor.view?.(made.path)?.focus();
+    }
+  })];
+  const f = file(path);
+  if (f?.model) {
+    items.push(item(`Rename ${path}…`, async () => {
+      const name = await askName(`Rename ${path} to:`, 'file', path);
+      const made = name && name !== path && await newFile(name);
+      if (made) { // one change in both files: Ctrl+Z in either takes it back
+        applyEdits([{ path: made.path, offset: 0, length: 0, text: f.text },
+          { path, offset: 0, length: f.text.length, text: '' }], made.path);
+        notice(`${path} moved to ${made.path}; the next save writes it and deletes ${path} (Ctrl+Z takes it back)`);
+      }
+    }), item(`Delete ${path}`, () => {
+      applyEdits([{ path, offset: 0, length: f.text.length, text: '' }]);
+      notice(`${path} emptied: the next save deletes it (Ctrl+Z brings its text back)`);
+    }));
+  }
+  menu.replaceChildren(...items);
+  showMenuAt(menu, x, y, from);
+}
+
+/** Makes a new, empty model file in the studio and lists it here; null (said in the header) when it cannot be. */
+async function newFile(name) {
+  const answer = await fetch('/api/new-file?path=' + encodeURIComponent(name), { method: 'POST' });
+  if (!answer.ok) {
+    $('status').textContent = await answer.text();
+    return null;
+  }
+  const made = await answer.json();
+  state.files.push(made); // listed last until the next look at the studio puts it in the studio's order
+  state.editor.add(made);
+  renderFiles();
+  return made;
+}
+
+$('files').addEventListener('contextmenu', (e) => {
+  const item = e.target.closest('li');
+  e.preventDefault();
+  fileMenu(item?.dataset.path, e.clientX, e.clientY, item || $('files'));
+});
+
 /**
- * The file list by keyboard: the arrows, Home and End show the file they come to; Enter puts the keyboard in its text.
+ * The file list by keyboard: the arrows, Home and End show the file they come to; Enter puts the keyboard in its text;
+ * Shift+F10 or the menu key opens its menu.
  */
 $('files').addEventListener('keydown', (e) => {
   const items = [...$('files').children];
@@ -163,6 +225,10 @@ $('files').addEventListener('keydown', (e) => {
     e.preventDefault();
     show(items[at].dataset.path);
     state.editor.view?.(items[at].dataset.path)?.focus();
+  } else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+    e.preventDefault();
+    const place = items[at].getBoundingClientRect();
+    fileMenu(items[at].dataset.path, place.left + 16, place.bottom, items[at]);
   } else if (to !== undefined) {
     e.preventDefault();
     const path = items[to].dataset.path;
@@ -1025,8 +1091,12 @@ function example(names) {
   return names.find((name) => !used(name)) || names[0];
 }
 
-/** A menu opened at a point, moved left or up as far as it must to stand whole in the window. */
-function showMenuAt(menu, x, y) {
+/**
+ * A menu opened at a point, moved left or up as far as it must to stand whole in the window; Escape gives the keyboard
+ * back to {@code from}.
+ */
+function showMenuAt(menu, x, y, from = $('diagram')) {
+  state.menuFrom = from;
   menu.style.left = '0px';
   menu.style.top = '0px';
   menu.hidden = false;
@@ -1187,7 +1257,7 @@ $('menu').addEventListener('keydown', (e) => {
   if (e.key === 'Escape') {
     e.preventDefault();
     $('menu').hidden = true;
-    $('diagram').focus();
+    (state.menuFrom?.isConnected ? state.menuFrom : $('diagram')).focus();
   } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
     items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
@@ -1366,10 +1436,11 @@ async function save() {
   }
   saved.deleted.forEach(forget); // emptied here: deleted on disk, no longer part of the model
   renderFiles();
-  const deleted = saved.deleted.length ? '; emptied, so deleted: ' + saved.deleted.join(', ') : '';
+  const done = [saved.written.length ? saved.written.join(', ') : '',
+    saved.deleted.length ? 'emptied, so deleted: ' + saved.deleted.join(', ') : ''].filter(Boolean).join('; ');
   $('status').textContent = saved.changedOnDisk.length
     ? 'Not saved, changed on disk since they were read: ' + saved.changedOnDisk.join(', ')
-    : 'Saved ' + (saved.written.join(', ') || (deleted ? '' : 'nothing (no changes)')) + deleted;
+    : 'Saved ' + (done || 'nothing (no changes)');
   return !saved.changedOnDisk.length;
 }
 

@@ -92,6 +92,28 @@ class ProjectTest {
 	}
 
 	@Test
+	void aNewFilesNameIsAModelFileInTheProjectThatDoesNotExistYetAndARefusalSaysWhatToType() throws Exception {
+		assertThat(project.newFile("billing").file()).as(".byron added").isEqualTo(dir.resolve("billing.byron").toAbsolutePath().normalize());
+		assertThat(project.newFile(" orders/billing.byron ").file()).as("in a folder")
+				.isEqualTo(dir.resolve("orders/billing.byron").toAbsolutePath().normalize());
+		assertThat(project.newFile("").problem()).isEqualTo("Name the file, e.g. billing.byron.");
+		assertThat(project.newFile("billing.txt").problem()).isEqualTo("A model file's name ends in .byron: e.g. billing.byron.");
+		assertThat(project.newFile("my billing").problem()).startsWith("'my billing': a file's name is letters, digits, '-', '_' and '.'");
+		assertThat(project.newFile("../billing").problem()).startsWith("'../billing.byron' is not a model file of this project");
+		assertThat(project.newFile(".byron-data/billing").problem()).as("a hidden folder is not read as the model")
+				.startsWith("'.byron-data/billing.byron' is not a model file of this project");
+		assertThat(project.newFile("out/billing").problem()).as("nor is build output").startsWith("'out/billing.byron' is not");
+		assertThat(project.newFile("/tmp/billing").problem()).startsWith("'/tmp/billing': a file's name is");
+		assertThat(project.newFile("schema").problem()).isEqualTo("schema.byron exists already: choose another name.");
+
+		Path made = project.newFile("orders/billing").file();
+		project.add(made);
+		project.setText(made, "component billing {\n}\n");
+		assertThat(project.save().written()).as("written in its new folder").containsExactly(made);
+		assertThat(made).hasContent("component billing {\n}");
+	}
+
+	@Test
 	void aModelFileEmptiedHereIsDeletedOnSaveAndAJavaFileEmptiedIsWrittenEmpty() throws Exception {
 		Path billing = dir.resolve("billing.byron").toAbsolutePath().normalize();
 		Files.writeString(billing, "component billing {\n}\n");

@@ -550,6 +550,36 @@ class WebStudioTest {
 	}
 
 	@Test
+	void inChromiumAModelFileIsMadeRenamedIntoAFolderAndDeletedFromTheFileListsMenuAndTheSavesDoItOnDisk() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
+		copyMicroblog();
+		npmPackages();
+		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
+			String output = run(List.of("node", "files.mjs", studio.url(), project.toAbsolutePath().toString(),
+					SCREENSHOTS.resolve("web-studio-files.png").toAbsolutePath().toString()));
+			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
+			assertThat(seen.path("menu").toString()).as("the list's menu on a model file")
+					.isEqualTo("[\"New file…\",\"Rename posts.byron…\",\"Delete posts.byron\"]");
+			assertThat(seen.path("refused").path("rule").asText()).as("a name outside the project refused as it is typed").contains("'..'");
+			assertThat(seen.path("refused").path("ok").asBoolean()).isFalse();
+			assertThat(seen.path("keyboardInTheNewFile").asBoolean()).as("the new file shown, the keyboard in it").isTrue();
+			assertThat(seen.path("newOnDisk").asBoolean()).as("saved once it has text").isTrue();
+			assertThat(seen.path("renameOffered").asText()).isEqualTo("billing.byron");
+			assertThat(seen.path("moved").path("old").asText()).as("renamed: the old file emptied").isEmpty();
+			assertThat(seen.path("moved").path("shown").asText()).isEqualTo("finance/billing.byron");
+			assertThat(seen.path("renamedOnDisk").toString()).as("the save writes the new file and deletes the old one")
+					.isEqualTo("{\"old\":false,\"moved\":true}");
+			assertThat(seen.path("movedText").asText()).contains("component billing {", "entity Invoice");
+			assertThat(seen.path("listedAfterRename").toString()).contains("finance/billing.byron").doesNotContain("\"billing.byron\"");
+			assertThat(seen.path("deleteUndone").asBoolean()).as("a deleted file's text comes back with Ctrl+Z").isTrue();
+			assertThat(seen.path("savedDelete").asText()).contains("emptied, so deleted: finance/billing.byron");
+			assertThat(seen.path("deletedOnDisk").asBoolean()).isTrue();
+			assertThat(seen.path("listedAfterDelete").toString()).doesNotContain("billing.byron");
+			assertThat(seen.path("errors").toString()).isEqualTo("[]");
+		}
+	}
+
+	@Test
 	void inChromiumAPageKeepsItsEditsWhileTheStudioIsStoppedAndHandsThemToItWhenItIsStartedAgain() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		copy("shop");
