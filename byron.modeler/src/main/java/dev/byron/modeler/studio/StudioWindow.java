@@ -347,6 +347,63 @@ public final class StudioWindow extends BorderPane {
 		problemMenu.show(problems, screenX, screenY);
 	}
 
+	private final ContextMenu fileMenu = new ContextMenu();
+
+	/** The tree's menu: a new model file; the selected model file renamed or deleted. */
+	private void showFileMenu(double screenX, double screenY) {
+		MenuItem made = new MenuItem("New file\u2026");
+		made.setOnAction(a -> ask("New file", "Model file (e.g. billing.byron, or orders/billing.byron):", "", this::newFileProblem)
+				.ifPresent(this::newFile));
+		fileMenu.getItems().setAll(made);
+		TreeItem<Path> selected = files.getSelectionModel().getSelectedItem();
+		Path file = selected == null ? null : selected.getValue();
+		if (file != null && Project.isModel(file) && project.files().contains(file)) {
+			String name = project.relative(file);
+			MenuItem rename = new MenuItem("Rename " + name + "\u2026");
+			rename.setOnAction(a -> ask("Rename file", "Rename " + name + " to:", name, this::newFileProblem)
+					.ifPresent(to -> renameFile(file, to)));
+			MenuItem delete = new MenuItem("Delete " + name);
+			delete.setOnAction(a -> deleteFile(file));
+			fileMenu.getItems().addAll(rename, delete);
+		}
+		fileMenu.show(files, screenX, screenY);
+	}
+
+	private java.util.Optional<String> newFileProblem(String name) {
+		return java.util.Optional.ofNullable(project.newFile(name).problem());
+	}
+
+	/** Makes a new, empty model file, listed and shown (the next save writes it once it has text); null for a refused name. */
+	Path newFile(String name) {
+		Path file = project.newFile(name).file();
+		if (file == null) {
+			log(project.newFile(name).problem());
+			return null;
+		}
+		project.add(file);
+		files.getRoot().getChildren().add(new TreeItem<>(file));
+		editor.show(file);
+		return file;
+	}
+
+	/** Moves a model file's text into a new file, emptying it (the save deletes it): one change, one Ctrl+Z. */
+	void renameFile(Path file, String to) {
+		String text = project.text(file);
+		Path moved = newFile(to);
+		if (moved != null) {
+			editor.apply(List.of(new dev.byron.dsl.api.TextEdit(moved, 0, 0, text),
+					new dev.byron.dsl.api.TextEdit(file, 0, text.length(), "")));
+			log(project.relative(file) + " moved to " + project.relative(moved) + "; the next save writes it and deletes "
+					+ project.relative(file) + " (Ctrl+Z takes it back).");
+		}
+	}
+
+	/** Empties a model file (Ctrl+Z brings its text back); the next save deletes it. */
+	void deleteFile(Path file) {
+		editor.apply(List.of(new dev.byron.dsl.api.TextEdit(file, 0, project.text(file).length(), "")));
+		log(project.relative(file) + " emptied: the next save deletes it (Ctrl+Z brings its text back).");
+	}
+
 	/** A missing hook's fix: its stub written into the class that lacks it, as one undoable edit. */
 	private List<QuickFixes.Fix> hookFixes(ModelDiagnostic diagnostic) {
 		return core.hookFixes(analysis, diagnostic);
@@ -374,6 +431,24 @@ public final class StudioWindow extends BorderPane {
 			}
 		});
 		editor.setOnShow(this::markInTree);
+		files.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> { // as the problems' menu, on the release
+			if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+				double x = e.getScreenX();
+				double y = e.getScreenY();
+				Platform.runLater(() -> showFileMenu(x, y)); // once the click has selected its row
+			}
+		});
+		files.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+			if (e.getCode() == javafx.scene.input.KeyCode.CONTEXT_MENU || e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.F10) {
+				javafx.scene.Node cell = files.lookupAll(".tree-cell").stream()
+						.filter(n -> n instanceof javafx.scene.control.TreeCell<?> c && c.getTreeItem() != null
+								&& c.getTreeItem() == files.getSelectionModel().getSelectedItem())
+						.findFirst().orElse(files);
+				javafx.geometry.Bounds at = cell.localToScreen(cell.getBoundsInLocal());
+				showFileMenu(at.getMinX() + 16, at.getMaxY()); // under the selected file
+				e.consume();
+			}
+		});
 		problems.setCellFactory(list -> new ListCell<>() {
 			@Override
 			protected void updateItem(ModelDiagnostic item, boolean empty) {
@@ -722,10 +797,11 @@ public final class StudioWindow extends BorderPane {
 		try {
 			Project.Saved saved = project.save();
 			saved.deleted().forEach(editor::forget);
-			files.refresh();
 			if (!saved.deleted().isEmpty()) {
+				fillTree();
 				log("Emptied, so deleted: " + saved.deleted().stream().map(project::relative).toList() + ".");
 			}
+			files.refresh();
 			if (saved.changedAny()) {
 				// the layout file forgets components the saved model lost; what it breaks in hooks/ shows now, not at Run
 				core.saved(found -> {

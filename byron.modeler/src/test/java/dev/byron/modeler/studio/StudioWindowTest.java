@@ -273,6 +273,46 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void theTreesMenuMakesRenamesAndDeletesModelFilesAndTheSavesDoItOnDisk(FxRobot robot) throws Exception {
+		robot.rightClickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> cell) -> "posts.byron".equals(cell.getText()))
+				.<javafx.scene.control.TreeCell<?>>query());
+		robot.lookup("Rename posts.byron\u2026").query(); // the menu is open, on the file clicked
+		assertThat(robot.lookup("New file\u2026").tryQuery()).isPresent();
+		assertThat(robot.lookup("Delete posts.byron").tryQuery()).isPresent();
+		robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+		robot.interact(() -> window.filesTree().requestFocus());
+		robot.press(KeyCode.SHIFT, KeyCode.F10).release(KeyCode.F10, KeyCode.SHIFT); // and by keyboard, on the selected file
+		robot.lookup("Rename posts.byron\u2026").query();
+		robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+
+		Path[] made = new Path[1];
+		robot.interact(() -> made[0] = window.newFile("billing"));
+		Path billing = project.resolve("billing.byron").toAbsolutePath().normalize();
+		assertThat(made[0]).isEqualTo(billing);
+		robot.interact(() -> window.editor().area(billing).replaceText("component billing {\n  entity Invoice {\n    total: Int!\n  }\n}\n"));
+		waitFor(() -> shows("component:billing"));
+		robot.interact(window::save);
+		assertThat(billing).content().contains("entity Invoice");
+
+		robot.interact(() -> window.renameFile(billing, "finance/billing"));
+		Path moved = project.resolve("finance/billing.byron").toAbsolutePath().normalize();
+		assertThat(window.editor().area(billing).getText()).as("the old file emptied").isEmpty();
+		robot.interact(window::save);
+		assertThat(billing).as("the save deletes the emptied file").doesNotExist();
+		assertThat(moved).content().contains("component billing {");
+		assertThat(treeLabel(robot, "finance/billing.byron")).isEqualTo("finance/billing.byron");
+
+		robot.interact(() -> window.deleteFile(moved));
+		waitFor(() -> !shows("component:billing"));
+		robot.interact(() -> window.editor().area(moved).undo());
+		waitFor(() -> shows("component:billing"));
+		robot.interact(() -> window.deleteFile(moved));
+		robot.interact(window::save);
+		assertThat(moved).as("deleted again and saved: gone").doesNotExist();
+		waitFor(() -> !shows("component:billing"));
+	}
+
+	@Test
 	void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowWhileSaveWritesAndCloses(FxRobot robot) throws Exception {
 		Path posts = typeAtTheEndOf(robot, "posts.byron", "\n// unsaved\n");
 		String before = Files.readString(posts);
