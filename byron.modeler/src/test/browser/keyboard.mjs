@@ -113,6 +113,30 @@ try {
   await page.keyboard.press('ArrowDown');
   seen.listMoved = { before, after: await page.evaluate(() => window.byronStudio.current()),
     focused: await page.evaluate(() => document.activeElement?.dataset?.path) };
+
+  seen.step = 'a component deleted from its menu by keyboard, asked nothing; Ctrl+Z on the picture brings it back';
+  await page.focus('#diagram');
+  for (let i = 0; i < 12 && !((await selectedBox()) || '').startsWith('component:'); i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  const doomed = await selectedBox();
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('F10');
+  await page.keyboard.up('Shift');
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
+  for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.textContent?.startsWith('Delete '))); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  const drawn = (id) => page.evaluate((i) => !!document.querySelector(`#diagram g.node[id="${i}"]`), id);
+  await page.waitForFunction((i) => !document.querySelector(`#diagram g.node[id="${i}"]`), { timeout: 30000 }, doomed);
+  seen.deleted = { box: doomed, gone: !(await drawn(doomed)), notice: await page.$eval('#notice', (n) => n.textContent),
+    focus: await page.evaluate(() => document.activeElement?.id) };
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  await page.waitForFunction((i) => !!document.querySelector(`#diagram g.node[id="${i}"]`), { timeout: 30000 }, doomed).catch(() => {});
+  seen.deletionUndone = await drawn(doomed);
 } catch (e) {
   console.error(`failed at: ${seen.step}: ${e.message}`);
   throw e;

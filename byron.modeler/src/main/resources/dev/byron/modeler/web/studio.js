@@ -1055,12 +1055,10 @@ function componentMenu(event, name) {
       const edits = (await answer.json()).edits;
       applyEdits(edits, edits.some((e) => e.path === declared) ? declared : undefined); // the renamed declaration in view
     }),
-    edit(`Delete ${name}`, async () => {
-      if (!confirm(`Delete component ${name}? What refers to it is then listed as problems.`)) {
-        return;
-      }
+    edit(`Delete ${name}`, async () => { // asked nothing, as on the desktop: Ctrl+Z takes it back
       await flush();
       applyEdits((await (await fetch('/api/delete?name=' + encodeURIComponent(name), { method: 'POST' })).json()).edits);
+      notice(`${name} deleted; what referred to it is listed in Problems (Ctrl+Z brings it back)`);
     }),
   ];
   if (state.catalogue) {

@@ -545,6 +545,11 @@ class WebStudioTest {
 			assertThat(seen.path("listMoved").path("after").asText()).as("the arrows go through the file list")
 					.isNotEqualTo(seen.path("listMoved").path("before").asText());
 			assertThat(seen.path("listMoved").path("focused").asText()).isEqualTo(seen.path("listMoved").path("after").asText());
+			assertThat(seen.path("deleted").path("gone").asBoolean()).as("a component deleted from its menu, asked nothing: " + seen.path("deleted"))
+					.isTrue();
+			assertThat(seen.path("deleted").path("notice").asText()).endsWith("deleted; what referred to it is listed in Problems (Ctrl+Z brings it back)");
+			assertThat(seen.path("deleted").path("focus").asText()).isEqualTo("diagram");
+			assertThat(seen.path("deletionUndone").asBoolean()).as("Ctrl+Z on the picture brings it back").isTrue();
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		}
 	}
