@@ -381,15 +381,22 @@ const SEVERITIES = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 /**
  * A reload keeps each file's undo history: the page leaving writes every editor's state, history included, to the
  * tab's sessionStorage, and the page coming back takes a file's state from there when its text is still the one the
- * server holds (an edit from another tab or the disk since starts that file afresh). A history too large to keep
- * is not kept.
+ * server holds (an edit from another tab or the disk since starts that file afresh). A tab closed and opened again
+ * (its sessionStorage gone with it) finds the histories the last tab to leave wrote to the browser's localStorage,
+ * by the same check. A history too large to keep is not kept.
  */
 function keptHistories(rootUri) {
-  try {
-    return JSON.parse(sessionStorage.getItem('byron-history:' + rootUri) || 'null');
-  } catch (e) {
-    return null;
+  for (const storage of [sessionStorage, localStorage]) {
+    try {
+      const kept = JSON.parse(storage.getItem('byron-history:' + rootUri) || 'null');
+      if (kept) {
+        return kept;
+      }
+    } catch (e) {
+      // unreadable: looked for in the next storage
+    }
   }
+  return null;
 }
 
 function keepHistories(rootUri, views, groups) {
@@ -397,10 +404,13 @@ function keepHistories(rootUri, views, groups) {
   for (const [path, view] of views) {
     states[path] = view.state.toJSON({ history: historyField, own: ownText });
   }
-  try {
-    sessionStorage.setItem('byron-history:' + rootUri, JSON.stringify({ states, groups }));
-  } catch (e) {
-    sessionStorage.removeItem('byron-history:' + rootUri); // over the storage's quota: the next page starts afresh
+  const kept = JSON.stringify({ states, groups });
+  for (const storage of [sessionStorage, localStorage]) {
+    try {
+      storage.setItem('byron-history:' + rootUri, kept);
+    } catch (e) {
+      storage.removeItem('byron-history:' + rootUri); // over the storage's quota: the next page starts afresh
+    }
   }
 }
 

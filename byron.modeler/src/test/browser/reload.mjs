@@ -196,7 +196,16 @@ try {
   await page.click('#divider', { count: 2 });
   seen.divider = { first, dragged, reloaded, hidden, reset: await widths() };
 
-  await page.close();
+  // a line typed, then the tab closed (its user leaves with the edit unsaved) and the studio opened in a new tab
+  await page.evaluate(() => {
+    const view = window.byronStudio.editor().view('schema.byron');
+    view.dispatch({ changes: { from: view.state.doc.length, insert: '// typed before the tab was closed\n' }, userEvent: 'input.type' });
+  });
+  await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
+    { timeout: 60000 });
+  await new Promise((resolve) => setTimeout(resolve, 500)); // sent after the page's pause in typing
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.close({ runBeforeUnload: true });
   fs.writeFileSync(path.join(project, 'audit.byron'), 'component audit {\n  entity Entry {\n    text: String!\n  }\n}\n');
   const again = await browser.newPage();
   again.on('pageerror', (e) => seen.errors.push(e.message));
@@ -204,6 +213,18 @@ try {
   await again.waitForSelector('#files li[data-path="audit.byron"]', { timeout: 60000 });
   await again.waitForSelector(box('component:audit'), { timeout: 60000 });
   seen.addedWhileNoPageWasOpen = true;
+  await again.evaluate(() => {
+    window.byronStudio.editor().show('schema.byron');
+    window.byronStudio.editor().view('schema.byron').focus();
+  });
+  const closedLine = () => again.evaluate(() => window.byronStudio.editor().text('schema.byron').includes('// typed before the tab was closed'));
+  seen.keptOverTheClose = await closedLine();
+  await again.keyboard.down('Control');
+  await again.keyboard.press('z');
+  await again.keyboard.up('Control');
+  await again.waitForFunction(() => !window.byronStudio.editor().text('schema.byron').includes('// typed before the tab was closed'),
+    { timeout: 10000 }).catch(() => {});
+  seen.undoneInANewTab = !(await closedLine());
 } finally {
   await browser.close();
 }

@@ -193,6 +193,8 @@ class WebStudioTest {
 			assertThat(seen.path("typedKept").asBoolean()).as("a line typed before a reload is there after it").isTrue();
 			assertThat(seen.path("shownAfterReload").asText()).as("the file shown before a reload is shown after it").isEqualTo("config.byron");
 			assertThat(seen.path("undoneAfterReload").asBoolean()).as("and Ctrl+Z after the reload takes it back").isTrue();
+			assertThat(seen.path("keptOverTheClose").asBoolean()).as("a line typed before the tab was closed is there in a new tab").isTrue();
+			assertThat(seen.path("undoneInANewTab").asBoolean()).as("and Ctrl+Z there takes it back").isTrue();
 			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
 			assertThat(seen.path("zoomedIn").asInt()).as("two presses of +").isEqualTo(156);
 			assertThat(seen.path("zoomLabel").asText()).isEqualTo("156%");
