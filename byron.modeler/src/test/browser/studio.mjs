@@ -482,6 +482,7 @@ try {
   fs.appendFileSync(social, '// the disk ends here\n');
   await page.waitForSelector('#choice:not([hidden])', { timeout: 30000 });
   seen.asked = await page.$eval('#choice-question', (q) => q.textContent);
+  seen.askedDetail = await page.$eval('#choice-detail', (d) => (d.hidden ? '' : d.textContent));
   await page.keyboard.sendCharacter('// typed while asked\n');
   await page.screenshot({ path: screenshot.replace(/\.png$/, '-asked.png') });
   await key(page, 'Alt', 'k');

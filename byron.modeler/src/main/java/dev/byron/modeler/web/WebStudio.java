@@ -83,6 +83,7 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/catalogue/", guarded(this::catalogue));
 		routes.put("/api/component", guarded(this::switchComponent));
 		routes.put("/api/disk", guarded(this::disk));
+		routes.put("/api/disk-text", guarded(this::diskText));
 		routes.put("/api/run", guarded(this::run));
 		routes.put("/api/stop", guarded(this::stop));
 		routes.put("/api/generate", guarded(this::generate));
@@ -488,6 +489,18 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("layouts", layouts.get());
 		answer.put("checks", checks.get());
 		answer.put("instance", instance);
+		json(exchange, 200, answer);
+	}
+
+	/** A project file's text on disk now ({@code ?path=}), null when it is not there: what a conflict's question shows. */
+	private void diskText(Exchange exchange) throws IOException {
+		Path file = file(exchange);
+		if (file == null) {
+			exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
+			return;
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("text", Files.isRegularFile(file) ? Files.readString(file) : null);
 		json(exchange, 200, answer);
 	}
 

@@ -351,10 +351,12 @@ function notice(text) {
  * it opened, an Enter among them choosing for the user). Alt+T takes, Alt+K or Escape in the bar keeps. Resolves true
  * to take; questions wait their turn.
  */
-function chooseText(question, take, takeNote, keep, keepNote, withdrawn = new Promise(() => {})) {
+function chooseText(question, take, takeNote, keep, keepNote, withdrawn = new Promise(() => {}), detail = '') {
   const asked = (state.choosing || Promise.resolve()).then(() => new Promise((resolve) => {
     const bar = $('choice');
     $('choice-question').textContent = question;
+    $('choice-detail').textContent = detail;
+    $('choice-detail').hidden = !detail;
     $('choice-take').textContent = take;
     $('choice-take').title = `${takeNote} (Alt+T)`;
     $('choice-keep').textContent = keep;
@@ -793,10 +795,12 @@ async function lookAtDisk() {
     state.asking.add(path);
     const gone = disk.gone.includes(path);
     const where = state.typed.has(path) ? 'here' : 'in this studio (in another tab)';
+    const onDisk = gone ? null : (await (await fetch('/api/disk-text?path=' + encodeURIComponent(path))).json()).text;
     // Escape keeps what was typed: a question waved away never drops the user's work
     const taken = await chooseText(`${path} ${gone ? `was deleted on disk, and it has changes made ${where} and not saved`
       : `changed on disk, on lines changed ${where} and not saved`}.`, gone ? 'Let it go' : 'Take the disk\'s text',
-      gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it', withdrawn);
+      gone ? 'with your changes' : 'Ctrl+Z brings yours back', 'Keep yours', 'the next save writes it', withdrawn,
+      onDisk == null ? '' : differing(file(path).text, onDisk));
     clearInterval(held);
     state.asking.delete(path);
     delete state.conflictSeen[path];
@@ -835,6 +839,60 @@ async function lookAtDisk() {
     renderFiles();
     await analyse();
   }
+}
+
+/**
+ * Where two texts differ, as a user choosing between them reads it: each run of changed lines with its line number
+ * (in the user's text), the disk's lines and the user's (at most 30 lines in all). Lines are matched by their longest
+ * common subsequence; for texts too long for that, from the first line that differs to the last.
+ */
+function differing(mine, disk) {
+  const a = mine.split('\n');
+  const b = disk.split('\n');
+  const runs = []; // [line in mine, the disk's lines, mine]
+  if (a.length * b.length <= 4e6) {
+    const common = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+    for (let i = a.length - 1; i >= 0; i--) {
+      for (let j = b.length - 1; j >= 0; j--) {
+        common[i][j] = a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    let run = null;
+    while (i < a.length || j < b.length) {
+      if (i < a.length && j < b.length && a[i] === b[j]) {
+        run = null;
+        i++;
+        j++;
+        continue;
+      }
+      if (!run) {
+        run = [i + 1, [], []];
+        runs.push(run);
+      }
+      if (j < b.length && (i >= a.length || common[i][j + 1] >= common[i + 1][j])) {
+        run[1].push(b[j++]);
+      } else {
+        run[2].push(a[i++]);
+      }
+    }
+  } else {
+    let start = 0;
+    while (start < a.length && start < b.length && a[start] === b[start]) {
+      start++;
+    }
+    let end = 0;
+    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) {
+      end++;
+    }
+    runs.push([start + 1, b.slice(start, b.length - end), a.slice(start, a.length - end)]);
+  }
+  const lines = [];
+  for (const [at, theirs, ours] of runs) {
+    lines.push(`line ${at}:`, ...theirs.map((l) => '  disk:  ' + l), ...ours.map((l) => '  yours: ' + l));
+  }
+  return lines.length > 30 ? [...lines.slice(0, 30), `… ${lines.length - 30} more lines`].join('\n') : lines.join('\n');
 }
 
 /**

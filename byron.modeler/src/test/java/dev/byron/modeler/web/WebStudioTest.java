@@ -157,6 +157,9 @@ class WebStudioTest {
 			assertThat(seen.path("mergedFromDisk").asBoolean()).as("a change on disk to other lines than edited here joins them, unasked")
 					.isTrue();
 			assertThat(seen.path("asked").asText()).startsWith("social.byron changed on disk, on lines changed here and not saved.");
+			assertThat(seen.path("askedDetail").asText()).as("the bar shows where the two texts differ, each side's lines")
+					.contains("  disk:  // the disk ends here\n  yours: // typed at the end").contains("  yours: // typed at the top")
+					.doesNotContain("component social");
 			assertThat(seen.path("keptByKey").asBoolean()).as("Alt+K in the question's bar keeps the edit made here").isTrue();
 			assertThat(seen.path("typedWhileAsked").asBoolean()).as("the question leaves the keyboard in the editor: what is typed"
 					+ " while it shows goes into the text").isTrue();
