@@ -13,7 +13,7 @@ import dev.byron.diagram.LaidOutDiagram.Point;
 import dev.byron.diagram.LaidOutDiagram.Route;
 
 /**
- * Lays a large view out again after an edit without moving what the edit did not touch: every box that was drawn
+ * Lays a view of more than {@link #KEPT_ABOVE} boxes out again after an edit without moving what the edit did not touch: every box that was drawn
  * keeps its place, a new box stands beside the boxes it is joined to, and only the arrows of what changed are
  * routed again. A reader of a large picture keeps their bearings, and the edit costs a few routes instead of a whole
  * ELK layout (seconds at 200 components). Too large a change, or a kept place given up (the user asked for a new
@@ -26,9 +26,16 @@ final class StableLayout {
 	private StableLayout() {
 	}
 
+	/**
+	 * Above this many boxes a view keeps its layout across edits: a reader of a picture this size has learned where
+	 * things are, and a component added from it must not move the rest (smaller views are laid out by ELK again, which
+	 * costs little there and tidies them).
+	 */
+	static final int KEPT_ABOVE = 20;
+
 	/** Whether a view has enough boxes that its layout is kept across edits. */
 	static boolean applies(Diagram view) {
-		return view.nodes().size() > DiagramLayout.LARGE;
+		return view.nodes().size() > KEPT_ABOVE;
 	}
 
 	/**

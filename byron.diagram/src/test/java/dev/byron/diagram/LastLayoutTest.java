@@ -83,6 +83,16 @@ class LastLayoutTest {
 		assertThat(layouts.fromEarlier(project, after.diagram())).as("laying it out again would change it").isTrue();
 	}
 
+	@Test
+	void aComponentAddedToAViewOfTwentyFiveLeavesEveryOtherBoxWhereItWas() {
+		LastLayout layouts = new LastLayout();
+		LaidOutDiagram before = layouts.layout(containers(chain(25)), Map.of());
+		LaidOutDiagram after = layouts.layout(containers(chain(25) + joinedTo("audit", 12)), Map.of());
+		before.boxes().forEach((id, box) -> assertThat(after.boxes().get(id)).as(id).isEqualTo(box));
+		assertThat(after.boxes()).containsKey("component:audit");
+		DiagramExportTest.assertNoOverlaps(after);
+	}
+
 	private static String joinedTo(String name, int component) {
 		return "component " + name + " {\n  entity " + name.toUpperCase() + " { n: String }\n  replicate c" + component + ".E" + component
 				+ " { n }\n}\n";
