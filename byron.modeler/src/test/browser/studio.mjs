@@ -313,7 +313,8 @@ try {
   seen.subscribeHeader = await page.$eval('#subscribe-header', (h) => h.textContent);
   seen.events = await page.$$eval('#subscribe-event option', (o) => o.map((x) => x.value));
   await page.select('#subscribe-event', 'PostDeleted');
-  await page.click('#subscribe-ok');
+  await page.focus('#subscribe-event');
+  await page.keyboard.press('Enter'); // Enter on the list takes the event shown
   await page.waitForFunction(() => window.byronStudio.editor().text(window.byronStudio.current())
     .includes('on posts.PostDeleted call onPostDeleted'), { timeout: 30000 });
   seen.subscribedIn = await page.$eval('#files li.current', (i) => i.textContent.trim());

@@ -1028,8 +1028,16 @@ async function askToSubscribe(subscriber, publisher, analysis) {
   $('subscribe-header').textContent = `${subscriber} subscribes to an event of ${publisher}`;
   $('subscribe-event').replaceChildren(...events.map((name) => new Option(name, name)));
   const dialog = $('subscribe');
+  // Enter on the list chooses the event shown (a list that has the keyboard would open on Enter): the arrows change it
+  $('subscribe-event').onkeydown = (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      dialog.close('ok');
+    }
+  };
   const chosen = await new Promise((resolve) => {
     dialog.onclose = () => resolve(dialog.returnValue === 'ok' ? $('subscribe-event').value : null);
+    dialog.returnValue = '';
     dialog.showModal();
   });
   if (!chosen) {
