@@ -264,6 +264,15 @@ public final class Project {
 		texts.putIfAbsent(file, "");
 	}
 
+	/** New files the user made by name: listed while still empty, over saves, until they have text to write. */
+	private final java.util.Set<Path> made = new java.util.HashSet<>();
+
+	/** A new model file the user asked for by name ({@link #newFile}): as {@link #add}, but kept while it is empty. */
+	public synchronized void make(Path file) {
+		add(file);
+		made.add(file);
+	}
+
 	/** Whether a file's text differs from what was last read from or written to disk (a new file: whether it has any). */
 	public synchronized boolean isModified(Path file) {
 		String disk = onDisk.get(file);
@@ -281,7 +290,7 @@ public final class Project {
 	 */
 	public synchronized Saved save() throws IOException {
 		// a new file made blank again (its component added and deleted from the picture) was never anything to keep
-		texts.keySet().removeIf(file -> !onDisk.containsKey(file) && texts.get(file).isBlank() && !Files.exists(file));
+		texts.keySet().removeIf(file -> !onDisk.containsKey(file) && texts.get(file).isBlank() && !Files.exists(file) && !made.contains(file));
 		List<Path> written = new ArrayList<>();
 		List<Path> changed = new ArrayList<>();
 		List<Path> deleted = new ArrayList<>();

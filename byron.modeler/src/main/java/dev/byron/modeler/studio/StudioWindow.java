@@ -380,7 +380,7 @@ public final class StudioWindow extends BorderPane {
 			log(project.newFile(name).problem());
 			return null;
 		}
-		project.add(file);
+		project.make(file);
 		files.getRoot().getChildren().add(new TreeItem<>(file));
 		editor.show(file);
 		return file;

@@ -226,7 +226,7 @@ public final class WebStudio implements AutoCloseable {
 			exchange.respond(400, "text/plain; charset=utf-8", made.problem());
 			return;
 		}
-		project.add(made.file());
+		project.make(made.file());
 		json(exchange, 200, listed(made.file()));
 	}
 

@@ -107,7 +107,9 @@ class ProjectTest {
 		assertThat(project.newFile("schema").problem()).isEqualTo("schema.byron exists already: choose another name.");
 
 		Path made = project.newFile("orders/billing").file();
-		project.add(made);
+		project.make(made);
+		assertThat(project.save().written()).as("nothing to write yet").isEmpty();
+		assertThat(project.files()).as("a file made by name stays while it is empty, over a save").contains(made);
 		project.setText(made, "component billing {\n}\n");
 		assertThat(project.save().written()).as("written in its new folder").containsExactly(made);
 		assertThat(made).hasContent("component billing {\n}");
