@@ -10,10 +10,10 @@ const lines = readline.createInterface({ input: process.stdin });
 const done = () => new Promise((resolve) => lines.once('line', resolve));
 const browser = await launch();
 const seen = { errors: [] };
-const type = (page, line) => page.evaluate((text) => {
-  const view = window.byronStudio.editor().view('schema.byron');
+const type = (page, line, file = 'schema.byron') => page.evaluate((text, f) => {
+  const view = window.byronStudio.editor().view(f);
   view.dispatch({ changes: { from: view.state.doc.length, insert: text }, userEvent: 'input.type' });
-}, line);
+}, line, file);
 const status = (page) => page.$eval('#status', (s) => s.textContent);
 try {
   const page = await browser.newPage();
@@ -21,8 +21,9 @@ try {
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await page.waitForFunction(() => window.byronStudio?.editor()?.view?.('schema.byron'), { timeout: 60000 });
   await type(page, '// typed before the studio stopped\n');
-  await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified'),
-    { timeout: 60000 });
+  await type(page, '// config typed before the studio stopped\n', 'config.byron');
+  await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified')
+    && document.querySelector('#files li[data-path="config.byron"]').classList.contains('modified'), { timeout: 60000 });
   await new Promise((resolve) => setTimeout(resolve, 1500)); // sent to the studio
   console.log('stop');
   await done();
@@ -43,6 +44,14 @@ try {
   seen.notice = await page.$eval('#notice', (n) => n.textContent);
   seen.text = await page.evaluate(() => window.byronStudio.editor().text('schema.byron'));
   seen.modified = await page.$eval('#files li[data-path="schema.byron"]', (item) => item.classList.contains('modified'));
+  // config.byron was changed on disk on the lines typed here while the studio was stopped: asked, not overwritten
+  await page.waitForSelector('#choice:not([hidden])', { timeout: 30000 }).catch(() => {});
+  seen.asked = await page.$eval('#choice', (bar) => (bar.hidden ? '' : document.getElementById('choice-question').textContent));
+  if (seen.asked) {
+    await page.click('#choice-keep');
+    await page.waitForSelector('#choice', { hidden: true, timeout: 5000 });
+  }
+  seen.configText = await page.evaluate(() => window.byronStudio.editor().text('config.byron'));
 } finally {
   await browser.close();
   lines.close();

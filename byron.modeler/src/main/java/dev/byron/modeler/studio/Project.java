@@ -132,6 +132,35 @@ public final class Project {
 	 * What {@link #setTextIf} did, and the text held after it: the one sent; the one sent merged with the change made
 	 * meanwhile (they touched different lines); or, refused, the one held (they touched the same lines).
 	 */
+	/**
+	 * A text edited in a page while no studio ran (this one started since), handed to it with the disk's text it was
+	 * edited on ({@code disk}, null when the page knew the file only as new): set as it is when the disk still has that
+	 * text; merged with the disk's change when the two touch different lines; else set, with {@code disk} as the text
+	 * last read, so that the next look at the disk finds the conflict and the user is asked. The disk's change made
+	 * while the studio was stopped is never overwritten unseen.
+	 */
+	public synchronized Update handBack(Path file, String text, String disk) throws IOException {
+		String now = readOrNull(file);
+		if (disk == null || java.util.Objects.equals(now, disk)) {
+			put(file, text);
+			return new Update(Update.Outcome.SET, text);
+		}
+		java.util.Optional<String> merged = now == null ? java.util.Optional.empty() : TextMerge.merge(disk, text, now);
+		if (merged.isPresent()) {
+			put(file, merged.get());
+			onDisk.put(file, now);
+			return new Update(Update.Outcome.MERGED, merged.get());
+		}
+		put(file, text);
+		onDisk.put(file, disk);
+		return new Update(Update.Outcome.CONFLICT, text);
+	}
+
+	/** The text a file had on disk when it was last read or written here; null for a file not on disk yet. */
+	public synchronized String diskText(Path file) {
+		return onDisk.get(file);
+	}
+
 	public record Update(Outcome outcome, String text) {
 		public enum Outcome {
 			SET, MERGED, CONFLICT

@@ -204,6 +204,7 @@ public final class WebStudio implements AutoCloseable {
 	/** A file as the page lists and edits it. */
 	private Map<String, Object> listed(Path file) {
 		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("disk", project.isModified(file) ? project.diskText(file) : null); // what its edits here were made on
 		entry.put("path", project.relative(file));
 		entry.put("uri", file.toUri().toString());
 		entry.put("model", Project.isModel(file));
@@ -242,8 +243,20 @@ public final class WebStudio implements AutoCloseable {
 			exchange.respond(404, "text/plain; charset=utf-8", "Not a file of this project.");
 			return;
 		}
-		String text = new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8);
 		Map<String, String> query = query(exchange.rawQuery());
+		if (query.containsKey("handback")) { // a page's edits made while no studio ran, with the disk's text they were made on
+			JsonNode body = JSON.readTree(exchange.body());
+			Project.Update update = project.handBack(file, body.path("text").asText(),
+					body.path("disk").isTextual() ? body.path("disk").asText() : null);
+			Map<String, Object> answer = new LinkedHashMap<>();
+			answer.put("modified", project.isModified(file));
+			answer.put("version", project.version(file));
+			answer.put("text", update.text());
+			answer.put("outcome", update.outcome().name().toLowerCase(java.util.Locale.ROOT));
+			json(exchange, 200, answer);
+			return;
+		}
+		String text = new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8);
 		String base = query.get("base");
 		if (base == null) {
 			project.setText(file, text);
@@ -486,6 +499,9 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("deleted", reloaded.deleted().stream().map(project::relative).toList());
 		answer.put("versions", versions);
 		answer.put("modified", modified);
+		Map<String, String> disks = new LinkedHashMap<>(); // the disk's texts the edits held here were made on
+		modified.forEach(path -> disks.put(path, project.diskText(project.folder().resolve(path).toAbsolutePath().normalize())));
+		answer.put("disks", disks);
 		answer.put("layouts", layouts.get());
 		answer.put("checks", checks.get());
 		answer.put("instance", instance);

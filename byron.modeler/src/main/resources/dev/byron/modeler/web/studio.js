@@ -288,6 +288,9 @@ function edited(path, text) {
   state.typed.add(path); // a conflict with the disk over this file is this tab's to ask about first
   state.unsent.add(path); // until the studio holds this text: kept over a reload of the page
   const current = file(path);
+  if (!current.modified) {
+    current.disk = current.text; // the disk's text, which this edit starts from (handed back with it, see rejoin)
+  }
   current.text = text;
   current.modified = true;
   renderFiles();
@@ -670,12 +673,20 @@ function drawLive() {
 async function rejoin(instance) {
   const project = await (await fetch('/api/project')).json();
   const kept = [];
+  const merged = [];
   for (const f of state.files) {
     const there = project.files.find((p) => p.path === f.path);
     if (f.modified) {
-      const answer = await fetch(`/api/file?path=${encodeURIComponent(f.path)}${there ? '' : '&new=1'}`, { method: 'PUT', body: f.text });
+      // with the disk's text the edits were made on: a change made on disk while no studio ran is merged or asked
+      // about, never overwritten unseen
+      const answer = await fetch(`/api/file?path=${encodeURIComponent(f.path)}&handback=1${there ? '' : '&new=1'}`,
+        { method: 'PUT', body: JSON.stringify({ text: f.text, disk: f.disk ?? null }) });
       if (answer.ok) {
         const sent = await answer.json();
+        if (sent.outcome === 'merged') {
+          taken(f, sent.text);
+          merged.push(f.path);
+        }
         f.version = sent.version;
         f.modified = sent.modified;
         kept.push(f.path);
@@ -692,6 +703,7 @@ async function rejoin(instance) {
   state.down = false;
   renderFiles();
   notice('Byron Studio was started again' + (kept.length ? `: the edits not saved in ${kept.join(', ')} are in it, as typed here` : '')
+    + (merged.length ? `; ${merged.join(', ')} changed on disk meanwhile, on other lines: both kept` : '')
     + '. Reload the page to reconnect completion and the underlines (nothing is lost).');
   await analyse();
 }
@@ -727,6 +739,11 @@ async function lookAtDisk() {
     f.version = changed.version;
     f.modified = true;
     notice(`${changed.path}: changed on disk on other lines; both changes kept, the next save writes them`);
+  }
+  for (const f of state.files) {
+    if (disk.disks && f.path in disk.disks) {
+      f.disk = disk.disks[f.path]; // what the edits held by the studio were made on, should it stop
+    }
   }
   const otherTab = await followOtherTabs(disk.versions);
   let saved = false; // saved by another tab: no longer modified here either

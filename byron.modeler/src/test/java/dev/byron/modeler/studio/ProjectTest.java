@@ -116,6 +116,28 @@ class ProjectTest {
 	}
 
 	@Test
+	void editsHandedBackAfterARestartAreSetMergedWithTheDisksChangeOrLeftAsAConflictToAsk() throws Exception {
+		String disk = Files.readString(config); // the text the page's edits were made on, before the studio stopped
+		String edited = disk + "// typed in the page\n";
+		assertThat(project.handBack(config, edited, disk).outcome()).as("the disk unchanged").isEqualTo(Project.Update.Outcome.SET);
+		assertThat(project.text(config)).isEqualTo(edited);
+
+		Files.writeString(config, "// from another editor\n" + disk);
+		project = Project.open(dir);
+		Project.Update merged = project.handBack(config, edited, disk);
+		assertThat(merged.outcome()).as("the disk changed other lines").isEqualTo(Project.Update.Outcome.MERGED);
+		assertThat(project.text(config)).isEqualTo("// from another editor\n" + edited);
+		assertThat(project.reload().isEmpty()).isTrue();
+
+		Files.writeString(config, disk + "// the disk's own last line\n");
+		project = Project.open(dir);
+		assertThat(project.handBack(config, edited, disk).outcome()).as("the same place").isEqualTo(Project.Update.Outcome.CONFLICT);
+		assertThat(project.text(config)).as("the page's text held, not saved").isEqualTo(edited);
+		assertThat(project.reload().conflicts()).as("the next look at the disk asks").containsExactly(config);
+		assertThat(project.save().changedOnDisk()).as("and a save does not overwrite the disk's change").containsExactly(config);
+	}
+
+	@Test
 	void aModelFileEmptiedHereIsDeletedOnSaveAndAJavaFileEmptiedIsWrittenEmpty() throws Exception {
 		Path billing = dir.resolve("billing.byron").toAbsolutePath().normalize();
 		Files.writeString(billing, "component billing {\n}\n");

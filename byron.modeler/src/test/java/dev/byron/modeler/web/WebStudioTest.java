@@ -595,7 +595,9 @@ class WebStudioTest {
 		copy("shop");
 		npmPackages();
 		Path schema = project.resolve("schema.byron").toAbsolutePath().normalize();
+		Path config = project.resolve("config.byron").toAbsolutePath().normalize();
 		String onDisk = Files.readString(schema);
+		String configOnDisk = Files.readString(config);
 		WebStudio first = WebStudio.start(Project.open(project), "127.0.0.1", 0);
 		WebStudio second = null;
 		int port = java.net.URI.create(first.url()).getPort();
@@ -607,6 +609,9 @@ class WebStudioTest {
 				lines.add(line);
 				if (line.equals("stop")) {
 					first.close();
+					// while no studio runs, another editor changes the files: another line of one, the typed lines' place of the other
+					Files.writeString(schema, "// changed on disk while the studio was stopped\n" + onDisk);
+					Files.writeString(config, configOnDisk + "// config changed on disk while the studio was stopped\n");
 					in.println("stopped");
 				} else if (line.equals("start")) {
 					second = WebStudio.start(Project.open(project), "127.0.0.1", port);
@@ -618,12 +623,20 @@ class WebStudioTest {
 			JsonNode seen = new ObjectMapper().readTree(lines.get(lines.size() - 1));
 			assertThat(seen.path("down").asText()).as("said while the studio is stopped").startsWith("Byron Studio is not answering: this page keeps your edits.");
 			assertThat(seen.path("saved").asText()).as("a save says why it saved nothing").startsWith("Not saved: Byron Studio is not answering");
-			assertThat(seen.path("notice").asText()).startsWith("Byron Studio was started again: the edits not saved in schema.byron are in it");
-			assertThat(seen.path("text").asText()).as("the page's text as typed")
-					.isEqualTo(onDisk + "// typed before the studio stopped\n// typed while it was stopped\n");
+			assertThat(seen.path("notice").asText()).startsWith("Byron Studio was started again: the edits not saved in")
+					.contains("schema.byron changed on disk meanwhile, on other lines: both kept");
+			assertThat(seen.path("text").asText()).as("the page's text as typed, with the disk's change made meanwhile")
+					.isEqualTo("// changed on disk while the studio was stopped\n" + onDisk
+							+ "// typed before the studio stopped\n// typed while it was stopped\n");
 			assertThat(seen.path("modified").asBoolean()).isTrue();
 			assertThat(second.core().project().text(schema)).as("the studio started again has the page's edits").isEqualTo(seen.path("text").asText());
-			assertThat(schema).as("not saved: nothing written").hasContent(onDisk);
+			assertThat(schema).as("not saved: nothing written").hasContent("// changed on disk while the studio was stopped\n" + onDisk);
+			assertThat(seen.path("asked").asText()).as("the same lines changed on disk meanwhile: asked, not overwritten")
+					.startsWith("config.byron changed on disk, on lines changed here and not saved.");
+			assertThat(seen.path("configText").asText()).as("Keep yours keeps the page's text")
+					.isEqualTo(configOnDisk + "// config typed before the studio stopped\n");
+			assertThat(config).as("not saved yet: the disk's text stands").hasContent(configOnDisk
+					+ "// config changed on disk while the studio was stopped\n");
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
 		} finally {
 			first.close();
