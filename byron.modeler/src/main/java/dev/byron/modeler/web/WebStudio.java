@@ -258,15 +258,57 @@ public final class WebStudio implements AutoCloseable {
 		}
 		String text = new String(exchange.body().readAllBytes(), StandardCharsets.UTF_8);
 		String base = query.get("base");
+		String tab = query.get("tab");
+		long seq = parseLong(query.get("seq"));
+		if (base != null && tab != null) {
+			synchronized (lastSent) {
+				Sent last = lastSent.get(file);
+				if (last != null && last.tab().equals(tab)) {
+					if (seq <= last.seq()) { // overtaken by this tab's later text (its last send, as it closed): stale
+						json(exchange, 200, Map.of("modified", project.isModified(file), "version", project.version(file)));
+						return;
+					}
+					if (base.equals(last.before())) {
+						base = project.version(file); // typed on the text this tab sent last, whose answer it did not wait for
+					}
+				}
+				String before = project.version(file);
+				Project.Update update = project.setTextIf(file, base, text);
+				if (update.outcome() != Project.Update.Outcome.CONFLICT) {
+					lastSent.put(file, new Sent(tab, before, seq));
+				}
+				answerSet(exchange, file, query, update);
+				return;
+			}
+		}
 		if (base == null) {
 			project.setText(file, text);
 			drawAhead(query);
 			json(exchange, 200, Map.of("modified", project.isModified(file), "version", project.version(file)));
 			return;
 		}
-		// another page (a second tab) may have changed the file since this one last heard of it: its change is merged
-		// when it touched other lines, else the page is told (409) and its user chooses; nothing is lost unseen
-		Project.Update update = project.setTextIf(file, base, text);
+		answerSet(exchange, file, query, project.setTextIf(file, base, text));
+	}
+
+	/** The last text each file was given by a tab: which, on what text, and the tab's number for the send. */
+	private record Sent(String tab, String before, long seq) {
+	}
+
+	private final Map<Path, Sent> lastSent = new java.util.HashMap<>();
+
+	private static long parseLong(String number) {
+		try {
+			return number == null ? 0 : Long.parseLong(number);
+		} catch (NumberFormatException e) {
+			return 0;
+		}
+	}
+
+	/**
+	 * Another page (a second tab) may have changed the file since this one last heard of it: its change is merged when
+	 * it touched other lines, else the page is told (409) and its user chooses; nothing is lost unseen.
+	 */
+	private void answerSet(Exchange exchange, Path file, Map<String, String> query, Project.Update update) throws IOException {
 		forgetHookProblems(file);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("modified", project.isModified(file));

@@ -3,7 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
   edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {},
-  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set() };
+  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0 };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1')).json();
@@ -425,7 +425,7 @@ async function sendNow(current) {
   // base: the text this page last had from the server (none yet for a file a diagram edit has just made)
   // the view's query: the server starts drawing it as the text arrives, and analyse() below is answered by that drawing
   const put = (base) => fetch(`/api/file?path=${encodeURIComponent(current.path)}${base ? '&base=' + encodeURIComponent(base) : ''}`
-    + (current.path === state.current ? '&' + viewQuery() : ''),
+    + `&tab=${state.tab}&seq=${++state.seq}` + (current.path === state.current ? '&' + viewQuery() : ''),
     { method: 'PUT', body: text });
   let response = await put(current.version);
   let answer = await response.json();
@@ -1541,6 +1541,12 @@ $('component').onchange = analyse;
 // studio not answering): kept for this tab over a reload, and sent again once the page is back, on the text it was
 // typed on (the studio merges it, or asks).
 window.addEventListener('pagehide', () => {
+  // what was typed in the last moments, its send still waiting for the one before: sent as the page goes, on the text
+  // this tab last sent (the studio takes a tab's later text over its earlier one, and drops the earlier if it comes last)
+  for (const f of [...state.unsent].map(file).filter((f) => f && f.version)) {
+    fetch(`/api/file?path=${encodeURIComponent(f.path)}&base=${encodeURIComponent(f.version)}&tab=${state.tab}&seq=${++state.seq}`,
+      { method: 'PUT', body: f.text, keepalive: true });
+  }
   for (const path of state.asking) { // closed unanswered: another tab asks now, not once the claim has lapsed
     fetch(`/api/disk?tab=${state.tab}&release=${encodeURIComponent(path)}`, { method: 'POST', keepalive: true });
   }

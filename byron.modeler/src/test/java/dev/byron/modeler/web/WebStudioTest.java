@@ -197,6 +197,7 @@ class WebStudioTest {
 			assertThat(seen.path("shownAfterReload").asText()).as("the file shown before a reload is shown after it").isEqualTo("config.byron");
 			assertThat(seen.path("undoneAfterReload").asBoolean()).as("and Ctrl+Z after the reload takes it back").isTrue();
 			assertThat(seen.path("keptOverTheClose").asBoolean()).as("a line typed before the tab was closed is there in a new tab").isTrue();
+			assertThat(seen.path("lastKeysKept").asBoolean()).as("and the keys typed as it was closed").isTrue();
 			assertThat(seen.path("undoneInANewTab").asBoolean()).as("and Ctrl+Z there takes it back").isTrue();
 			assertThat(seen.path("relayoutOffered").asBoolean()).isTrue();
 			assertThat(seen.path("zoomedIn").asInt()).as("two presses of +").isEqualTo(156);
