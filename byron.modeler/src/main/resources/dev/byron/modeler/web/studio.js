@@ -141,6 +141,11 @@ function renderFiles() {
     item.tabIndex = f.path === state.current ? 0 : -1; // one stop for Tab; the arrows go through the files
     item.classList.toggle('current', f.path === state.current);
     item.classList.toggle('modified', f.modified);
+    const emptied = f.model && f.modified && !f.text.trim(); // deleted by the next save
+    item.classList.toggle('emptied', emptied);
+    if (emptied) {
+      item.title = f.path + ' (emptied: the next save deletes it; Ctrl+Z in it brings its text back)';
+    }
     item.onclick = () => show(f.path);
     return item;
   }));
@@ -287,6 +292,8 @@ function edited(path, text) {
   state.edits++; // a box moved before this is not Ctrl+Z's to move back any more: the text is
   state.typed.add(path); // a conflict with the disk over this file is this tab's to ask about first
   state.unsent.add(path); // until the studio holds this text: kept over a reload of the page
+  clearTimeout(state.noticeTimer);
+  state.noticeTimer = setTimeout(() => { $('notice').textContent = ''; }, 1500); // what it said may no longer hold
   const current = file(path);
   if (!current.modified) {
     current.disk = current.text; // the disk's text, which this edit starts from (handed back with it, see rejoin)
@@ -495,8 +502,9 @@ document.addEventListener('keydown', (e) => {
   const [from, to] = redo ? [state.moves.undone, state.moves.done] : [state.moves.done, state.moves.undone];
   const step = from[from.length - 1];
   if (!step || step.edits !== state.edits || step.view !== viewQuery()) {
-    // the keyboard on the picture (after an edit made from its menu, say): the text's undo and redo, of the file shown
-    if (!e.target.closest?.('#editor') && state.current && state.editor.undo) {
+    // the keyboard on the picture (after an edit made from its menu, say): the text's undo and redo, of the file shown;
+    // elsewhere (the divider, the file list, a button) Ctrl+Z takes nothing back that the user cannot see
+    if (e.target.closest?.('#diagram') && state.current && state.editor.undo) {
       e.preventDefault();
       e.stopPropagation();
       (redo ? state.editor.redo : state.editor.undo)(state.current);
@@ -1342,6 +1350,9 @@ $('menu').addEventListener('keydown', (e) => {
   } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
     items[(at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
+  } else if (e.key === 'Home' || e.key === 'End') {
+    e.preventDefault();
+    items[e.key === 'Home' ? 0 : items.length - 1]?.focus();
   }
 });
 
@@ -1516,6 +1527,7 @@ async function save() {
     }
   }
   saved.deleted.forEach(forget); // emptied here: deleted on disk, no longer part of the model
+  $('notice').textContent = ''; // notes of what the next save would do are done with
   renderFiles();
   const done = [saved.written.length ? saved.written.join(', ') : '',
     saved.deleted.length ? 'emptied, so deleted: ' + saved.deleted.join(', ') : ''].filter(Boolean).join('; ');
