@@ -39,9 +39,28 @@ try {
   seen.saved = await status(page);
   console.log('start');
   await done();
-  await page.waitForFunction(() => document.querySelector('#notice').textContent.includes('started again'), { timeout: 30000 })
-    .catch(() => {});
+  // the page hands its edits over and loads again (its editor's language server was the stopped studio's)
+  for (let i = 0; i < 300; i++) {
+    const ready = await page.evaluate(() => !!window.byronStudio?.editor()?.view?.('schema.byron')
+      && document.querySelector('#notice').textContent.includes('started again')).catch(() => false);
+    if (ready) {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   seen.notice = await page.$eval('#notice', (n) => n.textContent);
+  seen.completion = await page.evaluate(async () => { // the editor's language server answers again
+    const view = window.byronStudio.editor().view('schema.byron');
+    window.byronStudio.editor().show('schema.byron');
+    view.focus();
+    view.dispatch({ selection: { anchor: view.state.doc.toString().indexOf('entity') } });
+    return true;
+  });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Space');
+  await page.keyboard.up('Control');
+  seen.completion = await page.waitForSelector('.cm-tooltip-autocomplete li', { timeout: 30000 }).then(() => true, () => false);
+  await page.keyboard.press('Escape');
   seen.text = await page.evaluate(() => window.byronStudio.editor().text('schema.byron'));
   seen.modified = await page.$eval('#files li[data-path="schema.byron"]', (item) => item.classList.contains('modified'));
   // config.byron was changed on disk on the lines typed here while the studio was stopped: asked, not overwritten

@@ -25,6 +25,14 @@ async function load() {
     || state.files[0];
   show(first.path);
   sendAgainWhatWasNotSent();
+  // the files this tab typed in before it was reloaded: still its own to be asked about
+  JSON.parse(sessionStorage.getItem('byron-typed:' + state.rootUri) || '[]').forEach((path) => state.typed.add(path));
+  sessionStorage.removeItem('byron-typed:' + state.rootUri);
+  const told = sessionStorage.getItem('byron-notice:' + state.rootUri); // said before the page reloaded itself
+  if (told) {
+    sessionStorage.removeItem('byron-notice:' + state.rootUri);
+    notice(told, 20000);
+  }
   await drawn;
 }
 
@@ -346,13 +354,13 @@ function region(a, b) {
 }
 
 /** A line in the header for a few seconds: what happened to the user's text without their asking. */
-function notice(text) {
+function notice(text, shown = 8000) {
   $('notice').textContent = text;
   $('notice').title = text;
   clearTimeout(state.noticeTimer);
   state.noticeTimer = setTimeout(() => {
     $('notice').textContent = '';
-  }, 8000);
+  }, shown);
 }
 
 /**
@@ -697,6 +705,7 @@ async function rejoin(instance) {
         }
         f.version = sent.version;
         f.modified = sent.modified;
+        state.unsent.delete(f.path);
         kept.push(f.path);
       }
     } else if (there) {
@@ -709,11 +718,13 @@ async function rejoin(instance) {
   }
   state.instance = instance;
   state.down = false;
-  renderFiles();
-  notice('Byron Studio was started again' + (kept.length ? `: the edits not saved in ${kept.join(', ')} are in it, as typed here` : '')
-    + (merged.length ? `; ${merged.join(', ')} changed on disk meanwhile, on other lines: both kept` : '')
-    + '. Reload the page to reconnect completion and the underlines (nothing is lost).');
-  await analyse();
+  // the page loads again, its edits now held by the studio: the editor's language server, which ran in the studio
+  // that stopped, is reached anew (completion, hovers, underlines), and the undo history is kept over the reload
+  sessionStorage.setItem('byron-notice:' + state.rootUri, 'Byron Studio was started again'
+    + (kept.length ? `: the edits not saved in ${kept.join(', ')} are in it, as typed here` : '')
+    + (merged.length ? `; ${merged.join(', ')} changed on disk meanwhile, on other lines: both kept` : '') + '.');
+  state.leaving = true;
+  location.reload();
 }
 
 /** Said while the studio does not answer (stopped): the page keeps the edits and sends them once it answers again. */
@@ -1562,6 +1573,9 @@ window.addEventListener('pagehide', () => {
   for (const path of state.asking) { // closed unanswered: another tab asks now, not once the claim has lapsed
     fetch(`/api/disk?tab=${state.tab}&release=${encodeURIComponent(path)}`, { method: 'POST', keepalive: true });
   }
+  if (state.rootUri && state.typed.size) {
+    sessionStorage.setItem('byron-typed:' + state.rootUri, JSON.stringify([...state.typed]));
+  }
   const unsent = [...state.unsent].map(file).filter(Boolean).map((f) => ({ path: f.path, text: f.text, base: f.version }));
   if (state.rootUri && unsent.length) {
     sessionStorage.setItem('byron-unsent:' + state.rootUri, JSON.stringify(unsent));
@@ -1585,7 +1599,7 @@ function sendAgainWhatWasNotSent() {
 }
 
 window.addEventListener('beforeunload', (e) => {
-  if (state.files.some((f) => f.modified)) {
+  if (!state.leaving && state.files.some((f) => f.modified)) { // not when the page reloads itself, its edits held
     e.preventDefault();
     e.returnValue = '';
   }

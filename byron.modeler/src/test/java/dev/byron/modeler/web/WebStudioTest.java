@@ -626,6 +626,7 @@ class WebStudioTest {
 			assertThat(seen.path("saved").asText()).as("a save says why it saved nothing").startsWith("Not saved: Byron Studio is not answering");
 			assertThat(seen.path("notice").asText()).startsWith("Byron Studio was started again: the edits not saved in")
 					.contains("schema.byron changed on disk meanwhile, on other lines: both kept");
+			assertThat(seen.path("completion").asBoolean()).as("the page loaded again: its editor's completion answers").isTrue();
 			assertThat(seen.path("text").asText()).as("the page's text as typed, with the disk's change made meanwhile")
 					.isEqualTo("// changed on disk while the studio was stopped\n" + onDisk
 							+ "// typed before the studio stopped\n// typed while it was stopped\n");
