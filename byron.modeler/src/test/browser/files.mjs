@@ -13,6 +13,16 @@ const key = async (page, modifier, name) => {
   await page.keyboard.press(name);
   await page.keyboard.up(modifier);
 };
+const deleteFromTheList = async (page, file) => {
+  await page.click(`#files li[data-path="${file}"]`, { button: 'right' });
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
+  for (const item of await page.$$('#menu button')) {
+    if ((await item.evaluate((b) => b.textContent)).startsWith('Delete')) {
+      await item.click();
+      return;
+    }
+  }
+};
 const listed = (page) => page.$$eval('#files li', (items) => items.map((i) => i.dataset.path));
 const saved = async (page) => {
   await key(page, 'Control', 's');
@@ -76,26 +86,12 @@ try {
   seen.listedAfterRename = await listed(page);
 
   seen.step = 'Delete: the file emptied, Ctrl+Z brings it back; deleted again, the save deletes it';
-  await page.click('#files li[data-path="finance/billing.byron"]', { button: 'right' });
-  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
-  for (const item of await page.$$('#menu button')) {
-    if ((await item.evaluate((b) => b.textContent)).startsWith('Delete')) {
-      await item.click();
-      break;
-    }
-  }
+  await deleteFromTheList(page, 'finance/billing.byron');
   await page.waitForFunction(() => !document.querySelector('#diagram g.node[id="component:billing"]'), { timeout: 60000 });
   await key(page, 'Control', 'z');
   await page.waitForSelector('#diagram g.node[id="component:billing"]', { timeout: 60000 });
   seen.deleteUndone = true;
-  await page.click('#files li[data-path="finance/billing.byron"]', { button: 'right' });
-  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
-  for (const item of await page.$$('#menu button')) {
-    if ((await item.evaluate((b) => b.textContent)).startsWith('Delete')) {
-      await item.click();
-      break;
-    }
-  }
+  await deleteFromTheList(page, 'finance/billing.byron');
   await page.waitForFunction(() => !document.querySelector('#diagram g.node[id="component:billing"]'), { timeout: 60000 });
   seen.savedDelete = await saved(page);
   seen.deletedOnDisk = !fs.existsSync(path.join(folder, 'finance', 'billing.byron'));

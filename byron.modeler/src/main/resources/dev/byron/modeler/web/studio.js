@@ -162,21 +162,23 @@ function renderFiles() {
   }
 }
 
+/** An item of the page's menu: chosen, the menu goes and the action runs. */
+function menuItem(label, action) {
+  const button = document.createElement('button');
+  button.textContent = label;
+  button.onclick = async () => {
+    $('menu').hidden = true;
+    await action();
+  };
+  return button;
+}
+
 // The file list's menu (right-click, Shift+F10 or the menu key on a file): a new model file, and a model file renamed
 // or deleted. Renaming moves the text to the new file and empties the old one, deleting deletes the text: undoable edits
 // like any other (Ctrl+Z), which the next save makes on disk (an emptied model file is deleted when saved).
 function fileMenu(path, x, y, from) {
   const menu = $('menu');
-  const item = (label, action) => {
-    const button = document.createElement('button');
-    button.textContent = label;
-    button.onclick = async () => {
-      menu.hidden = true;
-      await action();
-    };
-    return button;
-  };
-  const items = [item('New file…', async () => {
+  const items = [menuItem('New file…', async () => {
     const name = await askName('New model file (e.g. billing.byron, or orders/billing.byron in a folder):', 'file', '');
     const made = name && await newFile(name);
     if (made) {
@@ -186,7 +188,7 @@ function fileMenu(path, x, y, from) {
   })];
   const f = file(path);
   if (f?.model) {
-    items.push(item(`Rename ${path}…`, async () => {
+    items.push(menuItem(`Rename ${path}…`, async () => {
       const name = await askName(`Rename ${path} to:`, 'file', path);
       const made = name && name !== path && await newFile(name);
       if (made) { // one change in both files: Ctrl+Z in either takes it back
@@ -194,7 +196,7 @@ function fileMenu(path, x, y, from) {
           { path, offset: 0, length: f.text.length, text: '' }], made.path);
         notice(`${path} moved to ${made.path}; the next save writes it and deletes ${path} (Ctrl+Z takes it back)`);
       }
-    }), item(`Delete ${path}`, () => {
+    }), menuItem(`Delete ${path}`, () => {
       applyEdits([{ path, offset: 0, length: f.text.length, text: '' }]);
       notice(`${path} emptied: the next save deletes it (Ctrl+Z brings its text back)`);
     }));
@@ -1120,18 +1122,9 @@ function applyEdits(edits, shown = edits[0]?.path) {
 function componentMenu(event, name) {
   event.preventDefault();
   const menu = $('menu');
-  const item = (label, action) => {
-    const button = document.createElement('button');
-    button.textContent = label;
-    button.onclick = async () => {
-      menu.hidden = true;
-      await action();
-    };
-    return button;
-  };
   // an edit made from the picture's menu: the keyboard goes back to the picture, and the text beside shows where the
   // change was made without anything selected to type over (the declaration a box shows was selected)
-  const edit = (label, action) => item(label, async () => {
+  const edit = (label, action) => menuItem(label, async () => {
     await action();
     backToPicture();
   });
@@ -1164,16 +1157,16 @@ function componentMenu(event, name) {
     }),
   ];
   if (state.catalogue) {
-    items.push(item(`Open the catalogue page of ${name}`, () => window.open(`/catalogue/?component=${encodeURIComponent(name)}`,
+    items.push(menuItem(`Open the catalogue page of ${name}`, () => window.open(`/catalogue/?component=${encodeURIComponent(name)}`,
       '_blank')));
   }
   const live = state.live?.running && state.live.components?.[name];
   if (live) {
     const up = live.state !== 'stopped';
-    items.push(item(`${up ? 'Stop' : 'Start'} ${name}`, () => fetch(
+    items.push(menuItem(`${up ? 'Stop' : 'Start'} ${name}`, () => fetch(
       `/api/component?name=${encodeURIComponent(name)}&action=${up ? 'stop' : 'start'}`, { method: 'POST' })));
     if (up) {
-      items.push(item(`Dead letters of ${name}…`, () => showDeadLetters(name)));
+      items.push(menuItem(`Dead letters of ${name}…`, () => showDeadLetters(name)));
     }
   }
   menu.replaceChildren(...items);
