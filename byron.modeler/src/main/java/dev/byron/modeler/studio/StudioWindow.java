@@ -375,9 +375,10 @@ public final class StudioWindow extends BorderPane {
 
 	/** Makes a new, empty model file, listed and shown (the next save writes it once it has text); null for a refused name. */
 	Path newFile(String name) {
-		Path file = project.newFile(name).file();
+		Project.NewFile made = project.newFile(name);
+		Path file = made.file();
 		if (file == null) {
-			log(project.newFile(name).problem());
+			log(made.problem());
 			return null;
 		}
 		project.make(file);

@@ -916,15 +916,8 @@ function differing(mine, disk) {
       }
     }
   } else {
-    let start = 0;
-    while (start < a.length && start < b.length && a[start] === b[start]) {
-      start++;
-    }
-    let end = 0;
-    while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) {
-      end++;
-    }
-    runs.push([start + 1, b.slice(start, b.length - end), a.slice(start, a.length - end)]);
+    const [from, endMine, endDisk] = region(a, b); // the lines' arrays, compared as region compares texts
+    runs.push([from + 1, b.slice(from, endDisk), a.slice(from, endMine)]);
   }
   const lines = [];
   for (const [at, theirs, ours] of runs) {
