@@ -85,7 +85,10 @@ try {
   const [a, b] = tabs;
 
   seen.step = 'a change sent from one tab shows in the other';
+  const sentAt = Date.now();
   await type(a, '// from A\n');
+  await b.waitForFunction((f) => window.byronStudio.editor().text(f).includes('// from A'), { timeout: 30000 }, file);
+  seen.followedAfter = Date.now() - sentAt; // told, not asked for at the next look: well under a second, measured not asserted
   await a.waitForFunction((f) => document.querySelector(`#files li[data-path="${f}"]`).classList.contains('modified'), {}, file);
   seen.followed = (await same(a, b)).endsWith('// from A\n');
   seen.followerMarkedModified = await b.$eval(`#files li[data-path="${file}"]`, (item) => item.classList.contains('modified'));
@@ -122,8 +125,13 @@ try {
   seen.movedInOther = Math.round((await boxX(b)) - at);
 
   seen.step = 'both change the file at once; the one asked keeps its text';
+  // at once: each tab's change leaves before it hears of the other's (on a slow connection; on a fast one, a tab of the
+  // same browser hears of the other's change at once, and its change is made on that text)
+  const slow = (on) => Promise.all([a, b].map((page) => page.emulateNetworkConditions(on ? { download: 1e7, upload: 1e7, latency: 300 } : null)));
+  await slow(true);
   await Promise.all([type(a, '// A at once\n'), type(b, '// B at once\n')]);
   const kept = await same(a, b);
+  await slow(false);
   seen.keptAsked = seen.asked.map((q) => q.tab);
   const keeper = seen.asked[0]?.tab;
   seen.kept = keeper && kept.endsWith(`// ${keeper} at once\n`) && !kept.includes(`// ${keeper === 'A' ? 'B' : 'A'} at once`);
@@ -144,8 +152,10 @@ try {
   seen.step = 'both change the file at once; the one asked takes the other\'s';
   reply = 'accept';
   const before = seen.asked.length;
+  await slow(true);
   await Promise.all([type(a, '// A again\n'), type(b, '// B again\n')]);
   const taken = await same(a, b);
+  await slow(false);
   const asked = seen.asked.slice(before).map((q) => q.tab);
   seen.takenAsked = asked;
   const other = asked[0] === 'A' ? 'B' : 'A';

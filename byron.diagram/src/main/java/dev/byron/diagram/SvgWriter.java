@@ -33,7 +33,7 @@ public final class SvgWriter {
 			node(svg, node, laidOut.boxes().get(node.id()));
 		}
 		for (DiagramLegend.Entry entry : DiagramLegend.of(laidOut)) {
-			svg.append("<g class=\"legend\">").append(String.format(Locale.ROOT,
+			svg.append("<g class=\"legend\">").append(fill(
 					"<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1.4\"%s/>", num(entry.x()),
 					num(entry.y()), num(entry.x() + DiagramLegend.STROKE), num(entry.y()), DiagramStyle.EDGE,
 					entry.kind() == EdgeKind.EVENTS ? " stroke-dasharray=\"6 4\"" : ""));
@@ -67,7 +67,7 @@ public final class SvgWriter {
 				.append(edge.kind() == EdgeKind.LINK ? "" : " marker-end=\"url(#arrow)\"").append("/>");
 		Box label = route.label();
 		if (label != null) {
-			svg.append(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
+			svg.append(fill("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"#ffffff\" fill-opacity=\"0.9\"/>",
 					num(label.x()), num(label.y()), num(label.width()), num(label.height())));
 			text(svg, edge.label(), label.x() + 4, label.y() + 13, TextMetrics.TEXT_SIZE, "normal", "normal", "#33404d");
 		}
@@ -87,7 +87,7 @@ public final class SvgWriter {
 		String paint = " fill=\"" + colors.fill() + "\" stroke=\"" + colors.stroke() + "\" stroke-width=\"1.5\"";
 		if (node.kind() == NodeKind.PERSON) {
 			double r = NodeMetrics.PERSON_HEAD / 2 - 1;
-			svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\"%s/>", num(box.x() + box.width() / 2),
+			svg.append(fill("<circle cx=\"%s\" cy=\"%s\" r=\"%s\"%s/>", num(box.x() + box.width() / 2),
 					num(box.y() + r + 1), num(r), paint));
 			svg.append(rect(box.x(), top - 4, box.width(), bodyHeight + 4, 22, paint));
 		} else if (node.kind().isStore()) {
@@ -96,11 +96,11 @@ public final class SvgWriter {
 			double w = box.width();
 			double y = box.y() + cap / 2;
 			double bottom = box.y() + box.height() - cap / 2;
-			svg.append(String.format(Locale.ROOT,
+			svg.append(fill(
 					"<path d=\"M%s,%s A%s,%s 0 0 0 %s,%s L%s,%s A%s,%s 0 0 0 %s,%s Z\"%s/>",
 					num(x), num(y), num(w / 2), num(cap / 2), num(x + w), num(y), num(x + w), num(bottom), num(w / 2),
 					num(cap / 2), num(x), num(bottom), paint));
-			svg.append(String.format(Locale.ROOT, "<ellipse cx=\"%s\" cy=\"%s\" rx=\"%s\" ry=\"%s\"%s/>", num(x + w / 2),
+			svg.append(fill("<ellipse cx=\"%s\" cy=\"%s\" rx=\"%s\" ry=\"%s\"%s/>", num(x + w / 2),
 					num(y), num(w / 2), num(cap / 2), paint));
 		} else {
 			svg.append(rect(box.x(), box.y(), box.width(), box.height(), node.kind() == NodeKind.ENTITY
@@ -109,11 +109,11 @@ public final class SvgWriter {
 		}
 		double centre = box.x() + box.width() / 2;
 		double y = top + NodeMetrics.PADDING + 12;
-		svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"%d\" font-weight=\"bold\" fill=\"%s\">%s</text>",
-				num(centre), num(y), TextMetrics.TITLE_SIZE, colors.text(), escape(node.title())));
+		svg.append(fill("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"%s\" font-weight=\"bold\" fill=\"%s\">%s</text>",
+				num(centre), num(y), String.valueOf(TextMetrics.TITLE_SIZE), colors.text(), escape(node.title())));
 		y += TextMetrics.LINE_HEIGHT + 4;
-		svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"%d\" font-style=\"italic\" fill=\"%s\">%s</text>",
-				num(centre), num(y), TextMetrics.TEXT_SIZE, colors.text(), escape(NodeMetrics.technologyLine(node))));
+		svg.append(fill("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"%s\" font-style=\"italic\" fill=\"%s\">%s</text>",
+				num(centre), num(y), String.valueOf(TextMetrics.TEXT_SIZE), colors.text(), escape(NodeMetrics.technologyLine(node))));
 		List<String> details = NodeMetrics.shownDetails(node);
 		if (!details.isEmpty()) {
 			boolean list = node.kind() == NodeKind.ENTITY || node.kind() == NodeKind.REPLICA || node.kind() == NodeKind.EVENTS
@@ -126,7 +126,7 @@ public final class SvgWriter {
 	}
 
 	private static String rect(double x, double y, double w, double h, double radius, String paint) {
-		return String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"%s\"%s/>", num(x), num(y),
+		return fill("<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"%s\"%s/>", num(x), num(y),
 				num(w), num(h), num(radius), paint);
 	}
 
@@ -137,17 +137,34 @@ public final class SvgWriter {
 
 	private static void text(StringBuilder svg, List<String> lines, double x, double y, int size, String weight,
 			String style, String color, String anchor) {
-		svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" font-size=\"%d\" font-weight=\"%s\" font-style=\"%s\" fill=\"%s\" text-anchor=\"%s\">",
-				num(x), num(y), size, weight, style, color, anchor));
+		svg.append(fill("<text x=\"%s\" y=\"%s\" font-size=\"%s\" font-weight=\"%s\" font-style=\"%s\" fill=\"%s\" text-anchor=\"%s\">",
+				num(x), num(y), String.valueOf(size), weight, style, color, anchor));
 		for (int i = 0; i < lines.size(); i++) {
-			svg.append(String.format(Locale.ROOT, "<tspan x=\"%s\" dy=\"%s\">%s</tspan>", num(x),
+			svg.append(fill("<tspan x=\"%s\" dy=\"%s\">%s</tspan>", num(x),
 					i == 0 ? "0" : String.valueOf(TextMetrics.LINE_HEIGHT), escape(lines.get(i))));
 		}
 		svg.append("</text>");
 	}
 
-	private static String num(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
+	/** As {@code String.format(Locale.ROOT, "%.1f", value)} writes it, without a formatter per number (most of a large picture's cost). */
+	static String num(double value) {
+		if (!Double.isFinite(value)) {
+			return String.format(Locale.ROOT, "%.1f", value);
+		}
+		String rounded = new java.math.BigDecimal(Double.toString(Math.abs(value))).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+		return value < 0 || Double.doubleToRawLongBits(value) == Long.MIN_VALUE ? "-" + rounded : rounded;
+	}
+
+	/** {@code template} with each {@code %s} replaced by the next of {@code values}, in order. */
+	private static String fill(String template, String... values) {
+		StringBuilder filled = new StringBuilder(template.length() + 16 * values.length);
+		int from = 0;
+		for (String value : values) {
+			int at = template.indexOf("%s", from);
+			filled.append(template, from, at).append(value);
+			from = at + 2;
+		}
+		return filled.append(template, from, template.length()).toString();
 	}
 
 	static String escape(String text) {

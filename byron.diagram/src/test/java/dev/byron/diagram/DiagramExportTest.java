@@ -26,6 +26,20 @@ class DiagramExportTest {
 		return ByronLoader.create().load(EXAMPLES.resolve(example)).model();
 	}
 
+	@Test
+	void coordinatesAreWrittenExactlyAsTheJdkFormatterWritesThemWithOneDecimal() {
+		java.util.Random random = new java.util.Random(18);
+		List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 0.05, 0.15, 0.25, -0.04, -0.05, -3.25, 1.05, 2.675,
+				99.95, 1e-4, 12345678.95, 1e7, -1e8, 0.45, 1000.05));
+		for (int i = 0; i < 20_000; i++) {
+			values.add((random.nextInt(400_000) - 20_000) / 100.0);
+			values.add((random.nextDouble() - 0.1) * 5_000);
+		}
+		for (double value : values) {
+			assertThat(SvgWriter.num(value)).as("%s", value).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", value));
+		}
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "microblog,context,", "microblog,containers,", "microblog,component,timeline", "shop,context,",
 			"shop,containers,", "shop,component,orders" })

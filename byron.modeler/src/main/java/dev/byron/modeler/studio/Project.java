@@ -161,6 +161,11 @@ public final class Project {
 		return onDisk.get(file);
 	}
 
+	/** A short name of {@link #diskText} (the same text, the same name), or null when the disk has no such file. */
+	public synchronized String diskVersion(Path file) {
+		return named(lastDiskVersions, file, onDisk.get(file));
+	}
+
 	public record Update(Outcome outcome, String text) {
 		public enum Outcome {
 			SET, MERGED, CONFLICT
@@ -187,21 +192,26 @@ public final class Project {
 
 	/** A short name of a file's text as held here (the same text, the same name), or null for a file not in the project. */
 	public synchronized String version(Path file) {
-		String text = texts.get(file);
+		return named(lastVersions, file, texts.get(file));
+	}
+
+	/** The version of {@code text}, one of {@code file}'s; {@code known} keeps the last one named, so that it is hashed once. */
+	private static String named(Map<Path, String[]> known, Path file, String text) {
 		if (text == null) {
 			return null;
 		}
 		// every page asks for every file's version each second: a text is hashed once, not on each question
-		String[] known = lastVersions.get(file);
-		if (known == null || known[0] != text) {
-			known = new String[] { text, versionOf(text) };
-			lastVersions.put(file, known);
+		String[] last = known.get(file);
+		if (last == null || last[0] != text) {
+			last = new String[] { text, versionOf(text) };
+			known.put(file, last);
 		}
-		return known[1];
+		return last[1];
 	}
 
-	/** Per file, the last text whose version was asked for, and that version. */
+	/** Per file, the last text (as held, as on disk) whose version was asked for, and that version. */
 	private final Map<Path, String[]> lastVersions = new java.util.HashMap<>();
+	private final Map<Path, String[]> lastDiskVersions = new java.util.HashMap<>();
 
 	private static String versionOf(String text) {
 		try {

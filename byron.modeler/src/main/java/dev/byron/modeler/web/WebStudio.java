@@ -190,8 +190,10 @@ public final class WebStudio implements AutoCloseable {
 	 * changed while no page was open included (a page already open hears of changes from {@code /api/disk}).
 	 */
 	private void projectFiles(Exchange exchange) throws IOException {
-		if (query(exchange.rawQuery()).containsKey("open")) {
+		Map<String, String> asked = query(exchange.rawQuery());
+		if (asked.containsKey("open")) {
 			project.reload(); // a file edited on both sides stays as edited here; the page's first look at the disk asks
+			drawAhead(asked); // the view the page shows first: drawn while the files are on their way
 		}
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (Path file : project.files()) {
@@ -326,8 +328,8 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	/**
-	 * The page's view of the texts as they now are, started as its edit arrives ({@code level} and {@code component}
-	 * name the view): the page asks for it next, and gets this drawing instead of waiting for one to start.
+	 * The page's view of the texts as they now are, started as its edit arrives or as it opens ({@code level} and
+	 * {@code component} name the view): the page asks for it next, and gets this drawing instead of waiting for one to start.
 	 */
 	private void drawAhead(Map<String, String> query) {
 		if (query.containsKey("level")) {
@@ -541,8 +543,9 @@ public final class WebStudio implements AutoCloseable {
 		answer.put("deleted", reloaded.deleted().stream().map(project::relative).toList());
 		answer.put("versions", versions);
 		answer.put("modified", modified);
-		Map<String, String> disks = new LinkedHashMap<>(); // the disk's texts the edits held here were made on
-		modified.forEach(path -> disks.put(path, project.diskText(project.folder().resolve(path).toAbsolutePath().normalize())));
+		// the versions of the disk's texts the edits held here were made on (a page asks for a text it does not have)
+		Map<String, String> disks = new LinkedHashMap<>();
+		modified.forEach(path -> disks.put(path, project.diskVersion(project.folder().resolve(path).toAbsolutePath().normalize())));
 		answer.put("disks", disks);
 		answer.put("layouts", layouts.get());
 		answer.put("checks", checks.get());
@@ -550,7 +553,11 @@ public final class WebStudio implements AutoCloseable {
 		json(exchange, 200, answer);
 	}
 
-	/** A project file's text on disk now ({@code ?path=}), null when it is not there: what a conflict's question shows. */
+	/**
+	 * A project file's text on disk now ({@code ?path=}), null when it is not there: what a conflict's question shows;
+	 * with {@code &base=1}, the disk's text the edits held here were made on, and its version (see {@code disks} of
+	 * {@code /api/disk}).
+	 */
 	private void diskText(Exchange exchange) throws IOException {
 		Path file = file(exchange);
 		if (file == null) {
@@ -558,7 +565,12 @@ public final class WebStudio implements AutoCloseable {
 			return;
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
-		answer.put("text", Files.isRegularFile(file) ? Files.readString(file) : null);
+		if (query(exchange.rawQuery()).containsKey("base")) {
+			answer.put("text", project.diskText(file));
+			answer.put("version", project.diskVersion(file));
+		} else {
+			answer.put("text", Files.isRegularFile(file) ? Files.readString(file) : null);
+		}
 		json(exchange, 200, answer);
 	}
 

@@ -6,7 +6,7 @@ const state = { files: [], current: null, analysis: null, sending: {}, queued: {
   asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0 };
 
 async function load() {
-  const project = await (await fetch('/api/project?open=1')).json();
+  const project = await (await fetch('/api/project?open=1&' + viewQuery())).json();
   $('folder').textContent = project.folder;
   $('folder').title = project.folder;
   state.instance = project.instance;
@@ -307,6 +307,7 @@ function edited(path, text) {
   const current = file(path);
   if (!current.modified) {
     current.disk = current.text; // the disk's text, which this edit starts from (handed back with it, see rejoin)
+    delete current.diskVersion; // the studio's is asked for at its next look at the disk
   }
   current.text = text;
   current.modified = true;
@@ -480,6 +481,7 @@ async function sendNow(current) {
     }
   }
   current.version = answer.version;
+  toldOtherTabs();
   if (current.text === (answer.merged ?? held)) {
     state.unsent.delete(current.path);
   }
@@ -761,9 +763,12 @@ async function lookAtDisk() {
     f.modified = true;
     notice(`${changed.path}: changed on disk on other lines; both changes kept, the next save writes them`);
   }
-  for (const f of state.files) {
-    if (disk.disks && f.path in disk.disks) {
-      f.disk = disk.disks[f.path]; // what the edits held by the studio were made on, should it stop
+  // what the edits held by the studio were made on, should it stop: a text asked for when its version is new here
+  for (const f of state.files.filter((held) => held.path in disk.disks && held.diskVersion !== disk.disks[held.path])) {
+    const base = await (await fetch(`/api/disk-text?base=1&path=${encodeURIComponent(f.path)}`)).json();
+    if (base.version) {
+      f.disk = base.text;
+      f.diskVersion = base.version;
     }
   }
   const otherTab = await followOtherTabs(disk.versions);
@@ -1028,8 +1033,25 @@ $('stop').onclick = async () => {
   $('stop').disabled = true;
   await fetch('/api/stop', { method: 'POST' });
 };
-// one poll at a time, a second after the last one answered: a slow answer never stacks up behind another
-(async function polling() {
+// one poll at a time, a second after the last one answered: a slow answer never stacks up behind another; another tab
+// of this studio that changed a text says so on the channel, and this one looks at once (a tab in the background has
+// its timers slowed by the browser, not its messages)
+const otherTabs = 'BroadcastChannel' in window ? new BroadcastChannel('byron-studio') : null;
+const polls = { timer: null, running: false, again: false };
+if (otherTabs) {
+  otherTabs.onmessage = () => polling();
+}
+/** Tells the other tabs of this studio that a text it holds changed. */
+function toldOtherTabs() {
+  otherTabs?.postMessage('changed');
+}
+async function polling() {
+  if (polls.running) {
+    polls.again = true;
+    return;
+  }
+  polls.running = true;
+  clearTimeout(polls.timer);
   try {
     await poll();
     if (state.down) { // answering again, the same studio (a rejoin has said so otherwise): the header says what it shows
@@ -1043,9 +1065,12 @@ $('stop').onclick = async () => {
       throw e;
     }
   } finally {
-    setTimeout(polling, 1000);
+    polls.running = false;
+    polls.timer = setTimeout(polling, polls.again ? 0 : 1000);
+    polls.again = false;
   }
-})();
+}
+polling();
 
 // One component dropped on another subscribes to one of its events, asked for in a dialog.
 async function askToSubscribe(subscriber, publisher, analysis) {
@@ -1516,6 +1541,7 @@ async function save() {
     $('status').textContent = 'Not saved: ' + $('status').textContent;
     return false;
   }
+  toldOtherTabs(); // saved: no longer modified there either
   const project = await (await fetch('/api/project')).json();
   for (const f of state.files) {
     f.modified = project.files.find((p) => p.path === f.path)?.modified ?? f.modified;

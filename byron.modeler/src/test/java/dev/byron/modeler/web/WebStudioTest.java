@@ -236,6 +236,7 @@ class WebStudioTest {
 			String output = run(List.of("node", "tabs.mjs", studio.url(), "schema.byron", project.toString()));
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("followed").asBoolean()).as("a change sent from one tab shows in the other").isTrue();
+			System.out.println("A change sent from one tab showed in the other, in the background, after " + seen.path("followedAfter") + " ms");
 			assertThat(seen.path("followerMarkedModified").asBoolean()).as("and is marked modified there too").isTrue();
 			assertThat(seen.path("fastTyped").asBoolean()).as("fast typing on a slow connection is sent whole, and asks nothing").isTrue();
 			assertThat(seen.path("merged").asBoolean()).as("changes to different lines at once are both kept, nobody asked").isTrue();
