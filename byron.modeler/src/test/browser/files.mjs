@@ -16,14 +16,15 @@ const key = async (page, modifier, name) => {
 const deleteFromTheList = async (page, file) => {
   await page.click(`#files li[data-path="${file}"]`, { button: 'right' });
   await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
-  for (const item of await page.$$('#menu button')) {
-    if ((await item.evaluate((b) => b.textContent)).startsWith('Delete')) {
-      await item.click();
-      return;
-    }
-  }
+  // found and pressed in one step: a menu made again meanwhile (a second right-click event) holds new buttons
+  await page.waitForFunction(() => [...document.querySelectorAll('#menu button')].find((b) => b.textContent.startsWith('Delete')),
+    { timeout: 5000 });
+  await page.$$eval('#menu button', (items) => items.find((b) => b.textContent.startsWith('Delete')).click());
 };
-const listed = (page) => page.$$eval('#files li', (items) => items.map((i) => i.dataset.path));
+const listed = (page) => page.$$eval('#files li[data-path]', (items) => items.map((i) => i.dataset.path));
+// the list's rows as drawn: level, then the name shown (a folder's ends with /)
+const rows = (page) => page.$$eval('#files li', (items) => items.map((i) => `${i.getAttribute('aria-level')} ${i.textContent}`
+  + (i.dataset.folder === undefined ? '' : '/')));
 const saved = async (page) => {
   await key(page, 'Control', 's');
   await page.waitForFunction(() => document.querySelectorAll('#files li').length && !document.querySelector('#files li.modified')
@@ -84,6 +85,14 @@ try {
     moved: fs.existsSync(path.join(folder, 'finance', 'billing.byron')) };
   seen.movedText = fs.readFileSync(path.join(folder, 'finance', 'billing.byron'), 'utf8');
   seen.listedAfterRename = await listed(page);
+
+  seen.step = 'the list is a tree: a folder closed by a click, opened again by keyboard';
+  seen.treeAfterRename = await rows(page);
+  await page.click('#files li[data-folder="finance/"]');
+  seen.treeClosed = await rows(page);
+  await page.focus('#files li[data-folder="finance/"]');
+  await page.keyboard.press('ArrowRight');
+  seen.treeOpened = await rows(page);
 
   seen.step = 'Delete: the file emptied, Ctrl+Z brings it back; deleted again, the save deletes it';
   await deleteFromTheList(page, 'finance/billing.byron');

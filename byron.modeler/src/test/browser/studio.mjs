@@ -86,7 +86,7 @@ try {
   page.on('pageerror', (e) => seen.errors.push(e.message));
   await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
   await page.waitForSelector(box('component:posts'), { timeout: 60000 });
-  seen.files = await page.$$eval('#files li', (items) => items.map((i) => i.textContent));
+  seen.files = await page.$$eval('#files li[data-path]', (items) => items.map((i) => i.dataset.path));
 
   // type (paste) a component at the end of the file shown
   seen.step = 'type (paste) a component at the end of the file shown';

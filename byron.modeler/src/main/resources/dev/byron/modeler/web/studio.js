@@ -3,7 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
   edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {},
-  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0 };
+  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0, closedFolders: new Set() };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1&' + viewQuery())).json();
@@ -17,6 +17,7 @@ async function load() {
   state.lookKept = sessionStorage.getItem(state.viewKey + '?' + viewQuery()) !== null;
   const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
   state.rootUri = project.rootUri;
+  JSON.parse(sessionStorage.getItem('byron-closed:' + state.rootUri) || '[]').forEach((folder) => state.closedFolders.add(folder));
   state.editor = await codeEditor(project) || textArea();
   // a reload shows the file shown before it (kept for this tab); a first visit, the one declaring components
   const before = sessionStorage.getItem('byron-shown:' + project.rootUri);
@@ -136,17 +137,67 @@ function listInOrder(paths) {
   return state.files.map((f) => f.path).join('\n') !== before;
 }
 
+/**
+ * The project's files as a tree, the way file lists show one: in each folder its sub-folders first, by name, then its
+ * files in the project's order (the model's, then the Java code's); a folder holding only one folder shows as one row
+ * with both names (hooks/src/main/java). Rows of a closed folder are not drawn.
+ */
+function fileRows(files, closed) {
+  const root = { path: '', folders: new Map(), files: [] };
+  for (const f of files) {
+    let at = root;
+    for (const name of f.path.split('/').slice(0, -1)) {
+      if (!at.folders.has(name)) {
+        at.folders.set(name, { name, path: at.path + name + '/', folders: new Map(), files: [] });
+      }
+      at = at.folders.get(name);
+    }
+    at.files.push(f);
+  }
+  const rows = [];
+  const walk = (folder, level) => {
+    for (const name of [...folder.folders.keys()].sort()) {
+      let sub = folder.folders.get(name);
+      let label = sub.name;
+      while (!sub.files.length && sub.folders.size === 1) {
+        sub = [...sub.folders.values()][0];
+        label += '/' + sub.name;
+      }
+      const open = !closed.has(sub.path);
+      rows.push({ folder: sub.path, label, level, open });
+      if (open) {
+        walk(sub, level + 1);
+      }
+    }
+    folder.files.forEach((f) => rows.push({ file: f, label: f.path.slice(folder.path.length), level }));
+  };
+  walk(root, 0);
+  return rows;
+}
+
 function renderFiles() {
   const list = $('files');
-  const focused = list.contains(document.activeElement) ? document.activeElement.dataset.path : null;
-  list.replaceChildren(...state.files.map((f) => {
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset.path ?? document.activeElement.dataset.folder : null;
+  list.replaceChildren(...fileRows(state.files, state.closedFolders).map((row) => {
     const item = document.createElement('li');
-    item.textContent = f.path;
+    item.textContent = row.label;
+    item.setAttribute('role', 'treeitem');
+    item.setAttribute('aria-level', String(row.level + 1));
+    item.style.paddingLeft = `${10 + row.level * 14}px`;
+    if (row.folder) {
+      item.dataset.folder = row.folder;
+      item.classList.add('folder');
+      item.setAttribute('aria-expanded', String(row.open));
+      item.title = row.folder + (row.open ? '' : ' (closed: click to open)');
+      item.tabIndex = -1;
+      item.onclick = () => toggleFolder(row.folder);
+      return item;
+    }
+    const f = row.file;
     item.title = f.path + (f.modified ? ' (changed, not saved)' : '');
     item.dataset.path = f.path;
-    item.setAttribute('role', 'option');
     item.setAttribute('aria-selected', String(f.path === state.current));
-    item.tabIndex = f.path === state.current ? 0 : -1; // one stop for Tab; the arrows go through the files
+    item.tabIndex = f.path === state.current ? 0 : -1; // one stop for Tab; the arrows go through the rows
     item.classList.toggle('current', f.path === state.current);
     item.classList.toggle('modified', f.modified);
     const emptied = f.model && f.modified && !f.text.trim(); // deleted by the next save
@@ -158,7 +209,24 @@ function renderFiles() {
     return item;
   }));
   if (focused !== null) {
-    list.querySelector(`li[data-path="${CSS.escape(focused)}"]`)?.focus();
+    list.querySelector(`li[data-path="${CSS.escape(focused)}"], li[data-folder="${CSS.escape(focused)}"]`)?.focus();
+  }
+}
+
+/** A folder of the list opened or closed (kept for this tab over a reload). */
+function toggleFolder(folder, open = state.closedFolders.has(folder)) {
+  if (open) {
+    state.closedFolders.delete(folder);
+  } else {
+    state.closedFolders.add(folder);
+  }
+  if (state.rootUri) {
+    sessionStorage.setItem('byron-closed:' + state.rootUri, JSON.stringify([...state.closedFolders]));
+  }
+  const focused = document.activeElement?.dataset?.folder === folder;
+  renderFiles();
+  if (focused || !open) {
+    $('files').querySelector(`li[data-folder="${CSS.escape(folder)}"]`)?.focus();
   }
 }
 
@@ -176,10 +244,10 @@ function menuItem(label, action) {
 // The file list's menu (right-click, Shift+F10 or the menu key on a file): a new model file, and a model file renamed
 // or deleted. Renaming moves the text to the new file and empties the old one, deleting deletes the text: undoable edits
 // like any other (Ctrl+Z), which the next save makes on disk (an emptied model file is deleted when saved).
-function fileMenu(path, x, y, from) {
+function fileMenu(path, x, y, from, folder = '') {
   const menu = $('menu');
-  const items = [menuItem('New file…', async () => {
-    const name = await askName('New model file (e.g. billing.byron, or orders/billing.byron in a folder):', 'file', '');
+  const items = [menuItem(folder ? `New file in ${folder}…` : 'New file…', async () => {
+    const name = await askName('New model file (e.g. billing.byron, or orders/billing.byron in a folder):', 'file', folder, '', !folder);
     const made = name && await newFile(name);
     if (made) {
       show(made.path);
@@ -222,7 +290,7 @@ async function newFile(name) {
 $('files').addEventListener('contextmenu', (e) => {
   const item = e.target.closest('li');
   e.preventDefault();
-  fileMenu(item?.dataset.path, e.clientX, e.clientY, item || $('files'));
+  fileMenu(item?.dataset.path, e.clientX, e.clientY, item || $('files'), item?.dataset.folder);
 });
 
 /**
@@ -236,6 +304,22 @@ $('files').addEventListener('keydown', (e) => {
     return;
   }
   const to = { ArrowDown: Math.min(items.length - 1, at + 1), ArrowUp: Math.max(0, at - 1), Home: 0, End: items.length - 1 }[e.key];
+  const folder = items[at].dataset.folder;
+  if (folder !== undefined) { // a folder's row: Enter, Space and the side arrows open and close it; its menu makes a file in it
+    const open = { Enter: undefined, ' ': undefined, ArrowRight: true, ArrowLeft: false }[e.key];
+    if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      e.preventDefault();
+      const place = items[at].getBoundingClientRect();
+      fileMenu(undefined, place.left + 16, place.bottom, items[at], folder);
+    } else if (e.key in { Enter: 1, ' ': 1, ArrowRight: 1, ArrowLeft: 1 }) {
+      e.preventDefault();
+      toggleFolder(folder, open ?? state.closedFolders.has(folder));
+    } else if (to !== undefined) {
+      e.preventDefault();
+      moveInFiles(items[to]);
+    }
+    return;
+  }
   if (e.key === 'Enter') {
     e.preventDefault();
     show(items[at].dataset.path);
@@ -246,14 +330,25 @@ $('files').addEventListener('keydown', (e) => {
     fileMenu(items[at].dataset.path, place.left + 16, place.bottom, items[at]);
   } else if (to !== undefined) {
     e.preventDefault();
-    const path = items[to].dataset.path;
-    show(path);
-    $('files').querySelector(`li[data-path="${CSS.escape(path)}"]`)?.focus();
+    moveInFiles(items[to]);
   }
 });
 
+/** The keyboard to a row of the file list: a file's is shown, a folder's takes the keyboard only. */
+function moveInFiles(row) {
+  if (row.dataset.folder !== undefined) {
+    row.focus();
+    return;
+  }
+  const path = row.dataset.path;
+  show(path);
+  $('files').querySelector(`li[data-path="${CSS.escape(path)}"]`)?.focus();
+}
+
 function show(path) {
   state.current = path;
+  // a file shown (from the picture, a problem, go to definition) is listed: the folders it is in open
+  [...state.closedFolders].filter((folder) => path.startsWith(folder)).forEach((folder) => state.closedFolders.delete(folder));
   if (state.shownKey) {
     sessionStorage.setItem(state.shownKey, path);
   }
@@ -1308,7 +1403,7 @@ async function showDeadLetters(name) {
  * Asks for a name in the page's dialog, checked as it is typed: OK stays disabled, and the rule is shown, while the
  * name breaks the rule for its kind (component or entity). Resolves to the name, or null when cancelled.
  */
-async function askName(header, kind, initial, component = '') {
+async function askName(header, kind, initial, component = '', selected = true) {
   const dialog = $('ask');
   const input = $('ask-name');
   $('ask-header').textContent = header;
@@ -1341,7 +1436,11 @@ async function askName(header, kind, initial, component = '') {
     dialog.onclose = () => resolve(dialog.returnValue === 'ok' && !$('ask-ok').disabled ? input.value.trim() : null);
     dialog.returnValue = '';
     dialog.showModal();
-    input.select();
+    if (selected) {
+      input.select();
+    } else { // a beginning to go on from (a folder's name): typed after
+      input.setSelectionRange(input.value.length, input.value.length);
+    }
   });
 }
 

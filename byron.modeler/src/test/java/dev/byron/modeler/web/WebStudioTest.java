@@ -583,6 +583,13 @@ class WebStudioTest {
 					.isEqualTo("{\"old\":false,\"moved\":true}");
 			assertThat(seen.path("movedText").asText()).contains("component billing {", "entity Invoice");
 			assertThat(seen.path("listedAfterRename").toString()).contains("finance/billing.byron").doesNotContain("\"billing.byron\"");
+			assertThat(seen.path("treeAfterRename").toString()).as("folders first, each file under its folder by its name")
+					.isEqualTo("[\"1 finance/\",\"2 billing.byron\",\"1 hooks/\",\"2 AccountsHooksImpl.java\",\"2 PostsHooksImpl.java\","
+							+ "\"2 SocialHooksImpl.java\",\"2 TimelineHooksImpl.java\",\"1 accounts.byron\",\"1 config.byron\","
+							+ "\"1 credentials.byron\",\"1 posts.byron\",\"1 schema.byron\",\"1 social.byron\",\"1 timeline.byron\"]");
+			assertThat(seen.path("treeClosed").toString()).as("a folder closed: its files not listed")
+					.startsWith("[\"1 finance/\",\"1 hooks/\",");
+			assertThat(seen.path("treeOpened")).as("and opened again by keyboard").isEqualTo(seen.path("treeAfterRename"));
 			assertThat(seen.path("deleteUndone").asBoolean()).as("a deleted file's text comes back with Ctrl+Z").isTrue();
 			assertThat(seen.path("savedDelete").asText()).contains("emptied, so deleted: finance/billing.byron");
 			assertThat(seen.path("deletedOnDisk").asBoolean()).isTrue();
