@@ -308,24 +308,99 @@ public final class StudioWindow extends BorderPane {
 				deployButton, busy, spacer, new Label("Level"), level, new Label("Component"), component, fit, exportButton);
 	}
 
-	/** The file the editor shows, chosen in the tree: the two never disagree on which file is being edited. */
+	/** The file the editor shows, chosen in the tree (its folders opened): the two never disagree on which file is being edited. */
 	private void markInTree(Path file) {
-		if (files.getRoot() == null) {
-			return;
-		}
-		for (TreeItem<Path> item : files.getRoot().getChildren()) {
-			if (item.getValue().equals(file) && files.getSelectionModel().getSelectedItem() != item) {
-				files.getSelectionModel().select(item);
+		TreeItem<Path> item = treeItem(files.getRoot(), file);
+		if (item != null && files.getSelectionModel().getSelectedItem() != item) {
+			for (TreeItem<Path> folder = item.getParent(); folder != null; folder = folder.getParent()) {
+				folder.setExpanded(true);
 			}
+			files.getSelectionModel().select(item);
 		}
 	}
 
-	/** The project's documents in the tree: the model's files, then the Java files of hooks/. */
+	/** The tree's item of a file or folder under {@code from}, or null. */
+	private static TreeItem<Path> treeItem(TreeItem<Path> from, Path path) {
+		if (from == null || from.getValue().equals(path)) {
+			return from;
+		}
+		for (TreeItem<Path> child : from.getChildren()) {
+			TreeItem<Path> found = treeItem(child, path);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
+	}
+
+	/** The folders of the tree the user closed: closed again when the tree is filled again. */
+	private final java.util.Set<Path> closedFolders = new java.util.HashSet<>();
+
+	/**
+	 * The project's documents in the tree, as file lists show one (as the web studio's does): in each folder its
+	 * sub-folders first, by name, then its files in the project's order (the model's, then the Java files); a folder
+	 * holding only one folder is one item (hooks/src/main/java).
+	 */
 	private void fillTree() {
 		TreeItem<Path> rootItem = new TreeItem<>(project.folder());
 		rootItem.setExpanded(true);
-		project.files().forEach(file -> rootItem.getChildren().add(new TreeItem<>(file)));
+		java.util.Map<Path, TreeItem<Path>> folders = new java.util.HashMap<>();
+		folders.put(project.folder(), rootItem);
+		java.util.function.Function<Path, TreeItem<Path>> folderItem = new java.util.function.Function<>() {
+			@Override
+			public TreeItem<Path> apply(Path folder) {
+				TreeItem<Path> item = folders.get(folder);
+				if (item == null) {
+					item = new TreeItem<>(folder);
+					item.setExpanded(!closedFolders.contains(folder));
+					Path shown = folder;
+					item.expandedProperty().addListener((obs, was, open) -> {
+						if (open) {
+							closedFolders.remove(shown);
+						} else {
+							closedFolders.add(shown);
+						}
+					});
+					folders.put(folder, item);
+					apply(folder.getParent()).getChildren().add(item);
+				}
+				return item;
+			}
+		};
+		for (Path file : project.files()) {
+			folderItem.apply(file.getParent()).getChildren().add(new TreeItem<>(file));
+		}
+		treeFolders = java.util.Set.copyOf(folders.keySet());
+		inTreeOrder(rootItem);
 		files.setRoot(rootItem);
+		if (editor != null && editor.current() != null) {
+			markInTree(editor.current());
+		}
+	}
+
+	/** Sub-folders first, by name, then the files as listed; a folder holding one folder only made one item with it. */
+	private void inTreeOrder(TreeItem<Path> folder) {
+		for (int i = 0; i < folder.getChildren().size(); i++) {
+			TreeItem<Path> child = folder.getChildren().get(i);
+			while (isFolder(child) && child.getChildren().size() == 1 && isFolder(child.getChildren().get(0))) {
+				TreeItem<Path> only = child.getChildren().get(0);
+				folder.getChildren().set(i, only);
+				child = only;
+			}
+			if (isFolder(child)) {
+				inTreeOrder(child);
+			}
+		}
+		java.util.List<TreeItem<Path>> ordered = new java.util.ArrayList<>(folder.getChildren());
+		ordered.sort(java.util.Comparator.comparing((TreeItem<Path> item) -> !isFolder(item))
+				.thenComparing(item -> isFolder(item) ? item.getValue().toString() : ""));
+		folder.getChildren().setAll(ordered);
+	}
+
+	private java.util.Set<Path> treeFolders = java.util.Set.of();
+
+	private boolean isFolder(TreeItem<Path> item) {
+		return treeFolders.contains(item.getValue());
 	}
 
 	/** The quick fixes of the selected problem, in a menu (a menu without items would not show: "No quick fix"). */
@@ -382,7 +457,7 @@ public final class StudioWindow extends BorderPane {
 			return null;
 		}
 		project.make(file);
-		files.getRoot().getChildren().add(new TreeItem<>(file));
+		fillTree();
 		editor.show(file);
 		return file;
 	}
@@ -417,9 +492,11 @@ public final class StudioWindow extends BorderPane {
 			protected void updateItem(Path item, boolean empty) {
 				super.updateItem(item, empty);
 				boolean modified = !empty && item != null && !item.equals(project.folder()) && project.isModified(item);
+				TreeItem<Path> parent = empty || getTreeItem() == null ? null : getTreeItem().getParent();
+				// a file or folder by its name in its folder (a folder made one with its only folder: both names)
 				setText(empty || item == null ? null
-						: item.equals(project.folder()) ? item.getFileName().toString()
-								: project.relative(item) + (modified ? " \u2022" : ""));
+						: item.equals(project.folder()) || parent == null ? item.getFileName().toString()
+								: parent.getValue().relativize(item).toString().replace('\\', '/') + (modified ? " \u2022" : ""));
 				getStyleClass().remove("modified");
 				if (modified) {
 					getStyleClass().add("modified");
@@ -427,7 +504,7 @@ public final class StudioWindow extends BorderPane {
 			}
 		});
 		files.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-			if (item != null && !item.getValue().equals(project.folder()) && !item.getValue().equals(editor.current())) {
+			if (item != null && project.files().contains(item.getValue()) && !item.getValue().equals(editor.current())) {
 				editor.show(item.getValue());
 			}
 		});
@@ -702,10 +779,11 @@ public final class StudioWindow extends BorderPane {
 
 	public void addComponent(String name) {
 		core.componentAddition(name).ifPresentOrElse(edit -> {
-			if (files.getRoot().getChildren().stream().noneMatch(item -> edit.file().equals(item.getValue()))) {
-				files.getRoot().getChildren().add(new TreeItem<>(edit.file()));
-			}
+			boolean listed = treeItem(files.getRoot(), edit.file()) != null;
 			editor.apply(List.of(edit));
+			if (!listed) {
+				fillTree();
+			}
 		}, () -> log("'" + name + "' " + StudioCore.COMPONENT_NAME_RULE));
 	}
 

@@ -241,22 +241,19 @@ class StudioWindowTest {
 		return path;
 	}
 
-	/** The label of a file in the tree, scrolled into view when it is not shown (a small window shows a few rows). */
+	/** The tree's label of a file given by its path in the project (scrolled to first), or "" when it is not listed. */
 	private String treeLabel(FxRobot robot, String file) {
-		String shown = shownTreeLabel(robot, file);
-		if (!shown.isEmpty()) {
-			return shown;
-		}
 		var tree = window.filesTree();
-		robot.interact(() -> tree.getRoot().getChildren().stream()
-				.filter(i -> window.filesTree().getRoot().getValue().relativize(i.getValue()).toString().equals(file)).findFirst()
+		Path path = tree.getRoot().getValue().resolve(file);
+		robot.interact(() -> treeItems(tree.getRoot()).filter(i -> i.getValue().equals(path)).findFirst()
 				.ifPresent(i -> tree.scrollTo(tree.getRow(i))));
-		return shownTreeLabel(robot, file);
+		return robot.lookup(".tree-cell").queryAll().stream().filter(Node::isVisible).map(n -> (javafx.scene.control.TreeCell<?>) n)
+				.filter(cell -> cell.getTreeItem() != null && path.equals(cell.getTreeItem().getValue())).map(cell -> cell.getText())
+				.findFirst().orElse("");
 	}
 
-	private String shownTreeLabel(FxRobot robot, String file) {
-		return robot.lookup(".tree-cell").queryAll().stream().filter(Node::isVisible).map(n -> ((javafx.scene.control.TreeCell<?>) n).getText())
-				.filter(t -> t != null && (t.equals(file) || t.startsWith(file + " "))).findFirst().orElse("");
+	private static java.util.stream.Stream<javafx.scene.control.TreeItem<Path>> treeItems(javafx.scene.control.TreeItem<Path> from) {
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(from), from.getChildren().stream().flatMap(StudioWindowTest::treeItems));
 	}
 
 	@Test
@@ -274,8 +271,11 @@ class StudioWindowTest {
 
 	@Test
 	void theTreesMenuMakesRenamesAndDeletesModelFilesAndTheSavesDoItOnDisk(FxRobot robot) throws Exception {
+		treeLabel(robot, "posts.byron"); // scrolled into view: a small window shows a few rows
 		robot.rightClickOn(robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<?> cell) -> "posts.byron".equals(cell.getText()))
 				.<javafx.scene.control.TreeCell<?>>query());
+		// the menu opens once the click has selected its row (after the release)
+		waitFor(() -> robot.lookup("Rename posts.byron\u2026").tryQuery().isPresent());
 		robot.lookup("Rename posts.byron\u2026").query(); // the menu is open, on the file clicked
 		assertThat(robot.lookup("New file\u2026").tryQuery()).isPresent();
 		assertThat(robot.lookup("Delete posts.byron").tryQuery()).isPresent();
@@ -300,7 +300,14 @@ class StudioWindowTest {
 		robot.interact(window::save);
 		assertThat(billing).as("the save deletes the emptied file").doesNotExist();
 		assertThat(moved).content().contains("component billing {");
-		assertThat(treeLabel(robot, "finance/billing.byron")).isEqualTo("finance/billing.byron");
+		assertThat(treeLabel(robot, "finance/billing.byron")).as("listed by its name in its folder").isEqualTo("billing.byron");
+		robot.interact(() -> {
+			var root = window.filesTree().getRoot();
+			assertThat(root.getChildren()).extracting(item -> root.getValue().relativize(item.getValue()).toString())
+					.as("folders first, then the files").startsWith("finance", "hooks").contains("posts.byron");
+			assertThat(root.getChildren().get(0).getChildren()).extracting(item -> item.getValue().getFileName().toString())
+					.containsExactly("billing.byron");
+		});
 
 		robot.interact(() -> window.deleteFile(moved));
 		waitFor(() -> !shows("component:billing"));
@@ -366,7 +373,7 @@ class StudioWindowTest {
 		waitFor(() -> window.logText().contains("Deleted on disk, no longer part of the model: [extra.byron]"), window::logText);
 		waitFor(() -> !window.analysis().diagram().boxes().containsKey("component:extra"), window::logText);
 		robot.interact(() -> {
-			assertThat(window.filesTree().getRoot().getChildren()).noneMatch(item -> item.getValue().equals(extra));
+			assertThat(treeItems(window.filesTree().getRoot())).noneMatch(item -> item.getValue().equals(extra));
 			assertThat(window.editor().current()).as("another file is shown").isNotEqualTo(extra);
 		});
 	}
@@ -404,7 +411,7 @@ class StudioWindowTest {
 	void aHookTheJavaCodeLacksIsAProblemWhoseQuickFixWritesItsStubIntoTheHooksClass(FxRobot robot) throws IOException {
 		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
 		Path hooks = project.resolve("hooks/PostsHooksImpl.java").toAbsolutePath().normalize();
-		assertThat(treeLabel(robot, "hooks/PostsHooksImpl.java")).as("the Java code is in the tree").isEqualTo("hooks/PostsHooksImpl.java");
+		assertThat(treeLabel(robot, "hooks/PostsHooksImpl.java")).as("the Java code is in the tree, in its folder").isEqualTo("PostsHooksImpl.java");
 		CodeArea area = window.editor().area(posts);
 		robot.interact(() -> area.insertText(area.getText().indexOf("  on likes.LikeCreated"), "  after createPost call announcePost\n"));
 		waitFor(() -> !window.analysis().gaps().isEmpty());
