@@ -430,7 +430,7 @@ try {
   fs.writeFileSync(path.join(project, 'extra.byron'), 'component extra {\n  entity thing {\n    name: String!\n  }\n}\n');
   await page.waitForSelector('#files li[data-path="extra.byron"]', { timeout: 60000 });
   await page.waitForSelector(box('component:extra'), { timeout: 60000 });
-  seen.listedFiles = await page.$$eval('#files li', (items) => items.map((item) => item.dataset.path));
+  seen.listedFiles = await page.$$eval('#files li[data-path]', (items) => items.map((item) => item.dataset.path));
   await showFile(page, 'extra.byron'); // the language server reads it too: its warning is underlined in the editor
   await page.waitForSelector(shown + ' .cm-lintRange-warning', { timeout: 60000 });
   seen.appearedFileChecked = await page.$eval(shown + ' .cm-lintRange-warning', (e) => e.textContent);

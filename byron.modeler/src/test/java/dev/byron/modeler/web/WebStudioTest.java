@@ -148,9 +148,9 @@ class WebStudioTest {
 					.isEqualTo("thing");
 			List<String> listed = new ArrayList<>();
 			seen.path("listedFiles").forEach(f -> listed.add(f.asText()));
-			assertThat(listed).as("a file that appeared on disk is listed among the model's files, before hooks/")
+			assertThat(listed).as("a file that appeared on disk is listed in its place: a folder's files (hooks/) first, then the others by name")
 					.contains("extra.byron").isSortedAccordingTo(java.util.Comparator
-							.comparing((String f) -> f.startsWith("hooks/")).thenComparing(java.util.Comparator.naturalOrder()));
+							.comparing((String f) -> !f.contains("/")).thenComparing(java.util.Comparator.naturalOrder()));
 			assertThat(seen.path("deletedGone").asBoolean()).as("a file deleted on disk leaves the page and the diagram").isTrue();
 			assertThat(seen.path("emptiedDeleted").toString()).as("a model file emptied here and saved is deleted, and leaves the page")
 					.contains("\"onDisk\":false", "emptied, so deleted: emptied.byron").doesNotContain("\"shown\":\"emptied.byron\"");
