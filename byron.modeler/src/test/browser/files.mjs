@@ -21,6 +21,10 @@ const deleteFromTheList = async (page, file) => {
     { timeout: 5000 });
   await page.$$eval('#menu button', (items) => items.find((b) => b.textContent.startsWith('Delete')).click());
 };
+const openMenuOf = async (page, file) => {
+  await page.click(`#files li[data-path="${file}"]`, { button: 'right' });
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
+};
 const listed = (page) => page.$$eval('#files li[data-path]', (items) => items.map((i) => i.dataset.path));
 // the list's rows as drawn: level, then the name shown (a folder's ends with /)
 const rows = (page) => page.$$eval('#files li', (items) => items.map((i) => `${i.getAttribute('aria-level')} ${i.textContent}`
@@ -93,6 +97,35 @@ try {
   await page.focus('#files li[data-folder="finance/"]');
   await page.keyboard.press('ArrowRight');
   seen.treeOpened = await rows(page);
+
+  seen.step = 'a file made while the page\'s look at the studio is on its way stays listed when that look answers';
+  let held = null;
+  const hold = (request) => {
+    if (!held && request.url().includes('/api/disk?tab=')) {
+      held = request; // answered below with what the studio said before the file was made
+    } else {
+      request.continue();
+    }
+  };
+  await page.setRequestInterception(true);
+  page.on('request', hold);
+  for (let i = 0; i < 100 && !held; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const before = await (await fetch(held.url())).text();
+  await openMenuOf(page, 'posts.byron');
+  await page.$$eval('#menu button', (items) => items.find((b) => b.textContent.startsWith('New file')).click());
+  await page.waitForSelector('#ask[open]', { timeout: 10000 });
+  await page.keyboard.type('racing');
+  await page.waitForFunction(() => !document.getElementById('ask-ok').disabled, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#files li[data-path="racing.byron"]', { timeout: 10000 });
+  await held.respond({ status: 200, contentType: 'application/json', body: before });
+  page.off('request', hold);
+  await page.setRequestInterception(false);
+  await new Promise((resolve) => setTimeout(resolve, 2500)); // that answer heard, and the next look
+  seen.madeWhileLooking = { listed: await page.$('#files li[data-path="racing.byron"]') !== null,
+    shown: await page.evaluate(() => window.byronStudio.current()) };
 
   seen.step = 'Delete: the file emptied, Ctrl+Z brings it back; deleted again, the save deletes it';
   await deleteFromTheList(page, 'finance/billing.byron');

@@ -3,7 +3,7 @@
 // as JSON. The test drives the studio: this script prints "stop" and "start" and reads a line once each is done.
 // Usage: node restart.mjs <url>
 import readline from 'node:readline';
-import { launch } from './browser.mjs';
+import { launch, openMenu } from './browser.mjs';
 
 const [url] = process.argv.slice(2);
 const lines = readline.createInterface({ input: process.stdin });
@@ -22,6 +22,16 @@ try {
   await page.waitForFunction(() => window.byronStudio?.editor()?.view?.('schema.byron'), { timeout: 60000 });
   await type(page, '// typed before the studio stopped\n');
   await type(page, '// config typed before the studio stopped\n', 'config.byron');
+  // a file made in the page, typed in, never saved
+  await openMenu(page, '#files li[data-path="schema.byron"]');
+  await page.waitForSelector('#menu:not([hidden])', { timeout: 5000 });
+  await page.$$eval('#menu button', (items) => items.find((b) => b.textContent.startsWith('New file')).click());
+  await page.waitForSelector('#ask[open]', { timeout: 10000 });
+  await page.keyboard.type('refunds/refunds.byron');
+  await page.waitForFunction(() => !document.getElementById('ask-ok').disabled, { timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.byronStudio.current() === 'refunds/refunds.byron', { timeout: 10000 });
+  await type(page, 'component refunds {\n  entity Refund {\n    amount: Int!\n  }\n}\n', 'refunds/refunds.byron');
   await page.waitForFunction(() => document.querySelector('#files li[data-path="schema.byron"]').classList.contains('modified')
     && document.querySelector('#files li[data-path="config.byron"]').classList.contains('modified'), { timeout: 60000 });
   await new Promise((resolve) => setTimeout(resolve, 1500)); // sent to the studio
@@ -31,6 +41,7 @@ try {
     .catch(() => {});
   seen.down = await status(page);
   await type(page, '// typed while it was stopped\n');
+  await type(page, '// refunds typed while it was stopped\n', 'refunds/refunds.byron');
   await page.keyboard.down('Control');
   await page.keyboard.press('s');
   await page.keyboard.up('Control');
@@ -71,6 +82,9 @@ try {
     await page.waitForSelector('#choice', { hidden: true, timeout: 5000 });
   }
   seen.configText = await page.evaluate(() => window.byronStudio.editor().text('config.byron'));
+  seen.madeText = await page.evaluate(() => window.byronStudio.editor().text('refunds/refunds.byron'));
+  seen.madeListed = await page.$eval('#files li[data-path="refunds/refunds.byron"]', (item) => item.classList.contains('modified'))
+    .catch(() => 'not listed');
 } finally {
   await browser.close();
   lines.close();

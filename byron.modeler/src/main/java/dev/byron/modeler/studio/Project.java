@@ -141,7 +141,8 @@ public final class Project {
 	 */
 	public synchronized Update handBack(Path file, String text, String disk) throws IOException {
 		String now = readOrNull(file);
-		if (disk == null || java.util.Objects.equals(now, disk)) {
+		// a file made in the page (nothing on disk, then or now: a page knows it as an empty text) is the page's alone
+		if (disk == null || java.util.Objects.equals(now, disk) || now == null && disk.isEmpty()) {
 			put(file, text);
 			return new Update(Update.Outcome.SET, text);
 		}
@@ -179,6 +180,9 @@ public final class Project {
 	/** Holds a new text for a file, keeping the one before it by its version. */
 	private void put(Path file, String text) {
 		String before = texts.put(file, text);
+		if (!text.isBlank()) {
+			made.remove(file); // given text: emptied again, it goes at the next save like any emptied file
+		}
 		if (before != null && !before.equals(text)) {
 			Map<String, String> kept = earlier.computeIfAbsent(file, f -> new LinkedHashMap<>(16, 0.75f, false) {
 				@Override
@@ -328,11 +332,13 @@ public final class Project {
 	 * overwritten); a model file emptied here is deleted rather than written blank.
 	 */
 	public synchronized Saved save() throws IOException {
-		// a new file made blank again (its component added and deleted from the picture) was never anything to keep
-		texts.keySet().removeIf(file -> !onDisk.containsKey(file) && texts.get(file).isBlank() && !Files.exists(file) && !made.contains(file));
+		// a new file made blank again (its component added and deleted from the picture, its text moved by a rename) was
+		// never anything to keep: it leaves the lists as a deleted one does
+		List<Path> deleted = new ArrayList<>(texts.keySet().stream()
+				.filter(file -> !onDisk.containsKey(file) && texts.get(file).isBlank() && !Files.exists(file) && !made.contains(file)).toList());
+		texts.keySet().removeAll(deleted);
 		List<Path> written = new ArrayList<>();
 		List<Path> changed = new ArrayList<>();
-		List<Path> deleted = new ArrayList<>();
 		for (Path file : modifiedFiles()) {
 			if (!java.util.Objects.equals(readOrNull(file), onDisk.get(file))) {
 				changed.add(file);

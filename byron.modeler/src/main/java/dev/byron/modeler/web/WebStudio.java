@@ -903,22 +903,17 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	/**
-	 * A model file a page made (a component added from its picture) and holds unsaved, which this studio, started
-	 * since, has not seen: a new file named after a component in the project's folder, as the picture makes them, and
-	 * not one on disk; null for anything else.
+	 * A model file a page made (a component added from its picture, a file from its list) and holds unsaved, which this
+	 * studio, started since, has not seen: named by the rule of a new file (a {@code .byron} file in the project, not on
+	 * disk); null for anything else.
 	 */
 	private Path newModelFile(String relative) {
-		String extension = dev.byron.dsl.api.ModelFiles.EXTENSION;
-		if (relative == null || !relative.endsWith(extension)
-				|| !dev.byron.dsl.api.ModelEdits.isComponentName(relative.substring(0, relative.length() - extension.length()))) {
+		Project.NewFile made = project.newFile(relative);
+		if (made.file() == null || !project.folder().relativize(made.file()).toString().replace('\\', '/').equals(relative)) {
 			return null;
 		}
-		Path file = project.folder().resolve(relative).toAbsolutePath().normalize();
-		if (!project.folder().toAbsolutePath().normalize().equals(file.getParent()) || Files.exists(file)) {
-			return null;
-		}
-		project.add(file);
-		return file;
+		project.make(made.file());
+		return made.file();
 	}
 
 	/** A document of the project by its relative path; null for anything else (never ../ or other files). */

@@ -3,7 +3,7 @@
 const $ = (id) => document.getElementById(id);
 const state = { files: [], current: null, analysis: null, sending: {}, queued: {}, sent: true, generation: 0,
   edits: 0, moves: { done: [], undone: [] }, tab: Math.random().toString(36).slice(2), typed: new Set(), conflictSeen: {},
-  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0, closedFolders: new Set() };
+  asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0, closedFolders: new Set(), listings: 0 };
 
 async function load() {
   const project = await (await fetch('/api/project?open=1&' + viewQuery())).json();
@@ -189,7 +189,8 @@ function renderFiles() {
       item.classList.add('folder');
       item.setAttribute('aria-expanded', String(row.open));
       item.title = row.folder + (row.open ? '' : ' (closed: click to open)');
-      item.tabIndex = -1;
+      // the one stop for Tab when it hides the file shown
+      item.tabIndex = !row.open && state.current?.startsWith(row.folder) ? 0 : -1;
       item.onclick = () => toggleFolder(row.folder);
       return item;
     }
@@ -281,6 +282,7 @@ async function newFile(name) {
     return null;
   }
   const made = await answer.json();
+  made.listedAt = ++state.listings; // not let go by a look at the studio that left before the file was made
   state.files.push(made); // listed last until the next look at the studio puts it in the studio's order
   state.editor.add(made);
   renderFiles();
@@ -839,6 +841,7 @@ async function lookAtDisk() {
   if (!state.editor || !state.sent) {
     return; // the page is still starting, or a change typed here is on its way to the server: look again later
   }
+  const listedBefore = state.listings;
   const disk = await (await fetch('/api/disk?tab=' + state.tab)).json();
   if (disk.instance !== state.instance) {
     await rejoin(disk.instance);
@@ -892,7 +895,8 @@ async function lookAtDisk() {
     forget(path);
   }
   // emptied and saved in another tab: deleted by the studio, which holds it no more
-  const savedAway = state.files.filter((f) => !(f.path in disk.versions) && !f.modified && !disk.deleted.includes(f.path));
+  const savedAway = state.files.filter((f) => !(f.path in disk.versions) && !f.modified && !disk.deleted.includes(f.path)
+    && !(f.listedAt > listedBefore));
   savedAway.forEach((f) => forget(f.path));
   if (savedAway.length) {
     renderFiles();

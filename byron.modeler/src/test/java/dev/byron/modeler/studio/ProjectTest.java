@@ -116,6 +116,29 @@ class ProjectTest {
 	}
 
 	@Test
+	void aFileMadeHereGivenTextAndEmptiedBeforeItWasEverSavedLeavesAtTheSaveAsADeletedOne() throws Exception {
+		Path made = project.newFile("refunds").file();
+		project.make(made);
+		project.setText(made, "component refunds {\n}\n");
+		project.setText(made, ""); // its text moved to another file by a rename, or deleted
+		Project.Saved saved = project.save();
+		assertThat(saved.deleted()).as("said, so that the lists let it go").containsExactly(made);
+		assertThat(saved.written()).isEmpty();
+		assertThat(project.files()).doesNotContain(made);
+		assertThat(made).doesNotExist();
+	}
+
+	@Test
+	void aFileMadeInThePageIsHandedBackAfterARestartAsItsOwnNothingOnDiskToMergeWith() throws Exception {
+		Path made = dir.resolve("refunds/refunds.byron").toAbsolutePath().normalize();
+		Project.Update update = project.handBack(made, "component refunds {\n}\n", ""); // a page knows a made file's disk as empty
+		assertThat(update.outcome()).isEqualTo(Project.Update.Outcome.SET);
+		assertThat(project.text(made)).isEqualTo("component refunds {\n}\n");
+		assertThat(project.isModified(made)).isTrue();
+		assertThat(project.reload().conflicts()).as("not taken for a file deleted on disk").isEmpty();
+	}
+
+	@Test
 	void editsHandedBackAfterARestartAreSetMergedWithTheDisksChangeOrLeftAsAConflictToAsk() throws Exception {
 		String disk = Files.readString(config); // the text the page's edits were made on, before the studio stopped
 		String edited = disk + "// typed in the page\n";

@@ -590,6 +590,8 @@ class WebStudioTest {
 			assertThat(seen.path("treeClosed").toString()).as("a folder closed: its files not listed")
 					.startsWith("[\"1 finance/\",\"1 hooks/\",");
 			assertThat(seen.path("treeOpened")).as("and opened again by keyboard").isEqualTo(seen.path("treeAfterRename"));
+			assertThat(seen.path("madeWhileLooking").toString()).as("a file made while a look at the studio was on its way stays, shown")
+					.isEqualTo("{\"listed\":true,\"shown\":\"racing.byron\"}");
 			assertThat(seen.path("deleteUndone").asBoolean()).as("a deleted file's text comes back with Ctrl+Z").isTrue();
 			assertThat(seen.path("savedDelete").asText()).contains("emptied, so deleted: finance/billing.byron");
 			assertThat(seen.path("deletedOnDisk").asBoolean()).isTrue();
@@ -645,6 +647,11 @@ class WebStudioTest {
 					.startsWith("config.byron changed on disk, on lines changed here and not saved.");
 			assertThat(seen.path("configText").asText()).as("Keep yours keeps the page's text")
 					.isEqualTo(configOnDisk + "// config typed before the studio stopped\n");
+			assertThat(seen.path("madeText").asText()).as("a file made in the page and never saved is handed over too, as typed: " + seen.path("notice") + seen.path("madeListed"))
+					.isEqualTo("component refunds {\n  entity Refund {\n    amount: Int!\n  }\n}\n// refunds typed while it was stopped\n");
+			assertThat(seen.path("madeListed").asText()).as("listed, modified").isEqualTo("true");
+			assertThat(second.core().project().text(project.resolve("refunds/refunds.byron").toAbsolutePath().normalize()))
+					.isEqualTo(seen.path("madeText").asText());
 			assertThat(config).as("not saved yet: the disk's text stands").hasContent(configOnDisk
 					+ "// config changed on disk while the studio was stopped\n");
 			assertThat(seen.path("errors").toString()).isEqualTo("[]");
