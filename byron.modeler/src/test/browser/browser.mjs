@@ -31,6 +31,7 @@ export function answerChoices(page, reply, asked) {
           return null;
         }
         const question = document.getElementById('choice-question').textContent;
+        const detail = document.getElementById('choice-detail').textContent;
         const focusKept = !bar.contains(document.activeElement);
         const heard = !!bar.dataset.heard;
         if (how === 'wait') {
@@ -38,13 +39,13 @@ export function answerChoices(page, reply, asked) {
         } else {
           document.getElementById(how === 'take' ? 'choice-take' : 'choice-keep').click();
         }
-        return heard ? null : { question, focusKept }; // a question heard while waiting is told once
+        return heard ? null : { question, focusKept, detail }; // a question heard while waiting is told once
       }, answer).catch(() => { // a page reloading has no document for a moment; a closed one is done
         stopped = page.isClosed();
         return null;
       });
       if (seen) {
-        asked(seen.question, seen.focusKept);
+        asked(seen.question, seen.focusKept, seen.detail);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -424,6 +424,13 @@ try {
   await showFile(page, 'config.byron');
   await page.waitForFunction(() => window.byronStudio.editor().text('config.byron').includes('// from disk'), { timeout: 60000 });
   seen.reloaded = true;
+  await page.evaluate(() => window.byronStudio.editor().view('config.byron').focus());
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  seen.diskChangeNotUndone = await page.evaluate(() => window.byronStudio.editor().text('config.byron').includes('// from disk'))
+    && !(await page.$eval('#files li[data-path="config.byron"]', (item) => item.classList.contains('modified')));
 
   // a file that appears on disk joins the page; deleted on disk without edits here, it leaves: its name and its box
   seen.step = 'a file deleted on disk leaves the page';

@@ -75,8 +75,8 @@ try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => seen.errors.push(e.message));
     page.on('dialog', (dialog) => dialog.accept()); // leaving with unsaved edits: the user leaves
-    answerChoices(page, () => (reply === 'wait' || waitIn === name ? 'wait' : reply === 'accept' ? 'take' : 'keep'), (message, focusKept) => {
-      seen.asked.push({ tab: name, message, focusKept });
+    answerChoices(page, () => (reply === 'wait' || waitIn === name ? 'wait' : reply === 'accept' ? 'take' : 'keep'), (message, focusKept, detail) => {
+      seen.asked.push({ tab: name, message, focusKept, detail });
     });
     await page.goto(url, { waitUntil: 'networkidle0', timeout: 60000 });
     await page.waitForSelector('#editor .cm-editor', { timeout: 60000 });

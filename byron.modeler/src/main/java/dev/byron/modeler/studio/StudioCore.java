@@ -522,12 +522,13 @@ public final class StudioCore implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * The layout file written for the views of the model just saved: the places of what it no longer draws go, and those
+	 * of what it draws now are written, also a box moved before its component was saved (left out until then).
+	 */
 	private void forgetWhatIsGone(List<Diagram> views) {
 		savedViews = views;
-		DiagramPositions kept = positions;
-		if (kept.keptFor(views) != kept) {
-			keep(kept);
-		}
+		keep(positions);
 	}
 
 	/** Empty when the check itself could not run (logged): the problems listed stay. */

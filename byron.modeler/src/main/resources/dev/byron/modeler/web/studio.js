@@ -289,7 +289,7 @@ async function newFile(name) {
   return made;
 }
 
-$('files').addEventListener('contextmenu', (e) => {
+$('files').parentElement.addEventListener('contextmenu', (e) => { // the list's whole pane: below the last file too
   const item = e.target.closest('li');
   e.preventDefault();
   fileMenu(item?.dataset.path, e.clientX, e.clientY, item || $('files'), item?.dataset.folder);
@@ -548,7 +548,8 @@ async function sendNow(current) {
   while (response.status === 409) { // another tab of this studio changed the file since this page last sent it
     // as for a change on disk, Keep (Alt+K, or Escape in the bar) keeps what was typed here
     const keep = !await chooseText(`${current.path} was changed in another tab of this studio, on the lines you edited here.`,
-      'Take the other tab\'s text', 'Ctrl+Z brings yours back', 'Keep this tab\'s', 'the other tab\'s change is replaced');
+      'Take the other tab\'s text', 'Ctrl+Z brings yours back', 'Keep this tab\'s', 'the other tab\'s change is replaced',
+      undefined, differing(text, answer.text, 'other'));
     if (!keep) {
       current.text = answer.text;
       held = answer.text;
@@ -811,8 +812,7 @@ async function rejoin(instance) {
       }
     } else if (there) {
       if (there.text !== f.text) {
-        f.text = there.text;
-        state.editor.setText(f.path, there.text);
+        taken(f, there.text);
       }
       f.version = there.version;
     }
@@ -847,12 +847,11 @@ async function lookAtDisk() {
     await rejoin(disk.instance);
     return;
   }
-  for (const changed of disk.reloaded) {
+  for (const changed of disk.reloaded) { // as another tab's change: Ctrl+Z here takes back this page's typing, not the disk's
     const f = file(changed.path);
-    f.text = changed.text;
+    taken(f, changed.text);
     f.version = changed.version;
     f.modified = false;
-    state.editor.setText(changed.path, changed.text);
   }
   for (const changed of disk.merged) {
     const f = file(changed.path);
@@ -988,7 +987,7 @@ async function lookAtDisk() {
  * (in the user's text), the disk's lines and the user's (at most 30 lines in all). Lines are matched by their longest
  * common subsequence; for texts too long for that, from the first line that differs to the last.
  */
-function differing(mine, disk) {
+function differing(mine, disk, theirName = 'disk') {
   const a = mine.split('\n');
   const b = disk.split('\n');
   const runs = []; // [line in mine, the disk's lines, mine]
@@ -1025,7 +1024,7 @@ function differing(mine, disk) {
   }
   const lines = [];
   for (const [at, theirs, ours] of runs) {
-    lines.push(`line ${at}:`, ...theirs.map((l) => '  disk:  ' + l), ...ours.map((l) => '  yours: ' + l));
+    lines.push(`line ${at}:`, ...theirs.map((l) => `  ${theirName}:`.padEnd(8) + ' ' + l), ...ours.map((l) => '  yours: ' + l));
   }
   return lines.length > 30 ? [...lines.slice(0, 30), `… ${lines.length - 30} more lines`].join('\n') : lines.join('\n');
 }

@@ -189,6 +189,33 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aBoxMovedBeforeItsComponentWasSavedIsInTheLayoutFileOnceItIs() throws Exception {
+		try (StudioCore core = open()) {
+			Path file = project.resolve("m.byron").toAbsolutePath().normalize();
+			Path layout = project.resolve("byron-layout.json");
+			core.project().save();
+			core.saved(hooksFound -> { });
+			core.moved(analysed(core).diagram(), "component:a", new LaidOutDiagram.Point(700, 40));
+			waitUntil(() -> Files.readString(layout).contains("component:a"));
+			core.project().setText(file, core.project().text(file) + "component d {\n  entity D { n: String }\n}\n");
+			core.moved(analysed(core).diagram(), "component:d", new LaidOutDiagram.Point(900, 40));
+			assertThat(Files.readString(layout)).as("not saved yet: the file keeps what the saved model draws").doesNotContain("component:d");
+
+			core.project().save();
+			core.saved(hooksFound -> { });
+			waitUntil(() -> Files.readString(layout).contains("component:d"));
+			assertThat(Files.readString(layout)).as("saved: its place is kept for the next studio").contains("component:d", "component:a");
+		}
+	}
+
+	private static void waitUntil(java.util.concurrent.Callable<Boolean> done) throws Exception {
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!done.call() && System.nanoTime() < end) {
+			Thread.sleep(20);
+		}
+	}
+
+	@Test
 	void aBoxDroppedOnAnotherStandsBesideIt() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis first = analysed(core);

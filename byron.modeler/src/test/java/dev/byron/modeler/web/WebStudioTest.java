@@ -144,6 +144,7 @@ class WebStudioTest {
 			assertThat(seen.path("renamedInPosts").asBoolean()).as("posts' subscription follows the rename").isTrue();
 			assertThat(seen.path("menuRenameUndone").asBoolean()).as("one Ctrl+Z undoes the menu's rename in both files").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
+			assertThat(seen.path("diskChangeNotUndone").asBoolean()).as("and Ctrl+Z there does not take the disk's change back").isTrue();
 			assertThat(seen.path("appearedFileChecked").asText()).as("a file that appeared on disk gets the language server's warning")
 					.isEqualTo("thing");
 			List<String> listed = new ArrayList<>();
@@ -245,6 +246,8 @@ class WebStudioTest {
 			assertThat(seen.path("movedInOther").asInt()).as("a box moved in one tab moves in the other").isNotZero();
 			assertThat(seen.path("keptAsked")).as("of two changes at once, the second is asked about").hasSize(1);
 			assertThat(seen.path("asked").findValuesAsText("focusKept")).as("asked without taking the keyboard").containsOnly("true");
+			assertThat(seen.path("asked").get(0).path("detail").asText()).as("showing where the two tabs' texts differ")
+					.containsPattern("  other: // [AB] at once\n  yours: // [AB] at once");
 			assertThat(seen.path("kept").asBoolean()).as("Keep keeps the asking tab's text, in both tabs and the server").isTrue();
 			assertThat(seen.path("keptNoticed").asText()).as("and says so, not that it merged")
 					.isEqualTo("schema.byron: this tab's text kept; the other tab's change to the same lines is replaced (Ctrl+Z there brings it back)");
