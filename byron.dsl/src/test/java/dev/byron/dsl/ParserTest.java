@@ -248,6 +248,34 @@ class ParserTest {
 	}
 
 	@Test
+	void textAfterABlockLeftOpenIsNotCalledStrayButTheConsequenceOfTheMissingBrace() {
+		var open = TestModels.load("""
+				system s
+				component orders {
+				  entity Order {
+				    total: Int!
+
+				  enum Status {
+				    NEW
+				  }
+				}
+				""");
+		assertThat(open.diagnostics()).extracting(d -> d.line() + " " + d.message()).containsExactly(
+				"6 'enum Status' starts inside the block above it, which is still open: add the '}' that closes that block before it.",
+				"9 Unexpected '}' here: a block above is still open (a '}' is missing, the error before this one says where), so this is"
+						+ " read as past the model's end. Add that '}' and this error goes; do not remove this text.");
+		var tooMany = TestModels.load("""
+				system s
+				component orders {
+				  entity Order { total: Int! }
+				}
+				}
+				""");
+		assertThat(tooMany.diagnostics()).extracting(d -> d.message()).as("a '}' too many is still told to go").containsExactly(
+				"Unexpected '}': it closes a block that is closed already (or was never opened); remove it or add the '{' it belongs to.");
+	}
+
+	@Test
 	void aHyphenatedComponentNameIsToldTheRuleAndTheNameToWrite() {
 		var hyphen = TestModels.load("""
 				system s

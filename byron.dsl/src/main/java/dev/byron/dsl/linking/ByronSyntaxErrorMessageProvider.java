@@ -56,7 +56,40 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 			return new SyntaxErrorMessage("Unknown word '" + error.token.getText() + "' here: did you mean '" + keyword + "'?",
 					IssueCodes.SYNTAX_ERROR);
 		}
+		if (error != null && error.token != null && atModelsEnd(context.getDefaultMessage()) && leftOpenBefore(error)) {
+			return new SyntaxErrorMessage("Unexpected " + found(error.token.getText()) + " here: a block above is still open (a '}'"
+					+ " is missing, the error before this one says where), so this is read as past the model's end. Add that '}' and"
+					+ " this error goes; do not remove this text.", IssueCodes.SYNTAX_ERROR);
+		}
 		return new SyntaxErrorMessage(rewrite(context.getDefaultMessage()), IssueCodes.SYNTAX_ERROR);
+	}
+
+	/** Whether ANTLR's message is of text after what it took for the model's end (it expected the file to end). */
+	private static boolean atModelsEnd(String message) {
+		if (message == null) {
+			return false;
+		}
+		Matcher missing = MISSING.matcher(message);
+		Matcher extraneous = EXTRANEOUS.matcher(message);
+		return missing.matches() && "EOF".equals(missing.group(1)) || extraneous.matches() && "EOF".equals(extraneous.group(2));
+	}
+
+	/**
+	 * Whether more blocks were opened than closed before the error's token: the parser's recovery closed one early, and
+	 * what follows only looks stray (a '}' missing above, not this text too many).
+	 */
+	private static boolean leftOpenBefore(RecognitionException error) {
+		if (!(error.input instanceof TokenStream tokens)) {
+			return false;
+		}
+		int open = 0;
+		for (int i = 0; i < Math.min(error.token.getTokenIndex(), tokens.size()); i++) {
+			Token token = tokens.get(i);
+			if (token.getChannel() != Token.HIDDEN_CHANNEL) {
+				open += "{".equals(token.getText()) ? 1 : "}".equals(token.getText()) ? -1 : 0;
+			}
+		}
+		return open > 0;
 	}
 
 	/**
