@@ -406,10 +406,19 @@ public final class StudioCore implements AutoCloseable {
 	 * breaks {@link #COMPONENT_NAME_RULE}.
 	 */
 	public java.util.Optional<dev.byron.dsl.api.TextEdit> componentAddition(String name) {
+		return componentAddition(name, null);
+	}
+
+	/**
+	 * As above, the new file in the folder of {@code beside} (the model file the user has in front of them, e.g. a
+	 * bounded context's folder), or in the project's folder when it is null or not one of the project's model files.
+	 */
+	public java.util.Optional<dev.byron.dsl.api.TextEdit> componentAddition(String name, Path beside) {
 		if (!dev.byron.dsl.api.ModelEdits.isComponentName(name)) {
 			return java.util.Optional.empty();
 		}
-		Path file = project.folder().resolve(name + dev.byron.dsl.api.ModelFiles.EXTENSION).toAbsolutePath().normalize();
+		Path folder = beside != null && Project.isModel(beside) && project.files().contains(beside) ? beside.getParent() : project.folder();
+		Path file = folder.resolve(name + dev.byron.dsl.api.ModelFiles.EXTENSION).toAbsolutePath().normalize();
 		if (!project.files().contains(file)) {
 			if (java.nio.file.Files.exists(file)) {
 				file = project.mainFile(); // a file of that name that is not part of the model: leave it alone

@@ -778,7 +778,7 @@ public final class StudioWindow extends BorderPane {
 	}
 
 	public void addComponent(String name) {
-		core.componentAddition(name).ifPresentOrElse(edit -> {
+		core.componentAddition(name, editor.current()).ifPresentOrElse(edit -> {
 			boolean listed = treeItem(files.getRoot(), edit.file()) != null;
 			editor.apply(List.of(edit));
 			if (!listed) {

@@ -756,7 +756,8 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	/**
-	 * The edit that adds a component ({@code ?component=name}, in a file of its own, new to the project) or an entity
+	 * The edit that adds a component ({@code ?component=name}, in a file of its own, new to the project, in the folder of
+	 * the file {@code &beside=} names) or an entity
 	 * to a component ({@code ?component=owner&entity=Name}); 400 with the naming rule for a name that breaks it.
 	 */
 	private void add(Exchange exchange) throws IOException {
@@ -766,7 +767,8 @@ public final class WebStudio implements AutoCloseable {
 		Map<String, String> query = query(exchange.rawQuery());
 		String component = query.getOrDefault("component", "");
 		String entity = query.get("entity");
-		var edit = entity == null ? core.componentAddition(component) : core.entityAddition(analysed(Map.of()), component, entity);
+		var edit = entity == null ? core.componentAddition(component, query.containsKey("beside") ? own(query.get("beside")) : null)
+				: core.entityAddition(analysed(Map.of()), component, entity);
 		if (edit.isEmpty()) {
 			exchange.respond(400, "text/plain; charset=utf-8", entity == null ? "'" + component + "' " + StudioCore.COMPONENT_NAME_RULE
 					: dev.byron.dsl.api.ModelEdits.isTypeName(entity) ? "No component " + component + " in the model as it stands."

@@ -1339,7 +1339,8 @@ $('diagram').addEventListener('contextmenu', (e) => {
     menu.hidden = true;
     const name = await askName(`New component (lower case, e.g. ${example(COMPONENT_EXAMPLES)}):`, 'component', '');
     if (name) { // its box drawn where the menu was opened
-      await addToModel(`component=${encodeURIComponent(name)}&x=${at.x}&y=${at.y}`);
+      // its file goes beside the file shown (in its folder: a bounded context's, say)
+      await addToModel(`component=${encodeURIComponent(name)}&x=${at.x}&y=${at.y}&beside=${encodeURIComponent(state.current || '')}`);
       backToPicture();
     }
   };

@@ -216,6 +216,21 @@ class StudioCoreTest {
 	}
 
 	@Test
+	void aComponentAddedGoesInAFileOfItsOwnBesideTheFileShownInItsFolder() throws Exception {
+		Files.createDirectories(project.resolve("ordering"));
+		Files.writeString(project.resolve("ordering/orders.byron"), "component orders {\n  entity Order { n: String }\n}\n");
+		try (StudioCore core = open()) {
+			Path orders = project.resolve("ordering/orders.byron").toAbsolutePath().normalize();
+			assertThat(core.componentAddition("refunds", orders).orElseThrow().file()).as("in the folder of the file shown")
+					.isEqualTo(project.resolve("ordering/refunds.byron").toAbsolutePath().normalize());
+			assertThat(core.componentAddition("kitchen", null).orElseThrow().file()).as("nothing shown: in the project's folder")
+					.isEqualTo(project.resolve("kitchen.byron").toAbsolutePath().normalize());
+			assertThat(core.componentAddition("audit", project.resolve("ordering/notes.txt").toAbsolutePath().normalize()).orElseThrow()
+					.file()).as("not a model file of the project: its folder is not taken").isEqualTo(project.resolve("audit.byron").toAbsolutePath().normalize());
+		}
+	}
+
+	@Test
 	void aBoxDroppedOnAnotherStandsBesideIt() throws Exception {
 		try (StudioCore core = open()) {
 			Analysis first = analysed(core);
