@@ -861,7 +861,8 @@ async function lookAtDisk() {
     notice(`${changed.path}: changed on disk on other lines; both changes kept, the next save writes them`);
   }
   // what the edits held by the studio were made on, should it stop: a text asked for when its version is new here
-  for (const f of state.files.filter((held) => held.path in disk.disks && held.diskVersion !== disk.disks[held.path])) {
+  // (none for a file made here and not saved: the page's own empty text stands for it)
+  for (const f of state.files.filter((held) => disk.disks[held.path] && held.diskVersion !== disk.disks[held.path])) {
     const base = await (await fetch(`/api/disk-text?base=1&path=${encodeURIComponent(f.path)}`)).json();
     if (base.version) {
       f.disk = base.text;
