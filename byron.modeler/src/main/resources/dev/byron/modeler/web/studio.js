@@ -1136,9 +1136,15 @@ $('stop').onclick = async () => {
 // of this studio that changed a text says so on the channel, and this one looks at once (a tab in the background has
 // its timers slowed by the browser, not its messages)
 const otherTabs = 'BroadcastChannel' in window ? new BroadcastChannel('byron-studio') : null;
-const polls = { timer: null, running: false, again: false };
+const polls = { timer: null, running: false, again: false, soon: null };
 if (otherTabs) {
-  otherTabs.onmessage = () => polling();
+  // a quarter of a second after the first word: a burst of keys typed in the other tab is one look here, not one per key
+  otherTabs.onmessage = () => {
+    polls.soon ??= setTimeout(() => {
+      polls.soon = null;
+      polling();
+    }, 250);
+  };
 }
 /** Tells the other tabs of this studio that a text it holds changed. */
 function toldOtherTabs() {

@@ -60,6 +60,9 @@ class WebStudioTest {
 		try (WebStudio studio = WebStudio.start(Project.open(project), "127.0.0.1", 0)) {
 			Path screenshot = SCREENSHOTS.resolve("web-studio.png").toAbsolutePath();
 			String output = run(List.of("node", "studio.mjs", studio.url(), screenshot.toString(), project.toString()));
+			if (output.contains("\"renameTriedAgain\":[\"")) {
+				System.out.println("F2's rename was left unapplied once and pressed again (known intermittent): " + output.lines().reduce((a, b) -> b).orElse(""));
+			}
 			JsonNode seen = new ObjectMapper().readTree(output.lines().reduce((a, b) -> b).orElse("{}"));
 			assertThat(seen.path("files").toString()).contains("accounts.byron", "posts.byron", "hooks/PostsHooksImpl.java");
 			assertThat(seen.path("typed").asBoolean()).isTrue();
