@@ -402,16 +402,9 @@ public final class StudioCore implements AutoCloseable {
 
 	/**
 	 * The edit that adds a component: in a file of its own, as the examples keep them ({@code <name>.byron}, added to
-	 * the project), or in the main file when a file of that name exists outside the model. Empty when the name
-	 * breaks {@link #COMPONENT_NAME_RULE}.
-	 */
-	public java.util.Optional<dev.byron.dsl.api.TextEdit> componentAddition(String name) {
-		return componentAddition(name, null);
-	}
-
-	/**
-	 * As above, the new file in the folder of {@code beside} (the model file the user has in front of them, e.g. a
-	 * bounded context's folder), or in the project's folder when it is null or not one of the project's model files.
+	 * the project) in the folder of {@code beside} (the model file the user has in front of them, e.g. a bounded
+	 * context's folder; the project's folder when it is null or not one of the project's model files), or in the main
+	 * file when a file of that name exists outside the model. Empty when the name breaks {@link #COMPONENT_NAME_RULE}.
 	 */
 	public java.util.Optional<dev.byron.dsl.api.TextEdit> componentAddition(String name, Path beside) {
 		if (!dev.byron.dsl.api.ModelEdits.isComponentName(name)) {

@@ -346,29 +346,8 @@ public final class StudioWindow extends BorderPane {
 		rootItem.setExpanded(true);
 		java.util.Map<Path, TreeItem<Path>> folders = new java.util.HashMap<>();
 		folders.put(project.folder(), rootItem);
-		java.util.function.Function<Path, TreeItem<Path>> folderItem = new java.util.function.Function<>() {
-			@Override
-			public TreeItem<Path> apply(Path folder) {
-				TreeItem<Path> item = folders.get(folder);
-				if (item == null) {
-					item = new TreeItem<>(folder);
-					item.setExpanded(!closedFolders.contains(folder));
-					Path shown = folder;
-					item.expandedProperty().addListener((obs, was, open) -> {
-						if (open) {
-							closedFolders.remove(shown);
-						} else {
-							closedFolders.add(shown);
-						}
-					});
-					folders.put(folder, item);
-					apply(folder.getParent()).getChildren().add(item);
-				}
-				return item;
-			}
-		};
 		for (Path file : project.files()) {
-			folderItem.apply(file.getParent()).getChildren().add(new TreeItem<>(file));
+			folderItem(file.getParent(), folders).getChildren().add(new TreeItem<>(file));
 		}
 		treeFolders = java.util.Set.copyOf(folders.keySet());
 		inTreeOrder(rootItem);
@@ -376,6 +355,25 @@ public final class StudioWindow extends BorderPane {
 		if (editor != null && editor.current() != null) {
 			markInTree(editor.current());
 		}
+	}
+
+	/** The tree's item of a folder, made (closed if the user closed it) with the items of its parents as needed. */
+	private TreeItem<Path> folderItem(Path folder, java.util.Map<Path, TreeItem<Path>> folders) {
+		TreeItem<Path> item = folders.get(folder);
+		if (item == null) {
+			item = new TreeItem<>(folder);
+			item.setExpanded(!closedFolders.contains(folder));
+			item.expandedProperty().addListener((obs, was, open) -> {
+				if (open) {
+					closedFolders.remove(folder);
+				} else {
+					closedFolders.add(folder);
+				}
+			});
+			folders.put(folder, item);
+			folderItem(folder.getParent(), folders).getChildren().add(item);
+		}
+		return item;
 	}
 
 	/** Sub-folders first, by name, then the files as listed; a folder holding one folder only made one item with it. */
