@@ -23,6 +23,7 @@ public final class Byron {
 	static final String DEBUG_VARIABLE = "BYRON_DEBUG";
 
 	public static void main(String[] args) {
+		dev.byron.dsl.GuiceStartup.configure();
 		System.exit(run(args));
 	}
 

@@ -19,6 +19,7 @@ public final class ByronLanguageServer {
 	}
 
 	public static void main(String[] args) {
+		dev.byron.dsl.GuiceStartup.configure();
 		ByronIdeSetup.startEarly();
 		ServerLauncher.launch(ServerLauncher.class.getName(), args, module());
 	}

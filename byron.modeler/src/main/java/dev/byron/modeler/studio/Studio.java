@@ -11,6 +11,7 @@ public final class Studio {
 	}
 
 	public static void main(String[] args) {
+		dev.byron.dsl.GuiceStartup.configure();
 		Application.launch(StudioApp.class, args);
 	}
 }
