@@ -20,6 +20,10 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 		return dev.byron.dsl.ide.diagram.DiagramRequests.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.generator.IShouldGenerate> bindIShouldGenerate() {
+		return dev.byron.dsl.ide.workspace.NothingToGenerate.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.resource.EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
 		return dev.byron.dsl.ide.symbols.ByronEObjectAtOffsetHelper.class;
 	}

@@ -19,10 +19,15 @@ public class ByronResource extends LazyLinkingResource {
 	/** Unloads, turning into proxies only {@code pointedAt}; the rest, which nothing outside refers to, is dropped. */
 	public void unloadKeeping(Set<EObject> pointedAt) {
 		this.pointedAt = pointedAt;
+		boolean delivering = eDeliver();
+		// Xtext's cache listens to the whole tree (an EContentAdapter): told that the contents went, it walked the tree
+		// to let go of each object, as clearing each object's adapters did; what is dropped has no use for either.
+		eSetDeliver(false);
 		try {
 			unload();
 		} finally {
 			this.pointedAt = null;
+			eSetDeliver(delivering);
 		}
 	}
 
@@ -30,8 +35,6 @@ public class ByronResource extends LazyLinkingResource {
 	protected void unloaded(InternalEObject object) {
 		if (pointedAt == null || pointedAt.contains(object)) {
 			super.unloaded(object);
-		} else {
-			object.eAdapters().clear();
 		}
 	}
 }
