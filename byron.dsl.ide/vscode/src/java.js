@@ -63,11 +63,21 @@ function checkJavaVersion(javaPath, run = childProcess.spawnSync) {
   return { ok: true, major };
 }
 
-/** The command line that starts the server jar on stdio; {@code sharing} is what {@link classDataSharing} gave. */
+/**
+ * The collector may spend up to a fifth of the time instead of a twelfth before it grows the heap: each growth put the
+ * next second of edits into memory never touched before, and a 5,000-line model's diagnostics took three times as
+ * long for it (docs/benchmarks.md). `./byron lsp` and `./byron studio` start the JVM the same way.
+ */
+const HEAP_GROWTH = ['-XX:GCTimeRatio=4'];
+
+/**
+ * The command line that starts the server jar on stdio; {@code sharing} is what {@link classDataSharing} gave. The
+ * user's vmargs come after the extension's options, so the JVM takes theirs where both set one.
+ */
 function serverArgs(jar, vmargs, sharing = []) {
   const options = (vmargs || '').split(/\s+/).filter(Boolean);
   const own = options.some((o) => /^-Xshare|SharedArchiveFile|ArchiveClassesAtExit/.test(o));
-  return [...(own ? [] : sharing), ...options, '-jar', jar];
+  return [...(own ? [] : sharing), ...HEAP_GROWTH, ...options, '-jar', jar];
 }
 
 function alive(pid) {
@@ -107,4 +117,4 @@ function classDataSharing(jar, storage, { fs: files = fs, isAlive = alive, pid =
   }
 }
 
-module.exports = { findJava, parseJavaVersion, checkJavaVersion, serverArgs, classDataSharing, MINIMUM_JAVA };
+module.exports = { findJava, parseJavaVersion, checkJavaVersion, serverArgs, classDataSharing, MINIMUM_JAVA, HEAP_GROWTH };

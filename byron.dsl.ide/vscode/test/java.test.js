@@ -2,7 +2,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert');
 const path = require('path');
-const { findJava, parseJavaVersion, checkJavaVersion, serverArgs } = require('../src/java');
+const { findJava, parseJavaVersion, checkJavaVersion, serverArgs, HEAP_GROWTH } = require('../src/java');
 
 const only = (...files) => (file) => files.includes(file);
 
@@ -43,13 +43,18 @@ test('Java versions are read from java -version', () => {
   assert.deepStrictEqual(checkJavaVersion('/jdk/bin/java', () => ({ stderr: 'openjdk version "21.0.2"' })), { ok: true, major: 21 });
 });
 
-test('the server starts as java [vmargs] -jar server.jar', () => {
+test('the server starts as java [heap growth] [vmargs] -jar server.jar', () => {
   assert.deepStrictEqual(serverArgs('/ext/server/byron-language-server.jar', ' -Xmx512m  -Dx=y '),
-    ['-Xmx512m', '-Dx=y', '-jar', '/ext/server/byron-language-server.jar']);
+    ['-XX:GCTimeRatio=4', '-Xmx512m', '-Dx=y', '-jar', '/ext/server/byron-language-server.jar']);
 });
 
 test('vmargs that choose their own class-data sharing replace the extension\'s', () => {
   const sharing = ['-Xshare:auto', '-Xlog:disable', '-XX:SharedArchiveFile=/storage/a.jsa'];
-  assert.deepStrictEqual(serverArgs('/ext/s.jar', '-Xmx1g', sharing), [...sharing, '-Xmx1g', '-jar', '/ext/s.jar']);
-  assert.deepStrictEqual(serverArgs('/ext/s.jar', '-Xshare:off', sharing), ['-Xshare:off', '-jar', '/ext/s.jar']);
+  assert.deepStrictEqual(serverArgs('/ext/s.jar', '-Xmx1g', sharing), [...sharing, ...HEAP_GROWTH, '-Xmx1g', '-jar', '/ext/s.jar']);
+  assert.deepStrictEqual(serverArgs('/ext/s.jar', '-Xshare:off', sharing), [...HEAP_GROWTH, '-Xshare:off', '-jar', '/ext/s.jar']);
+});
+
+test('./byron starts its language server and studio with the extension\'s heap options', () => {
+  const script = require('fs').readFileSync(require('path').join(__dirname, '..', '..', '..', 'byron'), 'utf8');
+  assert.ok(script.includes(`lsp | studio) heap=(${HEAP_GROWTH.join(' ')})`), 'the byron script\'s heap options differ from HEAP_GROWTH');
 });

@@ -195,7 +195,8 @@ public final class LanguageServerBench {
 
 		static Server start(Path jar, Path project, List<String> sharing) throws Exception {
 			long begin = System.nanoTime();
-			List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable"));
+			// as the VS Code extension and ./byron lsp start it (HEAP_GROWTH in byron.dsl.ide/vscode/src/java.js)
+			List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xlog:disable", "-XX:GCTimeRatio=4"));
 			command.addAll(sharing);
 			// e.g. -Dbyron.serverJvmArgs=-XX:StartFlightRecording=filename=ls.jfr to profile the server
 			command.addAll(List.of(System.getProperty("byron.serverJvmArgs", "").split("\\s+")).stream()

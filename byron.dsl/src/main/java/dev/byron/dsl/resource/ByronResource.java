@@ -4,7 +4,9 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.InternalEObject;
+import org.eclipse.xtext.linking.impl.XtextLinkingDiagnostic;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.util.CancelIndicator;
 
 /**
  * A Byron file, as Xtext reads it. EMF unloads a resource by turning every object in it into a proxy, an address
@@ -13,6 +15,40 @@ import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
  * into proxies only the objects some other resource still refers to.
  */
 public class ByronResource extends LazyLinkingResource {
+	private static final String CONTENTS_STATE = "byron.contentsState";
+
+	/** The contents' state in which every reference was last found resolved; see {@link #resolveLazyCrossReferences}. */
+	private Object resolvedIn;
+
+	/**
+	 * Resolves the references of this file that are not resolved yet, as Xtext does, but walks the file only when its
+	 * contents changed since a walk found every one resolved: a build asked four times (before validating, while
+	 * validating, for the index's references and for its imported names), each a walk of the whole tree, and only the
+	 * first had anything to do. A reference that found nothing is looked for again at the next ask, since the index
+	 * may name it by then. Xtext's cache for the resource, dropped at every change of its contents, tells the state.
+	 */
+	@Override
+	public void resolveLazyCrossReferences(CancelIndicator monitor) {
+		Object state = getCache().get(CONTENTS_STATE, this, Object::new);
+		if (state == resolvedIn) {
+			return;
+		}
+		super.resolveLazyCrossReferences(monitor);
+		boolean complete = (monitor == null || !monitor.isCanceled()) && noLinkingProblem(getErrors())
+				&& noLinkingProblem(getWarnings());
+		if (complete && getCache().get(CONTENTS_STATE, this, Object::new) == state) {
+			resolvedIn = state;
+		}
+	}
+
+	private static boolean noLinkingProblem(java.util.List<Diagnostic> diagnostics) {
+		for (Diagnostic diagnostic : diagnostics) {
+			if (diagnostic instanceof XtextLinkingDiagnostic) {
+				return false;
+			}
+		}
+		return true;
+	}
 	/** While {@link #unloadKeeping} runs: the objects to turn into proxies; null otherwise (all of them, as EMF does). */
 	private Set<EObject> pointedAt;
 
