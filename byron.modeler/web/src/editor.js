@@ -158,6 +158,26 @@ LSPPlugin.prototype.reportError = function reportError(message, err) {
 };
 
 /**
+ * A rename the server cancelled is asked for again, once. Xtext's server cancels every request in progress when a
+ * change reaches it (another file saved, a change from another tab): the answer would be stale. The user asked for
+ * the rename once and sees no reason it should not happen; the library would show "Rename request failed" instead.
+ */
+const libraryRequest = LSPClient.prototype.request;
+LSPClient.prototype.request = function request(method, params) {
+  const asked = libraryRequest.call(this, method, params);
+  if (method !== 'textDocument/rename') {
+    return asked;
+  }
+  return asked.catch((err) => {
+    if (err && err.code === -32800) {
+      this.sync();
+      return libraryRequest.call(this, method, params);
+    }
+    throw err;
+  });
+};
+
+/**
  * F2 as the library's, with the new name checked while it is typed: the server's rename is asked for the name and not
  * applied, so the naming rules have one source (the server's), and a refused name is said under the field, where
  * Enter does not take it.

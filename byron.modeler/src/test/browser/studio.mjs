@@ -195,7 +195,7 @@ try {
   // F2 renames an entity in every file that names it, through the language server; F2 again renames it back
   seen.step = 'F2 renames an entity in every file that names it, through th';
   // A rename left unapplied (seen in about one fresh-clone run of three: the language server's answer never applied,
-  // cause not found yet) is pressed again as a user would, and said in the output so that it is not lost from view.
+  // cause not found yet) is pressed again as a user would, and said in the output with what the page showed then.
   seen.renameTriedAgain = [];
   const renameWithF2 = async (at, to) => {
     for (let attempt = 1; ; attempt++) {
@@ -217,7 +217,9 @@ try {
       if (applied) {
         return;
       }
-      seen.renameTriedAgain.push(to);
+      // what the page said, if anything (the editor's error panel, the rename field's own problem): the cause, next time
+      seen.renameTriedAgain.push(to, await page.evaluate(() => [...document.querySelectorAll('.cm-lsp-message-error, .cm-lsp-rename-problem')]
+        .map((e) => e.textContent).join(' | ') || 'nothing said'));
       await page.keyboard.press('Escape');
     }
   };
