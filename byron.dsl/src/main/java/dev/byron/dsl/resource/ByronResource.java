@@ -1,9 +1,14 @@
 package dev.byron.dsl.resource;
 
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
+import org.eclipse.emf.common.util.AbstractTreeIterator;
+import org.eclipse.emf.common.util.TreeIterator;
+
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.xtext.linking.impl.XtextLinkingDiagnostic;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -67,10 +72,20 @@ public class ByronResource extends LazyLinkingResource {
 		}
 	}
 
+	/** While {@link #unloadKeeping}: the objects EMF's unload turns into proxies, instead of the whole tree. */
 	@Override
-	protected void unloaded(InternalEObject object) {
-		if (pointedAt == null || pointedAt.contains(object)) {
-			super.unloaded(object);
+	protected TreeIterator<EObject> getAllProperContents(List<EObject> contents) {
+		if (pointedAt == null) {
+			return super.getAllProperContents(contents);
 		}
+		Set<EObject> only = pointedAt;
+		return new AbstractTreeIterator<>(only, false) {
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			protected Iterator<EObject> getChildren(Object object) {
+				return object == only ? only.iterator() : Collections.emptyIterator();
+			}
+		};
 	}
 }
