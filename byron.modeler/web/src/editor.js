@@ -620,6 +620,8 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     return first && first[1].length === 4 ? '    ' : '  ';
   }
 
+  const extensionsOf = new Map();
+
   function ensure(file) {
     if (!file) {
       return null;
@@ -650,6 +652,7 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
     if (file.model) {
       extensions.push(language, client.plugin(file.uri, 'byron'));
     }
+    extensionsOf.set(file.path, extensions);
     view = new EditorView({ state: keptState(file, extensions) || EditorState.create({ doc: file.text, extensions }), parent });
     view.dom.hidden = file.path !== current;
     view.dom.dataset.path = file.path;
@@ -706,6 +709,22 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
       const annotations = undoing ? [fromDisk.of(true), isolateHistory.of('full')]
         : [fromDisk.of(true), Transaction.addToHistory.of(false)];
       view.dispatch({ changes: { from, to: old.length - end, insert: text.slice(from, text.length - end) }, annotations });
+    },
+    /**
+     * The disk's text for a file with nothing unsaved here: its history starts afresh, as a file just opened. What was
+     * typed before is saved, and undoing it now would bring back text the disk's change replaced, which the next
+     * save would write over that change (an outside tester lost a teammate's line so).
+     */
+    reloaded(path, text) {
+      const view = views.get(path);
+      if (!view) {
+        return;
+      }
+      this.setText(path, text, { undoable: false });
+      const top = view.scrollDOM.scrollTop;
+      const json = view.state.toJSON({ own: ownText });
+      view.setState(EditorState.fromJSON({ ...json, own: [] }, { extensions: extensionsOf.get(path) }, { own: ownText }));
+      view.scrollDOM.scrollTop = top;
     },
     /** Edits from the diagram ({path, offset, length, text}), one undoable change per file. */
     applyEdits(edits) {

@@ -208,9 +208,12 @@ try {
       await page.type('.cm-lsp-rename-panel input[name=name]', to);
       await page.keyboard.press('Enter');
       const applied = await page.waitForFunction((t) => window.byronStudio.editor().text('posts.byron').includes('entity ' + t + ' {'),
-        { timeout: attempt === 1 ? 15000 : 30000 }, to).then(() => true, (e) => {
+        { timeout: attempt === 1 ? 15000 : 30000 }, to).then(() => true, async (e) => {
         if (attempt > 1) {
-          throw e;
+          const said = await page.evaluate(() => [...document.querySelectorAll('.cm-lsp-message-error, .cm-lsp-rename-problem')]
+            .map((m) => m.textContent).join(' | ') || 'nothing said');
+          const declared = await page.evaluate(() => (window.byronStudio.editor().text('posts.byron').match(/entity \w+ \{/g) || []).join(', '));
+          throw new Error(`${e.message}; the page said: ${said}; posts.byron declares: ${declared}; tried before: ${seen.renameTriedAgain}`);
         }
         return false;
       });
@@ -449,6 +452,20 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 300));
   seen.diskChangeNotUndone = await page.evaluate(() => window.byronStudio.editor().text('config.byron').includes('// from disk'))
     && !(await page.$eval('#files li[data-path="config.byron"]', (item) => item.classList.contains('modified')));
+
+  // a saved line of this page's replaced on disk (a teammate's change pulled): Ctrl+Z does not bring the old line back
+  // (an outside tester's save then overwrote the teammate's change)
+  seen.step = 'a saved line replaced on disk is not brought back by Ctrl+Z';
+  const audit = path.join(project, 'audit.byron');
+  seen.savedBeforeCtrlS = fs.readFileSync(audit, 'utf8');
+  fs.writeFileSync(audit, fs.readFileSync(audit, 'utf8').replace('// typed just before Ctrl+S', '// the teammate\'s line'));
+  await showFile(page, 'audit.byron');
+  await page.waitForFunction(() => window.byronStudio.editor().text('audit.byron').includes('// the teammate\'s line'), { timeout: 60000 });
+  await page.evaluate(() => window.byronStudio.editor().view('audit.byron').focus());
+  await key(page, 'Control', 'z');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  seen.savedLineReplacedOnDiskKept = await page.evaluate(() => window.byronStudio.editor().text('audit.byron').includes('// the teammate\'s line'))
+    && !(await page.$eval('#files li[data-path="audit.byron"]', (item) => item.classList.contains('modified')));
 
   // a file that appears on disk joins the page; deleted on disk without edits here, it leaves: its name and its box
   seen.step = 'a file deleted on disk leaves the page';

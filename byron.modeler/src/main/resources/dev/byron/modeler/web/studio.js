@@ -847,9 +847,14 @@ async function lookAtDisk() {
     await rejoin(disk.instance);
     return;
   }
-  for (const changed of disk.reloaded) { // as another tab's change: Ctrl+Z here takes back this page's typing, not the disk's
+  for (const changed of disk.reloaded) { // nothing unsaved here: the file starts afresh, Ctrl+Z has nothing to take back
     const f = file(changed.path);
-    taken(f, changed.text);
+    f.text = changed.text;
+    if (state.editor.reloaded) {
+      state.editor.reloaded(f.path, changed.text);
+    } else {
+      state.editor.setText(f.path, changed.text);
+    }
     f.version = changed.version;
     f.modified = false;
   }

@@ -120,8 +120,10 @@ class WebStudioTest {
 			assertThat(seen.path("boxSelectionAfterNote").asText()).as("its boxes select their declarations where they are now")
 					.isEqualTo("component posts ");
 			assertThat(seen.path("saved").asText()).startsWith("Saved ");
-			assertThat(project.resolve("audit.byron")).content().as("what was typed just before Ctrl+S is saved with the rest")
+			assertThat(seen.path("savedBeforeCtrlS").asText()).as("what was typed just before Ctrl+S is saved with the rest")
 					.endsWith("// typed just before Ctrl+S\n");
+			assertThat(project.resolve("audit.byron")).content().as("and a teammate's change to that line on disk stays")
+					.endsWith("// the teammate's line\n");
 			assertThat(seen.path("errors").toString()).as("the page's script raised nothing").isEqualTo("[]");
 			assertThat(seen.path("subscribeHeader").asText()).isEqualTo("social subscribes to an event of posts");
 			assertThat(seen.path("events").toString()).contains("PostCreated", "PostUpdated", "PostDeleted");
@@ -148,6 +150,8 @@ class WebStudioTest {
 			assertThat(seen.path("menuRenameUndone").asBoolean()).as("one Ctrl+Z undoes the menu's rename in both files").isTrue();
 			assertThat(seen.path("reloaded").asBoolean()).as("a file changed on disk only is read again").isTrue();
 			assertThat(seen.path("diskChangeNotUndone").asBoolean()).as("and Ctrl+Z there does not take the disk's change back").isTrue();
+			assertThat(seen.path("savedLineReplacedOnDiskKept").asBoolean())
+					.as("a saved line replaced on disk is not brought back by Ctrl+Z (a save would then overwrite the disk's change)").isTrue();
 			assertThat(seen.path("appearedFileChecked").asText()).as("a file that appeared on disk gets the language server's warning")
 					.isEqualTo("thing");
 			List<String> listed = new ArrayList<>();
