@@ -46,7 +46,7 @@ public class ByronResource extends LazyLinkingResource {
 		}
 	}
 
-	private static boolean noLinkingProblem(java.util.List<Diagnostic> diagnostics) {
+	private static boolean noLinkingProblem(List<Diagnostic> diagnostics) {
 		for (Diagnostic diagnostic : diagnostics) {
 			if (diagnostic instanceof XtextLinkingDiagnostic) {
 				return false;
