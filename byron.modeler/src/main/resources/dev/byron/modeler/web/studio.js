@@ -100,6 +100,9 @@ function textArea() {
         area.value = text;
       }
     },
+    reloaded(path, text) { // the browser's undo of a text area ends where its value is set
+      this.setText(path, text);
+    },
     // typed into the text area as the user types, so that the browser's undo takes the edits back
     applyEdits(edits) {
       const byFile = new Map();
@@ -850,11 +853,7 @@ async function lookAtDisk() {
   for (const changed of disk.reloaded) { // nothing unsaved here: the file starts afresh, Ctrl+Z has nothing to take back
     const f = file(changed.path);
     f.text = changed.text;
-    if (state.editor.reloaded) {
-      state.editor.reloaded(f.path, changed.text);
-    } else {
-      state.editor.setText(f.path, changed.text);
-    }
+    state.editor.reloaded(f.path, changed.text);
     f.version = changed.version;
     f.modified = false;
   }
