@@ -129,7 +129,8 @@ public final class LanguageServerBench {
 		row("start to initialize result", start, "bare JVM start (java -version)", jvm);
 		row("the same without the class-data archive", coldStart, "bare JVM start (java -version)", jvm);
 		row("start to the workspace's diagnostics", ready, "bare JVM start (java -version)", jvm);
-		row("didChange (whole text) to diagnostics", changes, "in-process load of the same text", loads);
+		int replaced = model.split("    title: String! @length\\(min: 1, max: 200\\)", -1).length - 1;
+		row("didChange (whole text: a value replaced on " + replaced + " lines) to diagnostics", changes, "in-process load of the same text", loads);
 		row("didChange (3 characters, as editors send it) to diagnostics", typed, "in-process load of the same text", loads);
 		row("completion (field type)", completions, "hover on whitespace (protocol floor)", floors);
 	}

@@ -45,6 +45,10 @@ public class ByronRuntimeModule extends AbstractByronRuntimeModule {
 		return dev.byron.dsl.resource.ByronResource.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.parser.antlr.IReferableElementsUnloader> bindIReferableElementsUnloader() {
+		return dev.byron.dsl.resource.ByronUnloader.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
 		return dev.byron.dsl.validation.ByronResourceValidator.class;
 	}
