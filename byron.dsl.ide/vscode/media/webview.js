@@ -49,8 +49,13 @@
     markCursor();
   });
 
-  const changeView = () => {
+  const changeView = (event) => {
     $('component').disabled = $('level').value !== 'component';
+    // the Component level opens on the component the editor's cursor is in, rather than the first by name
+    const holding = shown && cursor && window.ByronDiagram.componentAt(shown, cursor.file, cursor.offset, same);
+    if (event.target === $('level') && $('level').value === 'component' && holding) {
+      $('component').value = holding;
+    }
     vscode.postMessage({ type: 'view', level: $('level').value, component: $('component').value || null });
   };
   $('level').onchange = changeView;

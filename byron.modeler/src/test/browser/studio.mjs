@@ -287,6 +287,14 @@ try {
     return { focused: !!document.activeElement.closest('#editor'), selected: to - from, at: view.state.sliceDoc(from, from + 16) };
   });
 
+  // the Component level opens on the component the cursor is in (posts), not on the first by name (accounts)
+  seen.step = "the Component level opens on the cursor's component";
+  await page.select('#level', 'component');
+  await page.waitForSelector('#diagram g.node[id="api"]', { timeout: 60000 });
+  seen.componentLevelOn = { chosen: await page.$eval('#component', (c) => c.value) };
+  await page.select('#level', 'containers');
+  await page.waitForSelector(box('component:posts'), { timeout: 60000 });
+
   // a line typed that changes nothing drawn keeps the picture as it is, and its boxes show their declarations' new places
   seen.step = 'a line that changes nothing drawn keeps the picture';
   await settled(page);

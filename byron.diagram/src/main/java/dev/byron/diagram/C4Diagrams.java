@@ -85,7 +85,7 @@ public final class C4Diagrams {
 		// other: each label then says where its arrow comes from.
 		boolean large = nodes.size() > DiagramLayout.LARGE;
 		for (ComponentDef subscriber : model.components()) {
-			for (Map.Entry<String, List<String>> flow : flowsInto(subscriber).entrySet()) {
+			for (Map.Entry<String, List<String>> flow : flowsInto(model, subscriber).entrySet()) {
 				String from = componentId(flow.getKey());
 				if (model.component(flow.getKey()).isPresent()) {
 					List<String> label = flow.getValue();
@@ -141,7 +141,7 @@ public final class C4Diagrams {
 					component.events().stream().map(EventDef::name).toList(), null));
 			edges.add(new DiagramEdge("stream->events", "stream", "events", List.of("publishes"), EdgeKind.LINK, null));
 		}
-		for (Map.Entry<String, List<String>> flow : flowsInto(component).entrySet()) {
+		for (Map.Entry<String, List<String>> flow : flowsInto(model, component).entrySet()) {
 			String id = "source:" + flow.getKey();
 			nodes.add(new DiagramNode(id, NodeKind.EXTERNAL, flow.getKey(), "Stream of component " + flow.getKey(),
 					List.of(), model.component(flow.getKey()).map(ComponentDef::range).orElse(null)));
@@ -149,7 +149,7 @@ public final class C4Diagrams {
 		}
 		// and the other way: who reads this component's stream, and what of it, so the view shows what a change here reaches
 		for (ComponentDef subscriber : model.components()) {
-			List<String> flow = flowsInto(subscriber).get(name);
+			List<String> flow = flowsInto(model, subscriber).get(name);
 			if (flow != null) {
 				String id = "subscriber:" + subscriber.name();
 				nodes.add(new DiagramNode(id, NodeKind.EXTERNAL, subscriber.name(), "Sink of component " + subscriber.name(),
@@ -161,15 +161,23 @@ public final class C4Diagrams {
 		return new Diagram(C4Level.COMPONENT, systemName(model) + ": component " + name, nodes, edges);
 	}
 
-	/** What flows into a component from each other component: replicas and reactions, as label lines. */
-	static Map<String, List<String>> flowsInto(ComponentDef subscriber) {
+	/**
+	 * What flows into a component from each other component: replicas and reactions, as label lines. Only what
+	 * exists flows: a replica of an entity or a reaction to an event its component does not have (the text says
+	 * so, underlined) is not drawn as an arrow from that component.
+	 */
+	static Map<String, List<String>> flowsInto(ByronModel model, ComponentDef subscriber) {
 		Map<String, List<String>> flows = new LinkedHashMap<>();
 		for (ReplicaDef replica : subscriber.replicas()) {
-			flows.computeIfAbsent(replica.component(), k -> new ArrayList<>()).add(replica.entity() + " (replica)");
+			if (model.component(replica.component()).flatMap(c -> c.entity(replica.entity())).isPresent()) {
+				flows.computeIfAbsent(replica.component(), k -> new ArrayList<>()).add(replica.entity() + " (replica)");
+			}
 		}
 		for (ReactionDef reaction : subscriber.reactions()) {
-			flows.computeIfAbsent(reaction.component(), k -> new ArrayList<>())
-					.add(reaction.event() + " \u2192 " + reaction.hook());
+			if (model.component(reaction.component()).flatMap(c -> c.event(reaction.event())).isPresent()) {
+				flows.computeIfAbsent(reaction.component(), k -> new ArrayList<>())
+						.add(reaction.event() + " \u2192 " + reaction.hook());
+			}
 		}
 		flows.remove(subscriber.name());
 		return flows;

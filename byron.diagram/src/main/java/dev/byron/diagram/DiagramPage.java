@@ -18,9 +18,12 @@ import dev.byron.dsl.api.model.EventDef;
  *        files: a path relative to the project, or a URI)
  * @param kept whether the view holds positions the user chose (then it can be laid out again)
  * @param subscribed by component, the events it reacts to already ({@code publisher.Event}): a drop does not offer them
+ * @param declared each component's declaration ({@code id} its name), whatever the view draws: the Component level
+ *        opens on the one that holds the cursor
  */
 public record DiagramPage(String system, List<String> components, Map<String, List<String>> events, String svg,
-		List<Declaration> nodes, Map<String, LaidOutDiagram.Point> boxes, boolean kept, Map<String, List<String>> subscribed) {
+		List<Declaration> nodes, Map<String, LaidOutDiagram.Point> boxes, boolean kept, Map<String, List<String>> subscribed,
+		List<Declaration> declared) {
 
 	/** Where a box's declaration is. */
 	public record Declaration(String id, String file, int offset, int length) {
@@ -39,7 +42,11 @@ public record DiagramPage(String system, List<String> components, Map<String, Li
 		laidOut.boxes().forEach((id, box) -> boxes.put(id, new LaidOutDiagram.Point(box.x(), box.y())));
 		Map<String, List<String>> subscribed = new LinkedHashMap<>();
 		model.components().forEach(c -> subscribed.put(c.name(), c.reactions().stream().map(r -> r.component() + "." + r.event()).toList()));
+		List<Declaration> declared = model.components().stream().filter(c -> c.range() != null && c.range().file() != null)
+				.map(c -> new Declaration(c.name(), fileName.apply(c.range().file().toAbsolutePath().normalize()), c.range().offset(),
+						c.range().length()))
+				.toList();
 		return new DiagramPage(model.system(), model.components().stream().map(c -> c.name()).toList(), events,
-				SvgWriter.write(laidOut), nodes, boxes, kept, subscribed);
+				SvgWriter.write(laidOut), nodes, boxes, kept, subscribed, declared);
 	}
 }

@@ -10,6 +10,8 @@
 //   ByronDiagram.markAt(container, page, file, offset, same, scroll)  marks the box of the innermost declaration that
 //                                   holds a text cursor and (unless scroll is false) scrolls it into view; same(a, b)
 //                                   compares two file names
+//   ByronDiagram.componentAt(page, file, offset, same)  the name of the component whose declaration holds a text
+//                                   cursor, or null (the Component level opens on it)
 //   ByronDiagram.reveal(container)  brings the marked box, or else the first component's, into view
 //   ByronDiagram.zoom(container, factor, at)  scales the picture by factor (1.25 in, 0.8 out) about a point of the
 //                                   window ({clientX, clientY}; the container's middle without one); Ctrl+wheel does
@@ -277,6 +279,12 @@
       .filter((n) => same(n.file, file) && offset >= n.offset && offset <= n.offset + n.length)
       .sort((a, b) => a.length - b.length)[0];
     mark(container, inside ? inside.id : null, scroll);
+  }
+
+  /** The name of the component whose declaration holds the offset of the file, or null. */
+  function componentAt(page, file, offset, same = (a, b) => a === b) {
+    const holding = (page.declared || []).find((d) => same(d.file, file) && offset >= d.offset && offset <= d.offset + d.length);
+    return holding ? holding.id : null;
   }
 
   function mark(container, id, scroll) {
@@ -587,5 +595,5 @@
     return { x: p.x, y: p.y };
   }
 
-  window.ByronDiagram = { show, markAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt };
+  window.ByronDiagram = { show, markAt, componentAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt };
 })();

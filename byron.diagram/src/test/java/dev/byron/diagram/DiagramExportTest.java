@@ -102,6 +102,30 @@ class DiagramExportTest {
 	}
 
 	@Test
+	void aSubscriptionToAnEventOrEntityThatDoesNotExistIsNotDrawnAsAnArrow() {
+		var model = ByronLoader.create().loadSources(List.of(new dev.byron.dsl.api.Source(Path.of("m.byron"), """
+				system s
+				component relay {
+				  entity Ping { at: DateTime }
+				  event Pinged { at: DateTime }
+				}
+				component listener {
+				  on relay.Pinged call heard
+				}
+				component mistaken {
+				  on relay.Pnged call heard
+				  replicate relay.Png { at }
+				}
+				"""))).model();
+		Diagram containers = C4Diagrams.containers(model);
+		assertThat(containers.edges()).anyMatch(e -> e.id().equals(C4Diagrams.eventFlowId("relay", "listener")));
+		assertThat(containers.edges()).noneMatch(e -> e.id().equals(C4Diagrams.eventFlowId("relay", "mistaken")));
+		assertThat(C4Diagrams.component(model, "mistaken").nodes()).noneMatch(n -> n.id().equals("source:relay"));
+		assertThat(C4Diagrams.component(model, "relay").nodes()).anyMatch(n -> n.id().equals("subscriber:listener"))
+				.noneMatch(n -> n.id().equals("subscriber:mistaken"));
+	}
+
+	@Test
 	void theCacheOfAComponentWithoutEntitiesDoesNotPointAtEntitiesBelow() throws Exception {
 		var model = ByronLoader.create().loadSources(List.of(new dev.byron.dsl.api.Source(Path.of("m.byron"), """
 				system s

@@ -144,7 +144,13 @@ public final class StudioWindow extends BorderPane {
 		component.disableProperty().bind(level.valueProperty().isNotEqualTo(C4Level.COMPONENT));
 		component.setVisibleRowCount(15);
 		component.getProperties().put("comboBoxRowsToMeasureWidth", 30); // not every name: the first 30 set its width
-		level.valueProperty().addListener((obs, old, value) -> analyse());
+		level.valueProperty().addListener((obs, old, value) -> {
+			String holding = value == C4Level.COMPONENT ? componentAtCaret() : null;
+			if (holding != null && component.getItems().contains(holding)) {
+				component.setValue(holding); // the component the caret is in, rather than the first by name
+			}
+			analyse();
+		});
 		component.valueProperty().addListener((obs, old, value) -> {
 			if (value != null && level.getValue() == C4Level.COMPONENT) {
 				analyse();
@@ -650,8 +656,29 @@ public final class StudioWindow extends BorderPane {
 		}
 	}
 
+	private Path caretFile;
+	private int caretOffset;
+
+	/** The component whose declaration holds the caret, or null. */
+	private String componentAtCaret() {
+		Analysis shown = analysis;
+		if (shown == null || caretFile == null) {
+			return null;
+		}
+		for (ComponentDef declared : shown.result().model().components()) {
+			var range = declared.range();
+			if (range != null && range.file() != null && range.file().toAbsolutePath().normalize().equals(caretFile)
+					&& caretOffset >= range.offset() && caretOffset <= range.offset() + range.length()) {
+				return declared.name();
+			}
+		}
+		return null;
+	}
+
 	/** The innermost box whose text holds the caret (an entity inside its component), marked in the diagram. */
 	private void markInDiagram(Path file, int offset) {
+		caretFile = file;
+		caretOffset = offset;
 		Analysis shown = analysis;
 		if (shown == null) {
 			return;

@@ -1683,6 +1683,12 @@ document.addEventListener('keydown', (e) => {
 });
 $('level').onchange = () => {
   $('component').disabled = $('level').value !== 'component';
+  // the component the cursor is in, rather than the first by name
+  const caret = state.caret;
+  const holding = caret && state.analysis && window.ByronDiagram.componentAt(state.analysis, caret.path, caret.offset);
+  if ($('level').value === 'component' && holding) {
+    $('component').value = holding;
+  }
   analyse();
 };
 $('component').onchange = analyse;

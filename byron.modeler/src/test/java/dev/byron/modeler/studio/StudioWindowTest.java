@@ -854,6 +854,19 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void theComponentLevelOpensOnTheComponentTheCaretIsIn(FxRobot robot) {
+		Path posts = project.resolve("posts.byron").toAbsolutePath().normalize();
+		waitFor(() -> window.analysis() != null);
+		robot.interact(() -> {
+			String text = window.editor().area(posts).getText();
+			window.editor().select(posts, text.indexOf("entity Post"), 0);
+		});
+		robot.interact(() -> window.levelChoice().setValue(C4Level.COMPONENT));
+		waitFor(() -> window.analysis().diagram().diagram().level() == C4Level.COMPONENT);
+		assertThat(window.analysis().diagram().diagram().title()).as("posts, not accounts, the first by name").endsWith("component posts");
+	}
+
+	@Test
 	void exportsTheDiagramAndShowsEachLevel(FxRobot robot) throws Exception {
 		window.export(SCREENSHOTS.resolve("studio-export.svg"));
 		window.export(SCREENSHOTS.resolve("studio-export.png"));

@@ -115,6 +115,8 @@ class WebStudioTest {
 			assertThat(seen.path("boxClickTextKept").asBoolean()).as("so a key typed then does not replace the declaration").isTrue();
 			assertThat(seen.path("doubleClick").toString()).as("a double-click: the keyboard in the text, at the declaration")
 					.isEqualTo("{\"focused\":true,\"selected\":0,\"at\":\"component posts \"}");
+			assertThat(seen.path("componentLevelOn").path("chosen").asText()).as("the Component level opens on the cursor's component")
+					.isEqualTo("posts");
 			assertThat(seen.path("fileShown").asText()).isEqualTo("posts.byron");
 			assertThat(seen.path("pictureKept").asBoolean()).as("a line that changes nothing drawn leaves the picture as it is").isTrue();
 			assertThat(seen.path("boxSelectionAfterNote").asText()).as("its boxes select their declarations where they are now")
