@@ -99,7 +99,7 @@ public final class ModelerBench {
 		Platform.exit();
 
 		System.out.printf("%nByron Studio: open a project until its containers diagram is painted (median of %d runs)%n%n", runs);
-		System.out.println("| components | open to first paint ms | opened again ms | load + check ms | diagram + layout ms (above 60 boxes, buses: ADR 35) | raw ELK layout ms of the same graph (baseline) | layout / raw |");
+		System.out.println("| components | open to first paint ms | opened again ms | load + check ms | diagram + layout ms (above 20 boxes, buses: ADR 35) | raw ELK layout ms of the same graph (baseline) | layout / raw |");
 		System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
 		rows.forEach((size, r) -> System.out.printf("| %d | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n", size, r[0], r[7], r[1], r[2], r[3],
 				r[2] / r[3]));

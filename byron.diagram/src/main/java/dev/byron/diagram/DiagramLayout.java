@@ -33,8 +33,11 @@ import dev.byron.diagram.LaidOutDiagram.Route;
 public final class DiagramLayout {
 	static final double MARGIN = 30;
 	static final double TITLE_SPACE = 40;
-	/** Above this many boxes a view is large: ELK makes one crossing-minimisation sweep, edits keep its layout. */
-	static final int LARGE = 60;
+	/**
+	 * Above this many boxes a view is large: rows of a bounded number of boxes, one crossing-minimisation sweep, the
+	 * hub arrows as buses (ADR 35). Below it, ELK put every component in one row: 54 were 15,973 px wide.
+	 */
+	static final int LARGE = 20;
 
 	static {
 		LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());

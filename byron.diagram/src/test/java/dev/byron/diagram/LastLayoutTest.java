@@ -48,7 +48,7 @@ class LastLayoutTest {
 		assertThat(kept.boxes().get("component:c").x()).isEqualTo(900);
 	}
 
-	/** A chain of components, each replicating the one before: a large view once there are more than 60 boxes. */
+	/** A chain of components, each replicating the one before: a large view once there are more than 20 boxes. */
 	private static String chain(int components) {
 		StringBuilder text = new StringBuilder("system s\n");
 		for (int i = 0; i < components; i++) {

@@ -293,7 +293,7 @@ class WebStudioTest {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed here (.ci/run installs it)");
 		npmPackages();
 		StringBuilder model = new StringBuilder("system large\n");
-		for (int i = 0; i < 70; i++) { // more than 60 boxes in a tree, each replicating the one above: wider and taller than the page
+		for (int i = 0; i < 70; i++) { // 70 components in a tree, each replicating the one above: wider and taller than the page
 			model.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n");
 			if (i > 0) {
 				int parent = (i - 1) / 3;
