@@ -126,6 +126,18 @@ class DiagramExportTest {
 	}
 
 	@Test
+	void aContainersViewOfTwentyFourComponentsWithoutFlowsIsLaidOutInRowsNotOneLongRow() {
+		StringBuilder text = new StringBuilder("system s\n");
+		for (int i = 0; i < 24; i++) {
+			text.append("component c").append(i).append(" {\n  entity E").append(i).append(" { n: String }\n}\n");
+		}
+		var model = ByronLoader.create().loadSources(List.of(new dev.byron.dsl.api.Source(Path.of("m.byron"), text.toString()))).model();
+		LaidOutDiagram laidOut = DiagramLayout.layout(C4Diagrams.containers(model));
+		assertThat(laidOut.width()).as("as wide as a screen's shape asks, not one row of 24 boxes").isLessThan(2 * laidOut.height());
+		assertNoOverlaps(laidOut);
+	}
+
+	@Test
 	void theCacheOfAComponentWithoutEntitiesDoesNotPointAtEntitiesBelow() throws Exception {
 		var model = ByronLoader.create().loadSources(List.of(new dev.byron.dsl.api.Source(Path.of("m.byron"), """
 				system s
