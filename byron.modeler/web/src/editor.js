@@ -161,15 +161,26 @@ LSPPlugin.prototype.reportError = function reportError(message, err) {
  * A rename the server cancelled is asked for again, once. Xtext's server cancels every request in progress when a
  * change reaches it (another file saved, a change from another tab): the answer would be stale. The user asked for
  * the rename once and sees no reason it should not happen; the library would show "Rename request failed" instead.
+ * A hover it cancelled (the text changed under the pointer) shows nothing, as one over whitespace: the library
+ * logged it as an error ("hover tooltip: [object Object]").
  */
+const CANCELLED = -32800;
 const libraryRequest = LSPClient.prototype.request;
 LSPClient.prototype.request = function request(method, params) {
   const asked = libraryRequest.call(this, method, params);
+  if (method === 'textDocument/hover') {
+    return asked.catch((err) => {
+      if (err && err.code === CANCELLED) {
+        return null;
+      }
+      throw err;
+    });
+  }
   if (method !== 'textDocument/rename') {
     return asked;
   }
   return asked.catch((err) => {
-    if (err && err.code === -32800) {
+    if (err && err.code === CANCELLED) {
       this.sync();
       return libraryRequest.call(this, method, params);
     }

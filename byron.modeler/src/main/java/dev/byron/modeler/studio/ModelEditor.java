@@ -181,6 +181,18 @@ final class ModelEditor extends StackPane {
 		}
 	}
 
+	/**
+	 * A file read again from disk while nothing here was unsaved: its text, with its undo history started afresh.
+	 * Ctrl+Z would otherwise bring back the text the disk's change replaced, and the next save write it over that change.
+	 */
+	void readAgain(Path file) {
+		reloaded(file);
+		CodeArea area = areas.get(file);
+		if (area != null) {
+			area.getUndoManager().forgetHistory();
+		}
+	}
+
 	void setDiagnostics(List<ModelDiagnostic> all) {
 		diagnostics.clear();
 		for (ModelDiagnostic d : all) {

@@ -218,7 +218,7 @@ public final class StudioWindow extends BorderPane {
 	void reloadFromDisk() {
 		try {
 			Project.Reloaded reloaded = project.reload();
-			reloaded.reloaded().forEach(editor::reloaded);
+			reloaded.reloaded().forEach(editor::readAgain);
 			if (!reloaded.reloaded().isEmpty()) {
 				log("Read again, changed on disk: " + reloaded.reloaded().stream().map(project::relative).toList() + ".");
 			}

@@ -364,6 +364,22 @@ class StudioWindowTest {
 	}
 
 	@Test
+	void aSavedLineReplacedOnDiskIsNotBroughtBackByCtrlZ(FxRobot robot) throws Exception {
+		Path social = typeAtTheEndOf(robot, "social.byron", "\n// my line\n");
+		robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+		waitFor(() -> read(social).endsWith("// my line\n"), window::logText);
+		String teammates = read(social).replace("// my line\n", "// the teammate's line\n");
+		Files.writeString(social, teammates);
+		CodeArea area = window.editor().area(social);
+		waitFor(() -> area.getText().equals(teammates), window::logText);
+		robot.interact(area::requestFocus);
+		robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+		WaitForAsyncUtils.waitForFxEvents();
+		assertThat(area.getText()).as("Ctrl+Z after the disk's change: the teammate's line stays").isEqualTo(teammates);
+		assertThat(treeLabel(robot, "social.byron")).as("nothing unsaved to write over it").isEqualTo("social.byron");
+	}
+
+	@Test
 	void aFileAddedOnDiskJoinsTheTreeAndTheDiagramAndLeavesBothWhenItIsDeleted(FxRobot robot) throws Exception {
 		Path extra = project.resolve("extra.byron").toAbsolutePath().normalize();
 		Files.writeString(extra, "component extra {\n  entity Thing {\n    name: String!\n  }\n}\n");
