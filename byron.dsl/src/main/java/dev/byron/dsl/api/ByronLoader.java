@@ -125,17 +125,108 @@ public final class ByronLoader {
 		for (Source source : sources) {
 			Path absolute = source.path().toAbsolutePath().normalize();
 			Resource resource = resourceSet.createResource(URI.createFileURI(absolute.toString()));
-			try {
-				resource.load(new ByteArrayInputStream(source.text().getBytes(StandardCharsets.UTF_8)),
-						Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
-			} catch (IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
+			load(resource, source.text());
 			paths.put(resource, source.path());
 			resources.add(resource);
 		}
 		EcoreUtil.resolveAll(resourceSet);
 		return new Read(new ModelBuilder(paths::get).build(resources), resources, paths, List.copyOf(sources));
+	}
+
+	/**
+	 * A reader for a caller that reads the same project again and again, a few characters changed each time (the
+	 * studio, at each edit): it keeps the files it read last, parses a changed one again only where it changed
+	 * ({@link dev.byron.dsl.resource.ByronResource#reparse}) and links every file again from its parsed text, so that
+	 * what it reads is what {@link #readSources} reads afresh. One thread at a time.
+	 */
+	public Reader reader() {
+		return new Reader();
+	}
+
+	/** See {@link #reader()}. */
+	public final class Reader {
+		private final XtextResourceSet resourceSet = resourceSets.get();
+		private final Map<Path, Resource> byPath = new HashMap<>();
+		private Read last;
+
+		/**
+		 * The texts read and linked, as {@link #readSources} reads them. The last {@link Read} it gave is checked
+		 * first, if it was not yet, since its files are about to change (a page asks for the problems of each view it
+		 * drew, often once the next edit is on its way).
+		 */
+		public Read read(List<Source> sources) {
+			if (last != null && last.sources.equals(sources)) {
+				return last;
+			}
+			if (last != null) {
+				last.check();
+			}
+			Map<Path, Source> wanted = new java.util.LinkedHashMap<>();
+			for (Source source : sources) {
+				wanted.put(source.path().toAbsolutePath().normalize(), source);
+			}
+			for (var kept = byPath.entrySet().iterator(); kept.hasNext();) {
+				var entry = kept.next();
+				if (!wanted.containsKey(entry.getKey())) {
+					resourceSet.getResources().remove(entry.getValue());
+					kept.remove();
+				}
+			}
+			java.util.Set<Resource> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+			for (Map.Entry<Path, Source> source : wanted.entrySet()) {
+				Resource resource = byPath.get(source.getKey());
+				if (resource instanceof dev.byron.dsl.resource.ByronResource byron && byron.isLoaded()) {
+					String text = source.getValue().text();
+					if (!text.equals(byron.getParseResult().getRootNode().getText())) {
+						reparse(byron, text);
+						read.add(byron);
+					}
+					continue;
+				}
+				if (resource != null) {
+					resourceSet.getResources().remove(resource);
+				}
+				resource = resourceSet.createResource(URI.createFileURI(source.getKey().toString()));
+				load(resource, source.getValue().text());
+				byPath.put(source.getKey(), resource);
+				read.add(resource);
+			}
+			for (Resource resource : byPath.values()) {
+				if (!read.contains(resource) && resource instanceof XtextResource xtext) {
+					xtext.relink(); // what another file declares may have changed: found again by name, as at a load
+				}
+			}
+			EcoreUtil.resolveAll(resourceSet);
+			Map<Resource, Path> paths = new HashMap<>();
+			List<Resource> resources = new ArrayList<>();
+			for (Source source : sources) {
+				Resource resource = byPath.get(source.path().toAbsolutePath().normalize());
+				paths.put(resource, source.path());
+				resources.add(resource);
+			}
+			last = new Read(new ModelBuilder(paths::get).build(resources), resources, paths, List.copyOf(sources));
+			return last;
+		}
+	}
+
+	/** A file parsed again where it changed, or, should Xtext's partial parser fail, read whole in its place. */
+	private static void reparse(dev.byron.dsl.resource.ByronResource resource, String text) {
+		try {
+			// every other file is linked again after: none of its references is left to a proxy's address
+			resource.reparse(text, java.util.Set.of());
+		} catch (RuntimeException e) {
+			resource.unload();
+			load(resource, text);
+		}
+	}
+
+	private static void load(Resource resource, String text) {
+		try {
+			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** Texts read and linked ({@link #readSources}): their model now, their diagnostics once checked. */
@@ -157,8 +248,17 @@ public final class ByronLoader {
 			return model;
 		}
 
-		/** Runs every check: the model with all its diagnostics. */
+		private LoadResult checked;
+
+		/** Runs every check, once: the model with all its diagnostics. */
 		public LoadResult check() {
+			if (checked == null) {
+				checked = runChecks();
+			}
+			return checked;
+		}
+
+		private LoadResult runChecks() {
 			List<ModelDiagnostic> diagnostics = new ArrayList<>();
 			for (Resource resource : resources) {
 				for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {

@@ -54,7 +54,7 @@ class ByronResourceTest {
 		String text = original;
 		int partial = 0;
 		for (int i = 0; i < 300; i++) {
-			text = i % 25 == 24 ? original : edit(text, random);
+			text = i % 25 == 24 ? original : TestModels.typistEdit(text, random);
 			Object rootBefore = posts.getParseResult().getRootASTElement();
 			assertThat(posts.reparse(text, posts.pointedAt()) || text.equals(posts.getParseResult().getRootNode().getText()))
 					.as("edit %d read", i).isTrue();
@@ -148,25 +148,6 @@ class ByronResourceTest {
 					Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
 		}
 		return set;
-	}
-
-	/** A typist's change: a character typed or deleted, a word, a line doubled or dropped, a brace. */
-	private static String edit(String text, Random random) {
-		int at = random.nextInt(text.length() + 1);
-		return switch (random.nextInt(6)) {
-			case 0 -> text.substring(0, at) + "abc:{} \n\"".charAt(random.nextInt(9)) + text.substring(at);
-			case 1 -> at == text.length() ? text : text.substring(0, at) + text.substring(Math.min(text.length(), at + 1 + random.nextInt(12)));
-			case 2 -> text.substring(0, at) + List.of("String", "entity ", "  note: Int\n", "accounts.", "@unique ").get(random.nextInt(5))
-					+ text.substring(at);
-			case 3 -> {
-				int start = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-				int end = text.indexOf('\n', at);
-				String line = text.substring(start, end < 0 ? text.length() : end + 1);
-				yield random.nextBoolean() ? text.substring(0, start) + line + text.substring(start) : text.substring(0, start) + text.substring(start + line.length());
-			}
-			case 4 -> text.substring(0, at) + (random.nextBoolean() ? "}" : "{") + text.substring(at);
-			default -> text.substring(0, at) + " " + text.substring(at);
-		};
 	}
 
 	/** Every object of the file with its attributes and where each of its references leads, in order. */

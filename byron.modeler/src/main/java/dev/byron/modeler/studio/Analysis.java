@@ -26,18 +26,18 @@ public record Analysis(LoadResult result, List<HookImplementations.Gap> gaps, La
 	 * Loads, checks, builds and lays out: run off the JavaFX thread. {@code layout} lays the view out (the studio's
 	 * keeps the last layout of each view: a view whose picture did not change is not laid out again).
 	 */
-	public static Analysis of(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
+	public static Analysis of(ByronLoader.Reader reader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
 			java.util.function.Function<Diagram, LaidOutDiagram> layout) {
-		return drawn(loader, sources, java, level, component, layout).checked();
+		return drawn(reader, sources, java, level, component, layout).checked();
 	}
 
 	/**
 	 * The view of the texts laid out before they are checked: a page shows it first and lists the problems after, as
 	 * the checks take a quarter of reading a model.
 	 */
-	public static Drawn drawn(ByronLoader loader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
+	public static Drawn drawn(ByronLoader.Reader reader, List<Source> sources, Map<Path, String> java, C4Level level, String component,
 			java.util.function.Function<Diagram, LaidOutDiagram> layout) {
-		ByronLoader.Read read = loader.readSources(sources);
+		ByronLoader.Read read = reader.read(sources);
 		dev.byron.dsl.api.model.ByronModel model = read.model();
 		String focus = component;
 		if (level == C4Level.COMPONENT && (focus == null || model.component(focus).isEmpty())) {

@@ -62,6 +62,8 @@ public final class StudioCore implements AutoCloseable {
 	private final java.util.concurrent.Executor ui;
 	private final Listener listener;
 	private final ByronLoader loader = ByronLoader.create();
+	/** The texts as last read, read again where they changed: on the analyses' thread only. */
+	private final ByronLoader.Reader reader = loader.reader();
 	/** The last view laid out: an edit that changes nothing the view shows is not laid out again. */
 	private final dev.byron.diagram.LastLayout layouts = new dev.byron.diagram.LastLayout(dev.byron.diagram.LayoutStore.userCache());
 	private final ExecutorService analyses = daemon("byron-studio-analysis");
@@ -120,7 +122,7 @@ public final class StudioCore implements AutoCloseable {
 		var kept = positions;
 		analyses.submit(() -> {
 			try {
-				Analysis result = Analysis.of(loader, sources, java, level, component, view -> laidOut(view, kept));
+				Analysis result = Analysis.of(reader, sources, java, level, component, view -> laidOut(view, kept));
 				ui.execute(() -> {
 					if (generation.get() == mine) {
 						shown.accept(result);
@@ -154,7 +156,7 @@ public final class StudioCore implements AutoCloseable {
 			if (asked.sameAs(last) && !last.drawn.isCompletedExceptionally()) {
 				return last.drawn; // the same texts, places and view: drawn once (a page's edit starts it, its view asks after)
 			}
-			asked.drawn = java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(loader, sources, hooks, level,
+			asked.drawn = java.util.concurrent.CompletableFuture.supplyAsync(() -> Analysis.drawn(reader, sources, hooks, level,
 					component, view -> laidOut(view, kept)), analyses);
 			lastDrawing = asked;
 			return asked.drawn;
