@@ -97,6 +97,13 @@ test('the diagram webview draws the server\'s diagram: a click reveals, a drop s
       await controller.caret(pathToFileURL(path.join(project, 'social.byron')).toString(), socialText.indexOf('component social') + 12);
       await until(async () => (await page.$eval('#diagram g.node.selected', (n) => n.id).catch(() => null)) === 'component:social',
         'the box of the component the cursor is in, marked');
+      // the Component level opens on that component, not on the first by name (accounts)
+      await page.select('#level', 'component');
+      await page.waitForSelector('#diagram g.node[id="api"]', { timeout: 60000 });
+      assert.strictEqual(await page.$eval('#component', (c) => c.value), 'social');
+      assert.match(await page.$eval('#diagram svg', (svg) => svg.textContent), /component social/);
+      await page.select('#level', 'containers');
+      await page.waitForSelector(box('component:posts'), { timeout: 60000 });
 
       // a component dropped on another: the event is asked for, and the server's edit is applied
       const from = await (await page.$(box('component:social'))).boundingBox();

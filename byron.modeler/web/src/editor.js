@@ -490,15 +490,30 @@ export async function startEditor({ parent, files, rootUri, syntax, socketUrl, o
         if (!plugin || (params.version != null && params.version !== file.version)) {
           return false;
         }
+        // Xtext's diagnostics name no version: those of a text the page has changed since (a later publication
+        // brings that text's) may point past its end, and are not drawn
+        const synced = plugin.syncedDoc;
         const mark = (fixable) => {
+          if (plugin.syncedDoc !== synced) {
+            return;
+          }
           const at = (p) => plugin.unsyncedChanges.mapPos(plugin.fromPosition(p, plugin.syncedDoc));
-          view.dispatch(setDiagnostics(view.state, params.diagnostics.map((d) => ({
-            from: at(d.range.start),
-            to: at(d.range.end),
-            severity: SEVERITIES[d.severity ?? 1],
-            message: d.code ? `${d.message} [${d.code}]` : d.message,
-            actions: fixable.has(d) ? [{ name: 'Quick fix…', apply: (v, from) => quickFix(v, from) }] : [],
-          }))));
+          let marks;
+          try {
+            marks = params.diagnostics.map((d) => ({
+              from: at(d.range.start),
+              to: at(d.range.end),
+              severity: SEVERITIES[d.severity ?? 1],
+              message: d.code ? `${d.message} [${d.code}]` : d.message,
+              actions: fixable.has(d) ? [{ name: 'Quick fix…', apply: (v, from) => quickFix(v, from) }] : [],
+            }));
+          } catch (e) {
+            if (e instanceof RangeError) {
+              return;
+            }
+            throw e;
+          }
+          view.dispatch(setDiagnostics(view.state, marks));
         };
         mark(new Set());
         // one request for the fixes of them all: Quick fix… is offered on those that have one

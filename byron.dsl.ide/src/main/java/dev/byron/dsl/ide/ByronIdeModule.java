@@ -48,6 +48,10 @@ public class ByronIdeModule extends AbstractByronIdeModule {
 		return dev.byron.dsl.ide.rename.ByronRenameService.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater> bindIReferenceUpdater() {
+		return dev.byron.dsl.ide.rename.ByronReferenceUpdater.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.ide.refactoring.IRenameStrategy2> bindIRenameStrategy2() {
 		return dev.byron.dsl.ide.rename.ByronRenameStrategy.class;
 	}

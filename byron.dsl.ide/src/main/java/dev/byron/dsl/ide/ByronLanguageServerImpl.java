@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 
 /**
@@ -35,6 +36,76 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 			return null;
 		});
 		return CompletableFuture.completedFuture(new InitializeResult(capabilities));
+	}
+
+	/**
+	 * Xtext's prepareRename, answered as soon as {@code initialize} is: Xtext's rename service asks the server's
+	 * access for the initialize result, which Xtext records only when the first build ends, and not at all when a
+	 * change the editor sent cancelled that build; without it, every prepareRename answered null, which VS Code
+	 * reads as "The element can't be renamed".
+	 */
+	@Override
+	protected org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
+			org.eclipse.lsp4j.PrepareRenameDefaultBehavior> prepareRename(org.eclipse.lsp4j.PrepareRenameParams params,
+					org.eclipse.xtext.util.CancelIndicator cancelIndicator) {
+		org.eclipse.emf.common.util.URI uri = getURI(params);
+		var renameService = getService(uri, org.eclipse.xtext.ide.server.rename.IRenameService2.class);
+		if (renameService == null) {
+			throw new UnsupportedOperationException();
+		}
+		var options = new org.eclipse.xtext.ide.server.rename.IRenameService2.PrepareRenameOptions();
+		options.setLanguageServerAccess(new AnsweredAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
+		options.setParams(params);
+		options.setCancelIndicator(cancelIndicator);
+		return renameService.prepareRename(options);
+	}
+
+	/** The server's access, with the initialize result as answered. */
+	private record AnsweredAccess(ILanguageServerAccess access, InitializeResult answered) implements ILanguageServerAccess {
+		@Override
+		public <T> CompletableFuture<T> doRead(String uri, java.util.function.Function<Context, T> function) {
+			return access.doRead(uri, function);
+		}
+
+		@Override
+		public <T> T doSyncRead(String uri, java.util.function.Function<Context, T> function) {
+			return access.doSyncRead(uri, function);
+		}
+
+		@Override
+		public <T> CompletableFuture<T> doReadIndex(java.util.function.Function<? super IndexContext, ? extends T> function) {
+			return access.doReadIndex(function);
+		}
+
+		@Override
+		public void addBuildListener(IBuildListener listener) {
+			access.addBuildListener(listener);
+		}
+
+		@Override
+		public void removeBuildListener(IBuildListener listener) {
+			access.removeBuildListener(listener);
+		}
+
+		@Override
+		public org.eclipse.lsp4j.services.LanguageClient getLanguageClient() {
+			return access.getLanguageClient();
+		}
+
+		@Override
+		public org.eclipse.emf.ecore.resource.ResourceSet newLiveScopeResourceSet(org.eclipse.emf.common.util.URI uri) {
+			return access.newLiveScopeResourceSet(uri);
+		}
+
+		@Override
+		public InitializeParams getInitializeParams() {
+			return access.getInitializeParams();
+		}
+
+		@Override
+		public InitializeResult getInitializeResult() {
+			return answered;
+		}
 	}
 
 	/**

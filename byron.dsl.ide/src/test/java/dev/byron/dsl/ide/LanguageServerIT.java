@@ -376,6 +376,43 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void renamingAnEntityKeepsWhichOfItsGeneratedEventsEachSubscriptionNames() throws Exception {
+		Path posts = microblog.resolve("posts.byron");
+		WorkspaceEdit edit = documents.rename(new RenameParams(id(posts), positionOf(posts, "Post {", 1), "Article"))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(applied(edit).get("timeline.byron")).contains("on posts.ArticleCreated call fanOut",
+				"on posts.ArticleDeleted call removeEntries");
+	}
+
+	@Test
+	void theCursorOnTheComponentOfAQualifiedReferenceRenamesTheComponentNotTheEntity() throws Exception {
+		Path posts = microblog.resolve("posts.byron");
+		WorkspaceEdit edit = documents.rename(new RenameParams(id(posts), positionOf(posts, "accounts.User!", 3), "people"))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		Map<String, String> after = applied(edit);
+		assertThat(after.get("accounts.byron")).contains("component people {", "entity User {");
+		assertThat(after.get("posts.byron")).contains("author: people.User!");
+	}
+
+	@Test
+	void prepareRenameAnswersTheNamesRangeAlsoWhenAnEditCancelledTheFirstBuild() throws Exception {
+		Path copy = Files.createTempDirectory("byron-lsp-prepare-");
+		LanguageServerProcess.copyTree(microblog, copy);
+		try (LanguageServerProcess fresh = LanguageServerProcess.start(List.of(copy))) {
+			Path accounts = copy.resolve("accounts.byron");
+			fresh.open(uri(accounts), Files.readString(accounts)); // at once: the build of the workspace is still running
+			var prepared = fresh.server().getTextDocumentService().prepareRename(new org.eclipse.lsp4j.PrepareRenameParams(
+					new TextDocumentIdentifier(uri(accounts)), positionOf(accounts, "User {", 1))).get(TIMEOUT, TimeUnit.SECONDS);
+			assertThat(prepared).as("VS Code reads no answer as 'The element can't be renamed'").isNotNull();
+			Range range = prepared.isFirst() ? prepared.getFirst() : prepared.getSecond().getRange();
+			assertThat(range).isEqualTo(new Range(positionOf(accounts, "User {", 0), positionOf(accounts, " {\n    handle", 0)));
+		} finally {
+			org.eclipse.xtext.util.Files.sweepFolder(copy.toFile());
+			Files.deleteIfExists(copy);
+		}
+	}
+
+	@Test
 	void renamesAnEnumValueAndTheDefaultsThatNameIt() throws Exception {
 		Path accounts = microblog.resolve("accounts.byron");
 		WorkspaceEdit edit = documents.rename(new RenameParams(id(accounts), positionOf(accounts, "    ACTIVE", 6), "CURRENT"))

@@ -54,8 +54,8 @@ public class ByronLinkingDiagnosticMessageProvider extends LinkingDiagnosticMess
 			code = IssueCodes.UNKNOWN_EVENT;
 			message = "Unknown event '" + text + "'." + hint
 					+ " Name an event of another component as 'component.Event': a declared event, or one generated for an"
-					+ " entity, such as '" + known.stream().filter(name -> name.endsWith("Created")).findFirst()
-							.orElse("orders.OrderCreated") + "'.";
+					+ " entity, such as '" + known.stream().filter(name -> name.endsWith("Created")).sorted().findFirst()
+							.orElse("orders.OrderCreated") + "'."; // the first by name: not what happened to be read first
 		} else if (reference == P.getHook_Command()) {
 			code = IssueCodes.UNKNOWN_COMMAND;
 			message = "Unknown command '" + text + "'." + hint

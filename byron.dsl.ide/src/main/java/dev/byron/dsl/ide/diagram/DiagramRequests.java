@@ -198,10 +198,17 @@ public class DiagramRequests implements ILanguageServerExtension {
 				contents.put(file, text);
 				sources.add(new Source(file, text));
 			}
-			var read = loader().loadSources(sources);
+			ByronLoader.Reader reader = readers.computeIfAbsent(folder, f -> loader().reader());
+			dev.byron.dsl.api.LoadResult read;
+			synchronized (reader) { // one thread at a time: it keeps the texts it read last, read again where they change
+				read = reader.read(sources).check();
+			}
 			return new Loaded(folder, contents, read.model(), !read.hasErrors());
 		});
 	}
+
+	/** By workspace folder: the model as last read for a diagram, read again where an edit changed it. */
+	private final Map<Path, ByronLoader.Reader> readers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private ByronLoader loader() {
 		if (loader == null) {
