@@ -39,10 +39,10 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 	}
 
 	/**
-	 * Xtext's prepareRename, answered as soon as {@code initialize} is: Xtext's rename service asks the server's
-	 * access for the initialize result, which Xtext records only when the first build ends, and not at all when a
-	 * change the editor sent cancelled that build; without it, every prepareRename answered null, which VS Code
-	 * reads as "The element can't be renamed".
+	 * Xtext's prepareRename, with the server's access as {@link InRequestAccess} gives it: its initialize result is
+	 * the one answered (Xtext records its own only when the first build ends, and not at all when a change the editor
+	 * sent cancelled that build; every prepareRename then answered null, which VS Code reads as "The element can't be
+	 * renamed"), and its reads run at once.
 	 */
 	@Override
 	protected org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
@@ -54,17 +54,42 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 			throw new UnsupportedOperationException();
 		}
 		var options = new org.eclipse.xtext.ide.server.rename.IRenameService2.PrepareRenameOptions();
-		options.setLanguageServerAccess(new AnsweredAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
+		options.setLanguageServerAccess(new InRequestAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
 		options.setParams(params);
 		options.setCancelIndicator(cancelIndicator);
 		return renameService.prepareRename(options);
 	}
 
-	/** The server's access, with the initialize result as answered. */
-	private record AnsweredAccess(ILanguageServerAccess access, InitializeResult answered) implements ILanguageServerAccess {
+	/** Xtext's rename, with the server's access as {@link InRequestAccess} gives it. */
+	@Override
+	protected org.eclipse.lsp4j.WorkspaceEdit rename(org.eclipse.lsp4j.RenameParams params, org.eclipse.xtext.util.CancelIndicator cancelIndicator) {
+		org.eclipse.emf.common.util.URI uri = getURI(params.getTextDocument());
+		var renameService = getService(uri, org.eclipse.xtext.ide.server.rename.IRenameService2.class);
+		if (renameService == null) {
+			return new org.eclipse.lsp4j.WorkspaceEdit();
+		}
+		var options = new org.eclipse.xtext.ide.server.rename.IRenameService2.Options();
+		options.setLanguageServerAccess(new InRequestAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
+		options.setRenameParams(params);
+		options.setCancelIndicator(cancelIndicator);
+		return renameService.rename(options);
+	}
+
+	/**
+	 * The server's access for a service that runs inside a read request. Its reads run at once, on the request's
+	 * thread: Xtext's rename asked for a read and waited for it, and a change the editor sent meanwhile queued its
+	 * write before that read, the write waiting for the rename to end: the server hung for good (the web studio's F2
+	 * after an undo of the last rename met it). Inside the request no write can run, so a read there is safe. The
+	 * initialize result is the one answered.
+	 */
+	private record InRequestAccess(ILanguageServerAccess access, InitializeResult answered) implements ILanguageServerAccess {
 		@Override
 		public <T> CompletableFuture<T> doRead(String uri, java.util.function.Function<Context, T> function) {
-			return access.doRead(uri, function);
+			try {
+				return CompletableFuture.completedFuture(access.doSyncRead(uri, function));
+			} catch (RuntimeException e) {
+				return CompletableFuture.failedFuture(e);
+			}
 		}
 
 		@Override

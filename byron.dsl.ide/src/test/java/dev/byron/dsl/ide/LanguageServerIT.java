@@ -395,6 +395,37 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void aRenameAskedWhileChangesArriveIsAnsweredAndTheServerGoesOn() throws Exception {
+		Path copy = Files.createTempDirectory("byron-lsp-rename-race-");
+		LanguageServerProcess.copyTree(microblog, copy);
+		try (LanguageServerProcess fresh = LanguageServerProcess.start(List.of(copy))) {
+			Path posts = copy.resolve("posts.byron");
+			Path timeline = copy.resolve("timeline.byron");
+			String timelineText = Files.readString(timeline);
+			fresh.open(uri(posts), Files.readString(posts));
+			fresh.open(uri(timeline), timelineText);
+			fresh.diagnostics(uri(timeline));
+			var service = fresh.server().getTextDocumentService();
+			for (int i = 0; i < 20; i++) {
+				var renamed = service.rename(new RenameParams(new TextDocumentIdentifier(uri(posts)), positionOf(posts, "Post {", 1), "Note" + i));
+				// a change to another file right behind it, as an editor sends one while the rename is worked out
+				service.didChange(new DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri(timeline), i + 2),
+						List.of(new TextDocumentContentChangeEvent(timelineText + "\n// " + i + "\n"))));
+				try {
+					renamed.get(TIMEOUT, TimeUnit.SECONDS);
+				} catch (java.util.concurrent.ExecutionException cancelled) {
+					// the change may cancel the rename (the editor asks again): an answer all the same
+				}
+			}
+			assertThat(service.hover(new HoverParams(new TextDocumentIdentifier(uri(posts)), positionOf(posts, "Post {", 1)))
+					.get(TIMEOUT, TimeUnit.SECONDS)).as("the server still answers").isNotNull();
+		} finally {
+			org.eclipse.xtext.util.Files.sweepFolder(copy.toFile());
+			Files.deleteIfExists(copy);
+		}
+	}
+
+	@Test
 	void prepareRenameAnswersTheNamesRangeAlsoWhenAnEditCancelledTheFirstBuild() throws Exception {
 		Path copy = Files.createTempDirectory("byron-lsp-prepare-");
 		LanguageServerProcess.copyTree(microblog, copy);
