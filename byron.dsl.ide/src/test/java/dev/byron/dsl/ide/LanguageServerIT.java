@@ -396,9 +396,7 @@ class LanguageServerIT {
 
 	@Test
 	void aRenameAskedWhileChangesArriveIsAnsweredAndTheServerGoesOn() throws Exception {
-		Path copy = Files.createTempDirectory("byron-lsp-rename-race-");
-		LanguageServerProcess.copyTree(microblog, copy);
-		try (LanguageServerProcess fresh = LanguageServerProcess.start(List.of(copy))) {
+		onAFreshServer((fresh, copy) -> {
 			Path posts = copy.resolve("posts.byron");
 			Path timeline = copy.resolve("timeline.byron");
 			String timelineText = Files.readString(timeline);
@@ -419,17 +417,12 @@ class LanguageServerIT {
 			}
 			assertThat(service.hover(new HoverParams(new TextDocumentIdentifier(uri(posts)), positionOf(posts, "Post {", 1)))
 					.get(TIMEOUT, TimeUnit.SECONDS)).as("the server still answers").isNotNull();
-		} finally {
-			org.eclipse.xtext.util.Files.sweepFolder(copy.toFile());
-			Files.deleteIfExists(copy);
-		}
+		});
 	}
 
 	@Test
 	void prepareRenameAnswersTheNamesRangeAlsoWhenAnEditCancelledTheFirstBuild() throws Exception {
-		Path copy = Files.createTempDirectory("byron-lsp-prepare-");
-		LanguageServerProcess.copyTree(microblog, copy);
-		try (LanguageServerProcess fresh = LanguageServerProcess.start(List.of(copy))) {
+		onAFreshServer((fresh, copy) -> {
 			Path accounts = copy.resolve("accounts.byron");
 			fresh.open(uri(accounts), Files.readString(accounts)); // at once: the build of the workspace is still running
 			var prepared = fresh.server().getTextDocumentService().prepareRename(new org.eclipse.lsp4j.PrepareRenameParams(
@@ -437,6 +430,19 @@ class LanguageServerIT {
 			assertThat(prepared).as("VS Code reads no answer as 'The element can't be renamed'").isNotNull();
 			Range range = prepared.isFirst() ? prepared.getFirst() : prepared.getSecond().getRange();
 			assertThat(range).isEqualTo(new Range(positionOf(accounts, "User {", 0), positionOf(accounts, " {\n    handle", 0)));
+		});
+	}
+
+	private interface OnServer {
+		void check(LanguageServerProcess server, Path project) throws Exception;
+	}
+
+	/** A check on a server of its own, started on a copy of the microblog (one it may leave hung or busy). */
+	private void onAFreshServer(OnServer check) throws Exception {
+		Path copy = Files.createTempDirectory("byron-lsp-own-");
+		LanguageServerProcess.copyTree(microblog, copy);
+		try (LanguageServerProcess fresh = LanguageServerProcess.start(List.of(copy))) {
+			check.check(fresh, copy);
 		} finally {
 			org.eclipse.xtext.util.Files.sweepFolder(copy.toFile());
 			Files.deleteIfExists(copy);
