@@ -395,6 +395,15 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void renamingAFieldKeepsTheSubscriptionsToItsPerFieldEvent() throws Exception {
+		Path schema = shop.resolve("schema.byron");
+		WorkspaceEdit edit = documents.rename(new RenameParams(id(schema), positionOf(schema, "    status: ShipmentStatus!", 5), "state"))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertThat(applied(edit).get("schema.byron")).contains("    state: ShipmentStatus!",
+				"on shipping.ShipmentStateChanged call markShipped", "on shipping.ShipmentStateChanged call notifyShipment");
+	}
+
+	@Test
 	void aRenameAskedWhileChangesArriveIsAnsweredAndTheServerGoesOn() throws Exception {
 		onAFreshServer((fresh, copy) -> {
 			Path posts = copy.resolve("posts.byron");

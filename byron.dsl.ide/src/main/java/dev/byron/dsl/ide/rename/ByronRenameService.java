@@ -46,6 +46,8 @@ public class ByronRenameService extends RenameService2 {
 
 	@Inject
 	private Injector injector;
+	@Inject
+	private RenamesUnderWay underWay;
 
 	@Override
 	public WorkspaceEdit rename(Options options) {
@@ -53,6 +55,7 @@ public class ByronRenameService extends RenameService2 {
 		try {
 			edit = super.rename(options);
 		} catch (Exception e) { // Xtext rethrows its future's ExecutionException unchecked
+			underWay.forget();
 			ResponseError refusal = refusal(e);
 			if (refusal == null) {
 				throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
@@ -61,6 +64,7 @@ public class ByronRenameService extends RenameService2 {
 			throw new ResponseErrorException(new ResponseError(refusal.getCode(),
 					reasons.isBlank() ? refusal.getMessage() : "Cannot rename: " + reasons, null));
 		}
+		underWay.forget();
 		if (edit == null) { // a keyword, a comment, a space: said, where editors that do not ask first would show nothing
 			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, NOTHING_HERE, null));
 		}

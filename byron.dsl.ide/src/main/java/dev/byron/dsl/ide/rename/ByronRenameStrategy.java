@@ -17,14 +17,22 @@ import dev.byron.dsl.model.TypeInfo;
 
 /**
  * Xtext's rename, and an enum value's {@code @default(VALUE)}s with it: they name the value by its text, not by a
- * reference, so Xtext alone left them naming a value that no longer exists.
+ * reference, so Xtext alone left them naming a value that no longer exists. The names it changes are recorded for the
+ * references written again after it ({@link RenamesUnderWay}).
  */
 public class ByronRenameStrategy extends IRenameStrategy2.DefaultImpl {
+	@com.google.inject.Inject
+	private RenamesUnderWay underWay;
+
 	@Override
 	public void applyRename(RenameContext context) {
 		// before Xtext's own modifications: the serializer takes none while it applies them
 		for (RenameChange change : context.getChanges()) {
 			EObject target = context.getResourceSet().getEObject(change.getTargetURI(), true);
+			Object oldName = target == null ? null : target.eGet(org.eclipse.xtext.util.SimpleAttributeResolver.NAME_RESOLVER.getAttribute(target));
+			if (oldName instanceof String name) {
+				underWay.add(name, change.getNewName());
+			}
 			if (target instanceof EnumValue value && value.getName() != null && value.eContainer() instanceof dev.byron.dsl.byron.Enum enumeration) {
 				defaultsNaming(context, enumeration, value.getName()).forEach(literal -> context.getChangeSerializer()
 						.addModification(literal, named -> named.setLiteral(change.getNewName())));
