@@ -45,7 +45,7 @@ final class LanguageServerProcess implements AutoCloseable {
 	private final Map<String, CompletableFuture<List<Diagnostic>>> diagnostics = new ConcurrentHashMap<>();
 	final InitializeResult initializeResult;
 
-	private LanguageServerProcess(Process process, List<Path> workspaceFolders) throws Exception {
+	private LanguageServerProcess(Process process, List<Path> workspaceFolders, boolean preparesRename) throws Exception {
 		this.process = process;
 		launcher = new LSPLauncher.Builder<LanguageServer>().setLocalService(new Client())
 				.setRemoteInterface(ByronServer.class).setInput(process.getInputStream())
@@ -56,16 +56,21 @@ final class LanguageServerProcess implements AutoCloseable {
 		params.setProcessId((int) ProcessHandle.current().pid());
 		params.setWorkspaceFolders(workspaceFolders.stream()
 				.map(p -> new WorkspaceFolder(uri(p), p.getFileName().toString())).toList());
-		params.setCapabilities(capabilities());
+		params.setCapabilities(capabilities(preparesRename));
 		initializeResult = server.initialize(params).get(60, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
 	}
 
 	static LanguageServerProcess start(List<Path> workspaceFolders) throws Exception {
+		return start(workspaceFolders, true);
+	}
+
+	/** A server for a client that declares prepareRename or not. */
+	static LanguageServerProcess start(List<Path> workspaceFolders, boolean preparesRename) throws Exception {
 		String jar = System.getProperty("byron.languageServerJar");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", jar).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-		return new LanguageServerProcess(process, workspaceFolders);
+		return new LanguageServerProcess(process, workspaceFolders, preparesRename);
 	}
 
 	LanguageServer server() {
@@ -117,7 +122,7 @@ final class LanguageServerProcess implements AutoCloseable {
 		return diagnostics.computeIfAbsent(uri, k -> new CompletableFuture<>());
 	}
 
-	private static ClientCapabilities capabilities() {
+	private static ClientCapabilities capabilities(boolean preparesRename) {
 		TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
 		DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
 		symbols.setHierarchicalDocumentSymbolSupport(true);
@@ -127,7 +132,7 @@ final class LanguageServerProcess implements AutoCloseable {
 		text.setCompletion(completion);
 		text.setCodeAction(new CodeActionCapabilities());
 		text.setFoldingRange(new org.eclipse.lsp4j.FoldingRangeCapabilities());
-		text.setRename(new RenameCapabilities(true, false));
+		text.setRename(new RenameCapabilities(preparesRename, false));
 		WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
 		workspace.setWorkspaceFolders(true);
 		return new ClientCapabilities(workspace, text, null);

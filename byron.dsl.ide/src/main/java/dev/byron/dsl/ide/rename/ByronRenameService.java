@@ -42,7 +42,8 @@ import dev.byron.dsl.validation.IssueCodes;
  * the rename would add is the answer.
  */
 public class ByronRenameService extends RenameService2 {
-	private static final String NOTHING_HERE = "Nothing to rename here: put the cursor on a name.";
+	private static final String NOTHING_HERE = "Nothing to rename here: put the cursor on a name where it is declared or"
+			+ " referred to (a name Byron makes, such as UserCreated or createUser, changes with its entity's).";
 
 	@Inject
 	private Injector injector;
@@ -51,6 +52,9 @@ public class ByronRenameService extends RenameService2 {
 
 	@Override
 	public WorkspaceEdit rename(Options options) {
+		if (!onAName(options)) {
+			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, NOTHING_HERE, null));
+		}
 		WorkspaceEdit edit;
 		try {
 			edit = super.rename(options);
@@ -77,6 +81,40 @@ public class ByronRenameService extends RenameService2 {
 			});
 		}
 		return edit;
+	}
+
+	/**
+	 * Whether the cursor stands on a name that can be renamed, as prepareRename answers, whatever the client declared:
+	 * Xtext checks it only for a client that asks prepareRename first, and otherwise renamed the entity of a generated
+	 * name to the whole text typed ({@code RoomUpdated} to {@code ChamberUpdated}: an entity ChamberUpdated).
+	 */
+	private boolean onAName(Options options) {
+		var params = options.getRenameParams();
+		try {
+			return options.getLanguageServerAccess().doRead(params.getTextDocument().getUri(), context -> doPrepareRename(
+					context.getResource(), context.getDocument(), new org.eclipse.lsp4j.PrepareRenameParams(params.getTextDocument(),
+							params.getPosition()), options.getCancelIndicator()) != null).get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		} catch (java.util.concurrent.ExecutionException e) {
+			return false;
+		}
+	}
+
+	/** Xtext's, except on an annotation's name ({@code @unique} is the language's word, not the model's). */
+	@Override
+	protected org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
+			org.eclipse.lsp4j.PrepareRenameDefaultBehavior> doPrepareRename(org.eclipse.emf.ecore.resource.Resource resource,
+					Document document, org.eclipse.lsp4j.PrepareRenameParams params, org.eclipse.xtext.util.CancelIndicator cancelIndicator) {
+		if (resource instanceof org.eclipse.xtext.resource.XtextResource xtext) {
+			int offset = document.getOffSet(params.getPosition());
+			if (getElementWithIdentifierAt(xtext, offset) instanceof dev.byron.dsl.byron.Annotation
+					|| offset > 0 && getElementWithIdentifierAt(xtext, offset - 1) instanceof dev.byron.dsl.byron.Annotation) {
+				return null;
+			}
+		}
+		return super.doPrepareRename(resource, document, params, cancelIndicator);
 	}
 
 	/** The first error the edited texts have that the texts as they are do not (by code), where and what. */
