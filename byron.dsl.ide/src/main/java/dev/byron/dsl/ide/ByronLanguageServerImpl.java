@@ -60,7 +60,11 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 		return renameService.prepareRename(options);
 	}
 
-	/** Xtext's rename, with the server's access as {@link InRequestAccess} gives it. */
+	/**
+	 * Xtext's rename, with the server's access as {@link InRequestAccess} gives it, and carried through once begun: a
+	 * change the editor sends meanwhile (to any file) waits for it, as every change waits for the requests before it,
+	 * instead of cancelling it; an editor such as VS Code then did nothing on F2, without a word.
+	 */
 	@Override
 	protected org.eclipse.lsp4j.WorkspaceEdit rename(org.eclipse.lsp4j.RenameParams params, org.eclipse.xtext.util.CancelIndicator cancelIndicator) {
 		org.eclipse.emf.common.util.URI uri = getURI(params.getTextDocument());
@@ -71,7 +75,7 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 		var options = new org.eclipse.xtext.ide.server.rename.IRenameService2.Options();
 		options.setLanguageServerAccess(new InRequestAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
 		options.setRenameParams(params);
-		options.setCancelIndicator(cancelIndicator);
+		options.setCancelIndicator(org.eclipse.xtext.util.CancelIndicator.NullImpl);
 		return renameService.rename(options);
 	}
 
@@ -135,10 +139,33 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 
 	/**
 	 * A rename refused (a name the checks refuse: an editor asks for each name typed) is an answer to the user, not a
-	 * fault of the server's: sent as the request's error without Xtext logging it, with its stack, as one.
+	 * fault of the server's: sent as the request's error without Xtext logging it, with its stack, as one. A rename a
+	 * change cancelled before it began (Xtext cancels what waits when a change arrives) is worked out again on the
+	 * changed texts: the editor gets an answer, not a cancellation it did not ask for (VS Code then did nothing on F2).
 	 */
 	@Override
 	public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+		return renameTried(params, RENAME_TRIES);
+	}
+
+	/** How often a rename a change cancelled before it began is tried again, on the changed texts. */
+	private static final int RENAME_TRIES = 3;
+
+	private CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> renameTried(org.eclipse.lsp4j.RenameParams params, int tries) {
+		return renameOnce(params).exceptionallyCompose(failure -> tries > 1 && cancelledBeforeItBegan(failure)
+				? renameTried(params, tries - 1) : CompletableFuture.failedFuture(failure));
+	}
+
+	private static boolean cancelledBeforeItBegan(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.util.concurrent.CancellationException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> renameOnce(org.eclipse.lsp4j.RenameParams params) {
 		return getRequestManager().runRead(cancel -> {
 			try {
 				synchronized (renaming) { // one at a time: an editor that checks names as typed sends one beside the real one

@@ -413,17 +413,21 @@ class LanguageServerIT {
 			fresh.open(uri(timeline), timelineText);
 			fresh.diagnostics(uri(timeline));
 			var service = fresh.server().getTextDocumentService();
+			int answered = 0;
 			for (int i = 0; i < 20; i++) {
 				var renamed = service.rename(new RenameParams(new TextDocumentIdentifier(uri(posts)), positionOf(posts, "Post {", 1), "Note" + i));
 				// a change to another file right behind it, as an editor sends one while the rename is worked out
 				service.didChange(new DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri(timeline), i + 2),
 						List.of(new TextDocumentContentChangeEvent(timelineText + "\n// " + i + "\n"))));
 				try {
-					renamed.get(TIMEOUT, TimeUnit.SECONDS);
+					if (renamed.get(TIMEOUT, TimeUnit.SECONDS) != null) {
+						answered++;
+					}
 				} catch (java.util.concurrent.ExecutionException cancelled) {
-					// the change may cancel the rename (the editor asks again): an answer all the same
+					// a change that reached the server before the rename began cancels it: the editor asks again
 				}
 			}
+			assertThat(answered).as("renames carried through once begun (they were all cancelled)").isGreaterThan(10);
 			assertThat(service.hover(new HoverParams(new TextDocumentIdentifier(uri(posts)), positionOf(posts, "Post {", 1)))
 					.get(TIMEOUT, TimeUnit.SECONDS)).as("the server still answers").isNotNull();
 		});
