@@ -529,9 +529,10 @@ class LanguageServerIT {
 		assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, "posts {", 1), "accounts"))
 				.get(TIMEOUT, TimeUnit.SECONDS)).rootCause().hasMessageStartingWith("Cannot rename to 'accounts': Component 'accounts' is"
 						+ " declared 2 times");
-		for (String[] nothing : new String[][] { { "What people", "2" }, { "component posts", "3" }, { "@length", "2" } }) {
+		for (String[] nothing : new String[][] { { "What people", "2" }, { "component posts", "3" }, { "@length", "2" },
+				{ "max: 280", "1" } }) {
 			assertThatThrownBy(() -> documents.rename(new RenameParams(id(posts), positionOf(posts, nothing[0], Integer.parseInt(nothing[1])),
-					"foo")).get(TIMEOUT, TimeUnit.SECONDS)).as("in a comment, on a keyword, on an annotation (the language's word)")
+					"foo")).get(TIMEOUT, TimeUnit.SECONDS)).as("in a comment, on a keyword, on an annotation or its argument (the language's words)")
 					.rootCause().hasMessageStartingWith("Nothing to rename here: put the cursor on a name where it is declared");
 		}
 		assertThat(Files.readString(posts)).as("nothing written").contains("component posts {", "@length");

@@ -102,19 +102,26 @@ public class ByronRenameService extends RenameService2 {
 		}
 	}
 
-	/** Xtext's, except on an annotation's name ({@code @unique} is the language's word, not the model's). */
+	/**
+	 * Xtext's, except on an annotation's or its argument's name ({@code @length(max: 20)}: the language's words, not
+	 * the model's).
+	 */
 	@Override
 	protected org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
 			org.eclipse.lsp4j.PrepareRenameDefaultBehavior> doPrepareRename(org.eclipse.emf.ecore.resource.Resource resource,
 					Document document, org.eclipse.lsp4j.PrepareRenameParams params, org.eclipse.xtext.util.CancelIndicator cancelIndicator) {
 		if (resource instanceof org.eclipse.xtext.resource.XtextResource xtext) {
 			int offset = document.getOffSet(params.getPosition());
-			if (getElementWithIdentifierAt(xtext, offset) instanceof dev.byron.dsl.byron.Annotation
-					|| offset > 0 && getElementWithIdentifierAt(xtext, offset - 1) instanceof dev.byron.dsl.byron.Annotation) {
+			if (languagesWord(getElementWithIdentifierAt(xtext, offset))
+					|| offset > 0 && languagesWord(getElementWithIdentifierAt(xtext, offset - 1))) {
 				return null;
 			}
 		}
 		return super.doPrepareRename(resource, document, params, cancelIndicator);
+	}
+
+	private static boolean languagesWord(org.eclipse.emf.ecore.EObject element) {
+		return element instanceof dev.byron.dsl.byron.Annotation || element instanceof dev.byron.dsl.byron.Argument;
 	}
 
 	/** The first error the edited texts have that the texts as they are do not (by code), where and what. */
