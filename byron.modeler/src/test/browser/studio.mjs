@@ -194,8 +194,8 @@ try {
 
   // F2 renames an entity in every file that names it, through the language server; F2 again renames it back
   seen.step = 'F2 renames an entity in every file that names it, through th';
-  // A rename left unapplied (seen in about one fresh-clone run of three: the language server's answer never applied,
-  // cause not found yet) is pressed again as a user would, and said in the output with what the page showed then.
+  // A rename left unapplied is pressed again as a user would, and said in the output with what the page showed then
+  // (it was the language server hanging when a change met a rename: ByronLanguageServerImpl's InRequestAccess).
   seen.renameTriedAgain = [];
   const renameWithF2 = async (at, to) => {
     for (let attempt = 1; ; attempt++) {
