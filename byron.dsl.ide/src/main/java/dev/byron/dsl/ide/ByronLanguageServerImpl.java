@@ -54,7 +54,7 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 			throw new UnsupportedOperationException();
 		}
 		var options = new org.eclipse.xtext.ide.server.rename.IRenameService2.PrepareRenameOptions();
-		options.setLanguageServerAccess(new InRequestAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
+		options.setLanguageServerAccess(inRequest());
 		options.setParams(params);
 		options.setCancelIndicator(cancelIndicator);
 		return renameService.prepareRename(options);
@@ -73,10 +73,14 @@ public class ByronLanguageServerImpl extends LanguageServerImpl {
 			return new org.eclipse.lsp4j.WorkspaceEdit();
 		}
 		var options = new org.eclipse.xtext.ide.server.rename.IRenameService2.Options();
-		options.setLanguageServerAccess(new InRequestAccess(getLanguageServerAccess(), new InitializeResult(capabilities)));
+		options.setLanguageServerAccess(inRequest());
 		options.setRenameParams(params);
 		options.setCancelIndicator(org.eclipse.xtext.util.CancelIndicator.NullImpl);
 		return renameService.rename(options);
+	}
+
+	private InRequestAccess inRequest() {
+		return new InRequestAccess(getLanguageServerAccess(), new InitializeResult(capabilities));
 	}
 
 	/**

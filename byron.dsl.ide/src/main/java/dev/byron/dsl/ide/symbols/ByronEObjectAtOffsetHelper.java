@@ -43,10 +43,8 @@ public class ByronEObjectAtOffsetHelper extends EObjectAtOffsetHelper {
 				parts.add(leaf);
 			}
 		});
-		Component component = org.eclipse.xtext.EcoreUtil2.getContainerOfType(target, Component.class);
-		if (parts.size() > 1 && parts.get(0).equals(at) && component != null && at.getText().equals(component.getName())) {
-			return component;
-		}
-		return target;
+		boolean onQualifier = parts.size() > 1 && parts.get(0).equals(at);
+		Component component = onQualifier ? org.eclipse.xtext.EcoreUtil2.getContainerOfType(target, Component.class) : null;
+		return component != null && at.getText().equals(component.getName()) ? component : target;
 	}
 }
