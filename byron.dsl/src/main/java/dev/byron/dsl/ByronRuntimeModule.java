@@ -49,6 +49,10 @@ public class ByronRuntimeModule extends AbstractByronRuntimeModule {
 		return dev.byron.dsl.resource.ByronUnloader.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.parser.antlr.IPartialParsingHelper> bindIPartialParserHelper() {
+		return dev.byron.dsl.resource.ByronPartialParsingHelper.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
 		return dev.byron.dsl.validation.ByronResourceValidator.class;
 	}

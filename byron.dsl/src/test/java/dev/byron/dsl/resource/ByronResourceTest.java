@@ -74,6 +74,124 @@ class ByronResourceTest {
 	}
 
 	@Test
+	void aChangeBetweenTopLevelDeclarationsReadsOnlyThoseItTouchesAndGivesWhatTheFileReadAfreshGives() throws IOException {
+		Path folder = TestModels.examples().resolve("microblog");
+		StringBuilder all = new StringBuilder();
+		for (String file : List.of("schema.byron", "accounts.byron", "posts.byron", "social.byron", "timeline.byron", "config.byron",
+				"credentials.byron")) {
+			all.append(Files.readString(folder.resolve(file))).append('\n');
+		}
+		String original = all.toString();
+		Map<String, String> project = new java.util.TreeMap<>(Map.of("all.byron", original));
+		XtextResourceSet edited = resourceSet(project);
+		ByronResource file = (ByronResource) edited.getResource(uri(folder, "all.byron"), false);
+		Random random = new Random(20261204L);
+		String text = original;
+		int spliced = 0;
+		int topLevel = 0;
+		for (int i = 0; i < 400; i++) {
+			String before = text;
+			text = i % 20 == 19 ? original : topLevelEdit(text, random, i);
+			Object rootBefore = file.getParseResult().getRootASTElement();
+			boolean clean = !file.getParseResult().hasSyntaxErrors();
+			assertThat(file.reparse(text, file.pointedAt()) || text.equals(file.getParseResult().getRootNode().getText()))
+					.as("edit %d read", i).isTrue();
+			if (clean && !text.equals(before)) {
+				topLevel++;
+				if (file.getParseResult().getRootASTElement() == rootBefore) {
+					spliced++;
+				}
+			}
+			EcoreUtil.resolveAll(edited);
+			project.put("all.byron", text);
+			XtextResourceSet afresh = resourceSet(project);
+			EcoreUtil.resolveAll(afresh);
+			Resource fresh = afresh.getResource(uri(folder, "all.byron"), false);
+			String context = "after edit " + i + ":\n" + text;
+			assertThat(nodes(file)).as(context).isEqualTo(nodes(fresh));
+			assertThat(dump(file)).as(context).isEqualTo(dump(fresh));
+			assertThat(problems(file)).as(context).isEqualTo(problems(fresh));
+		}
+		assertThat(spliced).as("of %d edits to a file without syntax errors, those read in part", topLevel)
+				.isGreaterThan(topLevel * 2 / 3);
+	}
+
+	@Test
+	void aLineCommentTypedBetweenTwoDeclarationsOnOneLineCommentsOutTheSecond() throws IOException {
+		Path folder = TestModels.examples().resolve("microblog");
+		String text = "system s\ncomponent a { entity A { x: String } }  component b { entity B { y: String } }\ncomponent c {}\n";
+		Map<String, String> project = new java.util.TreeMap<>(Map.of("all.byron", text));
+		XtextResourceSet edited = resourceSet(project);
+		ByronResource file = (ByronResource) edited.getResource(uri(folder, "all.byron"), false);
+		int at = text.indexOf("} }") + 3;
+		for (String typed : List.of(text.substring(0, at) + " //" + text.substring(at), text)) {
+			assertThat(file.reparse(typed, file.pointedAt())).isTrue();
+			EcoreUtil.resolveAll(edited);
+			project.put("all.byron", typed);
+			XtextResourceSet afresh = resourceSet(project);
+			EcoreUtil.resolveAll(afresh);
+			Resource fresh = afresh.getResource(uri(folder, "all.byron"), false);
+			assertThat(nodes(file)).as(typed).isEqualTo(nodes(fresh));
+			assertThat(dump(file)).as(typed).isEqualTo(dump(fresh)).contains("Component name=c").doesNotContain(typed == text ? "-" : "name=b");
+		}
+	}
+
+	/**
+	 * An edit a user makes between declarations: a component added at the end or pasted between two, one deleted or
+	 * moved, a comment line above any of them, the system line changed, added or taken out, now and then a
+	 * declaration left unfinished, and a keystroke anywhere.
+	 */
+	private static String topLevelEdit(String text, Random random, int n) {
+		java.util.regex.Matcher found = java.util.regex.Pattern.compile("(?ms)^(/\\*\\*[^\\n]*\\*/\\n)?(component|deployment|credentials)\\b.*?^\\}\\n")
+				.matcher(text);
+		List<int[]> blocks = new ArrayList<>();
+		while (found.find()) {
+			blocks.add(new int[] { found.start(), found.end() });
+		}
+		List<Integer> between = new ArrayList<>(List.of(0, text.length()));
+		blocks.forEach(b -> between.add(b[1]));
+		int at = between.get(random.nextInt(between.size()));
+		int[] block = blocks.isEmpty() ? null : blocks.get(random.nextInt(blocks.size()));
+		return switch (random.nextInt(9)) {
+			case 0 -> text + "\ncomponent extra" + n + " {\n  entity Extra" + n + " { name: String! }\n}\n";
+			case 1 -> block == null ? text : text.substring(0, block[0]) + text.substring(block[1]);
+			case 2 -> block == null ? text : text.substring(0, at) + text.substring(block[0], block[1]) + text.substring(at);
+			case 3 -> text.substring(0, at) + (random.nextBoolean() ? "// note " + n + "\n" : "\n") + text.substring(at);
+			case 4 -> text.contains("system microblog") ? text.replace("system microblog", random.nextBoolean() ? "system blog" : "")
+					: text.replace("system blog", "system microblog");
+			case 5 -> {
+				if (block == null || at >= block[0] && at <= block[1]) {
+					yield text;
+				}
+				String moved = text.substring(block[0], block[1]);
+				String without = text.substring(0, block[0]) + text.substring(block[1]);
+				int to = at > block[1] ? at - moved.length() : at;
+				yield without.substring(0, to) + moved + without.substring(to);
+			}
+			case 6 -> text.substring(0, at) + List.of("component half {\n", "// open", "component inline {}", "/* a\nb */").get(random.nextInt(4))
+					+ text.substring(at);
+			case 7 -> text.substring(0, at) + "component pasted" + n + " { entity Pasted" + n + " { note: String } }\n" + text.substring(at);
+			default -> TestModels.typistEdit(text, random);
+		};
+	}
+
+	/** The file's node model: each node's kind, place, length and grammar rule, in order. */
+	private static String nodes(Resource resource) {
+		StringBuilder out = new StringBuilder();
+		for (org.eclipse.xtext.nodemodel.INode node : ((XtextResource) resource).getParseResult().getRootNode().getAsTreeIterable()) {
+			EObject grammar = node.getGrammarElement();
+			out.append(node.getClass().getSimpleName()).append(' ').append(node.getTotalOffset()).append('+').append(node.getTotalLength())
+					.append(' ').append(grammar == null ? "-" : org.eclipse.xtext.GrammarUtil.containingRule(grammar).getName() + "/"
+							+ grammar.eClass().getName())
+					.append(node instanceof org.eclipse.xtext.nodemodel.ICompositeNode composite && composite.hasDirectSemanticElement()
+							? " " + composite.getSemanticElement().eClass().getName() : "")
+					.append(node.getSyntaxErrorMessage() == null ? "" : " error")
+					.append('\n');
+		}
+		return out.toString();
+	}
+
+	@Test
 	void anotherFilesReferenceIntoTheReadPartFindsItsNewObject() throws IOException {
 		Path folder = TestModels.examples().resolve("microblog");
 		Map<String, String> project = texts(folder);
