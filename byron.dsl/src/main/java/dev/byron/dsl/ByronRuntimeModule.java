@@ -49,6 +49,11 @@ public class ByronRuntimeModule extends AbstractByronRuntimeModule {
 		return dev.byron.dsl.resource.ByronUnloader.class;
 	}
 
+	@Override
+	public Class<? extends org.eclipse.xtext.linking.ILinker> bindILinker() {
+		return dev.byron.dsl.linking.ByronLinker.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.parser.antlr.IPartialParsingHelper> bindIPartialParserHelper() {
 		return dev.byron.dsl.resource.ByronPartialParsingHelper.class;
 	}

@@ -49,23 +49,13 @@ public class ByronPartialParsingHelper extends PartialParsingHelper {
 	public IParseResult reparse(IParser parser, IParseResult previous, ReplaceRegion change) {
 		ICompositeNode root = previous.getRootNode();
 		if (root != null && previous.getRootASTElement() instanceof Model model && !previous.hasSyntaxErrors()
-				&& change.getEndOffset() <= root.getTotalLength() && !insideOneDeclaration(root, change)) {
+				&& change.getEndOffset() <= root.getTotalLength()) {
 			IParseResult spliced = splice(parser, previous, model, change);
 			if (spliced != null) {
 				return spliced;
 			}
 		}
 		return super.reparse(parser, previous, change);
-	}
-
-	/** A change within one declaration's own text (from its first token to its last): Xtext reads it in part. */
-	private static boolean insideOneDeclaration(ICompositeNode root, ReplaceRegion change) {
-		for (INode child : root.getChildren()) {
-			if (child instanceof ICompositeNode && child.getOffset() < change.getOffset() && change.getEndOffset() < child.getEndOffset()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
@@ -148,6 +138,13 @@ public class ByronPartialParsingHelper extends PartialParsingHelper {
 		model.getElements().addAll(index, readElements);
 		if (systemReplaced || readSystem != null) {
 			model.setSystem(readSystem);
+		}
+		if (model.eResource() instanceof ByronResource resource) {
+			List<org.eclipse.emf.ecore.EObject> added = new ArrayList<>(readElements);
+			if (readSystem != null) {
+				added.add(readSystem);
+			}
+			resource.spliced(added);
 		}
 		Splicer splicer = new Splicer();
 		splicer.splice(root, children.subList(0, first), readRoot, children.subList(end, children.size()));

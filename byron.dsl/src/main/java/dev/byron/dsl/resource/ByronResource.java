@@ -97,6 +97,138 @@ public class ByronResource extends LazyLinkingResource {
 		};
 	}
 
+	/** The declarations a splice just read ({@link ByronPartialParsingHelper}), for {@link #doLinking}; null otherwise. */
+	private List<EObject> spliced;
+
+	void spliced(List<EObject> added) {
+		spliced = added;
+	}
+
+	@com.google.inject.Inject
+	private org.eclipse.xtext.linking.lazy.LazyURIEncoder links;
+
+	@com.google.inject.Inject
+	private org.eclipse.xtext.resource.IResourceDescriptionsProvider index;
+
+	/**
+	 * After a splice only the declarations read again are linked, with the references elsewhere in the file that led
+	 * into what they replaced: every other reference keeps its target, which has not changed. (Linking the whole file
+	 * made a proxy of each of its references, each then found again by name: most of a keystroke's cost in a large
+	 * file.) A declared component whose name another component already has is linked as the whole file is, since it
+	 * may now be the one a reference by that name finds.
+	 */
+	@Override
+	protected void doLinking() {
+		List<EObject> added = spliced;
+		spliced = null;
+		IParseResult parsed = getParseResult();
+		if (added == null || !(getLinker() instanceof dev.byron.dsl.linking.ByronLinker linker) || parsed == null
+				|| !(parsed.getRootASTElement() instanceof dev.byron.dsl.byron.Model model) || namesAComponentAgain(model, added)) {
+			super.doLinking();
+			return;
+		}
+		forgetProxiesOfDropped();
+		var consumer = new org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer();
+		linker.linkPart(this, added, referrersOfDropped(model, added), consumer);
+		if (!isValidationDisabled()) {
+			getErrors().addAll(consumer.getResult(org.eclipse.xtext.diagnostics.Severity.ERROR));
+			getWarnings().addAll(consumer.getResult(org.eclipse.xtext.diagnostics.Severity.WARNING));
+		}
+		if (isEagerLinking()) {
+			EcoreUtil.resolveAll(this);
+		}
+	}
+
+	/** Whether one of {@code added} is a component named as another component, of this file or of another one. */
+	private boolean namesAComponentAgain(dev.byron.dsl.byron.Model model, List<EObject> added) {
+		Set<String> kept = new java.util.HashSet<>();
+		for (EObject element : model.getElements()) {
+			if (element instanceof dev.byron.dsl.byron.Component component && !added.contains(component)) {
+				kept.add(component.getName());
+			}
+		}
+		Set<org.eclipse.xtext.naming.QualifiedName> declared = new java.util.HashSet<>();
+		for (EObject element : added) {
+			if (element instanceof dev.byron.dsl.byron.Component component && component.getName() != null) {
+				if (kept.contains(component.getName())) {
+					return true;
+				}
+				declared.add(org.eclipse.xtext.naming.QualifiedName.create(component.getName()));
+			}
+		}
+		if (declared.isEmpty() || getResourceSet() == null) {
+			return false;
+		}
+		for (var other : index.getResourceDescriptions(getResourceSet()).getAllResourceDescriptions()) {
+			if (getURI().equals(other.getURI())) {
+				continue; // this file's entry in the index is of its text before the change
+			}
+			for (var name : declared) {
+				if (other.getExportedObjects(dev.byron.dsl.byron.ByronPackage.Literals.COMPONENT, name, false).iterator().hasNext()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The objects outside {@code added} with a reference to an object the splice dropped (gone, or made a proxy by path). */
+	private List<EObject> referrersOfDropped(dev.byron.dsl.byron.Model model, List<EObject> added) {
+		Set<EObject> fresh = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		fresh.addAll(added);
+		List<EObject> referrers = new java.util.ArrayList<>();
+		for (TreeIterator<EObject> all = model.eAllContents(); all.hasNext();) {
+			EObject object = all.next();
+			if (fresh.contains(object)) {
+				all.prune();
+				continue;
+			}
+			if (refersToDropped(object)) {
+				referrers.add(object);
+			}
+		}
+		return referrers;
+	}
+
+	private boolean refersToDropped(EObject object) {
+		for (EReference reference : object.eClass().getEAllReferences()) {
+			if (reference.isContainment() || reference.isContainer() || reference.isDerived()) {
+				continue;
+			}
+			Object value = object.eGet(reference, false);
+			if (value instanceof InternalEList<?> targets) {
+				for (Iterator<?> each = targets.basicIterator(); each.hasNext();) {
+					if (each.next() instanceof EObject target && gone(target)) {
+						return true;
+					}
+				}
+			} else if (value instanceof EObject target && gone(target)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A target no longer in a file (dropped whole), or made a proxy by its path rather than by its text. */
+	private boolean gone(EObject target) {
+		if (target.eIsProxy()) {
+			URI address = ((InternalEObject) target).eProxyURI();
+			return !(getURI().equals(address.trimFragment()) && links.isCrossLinkFragment(this, address.fragment()));
+		}
+		return target.eResource() == null;
+	}
+
+	/** The lazy links of objects the splice dropped: nothing resolves them any more, and they would keep those objects. */
+	private void forgetProxiesOfDropped() {
+		List<org.eclipse.xtext.util.Triple<EObject, EReference, org.eclipse.xtext.nodemodel.INode>> proxies = getLazyProxyInformation();
+		for (int i = 0; i < proxies.size(); i++) {
+			var proxy = proxies.get(i);
+			if (proxy != null && proxy.getFirst().eResource() != this) {
+				proxies.set(i, null);
+			}
+		}
+	}
+
 	/** While {@link #reparse} runs: the objects other resources refer to; null otherwise. */
 	private Set<EObject> keptOnReparse;
 
