@@ -8,7 +8,11 @@ import dev.byron.diagram.LaidOutDiagram.Box;
 import dev.byron.diagram.LaidOutDiagram.Point;
 import dev.byron.diagram.LaidOutDiagram.Route;
 
-/** A laid-out diagram as a standalone SVG document (what export writes and what the PNG is drawn from). */
+/**
+ * A laid-out diagram as a standalone SVG document (what export writes and what the PNG is drawn from). The opening tag
+ * and each element of the picture stand on a line of their own, so that two pictures compare line by line: a page that
+ * shows one is sent only the lines of the next that differ ({@link #parts}).
+ */
 public final class SvgWriter {
 	private SvgWriter() {
 	}
@@ -167,7 +171,21 @@ public final class SvgWriter {
 		return filled.append(template, from, template.length()).toString();
 	}
 
+	/** The picture's elements in the order they are drawn, each as written: the lines between its opening and closing tags. */
+	public static List<String> parts(String svg) {
+		List<String> lines = svg.lines().toList();
+		return lines.size() < 2 ? List.of() : lines.subList(1, lines.size() - 1);
+	}
+
+	/** The picture's opening tag, with its size. */
+	public static String opening(String svg) {
+		int end = svg.indexOf('\n');
+		return end < 0 ? svg : svg.substring(0, end);
+	}
+
+	/** Text for an attribute or an element, on one line (a line break is written as a character reference). */
 	static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("\n", "&#10;")
+				.replace("\r", "&#13;");
 	}
 }

@@ -6,7 +6,10 @@
 //     subscribe(subscriber, publisher) a component dropped on another
 //     move(id, x, y)                  a box dropped elsewhere, at the diagram's own coordinates
 //     menu(name, event)               a component's box right-clicked (optional)
-//   })
+//   })                                the page's picture is page.svg, or (page.svg null) page.parts, the changes of the
+//                                   picture page.base (see ByronDiagram.pictureOf); false when that one is not shown
+//                                   here any more (the caller asks for the whole picture), else true
+//   ByronDiagram.pictureOf(container)  the name the server gave the picture shown (page.picture), or null
 //   ByronDiagram.markAt(container, page, file, offset, same, scroll)  marks the box of the innermost declaration that
 //                                   holds a text cursor and (unless scroll is false) scrolls it into view; same(a, b)
 //                                   compares two file names
@@ -33,17 +36,26 @@
 
   function show(container, page, handlers) {
     const last = shown.get(container);
-    shown.set(container, { page, handlers });
-    if (last && last.page.svg === page.svg && container.querySelector('svg')) {
-      return; // the same picture (a comment typed, a field of an entity): only where its boxes are declared moved
-    }
     const drawn = container.querySelector('svg');
-    let added = drawn && last ? replaced(drawn, page.svg) : null;
+    const had = pictures.get(container);
+    if (page.svg == null && !(drawn && had && had.name === page.base)) {
+      return false; // the changes of a picture no longer shown here: the caller asks for the whole picture
+    }
+    shown.set(container, { page, handlers });
+    if (last && drawn && (page.picture ? last.page.picture === page.picture : last.page.svg === page.svg)) {
+      return true; // the same picture (a comment typed, a field of an entity): only where its boxes are declared moved
+    }
+    let added = page.svg == null ? fromParts(drawn, page, had.elements)
+      : drawn && last ? replaced(drawn, page.svg) : null;
+    if (!added && page.svg == null) {
+      return false;
+    }
     if (!added) { // the first picture here: drawn whole
       container.innerHTML = page.svg;
       added = [...container.querySelector('svg').children];
       added.forEach((element) => sources.set(element, element.outerHTML));
     }
+    pictures.set(container, { name: page.picture, elements: [...container.querySelector('svg').children] });
     styled();
     for (const element of added) {
       if (element.matches('g.edge')) {
@@ -79,6 +91,7 @@
         container.tabIndex = 0; // Tab reaches the picture: its boxes are the keyboard's too
       }
     }
+    return true;
   }
 
   /**
@@ -118,6 +131,7 @@
   }
 
   const sources = new WeakMap(); // a picture's element → its text as the server sent it (before a hit line was added)
+  const pictures = new WeakMap(); // container → the picture shown: its name and its elements, in the server's order
 
   /**
    * Draws a new picture over the one shown, keeping every element whose text did not change (at 100 components an
@@ -150,8 +164,39 @@
         added.push(child);
       }
     }
+    put(svg, fresh, wanted);
+    return added;
+  }
+
+  /**
+   * The picture the server sent as changes of the one shown ({@code page.parts}: each the number of an element shown,
+   * or the text of a new one): only the new ones are parsed. Returns them; null when the parts do not fit.
+   */
+  function fromParts(svg, page, elements) {
+    const texts = page.parts.filter((part) => typeof part === 'string');
+    const template = document.createElement('template');
+    template.innerHTML = `${page.opening}${texts.join('')}</svg>`;
+    const fresh = template.content.querySelector('svg');
+    if (!fresh || fresh.children.length !== texts.length) {
+      return null;
+    }
+    const made = [...fresh.children];
+    made.forEach((element) => sources.set(element, element.outerHTML));
+    let next = 0;
+    const wanted = page.parts.map((part) => (typeof part === 'string' ? made[next++] : elements[part]));
+    if (wanted.some((element) => !element)) {
+      return null;
+    }
+    put(svg, fresh, wanted);
+    return made;
+  }
+
+  /** The picture shown becomes {@code wanted}, in that order, with the attributes of {@code fresh}'s opening tag. */
+  function put(svg, fresh, wanted) {
     for (const attribute of fresh.attributes) {
-      svg.setAttribute(attribute.name, attribute.value);
+      if (svg.getAttribute(attribute.name) !== attribute.value) { // set again, the same value lays the whole picture out again
+        svg.setAttribute(attribute.name, attribute.value);
+      }
     }
     const kept = new Set(wanted);
     [...svg.children].filter((child) => !kept.has(child)).forEach((child) => child.remove());
@@ -163,7 +208,11 @@
         svg.insertBefore(element, at);
       }
     }
-    return added;
+  }
+
+  /** The name of the picture shown in the container, as the server named it; null when none. */
+  function pictureOf(container) {
+    return container.querySelector('svg') ? pictures.get(container)?.name ?? null : null;
   }
 
   /** An arrow 1.4 pixels wide is hard to rest on: a wide transparent copy of its line takes the pointer. */
@@ -405,6 +454,7 @@
   // in a small pane (a narrow window), at most a quarter of its shorter side: the picture stays what is looked at
   const overviewSide = (container) => Math.max(60, Math.min(OVERVIEW, Math.min(container.clientWidth, container.clientHeight) / 4));
   const overviews = new WeakMap();
+  const measured = new WeakMap(); // a box's element → its bounds, measured once (measuring lays the picture out)
 
   /** The container's overview: made the first time, beside the container (so that it does not scroll with it). */
   function overview(container) {
@@ -511,7 +561,8 @@
       map.setAttribute('viewBox', `0 0 ${width} ${height}`);
       const least = 2 / Math.min(overviewSide(container) / width, overviewSide(container) / height); // 2 pixels: every box shows
       for (const node of picture.querySelectorAll('g.node')) {
-        const box = node.getBBox();
+        const box = measured.get(node) || node.getBBox(); // an element kept is where it was (its text did not change)
+        measured.set(node, box);
         const mark = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
         mark.setAttribute('x', box.x);
         mark.setAttribute('y', box.y);
@@ -595,5 +646,5 @@
     return { x: p.x, y: p.y };
   }
 
-  window.ByronDiagram = { show, markAt, componentAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt };
+  window.ByronDiagram = { show, pictureOf, markAt, componentAt, zoom, unzoom, reveal, scaleOf, viewOf, lookAgain, pointAt };
 })();

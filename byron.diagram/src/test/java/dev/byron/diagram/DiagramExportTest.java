@@ -58,12 +58,34 @@ class DiagramExportTest {
 			boolean drawn = laidOut.diagram().edges().stream().anyMatch(edge -> edge.kind() == kind);
 			assertThat(svg.contains(">" + SvgWriter.escape(DiagramLegend.meaning(kind)) + "<")).as("legend for %s", kind).isEqualTo(drawn);
 		}
+		assertEachElementOnALineOfItsOwn(svg);
 		double lowestBox = laidOut.boxes().values().stream().mapToDouble(b -> b.y() + b.height()).max().orElse(0);
 		assertThat(DiagramLegend.of(laidOut)).allSatisfy(entry -> assertThat(entry.y()).as("the legend below every box")
 				.isGreaterThan(lowestBox));
 		BufferedImage png = ImageIO.read(OUT.resolve(base + ".png").toFile());
 		assertThat(png.getWidth()).isEqualTo((int) Math.ceil(laidOut.width() * 2));
 		assertThat(png.getRGB(png.getWidth() / 2, 5) & 0xffffff).as("white background").isEqualTo(0xffffff);
+	}
+
+	/** What {@link SvgWriter#parts} relies on: the picture's children, one per line, each whole. */
+	private static void assertEachElementOnALineOfItsOwn(String svg) throws Exception {
+		var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		var children = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(svg))).getDocumentElement()
+				.getChildNodes();
+		List<String> elements = new java.util.ArrayList<>();
+		for (int i = 0; i < children.getLength(); i++) {
+			if (children.item(i) instanceof org.w3c.dom.Element element) {
+				elements.add(element.getTagName() + " " + element.getAttribute("id") + " " + element.getTextContent());
+			}
+		}
+		List<String> parts = new java.util.ArrayList<>();
+		for (String part : SvgWriter.parts(svg)) {
+			var element = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(part))).getDocumentElement();
+			parts.add(element.getTagName() + " " + element.getAttribute("id") + " " + element.getTextContent());
+		}
+		assertThat(parts).isEqualTo(elements);
+		assertThat(SvgWriter.opening(svg)).startsWith("<svg ").endsWith(">");
 	}
 
 	@Test

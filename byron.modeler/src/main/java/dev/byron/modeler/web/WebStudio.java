@@ -390,6 +390,7 @@ public final class WebStudio implements AutoCloseable {
 	}
 
 	private final java.util.concurrent.atomic.AtomicLong drawings = new java.util.concurrent.atomic.AtomicLong();
+	private final SentPictures pictures = new SentPictures();
 	/** This run of the studio: a page that finds another one knows the studio was started again, with only the disk's texts. */
 	private final String instance = java.util.UUID.randomUUID().toString();
 	private volatile Checking checking;
@@ -400,6 +401,9 @@ public final class WebStudio implements AutoCloseable {
 	 */
 	private void analysis(Exchange exchange) throws IOException {
 		Map<String, String> query = query(exchange.rawQuery());
+		if (query.containsKey("open")) { // asked with the files by an opening page: of the disk as it is now, as they are
+			project.reload();
+		}
 		long checked = checks.get();
 		Analysis.Drawn drawn;
 		try {
@@ -417,6 +421,7 @@ public final class WebStudio implements AutoCloseable {
 		var page = dev.byron.diagram.DiagramPage.of(drawn.model(), drawn.diagram(), core.canLayOutAgain(drawn.diagram().diagram()),
 				project::relative);
 		Map<String, Object> answer = new LinkedHashMap<>(JSON.convertValue(page, Map.class));
+		pictures.answer(page.svg(), query.get("shown"), answer);
 		answer.put("problems", now.id());
 		answer.put("checks", checked);
 		json(exchange, 200, answer);

@@ -6,6 +6,8 @@ const state = { files: [], current: null, analysis: null, sending: {}, queued: {
   asking: new Set(), toldAskedElsewhere: new Set(), unsent: new Set(), seq: 0, closedFolders: new Set(), listings: 0 };
 
 async function load() {
+  // the picture is asked for with the files, not after them: the studio draws it while it sends them
+  state.firstAnalysis = fetch('/api/analysis?open=1&' + viewQuery());
   const project = await (await fetch('/api/project?open=1&' + viewQuery())).json();
   $('folder').textContent = project.folder;
   $('folder').title = project.folder;
@@ -633,14 +635,9 @@ document.addEventListener('keydown', (e) => {
     + ` (${redo ? 'Ctrl+Z takes it back' : 'Ctrl+Y moves it again'})`);
 }, true);
 
-async function analyse() {
-  const mine = ++state.generation;
-  const analysis = await (await fetch('/api/analysis?' + viewQuery())).json();
-  if (mine !== state.generation) {
-    return; // a newer one is on its way
-  }
-  state.analysis = analysis;
-  window.ByronDiagram.show($('diagram'), analysis, {
+/** What a press, a drag or a menu on the picture of {@code analysis} does. */
+function pictureHandlers(analysis) {
+  return {
     select: (source) => source && select(source.file, source.offset, source.length, false),
     open: (source) => source && select(source.file, source.offset, 0),
     subscribe: (subscriber, publisher) => askToSubscribe(subscriber, publisher, analysis),
@@ -656,7 +653,29 @@ async function analyse() {
       await placeBox(id, x, y);
     },
     menu: (name, e) => componentMenu(e, name),
-  });
+  };
+}
+
+async function analyse() {
+  const mine = ++state.generation;
+  const diagram = $('diagram');
+  // the picture shown is named: the answer carries only what changed since it
+  const shown = window.ByronDiagram.pictureOf(diagram);
+  const asked = state.firstAnalysis || fetch('/api/analysis?' + viewQuery() + (shown ? '&shown=' + shown : ''));
+  delete state.firstAnalysis;
+  let analysis = await (await asked).json();
+  if (mine !== state.generation) {
+    return; // a newer one is on its way
+  }
+  if (!window.ByronDiagram.show(diagram, analysis, pictureHandlers(analysis))) {
+    // the picture those changes were of was replaced meanwhile: the whole picture
+    analysis = await (await fetch('/api/analysis?' + viewQuery())).json();
+    if (mine !== state.generation) {
+      return;
+    }
+    window.ByronDiagram.show(diagram, analysis, pictureHandlers(analysis));
+  }
+  state.analysis = analysis;
   drawLive();
   showZoom();
   offerToFind(analysis);
@@ -1305,7 +1324,7 @@ const COMPONENT_EXAMPLES = ['billing', 'shipping', 'inventory', 'payments', 'rev
 const ENTITY_EXAMPLES = ['Invoice', 'Shipment', 'Payment', 'Review', 'Voucher', 'Receipt'];
 function example(names) {
   const svg = $('diagram').querySelector('svg');
-  const drawn = state.analysis?.svg || '';
+  const drawn = svg?.innerHTML || '';
   const used = (name) => (svg && (svg.querySelector(`g.node[id="component:${name}"]`) || svg.querySelector(`g.node[id="entity:${name}"]`)))
     || new RegExp(`[>\\s.]${name}<`).test(drawn); // a box's title, or an entity a component owns ("owns Invoice")
   return names.find((name) => !used(name)) || names[0];
