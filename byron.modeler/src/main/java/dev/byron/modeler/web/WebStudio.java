@@ -93,6 +93,8 @@ public final class WebStudio implements AutoCloseable {
 		routes.put("/api/syntax", guarded(this::syntax));
 		routes.put("/", guarded(this::page));
 		this.server = WebServer.start(host, port, routes, ServerLimits.DEFAULT, "byron-web-studio", this::withLanguageServer);
+		// the view a page opens on, drawn while the browser starts: the page's first request finds it done
+		drawAhead(Map.of("level", C4Level.CONTAINERS.name().toLowerCase(java.util.Locale.ROOT)));
 	}
 
 	/** Serves the studio for a project on {@code host} (a loopback address) and {@code port} (0: any free one). */

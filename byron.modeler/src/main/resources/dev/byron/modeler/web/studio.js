@@ -17,9 +17,13 @@ async function load() {
   state.viewKey = 'byron-view:' + project.rootUri;
   // a reload looks where the tab looked before it: the text cursor's box is marked, not scrolled to, until the user acts
   state.lookKept = sessionStorage.getItem(state.viewKey + '?' + viewQuery()) !== null;
-  const drawn = analyse(); // the diagram does not wait for the editor and its language server to start
+  const pictured = new Promise((resolve) => { state.onPicture = resolve; });
+  const drawn = analyse();
   state.rootUri = project.rootUri;
   JSON.parse(sessionStorage.getItem('byron-closed:' + state.rootUri) || '[]').forEach((folder) => state.closedFolders.add(folder));
+  // the editor and its language server start once the picture is up: on a machine of two cores they would slow its
+  // drawing by as much as they take (the language server reads and checks the whole model as it starts)
+  await Promise.race([pictured, drawn.catch(() => {})]);
   state.editor = await codeEditor(project) || textArea();
   // a reload shows the file shown before it (kept for this tab); a first visit, the one declaring components
   const before = sessionStorage.getItem('byron-shown:' + project.rootUri);
@@ -676,6 +680,8 @@ async function analyse() {
     window.ByronDiagram.show(diagram, analysis, pictureHandlers(analysis));
   }
   state.analysis = analysis;
+  state.onPicture?.();
+  delete state.onPicture;
   drawLive();
   showZoom();
   offerToFind(analysis);
