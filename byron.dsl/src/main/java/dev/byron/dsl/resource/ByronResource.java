@@ -191,6 +191,11 @@ public class ByronResource extends LazyLinkingResource {
 	}
 
 	private boolean refersToDropped(EObject object) {
+		return anyTarget(object, this::gone);
+	}
+
+	/** Whether a target of one of {@code object}'s references, read without resolving it, is one {@code test} accepts. */
+	private static boolean anyTarget(EObject object, java.util.function.Predicate<EObject> test) {
 		for (EReference reference : object.eClass().getEAllReferences()) {
 			if (reference.isContainment() || reference.isContainer() || reference.isDerived()) {
 				continue;
@@ -198,11 +203,11 @@ public class ByronResource extends LazyLinkingResource {
 			Object value = object.eGet(reference, false);
 			if (value instanceof InternalEList<?> targets) {
 				for (Iterator<?> each = targets.basicIterator(); each.hasNext();) {
-					if (each.next() instanceof EObject target && gone(target)) {
+					if (each.next() instanceof EObject target && test.test(target)) {
 						return true;
 					}
 				}
-			} else if (value instanceof EObject target && gone(target)) {
+			} else if (value instanceof EObject target && test.test(target)) {
 				return true;
 			}
 		}
@@ -318,30 +323,14 @@ public class ByronResource extends LazyLinkingResource {
 				continue;
 			}
 			for (Iterator<EObject> all = other.getAllContents(); all.hasNext();) {
-				EObject object = all.next();
-				for (EReference reference : object.eClass().getEAllReferences()) {
-					if (reference.isContainment() || reference.isContainer() || reference.isDerived()) {
-						continue;
+				anyTarget(all.next(), target -> {
+					if (!target.eIsProxy() && target.eResource() == this) {
+						found.add(target);
 					}
-					Object value = object.eGet(reference, false);
-					if (value instanceof InternalEList<?> targets) {
-						for (Iterator<?> each = targets.basicIterator(); each.hasNext();) {
-							if (each.next() instanceof EObject target) {
-								addIfMine(target, found);
-							}
-						}
-					} else if (value instanceof EObject target) {
-						addIfMine(target, found);
-					}
-				}
+					return false;
+				});
 			}
 		}
 		return found;
-	}
-
-	private void addIfMine(EObject target, Set<EObject> found) {
-		if (!target.eIsProxy() && target.eResource() == this) {
-			found.add(target);
-		}
 	}
 }

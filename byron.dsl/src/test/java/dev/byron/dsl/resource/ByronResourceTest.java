@@ -61,14 +61,8 @@ class ByronResourceTest {
 			if (posts.getParseResult().getRootASTElement() == rootBefore) {
 				partial++;
 			}
-			EcoreUtil.resolveAll(edited);
 			project.put("posts.byron", text);
-			XtextResourceSet afresh = resourceSet(project);
-			EcoreUtil.resolveAll(afresh);
-			Resource fresh = afresh.getResource(uri(folder, "posts.byron"), false);
-			String context = "after edit " + i + ":\n" + text;
-			assertThat(dump(posts)).as(context).isEqualTo(dump(fresh));
-			assertThat(problems(posts)).as(context).isEqualTo(problems(fresh));
+			assertReadAsAfresh(posts, project, "after edit " + i + ":\n" + text, false);
 		}
 		assertThat(partial).as("edits read in part, not whole").isGreaterThan(60);
 	}
@@ -102,15 +96,8 @@ class ByronResourceTest {
 					spliced++;
 				}
 			}
-			EcoreUtil.resolveAll(edited);
 			project.put("all.byron", text);
-			XtextResourceSet afresh = resourceSet(project);
-			EcoreUtil.resolveAll(afresh);
-			Resource fresh = afresh.getResource(uri(folder, "all.byron"), false);
-			String context = "after edit " + i + ":\n" + text;
-			assertThat(nodes(file)).as(context).isEqualTo(nodes(fresh));
-			assertThat(dump(file)).as(context).isEqualTo(dump(fresh));
-			assertThat(problems(file)).as(context).isEqualTo(problems(fresh));
+			assertReadAsAfresh(file, project, "after edit " + i + ":\n" + text, true);
 		}
 		assertThat(spliced).as("of %d edits to a file without syntax errors, those read in part", topLevel)
 				.isGreaterThan(topLevel * 2 / 3);
@@ -126,13 +113,9 @@ class ByronResourceTest {
 		int at = text.indexOf("} }") + 3;
 		for (String typed : List.of(text.substring(0, at) + " //" + text.substring(at), text)) {
 			assertThat(file.reparse(typed, file.pointedAt())).isTrue();
-			EcoreUtil.resolveAll(edited);
 			project.put("all.byron", typed);
-			XtextResourceSet afresh = resourceSet(project);
-			EcoreUtil.resolveAll(afresh);
-			Resource fresh = afresh.getResource(uri(folder, "all.byron"), false);
-			assertThat(nodes(file)).as(typed).isEqualTo(nodes(fresh));
-			assertThat(dump(file)).as(typed).isEqualTo(dump(fresh)).contains("Component name=c").doesNotContain(typed == text ? "-" : "name=b");
+			assertReadAsAfresh(file, project, typed, true);
+			assertThat(dump(file)).as(typed).contains("Component name=c").doesNotContain(typed == text ? "-" : "name=b");
 		}
 	}
 
@@ -173,6 +156,23 @@ class ByronResourceTest {
 			case 7 -> text.substring(0, at) + "component pasted" + n + " { entity Pasted" + n + " { note: String } }\n" + text.substring(at);
 			default -> TestModels.typistEdit(text, random);
 		};
+	}
+
+	/**
+	 * The file read in place against the project read afresh: the same objects with the same references, the same
+	 * problems, and (when {@code nodes}) the same node model.
+	 */
+	private static void assertReadAsAfresh(ByronResource file, Map<String, String> project, String context, boolean nodes)
+			throws IOException {
+		EcoreUtil.resolveAll(file.getResourceSet());
+		XtextResourceSet afresh = resourceSet(project);
+		EcoreUtil.resolveAll(afresh);
+		Resource fresh = afresh.getResource(file.getURI(), false);
+		if (nodes) {
+			assertThat(nodes(file)).as(context).isEqualTo(nodes(fresh));
+		}
+		assertThat(dump(file)).as(context).isEqualTo(dump(fresh));
+		assertThat(problems(file)).as(context).isEqualTo(problems(fresh));
 	}
 
 	/** The file's node model: each node's kind, place, length and grammar rule, in order. */
