@@ -34,9 +34,11 @@ import dev.byron.dsl.services.ByronGrammarAccess;
  * read in part: a component added, removed or pasted, a line above everything, any change between two top-level
  * declarations had the whole file parsed again (30 ms at 100 components, at every such keystroke, in the language
  * server and in the studio alike). Here such a change reads again only the declarations it touches, with the text
- * between them and their untouched neighbours, and puts what it reads in their place. A change inside one declaration
- * is Xtext's as before, and so is every change this cannot place exactly: while the file has a syntax error, when the
- * new part does not parse alone, or when the system declaration would not stay first.
+ * between them and their untouched neighbours, and puts what it reads in their place. A change inside a declaration
+ * is read at that declaration's grain too, so that the resource knows exactly what is new and links only that
+ * ({@link ByronResource#doLinking}). Every change this cannot place exactly is Xtext's as before: while the file has a
+ * syntax error, when the new part does not parse alone, when a line comment would run on into what follows, or when
+ * the system declaration would not stay first.
  */
 public class ByronPartialParsingHelper extends PartialParsingHelper {
 	@Inject
