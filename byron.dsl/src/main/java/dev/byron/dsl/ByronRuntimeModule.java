@@ -54,6 +54,10 @@ public class ByronRuntimeModule extends AbstractByronRuntimeModule {
 		return dev.byron.dsl.linking.ByronLinker.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return dev.byron.dsl.scoping.ByronResourceDescriptionManager.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.parser.antlr.IPartialParsingHelper> bindIPartialParserHelper() {
 		return dev.byron.dsl.resource.ByronPartialParsingHelper.class;
 	}

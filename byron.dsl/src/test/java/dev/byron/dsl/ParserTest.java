@@ -176,6 +176,18 @@ class ParserTest {
 	}
 
 	@Test
+	void aSystemLineBelowADeclarationIsToldToMoveUpNotToGo() {
+		var below = TestModels.load("""
+				component a {
+				  entity Loan { due: DateTime }
+				}
+				system s
+				""");
+		assertThat(below.diagnostics()).extracting(d -> d.message())
+				.contains("'system' comes first in its file, once: move the system line above every declaration (and keep one).");
+	}
+
+	@Test
 	void commasBetweenFieldsAStrayClosingBraceAndAFileThatEndsEarlyAreToldInWords() {
 		var commas = TestModels.load("""
 				system s

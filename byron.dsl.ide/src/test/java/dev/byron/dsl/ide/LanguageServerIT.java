@@ -404,6 +404,30 @@ class LanguageServerIT {
 	}
 
 	@Test
+	void theSystemLineMovedToAnotherFileTakesTheOtherFilesWarningsAboutItAlong() throws Exception {
+		onAFreshServer((fresh, copy) -> {
+			Path schema = copy.resolve("schema.byron");
+			Path posts = copy.resolve("posts.byron");
+			String accounts = uri(copy.resolve("accounts.byron"));
+			String schemaText = Files.readString(schema);
+			fresh.open(uri(schema), schemaText);
+			fresh.diagnostics(uri(schema));
+			var service = fresh.server().getTextDocumentService();
+			fresh.expectDiagnostics(accounts);
+			service.didChange(new DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri(schema), 2),
+					List.of(new TextDocumentContentChangeEvent(schemaText.replace("system microblog", "")))));
+			assertThat(fresh.diagnostics(accounts)).extracting(d -> d.getCode().getLeft()).contains("missing-system");
+			fresh.open(uri(posts), Files.readString(posts));
+			fresh.diagnostics(uri(posts));
+			fresh.expectDiagnostics(accounts);
+			service.didChange(new DidChangeTextDocumentParams(new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri(posts), 2),
+					List.of(new TextDocumentContentChangeEvent("system microblog\n" + Files.readString(posts)))));
+			assertThat(fresh.diagnostics(accounts)).as("accounts.byron checked again: a file of the model declares the system")
+					.extracting(d -> d.getCode().getLeft()).doesNotContain("missing-system");
+		});
+	}
+
+	@Test
 	void aRenameAskedWhileChangesArriveIsAnsweredAndTheServerGoesOn() throws Exception {
 		onAFreshServer((fresh, copy) -> {
 			Path posts = copy.resolve("posts.byron");

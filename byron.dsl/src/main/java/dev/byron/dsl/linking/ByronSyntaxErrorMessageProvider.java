@@ -213,6 +213,9 @@ public class ByronSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 
 	/** Text after the model's end, as ANTLR sees it: most often a '}' too many. */
 	private static String straySince(String token) {
+		if ("system".equals(token)) { // a declaration typed or pasted above it, or a second one
+			return "'system' comes first in its file, once: move the system line above every declaration (and keep one).";
+		}
 		return "}".equals(token) ? "Unexpected '}': it closes a block that is closed already (or was never opened); remove it or add"
 				+ " the '{' it belongs to." : "Unexpected " + found(token) + " after the end of the model: remove it.";
 	}

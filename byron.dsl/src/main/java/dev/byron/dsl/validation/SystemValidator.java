@@ -66,7 +66,7 @@ public class SystemValidator extends ByronCheck {
 		SystemDecl own = model.getSystem();
 		if (own != null && own.getName() != null) {
 			List<String> others = index.systems().stream().map(d -> d.getName().toString())
-					.filter(name -> !name.equals(own.getName())).distinct().collect(Collectors.toList());
+					.filter(name -> !name.equals(own.getName())).distinct().sorted().collect(Collectors.toList());
 			if (!others.isEmpty()) {
 				error("This file declares system '" + own.getName() + "' but another file of the model declares '"
 						+ String.join("', '", others) + "'. All files of one model belong to one system: use one name.",
@@ -141,13 +141,13 @@ public class SystemValidator extends ByronCheck {
 	}
 
 	private static String describe(List<Declared> all) {
-		return all.stream().map(Declared::what).distinct().collect(Collectors.joining(", "));
+		return all.stream().map(Declared::what).distinct().sorted().collect(Collectors.joining(", ")); // whatever the index's order
 	}
 
 	private static String elsewhere(List<Declared> all, EObject self) {
 		List<String> files = all.stream().filter(d -> !SystemIndex.isSelf(d, self))
 				.map(Declared::where).map(IEObjectDescription::getEObjectURI).map(uri -> uri.lastSegment())
-				.distinct().collect(Collectors.toList());
+				.distinct().sorted().collect(Collectors.toList());
 		return files.isEmpty() ? "" : " (also in " + String.join(", ", files) + ")";
 	}
 }
